@@ -1,0 +1,174 @@
+"""``elicit banks list|show|validate``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.catalog import BankCatalog, BankEntry
+from ..core.findings import Finding, FindingsError
+from ..core.models import Bank, Question
+from .output import console, error_line, print_json
+
+
+def banks_help(args: argparse.Namespace) -> int:
+    """``elicit banks`` alone: show its help."""
+    args.banks_parser.print_help()
+    return 0
+
+
+def list_banks(args: argparse.Namespace) -> int:
+    """List every bank found, the file it came from and its question count."""
+    catalog = BankCatalog.default()
+    rows = [_entry_summary(catalog, entry) for entry in catalog.entries()]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        sys.stdout.write("No banks found. Put bank files in ./question_banks or in " + str(catalog.folders[1][1]) + "\n")
+        return 0
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in ("id", "title", "version", "sections", "questions", "source", "file"):
+        table.add_column(name, justify="right" if name in ("sections", "questions") else "left", overflow="fold")
+    for row in rows:
+        file = row["path"]
+        if row["overrides"]:
+            file += f" (overrides {', '.join(row['overrides'])})"
+        if row["problems"]:
+            title = f"[red]{row['problems']} problem(s): elicit banks validate {row['path']}[/]"
+            table.add_row(row["id"], title, "", "", "", row["source"], file)
+        else:
+            table.add_row(row["id"], row["title"], row["version"], str(row["sections"]), str(row["questions"]), row["source"], file)
+    console().print(table)
+    return 0
+
+
+def _entry_summary(catalog: BankCatalog, entry: BankEntry) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": entry.id,
+        "title": "",
+        "version": "",
+        "sections": 0,
+        "questions": 0,
+        "source": entry.source,
+        "path": str(entry.path),
+        "overrides": [str(e.path) for e in entry.overrides],
+        "problems": 0,
+    }
+    try:
+        bank = catalog.load(entry.id)
+    except FindingsError as error:
+        row["problems"] = len(error.findings)
+        return row
+    row.update(title=bank.title, version=bank.version, sections=len(bank.sections), questions=len(bank.questions))
+    return row
+
+
+def show_bank(args: argparse.Namespace) -> int:
+    """Show one bank's sections and questions."""
+    bank = BankCatalog.default().load(args.bank)
+    if args.json:
+        print_json(bank_to_json(bank))
+        return 0
+    out = console()
+    from rich.markup import escape
+
+    out.print(
+        f"[bold]{escape(bank.title)}[/] [dim]({escape(bank.id)} {escape(bank.version)}, {len(bank.questions)} questions, {escape(str(bank.path))})[/]"
+    )
+    if bank.description:
+        out.print(escape(bank.description.strip()))
+    for section in bank.sections:
+        out.print()
+        out.print(f"[bold cyan]{escape(section.title)}[/] [dim]{escape(section.id)}[/]")
+        if section.goal:
+            out.print(f"  [italic]{escape(section.goal.strip())}[/]")
+        for question in section.questions:
+            marks = "[red]*[/]" if question.required else " "
+            details = question.kind
+            if question.options:
+                details += ": " + " / ".join(question.options)
+            out.print(f" {marks} {escape(question.prompt)}")
+            out.print(f"     [dim]{escape(question.id)} · {escape(details)}[/]")
+            if question.when:
+                out.print(f"     [dim]when {escape(question.when)}[/]")
+    return 0
+
+
+def bank_to_json(bank: Bank) -> dict[str, Any]:
+    """A bank as plain data with fully qualified question ids."""
+    return {
+        "id": bank.id,
+        "title": bank.title,
+        "version": bank.version,
+        "description": bank.description,
+        "path": str(bank.path) if bank.path else None,
+        "hash": bank.content_hash,
+        "sections": [
+            {"id": section.id, "title": section.title, "goal": section.goal, "questions": [question_to_json(q) for q in section.questions]}
+            for section in bank.sections
+        ],
+    }
+
+
+def question_to_json(question: Question) -> dict[str, Any]:
+    """A question as plain data."""
+    data: dict[str, Any] = {
+        "id": question.id,
+        "prompt": question.prompt,
+        "kind": question.kind,
+        "why": question.why,
+        "probes": list(question.probes),
+        "required": question.required,
+        "tags": list(question.tags),
+    }
+    if question.options:
+        data["options"] = list(question.options)
+    if question.kind in ("scale", "number"):
+        data["min"] = question.min
+        data["max"] = question.max
+    if question.labels:
+        data["labels"] = list(question.labels)
+    if question.unit:
+        data["unit"] = question.unit
+    if question.when:
+        data["when"] = question.when
+    if question.story:
+        data["story"] = {"role": question.story.role, "want": question.story.want, "so_that": question.story.so_that}
+    return data
+
+
+def validate_banks(args: argparse.Namespace) -> int:
+    """Check banks; print every problem; exit 1 if any."""
+    catalog = BankCatalog.default()
+    if args.paths:
+        targets: list[str | Path] = list(args.paths)
+    else:
+        targets = []
+        for entry in catalog.entries():
+            targets += [overridden.path for overridden in entry.overrides]
+            targets.append(entry.path)
+    findings: list[Finding] = []
+    questions = 0
+    for target in targets:
+        try:
+            bank = catalog.load(target)
+        except FindingsError as error:
+            findings += error.findings
+        else:
+            questions += len(bank.questions)
+    for finding in findings:
+        error_line(finding.format())
+    count = len(targets)
+    if findings:
+        error_line(f"{len(findings)} problem(s) in {count} bank(s)")
+        return 1
+    if count == 0:
+        sys.stdout.write("no banks found\n")
+        return 0
+    sys.stdout.write(f"ok: {count} bank(s), {questions} questions, no problems\n")
+    return 0

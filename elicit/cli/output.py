@@ -1,0 +1,32 @@
+"""Printing for the CLI: plain lines for errors, rich only where it earns its import."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def error_line(text: str) -> None:
+    """One line on stderr; newlines inside are flattened so it stays one line."""
+    sys.stderr.write(" ".join(text.splitlines()) + "\n")
+
+
+def note_line(text: str) -> None:
+    """A note for the user on stderr (not part of the command's output)."""
+    sys.stderr.write(f"note: {' '.join(text.splitlines())}\n")
+
+
+def print_json(data: Any) -> None:
+    """Pretty JSON on stdout, unicode kept as is."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def console() -> Console:
+    """A rich console on stdout (imported on first use: it costs start-up time)."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)

@@ -1,0 +1,165 @@
+"""Finding question banks: built-in, the user's config folder, ./question_banks.
+
+A later source overrides an earlier one with the same bank id; the listing
+keeps what each entry overrides so the user can see which file wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .banks import bank_from_document
+from .findings import Finding, FindingsError
+from .models import Bank
+from .paths import builtin_banks_dir, project_banks_dir, user_banks_dir
+from .tomlsource import TomlDocument, parse_toml
+
+BANK_SUFFIX = ".toml"
+
+
+@dataclass(slots=True)
+class BankEntry:
+    """A bank file found in one of the sources."""
+
+    id: str
+    path: Path
+    source: str
+    document: TomlDocument | None = None
+    problem: Finding | None = None
+    overrides: list[BankEntry] = field(default_factory=list)
+
+
+class BankCatalog:
+    """Every bank that can be used, by id, with its file and source."""
+
+    def __init__(self, folders: list[tuple[str, Path]]):
+        self.folders = _distinct(folders)
+        self._entries: dict[str, BankEntry] | None = None
+        self._loaded: dict[Path, Bank] = {}
+
+    @classmethod
+    def default(cls, cwd: Path | None = None) -> BankCatalog:
+        """The catalog over the built-in, user and project folders."""
+        return cls(
+            [
+                ("built-in", builtin_banks_dir()),
+                ("user", user_banks_dir()),
+                ("project", project_banks_dir(cwd)),
+            ]
+        )
+
+    def entries(self) -> list[BankEntry]:
+        """The winning entry for each bank id, sorted by id."""
+        return sorted(self._index().values(), key=lambda entry: entry.id)
+
+    def entry(self, bank_id: str) -> BankEntry | None:
+        """The winning entry for ``bank_id``, or None."""
+        return self._index().get(bank_id)
+
+    def load(self, id_or_path: str | Path) -> Bank:
+        """Load a bank by id or by file path; raise FindingsError on problems."""
+        path = self.locate(id_or_path)
+        return self._load_path(path, ())
+
+    def locate(self, id_or_path: str | Path) -> Path:
+        """The file of a bank given by id or path; raise FindingsError if none."""
+        text = str(id_or_path)
+        entry = self.entry(text)
+        if entry is not None and not looks_like_path(text):
+            return entry.path
+        path = Path(text).expanduser()
+        if path.is_file() or looks_like_path(text):
+            return path
+        known = ", ".join(sorted(self._index())) or "none"
+        raise FindingsError(
+            [Finding("bank-not-found", f"no bank with id '{text}'", hint=f"known banks: {known}; or give a path to a .toml file")]
+        )
+
+    def resolve_include(self, bank_id: str, from_path: Path, stack: tuple[str, ...]) -> Bank | None:
+        """Resolver for includes: a sibling file first, then the catalog."""
+        if bank_id in stack:
+            cycle = " -> ".join(stack[stack.index(bank_id) :] + (bank_id,))
+            raise FindingsError(
+                [
+                    Finding(
+                        "include-cycle",
+                        f"include cycle: {cycle}",
+                        str(from_path),
+                        hint="remove one of the includes so that no bank includes itself",
+                    )
+                ]
+            )
+        sibling = from_path.parent / f"{bank_id}{BANK_SUFFIX}"
+        if sibling.is_file() and sibling.resolve() != from_path.resolve():
+            return self._load_path(sibling, stack)
+        entry = self.entry(bank_id)
+        if entry is None:
+            return None
+        return self._load_path(entry.path, stack)
+
+    def _load_path(self, path: Path, stack: tuple[str, ...]) -> Bank:
+        key = path.resolve()
+        if key in self._loaded:
+            return self._loaded[key]
+        document = self._document(path)
+        bank = bank_from_document(document, self.resolve_include, _stack=stack)
+        self._loaded[key] = bank
+        return bank
+
+    def _document(self, path: Path) -> TomlDocument:
+        for entry in self._index().values():
+            if entry.path == path and entry.document is not None:
+                return entry.document
+        document, problem = parse_toml(path)
+        if problem is not None:
+            raise FindingsError([problem])
+        assert document is not None
+        return document
+
+    def _index(self) -> dict[str, BankEntry]:
+        if self._entries is None:
+            self._entries = {}
+            for source, folder in self.folders:
+                for path in sorted(_bank_files(folder)):
+                    entry = _read_entry(path, source)
+                    previous = self._entries.get(entry.id)
+                    if previous is not None:
+                        entry.overrides = previous.overrides + [previous]
+                    self._entries[entry.id] = entry
+        return self._entries
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a bank argument is a file path rather than an id."""
+    return "/" in text or "\\" in text or text.endswith(BANK_SUFFIX)
+
+
+def _bank_files(folder: Path) -> list[Path]:
+    try:
+        return [path for path in folder.iterdir() if path.suffix == BANK_SUFFIX and path.is_file()]
+    except OSError:
+        return []
+
+
+def _read_entry(path: Path, source: str) -> BankEntry:
+    document, problem = parse_toml(path)
+    bank_id = path.stem
+    if document is not None and isinstance(document.data.get("id"), str) and document.data["id"]:
+        bank_id = document.data["id"]
+    return BankEntry(bank_id, path, source, document, problem)
+
+
+def _distinct(folders: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """Drop a folder already listed (the checkout's banks are also ./question_banks)."""
+    seen: set[Path] = set()
+    result = []
+    for source, folder in folders:
+        try:
+            key = folder.resolve()
+        except OSError:
+            key = folder
+        if key not in seen:
+            seen.add(key)
+            result.append((source, folder))
+    return result
