@@ -29,21 +29,18 @@ def list_banks(args: argparse.Namespace) -> int:
     if not rows:
         sys.stdout.write("No banks found. Put bank files in ./question_banks or in " + str(catalog.folders[1][1]) + "\n")
         return 0
-    from rich.table import Table
+    from rich.markup import escape
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name in ("id", "title", "version", "sections", "questions", "source", "file"):
-        table.add_column(name, justify="right" if name in ("sections", "questions") else "left", overflow="fold")
+    out = console()
     for row in rows:
-        file = row["path"]
-        if row["overrides"]:
-            file += f" (overrides {', '.join(row['overrides'])})"
+        name = escape(row["id"])
         if row["problems"]:
-            title = f"[red]{row['problems']} problem(s): elicit banks validate {row['path']}[/]"
-            table.add_row(row["id"], title, "", "", "", row["source"], file)
+            out.print(f"[bold]{name}[/]  [red]{row['problems']} problem(s): run 'elicit banks validate {escape(row['path'])}'[/]")
         else:
-            table.add_row(row["id"], row["title"], row["version"], str(row["sections"]), str(row["questions"]), row["source"], file)
-    console().print(table)
+            out.print(f"[bold]{name}[/]  {escape(row['title'])} [dim]{escape(row['version'])}[/]  {row['questions']} questions")
+        out.print(f"    [dim]{row['source']}:[/] {escape(row['path'])}", soft_wrap=True)
+        for overridden in row["overrides"]:
+            out.print(f"    [dim]overrides {escape(overridden)}[/]", soft_wrap=True)
     return 0
 
 
@@ -153,14 +150,14 @@ def validate_banks(args: argparse.Namespace) -> int:
             targets += [overridden.path for overridden in entry.overrides]
             targets.append(entry.path)
     findings: list[Finding] = []
-    questions = 0
+    questions: set[str] = set()
     for target in targets:
         try:
             bank = catalog.load(target)
         except FindingsError as error:
             findings += error.findings
         else:
-            questions += len(bank.questions)
+            questions.update(question.id for question in bank.questions)
     for finding in findings:
         error_line(finding.format())
     count = len(targets)
@@ -170,5 +167,5 @@ def validate_banks(args: argparse.Namespace) -> int:
     if count == 0:
         sys.stdout.write("no banks found\n")
         return 0
-    sys.stdout.write(f"ok: {count} bank(s), {questions} questions, no problems\n")
+    sys.stdout.write(f"ok: {count} bank(s), {len(questions)} distinct questions, no problems\n")
     return 0

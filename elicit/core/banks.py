@@ -309,6 +309,9 @@ def _include(
         )
         return []
     other_id, _, section_key = target.partition(".")
+    if other_id == bank.id:
+        context.add("include-self", f"{key}.include", "a bank cannot include its own sections", "define the section here instead")
+        return []
     if other_id in stack:
         cycle = " -> ".join(stack[stack.index(other_id) :] + (other_id,))
         context.add(
@@ -316,7 +319,7 @@ def _include(
         )
         return []
     other = None
-    if resolve is not None and other_id != bank.id:
+    if resolve is not None:
         try:
             other = resolve(other_id, context.document.path, stack)
         except FindingsError as error:
@@ -332,9 +335,6 @@ def _include(
                     "fix that bank first (elicit banks validate)",
                 )
             return []
-    if other_id == bank.id:
-        context.add("include-self", f"{key}.include", "a bank cannot include its own sections", "define the section here instead")
-        return []
     if other is None:
         context.add("include-missing", f"{key}.include", f"no bank with id '{other_id}' was found", "check the id with 'elicit banks list'")
         return []
@@ -383,7 +383,7 @@ def _check_conditions(context: _Context, bank: Bank, raw_sections: list[dict[str
             continue
         key = f"{key}.when"
         resolved: dict[str, str] = {}
-        for name, _position in question.condition.names():
+        for name in dict.fromkeys(name for name, _ in question.condition.names()):
             target = resolve_name(name, question.section_id)
             if target not in by_id:
                 hint = did_you_mean(target, by_id) or "name a question as 'question', 'section.question' or 'bank.section.question'"
@@ -395,7 +395,7 @@ def _check_conditions(context: _Context, bank: Bank, raw_sections: list[dict[str
                 )
             else:
                 resolved[name] = target
-        if len(resolved) == len(question.condition.names()):
+        if len(resolved) == len({name for name, _ in question.condition.names()}):
             question.condition = question.condition.resolved(resolved.__getitem__)
             _check_literals(context, key, question.condition, by_id)
 

@@ -38,6 +38,10 @@ SUFFIX = ".elicit.toml"
 _META = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
 _TOP_TABLES = ("participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary")
 TOP_KEYS = ("schema",) + _META + _TOP_TABLES
+_STORY_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "created_at", "updated_at")
+_OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source")
+_DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source")
+_ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
 
 
 # Writing ----------------------------------------------------------------------------
@@ -48,24 +52,14 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {"schema": SCHEMA}
     for name in _META:
         _put(data, name, getattr(session, name))
-    data["participants"] = [_table(p, ("name", "role")) for p in session.participants]
-    data["banks"] = [_table(b, ("id", "version", "hash", "path")) for b in session.banks]
-    data["answers"] = {
-        question_id: _table(answer, ("value", "notes", "status", "answered_at", "updated_at"))
-        for question_id, answer in session.answers.items()
-    }
-    data["stories"] = [
-        _table(
-            story,
-            ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "created_at", "updated_at"),
-            keep=("role", "want"),
-        )
-        for story in session.stories
-    ]
-    data["open_questions"] = [_table(item, ("id", "text", "owner", "status", "resolution", "source")) for item in session.open_questions]
-    data["decisions"] = [_table(item, ("id", "text", "rationale", "decided_by", "source")) for item in session.decisions]
-    data["assumptions"] = [_table(item, ("id", "text", "rationale", "source")) for item in session.assumptions]
-    data["glossary"] = [_table(item, ("term", "definition")) for item in session.glossary]
+    data["participants"] = [_table(p, ("name", "role"), keep=("name",)) for p in session.participants]
+    data["banks"] = [_table(b, ("id", "version", "hash", "path"), keep=("id",)) for b in session.banks]
+    data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
+    data["stories"] = [_table(story, _STORY_KEYS, keep=("id", "role", "want", "priority", "status")) for story in session.stories]
+    data["open_questions"] = [_table(item, _OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
+    data["decisions"] = [_table(item, _DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
+    data["assumptions"] = [_table(item, _ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
+    data["glossary"] = [_table(item, ("term", "definition"), keep=("term",)) for item in session.glossary]
     return {key: value for key, value in data.items() if value not in ([], {})}
 
 
@@ -84,14 +78,23 @@ def _put(data: dict[str, Any], name: str, value: Any) -> None:
         data[name] = value
 
 
-def _table(item: Any, names: tuple[str, ...], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+def _table(item: Any, names: tuple[str, ...], keep: tuple[str, ...]) -> dict[str, Any]:
+    """The item's fields as a table; fields in ``keep`` are written even when empty."""
     table: dict[str, Any] = {}
     for name in names:
         value = getattr(item, name)
-        if name in keep or name == "id" or name == "status" or name == "priority":
+        if name in keep:
             table[name] = value
         else:
             _put(table, name, value)
+    return table
+
+
+def _answer_table(answer: Answer) -> dict[str, Any]:
+    """An answer's table; an empty value ("" or []) is kept, only None is left out."""
+    table = _table(answer, ("notes", "status", "answered_at", "updated_at"), keep=("status",))
+    if answer.value is not None:
+        table = {"value": answer.value, **table}
     return table
 
 
@@ -199,7 +202,7 @@ class _Reader:
                 self.string(t, "resolution", k),
                 self.strings(t, "source", k),
             )
-            for k, t in self.tables(data, "open_questions", ("id", "text", "owner", "status", "resolution", "source"))
+            for k, t in self.tables(data, "open_questions", _OPEN_QUESTION_KEYS)
         ]
         session.decisions = [
             Decision(
@@ -209,7 +212,7 @@ class _Reader:
                 self.string(t, "decided_by", k),
                 self.strings(t, "source", k),
             )
-            for k, t in self.tables(data, "decisions", ("id", "text", "rationale", "decided_by", "source"))
+            for k, t in self.tables(data, "decisions", _DECISION_KEYS)
         ]
         session.assumptions = [
             Assumption(
@@ -218,7 +221,7 @@ class _Reader:
                 self.string(t, "rationale", k),
                 self.strings(t, "source", k),
             )
-            for k, t in self.tables(data, "assumptions", ("id", "text", "rationale", "source"))
+            for k, t in self.tables(data, "assumptions", _ASSUMPTION_KEYS)
         ]
         session.glossary = [
             GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k))
@@ -343,9 +346,6 @@ class _Reader:
             if item and item in seen:
                 self.add("duplicate-id", f"{key}[{index}].id", f"{what} id '{item}' is used twice", "give each one its own id")
             seen.add(item)
-
-
-_STORY_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "created_at", "updated_at")
 
 
 def _answer_value_ok(value: Any) -> bool:

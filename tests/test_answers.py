@@ -1,0 +1,86 @@
+"""Typed text to answer values, per question kind."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from elicit.core.answers import format_answer, parse_answer
+from elicit.core.catalog import BankCatalog
+from elicit.core.findings import ElicitError
+from tests.conftest import MINI_BANK
+
+
+def question(mini_bank, key):
+    return next(q for q in mini_bank.questions if q.key == key)
+
+
+def test_text_is_kept_verbatim(mini_bank):
+    assert parse_answer(question(mini_bank, "problem"), "  two\nlines ") == "  two\nlines "
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("Mobile", "Mobile"), ("mobile", "Mobile"), ("2", "Mobile"), ("mob", "Mobile"), ("not", "Not sure")]
+)
+def test_choice_by_text_number_or_prefix(mini_bank, typed, value):
+    assert parse_answer(question(mini_bank, "platform"), typed) == value
+
+
+def test_choice_rejects_others_with_the_options(mini_bank):
+    with pytest.raises(ElicitError, match="did you mean 'Mobile'"):
+        parse_answer(question(mini_bank, "platform"), "Mobil phone")
+    with pytest.raises(ElicitError, match="options are: 1. Web, 2. Mobile"):
+        parse_answer(question(mini_bank, "platform"), "xyz")
+
+
+def test_multi_splits_and_dedupes(mini_bank):
+    assert parse_answer(question(mini_bank, "channels"), "email, Chat; email") == ["Email", "Chat"]
+    assert parse_answer(question(mini_bank, "channels"), "") == []
+
+
+@pytest.mark.parametrize(("typed", "value"), [("yes", True), ("Y", True), ("no", False), ("false", False)])
+def test_yesno(mini_bank, typed, value):
+    assert parse_answer(question(mini_bank, "offline"), typed) is value
+
+
+def test_yesno_rejects_maybe(mini_bank):
+    with pytest.raises(ElicitError, match="answer yes or no"):
+        parse_answer(question(mini_bank, "offline"), "maybe")
+
+
+def test_scale_range(mini_bank):
+    scale = question(mini_bank, "satisfaction")
+    assert parse_answer(scale, " 4 ") == 4
+    for bad in ("0", "6", "3.5", "x"):
+        with pytest.raises(ElicitError):
+            parse_answer(scale, bad)
+
+
+def test_number(mini_bank):
+    number = question(mini_bank, "offline_how_long")
+    assert parse_answer(number, "8") == 8
+    assert parse_answer(number, "1,500.5") == 1500.5
+    for bad in ("-1", "lots", "nan", "inf"):
+        with pytest.raises(ElicitError):
+            parse_answer(number, bad)
+
+
+def test_format_answer(mini_bank):
+    assert format_answer(question(mini_bank, "offline"), True) == "yes"
+    assert format_answer(question(mini_bank, "channels"), ["Email", "Chat"]) == "Email, Chat"
+    assert format_answer(question(mini_bank, "offline_how_long"), 8.0) == "8 hours"
+    assert format_answer(question(mini_bank, "satisfaction"), 4) == "4 of 5"
+    assert format_answer(None, None) == ""
+
+
+MINI = BankCatalog([("test", MINI_BANK.parent)]).load(MINI_BANK)
+
+
+@given(st.text())
+def test_any_text_gives_a_value_or_a_clear_error(text):
+    for key in ("platform", "channels", "offline", "satisfaction", "offline_how_long"):
+        try:
+            parse_answer(question(MINI, key), text)
+        except ElicitError as error:
+            assert "\n" not in str(error)

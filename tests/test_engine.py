@@ -1,0 +1,168 @@
+"""The interview engine: applicable questions, navigation, status and coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from elicit.core.catalog import BankCatalog
+from elicit.core.engine import Interview, banks_for_session
+from elicit.core.findings import ElicitError
+from elicit.core.models import Answer, BankRef, Session
+from tests.conftest import MINI_BANK
+
+
+def interview(mini_bank, **answers) -> Interview:
+    session = Session(title="t", answers={f"mini.{key.replace('__', '.')}": Answer(value) for key, value in answers.items()})
+    return Interview(session, [mini_bank])
+
+
+def keys(questions) -> list[str]:
+    return [q.key for q in questions]
+
+
+def test_unconditional_questions_apply_at_start(mini_bank):
+    assert keys(interview(mini_bank).applicable()) == ["problem", "platform", "who", "count", "satisfaction"]
+
+
+def test_conditional_question_appears_and_disappears(mini_bank):
+    run = interview(mini_bank)
+    service_answers = run.session.answers
+    service_answers["mini.context.platform"] = Answer("Mobile")
+    run.invalidate()
+    assert "offline" in keys(run.applicable())
+    assert "offline_how_long" not in keys(run.applicable())
+    service_answers["mini.context.offline"] = Answer(True)
+    run.invalidate()
+    assert "offline_how_long" in keys(run.applicable())
+    service_answers["mini.context.platform"] = Answer("Web")
+    run.invalidate()
+    # The whole chain goes: offline no longer applies, so its answer no longer counts.
+    assert "offline" not in keys(run.applicable()) and "offline_how_long" not in keys(run.applicable())
+    assert service_answers["mini.context.offline"].value is True  # kept, just not asked
+
+
+def test_skipped_answer_has_no_value_for_conditions(mini_bank):
+    run = interview(mini_bank, context__platform="Mobile")
+    run.session.answers["mini.context.platform"].status = "skipped"
+    run.invalidate()
+    assert "offline" not in keys(run.applicable())
+
+
+def test_condition_across_sections(mini_bank):
+    run = interview(mini_bank, context__platform="Web", users__count=50)
+    assert "channels" in keys(run.applicable())
+    run.session.answers["mini.users.count"] = Answer(5)
+    run.invalidate()
+    assert "channels" not in keys(run.applicable())
+
+
+def test_status_of_questions(mini_bank):
+    run = interview(mini_bank, context__problem="slow")
+    run.session.answers["mini.context.platform"] = Answer(None, status="skipped")
+    run.session.answers["mini.users.who"] = Answer("staff", status="revisit")
+    run.session.answers["mini.users.count"] = Answer("  ")
+    assert run.status("mini.context.problem") == "answered"
+    assert run.status("mini.context.platform") == "skipped"
+    assert run.status("mini.users.who") == "revisit"
+    assert run.status("mini.users.count") == "open"  # blank text is not an answer
+    assert run.status("mini.users.satisfaction") == "open"
+
+
+def test_navigation(mini_bank):
+    run = interview(mini_bank)
+    assert run.current.key == "problem"
+    assert run.next().key == "platform"
+    assert run.session.current == "mini.context.platform"
+    assert run.next().key == "who"  # offline does not apply
+    assert run.previous().key == "platform"
+    assert run.previous().key == "problem"
+    assert run.previous() is None
+    assert run.current.key == "problem"
+    run.go("mini.users.satisfaction")
+    assert run.next() is None and run.current.key == "satisfaction"
+
+
+def test_go_refuses_unknown_and_inapplicable(mini_bank):
+    run = interview(mini_bank)
+    with pytest.raises(ElicitError, match="no question"):
+        run.go("mini.nope.q")
+    with pytest.raises(ElicitError, match="does not apply"):
+        run.go("mini.context.offline")
+
+
+def test_current_moves_on_when_its_question_stops_applying(mini_bank):
+    run = interview(mini_bank, context__platform="Mobile")
+    run.go("mini.context.offline")
+    run.session.answers["mini.context.platform"] = Answer("Web")
+    run.invalidate()
+    assert run.current.key == "who"
+
+
+def test_resume_at_first_open_question(mini_bank):
+    run = interview(mini_bank, context__problem="x", context__platform="Web")
+    assert run.current.key == "who"
+    assert run.first_open(after="mini.users.who").key == "count"
+
+
+def test_progress_and_coverage(mini_bank):
+    run = interview(mini_bank, context__platform="Web", users__who="staff")
+    run.session.answers["mini.users.count"] = Answer(None, status="skipped")
+    run.session.answers["mini.users.satisfaction"] = Answer(3, status="revisit")
+    progress = run.progress()
+    assert (progress.total, progress.answered, progress.skipped, progress.revisit, progress.open) == (5, 2, 1, 1, 1)
+    assert progress.done == 3 and progress.percent == 60
+    assert progress.required_open == 1
+    context, users = run.coverage()
+    assert (context.progress.total, context.progress.answered) == (2, 1)
+    assert (users.progress.total, users.progress.answered, users.progress.skipped) == (3, 1, 1)
+    assert keys(run.required_open()) == ["problem"]
+    assert keys(run.flagged()) == ["satisfaction"]
+
+
+def test_resolve_id_accepts_unambiguous_tails(mini_bank):
+    run = interview(mini_bank)
+    assert run.resolve_id("mini.users.who").key == "who"
+    assert run.resolve_id("users.who").key == "who"
+    assert run.resolve_id("who").key == "who"
+    with pytest.raises(ElicitError, match="did you mean"):
+        run.resolve_id("mini.users.woh")
+
+
+def test_duplicate_questions_from_two_banks_are_asked_once(tmp_path, mini_bank):
+    domain = tmp_path / "domain.toml"
+    domain.write_text('id = "domain"\ntitle = "D"\nversion = "1"\n[[sections]]\ninclude = "mini.context"\n', encoding="utf-8")
+    (tmp_path / "mini.toml").write_text(MINI_BANK.read_text(), encoding="utf-8")
+    catalog = BankCatalog([("project", tmp_path)])
+    run = Interview(Session(title="t"), [catalog.load("mini"), catalog.load(domain)])
+    ids = [q.id for q in run.questions]
+    assert len(ids) == len(set(ids)) == 8
+
+
+def test_banks_for_session_notes_changed_banks(mini_bank):
+    session = Session(title="t", banks=[BankRef("mini", "0.9", "sha256:old", str(MINI_BANK))])
+    banks, notes = banks_for_session(session, BankCatalog.default())
+    assert banks[0].id == "mini"
+    assert "has changed since this session started (version 0.9 -> 1.0)" in notes[0]
+
+
+def test_banks_for_session_missing_bank_is_clear():
+    session = Session(title="t", banks=[BankRef("gone", "1", "", "/nowhere/gone.toml")])
+    with pytest.raises(ElicitError, match="bank 'gone' used by this session was not found"):
+        banks_for_session(session, BankCatalog.default())
+
+
+def test_large_bank_applicability_is_linear(tmp_path):
+    from elicit.core.conditions import parse_condition
+    from elicit.core.models import Bank, Question, Section
+
+    questions = []
+    for i in range(1000):
+        condition = parse_condition(f"b.s.q{i - 1} == 'yes'").resolved(lambda n: n) if i % 2 else None
+        questions.append(Question(f"b.s.q{i}", f"Q{i}?", condition=condition))
+    bank = Bank("b", "B", "1", sections=[Section("b.s", "S", "G", questions)])
+    run = Interview(Session(title="t"), [bank])
+    assert len(run.applicable()) == 500
+    for i in range(0, 1000, 2):
+        run.session.answers[f"b.s.q{i}"] = Answer("yes")
+    run.invalidate()
+    assert len(run.applicable()) == 1000

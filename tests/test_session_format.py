@@ -1,0 +1,234 @@
+"""The session file: writing, strict reading, and lossless round trips."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from elicit.core.findings import FindingsError
+from elicit.core.models import (
+    ANSWER_STATUSES,
+    PRIORITIES,
+    STORY_STATUSES,
+    Answer,
+    Assumption,
+    BankRef,
+    Decision,
+    GlossaryTerm,
+    OpenQuestion,
+    Participant,
+    Session,
+    Story,
+)
+from elicit.core.session_format import SCHEMA, dumps_session, loads_session, read_session
+from elicit.core.storage import SessionStore
+
+STAMP = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def full_session() -> Session:
+    return Session(
+        title="Warehouse app",
+        client="ACME",
+        project="Stock",
+        interviewer="Kim",
+        started_at=STAMP,
+        ended_at=STAMP + timedelta(hours=1),
+        current="mini.context.platform",
+        participants=[Participant("Ann", "Product owner"), Participant("Bo")],
+        banks=[BankRef("mini", "1.0", "sha256:abc", "/banks/mini.toml")],
+        answers={
+            "mini.context.problem": Answer("Stock counts are wrong\nevery week", "said twice", "answered", STAMP, STAMP),
+            "mini.context.platform": Answer("Mobile"),
+            "mini.users.channels": Answer(["Email", "Chat"], status="revisit"),
+            "mini.context.offline": Answer(True),
+            "mini.users.count": Answer(12.5),
+            "mini.users.satisfaction": Answer(None, status="skipped"),
+        },
+        stories=[
+            Story(
+                "US-001",
+                "picker",
+                "to scan a shelf",
+                "counts are right",
+                "must",
+                ["Given a shelf, when I scan, then the count updates"],
+                "we count by hand",
+                ["mini.context.problem"],
+                ["stock"],
+                "confirmed",
+                STAMP,
+                STAMP,
+            ),
+            Story("US-002", "manager", "a weekly report", priority="could"),
+        ],
+        open_questions=[OpenQuestion("OQ-001", "Which scanners?", "Ann", "resolved", "Zebra TC52", ["mini.context.platform"])],
+        decisions=[Decision("D-001", "Android only", "all staff have Android phones", "Ann", ["mini.context.platform"])],
+        assumptions=[Assumption("A-001", "Wi-Fi in the warehouse", "seen on the visit")],
+        glossary=[GlossaryTerm("SKU", "stock keeping unit")],
+    )
+
+
+def test_full_session_round_trips():
+    session = full_session()
+    assert loads_session(dumps_session(session)) == session
+
+
+def test_file_is_readable_toml_with_schema_first():
+    text = dumps_session(full_session())
+    assert text.startswith(f'schema = "{SCHEMA}"\n')
+    data = tomllib.loads(text)
+    assert data["answers"]["mini.context.problem"]["value"] == "Stock counts are wrong\nevery week"
+    assert '"""' in text  # long answers are multi-line strings, friendly to git diffs
+
+
+def test_empty_values_are_left_out():
+    text = dumps_session(Session(title="Only a title"))
+    assert tomllib.loads(text) == {"schema": SCHEMA, "title": "Only a title"}
+
+
+def test_output_is_deterministic():
+    assert dumps_session(full_session()) == dumps_session(full_session())
+
+
+@pytest.mark.parametrize(
+    ("edit", "code", "fragment"),
+    [
+        (lambda t: t.replace('title = "Warehouse app"', 'title = "Warehouse app"\nbudget = 10'), "unknown-key", "unknown key 'budget'"),
+        (lambda t: t.replace('id = "US-002"', 'id = "US-002"\neffort = 3'), "unknown-key", "upgrade elicit"),
+        (lambda t: t.replace('priority = "could"', 'priority = "later"'), "bad-value", "'priority' is 'later'"),
+        (lambda t: t.replace('status = "confirmed"', 'status = "confirmd"'), "bad-value", "'status' is 'confirmd'"),
+        (lambda t: t.replace('client = "ACME"', "client = 3"), "wrong-type", "'client' must be a string"),
+        (lambda t: t.replace('id = "US-002"', 'id = "US-001"'), "duplicate-id", "used twice"),
+        (lambda t: t.replace(f'schema = "{SCHEMA}"', 'schema = "elicit.session/2"'), "newer-schema", "cannot read"),
+        (lambda t: t.replace(f'schema = "{SCHEMA}"', 'schema = "other/1"'), "bad-schema", "not an elicit session"),
+        (lambda t: t.replace(f'schema = "{SCHEMA}"\n', ""), "missing-key", "does not look like an elicit session"),
+    ],
+)
+def test_strict_reading(edit, code, fragment):
+    text = edit(dumps_session(full_session()))
+    with pytest.raises(FindingsError) as caught:
+        loads_session(text, "x.elicit.toml")
+    finding = next(f for f in caught.value.findings if f.code == code)
+    assert fragment in finding.message + " " + (finding.hint or "")
+    assert finding.file == "x.elicit.toml" and finding.line
+
+
+def test_unknown_key_line_points_at_the_key():
+    text = dumps_session(full_session()).replace('id = "US-002"', 'id = "US-002"\neffort = 3')
+    with pytest.raises(FindingsError) as caught:
+        loads_session(text, "x.elicit.toml")
+    finding = caught.value.findings[0]
+    assert text.splitlines()[finding.line - 1] == "effort = 3"
+    assert finding.key == "stories[1].effort"
+
+
+def test_broken_toml_reports_line(tmp_path):
+    path = tmp_path / "bad.elicit.toml"
+    path.write_text(f'schema = "{SCHEMA}"\ntitle = "x\n', encoding="utf-8")
+    with pytest.raises(FindingsError) as caught:
+        read_session(path)
+    assert caught.value.findings[0].line == 2
+
+
+def test_saving_refuses_nothing_and_reading_a_newer_file_does_not_touch_it(tmp_path):
+    path = tmp_path / "new.elicit.toml"
+    original = dumps_session(full_session()).replace('client = "ACME"', 'client = "ACME"\nsponsor = "CFO"')
+    path.write_text(original, encoding="utf-8")
+    with pytest.raises(FindingsError):
+        SessionStore.open(path)
+    assert path.read_text(encoding="utf-8") == original
+    assert not (tmp_path / "new.elicit.toml.lock").exists()
+
+
+# Hypothesis: any session survives save and load -------------------------------------
+
+any_text = st.text(st.characters(codec="utf-8"), max_size=60)
+long_text = st.one_of(any_text, st.text(st.characters(codec="utf-8"), min_size=500, max_size=3000))
+ids = st.text("abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=12)
+stamps = st.one_of(
+    st.none(),
+    st.builds(
+        lambda dt, minutes: dt.replace(tzinfo=timezone(timedelta(minutes=minutes))),
+        st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2200, 1, 1)),
+        st.integers(-12 * 60, 14 * 60),
+    ),
+)
+values = st.one_of(
+    st.none(),
+    long_text,
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=False),
+    st.lists(any_text, max_size=4),
+)
+answers = st.builds(Answer, values, any_text, st.sampled_from(ANSWER_STATUSES), stamps, stamps)
+stories = st.builds(
+    Story,
+    id=ids,
+    role=any_text,
+    want=long_text,
+    so_that=any_text,
+    priority=st.sampled_from(PRIORITIES),
+    acceptance=st.lists(any_text, max_size=3),
+    quote=long_text,
+    source=st.lists(ids, max_size=2),
+    tags=st.lists(any_text, max_size=2),
+    status=st.sampled_from(STORY_STATUSES),
+    created_at=stamps,
+    updated_at=stamps,
+)
+sessions = st.builds(
+    Session,
+    title=any_text,
+    client=any_text,
+    project=any_text,
+    interviewer=any_text,
+    started_at=stamps,
+    ended_at=stamps,
+    current=any_text,
+    participants=st.lists(st.builds(Participant, any_text, any_text), max_size=3),
+    banks=st.lists(st.builds(BankRef, ids, any_text, any_text, any_text), max_size=2),
+    answers=st.dictionaries(any_text, answers, max_size=4),
+    stories=st.lists(stories, max_size=3, unique_by=lambda s: s.id),
+    open_questions=st.lists(
+        st.builds(OpenQuestion, ids, any_text, any_text, st.sampled_from(("open", "resolved")), any_text, st.lists(ids, max_size=2)),
+        max_size=2,
+    ),
+    decisions=st.lists(st.builds(Decision, ids, any_text, any_text, any_text, st.lists(ids, max_size=2)), max_size=2),
+    assumptions=st.lists(st.builds(Assumption, ids, any_text, any_text, st.lists(ids, max_size=2)), max_size=2),
+    glossary=st.lists(st.builds(GlossaryTerm, any_text, any_text), max_size=2),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example])
+@given(sessions)
+def test_any_session_round_trips_through_text(session):
+    assert loads_session(dumps_session(session)) == session
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(session=sessions)
+def test_any_session_round_trips_through_a_file(tmp_path: Path, session):
+    path = tmp_path / "s.elicit.toml"
+    path.unlink(missing_ok=True)
+    store = SessionStore.create(path, session)
+    try:
+        assert read_session(path) == session
+        store.save(session)
+        assert read_session(path) == session
+    finally:
+        store.close()
+
+
+def test_control_characters_and_crlf_survive():
+    hostile = "a\r\nb\rc\x00d\x1b[31m\x7f\u2028\u0085\ufeff'''\"\"\"\\"
+    session = Session(
+        title=hostile, answers={hostile: Answer(hostile, hostile)}, stories=[Story("US-001", hostile, hostile, quote=hostile)]
+    )
+    assert loads_session(dumps_session(session)) == session
