@@ -19,10 +19,11 @@ USER_STORIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "user-s
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point elicit's config and data folders at a fresh temporary folder."""
+    """Point elicit's config, data and cache folders at a fresh temporary folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ELICIT_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("ELICIT_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("ELICIT_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     return home
 

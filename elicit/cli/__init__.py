@@ -9,7 +9,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from ..core.findings import ElicitError, FindingsError
 from .output import error_line
 from .parser import UsageError, build_parser
 
@@ -20,14 +19,17 @@ EXIT_USAGE = 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except UsageError as error:
         error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
         return EXIT_USAGE
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
+    from ..core.findings import ElicitError, FindingsError
+
     module_name, _, function_name = args.handler.partition(":")
     handler = getattr(importlib.import_module(f"elicit.cli.{module_name}"), function_name)
     try:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from rich.console import Console
 
 
@@ -22,6 +23,8 @@ def note_line(text: str) -> None:
 
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout, unicode kept as is."""
+    import json
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
-from ..core.models import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
+from ..core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
 
 
 class UsageError(Exception):
@@ -24,8 +24,13 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(self.prog, message)
 
 
-def build_parser() -> Parser:
-    """The full ``elicit`` command line."""
+def build_parser(argv: list[str] | None = None) -> Parser:
+    """The ``elicit`` command line.
+
+    Given ``argv``, only the named command gets its full set of options (the
+    others are listed by name and help), so start-up does no needless work.
+    """
+    wanted = next((arg for arg in argv if not arg.startswith("-")), None) if argv is not None else None
     parser = Parser(
         prog="elicit",
         description="Run requirements interviews from question banks; capture answers and user stories; export a draft spec.",
@@ -35,19 +40,35 @@ def build_parser() -> Parser:
     parser.set_defaults(handler="app_commands:launcher")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    _open(commands)
-    _banks(commands)
-    _new(commands)
-    _answer(commands)
-    _story(commands)
-    _summary(commands)
+    builders = {
+        "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
+        "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories,
+    }  # fmt: skip
+    full = wanted not in builders
+    for name, build in builders.items():
+        if full or name == wanted:
+            build(commands)
+        else:
+            commands.add_parser(name, help=HELP[name], add_help=False)
     return parser
 
 
+HELP = {
+    "open": "open a session in the app (or --plain prompts)",
+    "banks": "list, show and validate question banks",
+    "new": "create a session file",
+    "answer": "record an answer",
+    "story": "add and list user stories",
+    "summary": "progress, coverage and stories of a session",
+    "export": "export the draft spec",
+    "import": "make a session from a TOML spec",
+    "lint": "check story quality",
+    "import-stories": "add stories from a backlog file",
+}
+
+
 def _open(commands: argparse._SubParsersAction) -> None:
-    command = commands.add_parser(
-        "open", help="open a session in the app (or --plain prompts)", description="Open a session file and run the interview."
-    )
+    command = commands.add_parser("open", help=HELP["open"], description="Open a session file and run the interview.")
     command.add_argument("path", metavar="PATH", help="session file (*.elicit.toml)")
     command.add_argument("--plain", action="store_true", help="line-by-line prompts for screen readers, dumb terminals and slow links")
     command.set_defaults(handler="app_commands:open_session")
@@ -56,7 +77,7 @@ def _open(commands: argparse._SubParsersAction) -> None:
 def _banks(commands: argparse._SubParsersAction) -> None:
     banks = commands.add_parser(
         "banks",
-        help="list, show and validate question banks",
+        help=HELP["banks"],
         description="Question banks: built-in, in your config folder and in ./question_banks.",
     )
     banks.set_defaults(handler="bank_commands:banks_help", banks_parser=banks)
@@ -89,7 +110,7 @@ def _banks(commands: argparse._SubParsersAction) -> None:
 
 
 def _new(commands: argparse._SubParsersAction) -> None:
-    new = commands.add_parser("new", help="create a session file", description="Create a new interview session file (never overwrites).")
+    new = commands.add_parser("new", help=HELP["new"], description="Create a new interview session file (never overwrites).")
     new.add_argument("path", metavar="PATH", help="the new session file (.elicit.toml is added if there is no .toml suffix)")
     new.add_argument("--bank", action="append", default=[], metavar="ID", help="a bank id or path; repeat for several")
     new.add_argument("--title", help="interview title")
@@ -106,7 +127,7 @@ def _new(commands: argparse._SubParsersAction) -> None:
 def _answer(commands: argparse._SubParsersAction) -> None:
     answer = commands.add_parser(
         "answer",
-        help="record an answer",
+        help=HELP["answer"],
         description="Record the answer to one question. Choices may be given by text or number; several choices separated by commas.",
     )
     answer.add_argument("path", metavar="PATH", help="session file")
@@ -118,7 +139,7 @@ def _answer(commands: argparse._SubParsersAction) -> None:
 
 
 def _story(commands: argparse._SubParsersAction) -> None:
-    story = commands.add_parser("story", help="add and list user stories", description="User stories in a session.")
+    story = commands.add_parser("story", help=HELP["story"], description="User stories in a session.")
     story.set_defaults(handler="story_commands:story_help", story_parser=story)
     sub = story.add_subparsers(title="story commands", metavar="COMMAND")
 
@@ -146,7 +167,7 @@ def _story(commands: argparse._SubParsersAction) -> None:
 def _summary(commands: argparse._SubParsersAction) -> None:
     summary = commands.add_parser(
         "summary",
-        help="progress, coverage and stories of a session",
+        help=HELP["summary"],
         description="Progress, coverage per section, open required questions and stories by priority.",
     )
     summary.add_argument("path", metavar="PATH", help="session file")
@@ -156,7 +177,7 @@ def _summary(commands: argparse._SubParsersAction) -> None:
 def _export(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
-        help="export the draft spec",
+        help=HELP["export"],
         description="Export a session as a draft spec. Writes to stdout unless -o is given (gherkin needs a folder).",
     )
     export.add_argument("path", metavar="PATH", help="session file")
@@ -166,9 +187,7 @@ def _export(commands: argparse._SubParsersAction) -> None:
 
 
 def _import(commands: argparse._SubParsersAction) -> None:
-    command = commands.add_parser(
-        "import", help="make a session from a TOML spec", description="Make a session file from a TOML spec exported by elicit."
-    )
+    command = commands.add_parser("import", help=HELP["import"], description="Make a session file from a TOML spec exported by elicit.")
     command.add_argument("spec", metavar="SPEC", help="a TOML spec (elicit export --format toml)")
     command.add_argument("-o", "--output", required=True, metavar="SESSION", help="the new session file")
     command.set_defaults(handler="export_commands:import_spec")
@@ -177,7 +196,7 @@ def _import(commands: argparse._SubParsersAction) -> None:
 def _lint(commands: argparse._SubParsersAction) -> None:
     lint = commands.add_parser(
         "lint",
-        help="check story quality",
+        help=HELP["lint"],
         description="Check the stories in a session or a text file (one story a line) for quality problems.",
     )
     lint.add_argument("path", metavar="PATH", help="session file, or a text file of stories")
@@ -190,7 +209,7 @@ def _lint(commands: argparse._SubParsersAction) -> None:
 def _import_stories(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "import-stories",
-        help="add stories from a backlog file",
+        help=HELP["import-stories"],
         description="Add stories from a text file (one story a line) or a CSV with a story column.",
     )
     command.add_argument("path", metavar="SESSION", help="session file")

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .bank_models import Bank, Question, Section, StoryHint
 from .conditions import Condition, ConditionError, parse_condition
 from .findings import Finding, FindingsError, did_you_mean
-from .models import KINDS, Bank, Question, Section, StoryHint
 from .tomlsource import TomlDocument, parse_toml
+from .vocabulary import KINDS
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bank_models import Bank
 from .banks import bank_from_document
 from .findings import Finding, FindingsError
-from .models import Bank
 from .paths import builtin_banks_dir, project_banks_dir, user_banks_dir
 from .tomlsource import TomlDocument, parse_toml
 
 BANK_SUFFIX = ".toml"
 
 
-@dataclass(slots=True)
+@dataclass
 class BankEntry:
     """A bank file found in one of the sources."""
 
@@ -111,7 +111,7 @@ class BankCatalog:
         for entry in self._index().values():
             if entry.path == path and entry.document is not None:
                 return entry.document
-        document, problem = parse_toml(path)
+        document, problem = parse_toml(path, cached=True)
         if problem is not None:
             raise FindingsError([problem])
         assert document is not None
@@ -143,7 +143,7 @@ def _bank_files(folder: Path) -> list[Path]:
 
 
 def _read_entry(path: Path, source: str) -> BankEntry:
-    document, problem = parse_toml(path)
+    document, problem = parse_toml(path, cached=True)
     bank_id = path.stem
     if document is not None and isinstance(document.data.get("id"), str) and document.data["id"]:
         bank_id = document.data["id"]

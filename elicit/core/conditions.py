@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 MAX_LENGTH = 2000
@@ -50,50 +49,86 @@ class ConditionError(ValueError):
         super().__init__(f"{message}{where}")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: str  # name, keyword, string, number, op, punct, end
-    text: str
-    position: int
-    value: Any = None
+class _Node:
+    """A small immutable record; plain classes keep import time low (no dataclass machinery)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(getattr(self, n) for n in self.__slots__)))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Token(_Node):
+    """A lexical token: kind is name, keyword, string, number, op, punct or end."""
+
+    __slots__ = ("kind", "text", "position", "value")
+
+    def __init__(self, kind: str, text: str, position: int, value: Any = None):
+        self.kind, self.text, self.position, self.value = kind, text, position, value
 
 
 # AST nodes ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
-    id: str
-    position: int
+class Name(_Node):
+    """A question id named in a condition."""
+
+    __slots__ = ("id", "position")
+
+    def __init__(self, id: str, position: int):  # noqa: A002 - the id of a question
+        self.id, self.position = id, position
 
 
-@dataclass(frozen=True, slots=True)
-class Literal:
-    value: Any
+class Literal(_Node):
+    """A string, number, boolean or tuple of them."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
 
 
-@dataclass(frozen=True, slots=True)
-class Answered:
-    name: Name
-    negate: bool
+class Answered(_Node):
+    """answered(name), or unanswered(name) when negate."""
+
+    __slots__ = ("name", "negate")
+
+    def __init__(self, name: Name, negate: bool):
+        self.name, self.negate = name, negate
 
 
-@dataclass(frozen=True, slots=True)
-class Compare:
-    left: Any
-    op: str
-    right: Any
+class Compare(_Node):
+    """left OP right."""
+
+    __slots__ = ("left", "op", "right")
+
+    def __init__(self, left: Any, op: str, right: Any):
+        self.left, self.op, self.right = left, op, right
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
-    operand: Any
+class Not(_Node):
+    """not operand."""
+
+    __slots__ = ("operand",)
+
+    def __init__(self, operand: Any):
+        self.operand = operand
 
 
-@dataclass(frozen=True, slots=True)
-class BoolOp:
-    op: str  # "and" | "or"
-    operands: tuple[Any, ...]
+class BoolOp(_Node):
+    """operands joined by "and" or "or"."""
+
+    __slots__ = ("op", "operands")
+
+    def __init__(self, op: str, operands: tuple[Any, ...]):
+        self.op, self.operands = op, operands
 
 
 # Tokenizer and parser ---------------------------------------------------------
@@ -263,12 +298,13 @@ Lookup = Callable[[str], Any]
 """Answer value of a question id, or None when unanswered or not applicable."""
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(_Node):
     """A parsed ``when`` expression."""
 
-    source: str
-    tree: Any
+    __slots__ = ("source", "tree")
+
+    def __init__(self, source: str, tree: Any):
+        self.source, self.tree = source, tree
 
     def names(self) -> list[tuple[str, int]]:
         """Every question id the condition names, with its position."""

@@ -19,7 +19,7 @@ from .models import Answer, Bank, BankRef, Question, Section, Session
 OPEN = "open"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Progress:
     """Counts over the questions that currently apply."""
 
@@ -41,7 +41,7 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 100
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SectionCoverage:
     """Progress of one section."""
 

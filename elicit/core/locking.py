@@ -27,7 +27,7 @@ class LockedError(ElicitError):
     """Another running elicit holds the session."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LockHolder:
     """Who holds a lock."""
 

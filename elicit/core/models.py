@@ -1,104 +1,28 @@
-"""The domain: question banks and interview sessions as plain dataclasses."""
+"""The domain: interview sessions as plain dataclasses (bank models re-exported from bank_models)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from .conditions import Condition
-
-KINDS = ("text", "choice", "multi", "yesno", "scale", "number")
-ANSWER_STATUSES = ("answered", "skipped", "revisit")
-PRIORITIES = ("must", "should", "could", "wont")
-PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
-STORY_STATUSES = ("draft", "confirmed", "changed", "rejected")
-OPEN_QUESTION_STATUSES = ("open", "resolved")
+from .bank_models import Bank, Question, Section, StoryHint  # noqa: F401  (re-exported)
+from .vocabulary import (  # noqa: F401  (re-exported: the domain's words live with its models)
+    ANSWER_STATUSES,
+    KINDS,
+    OPEN_QUESTION_STATUSES,
+    PRIORITIES,
+    PRIORITY_LABELS,
+    STORY_STATUSES,
+)
 
 AnswerValue = str | bool | int | float | list[str]
-
-
-# Question banks -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class StoryHint:
-    """A suggested story for answers to a question."""
-
-    role: str
-    want: str
-    so_that: str = ""
-
-
-@dataclass(slots=True)
-class Question:
-    """One question, with its fully qualified id ``bank.section.question``."""
-
-    id: str
-    prompt: str
-    kind: str = "text"
-    why: str = ""
-    probes: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-    min: int | float | None = None
-    max: int | float | None = None
-    labels: tuple[str, ...] = ()
-    unit: str = ""
-    required: bool = False
-    tags: tuple[str, ...] = ()
-    when: str | None = None
-    condition: Condition | None = None
-    story: StoryHint | None = None
-
-    @property
-    def key(self) -> str:
-        """The question's own id, without bank and section."""
-        return self.id.rsplit(".", 1)[-1]
-
-    @property
-    def section_id(self) -> str:
-        """The fully qualified id of the section holding the question."""
-        return self.id.rsplit(".", 1)[0]
-
-
-@dataclass(slots=True)
-class Section:
-    """A group of questions with one goal; ``id`` is ``bank.section``."""
-
-    id: str
-    title: str
-    goal: str = ""
-    questions: list[Question] = field(default_factory=list)
-
-    @property
-    def bank_id(self) -> str:
-        """The id of the bank that defines the section."""
-        return self.id.split(".", 1)[0]
-
-
-@dataclass(slots=True)
-class Bank:
-    """A loaded, validated question bank."""
-
-    id: str
-    title: str
-    version: str
-    description: str = ""
-    sections: list[Section] = field(default_factory=list)
-    path: Path | None = None
-    content_hash: str = ""
-
-    @property
-    def questions(self) -> list[Question]:
-        """Every question, in order, including those of included sections."""
-        return [question for section in self.sections for question in section.questions]
 
 
 # Sessions ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass
 class Participant:
     """Someone taking part in the interview."""
 
@@ -106,7 +30,7 @@ class Participant:
     role: str = ""
 
 
-@dataclass(slots=True)
+@dataclass
 class BankRef:
     """A bank used by a session, as it was when the session used it."""
 
@@ -116,7 +40,7 @@ class BankRef:
     path: str = ""
 
 
-@dataclass(slots=True)
+@dataclass
 class Answer:
     """What the client said to one question."""
 
@@ -127,7 +51,7 @@ class Answer:
     updated_at: datetime | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Story:
     """A user story, with the client's words and where it came from."""
 
@@ -152,7 +76,7 @@ class Story:
         return text
 
 
-@dataclass(slots=True)
+@dataclass
 class OpenQuestion:
     """Something the interview could not settle, to follow up."""
 
@@ -164,7 +88,7 @@ class OpenQuestion:
     source: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class Decision:
     """A decision taken with the client, and why."""
 
@@ -175,7 +99,7 @@ class Decision:
     source: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class Assumption:
     """Something taken as true without proof, and why."""
 
@@ -185,7 +109,7 @@ class Assumption:
     source: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class GlossaryTerm:
     """A term in the client's own vocabulary."""
 
@@ -193,7 +117,7 @@ class GlossaryTerm:
     definition: str = ""
 
 
-@dataclass(slots=True)
+@dataclass
 class Session:
     """One interview: who, which banks, answers, stories and follow-ups."""
 
@@ -226,7 +150,20 @@ def _article(role: str) -> str:
     lowered = role.lower()
     if lowered.startswith(("a ", "an ", "the ")):
         return role
-    return ("an " if lowered[0] in "aeiou" else "a ") + role
+    return ("an " if _starts_with_vowel_sound(role) else "a ") + role
+
+
+def _starts_with_vowel_sound(role: str) -> bool:
+    """Good enough for roles: 'an admin', 'an unregistered user', 'an HR officer', but 'a user', 'a UI designer'."""
+    first = role.split()[0]
+    if len(first) > 1 and first.isupper():  # an acronym, said letter by letter
+        return first[0] in "AEFHILMNORSX"
+    word = role.lower()
+    if word.startswith(("hour", "honest", "heir")):
+        return True
+    if word.startswith(("uni", "use", "usu", "uti", "eu", "one", "once")):
+        return False
+    return word[:1] in "aeiou"
 
 
 def next_id(prefix: str, existing: list[str], width: int = 3) -> str:

@@ -1,6 +1,6 @@
 """Where elicit keeps its own files: built-in banks, config and data folders.
 
-``ELICIT_CONFIG_DIR`` and ``ELICIT_DATA_DIR`` override the platform folders
+``ELICIT_CONFIG_DIR``, ``ELICIT_DATA_DIR`` and ``ELICIT_CACHE_DIR`` override the platform folders
 (tests point them at a temporary folder).
 """
 
@@ -40,6 +40,16 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The user's elicit cache folder (safe to delete at any time)."""
+    override = os.environ.get("ELICIT_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_banks_dir() -> Path:

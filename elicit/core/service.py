@@ -39,7 +39,7 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DeletedStory:
     """What undo needs to put a deleted story back."""
 

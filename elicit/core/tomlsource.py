@@ -21,7 +21,7 @@ _ERROR_AT_END = re.compile(r"\s*\(at end of document\)$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-@dataclass(slots=True)
+@dataclass
 class TomlDocument:
     """A parsed TOML file: its data, its text and where its keys are."""
 
@@ -72,16 +72,27 @@ def read_text(path: Path) -> tuple[bytes, str | None, Finding | None]:
     return raw, text, None
 
 
-def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
-    """Read and parse a TOML file; a problem comes back as one finding."""
+def parse_toml(path: Path, *, cached: bool = False) -> tuple[TomlDocument | None, Finding | None]:
+    """Read and parse a TOML file; a problem comes back as one finding.
+
+    With ``cached``, reuse the parse of an unchanged file (see parse_cache).
+    """
     raw, text, problem = read_text(path)
     if problem is not None:
         return None, problem
     assert text is not None
+    if cached:
+        from . import parse_cache
+
+        data = parse_cache.load(path, raw)
+        if data is not None:
+            return TomlDocument(path, text, data, raw), None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, syntax_finding(str(path), str(exc), text)
+    if cached:
+        parse_cache.store(path, raw, data)
     return TomlDocument(path, text, data, raw), None
 
 

@@ -1,0 +1,30 @@
+"""``elicit`` alone (the launcher) and ``elicit open``: the only commands that load a front end."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core.findings import ElicitError
+from ..core.storage import session_path
+
+
+def launcher(args: argparse.Namespace) -> int:
+    """Open the Textual app on its launcher screen."""
+    from ..tui.app import run
+
+    return run(None)
+
+
+def open_session(args: argparse.Namespace) -> int:
+    """Open a session in the Textual app, or in plain prompts with --plain."""
+    path: Path = session_path(args.path)
+    if not path.exists():
+        raise ElicitError(f"{path}: no such session file; create one with 'elicit new {args.path} --bank discovery'")
+    if args.plain:
+        from ..plain import run as run_plain
+
+        return run_plain(path)
+    from ..tui.app import run
+
+    return run(path)

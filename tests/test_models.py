@@ -1,0 +1,32 @@
+"""Small behaviours of the domain models."""
+
+import pytest
+
+from elicit.core.models import Story, next_id
+
+
+@pytest.mark.parametrize(
+    ("role", "sentence"),
+    [
+        ("user", "As a user, I want to log in"),
+        ("admin", "As an admin, I want to log in"),
+        ("unregistered visitor", "As an unregistered visitor, I want to log in"),
+        ("university officer", "As a university officer, I want to log in"),
+        ("UI designer", "As a UI designer, I want to log in"),
+        ("HR officer", "As an HR officer, I want to log in"),
+        ("the owner", "As the owner, I want to log in"),
+        ("", "As a user, I want to log in"),
+    ],
+)
+def test_story_sentence_articles(role, sentence):
+    assert Story("US-001", role, "to log in").sentence() == sentence
+
+
+def test_story_sentence_with_benefit():
+    assert Story("US-001", "picker", " to scan ", " I stop counting ").sentence() == "As a picker, I want to scan, so that I stop counting"
+
+
+def test_next_id():
+    assert next_id("US", []) == "US-001"
+    assert next_id("US", ["US-001", "US-010", "OQ-099", "US-x"]) == "US-011"
+    assert next_id("US", ["US-999"]) == "US-1000"
