@@ -1,0 +1,93 @@
+"""The commands a consultant can type at any prompt in plain mode.
+
+A reply that starts with ``/`` is a command (``/skip``, ``/go platform``);
+``//`` at the start types one literal slash. Commands can be shortened to a
+unique prefix or their one-letter alias.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.findings import ElicitError
+
+PREFIX = "/"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """One command: its name, short aliases and what it does."""
+
+    name: str
+    aliases: tuple[str, ...]
+    summary: str
+    argument: str = ""
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("help", ("h", "?"), "list these commands"),
+    CommandSpec("why", ("w", "probes"), "why we ask this question, and follow-up questions to probe"),
+    CommandSpec("skip", ("s",), "skip this question and go on"),
+    CommandSpec("flag", ("f", "revisit"), "flag this question to revisit and go on (again clears the flag)"),
+    CommandSpec("next", ("n",), "leave this question as it is and go on"),
+    CommandSpec("back", ("b",), "go back to the previous question"),
+    CommandSpec("go", ("g",), "go to a question by id or words; /go alone lists them", "ID or words"),
+    CommandSpec("story", ("a", "add"), "add a user story, linked to this question"),
+    CommandSpec("stories", ("l", "list"), "list the stories so far"),
+    CommandSpec("progress", ("p",), "show what is answered, skipped, flagged and open"),
+    CommandSpec("stop", ("q", "quit", "exit"), "stop the interview; everything entered is already saved"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command typed at a prompt, with the text after its name."""
+
+    name: str
+    argument: str = ""
+
+
+def read_reply(text: str) -> Command | str:
+    """A typed reply as a Command, or as answer text (``//x`` gives ``/x``).
+
+    Raise ElicitError for an unknown or ambiguous command.
+    """
+    stripped = text.strip()
+    if stripped.startswith(PREFIX + PREFIX):
+        return stripped[1:]
+    if not stripped.startswith(PREFIX):
+        return stripped
+    word, _, argument = stripped[1:].partition(" ")
+    return Command(resolve_name(word), argument.strip())
+
+
+def resolve_name(word: str) -> str:
+    """The command a typed word names: its name, an alias or a unique prefix."""
+    lowered = word.casefold()
+    if not lowered:
+        raise ElicitError("type a command after the slash, for example /help; start with // to type a slash")
+    for spec in COMMANDS:
+        if lowered == spec.name or lowered in spec.aliases:
+            return spec.name
+    starting = [spec.name for spec in COMMANDS if spec.name.startswith(lowered)]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise ElicitError(f"'/{word}' could be {_either(starting)}; type more of it")
+    raise ElicitError(f"no command '/{word}'; /help lists them, and // at the start types a slash")
+
+
+def help_lines(in_lists: bool) -> list[str]:
+    """The commands, one per line, for /help."""
+    lines = ["Commands (type them at any prompt" + ("; in a list, press / first):" if in_lists else "):")]
+    width = max(len(spec.name) + (len(spec.argument) + 1 if spec.argument else 0) for spec in COMMANDS)
+    for spec in COMMANDS:
+        name = spec.name + (f" {spec.argument}" if spec.argument else "")
+        lines.append(f"  /{name.ljust(width)}  {spec.summary} (or /{spec.aliases[0]})")
+    lines.append("Press Enter on an empty answer to leave a question as it is and go on. Start an answer with // to type a leading slash.")
+    return lines
+
+
+def _either(names: list[str]) -> str:
+    slashed = [f"/{name}" for name in names]
+    return ", ".join(slashed[:-1]) + " or " + slashed[-1]

@@ -1,0 +1,251 @@
+"""The plain-mode interview: ask what applies, in order, and act on commands.
+
+Which questions apply, which are open and how far along we are all come from
+the core :class:`~elicit.core.engine.Interview`; every change goes through
+the :class:`~elicit.core.service.SessionService` (whose listener saves it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.answers import parse_answer
+from ..core.findings import ElicitError
+from ..core.models import Question
+from ..core.opening import OpenSession
+from .commands import Command, help_lines, read_reply
+from .output import Console, has_value, progress_lines, question_header, shown_answer, story_line, why_lines
+from .prompters import Picked, Prompter, QuestionAsk
+from .safety import Saver
+from .stories import StoryCapture
+
+
+class Stopped(Exception):
+    """The consultant typed /stop."""
+
+
+class _Stay:
+    """Ask the same question again."""
+
+
+STAY = _Stay()
+Target = Question | None | _Stay
+"""Where to go after a reply: a question, None for the end of the interview, or STAY."""
+
+NO_QUESTION = "There is no question here; use /back or /go to pick one."
+
+
+class PlainInterview:
+    """Walks one open session question by question."""
+
+    def __init__(self, opened: OpenSession, prompter: Prompter, console: Console, saver: Saver):
+        self.opened = opened
+        self.session = opened.session
+        self.interview = opened.interview
+        self.service = opened.service
+        self.prompter = prompter
+        self.console = console
+        self.saver = saver
+        self.stories = StoryCapture(prompter, console, opened.service)
+
+    def run(self) -> None:
+        """Ask until /stop (raises nothing) or end of input (EOFError) or Ctrl-C (KeyboardInterrupt)."""
+        self._introduce()
+        here: Question | None = self.interview.first_open()
+        try:
+            while True:
+                target = self._ask(here) if here is not None else self._at_end()
+                if not isinstance(target, _Stay):
+                    here = target
+        except Stopped:
+            return
+
+    # the two kinds of prompt
+
+    def _introduce(self) -> None:
+        session = self.session
+        who = f" with {session.client}" if session.client.strip() else ""
+        progress = self.interview.progress()
+        self.console.say(
+            f"Interview: {session.title}{who}. {progress.total} questions apply now, {progress.done} done.",
+            "Type an answer and press Enter; commands start with a slash: /help lists them"
+            + (" (in a list, press / first)." if self.prompter.in_lists else "."),
+        )
+        for note in self.opened.notes:
+            self.console.say(f"Note: {note}")
+
+    def _ask(self, question: Question) -> Target:
+        try:
+            self.service.go(question.id)
+        except ElicitError as error:  # it stopped applying: carry on from the next one
+            self.console.say(str(error))
+            return self._next_after(question)
+        self.console.say("", question_header(self.interview, question))
+        while True:
+            self.saver.flush()
+            answer = self.interview.answer(question.id)
+            reply = self.prompter.question(QuestionAsk(question, answer.value if answer is not None else None))
+            if isinstance(reply, Picked):
+                return self._record(question, reply.value)
+            try:
+                typed = read_reply(reply)
+            except ElicitError as error:
+                self.console.say(str(error))
+                continue
+            if isinstance(typed, Command):
+                target = self._command(typed, question)
+                if isinstance(target, _Stay):
+                    continue
+                return target
+            if not typed:
+                return self._next_after(question)
+            try:
+                value = parse_answer(question, typed)
+            except ElicitError as error:
+                self.console.say(str(error))
+                continue
+            return self._record(question, value)
+
+    def _at_end(self) -> Target:
+        self.saver.flush()
+        progress = self.interview.progress()
+        pending = progress.open + progress.revisit
+        self.console.say("")
+        if pending:
+            self.console.say(
+                f"End of the questions: {progress.open} open and {progress.revisit} flagged to revisit.",
+                "Press Enter to go through them, or type a command (/stop to finish).",
+            )
+        else:
+            self.console.say(
+                f"End of the questions: all {progress.total} that apply are answered or skipped.",
+                "Press Enter to finish, or type a command.",
+            )
+        while True:
+            try:
+                typed = read_reply(self.prompter.text("Enter or a command:", ""))
+            except ElicitError as error:
+                self.console.say(str(error))
+                continue
+            if isinstance(typed, Command):
+                target = self._command(typed, None)
+                if isinstance(target, _Stay):
+                    continue
+                return target
+            if typed:
+                self.console.say(NO_QUESTION)
+                continue
+            first = self.interview.first_open()
+            if first is None:
+                raise Stopped
+            return first
+
+    # replies
+
+    def _record(self, question: Question, value: Any) -> Target:
+        answer = self.interview.answer(question.id)
+        unchanged = answer is not None and answer.value == value and answer.status in ("answered", "revisit")
+        if not unchanged and (has_value(value) or (answer is not None and has_value(answer.value))):
+            # A new answer settles a question flagged to revisit; /flag flags it again.
+            self.service.answer(question.id, value, status="answered")
+            self.console.say(f"Saved: {shown_answer(question, value) or 'no answer'}.")
+        return self._next_after(question)
+
+    def _command(self, command: Command, question: Question | None) -> Target:
+        name = command.name
+        if name == "help":
+            self.console.say(*help_lines(self.prompter.in_lists))
+        elif name == "progress":
+            self.console.say(*progress_lines(self.interview, self.session))
+        elif name == "stories":
+            stories = self.session.stories
+            self.console.say(*(story_line(story) for story in stories) if stories else ["No stories yet; /story adds one."])
+        elif name == "story":
+            self.stories.capture(question)
+        elif name == "go":
+            return self._go(command.argument)
+        elif name == "back":
+            return self._back(question)
+        elif name == "stop":
+            raise Stopped
+        elif question is None:
+            self.console.say(NO_QUESTION)
+        elif name == "why":
+            self.console.say(*why_lines(question))
+        elif name == "next":
+            return self._next_after(question)
+        elif name == "skip":
+            self.service.skip(question.id)
+            self.console.say("Skipped.")
+            return self._next_after(question)
+        elif name == "flag":
+            flagged = self.service.toggle_revisit(question.id)
+            self.console.say("Flagged to revisit." if flagged else "Flag cleared.")
+            return self._next_after(question)
+        return STAY
+
+    # moving about
+
+    def _next_after(self, question: Question) -> Question | None:
+        """The next open or flagged question after ``question`` in bank order (None at the end)."""
+        following = self.interview.first_open(after=question.id)
+        if following is None or self._order(following) <= self._order(question):
+            return None
+        return following
+
+    def _back(self, question: Question | None) -> Target:
+        applicable = self.interview.applicable()
+        if question is None:
+            return applicable[-1] if applicable else STAY
+        earlier = [q for q in applicable if self._order(q) < self._order(question)]
+        if not earlier:
+            self.console.say("This is the first question.")
+            return STAY
+        return earlier[-1]
+
+    def _go(self, words: str) -> Target:
+        applicable = self.interview.applicable()
+        if not words:
+            return self._pick_question(applicable, "Go to which question?")
+        try:
+            found = self.interview.resolve_id(words)
+        except ElicitError:
+            found = None
+        if found is not None:
+            if not self.interview.applies(found.id):
+                self.console.say(f"'{found.id}' does not apply with the answers so far.")
+                return STAY
+            return found
+        matches = [q for q in applicable if _matches(q, words)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            return self._pick_question(matches, f"{len(matches)} questions match '{words}'; which one?")
+        hidden = [q for q in self.interview.questions if _matches(q, words)]
+        if hidden:
+            self.console.say(f"'{words}' matches only questions that do not apply with the answers so far ({hidden[0].id}).")
+        else:
+            self.console.say(f"No question matches '{words}'; /go alone lists them.")
+        return STAY
+
+    def _pick_question(self, questions: list[Question], message: str) -> Target:
+        choices: list[tuple[str, Any]] = [(f"{q.prompt} ({q.id}, {self._status_word(q)})", q.id) for q in questions]
+        choices.append(("Stay here", None))
+        reply = self.prompter.choose(message, choices, None)
+        if isinstance(reply, Picked):
+            return self.interview.question(reply.value) if reply.value is not None else STAY
+        if reply.strip():
+            self.console.say("Not one of the questions; type /go again with an id or some words.")
+        return STAY
+
+    def _status_word(self, question: Question) -> str:
+        status = self.interview.status(question.id)
+        return "flagged" if status == "revisit" else status
+
+    def _order(self, question: Question) -> int:
+        return self.interview.questions.index(question)
+
+
+def _matches(question: Question, words: str) -> bool:
+    haystack = f"{question.prompt} {question.id}".casefold()
+    return all(word in haystack for word in words.casefold().split())

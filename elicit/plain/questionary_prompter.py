@@ -1,0 +1,131 @@
+"""Prompts drawn by questionary on a real terminal: text, select, checkbox, confirm.
+
+In lists and yes/no prompts the / key opens a one-line command prompt
+(prefilled with /), so every command works at every prompt; typing an answer
+there instead of a command works too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.styles import Style
+
+from .output import editable_answer, has_value
+from .prompters import Picked, QuestionAsk, Reply, scale_label, scale_points
+
+QUESTION_MARK = ""
+LARGEST_SCALE_LIST = 11
+LARGEST_SHORTCUT_LIST = 9
+_SLASH = object()
+
+
+class _Typed(str):
+    """Text typed at the command prompt that / opens from a list (not a picked value)."""
+
+
+_STYLE_CLASSES = ("qmark", "question", "answer", "pointer", "highlighted", "selected", "separator", "instruction", "text", "disabled")
+
+
+def plain_style() -> Style | None:
+    """A style with every questionary colour and attribute off when NO_COLOR is set."""
+    if not os.environ.get("NO_COLOR"):
+        return None
+    return Style([(name, "noinherit") for name in _STYLE_CLASSES])
+
+
+class QuestionaryPrompter:
+    """Asks with questionary; ``options`` (input=, output=) go to prompt_toolkit, for tests."""
+
+    in_lists = True
+
+    def __init__(self, **options: Any):
+        self.options = options
+        self.style = plain_style()
+
+    def question(self, ask: QuestionAsk) -> Reply:
+        """Ask one interview question with the prompt its kind needs."""
+        question = ask.question
+        kind = question.kind
+        if kind == "choice":
+            default = ask.current if ask.current in question.options else None
+            return self._pick(question.prompt, [(option, option) for option in question.options], default)
+        if kind == "multi":
+            current = ask.current if isinstance(ask.current, list) else []
+            choices = [questionary.Choice(option, value=option, checked=option in current) for option in question.options]
+            prompt = questionary.checkbox(
+                question.prompt,
+                choices=choices,
+                qmark=QUESTION_MARK,
+                style=self.style,
+                instruction="(space marks, Enter confirms, / for a command)",
+                **self.options,
+            )
+            return _reply(self._ask(prompt, with_slash=True))
+        if kind == "yesno":
+            return self._yes_no(question.prompt, ask.current)
+        if kind == "scale" and len(scale_points(question)) <= LARGEST_SCALE_LIST:
+            points = scale_points(question)
+            default = ask.current if ask.current in points else None
+            return self._pick(question.prompt, [(scale_label(question, point), point) for point in points], default)
+        return self.text(question.prompt, editable_answer(question, ask.current) if has_value(ask.current) else "")
+
+    def text(self, message: str, default: str = "") -> str:
+        """One line of text, prefilled with ``default`` to edit or keep."""
+        prompt = questionary.text(message, default=default, qmark=QUESTION_MARK, style=self.style, **self.options)
+        return self._ask(prompt, with_slash=False)
+
+    def choose(self, message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Reply:
+        """A select list of (label, value)."""
+        return self._pick(message, list(choices), default)
+
+    def _pick(self, message: str, choices: list[tuple[str, Any]], default: Any) -> Reply:
+        shortcuts = len(choices) <= LARGEST_SHORTCUT_LIST
+        prompt = questionary.select(
+            message,
+            choices=[questionary.Choice(label, value=value) for label, value in choices],
+            default=default if any(value == default for _label, value in choices) else None,
+            qmark=QUESTION_MARK,
+            style=self.style,
+            use_shortcuts=shortcuts,
+            use_jk_keys=not shortcuts,
+            instruction="(arrows or number, Enter picks, / for a command)" if shortcuts else "(arrows, Enter picks, / for a command)",
+            **self.options,
+        )
+        return _reply(self._ask(prompt, with_slash=True))
+
+    def _yes_no(self, message: str, current: Any) -> Reply:
+        default = current if isinstance(current, bool) else None
+        keeps = "" if default is None else f", Enter keeps {'yes' if default else 'no'}"
+        prompt = questionary.confirm(
+            message,
+            default=default,  # type: ignore[arg-type]  # None: Enter alone gives no answer
+            qmark=QUESTION_MARK,
+            style=self.style,
+            instruction=f"(y or n{keeps}, / for a command) ",
+            **self.options,
+        )
+        result = self._ask(prompt, with_slash=True)
+        return "" if result is None else _reply(result)
+
+    def _ask(self, prompt: questionary.Question, *, with_slash: bool) -> Any:
+        if with_slash:
+            bindings = KeyBindings()
+
+            @bindings.add("/", eager=True)
+            def _command(event: Any) -> None:
+                event.app.exit(result=_SLASH)
+
+            prompt.application.key_bindings = merge_key_bindings([prompt.application.key_bindings or KeyBindings(), bindings])
+        result = prompt.unsafe_ask()
+        if result is _SLASH:
+            return _Typed(self.text("Command (or type the answer):", "/"))
+        return result
+
+
+def _reply(result: Any) -> Reply:
+    return str(result) if isinstance(result, _Typed) else Picked(result)

@@ -1,0 +1,98 @@
+"""Nothing lost: save on every change, and end cleanly on a hang-up or a kill.
+
+A dropped SSH connection sends SIGHUP, a shutdown SIGTERM. Both become
+:class:`Disconnected`, a SystemExit, so it passes through prompt_toolkit's
+event loop (which swallows ordinary exceptions from callbacks) up to plain
+mode's runner, which saves what is pending and releases the lock. Saves and
+the final clean-up run with those signals (and Ctrl-C) held back, so a save
+is never cut in half.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from ..core.findings import ElicitError
+from ..core.opening import OpenSession
+from .output import Console
+
+_HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+_HELD_BACK = {signal.SIGINT, *_HANG_UPS}
+
+
+class Disconnected(SystemExit):
+    """The terminal hung up or the process was asked to end."""
+
+    def __init__(self, signum: int):
+        super().__init__(128 + signum)
+        self.signum = signum
+
+
+@contextmanager
+def disconnect_guard() -> Iterator[None]:
+    """Turn SIGHUP and SIGTERM into Disconnected while the block runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def hang_up(signum: int, frame: FrameType | None) -> None:
+        for number in _HANG_UPS:
+            signal.signal(number, signal.SIG_IGN)  # a second signal must not cut the clean-up short
+        raise Disconnected(signum)
+
+    previous = {number: signal.signal(number, hang_up) for number in _HANG_UPS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGHUP and SIGTERM back until the block ends (where the platform allows)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_BACK)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+class Saver:
+    """Saves the session after every change; a failed save is reported and retried."""
+
+    def __init__(self, opened: OpenSession, console: Console):
+        self.opened = opened
+        self.console = console
+        self.pending = False
+        self.error: str | None = None
+
+    def changed(self, what: str) -> None:
+        """Listener for SessionService: save at once."""
+        self.pending = True
+        self.flush()
+
+    def flush(self) -> bool:
+        """Save if anything is unsaved; return whether everything is on disk."""
+        if not self.pending:
+            return True
+        try:
+            with signals_held():
+                self.opened.save()
+        except ElicitError as error:
+            if str(error) != self.error:
+                self.console.say(f"Not saved: {error}. Elicit tries again after your next reply.")
+            self.error = str(error)
+            return False
+        self.pending = False
+        if self.error is not None:
+            self.console.say("Saved now; nothing was lost.")
+            self.error = None
+        return True
