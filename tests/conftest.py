@@ -38,7 +38,9 @@ def mini_bank():
 def mini_session_path(tmp_path: Path, mini_bank) -> Path:
     """A new session file on the mini bank, unlocked, in tmp_path."""
     path = tmp_path / "interview.elicit.toml"
-    session = Session(title="Test interview", client="ACME", banks=[BankRef(mini_bank.id, mini_bank.version, mini_bank.content_hash, str(MINI_BANK))])
+    session = Session(
+        title="Test interview", client="ACME", banks=[BankRef(mini_bank.id, mini_bank.version, mini_bank.content_hash, str(MINI_BANK))]
+    )
     session.current = Interview(session, [mini_bank]).current.id
     SessionStore.create(path, session).close()
     return path

@@ -30,3 +30,17 @@ def test_next_id():
     assert next_id("US", []) == "US-001"
     assert next_id("US", ["US-001", "US-010", "OQ-099", "US-x"]) == "US-011"
     assert next_id("US", ["US-999"]) == "US-1000"
+
+
+def test_snapshot_is_independent_of_later_changes():
+    from elicit.core.models import Answer, Session, snapshot
+
+    session = Session(title="t", answers={"q": Answer(["a"])}, stories=[Story("US-001", "r", "w", acceptance=["x"])])
+    copy = snapshot(session)
+    assert copy == session
+    session.answers["q"].value.append("b")
+    session.answers["q"].notes = "n"
+    session.stories[0].acceptance.append("y")
+    session.stories.append(Story("US-002", "r", "w"))
+    assert copy.answers["q"].value == ["a"] and copy.answers["q"].notes == ""
+    assert copy.stories[0].acceptance == ["x"] and len(copy.stories) == 1

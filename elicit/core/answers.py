@@ -68,7 +68,7 @@ def match_option(question: Question, text: str) -> str:
     for option in options:
         if option.casefold() == lowered:
             return option
-    if text.isdigit() and 1 <= int(text) <= len(options):
+    if text.isdecimal() and 1 <= int(text) <= len(options):
         return options[int(text) - 1]
     starting = [option for option in options if option.casefold().startswith(lowered)] if lowered else []
     if len(starting) == 1:
