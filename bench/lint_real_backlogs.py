@@ -1,0 +1,198 @@
+"""Parse and lint the 995 real user stories; measure each check on the labelled sample.
+
+Run from the repository root::
+
+    .venv/bin/python bench/lint_real_backlogs.py
+
+The stories are read from ../shared/data/user-stories/ (fourteen public
+backlogs, one story a line). Each backlog is linted as its own set, so set
+checks (duplicates, uniformity, missing benefit) compare a story with its own
+backlog. Precision and recall come from tests/data/lint_labels.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from elicit.core.backlog import BacklogLine, to_story  # noqa: E402
+from elicit.core.lint import CHECKS, DEFAULT_ON, BacklogContext, LintFinding, lint_stories, lint_story  # noqa: E402
+from elicit.core.models import Story  # noqa: E402
+from elicit.core.story_parse import parse_story  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "user-stories"
+LABELS = ROOT / "tests" / "data" / "lint_labels.toml"
+_TAG = re.compile(r"^#G\d+#\s*")
+
+
+def read_backlogs(folder: Path = DATA) -> tuple[dict[str, list[BacklogLine]], int]:
+    """Every backlog's stories (tag stripped, with line numbers), and how many lines hold only a tag."""
+    backlogs = {}
+    tag_only = 0
+    for file in sorted(folder.glob("*.txt")):
+        lines = []
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            text = _TAG.sub("", line).strip()
+            if text:
+                lines.append(BacklogLine(number, text, parse_story(text)))
+            else:
+                tag_only += 1
+        backlogs[file.stem] = lines
+    return backlogs, tag_only
+
+
+def stories_of(backlog: str, lines: list[BacklogLine]) -> list[Story]:
+    """The backlog's lines as stories with ids ``<backlog>:<line>``."""
+    return [to_story(line, f"{backlog}:{line.line}") for line in lines]
+
+
+def lint_all(backlogs: dict[str, list[BacklogLine]]) -> list[LintFinding]:
+    """The findings of every backlog, each linted as its own set."""
+    findings: list[LintFinding] = []
+    for backlog, lines in backlogs.items():
+        findings.extend(lint_stories(stories_of(backlog, lines)))
+    return findings
+
+
+def scores(findings: list[LintFinding], labels: list[dict], split: str | None = None) -> dict[str, tuple[int, int, int]]:
+    """Per check: (true positives, false positives, false negatives) on the labelled stories."""
+    found: dict[str, set[str]] = {}
+    for finding in findings:
+        found.setdefault(finding.story_id, set()).add(finding.code)
+    counts = {code: [0, 0, 0] for code in CHECKS}
+    for item in labels:
+        if split is not None and item["split"] != split:
+            continue
+        story_id = f"{item['backlog']}:{item['line']}"
+        expected, got = set(item["expected"]), found.get(story_id, set())
+        for code in CHECKS:
+            if code in got and code in expected:
+                counts[code][0] += 1
+            elif code in got:
+                counts[code][1] += 1
+            elif code in expected:
+                counts[code][2] += 1
+    return {code: (tp, fp, fn) for code, (tp, fp, fn) in counts.items()}
+
+
+def load_labels(path: Path = LABELS) -> list[dict]:
+    """The labelled sample."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))["story"]
+
+
+def _ratio(top: int, bottom: int) -> str:
+    return f"{top / bottom:.2f}" if bottom else "n/a"
+
+
+def main() -> int:
+    if not DATA.is_dir():
+        print(f"real user stories not found at {DATA}", file=sys.stderr)
+        return 1
+    backlogs, tag_only = read_backlogs()
+    lines = [line for items in backlogs.values() for line in items]
+    total = len(lines) + tag_only
+    findings = lint_all(backlogs)  # once to warm up (imports, term list)
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        findings = lint_all(backlogs)
+        runs.append(time.perf_counter() - started)
+    baseline = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for line in lines:
+            parse_story(line.text)
+        baseline.append(time.perf_counter() - started)
+
+    parsed = [line for line in lines if line.parsed is not None and line.parsed.want]
+    as_lines = [line for line in lines if re.match(r"as an? ", line.text, re.IGNORECASE)]
+    as_ok = [line for line in as_lines if line.parsed is not None and line.parsed.role and line.parsed.want]
+    print(f"stories: {total} lines in {len(backlogs)} backlogs ({tag_only} hold only the backlog tag, no text)")
+    print(
+        f"parsed into role and want: {len(parsed)}/{total} ({len(parsed) / total:.1%}); of the lines with text: {len(parsed)}/{len(lines)}"
+    )
+    print(f"lines starting 'As a'/'As an' with role and want: {len(as_ok)}/{len(as_lines)}")
+    print(f"templates: {dict(Counter(line.parsed.template for line in parsed).most_common())}")
+    print(
+        f"lint of all backlogs (parse, all checks, set checks per backlog): best of 5 {min(runs) * 1000:.0f} ms, "
+        f"{min(runs) / min(baseline):.1f}x the time to parse them alone ({min(baseline) * 1000:.0f} ms)"
+    )
+    keystroke, parse_one = _one_story_timing(backlogs)
+    print(
+        f"one story linted with its backlog as context (what the editor does per keystroke): {keystroke * 1e6:.0f} µs, "
+        f"{keystroke / parse_one:.1f}x parsing one story ({parse_one * 1e6:.0f} µs)"
+    )
+    print()
+    counts = Counter(finding.code for finding in findings)
+    stories_with = len({finding.story_id for finding in findings})
+    print(f"findings: {len(findings)} in {stories_with} of {len(lines)} stories")
+    for code in CHECKS:
+        print(f"  {code:<20} {counts.get(code, 0):>4}")
+    print()
+    labels = load_labels()
+    splits = Counter(item["split"] for item in labels)
+    print(f"labelled stories: {len(labels)} ({', '.join(f'{name} {count}' for name, count in splits.items())})")
+    for title, split in (("all labelled stories", None), ("blind set only (labelled after the checks were frozen)", "blind")):
+        print(f"{title}:")
+        print(f"  {'check':<20} {'on':<4} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}")
+        for code, (tp, fp, fn) in scores(findings, labels, split).items():
+            on = "yes" if code in DEFAULT_ON else "no"
+            print(f"  {code:<20} {on:<4} {tp:>4} {fp:>4} {fn:>4} {_ratio(tp, tp + fp):>10} {_ratio(tp, tp + fn):>7}")
+    _naive_baselines(backlogs, labels)
+    return 0
+
+
+def _one_story_timing(backlogs: dict[str, list[BacklogLine]]) -> tuple[float, float]:
+    """Seconds to lint one story against the largest backlog, and to parse one story (best of 5 rounds)."""
+    name, lines = max(backlogs.items(), key=lambda item: len(item[1]))
+    stories = stories_of(name, lines)
+    context = BacklogContext.of(stories)
+    rounds = 200
+    lint_times, parse_times = [], []
+    for _ in range(5):
+        started = time.perf_counter()
+        for index in range(rounds):
+            lint_story(stories[index % len(stories)], context=context)
+        lint_times.append((time.perf_counter() - started) / rounds)
+        started = time.perf_counter()
+        for index in range(rounds):
+            parse_story(lines[index % len(lines)].text)
+        parse_times.append((time.perf_counter() - started) / rounds)
+    return min(lint_times), min(parse_times)
+
+
+def _naive_baselines(backlogs: dict[str, list[BacklogLine]], labels: list[dict]) -> None:
+    """Keyword rules in the spirit of AQUSA's syntactic checks, scored on the same labels."""
+    rules = {
+        "not-atomic": re.compile(r"\b(?:and|or)\b|[&/+]", re.IGNORECASE),
+        "not-minimal": re.compile(r"[(\[{]|[.!?]\s+\S"),
+    }
+    goals = {}
+    for backlog, lines in backlogs.items():
+        for line in lines:
+            parsed = line.parsed
+            goals[f"{backlog}:{line.line}"] = (parsed.want if parsed else "", line.text)
+    print("naive keyword rules on the same labels (any 'and'/'or'/'&'/'/'/'+' in the goal; any bracket or inner sentence break):")
+    for code, rule in rules.items():
+        tp = fp = fn = 0
+        for item in labels:
+            want, text = goals[f"{item['backlog']}:{item['line']}"]
+            hit = bool(rule.search(want if code == "not-atomic" else text.strip().rstrip(".!? ")))
+            expected = code in item["expected"]
+            tp += hit and expected
+            fp += hit and not expected
+            fn += expected and not hit
+        print(f"  {code:<20} TP {tp:>3} FP {fp:>3} FN {fn:>3}  precision {_ratio(tp, tp + fp)}  recall {_ratio(tp, tp + fn)}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""``elicit lint`` and ``elicit import-stories``: story quality on sessions and backlog files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.backlog import Backlog, read_backlog, story_values, to_story
+from ..core.findings import ElicitError
+from ..core.lint import LintFinding, check_codes, lint_stories, story_text
+from ..core.models import Story
+from ..core.session_format import read_session
+from ..core.storage import session_path
+from .output import console, print_json
+from .parser import UsageError
+from .session_commands import open_for_change
+
+
+def lint(args: argparse.Namespace) -> int:
+    """Lint the stories of a session or of a text/CSV file; exit 1 with --strict when there are findings."""
+    disabled = _disabled(args.disable)
+    stories, texts = _stories_to_lint(args.path)
+    findings = lint_stories(stories, disabled=disabled)
+    if args.json:
+        print_json(
+            [
+                {
+                    "story_id": f.story_id,
+                    "code": f.code,
+                    "message": f.message,
+                    "suggestion": f.suggestion,
+                    "text": texts.get(f.story_id, ""),
+                }
+                for f in findings
+            ]
+        )
+    else:
+        _print_table(findings, texts, sum(1 for story in stories if story.status != "rejected"))
+    return 1 if args.strict and findings else 0
+
+
+def _disabled(given: list[str] | None) -> frozenset[str]:
+    codes = [code for item in given or [] for code in item.split(",")]
+    try:
+        return check_codes(codes)
+    except ElicitError as error:
+        raise UsageError("elicit lint", f"--disable: {error}") from None
+
+
+def _stories_to_lint(path_text: str) -> tuple[list[Story], dict[str, str]]:
+    """The stories of a session, or of a backlog file (ids 'line N'), with the text to show for each."""
+    path = Path(path_text).expanduser()
+    if not path.exists() and session_path(path_text).exists():
+        path = session_path(path_text)
+    if path.name.endswith(".toml"):
+        if not path.exists():
+            raise ElicitError(f"{path}: no such session file")
+        session = read_session(path)
+        stories = list(session.stories)
+        return stories, {story.id: story_text(story) for story in stories}
+    backlog = _read(path, None)
+    stories = [to_story(line, f"line {line.line}") for line in backlog.lines]
+    return stories, {f"line {line.line}": line.text for line in backlog.lines}
+
+
+def _read(path: Path, column: str | None) -> Backlog:
+    backlog = read_backlog(path, column)
+    for warning in backlog.warnings:
+        sys.stderr.write(f"warning: {warning}\n")
+    return backlog
+
+
+def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    out = console()
+    if not findings:
+        out.print(f"no findings in {count} stor{'y' if count == 1 else 'ies'}")
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False, show_lines=False)
+    table.add_column("story", overflow="fold", ratio=2)
+    table.add_column("check", no_wrap=True)
+    table.add_column("finding", overflow="fold", ratio=3)
+    previous = None
+    for finding in findings:
+        if finding.story_id != previous:
+            text = texts.get(finding.story_id, "")
+            shown = text if len(text) <= 70 else text[:69].rstrip() + "…"
+            story_cell = (
+                f"[bold]{escape(finding.story_id)}[/]\n[dim]{escape(shown)}[/]" if shown else f"[bold]{escape(finding.story_id)}[/]"
+            )
+            if previous is not None:
+                table.add_row("", "", "")
+        else:
+            story_cell = ""
+        previous = finding.story_id
+        table.add_row(story_cell, finding.code, f"{escape(finding.message)}\n[dim]→ {escape(finding.suggestion)}[/]")
+    out.print(table)
+    by_code: dict[str, int] = {}
+    for finding in findings:
+        by_code[finding.code] = by_code.get(finding.code, 0) + 1
+    stories = len({finding.story_id for finding in findings})
+    summary = ", ".join(f"{n} {code}" for code, n in sorted(by_code.items(), key=lambda item: (-item[1], item[0])))
+    out.print()
+    out.print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {stories} of {count} stories: {summary}")
+    out.print(f"[dim]switch a check off with --disable CODE (for example --disable {findings[0].code})[/]")
+
+
+def import_stories(args: argparse.Namespace) -> int:
+    """Add every story of a text or CSV file to a session; unreadable lines are kept with a finding."""
+    file = Path(args.file).expanduser()
+    backlog = _read(file, args.column)  # read before locking: a bad file leaves the session untouched
+    added: list[tuple[int, str, bool]] = []
+    with open_for_change(args.path, "elicit import-stories") as (_store, service):
+        for line in backlog.lines:
+            role, want, values = story_values(line)
+            story = service.add_story(role, want, **values)
+            added.append((line.line, story.id, line.parsed is None or not line.parsed.want))
+        target = service.session.title or args.path
+    for line_number, story_id, unparsed in added:
+        if unparsed:
+            sys.stderr.write(
+                f"{file}:{line_number}: could not read this as a user story; added as {story_id} with the raw text "
+                "(tag 'unparsed'): rewrite it or delete it\n"
+            )
+    first, last = added[0][1], added[-1][1]
+    span = first if first == last else f"{first} to {last}"
+    column = f" (column '{backlog.column}')" if backlog.column else ""
+    unparsed_count = sum(1 for _line, _id, unparsed in added if unparsed)
+    sys.stdout.write(f"imported {len(added)} stories from {file}{column} into '{target}': {span}\n")
+    if unparsed_count == 1:
+        sys.stdout.write("1 line could not be read as a story and is tagged 'unparsed'\n")
+    elif unparsed_count:
+        sys.stdout.write(f"{unparsed_count} lines could not be read as stories and are tagged 'unparsed'\n")
+    sys.stdout.write(f"check their quality with: elicit lint {args.path}\n")
+    return 0

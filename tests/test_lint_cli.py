@@ -1,0 +1,210 @@
+"""``elicit lint`` and ``elicit import-stories`` run in a subprocess, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from elicit.core.session_format import read_session
+from tests.conftest import USER_STORIES
+
+# Runs the CLI and reports which front-end packages ended up imported.
+RUNNER = """
+import sys
+from elicit.cli import main
+code = main(sys.argv[1:])
+sys.stderr.write("\\nFRONT-ENDS:" + ",".join(m for m in ("textual", "questionary") if m in sys.modules) + "\\n")
+sys.exit(code)
+"""
+
+GOOD = "As a nurse, I want to see today's ward list, so that I can plan my shift."
+BAD = "As a nurse, I want to create and edit the ward list quickly."
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess:
+    """``elicit ARGS``; asserts it imported no front end and printed no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-c", RUNNER, *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "COLUMNS": "120"},
+        check=False,
+    )
+    lines = result.stderr.splitlines()
+    marker = [line for line in lines if line.startswith("FRONT-ENDS:")]
+    assert marker == ["FRONT-ENDS:"], result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    result.stderr = "\n".join(line for line in lines if line and not line.startswith("FRONT-ENDS:"))
+    return result
+
+
+@pytest.fixture
+def session(mini_session_path: Path) -> Path:
+    return mini_session_path
+
+
+def stories_file(tmp_path: Path, *lines: str, name: str = "stories.txt", encoding: str = "utf-8", ending: str = "\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(ending.join(lines).encode(encoding))
+    return path
+
+
+# elicit lint ---------------------------------------------------------------------------------------------
+
+
+def test_lint_a_clean_file(tmp_path):
+    path = stories_file(tmp_path, GOOD)
+    result = run("lint", path, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "no findings in 1 story" in result.stdout
+
+
+def test_lint_a_file_with_findings_prints_a_table_and_strict_exits_1(tmp_path):
+    path = stories_file(tmp_path, GOOD, BAD, "Reporting")
+    result = run("lint", path)
+    assert result.returncode == 0, result.stderr
+    for text in ("line 2", "not-atomic", "ambiguous", "line 3", "not-a-story", "findings in 2 of 3 stories"):
+        assert text in result.stdout, text
+    assert run("lint", path, "--strict").returncode == 1
+
+
+def test_lint_json(tmp_path):
+    path = stories_file(tmp_path, GOOD, BAD)
+    result = run("lint", path, "--json")
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    assert {f["code"] for f in findings} == {"not-atomic", "ambiguous", "no-benefit"}
+    for finding in findings:
+        assert set(finding) == {"story_id", "code", "message", "suggestion", "text"}
+        assert finding["story_id"] == "line 2" and finding["text"] == BAD
+    assert json.loads(run("lint", stories_file(tmp_path, GOOD, name="good.txt"), "--json").stdout) == []
+
+
+def test_lint_disable(tmp_path):
+    path = stories_file(tmp_path, GOOD, BAD)
+    result = run("lint", path, "--json", "--disable", "ambiguous", "--disable", "no-benefit,not-atomic", "--strict")
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    wrong = run("lint", path, "--disable", "ambigous")
+    assert wrong.returncode == 2
+    assert "unknown check 'ambigous'" in wrong.stderr and "did you mean 'ambiguous'" in wrong.stderr
+    assert len(wrong.stderr.splitlines()) == 1
+
+
+def test_lint_a_session(tmp_path, session):
+    stories = stories_file(tmp_path, GOOD, BAD)
+    assert run("import-stories", session, stories).returncode == 0
+    result = run("lint", session, "--json")
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    assert {f["story_id"] for f in findings} == {"US-002"}
+    assert findings[0]["text"].startswith("As a nurse, I want to create and edit")
+    # the session name without its suffix works too
+    short = str(session).removesuffix(".elicit.toml")
+    assert json.loads(run("lint", short, "--json").stdout) == findings
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_lint_any_line_ending(tmp_path, ending):
+    path = stories_file(tmp_path, GOOD, BAD, ending=ending)
+    findings = json.loads(run("lint", path, "--json").stdout)
+    assert {f["story_id"] for f in findings} == {"line 2"}
+
+
+def test_lint_cp1252_warns_once_on_stderr(tmp_path):
+    path = stories_file(tmp_path, GOOD, "As a café owner, I want to print menus, so that guests can read them.", encoding="cp1252")
+    result = run("lint", path, "--json")
+    assert result.returncode == 0
+    assert result.stderr.count("warning:") == 1 and "cp1252" in result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_lint_bad_input_gets_one_line_and_exit_1(tmp_path):
+    missing = run("lint", tmp_path / "nothing.txt")
+    assert missing.returncode == 1 and "no such file" in missing.stderr and len(missing.stderr.splitlines()) == 1
+    broken = tmp_path / "broken.elicit.toml"
+    broken.write_text("title = [\n", encoding="utf-8")
+    result = run("lint", broken)
+    assert result.returncode == 1 and str(broken) in result.stderr
+    binary = tmp_path / "picture.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    assert run("lint", binary).returncode == 1
+
+
+def test_lint_the_real_backlogs(tmp_path):
+    if not USER_STORIES.is_dir():
+        pytest.skip(f"real user stories not found at {USER_STORIES}")
+    source = USER_STORIES / "g12-camperplus.txt"
+    path = stories_file(tmp_path, *source.read_text(encoding="utf-8").splitlines())
+    findings = json.loads(run("lint", path, "--json").stdout)
+    codes = {f["code"] for f in findings}
+    assert {"duplicate", "non-uniform", "no-benefit", "not-atomic"} <= codes
+
+
+# elicit import-stories ----------------------------------------------------------------------------------
+
+
+def test_import_stories_adds_every_line(tmp_path, session):
+    path = stories_file(tmp_path, GOOD, "", "Reporting", "As a clerk I can file forms in order to save time", ending="\r\n")
+    result = run("import-stories", session, path)
+    assert result.returncode == 0, result.stderr
+    assert "imported 3 stories" in result.stdout and "US-001 to US-003" in result.stdout
+    assert f"{path}:3: could not read this as a user story; added as US-002" in result.stderr
+    stories = read_session(session).stories
+    assert [(s.id, s.role, s.want, s.so_that) for s in stories] == [
+        ("US-001", "nurse", "to see today's ward list", "I can plan my shift"),
+        ("US-002", "", "Reporting", ""),
+        ("US-003", "clerk", "to file forms", "I can save time"),
+    ]
+    assert stories[1].tags == ["unparsed"]
+    assert stories[2].quote == "As a clerk I can file forms in order to save time"
+
+
+def test_import_stories_from_csv(tmp_path, session):
+    path = tmp_path / "jira.csv"
+    path.write_text(
+        'Issue key;Summary;User story;Priority;Acceptance criteria\nW-1;Ward list;"' + GOOD + '";Must;"- shows beds\n- shows names"\n',
+        encoding="utf-8-sig",
+    )
+    result = run("import-stories", session, path)
+    assert result.returncode == 0, result.stderr
+    assert "column 'User story'" in result.stdout
+    (story,) = read_session(session).stories
+    assert (story.role, story.priority, story.acceptance) == ("nurse", "must", ["shows beds", "shows names"])
+    other = tmp_path / "other.csv"
+    other.write_text(f'Notes,Text\nx,"{GOOD}"\n', encoding="utf-8")
+    assert run("import-stories", session, other, "--column", "Text").returncode == 0
+    assert len(read_session(session).stories) == 2
+
+
+def test_import_stories_cp1252(tmp_path, session):
+    path = stories_file(tmp_path, "As a café owner, I want to print menus, so that guests can read them.", encoding="cp1252")
+    result = run("import-stories", session, path)
+    assert result.returncode == 0 and "cp1252" in result.stderr
+    assert read_session(session).stories[0].role == "café owner"
+
+
+def test_a_bad_file_leaves_the_session_untouched(tmp_path, session):
+    before = session.read_bytes()
+    for args in (
+        [tmp_path / "missing.txt"],
+        [stories_file(tmp_path, "", "  ", name="empty.txt")],
+        [stories_file(tmp_path, "Key,Points", "A,1", name="nostory.csv")],
+        [stories_file(tmp_path, f'"{GOOD}"', name="one.csv"), "--column", "Nope"],
+        [stories_file(tmp_path, GOOD, name="plain.txt"), "--column", "Story"],
+    ):
+        result = run("import-stories", session, *args)
+        assert result.returncode == 1, args
+        assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert session.read_bytes() == before
+    assert not list(session.parent.glob("*.lock"))
+
+
+def test_import_into_a_missing_session(tmp_path):
+    result = run("import-stories", tmp_path / "none.elicit.toml", stories_file(tmp_path, GOOD))
+    assert result.returncode == 1 and "no such session file" in result.stderr
