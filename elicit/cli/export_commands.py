@@ -1,0 +1,82 @@
+"""``elicit export`` and ``elicit import``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.exporters import get_exporter, write_export
+from ..core.findings import ElicitError
+from ..core.storage import session_path
+from .output import note_line
+from .parser import UsageError
+
+STDOUT = "-"
+
+
+def export(args: argparse.Namespace) -> int:
+    """Export a session in one format, to stdout or to -o (a folder for gherkin)."""
+    try:
+        exporter = get_exporter(args.format)
+    except ElicitError as error:
+        raise UsageError("elicit export", str(error)) from None
+    to_stdout = args.output in (None, STDOUT)
+    if exporter.multi_file and to_stdout:
+        raise UsageError("elicit export", f"the {exporter.name} format writes one file per story: give a folder with -o OUT")
+    from .session_commands import load_for_reading
+
+    source = session_path(args.path)
+    session, interview = load_for_reading(args.path)
+    files = exporter.render(session, interview)
+    if to_stdout:
+        (text,) = files.values()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    destination = Path(args.output).expanduser()
+    if _same_file(destination, source):
+        raise ElicitError(f"{destination} is the session itself; give another file name with -o")
+    written = write_export(exporter, files, destination)
+    if exporter.multi_file:
+        count = len(written)
+        sys.stdout.write(f"wrote {count} file{'' if count == 1 else 's'} to {destination}\n")
+    else:
+        sys.stdout.write(f"wrote {destination}\n")
+    return 0
+
+
+def import_spec(args: argparse.Namespace) -> int:
+    """Make a new session file from a TOML spec; never overwrites."""
+    from ..core.catalog import BankCatalog
+    from ..core.spec_import import session_from_spec
+    from ..core.storage import SessionStore
+
+    spec = Path(args.spec).expanduser()
+    target = session_path(args.output)
+    if target.exists():
+        raise ElicitError(f"{target} already exists; choose another name (elicit never overwrites a session)")
+    session = session_from_spec(spec)
+    store = SessionStore.create(target, session, command="elicit import")
+    store.close()
+    catalog = BankCatalog.default()
+    for ref in session.banks:
+        if catalog.entry(ref.id) is None and not (ref.path and _bank_file_exists(ref.path, target.parent)):
+            note_line(f"bank '{ref.id}' is not installed here; add it to ./question_banks or your config folder before opening the session")
+    sys.stdout.write(f"created {target}: {len(session.answers)} answers, {len(session.stories)} stories from {spec}\n")
+    return 0
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def _bank_file_exists(path_text: str, base: Path) -> bool:
+    path = Path(path_text)
+    if not path.is_absolute():
+        path = base / path
+    return path.is_file()

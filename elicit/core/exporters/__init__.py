@@ -1,0 +1,131 @@
+"""Exporters of the draft spec, registered by format name.
+
+Each format lives in its own module, imported only when asked for, so that
+adding a format is one new file and one line in :data:`_REGISTRY`. An
+exporter turns a session (walked through its banks) into text files; writing
+them is :func:`write_export`'s job, shared by every front end.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from ..atomic import write_atomic
+from ..findings import ElicitError
+
+if TYPE_CHECKING:
+    from ..engine import Interview
+    from ..models import Session
+
+_REGISTRY: dict[str, str] = {
+    "toml": "toml_spec:EXPORTER",
+    "md": "markdown_spec:EXPORTER",
+    "json": "json_spec:EXPORTER",
+    "csv": "tracker_csv:EXPORTER",
+    "gherkin": "gherkin_features:EXPORTER",
+}
+
+FORMATS: tuple[str, ...] = tuple(_REGISTRY)
+"""Every format name, in the order front ends list them."""
+
+_SESSION_MARK = b'schema = "elicit.session/'
+
+
+class Exporter(Protocol):
+    """One export format."""
+
+    name: str
+    """Format name used on the command line, such as ``md``."""
+    title: str
+    """What the format is, for people: ``Markdown spec``."""
+    suffix: str
+    """File suffix such as ``.md``; empty for a format that writes a folder."""
+    multi_file: bool
+    """True when the export is a folder of files (gherkin)."""
+
+    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+        """Relative file name -> text. Single-file formats return exactly one entry."""
+        ...
+
+
+def get_exporter(name: str) -> Exporter:
+    """The exporter for a format name; raise ElicitError listing the formats when unknown."""
+    target = _REGISTRY.get(name.strip().lower())
+    if target is None:
+        raise ElicitError(f"unknown export format '{name}'; use one of: {', '.join(FORMATS)}")
+    module_name, _, attribute = target.partition(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, attribute)
+
+
+def default_destination(session_path: Path, exporter: Exporter) -> Path:
+    """Where an export goes by default: beside the session, named after it.
+
+    ``interview.elicit.toml`` gives ``interview.spec.md`` for Markdown and
+    ``interview-features/`` for Gherkin.
+    """
+    stem = session_path.name.removesuffix(".toml").removesuffix(".elicit") or "session"
+    if exporter.multi_file:
+        return session_path.with_name(f"{stem}-features")
+    return session_path.with_name(f"{stem}.spec{exporter.suffix}")
+
+
+def write_export(exporter: Exporter, files: dict[str, str], destination: Path) -> list[Path]:
+    """Write rendered files atomically: one file, or a folder for multi-file formats.
+
+    Never replaces a session file. Raises ElicitError with what to do when the
+    destination cannot be written; a file that was there stays whole.
+    """
+    if exporter.multi_file:
+        return _write_folder(files, destination)
+    if len(files) != 1:
+        raise ElicitError(f"the {exporter.title} export produced {len(files)} files where one was expected")
+    (text,) = files.values()
+    if destination.is_dir():
+        raise ElicitError(f"{destination} is a folder; give the name of the file to write")
+    _check_folder(destination.parent)
+    _write_file(destination, text)
+    return [destination]
+
+
+def _write_folder(files: dict[str, str], folder: Path) -> list[Path]:
+    if folder.exists() and not folder.is_dir():
+        raise ElicitError(f"{folder} is a file; the export writes a folder of files, so give a folder name")
+    _check_folder(folder.parent)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ElicitError(f"{folder}: could not create the folder: {exc.strerror or exc}") from None
+    written = []
+    for name in sorted(files):
+        if Path(name).name != name or name in ("", ".", ".."):
+            raise ElicitError(f"refusing to write '{name}': an export file name must not contain a folder")
+        path = folder / name
+        _write_file(path, files[name])
+        written.append(path)
+    return written
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise ElicitError(f"{folder}: no such folder; create it first")
+
+
+def _write_file(path: Path, text: str) -> None:
+    if _is_session_file(path):
+        raise ElicitError(f"{path} is an elicit session; refusing to replace it with an export (choose another file name)")
+    try:
+        write_atomic(path, text.encode("utf-8"), keep_backup=False)
+    except OSError as exc:
+        raise ElicitError(f"{path}: could not write the export: {exc.strerror or exc}; any earlier file there is intact") from None
+
+
+def _is_session_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return False
+    return _SESSION_MARK in head

@@ -1,0 +1,594 @@
+"""The exporters: registry, determinism, schema, and each format's structure under hostile text."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from elicit.core.exporters import FORMATS, default_destination, get_exporter, write_export
+from elicit.core.exporters.gherkin_features import criterion_steps, feature_file_name, one_line
+from elicit.core.exporters.markdown_spec import escape_line, inline
+from elicit.core.exporters.tracker_csv import FIXED_COLUMNS, SUMMARY_LIMIT
+from elicit.core.findings import ElicitError
+from elicit.core.models import Answer, Session, Story
+from elicit.core.session_format import dumps_session, loads_session
+from tests.conftest import user_story_lines
+from tests.helpers_export import (
+    HOSTILE,
+    hostile_text,
+    interview_for,
+    markdown_tokens,
+    parse_gherkin,
+    read_csv,
+    rich_session,
+    session_from_story_lines,
+    sessions,
+    validate_json_spec,
+    validate_toml_spec,
+)
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+HYPOTHESIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def render(name: str, session: Session) -> dict[str, str]:
+    return get_exporter(name).render(session, interview_for(session))
+
+
+def single(name: str, session: Session) -> str:
+    files = render(name, session)
+    assert len(files) == 1
+    return next(iter(files.values()))
+
+
+# Registry ----------------------------------------------------------------------------
+
+
+def test_formats_are_the_five_in_order():
+    assert FORMATS == ("toml", "md", "json", "csv", "gherkin")
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_every_format_has_its_exporter(name):
+    exporter = get_exporter(name)
+    assert exporter.name == name
+    assert exporter.title
+    assert exporter.multi_file is (name == "gherkin")
+    assert (exporter.suffix == "") is exporter.multi_file
+    assert get_exporter(name.upper()) is exporter
+
+
+def test_unknown_format_lists_the_formats():
+    with pytest.raises(ElicitError) as caught:
+        get_exporter("yaml")
+    message = str(caught.value)
+    assert "yaml" in message
+    assert all(name in message for name in FORMATS)
+    assert "\n" not in message
+
+
+def test_default_destination_sits_beside_the_session():
+    session = Path("/tmp/work/interview.elicit.toml")
+    assert default_destination(session, get_exporter("md")) == Path("/tmp/work/interview.spec.md")
+    assert default_destination(session, get_exporter("toml")) == Path("/tmp/work/interview.spec.toml")
+    assert default_destination(session, get_exporter("csv")) == Path("/tmp/work/interview.spec.csv")
+    assert default_destination(session, get_exporter("gherkin")) == Path("/tmp/work/interview-features")
+    assert default_destination(Path("plain.toml"), get_exporter("json")) == Path("plain.spec.json")
+
+
+def test_exporter_modules_import_no_front_end():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from elicit.core import exporters, spec_import\n"
+        "for name in exporters.FORMATS: exporters.get_exporter(name)\n"
+        "bad = [m for m in ('textual', 'questionary', 'rich') if m in sys.modules]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+# Determinism -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_output_is_byte_identical_for_the_same_session(name):
+    first = render(name, rich_session())
+    reread = loads_session(dumps_session(rich_session()))
+    assert render(name, reread) == first
+    assert render(name, copy.deepcopy(reread)) == first
+    for text in first.values():
+        ending = "\r\n" if name == "csv" else "\n"
+        assert text.endswith(ending)
+        assert not text.endswith(ending * 2)
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_empty_session_exports(name):
+    session = Session(title="")
+    files = render(name, session)
+    if name == "gherkin":
+        assert files == {}
+    else:
+        assert all(text.endswith("\n") for text in files.values())
+
+
+# TOML and JSON -----------------------------------------------------------------------
+
+
+def test_toml_spec_holds_the_session():
+    session = rich_session()
+    data = tomllib.loads(single("toml", session))
+    assert data["schema"] == "elicit.spec/1"
+    assert data["title"] == session.title
+    assert [s["id"] for s in data["sections"]] == ["mini.context", "mini.users"]
+    problem = data["sections"][0]["questions"][0]
+    assert problem["prompt"] == "What problem should the product solve?"
+    assert problem["status"] == "answered"
+    assert problem["answer"]["value"] == session.answers["mini.context.problem"].value
+    assert problem["answer"]["notes"] == "Sam was emphatic."
+    assert [a["question"] for a in data["other_answers"]] == ["mini.gone.question"]
+    assert [s["id"] for s in data["stories"]] == ["US-001", "US-002", "US-003", "US-004"]
+    assert data["stories"][0]["acceptance"] == session.stories[0].acceptance
+    assert data["decisions"][0]["rationale"] == "Technicians are never at a desk."
+    assert data["summary"]["stories_by_priority"] == {"must": 1, "should": 1, "could": 1, "wont": 1}
+    assert data["banks"][0]["title"] == "Mini bank"
+
+
+def test_json_spec_has_the_same_content_and_shape_as_toml():
+    session = rich_session()
+    toml_data = validate_toml_spec(single("toml", session))
+    json_data = validate_json_spec(single("json", session))
+    assert json_data == toml_data
+    assert json_data["started_at"] == "2026-01-31T09:30:00+01:00"
+
+
+def test_json_refuses_a_number_that_is_not_finite():
+    session = rich_session()
+    session.answers["mini.users.count"] = Answer(float("nan"))
+    with pytest.raises(ElicitError, match="not finite"):
+        single("json", session)
+
+
+@given(sessions())
+@HYPOTHESIS
+def test_every_toml_and_json_export_validates(session):
+    toml_data = validate_toml_spec(single("toml", session))
+    json_data = validate_json_spec(single("json", session))
+    assert json_data == toml_data
+
+
+def test_schema_refuses_what_the_exporter_never_writes():
+    from jsonschema import ValidationError
+
+    from tests.helpers_export import schema_validator
+
+    data = validate_json_spec(single("json", rich_session()))
+    for broken in (
+        {**data, "surprise": 1},
+        {**data, "schema": "elicit.spec/2"},
+        {**data, "stories": [{**data["stories"][0], "priority": "urgent"}]},
+        {key: value for key, value in data.items() if key != "stories"},
+        {**data, "started_at": "31/01/2026"},
+    ):
+        with pytest.raises(ValidationError):
+            schema_validator().validate(broken)
+
+
+# Markdown ----------------------------------------------------------------------------
+
+FIXED_LABELS = {
+    "Client:",
+    "Project:",
+    "Interviewer:",
+    "Started:",
+    "Ended:",
+    "Question banks:",
+    "Stories:",
+    "Review:",
+    "Coverage:",
+    "Required questions still open:",
+    "Open questions:",
+    "Decisions:",
+    "Assumptions:",
+    "Draft specification from an elicit interview.",
+    "Status:",
+    "Tags:",
+    "Acceptance criteria:",
+    "Source:",
+    "Owner:",
+    "Resolution:",
+    "Why:",
+    "Decided by:",
+    "Goal:",
+    "Answer:",
+    "Notes:",
+    "Skipped.",
+    "Flagged to revisit.",
+    "No longer applies with the answers given.",
+    "(required)",
+}
+ANCHOR = re.compile(r'<a id="(q-[A-Za-z0-9_.-]*)">')
+
+
+def _has_text(text: str) -> bool:
+    return any(line.strip() for line in _LINE_BREAK.split(text))
+
+
+def _expected_structure(session: Session) -> dict[str, int]:
+    """What the Markdown must contain, counted from the session alone."""
+    interview = interview_for(session)
+    noted = [q for q in interview.questions if interview.status(q.id) != "open"]
+    uncovered = [q for q in interview.questions if interview.status(q.id) == "open" and interview.applies(q.id)]
+    listed = {q.id for q in interview.questions}
+    others = [qid for qid in session.answers if qid not in listed]
+    covered_sections = [item for item in interview.coverage() if item.progress.total]
+    headings = 1 + 7 + bool(session.participants) + bool(session.glossary)
+    headings += sum(1 for p in ("must", "should", "could", "wont") if any(s.priority == p for s in session.stories))
+    headings += len(session.stories)
+    headings += len({q.section_id for q in noted}) + bool(others) + len({q.section_id for q in uncovered})
+    header_items = sum(_has_text(v) for v in (session.client, session.project, session.interviewer))
+    header_items += bool(session.started_at) + bool(session.ended_at) + bool(session.banks)
+    items = header_items + 5 + sum(len(s.acceptance) for s in session.stories)
+    items += len(session.open_questions) + len(session.decisions) + len(session.assumptions)
+    items += len(noted) + len(others) + len(uncovered)
+    rows = (6 if session.stories else 0) + (1 + len(covered_sections) if covered_sections else 0)
+    rows += (1 + len(session.participants) if session.participants else 0) + (1 + len(session.glossary) if session.glossary else 0)
+    return {
+        "heading_open": headings,
+        "list_item_open": items,
+        "tr_open": rows,
+        "blockquote_open": sum(1 for s in session.stories if _has_text(s.quote)),
+        "anchors": len(noted) + len(others) + len(uncovered),
+    }
+
+
+def check_markdown_structure(session: Session) -> list:
+    """Parse the Markdown export and check that only elicit's own structure is there."""
+    text = single("md", session)
+    tokens = markdown_tokens(text)
+    expected = _expected_structure(session)
+    counts: dict[str, int] = {}
+    for token in tokens:
+        counts[token.type] = counts.get(token.type, 0) + 1
+    for kind in ("heading_open", "list_item_open", "tr_open", "blockquote_open"):
+        assert counts.get(kind, 0) == expected[kind], kind
+    for kind in ("html_block", "code_block", "fence", "hr"):
+        assert counts.get(kind, 0) == 0, kind
+    assert counts.get("table_open", 0) <= 4
+    anchors: list[str] = []
+    links: list[str] = []
+    for token in tokens:
+        if token.type != "inline":
+            continue
+        children = token.children or []
+        for index, child in enumerate(children):
+            assert child.type in {
+                "text",
+                "hardbreak",
+                "em_open",
+                "em_close",
+                "strong_open",
+                "strong_close",
+                "link_open",
+                "link_close",
+                "html_inline",
+            }
+            if child.type == "html_inline":
+                if child.content == "</a>":
+                    continue
+                found = ANCHOR.fullmatch(child.content)
+                assert found, child.content
+                anchors.append(found.group(1))
+            elif child.type in ("em_open", "strong_open"):
+                label = children[index + 1]
+                assert label.type == "text" and label.content in FIXED_LABELS, label.content
+                assert children[index + 2].type in ("em_close", "strong_close")
+            elif child.type == "link_open":
+                links.append(child.attrs["href"])
+    assert len(anchors) == expected["anchors"] == len(set(anchors))
+    assert all(link.startswith("#") and link[1:] in anchors for link in links)
+    return tokens
+
+
+def test_markdown_spec_reads_well():
+    session = rich_session()
+    text = single("md", session)
+    tokens = check_markdown_structure(session)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[0] == "Field service app — discovery"
+    assert headings.index("Must (1)") < headings.index("Should (1)") < headings.index("Could (1)") < headings.index("Won't (1)")
+    assert "Appendix: questions not covered" in headings
+    assert "- [ ] Given no connection, when I save a job, then it is queued" in text
+    assert "> We lose half a day when the signal drops." in text
+    assert "[Must it work without a connection?](#q-mini.context.offline)" in text
+    assert '<a id="q-mini.context.offline"></a>' in text
+    assert "*Why:* Technicians are never at a desk." in text
+    assert "| Job sheet | The paper form a technician fills in per visit. |" in text
+    assert "| Must | 1 | 0 | 1 | 0 | 0 |" in text
+    assert "*Flagged to revisit.*" in text and "*Skipped.*" in text
+    assert "kept from an older bank" in text
+    assert "Who will use it day to day?" in text.split("## Appendix")[1]
+
+
+@pytest.mark.parametrize("hostile", [text for text in HOSTILE if text.strip()])
+def test_hostile_answer_stays_text(hostile):
+    session = rich_session()
+    session.answers["mini.context.problem"] = Answer(hostile, notes=hostile)
+    session.stories[0].want = hostile
+    session.stories[0].quote = hostile
+    session.stories[0].acceptance = [hostile]
+    tokens = check_markdown_structure(session)
+    shown = " ".join(child.content for token in tokens if token.type == "inline" for child in token.children or [] if child.type == "text")
+    for line in _LINE_BREAK.split(hostile):
+        if line.strip():
+            # markdown-it turns NUL into U+FFFD, as CommonMark asks.
+            assert line.strip().replace("\x00", "\ufffd") in shown
+
+
+@given(sessions())
+@HYPOTHESIS
+def test_hostile_text_never_changes_the_markdown_structure(session):
+    check_markdown_structure(session)
+
+
+@given(hostile_text)
+def test_escaped_line_renders_as_its_text(text):
+    line = " ".join(text.split())
+    tokens = markdown_tokens(escape_line(line) + "\n")
+    if not line:
+        assert tokens == []
+        return
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    assert tokens[1].content == escape_line(line).replace("\x00", "\ufffd")
+    assert "".join(child.content for child in tokens[1].children) == line.replace("\x00", "\ufffd")
+
+
+def test_inline_folds_lines_and_escapes_line_starts():
+    assert inline("- a\n1. b\r\n+ c\r= d") == r"\- a 1\. b \+ c \= d"
+    assert inline("   ") == ""
+
+
+# Gherkin -----------------------------------------------------------------------------
+
+
+def _scenarios(document: dict) -> list[dict]:
+    return [child["scenario"] for child in document["feature"]["children"]]
+
+
+def test_gherkin_features_parse_and_keep_steps():
+    session = rich_session()
+    files = render("gherkin", session)
+    assert sorted(files) == ["US-001.feature", "US-002.feature", "US-003.feature", "US-004.feature"]
+    document = parse_gherkin(files["US-001.feature"])
+    feature = document["feature"]
+    assert feature["name"] == "US-001 record a job offline"
+    assert [tag["name"] for tag in feature["tags"]] == ["@US-001", "@priority-must", "@status-confirmed", "@offline", "@mobile-app"]
+    assert "I want record a job offline" in feature["description"]
+    assert "So that I can work in basements" in feature["description"]
+    first, second = _scenarios(document)
+    assert [(s["keyword"].strip(), s["text"]) for s in first["steps"]] == [
+        ("Given", "no connection"),
+        ("When", "I save a job"),
+        ("Then", "it is queued"),
+    ]
+    assert [(s["keyword"].strip(), s["text"]) for s in second["steps"]] == [("Then", "Jobs sync within a minute of reconnecting")]
+    multi_line = _scenarios(parse_gherkin(files["US-003.feature"]))[0]
+    assert [s["keyword"].strip() for s in multi_line["steps"]] == ["Given", "When", "Then"]
+    assert _scenarios(parse_gherkin(files["US-002.feature"])) == []
+
+
+@pytest.mark.parametrize(
+    ("criterion", "steps"),
+    [
+        ("Given a, when b, then c", [("Given", "a"), ("When", "b"), ("Then", "c")]),
+        ("When I click; then it goes", [("When", "I click"), ("Then", "it goes")]),
+        ("given a\nand b\nwhen c\nthen d\nbut e", [("Given", "a"), ("And", "b"), ("When", "c"), ("Then", "d"), ("But", "e")]),
+        ("And a\nThen b\nThen c", [("Given", "a"), ("Then", "b"), ("And", "c")]),
+        ("Whenever it rains, then x", None),
+        ("Given a and b", None),
+        ("Given a\nsomething else\nThen b", None),
+        ("The page loads in two seconds", None),
+        ("Given\nThen x", None),
+    ],
+)
+def test_criterion_steps(criterion, steps):
+    assert criterion_steps(criterion) == ("", steps)
+
+
+def test_criterion_with_a_scenario_title():
+    assert criterion_steps("Scenario: happy path\nGiven a\nThen b") == ("happy path", [("Given", "a"), ("Then", "b")])
+
+
+def test_feature_file_names_are_safe_and_unique():
+    taken: set[str] = set()
+    names = [feature_file_name(story_id, taken) for story_id in ("US-1", "us-1", "../../etc/passwd", "", "CON", "a b/c", "US-1")]
+    assert names == [
+        "US-1.feature",
+        "us-1-2.feature",
+        "etc-passwd.feature",
+        "story.feature",
+        "CON-story.feature",
+        "a-b-c.feature",
+        "US-1-3.feature",
+    ]
+
+
+@given(sessions())
+@HYPOTHESIS
+def test_every_gherkin_file_parses_whatever_the_text(session):
+    files = render("gherkin", session)
+    assert len(files) == len(session.stories)
+    for story, (name, text) in zip(session.stories, files.items(), strict=True):
+        assert re.fullmatch(r"[A-Za-z0-9_-]+\.feature", name)
+        document = parse_gherkin(text)
+        feature = document["feature"]
+        assert feature["keyword"] == "Feature"
+        assert len(_scenarios(document)) == len(story.acceptance)
+        assert all(scenario["steps"] for scenario in _scenarios(document))
+        assert f"I want {one_line(story.want) or '…'}" in feature["description"]
+        tags = [tag["name"] for tag in feature["tags"]]
+        assert f"@priority-{story.priority}" in tags
+        assert all(re.fullmatch(r"@[^\s@#]+", tag) for tag in tags)
+
+
+# CSV ---------------------------------------------------------------------------------
+
+
+def test_csv_rows_read_back_with_multi_line_text():
+    session = rich_session()
+    text = single("csv", session)
+    rows = read_csv(text)
+    header, *body = rows
+    assert header == list(FIXED_COLUMNS) + ["Labels", "Labels"]
+    assert len(body) == len(session.stories)
+    first = dict(zip(header, body[0], strict=False))
+    assert first["Story ID"] == "US-001"
+    assert first["Summary"] == "As a technician, I want record a job offline, so that I can work in basements"
+    assert first["Issue Type"] == "Story"
+    assert first["Priority"] == "Highest"
+    assert first["MoSCoW"] == "Must"
+    assert first["Acceptance Criteria"] == "\n".join(session.stories[0].acceptance)
+    assert "Acceptance criteria:\n- Given no connection" in first["Description"]
+    assert "Source questions:\n- Must it work without a connection? (mini.context.offline)" in first["Description"]
+    assert body[0][-2:] == ["offline", "mobile-app"]
+    assert body[1][-2:] == ["", ""]
+    assert text.count("\r\n") == len(rows)
+
+
+def test_csv_summary_is_one_line_within_the_tracker_limit():
+    session = Session(title="t", stories=[Story("US-1", "user", "x\n" * 300)])
+    summary = read_csv(single("csv", session))[1][1]
+    assert "\n" not in summary
+    assert SUMMARY_LIMIT - 3 <= len(summary) <= SUMMARY_LIMIT
+    assert summary.endswith("…")
+
+
+@given(sessions())
+@HYPOTHESIS
+def test_csv_reads_back_exactly(session):
+    rows = read_csv(single("csv", session))
+    header, *body = rows
+    assert len(body) == len(session.stories)
+    assert all(len(row) == len(header) for row in body)
+    for story, row in zip(session.stories, body, strict=True):
+        assert row[0] == story.id
+        assert row[7] == "\n".join(story.acceptance)
+        assert row[8] == story.quote
+        assert row[9] == "\n".join(story.source)
+        assert all(not re.search(r"\s", label) for label in row[len(FIXED_COLUMNS) :])
+
+
+# The 995 real stories ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_session() -> Session:
+    return session_from_story_lines(user_story_lines())
+
+
+def test_real_stories_export_to_every_format(real_session):
+    assert len(real_session.stories) == 995
+    validate_toml_spec(single("toml", real_session))
+    validate_json_spec(single("json", real_session))
+    rows = read_csv(single("csv", real_session))
+    assert len(rows) == 996
+    assert [row[0] for row in rows[1:]] == [story.id for story in real_session.stories]
+    assert [row[8] for row in rows[1:]] == [story.quote for story in real_session.stories]
+    check_markdown_structure(real_session)
+    files = render("gherkin", real_session)
+    assert len(files) == 995
+    for story, text in zip(real_session.stories, files.values(), strict=True):
+        assert len(_scenarios(parse_gherkin(text))) == len(story.acceptance)
+
+
+def test_real_stories_round_trip_through_the_toml_spec(real_session):
+    from elicit.core.exporters.toml_spec import dumps_spec
+    from elicit.core.spec_import import loads_spec
+
+    assert loads_spec(dumps_spec(real_session, interview_for(real_session))) == real_session
+
+
+# Writing -----------------------------------------------------------------------------
+
+
+def test_write_single_file_and_replace_it(tmp_path):
+    exporter = get_exporter("md")
+    destination = tmp_path / "spec.md"
+    assert write_export(exporter, {"spec.md": "one\n"}, destination) == [destination]
+    assert write_export(exporter, {"spec.md": "two\n"}, destination) == [destination]
+    assert destination.read_text(encoding="utf-8") == "two\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.md"]
+
+
+def test_write_folder_for_gherkin(tmp_path):
+    exporter = get_exporter("gherkin")
+    files = render("gherkin", rich_session())
+    folder = tmp_path / "features"
+    written = write_export(exporter, files, folder)
+    assert [p.name for p in written] == sorted(files)
+    assert all(p.read_text(encoding="utf-8") == files[p.name] for p in written)
+    assert write_export(exporter, files, folder) == written
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+
+
+def test_write_refuses_to_replace_a_session(tmp_path):
+    session_file = tmp_path / "s.elicit.toml"
+    original = dumps_session(rich_session())
+    session_file.write_text(original, encoding="utf-8")
+    with pytest.raises(ElicitError, match="is an elicit session"):
+        write_export(get_exporter("toml"), {"spec.toml": "x = 1\n"}, session_file)
+    assert session_file.read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("md", lambda tmp: tmp, "is a folder"),
+        ("md", lambda tmp: tmp / "missing" / "spec.md", "no such folder"),
+        ("gherkin", lambda tmp: tmp / "missing" / "features", "no such folder"),
+        ("gherkin", lambda tmp: (tmp / "file.txt", (tmp / "file.txt").write_text("x"))[0], "is a file"),
+    ],
+)
+def test_write_explains_a_bad_destination(tmp_path, name, make, message):
+    exporter = get_exporter(name)
+    files = {"US-1.feature": "Feature: x\n"} if exporter.multi_file else {"spec.md": "x\n"}
+    with pytest.raises(ElicitError, match=message):
+        write_export(exporter, files, make(tmp_path))
+
+
+def test_write_refuses_file_names_with_folders(tmp_path):
+    with pytest.raises(ElicitError, match="must not contain a folder"):
+        write_export(get_exporter("gherkin"), {"../escape.feature": "x"}, tmp_path / "out")
+    assert not (tmp_path / "escape.feature").exists()
+
+
+def test_json_export_is_indented_unicode(tmp_path):
+    session = rich_session()
+    text = single("json", session)
+    assert "— discovery" in text
+    assert text.startswith('{\n  "schema": "elicit.spec/1"')
+    assert json.loads(text)["stories"][0]["tags"] == ["offline", "mobile app"]
+
+
+@given(st.lists(hostile_text, max_size=3))
+def test_one_line_never_leaves_a_line_break(parts):
+    text = one_line("\n".join(parts))
+    assert text == text.strip()
+    assert len(text.splitlines()) <= 1
+
+
+def test_the_documented_feature_is_what_the_exporter_writes():
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```gherkin\n(.*?)```", doc, re.DOTALL)
+    assert render("gherkin", rich_session())["US-001.feature"] == example
