@@ -314,3 +314,11 @@ def test_session_from_a_newer_elicit_is_refused(session):
     assert result.returncode == 1
     assert "unknown key 'sponsor'" in result.stderr and "upgrade elicit" in result.stderr
     assert "sponsor" in session.read_text(encoding="utf-8")
+
+
+def test_new_puts_the_session_on_the_launchers_recent_list(session):
+    from elicit.core.recent import recent
+
+    listed = recent()
+    assert listed[0].path == session.resolve() and listed[0].title == "Demo" and listed[0].client == "ACME"
+    assert listed[0].progress == "0/5"

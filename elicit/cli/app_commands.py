@@ -22,8 +22,10 @@ def open_session(args: argparse.Namespace) -> int:
     if not path.exists():
         raise ElicitError(f"{path}: no such session file; create one with 'elicit new {args.path} --bank discovery'")
     if args.plain:
+        from ..core.recent import remember
         from ..plain import run as run_plain
 
+        remember(path)
         return run_plain(path)
     from ..tui.app import run
 

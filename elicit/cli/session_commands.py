@@ -50,6 +50,9 @@ def new_session(args: argparse.Namespace) -> int:
     session.current = first.id if first else ""
     store = SessionStore.create(path, session, command="elicit new")
     store.close()
+    from ..core.recent import remember
+
+    remember(path, title=session.title, client=session.client, done=0, total=len(interview.applicable()))
     sys.stdout.write(f"created {path}: {len(interview.questions)} questions from {', '.join(b.id for b in banks)}\n")
     return 0
 

@@ -1,0 +1,83 @@
+"""Command-palette providers: every action of the screen, and every question of the interview."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .marks import status_mark
+
+if TYPE_CHECKING:
+    from .screens.interview import InterviewScreen
+
+HIDDEN_ACTIONS = {"command_palette", "quit"}  # the system provider lists these already
+
+
+class ScreenActions(Provider):
+    """The actions bound to keys on the current screen, with their keys as help."""
+
+    def _actions(self) -> list[tuple[str, str, object]]:
+        found = []
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.action in HIDDEN_ACTIONS or not active.enabled:
+                continue
+            seen.add(binding.action)
+            help_text = f"key: {self.app.get_key_display(binding)}" + (f" · {binding.tooltip}" if binding.tooltip else "")
+            found.append((binding.description, help_text, partial(self.app.simulate_key, key)))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, help_text, command in self._actions():
+            yield DiscoveryHit(name, command, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, command in self._actions():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)  # type: ignore[arg-type]
+
+
+class QuestionSearch(Provider):
+    """Jump to a question by typing part of it (only questions that apply now)."""
+
+    LIST_ALL = False
+
+    def _questions(self) -> list[tuple[str, str, str]]:
+        screen: InterviewScreen = self.screen  # type: ignore[assignment]
+        interview = getattr(screen, "interview", None)
+        if interview is None:
+            return []
+        titles = {section.id: section.title for section in interview.sections}
+        return [
+            (question.id, f"{status_mark(interview.status(question.id))} {question.prompt}", titles.get(question.section_id, ""))
+            for question in interview.applicable()
+        ]
+
+    def _go(self, question_id: str) -> None:
+        go = getattr(self.screen, "jump_to", None)
+        if go is not None:
+            go(question_id)
+
+    async def discover(self) -> Hits:
+        if not self.LIST_ALL:
+            return
+        for question_id, text, section in self._questions():
+            yield DiscoveryHit(text, partial(self._go, question_id), help=f"{section} · {question_id}")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for question_id, text, section in self._questions():
+            score = max(matcher.match(text), matcher.match(f"{section} {question_id}") * 0.8)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._go, question_id), text=text, help=f"{section} · {question_id}")
+
+
+class QuestionList(QuestionSearch):
+    """Like :class:`QuestionSearch`, but lists every question before anything is typed."""
+
+    LIST_ALL = True

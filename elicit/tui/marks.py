@@ -1,0 +1,53 @@
+"""How statuses and priorities look on screen (one place, so every screen agrees)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from ..core.models import PRIORITY_LABELS
+
+STATUS_MARKS = {"answered": "✓", "skipped": "–", "revisit": "!", "open": "·"}
+STATUS_STYLES = {"answered": "$success", "skipped": "$text-muted", "revisit": "$warning", "open": ""}
+STATUS_WORDS = {"answered": "answered", "skipped": "skipped", "revisit": "to revisit", "open": "open"}
+STORY_STATUS_MARKS = {"draft": "○", "confirmed": "✓", "changed": "~", "rejected": "✗"}
+PRIORITY_STYLES = {"must": "$error", "should": "$warning", "could": "$primary", "wont": "$text-muted"}
+
+
+def status_mark(status: str) -> str:
+    """The one-character mark of an answer status."""
+    return STATUS_MARKS.get(status, "·")
+
+
+def priority_label(priority: str) -> str:
+    """Must, Should, Could or Won't."""
+    return PRIORITY_LABELS.get(priority, priority)
+
+
+def elapsed_text(delta: timedelta) -> str:
+    """``1:05:09`` or ``05:09``."""
+    seconds = max(0, int(delta.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it, ``~`` for home."""
+    try:
+        cwd = Path.cwd()
+        if path.is_absolute() and path.is_relative_to(cwd):
+            relative = path.relative_to(cwd)
+            return str(relative) if str(relative) != "." else "."
+        home = Path.home()
+        if path.is_absolute() and path.is_relative_to(home):
+            return "~/" + str(path.relative_to(home))
+    except (OSError, RuntimeError, ValueError):
+        pass
+    return str(path)

@@ -1,0 +1,41 @@
+"""Messages that widgets post up to their screen; the screen applies them through the session service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+
+class AnswerEdited(Message):
+    """The consultant changed the answer to a question (value already fits the question's kind)."""
+
+    def __init__(self, question_id: str, value: Any) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.value = value
+
+
+class NotesEdited(Message):
+    """The consultant changed the free notes on a question."""
+
+    def __init__(self, question_id: str, notes: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.notes = notes
+
+
+class QuestionChosen(Message):
+    """The consultant picked a question to go to (navigator, summary, search)."""
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+
+
+class StoryChosen(Message):
+    """The consultant picked a story to open in the editor."""
+
+    def __init__(self, story_id: str) -> None:
+        super().__init__()
+        self.story_id = story_id

@@ -1,0 +1,165 @@
+"""Export: pick formats and a folder; the core's exporters render and write, in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...core.engine import Interview
+from ...core.findings import ElicitError
+from ...core.models import snapshot
+from ...core.opening import OpenSession
+from ..commands import ScreenActions
+from ..marks import display_path
+from ..widgets.common.fields import Field
+from ..widgets.common.keybar import KeyBar
+
+DEFAULT_FORMATS = ("md", "toml")
+
+
+class ExportScreen(Screen):
+    """Formats, destination folder, and what was written."""
+
+    CSS_PATH = "export.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export now", id="export.run", priority=True),
+        Binding("escape", "back", "Back", id="export.back"),
+    ]
+
+    def __init__(self, opened: OpenSession) -> None:
+        super().__init__()
+        self.opened = opened
+        self.exporters: dict[str, Any] = {}
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export"):
+            yield Static("[b]Export the draft spec[/b]", id="export-title")
+            yield Static("Formats (Space ticks)", classes="export-heading")
+            yield SelectionList[str](id="export-formats")
+            yield Static("Folder", classes="export-heading")
+            yield Field(display_path(self.opened.path.parent), id="export-folder")
+            yield Static(id="export-plan")
+            yield Static(id="export-result")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        formats = self.query_one("#export-formats", SelectionList)
+        try:
+            from ...core.exporters import FORMATS, get_exporter
+        except ImportError:
+            self.query_one("#export-plan", Static).update("[$error]The exporters are not installed in this build of elicit.[/]")
+            return
+        for name in FORMATS:
+            try:
+                exporter = get_exporter(name)
+            except (ElicitError, ImportError) as error:
+                formats.add_option(Selection(f"{name} · not available: {error}", name, disabled=True))
+                continue
+            self.exporters[name] = exporter
+            formats.add_option(Selection(f"{exporter.title} ({name})", name, name in DEFAULT_FORMATS))
+        formats.focus()
+        self._plan()
+
+    def destinations(self) -> dict[str, Path]:
+        """Where each ticked format will be written."""
+        from ...core.exporters import default_destination
+
+        folder = Path(self.query_one("#export-folder", Field).value.strip() or ".").expanduser()
+        if not folder.is_absolute():
+            folder = Path.cwd() / folder
+        chosen = self.query_one("#export-formats", SelectionList).selected
+        return {
+            name: folder / default_destination(self.opened.path, self.exporters[name]).name for name in chosen if name in self.exporters
+        }
+
+    def _plan(self) -> None:
+        plan = self.query_one("#export-plan", Static)
+        try:
+            targets = self.destinations()
+        except ImportError:
+            return
+        if not targets:
+            plan.update("Tick at least one format.")
+            return
+        lines = ["Will write:"] + [
+            f"  {escape(display_path(path))}{'/' if self.exporters[name].multi_file else ''}" for name, path in targets.items()
+        ]
+        plan.update(Content.from_markup("\n".join(lines)))
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self._plan()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._plan()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        if self.busy:
+            return
+        try:
+            targets = self.destinations()
+        except ImportError:
+            return
+        if not targets:
+            self.notify("Tick at least one format.", severity="warning")
+            return
+        app: Any = self.app
+        commit = getattr(app, "_commit_screens", None)
+        if commit is not None:
+            commit()
+        copy = snapshot(self.opened.session)
+        interview = Interview(copy, self.opened.interview.banks)
+        self.busy = True
+        self.query_one("#export-result", Static).update("Exporting…")
+        self._export(copy, interview, targets)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, session: Any, interview: Interview, targets: dict[str, Path]) -> None:
+        from ...core.exporters import write_export
+
+        written: list[Path] = []
+        problems: list[str] = []
+        for name, destination in targets.items():
+            exporter = self.exporters[name]
+            try:
+                files = exporter.render(session, interview)
+                written.extend(write_export(exporter, files, destination))
+            except ElicitError as error:
+                problems.append(f"{name}: {error}")
+            except Exception as error:  # an exporter bug must not take the interview down
+                problems.append(f"{name}: failed: {error}")
+        self.app.call_from_thread(self._done, written, problems)
+
+    def _done(self, written: list[Path], problems: list[str]) -> None:
+        self.busy = False
+        lines = []
+        if written:
+            lines.append(f"[$success]Wrote {len(written)} file{'s' if len(written) != 1 else ''}:[/]")
+            shown = written[:8]
+            lines += [f"  {escape(display_path(path))}" for path in shown]
+            if len(written) > len(shown):
+                lines.append(f"  … and {len(written) - len(shown)} more")
+        lines += [f"[$error]{escape(problem)}[/]" for problem in problems]
+        self.query_one("#export-result", Static).update(Content.from_markup("\n".join(lines)))
+        if problems:
+            self.notify(problems[0], title="Export failed", severity="error", timeout=10)
+        else:
+            self.notify(f"Exported {len(written)} file{'s' if len(written) != 1 else ''}.", timeout=3)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,120 @@
+"""The launcher: recent sessions, a new session, open a file, browse banks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from ...core.recent import RecentSession, forget, recent
+from ..commands import ScreenActions
+from ..marks import display_path, shorten
+from ..widgets.common.keybar import KeyBar
+
+
+class LauncherScreen(Screen):
+    """Where ``elicit`` starts."""
+
+    CSS_PATH = "launcher.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        Binding("enter", "open_selected", "Open", id="launcher.open_selected", show=False),
+        Binding("n", "new", "New session", id="launcher.new"),
+        Binding("o", "open_file", "Open a file", id="launcher.open_file"),
+        Binding("b", "banks", "Banks", id="launcher.banks"),
+        Binding("delete,d", "forget", "Forget", id="launcher.forget", tooltip="Take the session off this list (the file stays)"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: list[RecentSession] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="launcher"):
+            yield Static("[b]elicit[/b]  requirements interviews", id="launcher-title")
+            yield Static("Recent sessions", id="launcher-recent-title")
+            yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+            yield Static(id="launcher-empty")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#recent", DataTable)
+        table.add_column("Session", key="title")
+        table.add_column("Client", key="client")
+        table.add_column("Last opened", key="opened")
+        table.add_column("Done", key="progress")
+        table.add_column("File", key="path")
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the recent list again."""
+        self.sessions = recent()
+        table = self.query_one("#recent", DataTable)
+        table.clear()
+        for item in self.sessions:
+            table.add_row(
+                shorten(item.title or item.path.name, 40),
+                shorten(item.client, 24),
+                f"{item.opened_at:%Y-%m-%d %H:%M}" if item.opened_at else "",
+                item.progress,
+                display_path(item.path),
+                key=str(item.path),
+            )
+        empty = self.query_one("#launcher-empty", Static)
+        empty.display = not self.sessions
+        table.display = bool(self.sessions)
+        empty.update("No recent sessions yet. Press [b]n[/b] to start a new interview, or [b]o[/b] to open a session file.")
+
+    def _selected(self) -> RecentSession | None:
+        table = self.query_one("#recent", DataTable)
+        if not self.sessions or table.cursor_row is None or not 0 <= table.cursor_row < len(self.sessions):
+            return None
+        return self.sessions[table.cursor_row]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_selected()
+
+    def action_open_selected(self) -> None:
+        item = self._selected()
+        if item is not None:
+            self._open(item.path)
+
+    def _open(self, path: Path) -> None:
+        app: Any = self.app
+        app.open_path(path)
+
+    def action_new(self) -> None:
+        from .new_session import NewSessionScreen
+
+        self.app.push_screen(NewSessionScreen(), self._created)
+
+    def _created(self, path: Path | None) -> None:
+        if path is not None:
+            self._open(path)
+
+    def action_open_file(self) -> None:
+        from .open_file import OpenFileScreen
+
+        self.app.push_screen(OpenFileScreen(), self._created)
+
+    def action_banks(self) -> None:
+        from .banks import BanksScreen
+
+        self.app.push_screen(BanksScreen())
+
+    def action_forget(self) -> None:
+        item = self._selected()
+        if item is not None:
+            forget(item.path)
+            self.reload()
+            self.notify(f"Took {item.path.name} off the list; the file is untouched.", timeout=3)

@@ -1,0 +1,209 @@
+"""A new interview: who, which banks, where the file goes. Dismisses with the new file's path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...core.catalog import BankCatalog, BankEntry
+from ...core.engine import Interview
+from ...core.findings import ElicitError, FindingsError
+from ...core.models import Bank, BankRef, Participant, Session
+from ...core.service import now
+from ...core.session_format import SUFFIX
+from ...core.storage import SessionStore, session_path
+from ..commands import ScreenActions
+from ..marks import display_path
+from ..widgets.common.fields import Editor, Field
+from ..widgets.common.keybar import KeyBar
+
+DEFAULT_BANK = "discovery"
+
+
+class NewSessionScreen(Screen[Path | None]):
+    """The form for a new session; Ctrl+S creates the file."""
+
+    CSS_PATH = "new_session.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        Binding("ctrl+s", "create", "Create and start", id="new.create", priority=True),
+        Binding("escape", "cancel", "Cancel", id="new.cancel"),
+    ]
+
+    def __init__(self, folder: Path | None = None, catalog: BankCatalog | None = None) -> None:
+        super().__init__()
+        self.folder = folder or Path.cwd()
+        self.catalog = catalog or BankCatalog.default()
+        self.banks: dict[str, Bank] = {}
+        self.entries: dict[str, BankEntry] = {}
+        self._path_edited = False
+        self._suggested = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="new-session"):
+            yield Static("[b]New interview[/b]", id="new-title")
+            with VerticalScroll(id="new-fields"):
+                with Horizontal(classes="new-row"):
+                    yield Label("Title", classes="new-label")
+                    yield Field(placeholder="e.g. Invoicing discovery", id="new-session-title")
+                with Horizontal(classes="new-row"):
+                    yield Label("Client", classes="new-label")
+                    yield Field(placeholder="organisation", id="new-client")
+                with Horizontal(classes="new-row"):
+                    yield Label("Project", classes="new-label")
+                    yield Field(id="new-project")
+                with Horizontal(classes="new-row"):
+                    yield Label("Interviewer", classes="new-label")
+                    yield Field(placeholder="you", id="new-interviewer")
+                with Horizontal(classes="new-row"):
+                    yield Label("Participants", classes="new-label")
+                    yield Editor(id="new-participants")
+                with Horizontal(classes="new-row"):
+                    yield Label("Banks", classes="new-label")
+                    yield SelectionList[str](id="new-banks")
+                with Horizontal(classes="new-row"):
+                    yield Label("File", classes="new-label")
+                    yield Field(id="new-path")
+            yield Static(id="new-problem")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#new-participants", Editor).border_subtitle = "one per line: Name: role"
+        banks = self.query_one("#new-banks", SelectionList)
+        for entry in self.catalog.entries():
+            self.entries[entry.id] = entry
+            if entry.problem is not None:
+                banks.add_option(Selection(f"{entry.id} · cannot be read: {entry.problem.message}", entry.id, disabled=True))
+                continue
+            try:
+                bank = self.catalog.load(entry.id)
+            except FindingsError as error:
+                banks.add_option(Selection(f"{entry.id} · has problems: {error.findings[0].message}", entry.id, disabled=True))
+                continue
+            self.banks[entry.id] = bank
+            label = f"{bank.title} · {len(bank.questions)} questions · {entry.id}" + (
+                "" if entry.source == "built-in" else f" ({entry.source})"
+            )
+            banks.add_option(Selection(label, entry.id, entry.id == DEFAULT_BANK))
+        if not self.banks:
+            self._problem("No question banks found. Put a bank file in ./question_banks or your config folder (see 'elicit banks list').")
+        self._suggest_path("")
+        self.query_one("#new-session-title", Field).focus()
+
+    def _problem(self, text: str) -> None:
+        self.query_one("#new-problem", Static).update(f"[$error]{text}[/]" if text else "")
+
+    def _suggest_path(self, title: str) -> None:
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "interview"
+        candidate = self.folder / f"{slug}{SUFFIX}"
+        number = 2
+        while candidate.exists():
+            candidate = self.folder / f"{slug}-{number}{SUFFIX}"
+            number += 1
+        self._suggested = display_path(candidate)
+        self.query_one("#new-path", Field).value = self._suggested
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "new-session-title" and not self._path_edited:
+            self._suggest_path(event.value)
+        elif event.input.id == "new-path":
+            self._path_edited = event.value != self._suggested
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def participants(self) -> list[Participant]:
+        """The participants typed, one a line as ``Name: role`` (or ``Name - role``)."""
+        people = []
+        for line in self.query_one("#new-participants", Editor).text.splitlines():
+            if not line.strip():
+                continue
+            parts = re.split(r"\s*[:–—]\s*|\s+-\s+", line.strip(), maxsplit=1)
+            name = parts[0].strip()
+            role = parts[1].strip() if len(parts) > 1 else ""
+            if name:
+                people.append(Participant(name, role))
+        return people
+
+    def action_create(self) -> None:
+        title = self.query_one("#new-session-title", Field).value.strip()
+        if not self._path_edited:
+            self._suggest_path(title)
+        chosen = [bank_id for bank_id in self.query_one("#new-banks", SelectionList).selected if bank_id in self.banks]
+        path_text = self.query_one("#new-path", Field).value.strip()
+        if not title:
+            self._problem("Give the interview a title.")
+            self.query_one("#new-session-title", Field).focus()
+            return
+        if not chosen:
+            self._problem("Pick at least one question bank (Space ticks it).")
+            self.query_one("#new-banks", SelectionList).focus()
+            return
+        if not path_text:
+            self._problem("Say where to keep the session file.")
+            self.query_one("#new-path", Field).focus()
+            return
+        path = session_path(path_text).expanduser()
+        if not path.is_absolute():
+            path = self.folder / path
+        try:
+            create_session_file(
+                path,
+                [self.banks[bank_id] for bank_id in chosen],
+                [self.entries[bank_id] for bank_id in chosen],
+                title=title,
+                client=self.query_one("#new-client", Field).value.strip(),
+                project=self.query_one("#new-project", Field).value.strip(),
+                interviewer=self.query_one("#new-interviewer", Field).value.strip(),
+                participants=self.participants(),
+            )
+        except ElicitError as error:
+            self._problem(str(error))
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def create_session_file(
+    path: Path,
+    banks: list[Bank],
+    entries: list[BankEntry],
+    *,
+    title: str,
+    client: str = "",
+    project: str = "",
+    interviewer: str = "",
+    participants: list[Participant] | None = None,
+) -> Session:
+    """Write a new session file on ``banks`` (refusing to overwrite) and return the session.
+
+    Banks that are not built in are recorded with their path too, so the
+    session still finds them when opened from another folder.
+    """
+    refs = [
+        BankRef(bank.id, bank.version, bank.content_hash, "" if entry.source == "built-in" else str(entry.path.resolve()))
+        for bank, entry in zip(banks, entries, strict=True)
+    ]
+    session = Session(
+        title=title,
+        client=client,
+        project=project,
+        interviewer=interviewer,
+        started_at=now(),
+        participants=list(participants or []),
+        banks=refs,
+    )
+    first = Interview(session, banks).current
+    session.current = first.id if first else ""
+    SessionStore.create(path, session, command="elicit").close()
+    return session

@@ -1,0 +1,272 @@
+"""Every story in a table: filter, sort, edit, delete (with undo), change priority in one key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
+
+from ...core.engine import Interview
+from ...core.models import PRIORITIES, STORY_STATUSES, Story
+from ...core.opening import OpenSession
+from ..commands import ScreenActions
+from ..marks import STORY_STATUS_MARKS, priority_label, shorten
+from ..widgets.common.fields import Field
+from ..widgets.common.keybar import KeyBar
+from .confirm import ConfirmDialog
+from .story_editor import StoryDraft, StoryEditor
+
+SORTS = ("id", "priority", "status", "section")
+PRIORITY_COLOURS = {"must": "bold red", "should": "yellow", "could": "cyan", "wont": "dim"}
+PRIORITY_WORDS = {"must": "must", "should": "should", "could": "could", "wont": "wont", "won't": "wont"}
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """What the filter line asks for: priorities, statuses, tags, sections and free words (all must match)."""
+
+    priorities: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    sections: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> StoryFilter:
+        """``must draft #billing section:users late`` → a filter."""
+        priorities, statuses, tags, sections, words = set(), set(), set(), [], []
+        for token in text.casefold().split():
+            if token in PRIORITY_WORDS:
+                priorities.add(PRIORITY_WORDS[token])
+            elif token in STORY_STATUSES:
+                statuses.add(token)
+            elif token.startswith("#") and len(token) > 1:
+                tags.add(token[1:])
+            elif token.startswith(("section:", "@")):
+                value = token.split(":", 1)[1] if token.startswith("section:") else token[1:]
+                if value:
+                    sections.append(value)
+            else:
+                words.append(token)
+        return cls(frozenset(priorities), frozenset(statuses), frozenset(tags), tuple(sections), tuple(words))
+
+    def matches(self, story: Story, section: str) -> bool:
+        """Whether a story (from ``section``) passes."""
+        if self.priorities and story.priority not in self.priorities:
+            return False
+        if self.statuses and story.status not in self.statuses:
+            return False
+        if self.tags and not self.tags & {tag.casefold() for tag in story.tags}:
+            return False
+        if self.sections and not any(wanted in section.casefold() for wanted in self.sections):
+            return False
+        haystack = " ".join([story.id, story.sentence(), story.quote, " ".join(story.acceptance)]).casefold()
+        return all(word in haystack for word in self.words)
+
+
+def story_section(interview: Interview, story: Story) -> str:
+    """The title of the section the story's first source question is in."""
+    for question_id in story.source:
+        question = interview.question(question_id)
+        if question is not None:
+            section = interview.section_of(question)
+            if section is not None:
+                return section.title
+    return ""
+
+
+class StoriesScreen(Screen):
+    """The table of stories of the open session."""
+
+    CSS_PATH = "stories.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="stories.back"),
+        Binding("enter,e", "edit", "Edit", id="stories.edit"),
+        Binding("delete,d", "delete", "Delete", id="stories.delete"),
+        Binding("u", "undo", "Undo delete", id="stories.undo"),
+        Binding("1", "priority('must')", "Must", id="stories.must"),
+        Binding("2", "priority('should')", "Should", id="stories.should"),
+        Binding("3", "priority('could')", "Could", id="stories.could"),
+        Binding("4", "priority('wont')", "Won't", id="stories.wont"),
+        Binding("o", "sort", "Sort", id="stories.sort"),
+        Binding("slash,f", "filter", "Filter", id="stories.filter"),
+        Binding("n", "new", "New story", id="stories.new"),
+    ]
+
+    def __init__(self, opened: OpenSession) -> None:
+        super().__init__()
+        self.opened = opened
+        self.service = opened.service
+        self.session = opened.session
+        self.interview = opened.interview
+        self.sort = "id"
+        self.filter = StoryFilter()
+        self.shown: list[Story] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="stories-title")
+        yield Field(placeholder="filter: must · draft · #tag · section:users · any words", id="stories-filter")
+        yield DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#stories-table", DataTable)
+        for label, key in (
+            ("ID", "id"),
+            ("Pri", "priority"),
+            ("St", "status"),
+            ("Story", "story"),
+            ("Section", "section"),
+            ("Tags", "tags"),
+        ):
+            table.add_column(label, key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self, keep: str | None = None) -> None:
+        """Fill the table again, keeping the cursor on ``keep`` (a story id) if shown."""
+        table = self.query_one("#stories-table", DataTable)
+        if keep is None and self.shown and table.cursor_row is not None and 0 <= table.cursor_row < len(self.shown):
+            keep = self.shown[table.cursor_row].id
+        sections = {story.id: story_section(self.interview, story) for story in self.session.stories}
+        stories = [story for story in self.session.stories if self.filter.matches(story, sections[story.id])]
+        stories.sort(key=self._sort_key(sections))
+        self.shown = stories
+        width = max(20, (self.size.width or 80) - 46)
+        table.clear()
+        for story in stories:
+            table.add_row(
+                story.id,
+                Text(priority_label(story.priority), PRIORITY_COLOURS.get(story.priority, "")),
+                Text(STORY_STATUS_MARKS.get(story.status, "?"), "green" if story.status == "confirmed" else ""),
+                shorten(story.sentence(), width),
+                shorten(sections[story.id], 16),
+                shorten(", ".join(story.tags), 14),
+                key=story.id,
+            )
+        if keep is not None:
+            index = next((i for i, s in enumerate(stories) if s.id == keep), None)
+            if index is not None:
+                table.move_cursor(row=index)
+        total = len(self.session.stories)
+        shown = f"{len(stories)} of {total}" if len(stories) != total else str(total)
+        status = " · ".join(f"{STORY_STATUS_MARKS[s]} {s}" for s in STORY_STATUSES)
+        self.query_one("#stories-title", Static).update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
+
+    def _sort_key(self, sections: dict[str, str]):  # noqa: ANN202
+        order = {name: index for index, name in enumerate(PRIORITIES)}
+        statuses = {name: index for index, name in enumerate(STORY_STATUSES)}
+        if self.sort == "priority":
+            return lambda s: (order.get(s.priority, 9), s.id)
+        if self.sort == "status":
+            return lambda s: (statuses.get(s.status, 9), s.id)
+        if self.sort == "section":
+            return lambda s: (sections[s.id].casefold(), s.id)
+        return lambda s: s.id
+
+    def selected(self) -> Story | None:
+        """The story under the cursor."""
+        table = self.query_one("#stories-table", DataTable)
+        if not self.shown or table.cursor_row is None or not 0 <= table.cursor_row < len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    # filter
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filter = StoryFilter.parse(event.value)
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#stories-table", DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#stories-filter", Field).focus()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        key = str(event.column_key.value)
+        if key in SORTS:
+            self.sort = key
+            self.reload()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    # actions
+
+    def action_back(self) -> None:
+        filter_field = self.query_one("#stories-filter", Field)
+        if filter_field.has_focus:
+            self.query_one("#stories-table", DataTable).focus()
+            return
+        self.dismiss()
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.reload()
+
+    def action_priority(self, priority: str) -> None:
+        story = self.selected()
+        if story is None:
+            return
+        self.service.set_priority(story.id, priority)
+        self.reload(keep=story.id)
+        self.notify(f"{story.id}: {priority_label(priority)}", timeout=2)
+
+    def _roles(self) -> list[str]:
+        return [p.role for p in self.session.participants if p.role] + [s.role for s in reversed(self.session.stories)]
+
+    def action_edit(self) -> None:
+        story = self.selected()
+        if story is None:
+            return
+        story_id = story.id
+
+        def saved(result: StoryDraft | None) -> None:
+            if result is not None:
+                self.service.update_story(story_id, **result.values())
+                self.reload(keep=story_id)
+
+        self.app.push_screen(
+            StoryEditor(StoryDraft.of(story), heading=f"Edit {story_id}", roles=self._roles(), source_text=", ".join(story.source)), saved
+        )
+
+    def action_new(self) -> None:
+        def saved(result: StoryDraft | None) -> None:
+            if result is not None:
+                values = result.values()
+                story = self.service.add_story(values.pop("role"), values.pop("want"), **values)
+                self.reload(keep=story.id)
+
+        self.app.push_screen(StoryEditor(StoryDraft(), heading="New story", roles=self._roles()), saved)
+
+    def action_delete(self) -> None:
+        story = self.selected()
+        if story is None:
+            return
+        story_id = story.id
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.service.delete_story(story_id)
+                self.reload()
+                self.notify(f"{story_id} deleted. Press u to undo.", timeout=5)
+
+        self.app.push_screen(ConfirmDialog(f"Delete {story_id}?", shorten(story.sentence(), 200), yes="Delete", no="Keep"), decided)
+
+    def action_undo(self) -> None:
+        story = self.service.undo_delete()
+        if story is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.reload(keep=story.id)
+        self.notify(f"{story.id} restored.", timeout=2)

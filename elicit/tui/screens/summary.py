@@ -1,0 +1,144 @@
+"""The summary: coverage per section, what is still open, stories by priority.
+
+Dismisses with a question id when the consultant picks one to go back to.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.models import PRIORITIES
+from ...core.opening import OpenSession
+from ..commands import ScreenActions
+from ..marks import STORY_STATUS_MARKS, priority_label, shorten
+from ..widgets.common.keybar import KeyBar
+
+
+class SummaryScreen(Screen[str | None]):
+    """Where the interview stands."""
+
+    CSS_PATH = "summary.tcss"
+    COMMANDS = {ScreenActions}
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="summary.back"),
+        Binding("f3,r", "read_back", "Read back", id="summary.read_back"),
+        Binding("f4,x", "export", "Export", id="summary.export"),
+    ]
+
+    def __init__(self, opened: OpenSession) -> None:
+        super().__init__()
+        self.opened = opened
+        self.session = opened.session
+        self.interview = opened.interview
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary-title")
+        with VerticalScroll(id="summary-body"):
+            yield Static("Coverage by section", classes="summary-heading")
+            yield DataTable(id="summary-coverage", cursor_type="none", zebra_stripes=True, show_cursor=False)
+            yield Static(id="summary-todo-heading", classes="summary-heading")
+            yield OptionList(id="summary-todo")
+            yield Static(id="summary-stories-heading", classes="summary-heading")
+            yield Static(id="summary-stories")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.fill()
+        todo = self.query_one("#summary-todo", OptionList)
+        if todo.display:
+            todo.focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        """Compute and show everything."""
+        interview = self.interview
+        progress = interview.progress()
+        self.query_one("#summary-title", Static).update(
+            Content.from_markup(
+                f"[b]{escape(self.session.title)}[/b]  {progress.done}/{progress.total} done ({progress.percent}%) · "
+                f"{progress.answered} answered · {progress.skipped} skipped · {progress.revisit} to revisit · {progress.open} open"
+            )
+        )
+        table = self.query_one("#summary-coverage", DataTable)
+        table.clear(columns=True)
+        table.add_column("Section", key="section")
+        for name in ("done", "answered", "skipped", "revisit", "open", "required"):
+            table.add_column(name.capitalize(), key=name)
+        for item in interview.coverage():
+            p = item.progress
+            if p.total == 0:
+                continue
+            style = "green" if p.done == p.total and not p.revisit else ("red" if p.done == 0 else "")
+            table.add_row(
+                Text(shorten(item.section.title, 28), style),
+                f"{p.done}/{p.total}",
+                str(p.answered),
+                str(p.skipped),
+                Text(str(p.revisit), "yellow" if p.revisit else ""),
+                str(p.open),
+                Text(str(p.required_open), "bold red" if p.required_open else ""),
+            )
+        self._fill_todo()
+        self._fill_stories()
+
+    def _fill_todo(self) -> None:
+        todo = self.query_one("#summary-todo", OptionList)
+        todo.clear_options()
+        required = self.interview.required_open()
+        flagged = [q for q in self.interview.flagged() if q not in required]
+        for question in required:
+            todo.add_option(Option(Text.assemble(("required ", "bold red"), question.prompt), id=question.id))
+        for question in flagged:
+            todo.add_option(Option(Text.assemble(("revisit  ", "bold yellow"), question.prompt), id=question.id))
+        heading = f"Still to do: {len(required)} required open · {len(flagged)} flagged to revisit"
+        if required or flagged:
+            heading += "  [$text-muted](Enter goes to the question)[/]"
+        self.query_one("#summary-todo-heading", Static).update(Content.from_markup(heading))
+        todo.display = bool(required or flagged)
+        if todo.option_count:
+            todo.highlighted = 0
+
+    def _fill_stories(self) -> None:
+        stories = self.session.stories
+        counts = " · ".join(f"{priority_label(p)} {sum(1 for s in stories if s.priority == p)}" for p in PRIORITIES)
+        self.query_one("#summary-stories-heading", Static).update(
+            f"Stories: {len(stories)}  ({counts})" if stories else "Stories: none yet"
+        )
+        lines = []
+        for priority in PRIORITIES:
+            group = [s for s in stories if s.priority == priority]
+            if not group:
+                continue
+            lines.append(f"[b]{priority_label(priority)}[/b]")
+            for story in group:
+                mark = STORY_STATUS_MARKS.get(story.status, "?")
+                lines.append(f"  {mark} [b]{escape(story.id)}[/b] {escape(story.sentence())} [$text-muted]({story.status})[/]")
+        self.query_one("#summary-stories", Static).update(Content.from_markup("\n".join(lines)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.dismiss(event.option.id)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_read_back(self) -> None:
+        from .readback import ReadBackScreen
+
+        self.app.push_screen(ReadBackScreen(self.opened))
+
+    def action_export(self) -> None:
+        from .export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.opened))

@@ -1,0 +1,1 @@
+"""Widgets, grouped by the area of the app that uses them."""

@@ -1,0 +1,1 @@
+"""Widgets used on several screens."""

@@ -1,0 +1,75 @@
+"""A footer that wraps: every key of the screen stays visible, even at 80 columns."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    """The active keys of the screen and what they do, packed into as many lines as needed.
+
+    Clicking a key presses it, so the mouse reaches every action too.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[tuple[str, str, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._collect()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self._collect()
+
+    def _collect(self) -> None:
+        items: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        palette: tuple[str, str, str] | None = None
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.action == "command_palette" and self.app.ENABLE_COMMAND_PALETTE:
+                palette = (key, self.app.get_key_display(binding), "Commands")
+                continue
+            if not binding.show or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            items.append((key, self.app.get_key_display(binding), binding.description))
+        if palette is not None:
+            items.append(palette)
+        if items != self._items:
+            self._items = items
+            self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[list[tuple[str, str, str]]]:
+        lines: list[list[tuple[str, str, str]]] = [[]]
+        used = 0
+        for item in self._items:
+            size = len(item[1]) + 1 + len(item[2])
+            if lines[-1] and used + 2 + size > width:
+                lines.append([])
+                used = 0
+            used += size + (2 if lines[-1] else 0)
+            lines[-1].append(item)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self._lines(width)))
+
+    def render(self) -> Content:
+        rows = []
+        for line in self._lines(self.size.width or 80):
+            parts = [
+                f"[@click=app.simulate_key('{key}')][$accent b]{escape(display)}[/] {escape(description)}[/]"
+                for key, display, description in line
+            ]
+            rows.append("  ".join(parts))
+        return Content.from_markup("\n".join(rows))

@@ -1,0 +1,229 @@
+"""The answer input that fits each kind of question.
+
+Each input knows its question, posts :class:`AnswerEdited` with a value of
+the right type when the consultant changes it, and gives its current value
+through ``current_value()`` so the screen can commit it before moving on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+
+from ....core.answers import format_answer, parse_answer
+from ....core.findings import ElicitError
+from ....core.models import Question
+from ...messages import AnswerEdited, NotesEdited
+from ..common.fields import Editor, Field
+
+
+class TextAnswer(Editor):
+    """Free text, several lines."""
+
+    def __init__(self, question: Question, value: Any) -> None:
+        super().__init__("" if value is None else str(value), id="answer", classes="answer-input")
+        self.question = question
+        self.border_title = "Answer"
+
+    def current_value(self) -> Any:
+        return self.text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(AnswerEdited(self.question.id, self.text))
+
+
+class NotesEditor(Editor):
+    """Free notes on the current question (not part of the answer)."""
+
+    def __init__(self, question: Question, notes: str) -> None:
+        super().__init__(notes, id="notes")
+        self.question = question
+        self.border_title = "Notes"
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(NotesEdited(self.question.id, self.text))
+
+
+class OptionsAnswer(OptionList):
+    """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears."""
+
+    BINDINGS = [
+        Binding("space", "pick", "Pick", show=False),
+        Binding("backspace,delete", "clear", "Clear", show=False),
+    ]
+
+    def __init__(self, question: Question, value: Any) -> None:
+        self.question = question
+        self.multi = question.kind == "multi"
+        self.choices: list[tuple[str, Any]] = _choices(question)
+        if self.multi:
+            self.picked: list[Any] = [v for _, v in self.choices if isinstance(value, list) and v in value]
+        else:
+            self.picked = [value] if value is not None and any(v == value and type(v) is type(value) for _, v in self.choices) else []
+        super().__init__(*self._prompts(), id="answer", classes="answer-input")
+        self.border_title = "Answer" + (" · Space picks several" if self.multi else "")
+        if self.picked:
+            first = next(i for i, (_, v) in enumerate(self.choices) if v in self.picked)
+            self.highlighted = first
+
+    def current_value(self) -> Any:
+        if self.multi:
+            return [v for _, v in self.choices if v in self.picked]
+        return self.picked[0] if self.picked else None
+
+    def _is_picked(self, value: Any) -> bool:
+        return any(v == value and type(v) is type(value) for v in self.picked)
+
+    def _prompts(self) -> list[Text]:
+        prompts = []
+        for index, (label, value) in enumerate(self.choices):
+            on = self._is_picked(value)
+            if self.multi:
+                mark = "[x]" if on else "[ ]"
+            else:
+                mark = "(•)" if on else "( )"
+            number = f"{index + 1}." if index < 9 and self.question.kind != "scale" else ""
+            prompts.append(Text.assemble((mark, "bold green" if on else "dim"), " ", (number, "dim"), " " if number else "", label))
+        return prompts
+
+    def _pick(self, index: int) -> None:
+        if not 0 <= index < len(self.choices):
+            return
+        value = self.choices[index][1]
+        if self.multi:
+            if self._is_picked(value):
+                self.picked = [v for v in self.picked if v != value]
+            else:
+                self.picked = self.picked + [value]
+        else:
+            self.picked = [value]
+        self.highlighted = index
+        self._changed()
+
+    def _changed(self) -> None:
+        for index, prompt in enumerate(self._prompts()):
+            self.replace_option_prompt_at_index(index, prompt)
+        self.post_message(AnswerEdited(self.question.id, self.current_value()))
+
+    def action_pick(self) -> None:
+        if self.highlighted is not None:
+            self._pick(self.highlighted)
+
+    def action_clear(self) -> None:
+        if self.picked:
+            self.picked = []
+            self._changed()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        kind = self.question.kind
+        if kind == "yesno" and character.lower() in ("y", "n"):
+            self._pick(0 if character.lower() == "y" else 1)
+            event.stop()
+        elif character.isdigit() and character != "":
+            if kind == "scale":
+                index = next((i for i, (_, v) in enumerate(self.choices) if v == int(character)), None)
+            else:
+                index = int(character) - 1
+            if index is not None and 0 <= index < len(self.choices):
+                self._pick(index)
+                event.stop()
+
+
+class NumberAnswer(Widget):
+    """A number, checked against the question's range as it is typed."""
+
+    def __init__(self, question: Question, value: Any) -> None:
+        super().__init__(id="answer-number", classes="answer-input")
+        self.question = question
+        self._initial = "" if value is None else format_answer(None, value)
+        self._value = value
+        self.border_title = "Answer"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="number-row"):
+            yield Field(self._initial, placeholder="a number", restrict=r"[-+0-9.,eE ]*", id="answer")
+            if self.question.unit:
+                yield Label(self.question.unit, id="number-unit")
+        yield Static(self._range_text(), id="number-help")
+
+    def _range_text(self) -> str:
+        low, high = self.question.min, self.question.max
+        if low is not None and high is not None:
+            return f"from {format_answer(None, low)} to {format_answer(None, high)}"
+        if low is not None:
+            return f"{format_answer(None, low)} or more"
+        if high is not None:
+            return f"{format_answer(None, high)} or less"
+        return ""
+
+    def focus(self, scroll_visible: bool = True) -> NumberAnswer:
+        self.query_one(Field).focus(scroll_visible)
+        return self
+
+    def current_value(self) -> Any:
+        return self._value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        help_line = self.query_one("#number-help", Static)
+        text = event.value.strip()
+        if not text:
+            self._value = None
+            help_line.update(self._range_text())
+            help_line.remove_class("-invalid")
+            self.post_message(AnswerEdited(self.question.id, None))
+            return
+        try:
+            value = parse_answer(self.question, text)
+        except ElicitError as error:
+            help_line.update(str(error).split("; ")[0].replace(f"'{self.question.id}' ", "this question "))
+            help_line.add_class("-invalid")
+            return
+        help_line.update(self._range_text())
+        help_line.remove_class("-invalid")
+        self._value = value
+        self.post_message(AnswerEdited(self.question.id, value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+
+def _choices(question: Question) -> list[tuple[str, Any]]:
+    if question.kind == "yesno":
+        return [("Yes", True), ("No", False)]
+    if question.kind == "scale":
+        low = int(question.min if question.min is not None else 1)
+        high = int(question.max if question.max is not None else 5)
+        choices: list[tuple[str, Any]] = []
+        for point in range(low, high + 1):
+            label = str(point)
+            if question.labels and point == low:
+                label += f"  {question.labels[0]}"
+            elif len(question.labels) > 1 and point == high:
+                label += f"  {question.labels[1]}"
+            choices.append((label, point))
+        return choices
+    return [(option, option) for option in question.options]
+
+
+def answer_input(question: Question, value: Any) -> Widget:
+    """The input widget for a question's kind."""
+    if question.kind == "text":
+        return TextAnswer(question, value)
+    if question.kind == "number":
+        return NumberAnswer(question, value)
+    return OptionsAnswer(question, value)

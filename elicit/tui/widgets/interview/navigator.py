@@ -1,0 +1,119 @@
+"""The navigator: sections with their counts, questions with their status marks."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ....core.engine import Interview
+from ....core.models import Question, Section
+from ...marks import status_mark
+from ...messages import QuestionChosen
+
+MARK_STYLES = {"answered": "green", "skipped": "dim", "revisit": "bold yellow", "open": ""}
+EXPAND_ALL_UP_TO = 60  # questions; larger interviews open only the current section
+
+
+class Navigator(Tree[str]):
+    """Every question that applies, by section; Enter (or a click) goes to it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Interview", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+        self._question_nodes: dict[str, TreeNode[str]] = {}
+        self._section_nodes: dict[str, TreeNode[str]] = {}
+        self._shown_ids: tuple[str, ...] = ()
+
+    def show(self, interview: Interview, current: str | None) -> None:
+        """Rebuild if the questions that apply have changed; refresh every mark otherwise."""
+        applicable = interview.applicable()
+        ids = tuple(question.id for question in applicable)
+        if ids != self._shown_ids:
+            self._rebuild(interview, applicable, current)
+        else:
+            for section in interview.sections:
+                self.update_section(interview, section)
+            for question in applicable:
+                self.update_question(interview, question)
+        self.point_at(current)
+
+    def _rebuild(self, interview: Interview, applicable: list[Question], current: str | None) -> None:
+        expanded = {section_id for section_id, node in self._section_nodes.items() if node.is_expanded}
+        first_build = not self._shown_ids
+        self.clear()
+        self._question_nodes.clear()
+        self._section_nodes.clear()
+        by_section: dict[str, list[Question]] = {}
+        for question in applicable:
+            by_section.setdefault(question.section_id, []).append(question)
+        current_section = current.rsplit(".", 1)[0] if current else None
+        expand_all = len(applicable) <= EXPAND_ALL_UP_TO
+        for section in interview.sections:
+            questions = by_section.get(section.id)
+            if not questions:
+                continue
+            node = self.root.add(self._section_label(interview, section), data=section.id)
+            self._section_nodes[section.id] = node
+            for question in questions:
+                self._question_nodes[question.id] = node.add_leaf(self._question_label(interview, question), data=question.id)
+            if expand_all or section.id == current_section or (not first_build and section.id in expanded):
+                node.expand()
+        self._shown_ids = tuple(question.id for question in applicable)
+
+    def update_question(self, interview: Interview, question: Question) -> None:
+        """Refresh one question's mark (and its section's counts)."""
+        node = self._question_nodes.get(question.id)
+        if node is not None:
+            label = self._question_label(interview, question)
+            if label != node.label:
+                node.set_label(label)
+
+    def update_section(self, interview: Interview, section: Section) -> None:
+        """Refresh a section's counts."""
+        node = self._section_nodes.get(section.id)
+        if node is not None:
+            label = self._section_label(interview, section)
+            if label != node.label:
+                node.set_label(label)
+
+    def point_at(self, question_id: str | None) -> None:
+        """Put the cursor on a question, opening its section."""
+        node = self._question_nodes.get(question_id or "")
+        if node is None:
+            return
+        if node.parent is not None and not node.parent.is_expanded:
+            node.parent.expand()
+        self._tree_lines  # noqa: B018 - computes each node's line now, so the cursor lands at once
+        self.move_cursor(node)
+        section = node.parent
+        if section is not None and section._line >= 0 and node._line - section._line < self.size.height - 1:
+            # Keep the section's title in view above its question when both fit.
+            self.scroll_to_line(section._line, animate=False)
+            self.scroll_to_node(node, animate=False)
+
+    @staticmethod
+    def _question_label(interview: Interview, question: Question) -> Text:
+        status = interview.status(question.id)
+        label = Text.assemble((status_mark(status), MARK_STYLES[status]), " ", question.prompt)
+        if question.required and status in ("open", "revisit"):
+            label.append(" *", "bold red")
+        return label
+
+    @staticmethod
+    def _section_label(interview: Interview, section: Section) -> Text:
+        progress = interview.progress(section)
+        style = "bold green" if progress.total and progress.done == progress.total and not progress.revisit else "bold"
+        label = Text.assemble((section.title, style), " ", (f"{progress.done}/{progress.total}", "dim"))
+        if progress.revisit:
+            label.append(f" !{progress.revisit}", "yellow")
+        return label
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        if event.node.data in self._question_nodes:
+            self.post_message(QuestionChosen(event.node.data))
+        else:
+            event.node.toggle()

@@ -1,0 +1,43 @@
+"""The stories captured from the current question."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ....core.models import Story
+from ...marks import priority_label
+from ...messages import StoryChosen
+
+PRIORITY_COLOURS = {"must": "bold red", "should": "yellow", "could": "cyan", "wont": "dim"}
+
+
+class QuestionStories(OptionList):
+    """Stories whose source includes the current question; Enter opens one."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Stories from this question"
+
+    def show(self, stories: list[Story], new_story_key: str) -> None:
+        """List ``stories`` (or a hint how to capture one)."""
+        self.clear_options()
+        if not stories:
+            self.add_option(Option(Text(f"none yet: {new_story_key} captures one from this answer", "dim"), disabled=True))
+        for story in stories:
+            label = Text.assemble(
+                (story.id, "bold"),
+                " ",
+                (f"{priority_label(story.priority):<6}", PRIORITY_COLOURS.get(story.priority, "")),
+                " ",
+                story.sentence(),
+            )
+            self.add_option(Option(label, id=story.id))
+        self.border_subtitle = str(len(stories)) if stories else ""
+        self.can_focus = bool(stories)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(StoryChosen(event.option.id))

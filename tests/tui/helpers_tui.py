@@ -1,0 +1,123 @@
+"""Helpers for the Textual app's tests: sessions on the mini bank, a frozen clock, an app on a file."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from elicit.core.catalog import BankCatalog
+from elicit.core.engine import Interview
+from elicit.core.models import Answer, BankRef, Participant, Session, Story
+from elicit.core.paths import user_banks_dir
+from elicit.core.storage import SessionStore
+
+MINI_BANK = Path(__file__).parent.parent / "data" / "banks" / "mini.toml"
+FIXED_NOW = datetime(2026, 3, 2, 10, 30, 0, tzinfo=timezone(timedelta(hours=1)))
+STARTED = FIXED_NOW - timedelta(minutes=25, seconds=7)
+
+
+def fixed_clock() -> datetime:
+    """Always the same moment, so elapsed time and dates are stable in snapshots."""
+    return FIXED_NOW
+
+
+def install_mini_bank() -> Path:
+    """Copy the mini bank into the (temporary) user bank folder; return the folder."""
+    folder = user_banks_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(MINI_BANK, folder / MINI_BANK.name)
+    return folder
+
+
+def mini_catalog() -> BankCatalog:
+    """A catalog holding only the mini bank."""
+    return BankCatalog([("user", install_mini_bank())])
+
+
+def make_session(
+    path: Path,
+    *,
+    answers: dict[str, Answer] | None = None,
+    stories: list[Story] | None = None,
+    current: str = "",
+) -> Path:
+    """Write a session on the mini bank with fixed times; return its path."""
+    bank = BankCatalog.default().load(MINI_BANK)
+    session = Session(
+        title="Invoicing discovery",
+        client="ACME Ltd",
+        interviewer="Sam",
+        started_at=STARTED,
+        participants=[Participant("Ann", "finance clerk"), Participant("Raj", "account manager")],
+        banks=[BankRef(bank.id, bank.version, bank.content_hash, str(MINI_BANK))],
+        answers=dict(answers or {}),
+        stories=list(stories or []),
+    )
+    session.current = current or Interview(session, [bank]).current.id
+    SessionStore.create(path, session).close()
+    return path
+
+
+def sample_stories() -> list[Story]:
+    """Three stories of different priorities and statuses, with fixed times."""
+    return [
+        Story(
+            "US-001",
+            "finance clerk",
+            "to import invoices from the bank feed",
+            "I stop typing them twice",
+            priority="must",
+            acceptance=["Given a bank feed", "When it arrives", "Then the invoices appear"],
+            quote="we type every invoice twice",
+            source=["mini.context.problem"],
+            tags=["billing"],
+            created_at=STARTED,
+            updated_at=STARTED,
+        ),
+        Story(
+            "US-002",
+            "account manager",
+            "to see overdue invoices first",
+            "I can chase late payers",
+            priority="should",
+            source=["mini.users.who"],
+            status="confirmed",
+            created_at=STARTED,
+            updated_at=STARTED,
+        ),
+        Story(
+            "US-003",
+            "finance clerk",
+            "to work offline on the train",
+            priority="could",
+            source=["mini.context.platform"],
+            tags=["mobile"],
+            created_at=STARTED,
+            updated_at=STARTED,
+        ),
+    ]
+
+
+def sample_answers() -> dict[str, Answer]:
+    """A few answers: text, choice and a flag to revisit."""
+    return {
+        "mini.context.problem": Answer("Invoices are typed twice and Ann loses a day a week.", answered_at=STARTED, updated_at=STARTED),
+        "mini.context.platform": Answer("Web", answered_at=STARTED, updated_at=STARTED),
+        "mini.users.count": Answer(None, status="revisit", updated_at=STARTED),
+    }
+
+
+def app_on(path: Path, **options):
+    """An ElicitApp on a session file, with the clock frozen and the cursor not blinking."""
+    from elicit.core.opening import open_session
+    from elicit.tui.app import ElicitApp
+
+    return ElicitApp(open_session(path, command="elicit open"), clock=fixed_clock, cursor_blink=False, **options)
+
+
+def launcher_app(**options):
+    """An ElicitApp on its launcher, with the clock frozen and the cursor not blinking."""
+    from elicit.tui.app import ElicitApp
+
+    return ElicitApp(None, clock=fixed_clock, cursor_blink=False, **options)

@@ -1,0 +1,166 @@
+"""A snapshot of every screen at 80x24 and at 120x40 (update with --snapshot-update after checking the SVGs)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from helpers_tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories
+
+from elicit.core.recent import remember
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder (the current one) with a session full of answers and stories."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    make_session(tmp_path / "invoicing.elicit.toml", answers=sample_answers(), stories=sample_stories())
+    return tmp_path
+
+
+def session_app(workspace: Path):
+    return app_on(workspace / "invoicing.elicit.toml")
+
+
+async def settle(pilot) -> None:
+    """Let the screen finish, and save now so the header says 'saved' whatever the timing."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    pilot.app.save_now()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_launcher(snap_compare, workspace: Path, size):
+    other = make_session(workspace / "onboarding.elicit.toml")
+    remember(other, title="Onboarding review", client="Globex", done=2, total=5, opened_at=FIXED_NOW - timedelta(days=3))
+    remember(workspace / "invoicing.elicit.toml", done=3, total=5, opened_at=FIXED_NOW - timedelta(hours=2))
+    assert snap_compare(launcher_app(), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_launcher_empty(snap_compare, workspace: Path, size):
+    assert snap_compare(launcher_app(), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_session(snap_compare, workspace: Path, size):
+    from elicit.tui.screens.new_session import NewSessionScreen
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(NewSessionScreen(catalog=mini_catalog()))
+        await settle(pilot)
+        pilot.app.screen.query_one("#new-session-title").value = "Billing workshop"
+        pilot.app.screen.query_one("#new-participants").text = "Ann: finance clerk"
+        await settle(pilot)
+
+    assert snap_compare(launcher_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_open_file(snap_compare, workspace: Path, size):
+    from elicit.tui.screens.open_file import OpenFileScreen
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(OpenFileScreen())
+        await pilot.pause(0.3)  # the folder tree loads in a worker that never ends, so no settle() here
+        await pilot.pause()
+
+    assert snap_compare(launcher_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_banks(snap_compare, workspace: Path, size):
+    from elicit.tui.screens.banks import BanksScreen
+
+    async def run_before(pilot):
+        await pilot.app.push_screen(BanksScreen(catalog=mini_catalog()))
+        await settle(pilot)
+
+    assert snap_compare(launcher_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_text_question(snap_compare, workspace: Path, size):
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_choice_question(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.app.screen.go_to_question("mini.context.platform")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_number_question_flagged(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.app.screen.go_to_question("mini.users.count")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_story_editor(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        pilot.app.screen.query_one("#story-role").value = "finance clerk"
+        pilot.app.screen.query_one("#story-want").value = "to import invoices from the bank feed"
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stories(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_delete_confirmation(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("f2")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_read_back(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("f3")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("f4")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
