@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core.bank_models import Bank, Question
 from ..core.catalog import BankCatalog, BankEntry
 from ..core.findings import Finding, FindingsError
-from ..core.models import Bank, Question
 from .output import console, error_line, print_json
 
 

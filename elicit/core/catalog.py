@@ -6,6 +6,7 @@ keeps what each entry overrides so the user can see which file wins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,21 +34,30 @@ class BankEntry:
 class BankCatalog:
     """Every bank that can be used, by id, with its file and source."""
 
-    def __init__(self, folders: list[tuple[str, Path]]):
-        self.folders = _distinct(folders)
+    def __init__(self, folders: list[tuple[str, Path]] | Callable[[], list[tuple[str, Path]]]):
+        self._folder_source = folders
+        self._folders: list[tuple[str, Path]] | None = None
         self._entries: dict[str, BankEntry] | None = None
         self._loaded: dict[Path, Bank] = {}
 
     @classmethod
     def default(cls, cwd: Path | None = None) -> BankCatalog:
-        """The catalog over the built-in, user and project folders."""
+        """The catalog over the built-in, user and project folders (found when first needed)."""
         return cls(
-            [
+            lambda: [
                 ("built-in", builtin_banks_dir()),
                 ("user", user_banks_dir()),
                 ("project", project_banks_dir(cwd)),
             ]
         )
+
+    @property
+    def folders(self) -> list[tuple[str, Path]]:
+        """The (source, folder) pairs searched, earliest first."""
+        if self._folders is None:
+            source = self._folder_source
+            self._folders = _distinct(source() if callable(source) else source)
+        return self._folders
 
     def entries(self) -> list[BankEntry]:
         """The winning entry for each bank id, sorted by id."""
@@ -65,11 +75,13 @@ class BankCatalog:
     def locate(self, id_or_path: str | Path) -> Path:
         """The file of a bank given by id or path; raise FindingsError if none."""
         text = str(id_or_path)
+        if looks_like_path(text):
+            return Path(text).expanduser()
         entry = self.entry(text)
-        if entry is not None and not looks_like_path(text):
+        if entry is not None:
             return entry.path
         path = Path(text).expanduser()
-        if path.is_file() or looks_like_path(text):
+        if path.is_file():
             return path
         known = ", ".join(sorted(self._index())) or "none"
         raise FindingsError(
