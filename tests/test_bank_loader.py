@@ -448,3 +448,12 @@ def test_large_bank_loads(tmp_path):
     path = write(tmp_path, "big.toml", "".join(parts))
     bank = catalog_for(tmp_path).load(path)
     assert len(bank.questions) == 1000
+
+
+def test_wrapped_text_is_joined_and_paragraphs_kept(tmp_path):
+    text = HEADER.replace('version = "1"', 'version = "1"\ndescription = """\nFirst line\nwraps here.\n\n  Second paragraph.\n"""')
+    text += '[[sections]]\nid = "s"\ntitle = "S"\ngoal = """Know\nthe users."""\n[[sections.questions]]\nid = "q"\nprompt = """Who uses\nit today?"""\n'
+    bank = catalog_for(tmp_path).load(write(tmp_path, "t.toml", text))
+    assert bank.description == "First line wraps here.\n\nSecond paragraph."
+    assert bank.sections[0].goal == "Know the users."
+    assert bank.questions[0].prompt == "Who uses it today?"

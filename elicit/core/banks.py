@@ -76,7 +76,7 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
         id=bank_id or document.path.stem,
         title=_string(context, data, "title", "", required=True),
         version=_version(context, data),
-        description=_string(context, data, "description", ""),
+        description=prose(_string(context, data, "description", "")),
         path=document.path,
     )
     hashes = [hashlib.sha256(document.raw).hexdigest()]
@@ -123,7 +123,7 @@ def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> 
     _check_keys(context, raw, SECTION_KEYS + INCLUDE_KEYS, key, "section", allowed_shown=SECTION_KEYS)
     section_id = _ident(context, raw, key, "section")
     title = _string(context, raw, "title", key, required=True)
-    goal = _string(context, raw, "goal", key, required=True)
+    goal = prose(_string(context, raw, "goal", key, required=True))
     section = Section(f"{bank_id}.{section_id or f'#{key}'}", title, goal)
     questions = raw.get("questions")
     if questions is None:
@@ -161,7 +161,7 @@ def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> 
 def _question(context: _Context, raw: dict[str, Any], key: str, section_id: str) -> Question | None:
     _check_keys(context, raw, QUESTION_KEYS, key, "question")
     question_id = _ident(context, raw, key, "question")
-    prompt = _string(context, raw, "prompt", key, required=True)
+    prompt = prose(_string(context, raw, "prompt", key, required=True))
     kind = _string(context, raw, "kind", key) or "text"
     if kind not in KINDS:
         context.add("bad-value", f"{key}.kind", f"unknown kind '{kind}'", did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}")
@@ -170,8 +170,8 @@ def _question(context: _Context, raw: dict[str, Any], key: str, section_id: str)
         id=f"{section_id}.{question_id}",
         prompt=prompt,
         kind=kind,
-        why=_string(context, raw, "why", key),
-        probes=_string_list(context, raw, "probes", key),
+        why=prose(_string(context, raw, "why", key)),
+        probes=tuple(prose(probe) for probe in _string_list(context, raw, "probes", key)),
         required=_bool(context, raw, "required", key),
         tags=_string_list(context, raw, "tags", key),
         unit=_string(context, raw, "unit", key),
@@ -456,7 +456,16 @@ def _include_key(bank: Bank, raw_sections: list[dict[str, Any]], question: Quest
     return "sections"
 
 
-# Field helpers -------------------------------------------------------------------
+# Field helpers ---------------------------------------------------------------------
+
+
+def prose(text: str) -> str:
+    """Text as a bank author meant it: lines wrapped in the file are joined; blank lines keep paragraphs."""
+    paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in _PARAGRAPH_BREAK.split(text.strip())]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def _check_keys(
