@@ -85,8 +85,8 @@ def check_range(question: Question, value: int | float) -> None:
         raise ElicitError(f"'{question.id}' takes {question.max} or less, not {value}")
 
 
-def format_answer(question: Question | None, value: Any) -> str:
-    """An answer value as text for people."""
+def answer_text(value: Any) -> str:
+    """An answer value as text to edit and type back: ``yes``, ``Email, Chat``, ``8``."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -94,14 +94,31 @@ def format_answer(question: Question | None, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    else:
-        text = str(value)
-    if question is not None and question.kind == "number" and question.unit:
+        return str(int(value))
+    return str(value)
+
+
+def format_answer(question: Question | None, value: Any) -> str:
+    """An answer value as text for people: ``8 hours``, ``4 of 5``."""
+    text = answer_text(value)
+    if not text or question is None or isinstance(value, (bool, list)):
+        return text
+    if question.kind == "number" and question.unit:
         return f"{text} {question.unit}"
-    if question is not None and question.kind == "scale" and question.max is not None:
+    if question.kind == "scale" and question.max is not None:
         return f"{text} of {question.max}"
     return text
+
+
+def has_value(value: Any) -> bool:
+    """Whether an answer value says anything (not None, not blank text, not an empty list)."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return value.strip() != ""
+    if isinstance(value, list):
+        return len(value) > 0
+    return True
 
 
 def _short(text: str, limit: int = 40) -> str:

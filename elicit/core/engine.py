@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .answers import has_value
 from .catalog import BankCatalog
 from .findings import ElicitError, FindingsError
 from .models import Answer, Bank, BankRef, Question, Section, Session
@@ -95,7 +96,7 @@ class Interview:
                 if question.condition is None or question.condition.evaluate(values.get):
                     result.append(question)
                     answer = self.session.answers.get(question.id)
-                    if answer is not None and answer.status != "skipped" and _has_value(answer.value):
+                    if answer is not None and answer.status != "skipped" and has_value(answer.value):
                         values[question.id] = answer.value
             self._applicable = result
             self._applicable_ids = {question.id for question in result}
@@ -111,7 +112,7 @@ class Interview:
         answer = self.session.answers.get(question_id)
         if answer is None:
             return OPEN
-        if answer.status == "answered" and not _has_value(answer.value) and not answer.notes.strip():
+        if answer.status == "answered" and not has_value(answer.value) and not answer.notes.strip():
             return OPEN
         return answer.status
 
@@ -226,16 +227,6 @@ class Interview:
 
         hint = did_you_mean(text, list(self._questions)) or "list the ids with 'elicit banks show BANK'"
         raise ElicitError(f"no question '{text}' in this session's banks; {hint}")
-
-
-def _has_value(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return value.strip() != ""
-    if isinstance(value, list):
-        return len(value) > 0
-    return True
 
 
 def banks_for_session(session: Session, catalog: BankCatalog, base: Path | None = None) -> tuple[list[Bank], list[str]]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.answers import parse_answer
+from ..core.answers import has_value, parse_answer
 from ..core.findings import ElicitError
 from ..core.models import Question
 from ..core.opening import OpenSession
 from .commands import Command, help_lines, read_reply
-from .output import Console, has_value, progress_lines, question_header, shown_answer, story_line, why_lines
+from .output import Console, progress_lines, question_header, shown_answer, story_line, why_lines
 from .prompters import Picked, Prompter, QuestionAsk
 from .safety import Saver
 from .stories import StoryCapture

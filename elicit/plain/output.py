@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from ..core.answers import format_answer
+from ..core.answers import answer_text, format_answer
 from ..core.engine import OPEN, Interview
 from ..core.models import PRIORITY_LABELS, Question, Session, Story
 
@@ -100,21 +100,4 @@ def shown_answer(question: Question, value: Any) -> str:
 
 def editable_answer(question: Question, value: Any) -> str:
     """An answer as text to edit and type back (no unit, no 'of 5')."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def has_value(value: Any) -> bool:
-    """Whether an answer value says anything (not None, not blank, not empty)."""
-    if value is None:
-        return False
-    if isinstance(value, str | list):
-        return bool(value.strip() if isinstance(value, str) else value)
-    return True
+    return answer_text(value)
