@@ -84,3 +84,10 @@ def test_any_text_gives_a_value_or_a_clear_error(text):
             parse_answer(question(MINI, key), text)
         except ElicitError as error:
             assert "\n" not in str(error)
+
+
+def test_answer_text_and_has_value():
+    from elicit.core.answers import answer_text, has_value
+
+    assert [answer_text(v) for v in (None, True, ["a", "b"], 8.0, 2.5, "x")] == ["", "yes", "a, b", "8", "2.5", "x"]
+    assert [has_value(v) for v in (None, "  ", [], "x", False, 0, ["a"])] == [False, False, False, True, True, True, True]
