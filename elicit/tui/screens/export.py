@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -23,11 +22,12 @@ from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
+from .session_screen import SessionScreen
 
 DEFAULT_FORMATS = ("md", "toml")
 
 
-class ExportScreen(Screen):
+class ExportScreen(SessionScreen[None]):
     """Formats, destination folder, and what was written."""
 
     CSS_PATH = "export.tcss"
@@ -38,8 +38,7 @@ class ExportScreen(Screen):
     ]
 
     def __init__(self, opened: OpenSession) -> None:
-        super().__init__()
-        self.opened = opened
+        super().__init__(opened)
         self.exporters: dict[str, Any] = {}
         self.busy = False
 

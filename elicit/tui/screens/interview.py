@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import TextArea
 
 from ...core.findings import ElicitError
@@ -23,10 +22,11 @@ from ..widgets.interview.navigator import Navigator
 from ..widgets.interview.question_panel import QuestionPanel
 from ..widgets.interview.question_stories import QuestionStories
 from ..widgets.interview.session_header import SessionHeader, elapsed_since
+from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
 
 
-class InterviewScreen(Screen):
+class InterviewScreen(SessionScreen[None]):
     """Runs the interview on one open session."""
 
     CSS_PATH = "interview.tcss"
@@ -50,11 +50,7 @@ class InterviewScreen(Screen):
     ]
 
     def __init__(self, opened: OpenSession) -> None:
-        super().__init__()
-        self.opened = opened
-        self.service = opened.service
-        self.interview = opened.interview
-        self.session = opened.session
+        super().__init__(opened)
         self.question: Question | None = None
         # Questions some condition looks at: only answers to these can change what applies.
         self.condition_inputs = {

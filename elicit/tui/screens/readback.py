@@ -7,7 +7,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ...core.models import PRIORITIES, Story
@@ -15,6 +14,7 @@ from ...core.opening import OpenSession
 from ..commands import ScreenActions
 from ..marks import priority_label
 from ..widgets.common.keybar import KeyBar
+from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
 
 
@@ -24,7 +24,7 @@ def read_back_order(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda story: (rank.get(story.priority, 9), story.id))
 
 
-class ReadBackScreen(Screen):
+class ReadBackScreen(SessionScreen[None]):
     """One story at a time, in priority order, starting at the first one still in draft."""
 
     CSS_PATH = "readback.tcss"
@@ -40,11 +40,7 @@ class ReadBackScreen(Screen):
     ]
 
     def __init__(self, opened: OpenSession) -> None:
-        super().__init__()
-        self.opened = opened
-        self.service = opened.service
-        self.session = opened.session
-        self.interview = opened.interview
+        super().__init__(opened)
         self.order = [story.id for story in read_back_order(self.session.stories)]
         drafts = [i for i, story_id in enumerate(self.order) if (s := self.session.story(story_id)) is not None and s.status == "draft"]
         self.index = drafts[0] if drafts else 0

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from ...core.engine import Interview
@@ -18,6 +17,7 @@ from ..marks import STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
 from .confirm import ConfirmDialog
+from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
 
 SORTS = ("id", "priority", "status", "section")
@@ -79,7 +79,7 @@ def story_section(interview: Interview, story: Story) -> str:
     return ""
 
 
-class StoriesScreen(Screen):
+class StoriesScreen(SessionScreen[None]):
     """The table of stories of the open session."""
 
     CSS_PATH = "stories.tcss"
@@ -99,11 +99,7 @@ class StoriesScreen(Screen):
     ]
 
     def __init__(self, opened: OpenSession) -> None:
-        super().__init__()
-        self.opened = opened
-        self.service = opened.service
-        self.session = opened.session
-        self.interview = opened.interview
+        super().__init__(opened)
         self.sort = "id"
         self.filter = StoryFilter()
         self.shown: list[Story] = []

@@ -11,18 +11,17 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.models import PRIORITIES
-from ...core.opening import OpenSession
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
+from .session_screen import SessionScreen
 
 
-class SummaryScreen(Screen[str | None]):
+class SummaryScreen(SessionScreen[str | None]):
     """Where the interview stands."""
 
     CSS_PATH = "summary.tcss"
@@ -32,12 +31,6 @@ class SummaryScreen(Screen[str | None]):
         Binding("f3,r", "read_back", "Read back", id="summary.read_back"),
         Binding("f4,x", "export", "Export", id="summary.export"),
     ]
-
-    def __init__(self, opened: OpenSession) -> None:
-        super().__init__()
-        self.opened = opened
-        self.session = opened.session
-        self.interview = opened.interview
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")

@@ -1,0 +1,37 @@
+"""The base of every screen that works on the open session."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import Screen
+
+from ...core.engine import Interview
+from ...core.models import Session
+from ...core.opening import OpenSession
+from ...core.service import SessionService
+
+ResultType = TypeVar("ResultType")
+
+
+class SessionScreen(Screen[ResultType]):
+    """A screen on the open session: what it holds, how it is interviewed, and the one service that changes it."""
+
+    def __init__(self, opened: OpenSession) -> None:
+        super().__init__()
+        self.opened = opened
+
+    @property
+    def session(self) -> Session:
+        """The open session."""
+        return self.opened.session
+
+    @property
+    def interview(self) -> Interview:
+        """The session walked through its banks."""
+        return self.opened.interview
+
+    @property
+    def service(self) -> SessionService:
+        """The only way to change the session."""
+        return self.opened.service
