@@ -17,7 +17,7 @@ from typing import Any
 from .bank_models import Bank, Question, Section, StoryHint
 from .conditions import Condition, ConditionError, parse_condition
 from .findings import Finding, FindingsError, did_you_mean
-from .tomlsource import TomlDocument, parse_toml
+from .tomlsource import TomlDocument, read_document
 from .vocabulary import KINDS
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -54,11 +54,7 @@ class _Context:
 
 def load_bank(path: Path, resolve: Resolver | None = None, *, _stack: tuple[str, ...] = ()) -> Bank:
     """Load and validate the bank at ``path``; raise FindingsError listing every problem."""
-    document, problem = parse_toml(path)
-    if problem is not None:
-        raise FindingsError([problem])
-    assert document is not None
-    return bank_from_document(document, resolve, _stack=_stack)
+    return bank_from_document(read_document(path), resolve, _stack=_stack)
 
 
 def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, *, _stack: tuple[str, ...] = ()) -> Bank:

@@ -14,7 +14,7 @@ from .bank_models import Bank
 from .banks import bank_from_document
 from .findings import Finding, FindingsError
 from .paths import builtin_banks_dir, project_banks_dir, user_banks_dir
-from .tomlsource import TomlDocument, parse_toml
+from .tomlsource import TomlDocument, parse_toml, read_document
 
 BANK_SUFFIX = ".toml"
 
@@ -123,11 +123,7 @@ class BankCatalog:
         for entry in self._index().values():
             if entry.path == path and entry.document is not None:
                 return entry.document
-        document, problem = parse_toml(path, cached=True)
-        if problem is not None:
-            raise FindingsError([problem])
-        assert document is not None
-        return document
+        return read_document(path, cached=True)
 
     def _index(self) -> dict[str, BankEntry]:
         if self._entries is None:

@@ -7,14 +7,13 @@ so that saving can never lose it.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from .findings import FindingsError
 from .models import Answer, Session
 from .record_reader import ANSWER_KEYS, ASSUMPTION_KEYS, DECISION_KEYS, META_KEYS, OPEN_QUESTION_KEYS, STORY_KEYS, RecordReader
-from .tomlsource import TomlDocument, parse_toml, syntax_finding
+from .tomlsource import TomlDocument, read_document, text_document
 
 SCHEMA = "elicit.session/1"
 SCHEMA_PREFIX = "elicit.session/"
@@ -94,20 +93,12 @@ def _has_carriage_return(value: Any) -> bool:
 
 def read_session(path: Path) -> Session:
     """Read and check a session file; raise FindingsError on any problem."""
-    document, problem = parse_toml(path)
-    if problem is not None:
-        raise FindingsError([problem])
-    assert document is not None
-    return session_from_document(document)
+    return session_from_document(read_document(path))
 
 
 def loads_session(text: str, name: str = "<session>") -> Session:
     """Parse session TOML text (used by tests and imports)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FindingsError([syntax_finding(name, str(exc), text)]) from None
-    return session_from_document(TomlDocument(Path(name), text, data, text.encode()))
+    return session_from_document(text_document(text, name))
 
 
 def session_from_document(document: TomlDocument) -> Session:

@@ -10,7 +10,6 @@ keys, wrong types and repeated ids are refused with file, line and key.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -28,25 +27,17 @@ from .findings import FindingsError
 from .models import Answer, Session
 from .record_reader import RecordReader
 from .session_format import SCHEMA_PREFIX as SESSION_SCHEMA_PREFIX
-from .tomlsource import TomlDocument, parse_toml, syntax_finding
+from .tomlsource import TomlDocument, read_document, text_document
 
 
 def session_from_spec(path: Path) -> Session:
     """Read a TOML spec and make the session it was exported from; raise FindingsError on any problem."""
-    document, problem = parse_toml(path)
-    if problem is not None:
-        raise FindingsError([problem])
-    assert document is not None
-    return session_from_spec_document(document)
+    return session_from_spec_document(read_document(path))
 
 
 def loads_spec(text: str, name: str = "<spec>") -> Session:
     """The session from TOML spec text (for tests and front ends holding the text)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FindingsError([syntax_finding(name, str(exc), text)]) from None
-    return session_from_spec_document(TomlDocument(Path(name), text, data, text.encode("utf-8", "surrogatepass")))
+    return session_from_spec_document(text_document(text, name))
 
 
 def session_from_spec_document(document: TomlDocument) -> Session:

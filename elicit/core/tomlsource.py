@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding
+from .findings import Finding, FindingsError
 
 _ERROR_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _ERROR_AT_END = re.compile(r"\s*\(at end of document\)$")
@@ -94,6 +94,24 @@ def parse_toml(path: Path, *, cached: bool = False) -> tuple[TomlDocument | None
     if cached:
         parse_cache.store(path, raw, data)
     return TomlDocument(path, text, data, raw), None
+
+
+def read_document(path: Path, *, cached: bool = False) -> TomlDocument:
+    """Read and parse a TOML file; raise FindingsError (one finding) when it cannot be read or parsed."""
+    document, problem = parse_toml(path, cached=cached)
+    if problem is not None:
+        raise FindingsError([problem])
+    assert document is not None
+    return document
+
+
+def text_document(text: str, name: str) -> TomlDocument:
+    """Parse TOML text held in memory; raise FindingsError on a syntax error."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FindingsError([syntax_finding(name, str(exc), text)]) from None
+    return TomlDocument(Path(name), text, data, text.encode("utf-8", "surrogatepass"))
 
 
 def syntax_finding(display: str, message: str, text: str) -> Finding:
