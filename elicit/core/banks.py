@@ -457,6 +457,8 @@ def _include_key(bank: Bank, raw_sections: list[dict[str, Any]], question: Quest
 
 def prose(text: str) -> str:
     """Text as a bank author meant it: lines wrapped in the file are joined; blank lines keep paragraphs."""
+    if "\n" not in text:
+        return text.strip()
     paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in _PARAGRAPH_BREAK.split(text.strip())]
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 

@@ -9,7 +9,6 @@ where each table header and key appears, by key path such as
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +86,8 @@ def parse_toml(path: Path, *, cached: bool = False) -> tuple[TomlDocument | None
         data = parse_cache.load(path, raw)
         if data is not None:
             return TomlDocument(path, text, data, raw), None
+    import tomllib  # only on a cache miss: it is a large pure-Python module
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -107,6 +108,8 @@ def read_document(path: Path, *, cached: bool = False) -> TomlDocument:
 
 def text_document(text: str, name: str) -> TomlDocument:
     """Parse TOML text held in memory; raise FindingsError on a syntax error."""
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
