@@ -213,10 +213,8 @@ def parse_one_line(text: str) -> tuple[str, str, str] | None:
     """Role, want and so-that of a whole one-line story ("As a …, I want …, so that …"), or None."""
     if len(text) < 12 or not text.lstrip().lower().startswith(("as ", "in order")):
         return None
-    try:
-        from ...core.story_parse import parse_story
-    except ImportError:
-        return None
+    from ...core.story_parse import parse_story
+
     parsed = parse_story(text)
     if parsed is None or not parsed.role or not parsed.want:
         return None
@@ -224,13 +222,11 @@ def parse_one_line(text: str) -> tuple[str, str, str] | None:
 
 
 def story_findings(draft: StoryDraft, limit: int = 3) -> list[str]:
-    """Quality notes on a draft, from the core's story lint (none if it is not installed)."""
+    """Quality notes on a draft, from the core's story lint."""
     if not draft.want:
         return []
-    try:
-        from ...core.lint import lint_story
-    except ImportError:
-        return []
+    from ...core.lint import lint_story
+
     story = Story("draft", draft.role, draft.want, draft.so_that, draft.priority, list(draft.acceptance), draft.quote)
     findings = lint_story(story)
     return [escape(f"{finding.message}: {finding.suggestion}") for finding in findings[:limit]]
