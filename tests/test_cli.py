@@ -297,6 +297,7 @@ def test_summary(session):
     assert "Required questions still open (1)" in out and "mini.context.problem" in out
     assert "Flagged to revisit (1)" in out
     assert "Stories: 1" in out and "Must 1" in out
+    assert "Story quality: 1 of 1 stories has notes" in out  # a Must story without acceptance criteria
 
 
 def test_summary_of_a_session_whose_bank_is_gone(tmp_path):

@@ -428,3 +428,13 @@ def test_precision_of_every_default_check_on_the_labelled_sample():
         reported = true_positives[code] + false_positives[code]
         assert false_positives[code] <= 0.1 * reported, f"{code}: precision {true_positives[code]}/{reported} is below 0.9"
     assert sum(true_positives.values()) >= 60  # the checks do fire on real stories
+
+
+def test_quality_line():
+    from elicit.core.lint import LintFinding, quality_line
+
+    one = LintFinding("ambiguous", "US-002", "m", "s")
+    assert quality_line([one, LintFinding("not-atomic", "US-002", "m", "s")], 3) == "1 of 3 stories has notes"
+    assert quality_line([one, LintFinding("ambiguous", "US-003", "m", "s")], 3) == "2 of 3 stories have notes"
+    assert quality_line([], 1) == "no notes on the story"
+    assert quality_line([], 4) == "no notes on any of the 4 stories"

@@ -206,6 +206,12 @@ def summary(args: argparse.Namespace) -> int:
             out.print(f"[bold]{PRIORITY_LABELS[priority]}[/]")
             for story in group:
                 out.print(f"  {escape(story.id)}  {escape(story.sentence())} [dim]({story.status})[/]")
+    if stories:
+        from ..core.lint import lint_stories, quality_line
+
+        findings = lint_stories(stories)
+        details = f" (elicit lint {escape(args.path)})" if findings else ""
+        out.print(f"[bold]Story quality:[/] {quality_line(findings, len(stories))}{details}")
     if session.open_questions:
         open_items = [q for q in session.open_questions if q.status == "open"]
         out.print()

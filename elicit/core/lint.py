@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .findings import ElicitError, did_you_mean
-from .models import Story
+from .models import Story, with_article
 from .phrases import word_set
 from .story_checks import atomic_problem, minimal_problem, solution_terms, unique
 from .story_parse import UNPARSED_TAG, TemplateShape, parse_story, template_family, template_wording
@@ -98,18 +98,12 @@ def story_text(story: Story) -> str:
         return story.want.strip()
     parts = []
     if story.role.strip():
-        parts.append(f"As {_article(story.role.strip())}")
+        parts.append(f"As {with_article(story.role)}")
     if story.want.strip():
         parts.append(f"I want {story.want.strip()}")
     if story.so_that.strip():
         parts.append(f"so that {story.so_that.strip()}")
     return ", ".join(parts)
-
-
-def _article(role: str) -> str:
-    if role.lower().startswith(("a ", "an ", "the ")):
-        return role
-    return ("an " if role[0].lower() in "aeio" else "a ") + role  # "a user", "a UI designer"
 
 
 # What the checks see of a story ---------------------------------------------------------------
@@ -232,6 +226,14 @@ def lint_stories(
         if not view.unparsed:
             findings.extend(_set_checks(view, context, checks))
     return findings
+
+
+def quality_line(findings: list[LintFinding], total: int) -> str:
+    """One line saying how many of ``total`` stories have findings."""
+    noted = len({finding.story_id for finding in findings})
+    if noted:
+        return f"{noted} of {total} stories {'has' if noted == 1 else 'have'} notes"
+    return "no notes on the story" if total == 1 else f"no notes on any of the {total} stories"
 
 
 def _single_checks(view: _View, checks: frozenset[str], terms: VagueTerms) -> list[LintFinding]:

@@ -70,7 +70,7 @@ class Story:
 
     def sentence(self) -> str:
         """The story as one sentence: As a ..., I want ..., so that ...."""
-        text = f"As {_article(self.role)}, I want {self.want.strip()}"
+        text = f"As {with_article(self.role)}, I want {self.want.strip()}"
         if self.so_that.strip():
             text += f", so that {self.so_that.strip()}"
         return text
@@ -168,7 +168,8 @@ def snapshot(session: Session) -> Session:
     return copy
 
 
-def _article(role: str) -> str:
+def with_article(role: str) -> str:
+    """A role with its article: 'a user', 'an admin', 'an HR officer', 'the owner'."""
     role = role.strip() or "user"
     lowered = role.lower()
     if lowered.startswith(("a ", "an ", "the ")):

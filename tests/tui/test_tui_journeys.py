@@ -282,6 +282,31 @@ async def test_flag_and_revisit_from_the_summary(session_path: Path):
         assert screen.interview.status("mini.context.platform") == "open"
 
 
+async def test_summary_shows_which_stories_need_work(tmp_path: Path):
+    from elicit.core.models import Story
+
+    stories = [
+        Story(
+            "US-001",
+            "clerk",
+            "to send an invoice",
+            "the client pays on time",
+            "must",
+            ["Given an order, when I send it, then the client gets a PDF"],
+        ),
+        Story("US-002", "clerk", "a fast and easy export and a nice report", "I save time", "must"),
+    ]
+    app = app_on(make_session(tmp_path / "s.elicit.toml", stories=stories))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        heading = str(app.screen.query_one("#summary-quality-heading").render())
+        notes = str(app.screen.query_one("#summary-quality").render())
+        assert heading == "Story quality: 1 of 2 stories has notes"
+        assert "US-002" in notes and "US-001" not in notes
+
+
 async def test_skip_marks_and_moves_on(session_path: Path):
     app = app_on(session_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -1,11 +1,14 @@
-"""The summary: coverage per section, what is still open, stories by priority.
+"""The summary: coverage per section, what is still open, stories by priority and their quality.
 
 Dismisses with a question id when the consultant picks one to go back to.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,7 +17,7 @@ from textual.markup import escape
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.models import PRIORITIES
+from ...core.models import PRIORITIES, Story, snapshot
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
@@ -41,6 +44,8 @@ class SummaryScreen(SessionScreen[str | None]):
             yield OptionList(id="summary-todo")
             yield Static(id="summary-stories-heading", classes="summary-heading")
             yield Static(id="summary-stories")
+            yield Static(id="summary-quality-heading", classes="summary-heading")
+            yield Static(id="summary-quality")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -83,6 +88,7 @@ class SummaryScreen(SessionScreen[str | None]):
             )
         self._fill_todo()
         self._fill_stories()
+        self._fill_quality()
 
     def _fill_todo(self) -> None:
         todo = self.query_one("#summary-todo", OptionList)
@@ -117,6 +123,34 @@ class SummaryScreen(SessionScreen[str | None]):
                 mark = STORY_STATUS_MARKS.get(story.status, "?")
                 lines.append(f"  {mark} [b]{escape(story.id)}[/b] {escape(story.sentence())} [$text-muted]({story.status})[/]")
         self.query_one("#summary-stories", Static).update(Content.from_markup("\n".join(lines)))
+
+    def _fill_quality(self) -> None:
+        if not self.session.stories:
+            self.query_one("#summary-quality-heading", Static).update("")
+            self.query_one("#summary-quality", Static).update("")
+            return
+        self.query_one("#summary-quality-heading", Static).update("Story quality: checking…")
+        self._lint(snapshot(self.session).stories)
+
+    @work(thread=True, exclusive=True, group="summary-lint")
+    def _lint(self, stories: list[Story]) -> None:
+        """Lint every story off the UI thread (a thousand stories take a noticeable moment)."""
+        from ...core.lint import lint_stories, quality_line
+
+        findings = lint_stories(stories)
+        self.app.call_from_thread(self._show_quality, findings, quality_line(findings, len(stories)))
+
+    def _show_quality(self, findings: list[Any], line: str) -> None:
+        by_story: dict[str, list[Any]] = {}
+        for finding in findings:
+            by_story.setdefault(finding.story_id, []).append(finding)
+        self.query_one("#summary-quality-heading", Static).update(f"Story quality: {line}")
+        lines = []
+        for story_id, notes in by_story.items():
+            first = notes[0]
+            more = f" [$text-muted](+{len(notes) - 1} more)[/]" if len(notes) > 1 else ""
+            lines.append(f"  [b]{escape(story_id)}[/b] {escape(first.message)}: {escape(first.suggestion)}{more}")
+        self.query_one("#summary-quality", Static).update(Content.from_markup("\n".join(lines)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
