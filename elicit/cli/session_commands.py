@@ -12,9 +12,9 @@ from ..core.answers import format_answer, parse_answer
 from ..core.catalog import BankCatalog, looks_like_path
 from ..core.engine import Interview, banks_for_session
 from ..core.findings import ElicitError
-from ..core.models import PRIORITIES, PRIORITY_LABELS, BankRef, Participant, Session
-from ..core.opening import open_session
-from ..core.service import SessionService, now
+from ..core.models import PRIORITIES, PRIORITY_LABELS, Participant, Session
+from ..core.opening import create_session, open_session
+from ..core.service import SessionService
 from ..core.session_format import read_session
 from ..core.storage import SessionStore, session_path
 from .output import console, note_line
@@ -32,24 +32,18 @@ def new_session(args: argparse.Namespace) -> int:
     if not args.bank:
         raise UsageError("elicit new", "give at least one --bank (see 'elicit banks list')")
     banks = [catalog.load(bank) for bank in args.bank]
-    refs = []
-    for given, bank in zip(args.bank, banks, strict=True):
-        recorded = str(Path(given).resolve()) if looks_like_path(given) else ""
-        refs.append(BankRef(bank.id, bank.version, bank.content_hash, recorded))
-    session = Session(
+    interview = create_session(
+        path,
+        banks,
+        [str(Path(given).resolve()) if looks_like_path(given) else "" for given in args.bank],
         title=args.title or _title_from(path),
         client=args.client or "",
         project=args.project or "",
         interviewer=args.interviewer or "",
-        started_at=now(),
         participants=[_participant(text) for text in args.participant],
-        banks=refs,
+        command="elicit new",
     )
-    interview = Interview(session, banks)
-    first = interview.current
-    session.current = first.id if first else ""
-    store = SessionStore.create(path, session, command="elicit new")
-    store.close()
+    session = interview.session
     from ..core.recent import remember
 
     remember(path, title=session.title, client=session.client, done=0, total=len(interview.applicable()))

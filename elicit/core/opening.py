@@ -1,14 +1,15 @@
-"""Opening a session for an interview: lock, read, load its banks, wire the service."""
+"""Creating a session file, and opening one for an interview: lock, read, load its banks, wire the service."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bank_models import Bank
 from .catalog import BankCatalog
 from .engine import Interview, banks_for_session
-from .models import Session
-from .service import SessionService
+from .models import BankRef, Participant, Session
+from .service import SessionService, now
 from .storage import SessionStore
 
 
@@ -44,3 +45,36 @@ def open_session(path: Path, command: str = "elicit", catalog: BankCatalog | Non
         notes.insert(0, store.note)
     interview = Interview(session, banks)
     return OpenSession(path, store, session, interview, SessionService(session, interview), notes)
+
+
+def create_session(
+    path: Path,
+    banks: list[Bank],
+    bank_paths: list[str],
+    *,
+    title: str,
+    client: str = "",
+    project: str = "",
+    interviewer: str = "",
+    participants: list[Participant] | None = None,
+    command: str = "elicit",
+) -> Interview:
+    """Write a new session file on ``banks`` (never overwriting) and return its interview.
+
+    ``bank_paths`` says, bank by bank, which file to record for a bank that
+    may not be found by id later ("" for none).
+    """
+    session = Session(
+        title=title,
+        client=client,
+        project=project,
+        interviewer=interviewer,
+        started_at=now(),
+        participants=list(participants or []),
+        banks=[BankRef(bank.id, bank.version, bank.content_hash, recorded) for bank, recorded in zip(banks, bank_paths, strict=True)],
+    )
+    interview = Interview(session, banks)
+    first = interview.current
+    session.current = first.id if first else ""
+    SessionStore.create(path, session, command=command).close()
+    return interview

@@ -13,12 +13,11 @@ from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ...core.catalog import BankCatalog, BankEntry
-from ...core.engine import Interview
 from ...core.findings import ElicitError, FindingsError
-from ...core.models import Bank, BankRef, Participant, Session
-from ...core.service import now
+from ...core.models import Bank, Participant
+from ...core.opening import create_session
 from ...core.session_format import SUFFIX
-from ...core.storage import SessionStore, session_path
+from ...core.storage import session_path
 from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Editor, Field
@@ -155,10 +154,12 @@ class NewSessionScreen(Screen[Path | None]):
         if not path.is_absolute():
             path = self.folder / path
         try:
-            create_session_file(
+            create_session(
                 path,
                 [self.banks[bank_id] for bank_id in chosen],
-                [self.entries[bank_id] for bank_id in chosen],
+                # Banks that are not built in are recorded with their path, so the
+                # session still finds them when opened from another folder.
+                ["" if self.entries[bank_id].source == "built-in" else str(self.entries[bank_id].path.resolve()) for bank_id in chosen],
                 title=title,
                 client=self.query_one("#new-client", Field).value.strip(),
                 project=self.query_one("#new-project", Field).value.strip(),
@@ -172,38 +173,3 @@ class NewSessionScreen(Screen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def create_session_file(
-    path: Path,
-    banks: list[Bank],
-    entries: list[BankEntry],
-    *,
-    title: str,
-    client: str = "",
-    project: str = "",
-    interviewer: str = "",
-    participants: list[Participant] | None = None,
-) -> Session:
-    """Write a new session file on ``banks`` (refusing to overwrite) and return the session.
-
-    Banks that are not built in are recorded with their path too, so the
-    session still finds them when opened from another folder.
-    """
-    refs = [
-        BankRef(bank.id, bank.version, bank.content_hash, "" if entry.source == "built-in" else str(entry.path.resolve()))
-        for bank, entry in zip(banks, entries, strict=True)
-    ]
-    session = Session(
-        title=title,
-        client=client,
-        project=project,
-        interviewer=interviewer,
-        started_at=now(),
-        participants=list(participants or []),
-        banks=refs,
-    )
-    first = Interview(session, banks).current
-    session.current = first.id if first else ""
-    SessionStore.create(path, session, command="elicit").close()
-    return session
