@@ -13,7 +13,7 @@ from pathlib import Path
 from .bank_models import Bank
 from .banks import bank_from_document
 from .findings import Finding, FindingsError
-from .paths import builtin_banks_dir, project_banks_dir, user_banks_dir
+from .paths import bank_folders, distinct_folders
 from .tomlsource import TomlDocument, parse_toml, read_document
 
 BANK_SUFFIX = ".toml"
@@ -43,20 +43,14 @@ class BankCatalog:
     @classmethod
     def default(cls, cwd: Path | None = None) -> BankCatalog:
         """The catalog over the built-in, user and project folders (found when first needed)."""
-        return cls(
-            lambda: [
-                ("built-in", builtin_banks_dir()),
-                ("user", user_banks_dir()),
-                ("project", project_banks_dir(cwd)),
-            ]
-        )
+        return cls(lambda: bank_folders(cwd))
 
     @property
     def folders(self) -> list[tuple[str, Path]]:
         """The (source, folder) pairs searched, earliest first."""
         if self._folders is None:
             source = self._folder_source
-            self._folders = _distinct(source() if callable(source) else source)
+            self._folders = distinct_folders(source() if callable(source) else source)
         return self._folders
 
     def entries(self) -> list[BankEntry]:
@@ -156,18 +150,3 @@ def _read_entry(path: Path, source: str) -> BankEntry:
     if document is not None and isinstance(document.data.get("id"), str) and document.data["id"]:
         bank_id = document.data["id"]
     return BankEntry(bank_id, path, source, document, problem)
-
-
-def _distinct(folders: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
-    """Drop a folder already listed (the checkout's banks are also ./question_banks)."""
-    seen: set[Path] = set()
-    result = []
-    for source, folder in folders:
-        try:
-            key = folder.resolve()
-        except OSError:
-            key = folder
-        if key not in seen:
-            seen.add(key)
-            result.append((source, folder))
-    return result

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-APP_NAME = "elicit"
 PROJECT_BANKS_DIR = "question_banks"
 
 
@@ -24,32 +23,26 @@ def builtin_banks_dir() -> Path:
 
 def config_dir() -> Path:
     """The user's elicit config folder."""
-    override = os.environ.get("ELICIT_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _user_folder("ELICIT_CONFIG_DIR", "config")
 
 
 def data_dir() -> Path:
     """The user's elicit data folder (recent sessions and the like)."""
-    override = os.environ.get("ELICIT_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _user_folder("ELICIT_DATA_DIR", "data")
 
 
 def cache_dir() -> Path:
     """The user's elicit cache folder (safe to delete at any time)."""
-    override = os.environ.get("ELICIT_CACHE_DIR")
+    return _user_folder("ELICIT_CACHE_DIR", "cache")
+
+
+def _user_folder(override_variable: str, kind: str) -> Path:
+    override = os.environ.get(override_variable)
     if override:
         return Path(override)
-    import platformdirs
+    from .platform_folders import platform_folders
 
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return Path(platform_folders()[kind])
 
 
 def user_banks_dir() -> Path:
@@ -60,3 +53,28 @@ def user_banks_dir() -> Path:
 def project_banks_dir(cwd: Path | None = None) -> Path:
     """Banks kept with the current project (``./question_banks``)."""
     return (cwd or Path.cwd()) / PROJECT_BANKS_DIR
+
+
+def bank_folders(cwd: Path | None = None) -> list[tuple[str, Path]]:
+    """The (source, folder) pairs searched for banks, earliest (weakest) first.
+
+    A folder already listed is dropped: in a checkout, the built-in banks are
+    also ``./question_banks``.
+    """
+    folders = [("built-in", builtin_banks_dir()), ("user", user_banks_dir()), ("project", project_banks_dir(cwd))]
+    return distinct_folders(folders)
+
+
+def distinct_folders(folders: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """``folders`` without those that resolve to a folder listed earlier."""
+    seen: set[Path] = set()
+    result = []
+    for source, folder in folders:
+        try:
+            key = folder.resolve()
+        except OSError:
+            key = folder
+        if key not in seen:
+            seen.add(key)
+            result.append((source, folder))
+    return result
