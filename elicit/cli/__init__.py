@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .output import error_line
-from .parser import UsageError, build_parser
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -20,6 +19,11 @@ EXIT_USAGE = 2
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    fast = _fast_command(arguments)
+    if fast is not None:
+        return _run(fast)
+    from .parser import UsageError, build_parser
+
     parser = build_parser(arguments)
     try:
         args = parser.parse_args(arguments)
@@ -28,25 +32,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
-    from ..core.findings import ElicitError, FindingsError
-
     module_name, _, function_name = args.handler.partition(":")
     handler = getattr(importlib.import_module(f"elicit.cli.{module_name}"), function_name)
+    return _run(lambda: handler(args))
+
+
+def _fast_command(arguments: list[str]) -> Callable[[], int] | None:
+    """The two commands answered without argparse, whose import costs as much as the work they do.
+
+    Only their option-free forms: anything with an option goes through the parser.
+    """
+    if arguments == ["--version"]:
+        return _print_version
+    if arguments[:2] == ["banks", "validate"] and not any(argument.startswith("-") for argument in arguments[2:]):
+        from .validate_command import validate_paths
+
+        return lambda: validate_paths(arguments[2:])
+    return None
+
+
+def _print_version() -> int:
+    from .. import __version__
+
+    sys.stdout.write(f"elicit {__version__}\n")
+    return EXIT_OK
+
+
+def _run(command: Callable[[], int | None]) -> int:
+    """Run a command; turn the user's mistakes into one line each and an exit code."""
     try:
-        return int(handler(args) or EXIT_OK)
-    except UsageError as error:
-        error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
-        return EXIT_USAGE
-    except FindingsError as error:
-        for finding in error.findings:
-            error_line(finding.format())
-        return EXIT_FINDINGS
-    except ElicitError as error:
-        error_line(f"elicit: error: {error}")
-        return EXIT_FINDINGS
+        return int(command() or EXIT_OK)
     except KeyboardInterrupt:
         error_line("elicit: interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except Exception as error:
+        from ..core.findings import ElicitError, FindingsError
+        from .parser import UsageError
+
+        if isinstance(error, UsageError):
+            error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
+            return EXIT_USAGE
+        if isinstance(error, FindingsError):
+            for finding in error.findings:
+                error_line(finding.format())
+            return EXIT_FINDINGS
+        if isinstance(error, ElicitError):
+            error_line(f"elicit: error: {error}")
+            return EXIT_FINDINGS
+        raise

@@ -1,16 +1,15 @@
-"""``elicit banks list|show|validate``."""
+"""``elicit banks list|show`` (``validate`` is in ``validate_command``: it must start fast)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..core.bank_models import Bank, Question
 from ..core.catalog import BankCatalog, BankEntry
-from ..core.findings import Finding, FindingsError
-from .output import console, error_line, print_json
+from ..core.findings import FindingsError
+from .output import console, print_json
 
 
 def banks_help(args: argparse.Namespace) -> int:
@@ -137,35 +136,3 @@ def question_to_json(question: Question) -> dict[str, Any]:
     if question.story:
         data["story"] = {"role": question.story.role, "want": question.story.want, "so_that": question.story.so_that}
     return data
-
-
-def validate_banks(args: argparse.Namespace) -> int:
-    """Check banks; print every problem; exit 1 if any."""
-    catalog = BankCatalog.default()
-    if args.paths:
-        targets: list[str | Path] = list(args.paths)
-    else:
-        targets = []
-        for entry in catalog.entries():
-            targets += [overridden.path for overridden in entry.overrides]
-            targets.append(entry.path)
-    findings: list[Finding] = []
-    questions: set[str] = set()
-    for target in targets:
-        try:
-            bank = catalog.load(target)
-        except FindingsError as error:
-            findings += error.findings
-        else:
-            questions.update(question.id for question in bank.questions)
-    for finding in findings:
-        error_line(finding.format())
-    count = len(targets)
-    if findings:
-        error_line(f"{len(findings)} problem(s) in {count} bank(s)")
-        return 1
-    if count == 0:
-        sys.stdout.write("no banks found\n")
-        return 0
-    sys.stdout.write(f"ok: {count} bank(s), {len(questions)} distinct questions, no problems\n")
-    return 0

@@ -11,9 +11,14 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+def one_line(text: str) -> str:
+    """``text`` as one line ending in a newline: newlines inside are flattened."""
+    return " ".join(text.splitlines()) + "\n"
+
+
 def error_line(text: str) -> None:
     """One line on stderr; newlines inside are flattened so it stays one line."""
-    sys.stderr.write(" ".join(text.splitlines()) + "\n")
+    sys.stderr.write(one_line(text))
 
 
 def note_line(text: str) -> None:

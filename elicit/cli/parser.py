@@ -106,7 +106,7 @@ def _banks(commands: argparse._SubParsersAction) -> None:
         description="Check bank files and report every problem with file, line and key. Without paths, checks every bank found.",
     )
     validate.add_argument("paths", metavar="PATH", nargs="*", help="bank files (default: every bank found)")
-    validate.set_defaults(handler="bank_commands:validate_banks")
+    validate.set_defaults(handler="validate_command:validate_banks")
 
 
 def _new(commands: argparse._SubParsersAction) -> None:
