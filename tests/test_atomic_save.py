@@ -17,7 +17,7 @@ from elicit.core.storage import SessionStore
 
 CRASHING_SAVE = textwrap.dedent(
     """
-    import os, sys
+    import os, sys, tempfile
     from pathlib import Path
     import elicit.core.atomic as atomic
     from elicit.core.models import Session
@@ -44,7 +44,7 @@ CRASHING_SAVE = textwrap.dedent(
             return step
 
     atomic.os = CrashingOs()
-    atomic.tempfile.mkstemp = (lambda real: lambda **kw: (os._exit(17) if crash_at == 0 else real(**kw)))(atomic.tempfile.mkstemp)
+    tempfile.mkstemp = (lambda real: lambda **kw: (os._exit(17) if crash_at == 0 else real(**kw)))(tempfile.mkstemp)
     atomic.write_atomic(Path(sys.argv[1]), dumps_session(Session(title="new")).encode())
     print(calls)
     """
@@ -129,7 +129,7 @@ def test_store_reports_a_failed_save_plainly_when_writing_fails(tmp_path, monkey
     def no_space(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("elicit.core.atomic.tempfile.mkstemp", no_space)
+    monkeypatch.setattr("tempfile.mkstemp", no_space)
     try:
         with pytest.raises(Exception, match="could not save: No space left on device; the last saved version is intact"):
             store.save(Session(title="new"))

@@ -96,11 +96,11 @@ def _write(path: str, fingerprint: str, folders: dict[str, str]) -> None:
         return
     from pathlib import Path
 
-    from .atomic import write_atomic
+    from .atomic import write_cache_file
 
     text = "\n".join([_HEADER, fingerprint, *(folders[kind] for kind in KINDS)])
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomic(Path(path), text.encode("utf-8", "surrogateescape"), keep_backup=False)
+        write_cache_file(Path(path), text.encode("utf-8", "surrogateescape"))
     except (OSError, UnicodeEncodeError):
         pass

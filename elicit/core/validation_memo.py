@@ -103,13 +103,13 @@ def recall(paths: list[str], cwd: Path, key: str) -> Outcome | None:
 
 def remember(paths: list[str], cwd: Path, key: str, outcome: Outcome) -> None:
     """Keep ``outcome`` for this command line (silently skipped if it cannot be kept)."""
-    from .atomic import write_atomic
+    from .atomic import write_cache_file
 
     text = f"{_HEADER}\n{key}\n{outcome.code}\n{len(outcome.out)}\n{outcome.out}{outcome.err}"
     target = _memo_path(paths, cwd)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text.encode("utf-8", "surrogateescape"), keep_backup=False)
+        write_cache_file(target, text.encode("utf-8", "surrogateescape"))
     except (OSError, UnicodeEncodeError):
         pass
 
