@@ -1,41 +1,68 @@
-"""Question banks as plain dataclasses: a bank, its sections, their questions."""
+"""Question banks as plain records: a bank, its sections, their questions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from .records import FrozenRecord, Record
 
-from .conditions import Condition
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .conditions import Condition
 
 
-@dataclass(frozen=True)
-class StoryHint:
+class StoryHint(FrozenRecord):
     """A suggested story for answers to a question."""
 
-    role: str
-    want: str
-    so_that: str = ""
+    __slots__ = ("role", "want", "so_that")
+
+    def __init__(self, role: str, want: str, so_that: str = ""):
+        self.role = role
+        self.want = want
+        self.so_that = so_that
 
 
-@dataclass
-class Question:
+class Question(Record):
     """One question, with its fully qualified id ``bank.section.question``."""
 
-    id: str
-    prompt: str
-    kind: str = "text"
-    why: str = ""
-    probes: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-    min: int | float | None = None
-    max: int | float | None = None
-    labels: tuple[str, ...] = ()
-    unit: str = ""
-    required: bool = False
-    tags: tuple[str, ...] = ()
-    when: str | None = None
-    condition: Condition | None = None
-    story: StoryHint | None = None
+    __slots__ = (
+        "id", "prompt", "kind", "why", "probes", "options", "min", "max", "labels", "unit", "required", "tags", "when", "condition",
+        "story",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the question's id
+        prompt: str,
+        kind: str = "text",
+        why: str = "",
+        probes: tuple[str, ...] = (),
+        options: tuple[str, ...] = (),
+        min: int | float | None = None,  # noqa: A002 - the bank key
+        max: int | float | None = None,  # noqa: A002 - the bank key
+        labels: tuple[str, ...] = (),
+        unit: str = "",
+        required: bool = False,
+        tags: tuple[str, ...] = (),
+        when: str | None = None,
+        condition: Condition | None = None,
+        story: StoryHint | None = None,
+    ):
+        self.id = id
+        self.prompt = prompt
+        self.kind = kind
+        self.why = why
+        self.probes = probes
+        self.options = options
+        self.min = min
+        self.max = max
+        self.labels = labels
+        self.unit = unit
+        self.required = required
+        self.tags = tags
+        self.when = when
+        self.condition = condition
+        self.story = story
 
     @property
     def key(self) -> str:
@@ -48,14 +75,16 @@ class Question:
         return self.id.rsplit(".", 1)[0]
 
 
-@dataclass
-class Section:
+class Section(Record):
     """A group of questions with one goal; ``id`` is ``bank.section``."""
 
-    id: str
-    title: str
-    goal: str = ""
-    questions: list[Question] = field(default_factory=list)
+    __slots__ = ("id", "title", "goal", "questions")
+
+    def __init__(self, id: str, title: str, goal: str = "", questions: list[Question] | None = None):  # noqa: A002
+        self.id = id
+        self.title = title
+        self.goal = goal
+        self.questions = [] if questions is None else questions
 
     @property
     def bank_id(self) -> str:
@@ -63,17 +92,28 @@ class Section:
         return self.id.split(".", 1)[0]
 
 
-@dataclass
-class Bank:
+class Bank(Record):
     """A loaded, validated question bank."""
 
-    id: str
-    title: str
-    version: str
-    description: str = ""
-    sections: list[Section] = field(default_factory=list)
-    path: Path | None = None
-    content_hash: str = ""
+    __slots__ = ("id", "title", "version", "description", "sections", "path", "content_hash")
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the bank's id
+        title: str,
+        version: str,
+        description: str = "",
+        sections: list[Section] | None = None,
+        path: Path | None = None,
+        content_hash: str = "",
+    ):
+        self.id = id
+        self.title = title
+        self.version = version
+        self.description = description
+        self.sections = [] if sections is None else sections
+        self.path = path
+        self.content_hash = content_hash
 
     @property
     def questions(self) -> list[Question]:

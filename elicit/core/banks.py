@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +38,12 @@ Resolver = Callable[[str, Path, tuple[str, ...]], "Bank | None"]
 the ids of the banks being loaded (to pass on to :func:`load_bank`)."""
 
 
-@dataclass
 class _Context:
     """Findings and line lookup for one bank file."""
 
-    document: TomlDocument
-    findings: list[Finding] = field(default_factory=list)
+    def __init__(self, document: TomlDocument):
+        self.document = document
+        self.findings: list[Finding] = []
 
     def add(self, code: str, key: str, message: str, hint: str | None = None, line: int | None = None) -> None:
         if line is None:

@@ -7,28 +7,37 @@ keeps what each entry overrides so the user can see which file wins.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bank_models import Bank
 from .banks import bank_from_document
 from .findings import Finding, FindingsError
 from .paths import bank_folders, distinct_folders
+from .records import Record
 from .tomlsource import TomlDocument, parse_toml, read_document
 
 BANK_SUFFIX = ".toml"
 
 
-@dataclass
-class BankEntry:
-    """A bank file found in one of the sources."""
+class BankEntry(Record):
+    """A bank file found in one of the sources, and the entries it overrides."""
 
-    id: str
-    path: Path
-    source: str
-    document: TomlDocument | None = None
-    problem: Finding | None = None
-    overrides: list[BankEntry] = field(default_factory=list)
+    __slots__ = ("id", "path", "source", "document", "problem", "overrides")
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the bank's id
+        path: Path,
+        source: str,
+        document: TomlDocument | None = None,
+        problem: Finding | None = None,
+    ):
+        self.id = id
+        self.path = path
+        self.source = source
+        self.document = document
+        self.problem = problem
+        self.overrides: list[BankEntry] = []
 
 
 class BankCatalog:
@@ -114,7 +123,8 @@ class BankCatalog:
         return bank
 
     def _document(self, path: Path) -> TomlDocument:
-        for entry in self._index().values():
+        # Reuse a document read while indexing, but never index just for this.
+        for entry in (self._entries or {}).values():
             if entry.path == path and entry.document is not None:
                 return entry.document
         return read_document(path, cached=True)

@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .records import FrozenRecord
+
 MAX_LENGTH = 2000
 MAX_DEPTH = 32
 
@@ -49,20 +51,10 @@ class ConditionError(ValueError):
         super().__init__(f"{message}{where}")
 
 
-class _Node:
-    """A small immutable record; plain classes keep import time low (no dataclass machinery)."""
+class _Node(FrozenRecord):
+    """A node of a parsed condition, or a token: never changed once made."""
 
     __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
-
-    def __hash__(self) -> int:
-        return hash((type(self), *(getattr(self, n) for n in self.__slots__)))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
-        return f"{type(self).__name__}({fields})"
 
 
 class Token(_Node):

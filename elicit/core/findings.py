@@ -8,19 +8,30 @@ user's mistake.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .records import FrozenRecord
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(FrozenRecord):
     """One problem in a user's file."""
 
-    code: str
-    message: str
-    file: str | None = None
-    line: int | None = None
-    key: str | None = None
-    hint: str | None = None
+    __slots__ = ("code", "message", "file", "line", "key", "hint")
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        file: str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+    ):
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.key = key
+        self.hint = hint
 
     def format(self) -> str:
         """One line: ``file:line: key: message; hint``."""
