@@ -457,3 +457,16 @@ def test_wrapped_text_is_joined_and_paragraphs_kept(tmp_path):
     assert bank.description == "First line wraps here.\n\nSecond paragraph."
     assert bank.sections[0].goal == "Know the users."
     assert bank.questions[0].prompt == "Who uses it today?"
+
+
+def test_loading_by_path_reads_only_that_file_and_its_includes(tmp_path, monkeypatch):
+    """Validating one bank must not parse every bank in every folder."""
+    base_bank(tmp_path)
+    path = write(tmp_path, "d.toml", 'id = "d"\ntitle = "D"\nversion = "1"\n[[sections]]\ninclude = "base"\n')
+    catalog = catalog_for(tmp_path)
+
+    def no_index() -> None:
+        raise AssertionError("the catalog indexed its folders")
+
+    monkeypatch.setattr(catalog, "_index", no_index)
+    assert [q.id for q in catalog.load(path).questions] == [q.id for q in catalog.load(tmp_path / "base.toml").questions]
