@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import sys
 from pathlib import Path
 from typing import Any
 
 from .paths import cache_dir
 
-_VERSION = 2
+# Data written by another Python (another tomllib) is not trusted.
+_VERSION = (2, *sys.version_info[:3])
 
 
 def _entry_path(path: Path) -> Path:

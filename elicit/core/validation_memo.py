@@ -8,7 +8,7 @@ than starting Python. The result depends only on
   plus the files named themselves;
 - how the files were named on the command line, and the working folder
   (both appear in the output);
-- elicit's own code.
+- elicit's own code and the Python running it.
 
 All of those go into a SHA-256 key. The memo keeps, per command line, that
 key with the exit code and output; it is used only when a fresh key matches
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from .. import __version__
@@ -58,7 +59,7 @@ def inputs_key(paths: list[str], cwd: Path) -> str | None:
             digest.update(len(data).to_bytes(8, "little"))
             digest.update(data)
 
-    add(_HEADER, __version__, code_fingerprint(Path(__file__).resolve().parent.parent), str(cwd), *paths)
+    add(_HEADER, __version__, sys.version, code_fingerprint(Path(__file__).resolve().parent.parent), str(cwd), *paths)
     named = [cwd / Path(path).expanduser() for path in paths]
     folders = bank_folders(cwd) + [("named", path.parent) for path in named]
     try:
