@@ -13,44 +13,59 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def commands(session: Path) -> dict[str, list[str]]:
+class Command(NamedTuple):
+    argv: list[str]
+    prepare: Callable[[], None] | None = None  # run before each timed run, untimed
+    cache: str | None = None  # a cache folder of its own, so that emptying it spoils no other command
+
+
+def commands(session: Path, scratch: Path) -> dict[str, Command]:
     python = sys.executable
     elicit = str(Path(sys.executable).with_name("elicit"))
+    validate_all = [elicit, "banks", "validate"]
+    edited, first = scratch / "edited", scratch / "first"
+    authored = scratch / "my-bank.toml"
+    mini = (REPO / "tests" / "data" / "banks" / "mini.toml").read_text(encoding="utf-8")
+    edits = iter(range(1_000_000))
+
+    def edit_bank() -> None:
+        authored.write_text(f"{mini}\n# edit {next(edits)}\n", encoding="utf-8")
+
+    edit_bank()
     return {
-        "baseline: python -c 'import tomllib, rich'": [python, "-c", "import tomllib, rich"],
-        "python -c pass": [python, "-c", "pass"],
-        "python: the libraries the CLI stands on": [python, "-c", "import argparse, pathlib, dataclasses, json, hashlib, platformdirs"],
-        "elicit --version": [elicit, "--version"],
-        "elicit banks validate mini.toml (1 small bank)": [
-            elicit,
-            "banks",
-            "validate",
-            str(REPO / "tests" / "data" / "banks" / "mini.toml"),
-        ],
-        "elicit banks validate (7 built-in banks)": [elicit, "banks", "validate"],
-        "elicit banks list --json": [elicit, "banks", "list", "--json"],
-        "elicit answer (lock, load, save)": [elicit, "answer", str(session), "problem", "It is slow"],
-        "elicit story list --json": [elicit, "story", "list", str(session), "--json"],
+        "baseline: python -c 'import tomllib, rich'": Command([python, "-c", "import tomllib, rich"]),
+        "python -c pass": Command([python, "-c", "pass"]),
+        "python: import platformdirs": Command([python, "-c", "import platformdirs"]),
+        "elicit --version": Command([elicit, "--version"]),
+        "elicit banks validate mini.toml (1 small bank)": Command([*validate_all, str(REPO / "tests" / "data" / "banks" / "mini.toml")]),
+        "elicit banks validate (7 built-in banks)": Command(validate_all),
+        "  the same after a bank edit (checked afresh)": Command(
+            validate_all, lambda: shutil.rmtree(edited / "elicit" / "validate", ignore_errors=True), str(edited)
+        ),
+        "  the same on a first run (nothing cached)": Command(validate_all, lambda: shutil.rmtree(first, ignore_errors=True), str(first)),
+        "elicit banks validate FILE right after editing it": Command([*validate_all, str(authored)], edit_bank),
+        "elicit banks list --json": Command([elicit, "banks", "list", "--json"]),
+        "elicit answer (lock, load, save)": Command([elicit, "answer", str(session), "problem", "It is slow"]),
+        "elicit story list --json": Command([elicit, "story", "list", str(session), "--json"]),
     }
 
 
-# As a user runs it: byte code cached (some shells set PYTHONDONTWRITEBYTECODE).
-ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
-
-
-def time_once(argv: list[str]) -> float:
+def time_once(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=REPO, env=ENV)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=REPO, env=env)
     return time.perf_counter() - start
 
 
@@ -59,18 +74,27 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+        # As a user runs it (byte code cached: some shells set PYTHONDONTWRITEBYTECODE), with a cache of its own.
+        cache = Path(folder) / "cache"
+        env = {name: value for name, value in os.environ.items() if name not in ("PYTHONDONTWRITEBYTECODE", "ELICIT_CACHE_DIR")}
+        env["XDG_CACHE_HOME"] = str(cache)
         session = Path(folder) / "bench.elicit.toml"
         bank = REPO / "tests" / "data" / "banks" / "mini.toml"
         subprocess.run(
-            [sys.executable, "-m", "elicit", "new", str(session), "--bank", str(bank), "--no-input"], check=True, stdout=subprocess.DEVNULL
+            [sys.executable, "-m", "elicit", "new", str(session), "--bank", str(bank), "--no-input"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=env,
         )
-        table = commands(session)
+        table = commands(session, Path(folder))
         samples: dict[str, list[float]] = {name: [] for name in table}
-        for argv in table.values():
-            time_once(argv)  # warm the file cache
+        for command in table.values():
+            time_once(command.argv, dict(env, XDG_CACHE_HOME=command.cache or str(cache)))  # warm the file cache
         for _ in range(args.runs):
-            for name, argv in table.items():
-                samples[name].append(time_once(argv))
+            for name, command in table.items():
+                if command.prepare is not None:
+                    command.prepare()
+                samples[name].append(time_once(command.argv, dict(env, XDG_CACHE_HOME=command.cache or str(cache))))
     baseline = statistics.median(samples[next(iter(table))])
     print(f"{'command':52} {'median ms':>10} {'ratio':>7}")
     for name, values in samples.items():
