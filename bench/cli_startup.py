@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from generated_bank import write_bank
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -45,6 +47,12 @@ def commands(session: Path, scratch: Path) -> dict[str, Command]:
         authored.write_text(f"{mini}\n# edit {next(edits)}\n", encoding="utf-8")
 
     edit_bank()
+    big = write_bank(scratch, sections=50, per_section=20, bank_id="thousand")
+
+    def edit_big_bank() -> None:
+        with big.open("a", encoding="utf-8") as stream:
+            stream.write(f"# edit {next(edits)}\n")
+
     return {
         "baseline: python -c 'import tomllib, rich'": Command([python, "-c", "import tomllib, rich"]),
         "python -c pass": Command([python, "-c", "pass"]),
@@ -57,6 +65,7 @@ def commands(session: Path, scratch: Path) -> dict[str, Command]:
         ),
         "  the same on a first run (nothing cached)": Command(validate_all, lambda: shutil.rmtree(first, ignore_errors=True), str(first)),
         "elicit banks validate FILE right after editing it": Command([*validate_all, str(authored)], edit_bank),
+        "  the same, a 1,000-question bank": Command([*validate_all, str(big)], edit_big_bank),
         "elicit banks list --json": Command([elicit, "banks", "list", "--json"]),
         "elicit answer (lock, load, save)": Command([elicit, "answer", str(session), "problem", "It is slow"]),
         "elicit story list --json": Command([elicit, "story", "list", str(session), "--json"]),

@@ -30,36 +30,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from generated_bank import write_bank
+
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = 25
 PER_SECTION = 20
 STORIES = 1000
 ANSWERED = 200
-
-
-def write_bank(folder: Path) -> Path:
-    """A 500-question bank file."""
-    lines = ['id = "big"', 'title = "Big bank"', 'version = "1.0"', ""]
-    for s in range(SECTIONS):
-        lines += ["[[sections]]", f'id = "s{s}"', f'title = "Section {s}"', f'goal = "Find out area {s}."', ""]
-        for q in range(PER_SECTION):
-            lines += [
-                "[[sections.questions]]",
-                f'id = "q{q}"',
-                f'prompt = "Question {q} of section {s}: what happens when the client does task {q}?"',
-            ]
-            lines += [f'why = "Because task {q} drives the design of area {s}."', 'probes = ["Who does it?", "How often?"]']
-            kind = "number" if q % 10 == 9 else ("text", "text", "choice", "yesno", "text")[q % 5]
-            if kind != "text":
-                lines.append(f'kind = "{kind}"')
-            if kind == "choice":
-                lines.append('options = ["Web", "Mobile", "Desktop"]')
-            if q % 5 == 3 and q > 2:
-                lines.append(f"when = \"q{q - 1} == 'Mobile'\"")
-            lines.append("")
-    path = folder / "big.toml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
 
 
 def write_session(folder: Path, bank_path: Path) -> Path:
@@ -276,7 +253,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ELICIT_DATA_DIR"] = str(Path(folder) / "data")
         os.environ["ELICIT_CONFIG_DIR"] = str(Path(folder) / "config")
-        bank = write_bank(Path(folder))
+        bank = write_bank(Path(folder), SECTIONS, PER_SECTION)
         session = write_session(Path(folder), bank)
         print(f"session: {STORIES} stories, {ANSWERED} answers, {SECTIONS * PER_SECTION} questions ({session.stat().st_size // 1024} KiB)")
         ours, bare = startup(bank, session, args.runs)
