@@ -470,3 +470,11 @@ def test_loading_by_path_reads_only_that_file_and_its_includes(tmp_path, monkeyp
 
     monkeypatch.setattr(catalog, "_index", no_index)
     assert [q.id for q in catalog.load(path).questions] == [q.id for q in catalog.load(tmp_path / "base.toml").questions]
+
+
+def test_a_finding_is_one_line_with_the_parts_it_has():
+    assert Finding("c", "bad value", "b.toml", 3, "sections[0].id", "use letters").format() == (
+        "b.toml:3: sections[0].id: bad value; use letters"
+    )
+    assert Finding("c", "file not found", "b.toml", hint="check the path").format() == "b.toml: file not found; check the path"
+    assert Finding("bank-not-found", "no bank with id 'x'", hint="known banks: a").format() == "no bank with id 'x'; known banks: a"

@@ -34,11 +34,10 @@ class Finding(FrozenRecord):
         self.hint = hint
 
     def format(self) -> str:
-        """One line: ``file:line: key: message; hint``."""
-        where = self.file or "<input>"
-        if self.line is not None:
-            where = f"{where}:{self.line}"
-        text = f"{where}: "
+        """One line: ``file:line: key: message; hint`` (without the parts it does not have)."""
+        text = ""
+        if self.file:
+            text = f"{self.file}:{self.line}: " if self.line is not None else f"{self.file}: "
         if self.key:
             text += f"{self.key}: "
         text += self.message
