@@ -124,6 +124,18 @@ def test_banks_show_text_and_unknown_bank():
     assert missing.returncode == 1 and "no bank with id 'no-such-bank'" in missing.stderr
 
 
+def test_banks_show_wraps_long_prompts_under_themselves_and_keeps_brackets(tmp_path):
+    long_prompt = "What [bold]happens[/] when " + "the client waits for the order " * 4 + "?"
+    bank = tmp_path / "long.toml"
+    bank.write_text(MINI_BANK.read_text(encoding="utf-8").replace("Where will people use it?", long_prompt), encoding="utf-8")
+    shown = elicit("banks", "show", str(bank)).stdout.splitlines()  # COLUMNS=100
+    start = next(i for i, line in enumerate(shown) if line.startswith("   What [bold]happens[/] when"))
+    continued = shown[start + 1]
+    assert continued.startswith("   ") and not continued.startswith("    ") and len(shown[start]) <= 100
+    assert " ".join(line.strip() for line in shown[start : start + 2]) == " ".join(long_prompt.split())
+    assert all(line == line.rstrip() for line in shown)
+
+
 def test_banks_validate_reports_every_problem_with_file_and_line(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text(

@@ -71,27 +71,31 @@ def show_bank(args: argparse.Namespace) -> int:
         print_json(bank_to_json(bank))
         return 0
     out = console()
-    from rich.markup import escape
+    from rich.text import Text
 
-    out.print(
-        f"[bold]{escape(bank.title)}[/] [dim]({escape(bank.id)} {escape(bank.version)}, {len(bank.questions)} questions, {escape(str(bank.path))})[/]"
-    )
+    def hanging(first: str, text: Text, indent: int) -> None:
+        """``text`` wrapped under itself, after ``first`` (markup) on its first line."""
+        for number, line in enumerate(text.wrap(out, max(20, out.width - indent))):
+            line.rstrip()
+            out.print(Text.from_markup(first) if number == 0 else " " * indent, line, sep="", soft_wrap=True)
+
+    header = Text.assemble((bank.title, "bold"), " ", (f"({bank.id} {bank.version}, {len(bank.questions)} questions, {bank.path})", "dim"))
+    hanging("", header, 0)
     if bank.description:
-        out.print(escape(bank.description.strip()))
+        hanging("", Text(bank.description.strip()), 0)
     for section in bank.sections:
         out.print()
-        out.print(f"[bold cyan]{escape(section.title)}[/] [dim]{escape(section.id)}[/]")
+        hanging("", Text.assemble((section.title, "bold cyan"), " ", (section.id, "dim")), 0)
         if section.goal:
-            out.print(f"  [italic]{escape(section.goal.strip())}[/]")
+            hanging("  ", Text(section.goal.strip(), style="italic"), 2)
         for question in section.questions:
-            marks = "[red]*[/]" if question.required else " "
             details = question.kind
             if question.options:
                 details += ": " + " / ".join(question.options)
-            out.print(f" {marks} {escape(question.prompt)}")
-            out.print(f"     [dim]{escape(question.id)} · {escape(details)}[/]")
+            hanging(" [red]*[/] " if question.required else "   ", Text(question.prompt), 3)
+            hanging("     ", Text(f"{question.id} · {details}", style="dim"), 5)
             if question.when:
-                out.print(f"     [dim]when {escape(question.when)}[/]")
+                hanging("     ", Text(f"when {question.when}", style="dim"), 5)
     return 0
 
 
