@@ -312,6 +312,15 @@ def test_summary(session):
     assert "Story quality: 1 of 1 stories has notes" in out  # a Must story without acceptance criteria
 
 
+def test_summary_wraps_a_long_story_under_its_text(session):
+    want = "see every order from the shop the moment it is placed, " * 3
+    elicit("story", "add", str(session), "--role", "warehouse clerk", "--want", want.strip(), "--priority", "must")
+    lines = elicit("summary", str(session)).stdout.splitlines()  # COLUMNS=100
+    start = next(i for i, line in enumerate(lines) if line.startswith("  US-001  As a warehouse clerk"))
+    assert lines[start + 1].startswith(" " * 10) and not lines[start + 1].startswith(" " * 11)
+    assert all(line == line.rstrip() for line in lines[start : start + 3])
+
+
 def test_summary_of_a_session_whose_bank_is_gone(tmp_path):
     bank = tmp_path / "gone.toml"
     bank.write_text(MINI_BANK.read_text().replace('id = "mini"', 'id = "gone"'), encoding="utf-8")

@@ -9,7 +9,7 @@ from typing import Any
 from ..core.bank_models import Bank, Question
 from ..core.catalog import BankCatalog, BankEntry
 from ..core.findings import FindingsError
-from .output import console, print_json
+from .output import console, print_hanging, print_json
 
 
 def banks_help(args: argparse.Namespace) -> int:
@@ -74,10 +74,7 @@ def show_bank(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     def hanging(first: str, text: Text, indent: int) -> None:
-        """``text`` wrapped under itself, after ``first`` (markup) on its first line."""
-        for number, line in enumerate(text.wrap(out, max(20, out.width - indent))):
-            line.rstrip()
-            out.print(Text.from_markup(first) if number == 0 else " " * indent, line, sep="", soft_wrap=True)
+        print_hanging(out, first, text, indent)
 
     header = Text.assemble((bank.title, "bold"), " ", (f"({bank.id} {bank.version}, {len(bank.questions)} questions, {bank.path})", "dim"))
     hanging("", header, 0)

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from rich.console import Console
+    from rich.text import Text
 
 
 def one_line(text: str) -> str:
@@ -38,3 +39,15 @@ def console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
+
+
+def print_hanging(out: Console, first: str, text: Text, indent: int) -> None:
+    """Print ``text`` wrapped under itself, ``indent`` columns in, after ``first`` (markup) on its first line.
+
+    No trailing spaces: the output is often piped into files.
+    """
+    from rich.text import Text
+
+    for number, line in enumerate(text.wrap(out, max(20, out.width - indent))):
+        line.rstrip()
+        out.print(Text.from_markup(first) if number == 0 else " " * indent, line, sep="", soft_wrap=True)

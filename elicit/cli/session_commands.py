@@ -17,7 +17,7 @@ from ..core.opening import create_session, open_session
 from ..core.service import SessionService
 from ..core.session_format import read_session
 from ..core.storage import SessionStore, session_path
-from .output import console, note_line
+from .output import console, note_line, print_hanging
 from .parser import UsageError
 
 
@@ -132,6 +132,7 @@ def summary(args: argparse.Namespace) -> int:
     session, interview = load_for_reading(args.path)
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
     progress = interview.progress()
@@ -174,13 +175,13 @@ def summary(args: argparse.Namespace) -> int:
         out.print()
         out.print(f"[bold red]Required questions still open ({len(required)})[/]")
         for question in required:
-            out.print(f"  {escape(question.prompt)} [dim]{escape(question.id)}[/]")
+            print_hanging(out, "  ", Text.assemble(question.prompt, " ", (question.id, "dim")), 4)
     flagged = interview.flagged()
     if flagged:
         out.print()
         out.print(f"[bold yellow]Flagged to revisit ({len(flagged)})[/]")
         for question in flagged:
-            out.print(f"  {escape(question.prompt)} [dim]{escape(question.id)}[/]")
+            print_hanging(out, "  ", Text.assemble(question.prompt, " ", (question.id, "dim")), 4)
     out.print()
     stories = session.stories
     counts = {priority: sum(1 for s in stories if s.priority == priority) for priority in PRIORITIES}
@@ -199,7 +200,8 @@ def summary(args: argparse.Namespace) -> int:
         if group:
             out.print(f"[bold]{PRIORITY_LABELS[priority]}[/]")
             for story in group:
-                out.print(f"  {escape(story.id)}  {escape(story.sentence())} [dim]({story.status})[/]")
+                first = f"  {escape(story.id)}  "
+                print_hanging(out, first, Text.assemble(story.sentence(), " ", (f"({story.status})", "dim")), len(story.id) + 4)
     if stories:
         from ..core.lint import lint_stories, quality_line
 
