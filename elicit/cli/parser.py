@@ -27,8 +27,9 @@ class Parser(argparse.ArgumentParser):
 def build_parser(argv: list[str] | None = None) -> Parser:
     """The ``elicit`` command line.
 
-    Given ``argv``, only the named command gets its full set of options (the
-    others are listed by name and help), so start-up does no needless work.
+    Given ``argv`` naming a command, only that command's parser is built, so
+    start-up does no needless work; otherwise (no command, ``--help``, a
+    mistyped command) every command is built, for the listing and the error.
     """
     wanted = next((arg for arg in argv if not arg.startswith("-")), None) if argv is not None else None
     parser = Parser(
@@ -44,12 +45,10 @@ def build_parser(argv: list[str] | None = None) -> Parser:
         "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
         "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories,
     }  # fmt: skip
-    full = wanted not in builders
     for name, build in builders.items():
-        if full or name == wanted:
+        # Each sub-parser costs about a millisecond (argparse looks up translations for its texts).
+        if wanted not in builders or name == wanted:
             build(commands)
-        else:
-            commands.add_parser(name, help=HELP[name], add_help=False)
     return parser
 
 
