@@ -119,3 +119,10 @@ def test_lock_in_a_read_only_folder_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr("elicit.core.locking.os.open", refused)
     with pytest.raises(Exception, match="cannot create lock file .*Permission denied; check the folder is writable"):
         SessionLock(tmp_path / "s.elicit.toml").acquire()
+
+
+def test_the_host_name_is_the_one_socket_gives():
+    """Locks written by older elicits (which asked socket) name the same host."""
+    from elicit.core.locking import host_name
+
+    assert host_name() == socket.gethostname()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -21,6 +20,15 @@ from pathlib import Path
 from .findings import ElicitError
 
 LOCK_SUFFIX = ".lock"
+
+
+def host_name() -> str:
+    """This machine's name, as a lock records it."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what socket.gethostname() returns, without importing socket
+    import socket
+
+    return socket.gethostname()
 
 
 class LockedError(ElicitError):
@@ -104,7 +112,7 @@ class SessionLock:
             return
         self._held = False
         holder = read_holder(self.path)
-        if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
+        if holder is None or (holder.pid == os.getpid() and holder.host == host_name()):
             try:
                 os.unlink(self.path)
             except OSError:
@@ -135,7 +143,7 @@ def read_holder(path: Path) -> LockHolder | None:
 
 def is_stale(holder: LockHolder) -> bool:
     """Whether the holder is a process on this machine that no longer runs."""
-    if holder.host != socket.gethostname():
+    if holder.host != host_name():
         return False
     if holder.pid == os.getpid():
         return False
@@ -185,7 +193,7 @@ def _record(command: str) -> dict[str, object]:
         user = ""
     return {
         "pid": os.getpid(),
-        "host": socket.gethostname(),
+        "host": host_name(),
         "user": user,
         "since": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S"),
         "command": command,
