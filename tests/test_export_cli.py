@@ -85,6 +85,21 @@ def test_export_gherkin_to_a_folder(session_file, tmp_path):
     assert result.stdout.decode() == f"wrote 4 files to {folder}\n"
 
 
+def test_re_export_says_which_files_of_deleted_stories_it_removed(session_file, tmp_path):
+    folder = tmp_path / "features"
+    run("export", session_file, "-f", "gherkin", "-o", folder)
+    session = rich_session()
+    gone = session.stories.pop()
+    session_file.write_text(dumps_session(session), encoding="utf-8")
+    result = run("export", session_file, "-f", "gherkin", "-o", folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == [
+        f"wrote 3 files to {folder}",
+        f"removed 1 file(s) of an earlier export whose story is gone: {gone.id}.feature",
+    ]
+    assert not (folder / f"{gone.id}.feature").exists()
+
+
 def test_export_never_replaces_the_session(session_file):
     before = session_file.read_bytes()
     result = run("export", session_file, "-f", "toml", "-o", session_file)

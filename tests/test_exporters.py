@@ -525,8 +525,8 @@ def test_real_stories_round_trip_through_the_toml_spec(real_session):
 def test_write_single_file_and_replace_it(tmp_path):
     exporter = get_exporter("md")
     destination = tmp_path / "spec.md"
-    assert write_export(exporter, {"spec.md": "one\n"}, destination) == [destination]
-    assert write_export(exporter, {"spec.md": "two\n"}, destination) == [destination]
+    assert write_export(exporter, {"spec.md": "one\n"}, destination) == ([destination], [])
+    assert write_export(exporter, {"spec.md": "two\n"}, destination) == ([destination], [])
     assert destination.read_text(encoding="utf-8") == "two\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.md"]
 
@@ -535,11 +535,26 @@ def test_write_folder_for_gherkin(tmp_path):
     exporter = get_exporter("gherkin")
     files = render("gherkin", rich_session())
     folder = tmp_path / "features"
-    written = write_export(exporter, files, folder)
-    assert [p.name for p in written] == sorted(files)
+    written, removed = write_export(exporter, files, folder)
+    assert [p.name for p in written] == sorted(files) and removed == []
     assert all(p.read_text(encoding="utf-8") == files[p.name] for p in written)
-    assert write_export(exporter, files, folder) == written
+    assert write_export(exporter, files, folder) == (written, [])
     assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+
+
+def test_re_export_removes_the_files_of_deleted_stories_and_nothing_else(tmp_path):
+    exporter = get_exporter("gherkin")
+    session = rich_session()
+    folder = tmp_path / "features"
+    first = write_export(exporter, render("gherkin", session), folder).written
+    assert len(first) >= 2
+    (folder / "hand-written.feature").write_text("Feature: kept\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
+    gone = session.stories.pop(0)
+    files = render("gherkin", session)
+    written, removed = write_export(exporter, files, folder)
+    assert [path.name for path in removed] == [f"{gone.id}.feature"]
+    assert sorted(path.name for path in folder.iterdir()) == sorted([*files, "hand-written.feature", "notes.txt"])
 
 
 def test_write_refuses_to_replace_a_session(tmp_path):

@@ -38,10 +38,13 @@ def export(args: argparse.Namespace) -> int:
     destination = Path(args.output).expanduser()
     if _same_file(destination, source):
         raise ElicitError(f"{destination} is the session itself; give another file name with -o")
-    written = write_export(exporter, files, destination)
+    result = write_export(exporter, files, destination)
     if exporter.multi_file:
-        count = len(written)
+        count = len(result.written)
         sys.stdout.write(f"wrote {count} file{'' if count == 1 else 's'} to {destination}\n")
+        if result.removed:
+            names = ", ".join(path.name for path in result.removed)
+            sys.stdout.write(f"removed {len(result.removed)} file(s) of an earlier export whose story is gone: {names}\n")
     else:
         sys.stdout.write(f"wrote {destination}\n")
     return 0

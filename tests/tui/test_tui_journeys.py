@@ -307,6 +307,38 @@ async def test_summary_shows_which_stories_need_work(tmp_path: Path):
         assert "US-002" in notes and "US-001" not in notes
 
 
+async def test_export_then_re_export_after_deleting_a_story(tmp_path: Path):
+    path = make_session(tmp_path / "interview.elicit.toml", answers=sample_answers(), stories=sample_stories())
+    out = tmp_path / "out"
+    out.mkdir()
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        formats = screen.query_one("#export-formats", SelectionList)
+        formats.deselect_all()
+        formats.select("md")
+        formats.select("gherkin")
+        screen.query_one("#export-folder").value = str(out)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Wrote 4 files" in str(screen.query_one("#export-result").render())
+        features = out / "interview-features"
+        assert sorted(p.name for p in features.iterdir()) == ["US-001.feature", "US-002.feature", "US-003.feature"]
+        assert "to import invoices from the bank feed" in (out / "interview.spec.md").read_text(encoding="utf-8")
+
+        screen.service.delete_story("US-003")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result = str(screen.query_one("#export-result").render())
+        assert "Wrote 3 files" in result and "Removed 1 file of deleted stories: US-003.feature" in result
+        assert sorted(p.name for p in features.iterdir()) == ["US-001.feature", "US-002.feature"]
+        await pilot.press("escape", "ctrl+q")
+
+
 async def test_skip_marks_and_moves_on(session_path: Path):
     app = app_on(session_path)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..atomic import write_atomic
 from ..findings import ElicitError
@@ -44,6 +44,10 @@ class Exporter(Protocol):
     """File suffix such as ``.md``; empty for a format that writes a folder."""
     multi_file: bool
     """True when the export is a folder of files (gherkin)."""
+    generated_line: str
+    """For a folder format, the first line of every file it writes: how a
+    later export recognises its own files, to remove those whose story is
+    gone. Empty for single-file formats."""
 
     def render(self, session: Session, interview: Interview) -> dict[str, str]:
         """Relative file name -> text. Single-file formats return exactly one entry."""
@@ -72,14 +76,26 @@ def default_destination(session_path: Path, exporter: Exporter) -> Path:
     return session_path.with_name(f"{stem}.spec{exporter.suffix}")
 
 
-def write_export(exporter: Exporter, files: dict[str, str], destination: Path) -> list[Path]:
+class ExportResult(NamedTuple):
+    """What an export wrote, and the files of an earlier export it removed."""
+
+    written: list[Path]
+    removed: list[Path]
+
+
+def write_export(exporter: Exporter, files: dict[str, str], destination: Path) -> ExportResult:
     """Write rendered files atomically: one file, or a folder for multi-file formats.
+
+    Re-exporting into a folder removes the files an earlier export wrote
+    there (recognised by their first line) that this one did not write: the
+    files of stories deleted since. Other files are left alone.
 
     Never replaces a session file. Raises ElicitError with what to do when the
     destination cannot be written; a file that was there stays whole.
     """
     if exporter.multi_file:
-        return _write_folder(files, destination)
+        written = _write_folder(files, destination)
+        return ExportResult(written, _remove_stale(exporter, destination, set(files)))
     if len(files) != 1:
         raise ElicitError(f"the {exporter.title} export produced {len(files)} files where one was expected")
     (text,) = files.values()
@@ -87,7 +103,27 @@ def write_export(exporter: Exporter, files: dict[str, str], destination: Path) -
         raise ElicitError(f"{destination} is a folder; give the name of the file to write")
     _check_folder(destination.parent)
     _write_file(destination, text)
-    return [destination]
+    return ExportResult([destination], [])
+
+
+def _remove_stale(exporter: Exporter, folder: Path, current: set[str]) -> list[Path]:
+    """Remove files of an earlier export of this format that the new one did not write."""
+    mark = exporter.generated_line.encode("utf-8")
+    if not mark:
+        return []
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if path.name in current or not path.is_file() or path.is_symlink():
+            continue
+        try:
+            with path.open("rb") as stream:
+                first = stream.readline().rstrip(b"\r\n")
+            if first == mark:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # left in place; the export itself succeeded
+    return removed
 
 
 def _write_folder(files: dict[str, str], folder: Path) -> list[Path]:

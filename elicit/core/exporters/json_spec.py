@@ -21,6 +21,7 @@ class JsonSpecExporter:
     title = "JSON spec"
     suffix = ".json"
     multi_file = False
+    generated_line = ""
 
     def render(self, session: Session, interview: Interview) -> dict[str, str]:
         """The spec as one JSON document."""

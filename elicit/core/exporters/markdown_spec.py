@@ -40,6 +40,7 @@ class MarkdownSpecExporter:
     title = "Markdown spec"
     suffix = ".md"
     multi_file = False
+    generated_line = ""
 
     def render(self, session: Session, interview: Interview) -> dict[str, str]:
         """The spec as one Markdown document."""

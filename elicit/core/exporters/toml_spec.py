@@ -18,6 +18,7 @@ class TomlSpecExporter:
     title = "TOML spec"
     suffix = ".toml"
     multi_file = False
+    generated_line = ""
 
     def render(self, session: Session, interview: Interview) -> dict[str, str]:
         """The spec as one TOML file."""

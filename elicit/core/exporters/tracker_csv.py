@@ -50,6 +50,7 @@ class TrackerCsvExporter:
     title = "Issue-tracker CSV"
     suffix = ".csv"
     multi_file = False
+    generated_line = ""
 
     def render(self, session: Session, interview: Interview) -> dict[str, str]:
         """The stories as one CSV file."""

@@ -132,19 +132,22 @@ class ExportScreen(SessionScreen[None]):
         from ...core.exporters import write_export
 
         written: list[Path] = []
+        removed: list[Path] = []
         problems: list[str] = []
         for name, destination in targets.items():
             exporter = self.exporters[name]
             try:
                 files = exporter.render(session, interview)
-                written.extend(write_export(exporter, files, destination))
+                result = write_export(exporter, files, destination)
+                written.extend(result.written)
+                removed.extend(result.removed)
             except ElicitError as error:
                 problems.append(f"{name}: {error}")
             except Exception as error:  # an exporter bug must not take the interview down
                 problems.append(f"{name}: failed: {error}")
-        self.app.call_from_thread(self._done, written, problems)
+        self.app.call_from_thread(self._done, written, removed, problems)
 
-    def _done(self, written: list[Path], problems: list[str]) -> None:
+    def _done(self, written: list[Path], removed: list[Path], problems: list[str]) -> None:
         self.busy = False
         lines = []
         if written:
@@ -153,6 +156,9 @@ class ExportScreen(SessionScreen[None]):
             lines += [f"  {escape(display_path(path))}" for path in shown]
             if len(written) > len(shown):
                 lines.append(f"  … and {len(written) - len(shown)} more")
+        if removed:
+            names = ", ".join(path.name for path in removed)
+            lines.append(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} of deleted stories: {escape(names)}")
         lines += [f"[$error]{escape(problem)}[/]" for problem in problems]
         self.query_one("#export-result", Static).update(Content.from_markup("\n".join(lines)))
         if problems:
