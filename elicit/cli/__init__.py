@@ -38,9 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fast_command(arguments: list[str]) -> Callable[[], int] | None:
-    """The two commands answered without argparse, whose import costs as much as the work they do.
+    """The two commands answered before argparse is imported: importing it costs more than their work.
 
-    Only their option-free forms: anything with an option goes through the parser.
+    Only their option-free forms; anything with an option goes through the parser.
     """
     if arguments == ["--version"]:
         return _print_version

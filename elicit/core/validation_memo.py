@@ -26,13 +26,14 @@ from pathlib import Path
 
 from .. import __version__
 from .paths import bank_folders, cache_dir
+from .records import FrozenRecord
 
 _HEADER = "elicit-validate-memo/1"
 _BANK_SUFFIX = ".toml"
 _CODE_FOLDERS = ("", "core", "cli")
 
 
-class Outcome:
+class Outcome(FrozenRecord):
     """What a validate run printed and the exit code it gave."""
 
     __slots__ = ("code", "out", "err")
@@ -41,12 +42,6 @@ class Outcome:
         self.code = code
         self.out = out
         self.err = err
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Outcome) and (self.code, self.out, self.err) == (other.code, other.out, other.err)
-
-    def __repr__(self) -> str:
-        return f"Outcome(code={self.code!r}, out={self.out!r}, err={self.err!r})"
 
 
 def inputs_key(paths: list[str], cwd: Path) -> str | None:
