@@ -574,6 +574,32 @@ async def test_works_at_80_by_24(tmp_path: Path):
         assert keybar.region.bottom == 24 and keybar.region.height <= 3
 
 
+async def test_the_summary_shows_every_coverage_column_at_80_columns(tmp_path: Path):
+    from elicit.core.catalog import BankCatalog
+    from elicit.core.opening import create_session
+
+    bank = BankCatalog.default().load("web-mobile-product")
+    assert max(len(section.title) for section in bank.sections) > 25
+    path = tmp_path / "shop.elicit.toml"
+    create_session(path, [bank], [""], title="Shop app")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#summary-coverage", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, "no column is cut off"
+        assert [str(column.label) for column in table.columns.values()][-1] == "Required"
+        await pilot.press("escape", "ctrl+q")
+    app = app_on(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        table = app.screen.query_one("#summary-coverage", DataTable)
+        titles = [str(table.get_cell_at((row, 0))) for row in range(table.row_count)]
+        assert "Measuring and keeping users" in titles, "titles are shortened only when the screen is narrow"
+        await pilot.press("escape", "ctrl+q")
+
+
 async def test_a_pasted_one_line_story_is_split_and_linted_live(session_path: Path):
     app = app_on(session_path)
     async with app.run_test(size=(100, 30)) as pilot:

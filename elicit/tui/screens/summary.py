@@ -23,6 +23,10 @@ from ..marks import STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
 from .session_screen import SessionScreen
 
+# Done, Answered, Skipped, Revisit, Open and Required at their header widths,
+# the cell padding of seven columns, the body's padding and a scroll bar.
+NUMBER_COLUMNS_WIDTH = 57
+
 
 class SummaryScreen(SessionScreen[str | None]):
     """Where the interview stands."""
@@ -67,6 +71,13 @@ class SummaryScreen(SessionScreen[str | None]):
                 f"{progress.answered} answered · {progress.skipped} skipped · {progress.revisit} to revisit · {progress.open} open"
             )
         )
+        self._fill_coverage()
+        self._fill_todo()
+        self._fill_stories()
+        self._fill_quality()
+
+    def _fill_coverage(self) -> None:
+        interview = self.interview
         table = self.query_one("#summary-coverage", DataTable)
         table.clear(columns=True)
         table.add_column("Section", key="section")
@@ -78,7 +89,7 @@ class SummaryScreen(SessionScreen[str | None]):
                 continue
             style = "green" if p.done == p.total and not p.revisit else ("red" if p.done == 0 else "")
             table.add_row(
-                Text(shorten(item.section.title, 28), style),
+                Text(shorten(item.section.title, self._section_width()), style),
                 f"{p.done}/{p.total}",
                 str(p.answered),
                 str(p.skipped),
@@ -86,9 +97,14 @@ class SummaryScreen(SessionScreen[str | None]):
                 str(p.open),
                 Text(str(p.required_open), "bold red" if p.required_open else ""),
             )
-        self._fill_todo()
-        self._fill_stories()
-        self._fill_quality()
+
+    def _section_width(self) -> int:
+        """Room for section titles once the number columns are shown in full (all of them fit at 80 columns)."""
+        return max(16, min(40, self.size.width - NUMBER_COLUMNS_WIDTH))
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._fill_coverage()
 
     def _fill_todo(self) -> None:
         todo = self.query_one("#summary-todo", OptionList)
