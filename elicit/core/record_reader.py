@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from .findings import Finding, did_you_mean
+from .findings import Finding, FindingsError, did_you_mean
 from .models import Answer, Assumption, BankRef, Decision, GlossaryTerm, OpenQuestion, Participant, Session, Story
 from .tomlsource import TomlDocument
 from .vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
@@ -28,14 +28,68 @@ GLOSSARY_KEYS = ("term", "definition")
 
 
 class RecordReader:
-    """Reads records from one parsed document, collecting findings in ``findings``."""
+    """Reads records from one parsed document, collecting findings in ``findings``.
+
+    A subclass reads one kind of document: it names its schema and the words
+    used for it in messages, and writes :meth:`session`.
+    """
 
     newer_hint = "the file may come from a newer elicit: upgrade elicit to open it"
     """Said of an unknown key, after any did-you-mean."""
+    schema = ""
+    """The schema this reader reads, such as ``elicit.session/1``: a prefix ending in "/" and a version."""
+    kind = ""
+    """What the document is, in messages: ``session``."""
+    starts_like = ""
+    """How such a document starts, in messages: ``a session file``."""
+    this = ""
+    """How messages point at the document: ``this file``."""
+    upgrade_to = ""
+    """What a newer elicit would do with a newer document: ``open``."""
 
     def __init__(self, document: TomlDocument):
         self.document = document
         self.findings: list[Finding] = []
+
+    @classmethod
+    def read(cls, document: TomlDocument) -> Session:
+        """The session in ``document``; raise FindingsError listing every problem."""
+        reader = cls(document)
+        session = reader.session()
+        if reader.findings:
+            raise FindingsError(reader.findings)
+        return session
+
+    def session(self) -> Session:
+        """Read the whole document."""
+        raise NotImplementedError
+
+    def schema_ok(self, schema: Any) -> bool:
+        """Whether ``schema`` is the one this reader reads; if not, say why."""
+        prefix, _, expected_version = self.schema.rpartition("/")
+        prefix += "/"
+        if schema is None:
+            self.add(
+                "missing-key",
+                "schema",
+                f"missing 'schema': this does not look like an elicit {self.kind}",
+                f'{self.starts_like} starts with schema = "{self.schema}"',
+            )
+            return False
+        if not isinstance(schema, str) or not schema.startswith(prefix):
+            self.add("bad-schema", "schema", f"schema {schema!r} is not an elicit {self.kind} schema", f'expected "{self.schema}"')
+            return False
+        version = schema[len(prefix) :]
+        if version != expected_version:
+            newer = version.isdigit() and int(version) > int(expected_version)
+            self.add(
+                "newer-schema" if newer else "bad-schema",
+                "schema",
+                f"{self.this} uses schema '{schema}', which this elicit cannot read",
+                f"upgrade elicit to {self.upgrade_to} it" if newer else f'expected "{self.schema}"',
+            )
+            return False
+        return True
 
     def add(self, code: str, key: str, message: str, hint: str) -> None:
         """Record a finding at ``key``."""

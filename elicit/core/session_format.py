@@ -10,14 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .findings import FindingsError
 from .models import Answer, Session
-from .record_reader import ANSWER_KEYS, ASSUMPTION_KEYS, DECISION_KEYS, META_KEYS, OPEN_QUESTION_KEYS, STORY_KEYS, RecordReader
-from .tomlsource import TomlDocument, read_document, text_document
+from .record_reader import (
+    ANSWER_KEYS,
+    ASSUMPTION_KEYS,
+    BANK_REF_KEYS,
+    DECISION_KEYS,
+    GLOSSARY_KEYS,
+    META_KEYS,
+    OPEN_QUESTION_KEYS,
+    PARTICIPANT_KEYS,
+    STORY_KEYS,
+    RecordReader,
+)
+from .tomlsource import TomlDocument, dumps_toml, read_document, text_document
 
-SCHEMA = "elicit.session/1"
 SCHEMA_PREFIX = "elicit.session/"
-SCHEMA_VERSION = 1
+SCHEMA = f"{SCHEMA_PREFIX}1"
 SUFFIX = ".elicit.toml"
 
 _TOP_TABLES = ("participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary")
@@ -32,25 +41,20 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {"schema": SCHEMA}
     for name in META_KEYS:
         _put(data, name, getattr(session, name))
-    data["participants"] = [_table(p, ("name", "role"), keep=("name",)) for p in session.participants]
-    data["banks"] = [_table(b, ("id", "version", "hash", "path"), keep=("id",)) for b in session.banks]
+    data["participants"] = [_table(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
+    data["banks"] = [_table(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
     data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
     data["stories"] = [_table(story, STORY_KEYS, keep=("id", "role", "want", "priority", "status")) for story in session.stories]
     data["open_questions"] = [_table(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
     data["decisions"] = [_table(item, DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
     data["assumptions"] = [_table(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
-    data["glossary"] = [_table(item, ("term", "definition"), keep=("term",)) for item in session.glossary]
+    data["glossary"] = [_table(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
     return {key: value for key, value in data.items() if value not in ([], {})}
 
 
 def dumps_session(session: Session) -> str:
     """The session as TOML text."""
-    import tomli_w
-
-    data = session_to_data(session)
-    # Multi-line strings read better in git, but TOML folds "\r\n" in them.
-    multiline = not _has_carriage_return(data)
-    return tomli_w.dumps(data, multiline_strings=multiline)
+    return dumps_toml(session_to_data(session))
 
 
 def _put(data: dict[str, Any], name: str, value: Any) -> None:
@@ -72,20 +76,10 @@ def _table(item: Any, names: tuple[str, ...], keep: tuple[str, ...]) -> dict[str
 
 def _answer_table(answer: Answer) -> dict[str, Any]:
     """An answer's table; an empty value ("" or []) is kept, only None is left out."""
-    table = _table(answer, ("notes", "status", "answered_at", "updated_at"), keep=("status",))
+    table = _table(answer, ANSWER_KEYS[1:], keep=("status",))
     if answer.value is not None:
         table = {"value": answer.value, **table}
     return table
-
-
-def _has_carriage_return(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\r" in value
-    if isinstance(value, dict):
-        return any(_has_carriage_return(k) or _has_carriage_return(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_carriage_return(item) for item in value)
-    return False
 
 
 # Reading -----------------------------------------------------------------------------
@@ -103,38 +97,19 @@ def loads_session(text: str, name: str = "<session>") -> Session:
 
 def session_from_document(document: TomlDocument) -> Session:
     """Build a session from parsed TOML, checking every key and type."""
-    reader = _Reader(document)
-    session = reader.session()
-    if reader.findings:
-        raise FindingsError(reader.findings)
-    return session
+    return _Reader.read(document)
 
 
 class _Reader(RecordReader):
+    schema = SCHEMA
+    kind = "session"
+    starts_like = "a session file"
+    this = "this file"
+    upgrade_to = "open"
+
     def session(self) -> Session:
         data = self.document.data
-        schema = data.get("schema")
-        if schema is None:
-            self.add(
-                "missing-key",
-                "schema",
-                "missing 'schema': this does not look like an elicit session",
-                f'a session file starts with schema = "{SCHEMA}"',
-            )
-            return Session(title="")
-        if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
-            self.add("bad-schema", "schema", f"schema {schema!r} is not an elicit session schema", f'expected "{SCHEMA}"')
-            return Session(title="")
-        version = schema[len(SCHEMA_PREFIX) :]
-        if version != str(SCHEMA_VERSION):
-            newer = version.isdigit() and int(version) > SCHEMA_VERSION
-            hint = "upgrade elicit to open it" if newer else f'expected "{SCHEMA}"'
-            self.add(
-                "newer-schema" if newer else "bad-schema",
-                "schema",
-                f"this file uses schema '{schema}', which this elicit cannot read",
-                hint,
-            )
+        if not self.schema_ok(data.get("schema")):
             return Session(title="")
         self.keys(data, TOP_KEYS, "")
         session = self.meta(data)

@@ -14,18 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from .exporters.spec_data import (
-    ANSWER_KEYS,
     BANK_KEYS,
     QUESTION_KEYS,
     SECTION_KEYS,
     SPEC_SCHEMA,
-    SPEC_SCHEMA_PREFIX,
-    SPEC_VERSION,
     TOP_KEYS,
 )
-from .findings import FindingsError
 from .models import Answer, Session
-from .record_reader import RecordReader
+from .record_reader import ANSWER_KEYS, RecordReader
 from .session_format import SCHEMA_PREFIX as SESSION_SCHEMA_PREFIX
 from .tomlsource import TomlDocument, read_document, text_document
 
@@ -42,15 +38,16 @@ def loads_spec(text: str, name: str = "<spec>") -> Session:
 
 def session_from_spec_document(document: TomlDocument) -> Session:
     """The session from a parsed spec, checking every key the import uses."""
-    reader = _SpecReader(document)
-    session = reader.session()
-    if reader.findings:
-        raise FindingsError(reader.findings)
-    return session
+    return _SpecReader.read(document)
 
 
 class _SpecReader(RecordReader):
     newer_hint = "remove it; a spec from a newer elicit needs a newer elicit to import"
+    schema = SPEC_SCHEMA
+    kind = "spec"
+    starts_like = "a TOML spec"
+    this = "this spec"
+    upgrade_to = "import"
 
     def session(self) -> Session:
         data = self.document.data
@@ -65,14 +62,6 @@ class _SpecReader(RecordReader):
         return session
 
     def schema_ok(self, schema: Any) -> bool:
-        if schema is None:
-            self.add(
-                "missing-key",
-                "schema",
-                "missing 'schema': this does not look like an elicit spec",
-                f'a TOML spec starts with schema = "{SPEC_SCHEMA}"',
-            )
-            return False
         if isinstance(schema, str) and schema.startswith(SESSION_SCHEMA_PREFIX):
             self.add(
                 "not-a-spec",
@@ -81,20 +70,7 @@ class _SpecReader(RecordReader):
                 "open it directly, or export a spec from it with 'elicit export PATH --format toml'",
             )
             return False
-        if not isinstance(schema, str) or not schema.startswith(SPEC_SCHEMA_PREFIX):
-            self.add("bad-schema", "schema", f"schema {schema!r} is not an elicit spec schema", f'expected "{SPEC_SCHEMA}"')
-            return False
-        version = schema[len(SPEC_SCHEMA_PREFIX) :]
-        if version != str(SPEC_VERSION):
-            newer = version.isdigit() and int(version) > SPEC_VERSION
-            self.add(
-                "newer-schema" if newer else "bad-schema",
-                "schema",
-                f"this spec uses schema '{schema}', which this elicit cannot read",
-                "upgrade elicit to import it" if newer else f'expected "{SPEC_SCHEMA}"',
-            )
-            return False
-        return True
+        return super().schema_ok(schema)
 
     def answers(self, data: dict[str, Any]) -> dict[str, Answer]:
         answers: dict[str, Answer] = {}

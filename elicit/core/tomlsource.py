@@ -1,4 +1,4 @@
-"""Reading TOML files with clear errors and finding the line of a key path.
+"""Reading TOML files with clear errors, finding the line of a key path, and writing TOML.
 
 ``tomllib`` reports the line of a syntax error but gives no positions for
 parsed keys, so :class:`KeyLines` scans the source once and records the line
@@ -105,6 +105,28 @@ def read_document(path: Path, *, cached: bool = False) -> TomlDocument:
         raise FindingsError([problem])
     assert document is not None
     return document
+
+
+def dumps_toml(data: dict[str, Any]) -> str:
+    """``data`` as TOML text, with multi-line strings where that is safe.
+
+    Multi-line strings read better in git, but TOML folds "\\r\\n" inside them:
+    when any key or string holds a carriage return, every string is written
+    on one line with escapes instead.
+    """
+    import tomli_w
+
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+
+
+def _has_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(key) or _has_carriage_return(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_carriage_return(item) for item in value)
+    return False
 
 
 def text_document(text: str, name: str) -> TomlDocument:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..atomic import write_atomic
 from ..findings import ElicitError
+from ..session_format import SCHEMA_PREFIX
 
 if TYPE_CHECKING:
     from ..engine import Interview
@@ -30,7 +31,7 @@ _REGISTRY: dict[str, str] = {
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 """Every format name, in the order front ends list them."""
 
-_SESSION_MARK = b'schema = "elicit.session/'
+_SESSION_MARK = f'schema = "{SCHEMA_PREFIX}'.encode()
 
 
 class Exporter(Protocol):

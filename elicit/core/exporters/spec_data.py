@@ -16,24 +16,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..models import PRIORITIES, STORY_STATUSES, Answer
+from ..record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
 
 if TYPE_CHECKING:
     from ..engine import Interview
     from ..models import Question, Session
 
 SPEC_SCHEMA = "elicit.spec/1"
-SPEC_SCHEMA_PREFIX = "elicit.spec/"
-SPEC_VERSION = 1
 
 META_KEYS = ("title", "client", "project", "interviewer")
 TIME_KEYS = ("started_at", "ended_at")
-ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at")
+# The export's own order (status after priority), unlike the session file's.
 STORY_KEYS = ("id", "role", "want", "so_that", "priority", "status", "acceptance", "quote", "source", "tags", "created_at", "updated_at")
-OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source")
-DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source")
-ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
-GLOSSARY_KEYS = ("term", "definition")
-PARTICIPANT_KEYS = ("name", "role")
 BANK_KEYS = ("id", "title", "version", "hash", "path")
 SECTION_KEYS = ("id", "title", "goal", "questions")
 QUESTION_KEYS = ("id", "prompt", "kind", "required", "applies", "status", "options", "labels", "min", "max", "unit", "answer")
@@ -55,7 +49,7 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         _put_time(data, name, getattr(session, name))
     data["current"] = session.current
     data["summary"] = _summary(session, interview)
-    data["participants"] = [{"name": p.name, "role": p.role} for p in session.participants]
+    data["participants"] = [_plain(p, PARTICIPANT_KEYS) for p in session.participants]
     titles = {bank.id: bank.title for bank in interview.banks}
     data["banks"] = [
         {"id": b.id, "title": titles.get(b.id, ""), "version": b.version, "hash": b.hash, "path": b.path} for b in session.banks
@@ -164,14 +158,3 @@ def _put_time(table: dict[str, Any], name: str, value: datetime | None) -> None:
 def format_time(value: datetime) -> str:
     """A timestamp as RFC 3339 text, as TOML writes it (UTC as ``Z``)."""
     return value.isoformat().replace("+00:00", "Z")
-
-
-def has_carriage_return(value: Any) -> bool:
-    """Whether any string in the data holds a carriage return (TOML folds them in multi-line strings)."""
-    if isinstance(value, str):
-        return "\r" in value
-    if isinstance(value, dict):
-        return any(has_carriage_return(item) for item in value.values())
-    if isinstance(value, list):
-        return any(has_carriage_return(item) for item in value)
-    return False

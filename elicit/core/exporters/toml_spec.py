@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .spec_data import has_carriage_return, spec_data
+from ..tomlsource import dumps_toml
+from .spec_data import spec_data
 
 if TYPE_CHECKING:
     from ..engine import Interview
@@ -27,12 +28,7 @@ class TomlSpecExporter:
 
 def dumps_spec(session: Session, interview: Interview) -> str:
     """The TOML text of the spec."""
-    import tomli_w
-
-    data = spec_data(session, interview)
-    # Multi-line strings read better, but TOML folds "\r\n" inside them: keep
-    # every string on one line (with escapes) when any holds a carriage return.
-    return tomli_w.dumps(data, multiline_strings=not has_carriage_return(data))
+    return dumps_toml(spec_data(session, interview))
 
 
 EXPORTER = TomlSpecExporter()
