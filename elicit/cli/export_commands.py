@@ -53,6 +53,7 @@ def export(args: argparse.Namespace) -> int:
 def import_spec(args: argparse.Namespace) -> int:
     """Make a new session file from a TOML spec; never overwrites."""
     from ..core.catalog import BankCatalog
+    from ..core.engine import locate_ref
     from ..core.spec_import import session_from_spec
     from ..core.storage import SessionStore
 
@@ -65,7 +66,7 @@ def import_spec(args: argparse.Namespace) -> int:
     store.close()
     catalog = BankCatalog.default()
     for ref in session.banks:
-        if catalog.entry(ref.id) is None and not (ref.path and _bank_file_exists(ref.path, target.parent)):
+        if locate_ref(ref, catalog, target.parent) is None:
             note_line(f"bank '{ref.id}' is not installed here; add it to ./question_banks or your config folder before opening the session")
     sys.stdout.write(f"created {target}: {len(session.answers)} answers, {len(session.stories)} stories from {spec}\n")
     return 0
@@ -76,10 +77,3 @@ def _same_file(first: Path, second: Path) -> bool:
         return first.resolve() == second.resolve()
     except OSError:
         return False
-
-
-def _bank_file_exists(path_text: str, base: Path) -> bool:
-    path = Path(path_text)
-    if not path.is_absolute():
-        path = base / path
-    return path.is_file()

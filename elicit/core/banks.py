@@ -51,9 +51,9 @@ class _Context:
         self.findings.append(Finding(code, message, str(self.document.path), line, key, hint))
 
 
-def load_bank(path: Path, resolve: Resolver | None = None, *, _stack: tuple[str, ...] = ()) -> Bank:
+def load_bank(path: Path, resolve: Resolver | None = None) -> Bank:
     """Load and validate the bank at ``path``; raise FindingsError listing every problem."""
-    return bank_from_document(read_document(path), resolve, _stack=_stack)
+    return bank_from_document(read_document(path), resolve)
 
 
 def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, *, _stack: tuple[str, ...] = ()) -> Bank:
@@ -399,7 +399,7 @@ def _check_conditions(context: _Context, bank: Bank, raw_sections: list[dict[str
 def resolve_name(name: str, section_id: str) -> str:
     """A condition name as a fully qualified question id, relative to a section."""
     parts = name.split(".")
-    bank_id, section_key = section_id.split(".", 1)
+    bank_id = section_id.split(".", 1)[0]
     if len(parts) == 1:
         return f"{section_id}.{name}"
     if len(parts) == 2:

@@ -12,11 +12,9 @@ from pathlib import Path
 from .bank_models import Bank
 from .banks import bank_from_document
 from .findings import Finding, FindingsError
-from .paths import bank_folders, distinct_folders
+from .paths import BANK_SUFFIX, bank_folders, distinct_folders
 from .records import Record
 from .tomlsource import TomlDocument, parse_toml, read_document
-
-BANK_SUFFIX = ".toml"
 
 
 class BankEntry(Record):
@@ -92,19 +90,7 @@ class BankCatalog:
         )
 
     def resolve_include(self, bank_id: str, from_path: Path, stack: tuple[str, ...]) -> Bank | None:
-        """Resolver for includes: a sibling file first, then the catalog."""
-        if bank_id in stack:
-            cycle = " -> ".join(stack[stack.index(bank_id) :] + (bank_id,))
-            raise FindingsError(
-                [
-                    Finding(
-                        "include-cycle",
-                        f"include cycle: {cycle}",
-                        str(from_path),
-                        hint="remove one of the includes so that no bank includes itself",
-                    )
-                ]
-            )
+        """Resolver for includes: a sibling file first, then the catalog (the loader has already refused cycles)."""
         sibling = from_path.parent / f"{bank_id}{BANK_SUFFIX}"
         if sibling.is_file() and sibling.resolve() != from_path.resolve():
             return self._load_path(sibling, stack)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .answers import has_value
 from .catalog import BankCatalog
-from .findings import ElicitError, FindingsError
+from .findings import ElicitError, FindingsError, did_you_mean
 from .models import Answer, Bank, BankRef, Question, Section, Session
 
 OPEN = "open"
@@ -223,8 +223,6 @@ class Interview:
         if matches:
             names = ", ".join(q.id for q in matches[:5])
             raise ElicitError(f"'{text}' matches several questions ({names}); give the full id")
-        from .findings import did_you_mean
-
         hint = did_you_mean(text, list(self._questions)) or "list the ids with 'elicit banks show BANK'"
         raise ElicitError(f"no question '{text}' in this session's banks; {hint}")
 
@@ -247,22 +245,30 @@ def banks_for_session(session: Session, catalog: BankCatalog, base: Path | None 
     return banks, notes
 
 
-def _load_ref(ref: BankRef, catalog: BankCatalog, base: Path | None) -> Bank:
-    candidates: list[str | Path] = []
+def locate_ref(ref: BankRef, catalog: BankCatalog, base: Path | None) -> str | Path | None:
+    """Where a session's bank is: its id when the catalog has it, else the recorded file if it exists, else None.
+
+    A relative recorded path is taken from ``base`` (the session's folder).
+    """
     if catalog.entry(ref.id) is not None:
-        candidates.append(ref.id)
+        return ref.id
     if ref.path:
         path = Path(ref.path)
         if not path.is_absolute() and base is not None:
             path = base / path
         if path.is_file():
-            candidates.append(path)
-    if not candidates:
+            return path
+    return None
+
+
+def _load_ref(ref: BankRef, catalog: BankCatalog, base: Path | None) -> Bank:
+    where = locate_ref(ref, catalog, base)
+    if where is None:
         raise ElicitError(
             f"bank '{ref.id}' used by this session was not found; put its file in ./question_banks or "
             "your config folder's question_banks (see 'elicit banks list')"
         )
     try:
-        return catalog.load(candidates[0])
+        return catalog.load(where)
     except FindingsError as error:
         raise ElicitError(f"bank '{ref.id}' used by this session has problems: {error.findings[0].format()}") from None

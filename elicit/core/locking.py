@@ -118,11 +118,6 @@ class SessionLock:
             except OSError:
                 pass
 
-    @property
-    def held(self) -> bool:
-        """Whether this object holds the lock."""
-        return self._held
-
     def __enter__(self) -> SessionLock:
         return self.acquire()
 

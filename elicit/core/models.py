@@ -190,7 +190,7 @@ def _starts_with_vowel_sound(role: str) -> bool:
     return word[:1] in "aeiou"
 
 
-def next_id(prefix: str, existing: list[str], width: int = 3) -> str:
+def next_id(prefix: str, existing: list[str]) -> str:
     """The next id such as ``US-004`` after the highest existing one."""
     highest = 0
     for item in existing:
@@ -198,4 +198,4 @@ def next_id(prefix: str, existing: list[str], width: int = 3) -> str:
             tail = item[len(prefix) + 1 :]
             if tail.isdigit():
                 highest = max(highest, int(tail))
-    return f"{prefix}-{highest + 1:0{width}d}"
+    return f"{prefix}-{highest + 1:03d}"

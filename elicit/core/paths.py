@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 PROJECT_BANKS_DIR = "question_banks"
+BANK_SUFFIX = ".toml"
 
 
 def builtin_banks_dir() -> Path:

@@ -67,12 +67,6 @@ class SessionStore:
         """Release the lock."""
         self.lock.release()
 
-    def __enter__(self) -> SessionStore:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
 
 def session_path(text: str) -> Path:
     """A session path from the user's argument, adding ``.elicit.toml`` if it has no .toml suffix."""

@@ -194,7 +194,6 @@ class KeyLines:
                 if end < 0:
                     continue
                 line = line[end + 3 :]
-                in_multiline = None
                 depth, in_multiline = _scan_value(line, depth)
                 continue
             stripped = line.strip()

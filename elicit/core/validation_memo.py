@@ -25,11 +25,10 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from .paths import bank_folders, cache_dir
+from .paths import BANK_SUFFIX, bank_folders, cache_dir
 from .records import FrozenRecord
 
 _HEADER = "elicit-validate-memo/1"
-_BANK_SUFFIX = ".toml"
 _CODE_FOLDERS = ("", "core", "cli")
 
 
@@ -64,7 +63,7 @@ def inputs_key(paths: list[str], cwd: Path) -> str | None:
                 add("missing")
                 continue
             for entry in _sorted_entries(folder):
-                if entry.name.endswith(_BANK_SUFFIX) and entry.is_file():
+                if entry.name.endswith(BANK_SUFFIX) and entry.is_file():
                     add(entry.name, _content(Path(entry.path)))
         for path in named:
             add("file", str(path), _content(path))

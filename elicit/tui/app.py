@@ -77,11 +77,7 @@ class ElicitApp(App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=8)
         if self.opened is not None:
-            from .screens.interview import InterviewScreen
-
-            for note in self.opened.notes:
-                self.notify(note, timeout=8)
-            self.push_screen(InterviewScreen(self.opened))
+            self._show_interview(self.opened)
         else:
             from .screens.launcher import LauncherScreen
 
@@ -95,11 +91,6 @@ class ElicitApp(App[int]):
                 self.notify(f"ready in {took:.0f} ms", timeout=3)
 
     # the open session
-
-    @property
-    def service(self):  # noqa: ANN201 - SessionService, imported lazily
-        """The service of the open session (None when none is open)."""
-        return self.opened.service if self.opened is not None else None
 
     def _adopt(self, opened: OpenSession) -> None:
         self.opened = opened
@@ -123,13 +114,16 @@ class ElicitApp(App[int]):
             self.notify(str(error), title="Cannot open the session", severity="error", timeout=12)
             return False
         self._adopt(opened)
-        remember(path)
-        for note in opened.notes:
-            self.notify(note, timeout=8)
+        remember(path, title=opened.session.title, client=opened.session.client)
+        self._show_interview(opened)
+        return True
+
+    def _show_interview(self, opened: OpenSession) -> None:
         from .screens.interview import InterviewScreen
 
+        for note in opened.notes:
+            self.notify(note, timeout=8)
         self.push_screen(InterviewScreen(opened))
-        return True
 
     def _save_state_changed(self, state: str, detail: str) -> None:
         self.save_state = state
@@ -266,7 +260,7 @@ def run(path: Path | None) -> int:
             return 1
         from ..core.recent import remember
 
-        remember(path)
+        remember(path, title=opened.session.title, client=opened.session.client)
     app = ElicitApp(opened)
     previous = _save_on_signals(app)
     code: Any = 1
