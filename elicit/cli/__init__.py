@@ -11,6 +11,10 @@ from collections.abc import Callable, Sequence
 
 from .output import error_line
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .parser import UsageError
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -28,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(arguments)
     except UsageError as error:
-        error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
+        _usage_error(error)
         return EXIT_USAGE
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
@@ -49,6 +53,10 @@ def _fast_command(arguments: list[str]) -> Callable[[], int] | None:
 
         return lambda: validate_paths(arguments[2:])
     return None
+
+
+def _usage_error(error: UsageError) -> None:
+    error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
 
 
 def _print_version() -> int:
@@ -73,7 +81,7 @@ def _run(command: Callable[[], int | None]) -> int:
         from .parser import UsageError
 
         if isinstance(error, UsageError):
-            error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
+            _usage_error(error)
             return EXIT_USAGE
         if isinstance(error, FindingsError):
             for finding in error.findings:

@@ -9,6 +9,7 @@ from typing import Any
 from ..core.bank_models import Bank, Question
 from ..core.catalog import BankCatalog, BankEntry
 from ..core.findings import FindingsError
+from ..core.paths import user_banks_dir
 from .output import console, print_hanging, print_json
 
 
@@ -26,7 +27,7 @@ def list_banks(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        sys.stdout.write("No banks found. Put bank files in ./question_banks or in " + str(catalog.folders[1][1]) + "\n")
+        sys.stdout.write("No banks found. Put bank files in ./question_banks or in " + str(user_banks_dir()) + "\n")
         return 0
     from rich.markup import escape
 
@@ -73,26 +74,23 @@ def show_bank(args: argparse.Namespace) -> int:
     out = console()
     from rich.text import Text
 
-    def hanging(first: str, text: Text, indent: int) -> None:
-        print_hanging(out, first, text, indent)
-
     header = Text.assemble((bank.title, "bold"), " ", (f"({bank.id} {bank.version}, {len(bank.questions)} questions, {bank.path})", "dim"))
-    hanging("", header, 0)
+    print_hanging(out, "", header, 0)
     if bank.description:
-        hanging("", Text(bank.description.strip()), 0)
+        print_hanging(out, "", Text(bank.description.strip()), 0)
     for section in bank.sections:
         out.print()
-        hanging("", Text.assemble((section.title, "bold cyan"), " ", (section.id, "dim")), 0)
+        print_hanging(out, "", Text.assemble((section.title, "bold cyan"), " ", (section.id, "dim")), 0)
         if section.goal:
-            hanging("  ", Text(section.goal.strip(), style="italic"), 2)
+            print_hanging(out, "  ", Text(section.goal.strip(), style="italic"), 2)
         for question in section.questions:
             details = question.kind
             if question.options:
                 details += ": " + " / ".join(question.options)
-            hanging(" [red]*[/] " if question.required else "   ", Text(question.prompt), 3)
-            hanging("     ", Text(f"{question.id} · {details}", style="dim"), 5)
+            print_hanging(out, " [red]*[/] " if question.required else "   ", Text(question.prompt), 3)
+            print_hanging(out, "     ", Text(f"{question.id} · {details}", style="dim"), 5)
             if question.when:
-                hanging("     ", Text(f"when {question.when}", style="dim"), 5)
+                print_hanging(out, "     ", Text(f"when {question.when}", style="dim"), 5)
     return 0
 
 

@@ -14,7 +14,6 @@ from ..core.session_format import read_session
 from ..core.storage import session_path
 from .output import console, print_json
 from .parser import UsageError
-from .session_commands import open_for_change
 
 
 def lint(args: argparse.Namespace) -> int:
@@ -110,10 +109,12 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int)
 
 def import_stories(args: argparse.Namespace) -> int:
     """Add every story of a text or CSV file to a session; unreadable lines are kept with a finding."""
+    from .session_commands import open_for_change  # it loads banks and the engine: only this command needs them
+
     file = Path(args.file).expanduser()
     backlog = _read(file, args.column)  # read before locking: a bad file leaves the session untouched
     added: list[tuple[int, str, bool]] = []
-    with open_for_change(args.path, "elicit import-stories") as (_store, service):
+    with open_for_change(args.path, "elicit import-stories") as service:
         for line in backlog.lines:
             role, want, values = story_values(line)
             story = service.add_story(role, want, **values)

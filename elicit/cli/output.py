@@ -24,7 +24,7 @@ def error_line(text: str) -> None:
 
 def note_line(text: str) -> None:
     """A note for the user on stderr (not part of the command's output)."""
-    sys.stderr.write(f"note: {' '.join(text.splitlines())}\n")
+    sys.stderr.write("note: " + one_line(text))
 
 
 def print_json(data: Any) -> None:

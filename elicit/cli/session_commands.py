@@ -12,11 +12,11 @@ from ..core.answers import format_answer, parse_answer
 from ..core.catalog import BankCatalog, looks_like_path
 from ..core.engine import Interview, banks_for_session
 from ..core.findings import ElicitError
-from ..core.models import PRIORITIES, PRIORITY_LABELS, Participant, Session
+from ..core.models import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES, Participant, Session
 from ..core.opening import create_session, open_session
 from ..core.service import SessionService
 from ..core.session_format import read_session
-from ..core.storage import SessionStore, session_path
+from ..core.storage import session_path
 from .output import console, note_line, print_hanging
 from .parser import UsageError
 
@@ -80,13 +80,13 @@ def _ask_missing(args: argparse.Namespace, catalog: BankCatalog, path: Path) -> 
 
 
 @contextmanager
-def open_for_change(path_text: str, command: str) -> Iterator[tuple[SessionStore, SessionService]]:
+def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
     """Lock a session, give a service over it, save and unlock at the end."""
     opened = open_session(session_path(path_text), command=command)
     try:
         for note in opened.notes:
             note_line(note)
-        yield opened.store, opened.service
+        yield opened.service
         if opened.service.revision:
             opened.save()
     finally:
@@ -97,7 +97,7 @@ def answer(args: argparse.Namespace) -> int:
     """Record one answer."""
     if args.value is None and args.status is None and args.notes is None:
         raise UsageError("elicit answer", "give a VALUE, or --status skipped/revisit, or --notes")
-    with open_for_change(args.path, "elicit answer") as (_store, service):
+    with open_for_change(args.path, "elicit answer") as service:
         question = service.interview.resolve_id(args.question)
         if args.value is not None:
             value = parse_answer(question, args.value)
@@ -185,7 +185,7 @@ def summary(args: argparse.Namespace) -> int:
     out.print()
     stories = session.stories
     counts = {priority: sum(1 for s in stories if s.priority == priority) for priority in PRIORITIES}
-    statuses = {status: sum(1 for s in stories if s.status == status) for status in ("draft", "confirmed", "changed", "rejected")}
+    statuses = {status: sum(1 for s in stories if s.status == status) for status in STORY_STATUSES}
     out.print(
         f"[bold]Stories: {len(stories)}[/]  "
         + " · ".join(f"{PRIORITY_LABELS[p]} {n}" for p, n in counts.items())

@@ -19,7 +19,7 @@ def story_help(args: argparse.Namespace) -> int:
 
 def add_story(args: argparse.Namespace) -> int:
     """Add a story; print its id."""
-    with open_for_change(args.path, "elicit story add") as (_store, service):
+    with open_for_change(args.path, "elicit story add") as service:
         sources = [service.interview.resolve_id(source).id for source in args.source]
         story = service.add_story(
             args.role,

@@ -87,16 +87,11 @@ class PlainInterview:
             reply = self.prompter.question(QuestionAsk(question, answer.value if answer is not None else None))
             if isinstance(reply, Picked):
                 return self._record(question, reply.value)
-            try:
-                typed = read_reply(reply)
-            except ElicitError as error:
-                self.console.say(str(error))
+            typed = self._typed_or_command(reply, question)
+            if isinstance(typed, _Stay):
                 continue
-            if isinstance(typed, Command):
-                target = self._command(typed, question)
-                if isinstance(target, _Stay):
-                    continue
-                return target
+            if not isinstance(typed, str):
+                return typed
             if not typed:
                 return self._next_after(question)
             try:
@@ -122,16 +117,11 @@ class PlainInterview:
                 "Press Enter to finish, or type a command.",
             )
         while True:
-            try:
-                typed = read_reply(self.prompter.text("Enter or a command:", ""))
-            except ElicitError as error:
-                self.console.say(str(error))
+            typed = self._typed_or_command(self.prompter.text("Enter or a command:", ""), None)
+            if isinstance(typed, _Stay):
                 continue
-            if isinstance(typed, Command):
-                target = self._command(typed, None)
-                if isinstance(target, _Stay):
-                    continue
-                return target
+            if not isinstance(typed, str):
+                return typed
             if typed:
                 self.console.say(NO_QUESTION)
                 continue
@@ -141,6 +131,17 @@ class PlainInterview:
             return first
 
     # replies
+
+    def _typed_or_command(self, reply: str, question: Question | None) -> str | Target:
+        """The text typed at a prompt; or, for a slash command, where it leads (STAY: ask again)."""
+        try:
+            typed = read_reply(reply)
+        except ElicitError as error:
+            self.console.say(str(error))
+            return STAY
+        if isinstance(typed, Command):
+            return self._command(typed, question)
+        return typed
 
     def _record(self, question: Question, value: Any) -> Target:
         answer = self.interview.answer(question.id)
