@@ -12,6 +12,7 @@ from ..core.lint import LintFinding, check_codes, lint_stories, story_text
 from ..core.models import Story
 from ..core.session_format import read_session
 from ..core.storage import session_path
+from ..core.text import clip
 from .output import console, print_json
 from .parser import UsageError
 
@@ -86,7 +87,7 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int)
     for finding in findings:
         if finding.story_id != previous:
             text = texts.get(finding.story_id, "")
-            shown = text if len(text) <= 70 else text[:69].rstrip() + "…"
+            shown = clip(text, 70)
             story_cell = (
                 f"[bold]{escape(finding.story_id)}[/]\n[dim]{escape(shown)}[/]" if shown else f"[bold]{escape(finding.story_id)}[/]"
             )
@@ -118,7 +119,7 @@ def import_stories(args: argparse.Namespace) -> int:
         for line in backlog.lines:
             role, want, values = story_values(line)
             story = service.add_story(role, want, **values)
-            added.append((line.line, story.id, line.parsed is None or not line.parsed.want))
+            added.append((line.line, story.id, not line.is_story))
         target = service.session.title or args.path
     for line_number, story_id, unparsed in added:
         if unparsed:

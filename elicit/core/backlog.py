@@ -69,6 +69,11 @@ class BacklogLine:
     priority: str | None = None
     acceptance: tuple[str, ...] = ()
 
+    @property
+    def is_story(self) -> bool:
+        """Whether the line reads as a story with a goal (else it is imported as raw text)."""
+        return self.parsed is not None and bool(self.parsed.want)
+
 
 @dataclass
 class Backlog:
@@ -83,7 +88,7 @@ class Backlog:
     @property
     def unparsed(self) -> list[BacklogLine]:
         """The lines that could not be read as stories."""
-        return [line for line in self.lines if line.parsed is None or not line.parsed.want]
+        return [line for line in self.lines if not line.is_story]
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -246,7 +251,7 @@ def story_values(line: BacklogLine) -> tuple[str, str, dict[str, Any]]:
     if line.acceptance:
         values["acceptance"] = list(line.acceptance)
     parsed = line.parsed
-    if parsed is None or not parsed.want:
+    if parsed is None or not line.is_story:
         values["tags"] = [UNPARSED_TAG]
         return "", line.text, values
     values["so_that"] = parsed.so_that

@@ -33,6 +33,7 @@ from .models import Story, with_article
 from .phrases import word_set
 from .story_checks import atomic_problem, minimal_problem, solution_terms, unique
 from .story_parse import UNPARSED_TAG, TemplateShape, parse_story, template_family, template_wording
+from .text import clip
 from .vague_terms import VagueTerms, vague_terms
 
 CHECKS: dict[str, str] = {
@@ -92,9 +93,14 @@ def active_checks(disabled: frozenset[str] = frozenset(), enabled: frozenset[str
     return (DEFAULT_ON | check_codes(enabled)) - check_codes(disabled)
 
 
+def is_raw_text(story: Story) -> bool:
+    """Whether the story holds imported text that did not read as a story (see the module's docstring)."""
+    return UNPARSED_TAG in story.tags and not story.role.strip()
+
+
 def story_text(story: Story) -> str:
     """The story as one line, leaving out missing parts (the raw text for an unparsed story)."""
-    if UNPARSED_TAG in story.tags and not story.role.strip():
+    if is_raw_text(story):
         return story.want.strip()
     parts = []
     if story.role.strip():
@@ -126,7 +132,7 @@ class _View:
 
 def _view(story: Story) -> _View:
     acceptance = tuple(item for item in story.acceptance if item.strip())
-    if UNPARSED_TAG in story.tags and not story.role.strip():
+    if is_raw_text(story):
         parsed = parse_story(story.want)
         if parsed is None:
             return _View(story.id, "", "", "", None, story.priority, acceptance)
@@ -149,12 +155,16 @@ class BacklogContext:
 
     views: list[_View] = field(default_factory=list)
     position: dict[str, int] = field(default_factory=dict)
-    with_benefit: int = 0
     means: Counter[str] = field(default_factory=Counter)
     ends: Counter[str] = field(default_factory=Counter)
     exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     tokens: list[tuple[str, ...]] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def with_benefit(self) -> int:
+        """How many stories state a benefit."""
+        return sum(self.ends.values())
 
     @classmethod
     def of(cls, stories: Sequence[Story]) -> BacklogContext:
@@ -175,7 +185,6 @@ class BacklogContext:
         tokens = _tokens(view)
         self.tokens.append(tokens)
         if view.so_that:
-            self.with_benefit += 1
             self.ends[view.shape.ends] += 1
         self.means[view.shape.means] += 1
         self.exact[" ".join(tokens)].append(index)
@@ -430,6 +439,5 @@ def _spelling_variant(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
-def _clip(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _clip(text: str) -> str:
+    return clip(" ".join(text.split()), 60)

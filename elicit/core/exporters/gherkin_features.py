@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import PRIORITY_LABELS
+from ..text import clip
 
 if TYPE_CHECKING:
     from ..engine import Interview
@@ -120,9 +121,7 @@ def _role(role: str) -> str:
 
 def _scenario(number: int, criterion: str) -> list[str]:
     title, steps = criterion_steps(criterion)
-    name = title or one_line(criterion) or "Acceptance criterion"
-    if len(name) > NAME_LIMIT:
-        name = name[: NAME_LIMIT - 1].rstrip() + "…"
+    name = clip(title or one_line(criterion) or "Acceptance criterion", NAME_LIMIT)
     lines = [f"  Scenario: {number}. {name}"]
     if steps is None:
         lines.append("    # Written as free text: rewrite it as Given/When/Then steps.")

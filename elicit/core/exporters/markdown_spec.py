@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ..engine import Interview, Progress
-    from ..models import Answer, Question, Session, Story
+    from ..models import Answer, Assumption, Decision, OpenQuestion, Question, Session, Story
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters with a meaning anywhere in a line: code, emphasis, links, HTML,
@@ -234,44 +234,39 @@ class _Document:
 
     def follow_ups(self) -> None:
         session = self.session
-        self.add("## Open questions")
-        if session.open_questions:
-            items = []
-            for item in session.open_questions:
-                head = f"- {inline(item.id)} · {inline(item.status)}"
-                if item.owner.strip():
-                    head += f" · *Owner:* {inline(item.owner)}"
-                lines = [head, block(item.text, "  ")]
-                if item.resolution.strip():
-                    lines.append("*Resolution:* " + block(item.resolution, "  "))
-                items.append(_list_item(lines))
-            self.add("\n".join(items))
-        else:
-            self.add("None.")
-        self.add("## Decisions")
-        if session.decisions:
-            items = []
-            for decision in session.decisions:
-                lines = [f"- {inline(decision.id)}", block(decision.text, "  ")]
-                if decision.rationale.strip():
-                    lines.append("*Why:* " + block(decision.rationale, "  "))
-                if decision.decided_by.strip():
-                    lines.append("*Decided by:* " + inline(decision.decided_by))
-                items.append(_list_item(lines))
-            self.add("\n".join(items))
-        else:
-            self.add("None.")
-        self.add("## Assumptions")
-        if session.assumptions:
-            items = []
-            for assumption in session.assumptions:
-                lines = [f"- {inline(assumption.id)}", block(assumption.text, "  ")]
-                if assumption.rationale.strip():
-                    lines.append("*Why:* " + block(assumption.rationale, "  "))
-                items.append(_list_item(lines))
-            self.add("\n".join(items))
-        else:
-            self.add("None.")
+        self.follow_up_list("## Open questions", [self.open_question_lines(item) for item in session.open_questions])
+        self.follow_up_list("## Decisions", [self.decision_lines(item) for item in session.decisions])
+        self.follow_up_list("## Assumptions", [self.assumption_lines(item) for item in session.assumptions])
+
+    def follow_up_list(self, heading: str, entries: list[list[str]]) -> None:
+        self.add(heading)
+        self.add("\n".join(_list_item(lines) for lines in entries) if entries else "None.")
+
+    @staticmethod
+    def open_question_lines(item: OpenQuestion) -> list[str]:
+        head = f"- {inline(item.id)} · {inline(item.status)}"
+        if item.owner.strip():
+            head += f" · *Owner:* {inline(item.owner)}"
+        lines = [head, block(item.text, "  ")]
+        if item.resolution.strip():
+            lines.append("*Resolution:* " + block(item.resolution, "  "))
+        return lines
+
+    @staticmethod
+    def decision_lines(decision: Decision) -> list[str]:
+        lines = [f"- {inline(decision.id)}", block(decision.text, "  ")]
+        if decision.rationale.strip():
+            lines.append("*Why:* " + block(decision.rationale, "  "))
+        if decision.decided_by.strip():
+            lines.append("*Decided by:* " + inline(decision.decided_by))
+        return lines
+
+    @staticmethod
+    def assumption_lines(assumption: Assumption) -> list[str]:
+        lines = [f"- {inline(assumption.id)}", block(assumption.text, "  ")]
+        if assumption.rationale.strip():
+            lines.append("*Why:* " + block(assumption.rationale, "  "))
+        return lines
 
     def glossary(self) -> None:
         if not self.session.glossary:

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import PRIORITY_LABELS
+from ..text import clip
 
 if TYPE_CHECKING:
     from ..engine import Interview
@@ -86,10 +87,7 @@ def render_csv(session: Session, interview: Interview) -> str:
 
 def summary(story: Story) -> str:
     """The story sentence on one line, cut to the length trackers accept."""
-    text = _WHITESPACE.sub(" ", story.sentence()).strip()
-    if len(text) > SUMMARY_LIMIT:
-        text = text[: SUMMARY_LIMIT - 1].rstrip() + "…"
-    return text
+    return clip(_WHITESPACE.sub(" ", story.sentence()).strip(), SUMMARY_LIMIT)
 
 
 def story_labels(story: Story) -> list[str]:
