@@ -80,7 +80,7 @@ class InterviewScreen(SessionScreen[None]):
         self.set_interval(1.0, self._tick, name="elapsed")
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted and self.question is not None:
+        if self.is_mounted and self.question is not None and self.changed_while_away():
             self.run_worker(self.refresh_all(), exclusive=True, group="refresh")
 
     async def refresh_all(self) -> None:

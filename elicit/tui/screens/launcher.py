@@ -49,11 +49,10 @@ class LauncherScreen(Screen):
         table.add_column("Last opened", key="opened")
         table.add_column("Done", key="progress")
         table.add_column("File", key="path")
-        self.reload()
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self.reload()  # also right after mounting: Textual resumes a screen when it is first shown
 
     def reload(self) -> None:
         """Read the recent list again."""

@@ -20,6 +20,18 @@ class SessionScreen(Screen[ResultType]):
     def __init__(self, opened: OpenSession) -> None:
         super().__init__()
         self.opened = opened
+        self._revision_when_left: int | None = None
+
+    def on_screen_suspend(self) -> None:
+        self._revision_when_left = self.service.revision
+
+    def changed_while_away(self) -> bool:
+        """Whether the session changed while another screen was on top (False when first shown).
+
+        Textual resumes a screen right after it is first mounted too; this
+        keeps screens from drawing everything twice on the way in.
+        """
+        return self._revision_when_left is not None and self._revision_when_left != self.service.revision
 
     @property
     def session(self) -> Session:

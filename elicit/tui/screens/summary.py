@@ -59,7 +59,8 @@ class SummaryScreen(SessionScreen[str | None]):
             todo.focus()
 
     def on_screen_resume(self) -> None:
-        self.fill()
+        if self.changed_while_away():
+            self.fill()
 
     def fill(self) -> None:
         """Compute and show everything."""
