@@ -56,7 +56,6 @@ class AutoSaver:
         self.opened = opened
         self.on_state = on_state
         self.state = SAVED
-        self.error = ""
         self.saves = 0
         self._write_lock = threading.Lock()
         self._disk_revision = opened.service.revision  # changed only while holding _write_lock
@@ -140,7 +139,6 @@ class AutoSaver:
         self._writing = False
         self.saves += 1
         self._retry_delay = RETRY_FIRST
-        self.error = ""
         if self.dirty:
             self._first_unsaved = time.monotonic()
             self._set_state(PENDING)
@@ -151,7 +149,6 @@ class AutoSaver:
 
     def _failed(self, _revision: int, message: str) -> None:
         self._writing = False
-        self.error = message
         self._set_state(FAILED, message)
         if not self._closed:
             self._schedule(self._retry_delay)
@@ -178,13 +175,11 @@ class AutoSaver:
                 self.opened.store.save(self.opened.session)
             except ElicitError as error:
                 message = str(error)
-                self.error = message
                 self._set_state(FAILED, message)
                 return message
             self._disk_revision = revision
         self._first_unsaved = None
         self._retry_delay = RETRY_FIRST
-        self.error = ""
         self._set_state(SAVED)
         return None
 

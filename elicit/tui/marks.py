@@ -8,10 +8,14 @@ from pathlib import Path
 from ..core.models import PRIORITY_LABELS
 
 STATUS_MARKS = {"answered": "✓", "skipped": "–", "revisit": "!", "open": "·"}
-STATUS_STYLES = {"answered": "$success", "skipped": "$text-muted", "revisit": "$warning", "open": ""}
+STATUS_STYLES = {"answered": "green", "skipped": "dim", "revisit": "bold yellow", "open": ""}
+"""Rich styles for an answer's status mark."""
 STATUS_WORDS = {"answered": "answered", "skipped": "skipped", "revisit": "to revisit", "open": "open"}
 STORY_STATUS_MARKS = {"draft": "○", "confirmed": "✓", "changed": "~", "rejected": "✗"}
-PRIORITY_STYLES = {"must": "$error", "should": "$warning", "could": "$primary", "wont": "$text-muted"}
+PRIORITY_COLOURS = {"must": "bold red", "should": "yellow", "could": "cyan", "wont": "dim"}
+"""Rich styles for a story's priority in tables and lists."""
+STORY_STATUS_STYLES = {"confirmed": "$success", "changed": "$warning", "rejected": "$error"}
+"""Content styles for a story's review status ($text-muted for a draft)."""
 
 
 def status_mark(status: str) -> str:

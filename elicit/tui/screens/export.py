@@ -54,18 +54,11 @@ class ExportScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        from ...core.exporters import FORMATS, get_exporter
+
         formats = self.query_one("#export-formats", SelectionList)
-        try:
-            from ...core.exporters import FORMATS, get_exporter
-        except ImportError:
-            self.query_one("#export-plan", Static).update("[$error]The exporters are not installed in this build of elicit.[/]")
-            return
         for name in FORMATS:
-            try:
-                exporter = get_exporter(name)
-            except (ElicitError, ImportError) as error:
-                formats.add_option(Selection(f"{name} · not available: {error}", name, disabled=True))
-                continue
+            exporter = get_exporter(name)
             self.exporters[name] = exporter
             formats.add_option(Selection(f"{exporter.title} ({name})", name, name in DEFAULT_FORMATS))
         formats.focus()
@@ -85,10 +78,7 @@ class ExportScreen(SessionScreen[None]):
 
     def _plan(self) -> None:
         plan = self.query_one("#export-plan", Static)
-        try:
-            targets = self.destinations()
-        except ImportError:
-            return
+        targets = self.destinations()
         if not targets:
             plan.update("Tick at least one format.")
             return
@@ -110,10 +100,7 @@ class ExportScreen(SessionScreen[None]):
     def action_export(self) -> None:
         if self.busy:
             return
-        try:
-            targets = self.destinations()
-        except ImportError:
-            return
+        targets = self.destinations()
         if not targets:
             self.notify("Tick at least one format.", severity="warning")
             return

@@ -308,11 +308,8 @@ class InterviewScreen(SessionScreen[None]):
     # stories
 
     def _roles(self) -> list[str]:
-        roles = [p.role for p in self.session.participants if p.role]
-        if self.question is not None and self.question.story is not None:
-            roles.insert(0, self.question.story.role)
-        roles.extend(story.role for story in reversed(self.session.stories))
-        return roles
+        hint = self.question.story if self.question is not None else None
+        return self.story_roles(hint=hint.role if hint is not None else "")
 
     def action_new_story(self) -> None:
         if self.question is None:
@@ -328,14 +325,13 @@ class InterviewScreen(SessionScreen[None]):
             draft.role = hint.role
             draft.want = "" if hint.want.strip() in ("", "...", "…") else hint.want
             draft.so_that = hint.so_that
-        editor = StoryEditor(draft, heading=f"New story · from: {question.prompt}", roles=self._roles(), source_text=question.id)
+        editor = StoryEditor(draft, heading=f"New story · from: {question.prompt}", roles=self._roles())
 
         def saved(result: StoryDraft | None) -> None:
             if result is None:
                 self.focus_answer()
                 return
-            values = result.values()
-            story = self.service.add_story(values.pop("role"), values.pop("want"), **values)
+            story = self.add_story(result)
             self._show_stories()
             self.notify(f"{story.id} saved ({story.priority}).", timeout=2)
             self.focus_answer()
@@ -348,7 +344,7 @@ class InterviewScreen(SessionScreen[None]):
         if story is None:
             return
         self.commit()
-        editor = StoryEditor(StoryDraft.of(story), heading=f"Edit {story.id}", roles=self._roles(), source_text=", ".join(story.source))
+        editor = StoryEditor(StoryDraft.of(story), heading=f"Edit {story.id}", roles=self._roles())
 
         def saved(result: StoryDraft | None) -> None:
             if result is not None:

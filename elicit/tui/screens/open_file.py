@@ -21,11 +21,7 @@ class SessionFiles(DirectoryTree):
     """Folders and session files only."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [
-            path
-            for path in paths
-            if not path.name.startswith(".") and (path.is_dir() or path.name.endswith(".toml") and not path.name.endswith(".lock"))
-        ]
+        return [path for path in paths if not path.name.startswith(".") and (path.is_dir() or path.name.endswith(".toml"))]
 
 
 class OpenFileScreen(ModalScreen[Path | None]):

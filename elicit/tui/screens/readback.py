@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...core.models import PRIORITIES, Story
 from ...core.opening import OpenSession
 from ..commands import ScreenActions
-from ..marks import priority_label
+from ..marks import STORY_STATUS_STYLES, priority_label
 from ..widgets.common.keybar import KeyBar
 from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
@@ -76,7 +76,7 @@ class ReadBackScreen(SessionScreen[None]):
             position.update(
                 Content.from_markup(
                     f"[b]Read-back[/b]  story {self.index + 1} of {len(self.order)} · [b]{escape(story.id)}[/b] · "
-                    f"{priority_label(story.priority)} · [{_status_style(story.status)}]{story.status}[/]"
+                    f"{priority_label(story.priority)} · [{STORY_STATUS_STYLES.get(story.status, '$text-muted')}]{story.status}[/]"
                 )
             )
             sentence.update(Content(story.sentence() + "."))
@@ -127,17 +127,10 @@ class ReadBackScreen(SessionScreen[None]):
                 self.service.update_story(story_id, **result.values(), status="changed")
                 self.show()
 
-        roles = [p.role for p in self.session.participants if p.role]
         self.app.push_screen(
-            StoryEditor(
-                StoryDraft.of(story), heading=f"Change {story_id} as the client says", roles=roles, source_text=", ".join(story.source)
-            ),
+            StoryEditor(StoryDraft.of(story), heading=f"Change {story_id} as the client says", roles=self.story_roles(from_stories=False)),
             saved,
         )
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def _status_style(status: str) -> str:
-    return {"confirmed": "$success", "changed": "$warning", "rejected": "$error"}.get(status, "$text-muted")

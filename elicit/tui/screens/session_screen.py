@@ -7,9 +7,13 @@ from typing import TypeVar
 from textual.screen import Screen
 
 from ...core.engine import Interview
-from ...core.models import Session
+from ...core.models import Session, Story
 from ...core.opening import OpenSession
 from ...core.service import SessionService
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .story_editor import StoryDraft
 
 ResultType = TypeVar("ResultType")
 
@@ -47,3 +51,15 @@ class SessionScreen(Screen[ResultType]):
     def service(self) -> SessionService:
         """The only way to change the session."""
         return self.opened.service
+
+    def story_roles(self, *, hint: str = "", from_stories: bool = True) -> list[str]:
+        """Roles to offer in the story editor: a question's hint, the participants', then the stories' (newest first)."""
+        roles = ([hint] if hint else []) + [p.role for p in self.session.participants if p.role]
+        if from_stories:
+            roles += [story.role for story in reversed(self.session.stories)]
+        return roles
+
+    def add_story(self, draft: StoryDraft) -> Story:
+        """Add the story typed in the editor."""
+        values = draft.values()
+        return self.service.add_story(values.pop("role"), values.pop("want"), **values)

@@ -13,7 +13,7 @@ from ...core.engine import Interview
 from ...core.models import PRIORITIES, STORY_STATUSES, Story
 from ...core.opening import OpenSession
 from ..commands import ScreenActions
-from ..marks import STORY_STATUS_MARKS, priority_label, shorten
+from ..marks import PRIORITY_COLOURS, STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
 from .confirm import ConfirmDialog
@@ -21,7 +21,6 @@ from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
 
 SORTS = ("id", "priority", "status", "section")
-PRIORITY_COLOURS = {"must": "bold red", "should": "yellow", "could": "cyan", "wont": "dim"}
 PRIORITY_WORDS = {"must": "must", "should": "should", "could": "could", "wont": "wont", "won't": "wont"}
 
 
@@ -218,9 +217,6 @@ class StoriesScreen(SessionScreen[None]):
         self.reload(keep=story.id)
         self.notify(f"{story.id}: {priority_label(priority)}", timeout=2)
 
-    def _roles(self) -> list[str]:
-        return [p.role for p in self.session.participants if p.role] + [s.role for s in reversed(self.session.stories)]
-
     def action_edit(self) -> None:
         story = self.selected()
         if story is None:
@@ -232,18 +228,14 @@ class StoriesScreen(SessionScreen[None]):
                 self.service.update_story(story_id, **result.values())
                 self.reload(keep=story_id)
 
-        self.app.push_screen(
-            StoryEditor(StoryDraft.of(story), heading=f"Edit {story_id}", roles=self._roles(), source_text=", ".join(story.source)), saved
-        )
+        self.app.push_screen(StoryEditor(StoryDraft.of(story), heading=f"Edit {story_id}", roles=self.story_roles()), saved)
 
     def action_new(self) -> None:
         def saved(result: StoryDraft | None) -> None:
             if result is not None:
-                values = result.values()
-                story = self.service.add_story(values.pop("role"), values.pop("want"), **values)
-                self.reload(keep=story.id)
+                self.reload(keep=self.add_story(result).id)
 
-        self.app.push_screen(StoryEditor(StoryDraft(), heading="New story", roles=self._roles()), saved)
+        self.app.push_screen(StoryEditor(StoryDraft(), heading="New story", roles=self.story_roles()), saved)
 
     def action_delete(self) -> None:
         story = self.selected()

@@ -40,6 +40,19 @@ class StoryDraft:
         """The draft of an existing story."""
         return cls(**{f.name: _copy(getattr(story, f.name)) for f in fields(cls)})
 
+    def normalised(self) -> StoryDraft:
+        """The draft with blanks trimmed, empty lines and tags dropped, and repeated tags once."""
+        return StoryDraft(
+            role=self.role.strip(),
+            want=self.want.strip(),
+            so_that=self.so_that.strip(),
+            priority=self.priority,
+            acceptance=[line.strip() for line in self.acceptance if line.strip()],
+            quote=self.quote.strip(),
+            tags=list(dict.fromkeys(tag.strip() for tag in self.tags if tag.strip())),
+            source=list(self.source),
+        )
+
     def values(self) -> dict[str, Any]:
         """Keyword arguments for the service's add_story / update_story."""
         return {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
@@ -60,12 +73,11 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         Binding("f5", "cycle_priority", "Priority", id="story.priority"),
     ]
 
-    def __init__(self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None, source_text: str = "") -> None:
+    def __init__(self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None) -> None:
         super().__init__()
         self.initial = draft
         self.heading = heading
         self.roles = [role for role in dict.fromkeys(r.strip() for r in roles or []) if role]
-        self.source_text = source_text
 
     def compose(self) -> ComposeResult:
         draft = self.initial
@@ -102,7 +114,7 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
                     yield Field(", ".join(draft.tags), placeholder="comma separated", id="story-tags")
                 with Horizontal(classes="story-row"):
                     yield Label("From", classes="story-label")
-                    yield Static(Content(self.source_text or "no question"), id="story-source")
+                    yield Static(Content(", ".join(draft.source) or "no question"), id="story-source")
             yield Static(id="story-problems")
             with Horizontal(id="story-keys"):
                 yield KeyBar()
@@ -119,22 +131,20 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         """What the form holds now."""
         pressed = self.query_one("#story-priority", RadioSet).pressed_button
         priority = (pressed.id or "").removeprefix("priority-") if pressed is not None else self.initial.priority
-        acceptance = [line.strip() for line in self.query_one("#story-acceptance", Editor).text.splitlines() if line.strip()]
-        tags = [tag.strip() for tag in self.query_one("#story-tags", Field).value.replace(";", ",").split(",") if tag.strip()]
         return StoryDraft(
-            role=self.query_one("#story-role", Field).value.strip(),
-            want=self.query_one("#story-want", Field).value.strip(),
-            so_that=self.query_one("#story-so-that", Field).value.strip(),
+            role=self.query_one("#story-role", Field).value,
+            want=self.query_one("#story-want", Field).value,
+            so_that=self.query_one("#story-so-that", Field).value,
             priority=priority if priority in PRIORITIES else "should",
-            acceptance=acceptance,
-            quote=self.query_one("#story-quote", Editor).text.strip(),
-            tags=list(dict.fromkeys(tags)),
+            acceptance=self.query_one("#story-acceptance", Editor).text.splitlines(),
+            quote=self.query_one("#story-quote", Editor).text,
+            tags=self.query_one("#story-tags", Field).value.replace(";", ",").split(","),
             source=list(self.initial.source),
-        )
+        ).normalised()
 
     def is_dirty(self) -> bool:
         """Whether anything differs from what the editor opened with."""
-        return self.draft() != _normalised(self.initial)
+        return self.draft() != self.initial.normalised()
 
     # live feedback
 
@@ -194,19 +204,6 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         current = self.draft().priority
         following = PRIORITIES[(PRIORITIES.index(current) + 1) % len(PRIORITIES)]
         self.query_one(f"#priority-{following}", RadioButton).value = True
-
-
-def _normalised(draft: StoryDraft) -> StoryDraft:
-    return StoryDraft(
-        role=draft.role.strip(),
-        want=draft.want.strip(),
-        so_that=draft.so_that.strip(),
-        priority=draft.priority,
-        acceptance=[line.strip() for line in draft.acceptance if line.strip()],
-        quote=draft.quote.strip(),
-        tags=list(dict.fromkeys(tag.strip() for tag in draft.tags if tag.strip())),
-        source=list(draft.source),
-    )
 
 
 def parse_one_line(text: str) -> tuple[str, str, str] | None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ....core.engine import Interview
 from ....core.models import Question, Section
-from ...marks import status_mark
+from ...marks import STATUS_STYLES, status_mark
 from ...messages import QuestionChosen
 
-MARK_STYLES = {"answered": "green", "skipped": "dim", "revisit": "bold yellow", "open": ""}
 EXPAND_ALL_UP_TO = 60  # questions; larger interviews open only the current section
 
 
@@ -64,20 +65,12 @@ class Navigator(Tree[str]):
         self._shown_ids = tuple(question.id for question in applicable)
 
     def update_question(self, interview: Interview, question: Question) -> None:
-        """Refresh one question's mark (and its section's counts)."""
-        node = self._question_nodes.get(question.id)
-        if node is not None:
-            label = self._question_label(interview, question)
-            if label != node.label:
-                node.set_label(label)
+        """Refresh one question's mark."""
+        _relabel(self._question_nodes.get(question.id), lambda: self._question_label(interview, question))
 
     def update_section(self, interview: Interview, section: Section) -> None:
         """Refresh a section's counts."""
-        node = self._section_nodes.get(section.id)
-        if node is not None:
-            label = self._section_label(interview, section)
-            if label != node.label:
-                node.set_label(label)
+        _relabel(self._section_nodes.get(section.id), lambda: self._section_label(interview, section))
 
     def point_at(self, question_id: str | None) -> None:
         """Put the cursor on a question, opening its section."""
@@ -97,7 +90,7 @@ class Navigator(Tree[str]):
     @staticmethod
     def _question_label(interview: Interview, question: Question) -> Text:
         status = interview.status(question.id)
-        label = Text.assemble((status_mark(status), MARK_STYLES[status]), " ", question.prompt)
+        label = Text.assemble((status_mark(status), STATUS_STYLES[status]), " ", question.prompt)
         if question.required and status in ("open", "revisit"):
             label.append(" *", "bold red")
         return label
@@ -117,3 +110,11 @@ class Navigator(Tree[str]):
             self.post_message(QuestionChosen(event.node.data))
         else:
             event.node.toggle()
+
+
+def _relabel(node: TreeNode[str] | None, label: Callable[[], Text]) -> None:
+    """Give a shown node a new label, only when it changed (the tree repaints on every set)."""
+    if node is not None:
+        new = label()
+        if new != node.label:
+            node.set_label(new)

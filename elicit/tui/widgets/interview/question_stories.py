@@ -7,10 +7,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ....core.models import Story
-from ...marks import priority_label
+from ...marks import PRIORITY_COLOURS, priority_label
 from ...messages import StoryChosen
-
-PRIORITY_COLOURS = {"must": "bold red", "should": "yellow", "could": "cyan", "wont": "dim"}
 
 
 class QuestionStories(OptionList):
