@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from elicit.core.catalog import BankCatalog
 from elicit.core.engine import Interview
+from elicit.core.locking import lock_path
 from elicit.core.models import BankRef, Session
 from elicit.core.storage import SessionStore
 
@@ -35,26 +42,47 @@ def mini_bank():
 
 
 @pytest.fixture
-def mini_session_path(tmp_path: Path, mini_bank) -> Path:
+def mini_session_path(tmp_path: Path) -> Path:
     """A new session file on the mini bank, unlocked, in tmp_path."""
-    path = tmp_path / "interview.elicit.toml"
-    session = Session(
-        title="Test interview", client="ACME", banks=[BankRef(mini_bank.id, mini_bank.version, mini_bank.content_hash, str(MINI_BANK))]
-    )
-    session.current = Interview(session, [mini_bank]).current.id
+    return write_mini_session(tmp_path)
+
+
+def write_mini_session(folder: Path) -> Path:
+    """A new unlocked session file on the mini bank, ``folder/interview.elicit.toml`` (for tests that cannot use the fixture)."""
+    bank = BankCatalog.default().load(MINI_BANK)
+    path = folder / "interview.elicit.toml"
+    session = Session(title="Test interview", client="ACME", banks=[BankRef(bank.id, bank.version, bank.content_hash, str(MINI_BANK))])
+    session.current = Interview(session, [bank]).current.id
     SessionStore.create(path, session).close()
     return path
 
 
-def user_story_lines() -> list[str]:
-    """The 995 real stories from ../shared/data/user-stories (skips if absent)."""
-    import re
+def dead_pid() -> int:
+    """The id of a process that has ended."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
 
+
+def write_lock(session: Path, **fields: object) -> None:
+    """A lock file on ``session`` held by this process as 'ann', with ``fields`` changed."""
+    record = {"pid": os.getpid(), "host": socket.gethostname(), "user": "ann", "since": "2026-11-22 09:00:00", "command": "elicit open"}
+    record.update(fields)
+    lock_path(session).write_text(json.dumps(record), encoding="utf-8")
+
+
+def user_story_files() -> list[Path]:
+    """The 14 backlog files of real stories in ../shared/data/user-stories (skips if absent)."""
     if not USER_STORIES.is_dir():
         pytest.skip(f"real user stories not found at {USER_STORIES}")
-    lines = []
-    for file in sorted(USER_STORIES.glob("*.txt")):
-        for line in file.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                lines.append(re.sub(r"^#G\d+#\s*", "", line))
-    return lines
+    return sorted(USER_STORIES.glob("*.txt"))
+
+
+def story_line(line: str) -> str:
+    """A line of those files without its ``#G12#`` group tag."""
+    return re.sub(r"^#G\d+#\s*", "", line)
+
+
+def user_story_lines() -> list[str]:
+    """The 995 real stories from ../shared/data/user-stories (skips if absent)."""
+    return [story_line(line) for file in user_story_files() for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]

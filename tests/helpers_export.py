@@ -33,9 +33,9 @@ from elicit.core.models import (
     Session,
     Story,
 )
+from tests.conftest import MINI_BANK
 
 ROOT = Path(__file__).resolve().parents[1]
-MINI_BANK_PATH = ROOT / "tests" / "data" / "banks" / "mini.toml"
 SCHEMA_PATH = ROOT / "docs" / "spec.schema.json"
 WHEN = datetime(2026, 1, 31, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -109,7 +109,7 @@ answer_values = st.one_of(
 @cache
 def mini_bank() -> Bank:
     """The mini test bank (loaded once; hypothesis tests cannot use fixtures)."""
-    return load_bank(MINI_BANK_PATH)
+    return load_bank(MINI_BANK)
 
 
 def mini_ids() -> list[str]:
@@ -159,7 +159,7 @@ def sessions(draw: st.DrawFn) -> Session:
         ended_at=draw(timestamps),
         current=draw(st.one_of(st.sampled_from(mini_ids()), text)),
         participants=draw(st.lists(st.builds(Participant, text, text), max_size=2)),
-        banks=[BankRef("mini", "1.0", mini_bank().content_hash, str(MINI_BANK_PATH))]
+        banks=[BankRef("mini", "1.0", mini_bank().content_hash, str(MINI_BANK))]
         + draw(st.lists(st.builds(BankRef, text, text, text, text), max_size=1)),
         answers=answers,
         stories=stories,
@@ -187,7 +187,7 @@ def rich_session() -> Session:
         ended_at=WHEN + timedelta(minutes=95),
         current="mini.users.who",
         participants=[Participant("Sam", "Operations lead"), Participant("Kim", "")],
-        banks=[BankRef(bank.id, bank.version, bank.content_hash, str(MINI_BANK_PATH))],
+        banks=[BankRef(bank.id, bank.version, bank.content_hash, str(MINI_BANK))],
     )
     session.answers = {
         "mini.context.problem": Answer(

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from elicit.core.conditions import parse_condition
 from elicit.core.engine import Interview
 from elicit.core.models import Answer, Bank, BankRef, Question, Session
 from elicit.core.paths import builtin_banks_dir
+from tests.helpers_cli import run_elicit
 
 BUILTIN = builtin_banks_dir()
 BANK_FILES = sorted(BUILTIN.glob("*.toml"))
@@ -68,8 +67,7 @@ def _own_questions(bank: Bank) -> list[Question]:
 
 
 def _run_elicit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, COLUMNS="200", NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "elicit", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    return run_elicit(*args, cwd=cwd, columns=200)
 
 
 # Loading and validation ---------------------------------------------------------

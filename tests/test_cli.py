@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,34 +12,12 @@ import pytest
 from elicit.core.locking import SessionLock
 from elicit.core.session_format import read_session
 from tests.conftest import MINI_BANK
-
-PROBE = """
-import sys
-from elicit.cli import main
-code = main(sys.argv[1:])
-loaded = sorted(name for name in ("textual", "questionary", "prompt_toolkit") if name in sys.modules)
-sys.stderr.write("LOADED:" + ",".join(loaded) + "\\n")
-sys.exit(code)
-"""
+from tests.helpers_cli import run_elicit
 
 
 def elicit(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run ``elicit ARGS`` in a subprocess; check it never imports a front end."""
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        input=stdin,
-        env={**os.environ, "COLUMNS": "100"},
-        check=False,
-    )
-    marker = [line for line in result.stderr.splitlines() if line.startswith("LOADED:")]
-    assert marker, result.stderr
-    assert marker[-1] == "LOADED:", f"{args} imported {marker[-1]}"
-    result.stderr = "\n".join(line for line in result.stderr.splitlines() if not line.startswith("LOADED:"))
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return run_elicit(*args, cwd=cwd, stdin=stdin)
 
 
 @pytest.fixture

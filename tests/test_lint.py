@@ -3,7 +3,6 @@ file, and precision per check on the labelled sample of real stories."""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from elicit.core.models import Story
 from elicit.core.paths import config_dir
 from elicit.core.story_parse import UNPARSED_TAG, parse_story
 from elicit.core.vague_terms import load_vague_terms, vague_terms
-from tests.conftest import USER_STORIES
+from tests.conftest import story_line, user_story_files
 
 LABELS = Path(__file__).parent / "data" / "lint_labels.toml"
 
@@ -376,13 +375,11 @@ def _labels() -> list[dict]:
 
 
 def _real_backlogs() -> dict[str, list[Story]]:
-    if not USER_STORIES.is_dir():
-        pytest.skip(f"real user stories not found at {USER_STORIES}")
     backlogs = {}
-    for file in sorted(USER_STORIES.glob("*.txt")):
+    for file in user_story_files():
         stories = []
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            text = re.sub(r"^#G\d+#\s*", "", line).strip()
+            text = story_line(line).strip()
             if text:
                 stories.append(to_story(BacklogLine(number, text, parse_story(text)), f"{file.stem}:{number}"))
         backlogs[file.stem] = stories

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from elicit.core.session_format import read_session
 from tests.conftest import USER_STORIES
-
-# Runs the CLI and reports which front-end packages ended up imported.
-RUNNER = """
-import sys
-from elicit.cli import main
-code = main(sys.argv[1:])
-sys.stderr.write("\\nFRONT-ENDS:" + ",".join(m for m in ("textual", "questionary") if m in sys.modules) + "\\n")
-sys.exit(code)
-"""
+from tests.helpers_cli import run_elicit
 
 GOOD = "As a nurse, I want to see today's ward list, so that I can plan my shift."
 BAD = "As a nurse, I want to create and edit the ward list quickly."
@@ -28,20 +18,7 @@ BAD = "As a nurse, I want to create and edit the ward list quickly."
 
 def run(*args: str | Path) -> subprocess.CompletedProcess:
     """``elicit ARGS``; asserts it imported no front end and printed no traceback."""
-    result = subprocess.run(
-        [sys.executable, "-c", RUNNER, *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "COLUMNS": "120"},
-        check=False,
-    )
-    lines = result.stderr.splitlines()
-    marker = [line for line in lines if line.startswith("FRONT-ENDS:")]
-    assert marker == ["FRONT-ENDS:"], result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    result.stderr = "\n".join(line for line in lines if line and not line.startswith("FRONT-ENDS:"))
-    return result
+    return run_elicit(*args, columns=120)
 
 
 @pytest.fixture

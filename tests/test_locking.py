@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -15,18 +14,7 @@ import pytest
 
 from elicit.core.locking import LockedError, SessionLock, lock_path, read_holder
 from elicit.core.storage import SessionStore
-
-
-def dead_pid() -> int:
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    return child.pid
-
-
-def write_lock(session, **fields):
-    record = {"pid": os.getpid(), "host": socket.gethostname(), "user": "ann", "since": "2026-11-22 09:00:00", "command": "elicit open"}
-    record.update(fields)
-    lock_path(session).write_text(json.dumps(record), encoding="utf-8")
+from tests.conftest import dead_pid, write_lock
 
 
 def test_second_writer_is_refused_with_the_holder_named(tmp_path):

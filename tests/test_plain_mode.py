@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,11 +16,10 @@ from hypothesis import strategies as st
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from elicit.core.catalog import BankCatalog
 from elicit.core.engine import Interview
 from elicit.core.findings import ElicitError
 from elicit.core.locking import lock_path
-from elicit.core.models import Answer, BankRef, Session
+from elicit.core.models import Answer, Session
 from elicit.core.session_format import read_session
 from elicit.core.storage import SessionStore
 from elicit.plain import run
@@ -33,7 +30,7 @@ from elicit.plain.questionary_prompter import QuestionaryPrompter
 from elicit.plain.runner import choose_prompter
 from elicit.plain.stories import parse_priority
 
-from .conftest import MINI_BANK
+from .conftest import dead_pid, write_lock, write_mini_session
 from .helpers_plain import CTRL_C, DOWN, REPO, PtyProcess, sgr_parameters
 
 PTY_ENV = {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "ELICIT_PLAIN_INPUT": ""}
@@ -49,16 +46,6 @@ def play(path: Path, *lines: str) -> tuple[int, str]:
 def answers(path: Path) -> dict[str, tuple[object, str]]:
     """Each answer's (value, status), by the question's own id."""
     return {qid.rsplit(".", 1)[-1]: (answer.value, answer.status) for qid, answer in read_session(path).answers.items()}
-
-
-def new_session(folder: Path) -> Path:
-    """A fresh unlocked session on the mini bank (for tests that cannot use the fixture)."""
-    bank = BankCatalog.default().load(MINI_BANK)
-    path = folder / "interview.elicit.toml"
-    session = Session(title="Test interview", client="ACME", banks=[BankRef(bank.id, bank.version, bank.content_hash, str(MINI_BANK))])
-    session.current = Interview(session, [bank]).current.id
-    SessionStore.create(path, session).close()
-    return path
 
 
 @pytest.fixture
@@ -351,7 +338,7 @@ lines = st.one_of(
 @given(typed=st.lists(lines, max_size=40))
 def test_any_typing_ends_cleanly_and_leaves_a_readable_file(typed):
     with tempfile.TemporaryDirectory() as folder:
-        path = new_session(Path(folder))
+        path = write_mini_session(Path(folder))
         code, out = play(path, *typed)
         assert code == 0, out
         read_session(path)  # strict: refuses anything malformed
@@ -456,9 +443,7 @@ def test_a_session_open_elsewhere_is_refused_in_one_line(mini_session_path):
 
 
 def test_a_stale_lock_is_taken_over_and_said_plainly(mini_session_path):
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
-    record = {"pid": int(gone.stdout), "host": socket.gethostname(), "user": "someone", "since": "2024-01-01 09:00:00", "command": "elicit"}
-    lock_path(mini_session_path).write_text(json.dumps(record), encoding="utf-8")
+    write_lock(mini_session_path, pid=dead_pid(), user="someone", since="2024-01-01 09:00:00", command="elicit")
     done = elicit("open", str(mini_session_path), "--plain", stdin="/stop\n")
     assert done.returncode == 0, done.stderr
     assert "Note: took over a stale lock" in done.stdout

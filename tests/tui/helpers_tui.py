@@ -11,8 +11,8 @@ from elicit.core.engine import Interview
 from elicit.core.models import Answer, BankRef, Participant, Session, Story
 from elicit.core.paths import user_banks_dir
 from elicit.core.storage import SessionStore
+from tests.conftest import MINI_BANK
 
-MINI_BANK = Path(__file__).parent.parent / "data" / "banks" / "mini.toml"
 FIXED_NOW = datetime(2026, 3, 2, 10, 30, 0, tzinfo=timezone(timedelta(hours=1)))
 STARTED = FIXED_NOW - timedelta(minutes=25, seconds=7)
 

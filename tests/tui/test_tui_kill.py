@@ -83,6 +83,17 @@ class Terminal:
         os.close(self.master)
 
 
+def wait_until_saved(path: Path, question_id: str, value: str, timeout: float = 30.0) -> None:
+    """Wait until the file holds ``value`` for the question (the timeout only ends a hung test)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        answer = read_session(path).answers.get(question_id)
+        if answer is not None and answer.value == value:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{question_id} = {value!r} never reached {path}")
+
+
 def test_every_answer_typed_survives_sigkill(tmp_path: Path):
     path = make_session(tmp_path / "interview.elicit.toml")
     terminal = Terminal(path)
@@ -98,7 +109,7 @@ def test_every_answer_typed_survives_sigkill(tmp_path: Path):
         terminal.type("36")
         terminal.press(CTRL_N)
         terminal.type("mostly clerks, some managers")
-        time.sleep(1.0)  # one second after typing stops
+        wait_until_saved(path, "mini.users.who", "mostly clerks, some managers")  # autosave, not a quit
         assert terminal.process.poll() is None, "the app was still running when killed"
     finally:
         terminal.kill()

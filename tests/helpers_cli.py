@@ -1,0 +1,51 @@
+"""Running the real ``elicit`` command in a fresh interpreter, as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+FRONT_ENDS = ("textual", "questionary", "prompt_toolkit")
+"""What a command that opens no front end must never import."""
+
+_MARK = "\nLOADED:"
+_PROBE = f"""
+import sys
+from elicit.cli import main
+code = main(sys.argv[2:])
+sys.stderr.write({_MARK!r} + ",".join(name for name in sys.argv[1].split(",") if name in sys.modules) + "\\n")
+sys.exit(code)
+"""
+
+
+def run_elicit(
+    *args: str | Path,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    columns: int = 100,
+    forbid: tuple[str, ...] = FRONT_ENDS,
+) -> subprocess.CompletedProcess[str]:
+    """``elicit ARGS``; asserts it imported none of ``forbid`` and printed no traceback.
+
+    The returned stderr is exactly what the command wrote.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, ",".join(forbid), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        input=stdin,
+        env={**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1"},
+        check=False,
+        timeout=120,
+    )
+    cut = result.stderr.rfind(_MARK)
+    assert cut >= 0, result.stderr
+    loaded = result.stderr[cut + len(_MARK) :].strip()
+    result.stderr = result.stderr[:cut]
+    assert not loaded, f"elicit {' '.join(map(str, args))} imported {loaded}"
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
