@@ -145,10 +145,11 @@ asyncio.run(main())
 
 
 def child_seconds(code: str) -> float:
-    env = {**os.environ, "ELICIT_DATA_DIR": tempfile.mkdtemp(), "ELICIT_CONFIG_DIR": tempfile.mkdtemp()}
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
-    wall = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "ELICIT_DATA_DIR": f"{home}/data", "ELICIT_CONFIG_DIR": f"{home}/config"}
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+        wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"benchmark child failed:\n{result.stderr[-2000:]}")
     return wall
