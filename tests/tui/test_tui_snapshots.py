@@ -34,6 +34,27 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+def after_keys(*keys: str):
+    """A run_before that presses ``keys`` one by one, letting the screen settle after each."""
+
+    async def run_before(pilot) -> None:
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+def at_question(question_id: str):
+    """A run_before that goes to a question on the interview screen."""
+
+    async def run_before(pilot) -> None:
+        await pilot.app.screen.go_to_question(question_id)
+        await settle(pilot)
+
+    return run_before
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_launcher(snap_compare, workspace: Path, size):
     other = make_session(workspace / "onboarding.elicit.toml")
@@ -91,20 +112,12 @@ def test_interview_text_question(snap_compare, workspace: Path, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_interview_choice_question(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.app.screen.go_to_question("mini.context.platform")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=at_question("mini.context.platform"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_interview_number_question_flagged(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.app.screen.go_to_question("mini.users.count")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=at_question("mini.users.count"))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -121,46 +134,24 @@ def test_story_editor(snap_compare, workspace: Path, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_stories(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.press("ctrl+l")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("ctrl+l"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_delete_confirmation(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.press("ctrl+l")
-        await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("ctrl+l", "d"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.press("f2")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f2"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_read_back(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.press("f3")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f3"))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_export(snap_compare, workspace: Path, size):
-    async def run_before(pilot):
-        await pilot.press("f4")
-        await settle(pilot)
-
-    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f4"))
