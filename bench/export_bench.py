@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from elicit.core.engine import Interview  # noqa: E402
-from elicit.core.exporters import get_exporter  # noqa: E402
-from elicit.core.exporters.spec_data import format_time, spec_data  # noqa: E402
-from elicit.core.models import PRIORITIES, STORY_STATUSES, Answer, Bank, BankRef, Question, Section, Session, Story  # noqa: E402
+from elicit.core.session.engine import Interview  # noqa: E402
+from elicit.core.session.models import PRIORITIES, STORY_STATUSES, Answer, Bank, BankRef, Question, Section, Session, Story  # noqa: E402
+from elicit.core.spec.exporters import get_exporter  # noqa: E402
+from elicit.core.spec.exporters.spec_data import format_time, spec_data  # noqa: E402
 
 TARGET_SECONDS = 1.0
 START = datetime(2026, 1, 31, 9, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from elicit.core.backlog import BacklogLine, to_story  # noqa: E402
-from elicit.core.lint import CHECKS, DEFAULT_ON, BacklogContext, LintFinding, lint_stories, lint_story  # noqa: E402
-from elicit.core.models import Story  # noqa: E402
-from elicit.core.story_parse import parse_story  # noqa: E402
+from elicit.core.session.models import Story  # noqa: E402
+from elicit.core.stories.backlog import BacklogLine, to_story  # noqa: E402
+from elicit.core.stories.lint import CHECKS, DEFAULT_ON, BacklogContext, LintFinding, lint_stories, lint_story  # noqa: E402
+from elicit.core.stories.parse import parse_story  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "user-stories"
 LABELS = ROOT / "tests" / "data" / "lint_labels.toml"

@@ -42,10 +42,10 @@ ANSWERED = 200
 def write_session(folder: Path, bank_path: Path) -> Path:
     """A session on the big bank with 1,000 stories and 200 answers."""
     sys.path.insert(0, str(ROOT))
-    from elicit.core.catalog import BankCatalog
-    from elicit.core.models import Answer, BankRef, Session, Story
-    from elicit.core.service import now
-    from elicit.core.storage import SessionStore
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.models import Answer, BankRef, Session, Story
+    from elicit.core.session.service import now
+    from elicit.core.session.storage import SessionStore
 
     bank = BankCatalog.default().load(bank_path)
     stamp = now()
@@ -83,7 +83,7 @@ import time; start = time.perf_counter()
 import asyncio, sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from elicit.core.opening import open_session
+from elicit.core.session.opening import open_session
 from elicit.tui.app import ElicitApp
 
 async def main():
@@ -195,7 +195,7 @@ async def _type(app, marks: list[float], keys: int) -> list[float]:
 
 async def keystrokes_elicit(session: Path, keys: int) -> list[float]:
     sys.path.insert(0, str(ROOT))
-    from elicit.core.opening import open_session
+    from elicit.core.session.opening import open_session
     from elicit.tui.app import ElicitApp
 
     app = ElicitApp(open_session(session))

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from elicit.core.catalog import BankCatalog
-from elicit.core.engine import Interview
-from elicit.core.locking import lock_path
-from elicit.core.models import BankRef, Session
-from elicit.core.storage import SessionStore
+from elicit.core.banks.catalog import BankCatalog
+from elicit.core.session.engine import Interview
+from elicit.core.session.locking import lock_path
+from elicit.core.session.models import BankRef, Session
+from elicit.core.session.storage import SessionStore
 
 DATA = Path(__file__).parent / "data"
 BANKS = DATA / "banks"

@@ -14,10 +14,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from elicit.core.banks import load_bank
-from elicit.core.engine import Interview
-from elicit.core.exporters.spec_data import format_time
-from elicit.core.models import (
+from elicit.core.banks.loader import load_bank
+from elicit.core.session.engine import Interview
+from elicit.core.session.models import (
     ANSWER_STATUSES,
     OPEN_QUESTION_STATUSES,
     PRIORITIES,
@@ -33,6 +32,7 @@ from elicit.core.models import (
     Session,
     Story,
 )
+from elicit.core.spec.exporters.spec_data import format_time
 from tests.conftest import MINI_BANK
 
 ROOT = Path(__file__).resolve().parents[1]

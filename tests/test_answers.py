@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elicit.core.answers import format_answer, parse_answer
-from elicit.core.catalog import BankCatalog
+from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import ElicitError
+from elicit.core.session.answers import format_answer, parse_answer
 from tests.conftest import MINI_BANK
 
 
@@ -87,7 +87,7 @@ def test_any_text_gives_a_value_or_a_clear_error(text):
 
 
 def test_answer_text_and_has_value():
-    from elicit.core.answers import answer_text, has_value
+    from elicit.core.session.answers import answer_text, has_value
 
     assert [answer_text(v) for v in (None, True, ["a", "b"], 8.0, 2.5, "x")] == ["", "yes", "a, b", "8", "2.5", "x"]
     assert [has_value(v) for v in (None, "  ", [], "x", False, 0, ["a"])] == [False, False, False, True, True, True, True]

@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from elicit.core.atomic import backup_path, write_atomic
-from elicit.core.models import Session
-from elicit.core.session_format import dumps_session, read_session
-from elicit.core.storage import SessionStore
+from elicit.core.files.atomic import backup_path, write_atomic
+from elicit.core.session.file_format import dumps_session, read_session
+from elicit.core.session.models import Session
+from elicit.core.session.storage import SessionStore
 
 CRASHING_SAVE = textwrap.dedent(
     """
     import os, sys, tempfile
     from pathlib import Path
-    import elicit.core.atomic as atomic
-    from elicit.core.models import Session
-    from elicit.core.session_format import dumps_session
+    import elicit.core.files.atomic as atomic
+    from elicit.core.session.models import Session
+    from elicit.core.session.file_format import dumps_session
 
     crash_at = int(sys.argv[2])
     calls = 0
@@ -83,7 +83,7 @@ def test_failed_write_keeps_old_file_and_cleans_up(tmp_path, monkeypatch):
     def broken_fsync(_fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("elicit.core.atomic.os.fsync", broken_fsync)
+    monkeypatch.setattr("elicit.core.files.atomic.os.fsync", broken_fsync)
     with pytest.raises(OSError):
         write_atomic(path, b"new")
     assert path.read_text(encoding="utf-8") == "old"

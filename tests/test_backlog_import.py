@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elicit.core.backlog import decode, parse_lines, read_backlog, story_values, to_story
 from elicit.core.findings import ElicitError
-from elicit.core.lint import lint_stories
-from elicit.core.models import Session
-from elicit.core.service import SessionService
-from elicit.core.story_parse import UNPARSED_TAG
+from elicit.core.session.models import Session
+from elicit.core.session.service import SessionService
+from elicit.core.stories.backlog import decode, parse_lines, read_backlog, story_values, to_story
+from elicit.core.stories.lint import lint_stories
+from elicit.core.stories.parse import UNPARSED_TAG
 
 STORIES = [
     "As a nurse, I want to see today's ward list, so that I can plan my shift.",

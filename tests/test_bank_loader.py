@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from elicit.core.catalog import BankCatalog
+from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import Finding, FindingsError
 from tests.conftest import MINI_BANK
 

@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
-from elicit.core.banks import resolve_name
-from elicit.core.catalog import BankCatalog
-from elicit.core.conditions import parse_condition
-from elicit.core.engine import Interview
-from elicit.core.models import Answer, Bank, BankRef, Question, Session
+from elicit.core.banks.catalog import BankCatalog
+from elicit.core.banks.conditions import parse_condition
+from elicit.core.banks.loader import resolve_name
 from elicit.core.paths import builtin_banks_dir
+from elicit.core.session.engine import Interview
+from elicit.core.session.models import Answer, Bank, BankRef, Question, Session
 from tests.helpers_cli import run_elicit
 
 BUILTIN = builtin_banks_dir()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from elicit.core.locking import SessionLock
-from elicit.core.session_format import read_session
+from elicit.core.session.file_format import read_session
+from elicit.core.session.locking import SessionLock
 from tests.conftest import MINI_BANK
 from tests.helpers_cli import run_elicit
 
@@ -316,7 +316,7 @@ def test_session_from_a_newer_elicit_is_refused(session):
 
 
 def test_new_puts_the_session_on_the_launchers_recent_list(session):
-    from elicit.core.recent import recent
+    from elicit.core.session.recent import recent
 
     listed = recent()
     assert listed[0].path == session.resolve() and listed[0].title == "Demo" and listed[0].client == "ACME"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elicit.core.session_format import read_session
+from elicit.core.session.file_format import read_session
 from tests.conftest import MINI_BANK
 from tests.helpers_plain import ENTER, PtyProcess
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elicit.core.conditions import MAX_DEPTH, MAX_LENGTH, ConditionError, parse_condition
+from elicit.core.banks.conditions import MAX_DEPTH, MAX_LENGTH, ConditionError, parse_condition
 
 
 def holds(text: str, **answers) -> bool:

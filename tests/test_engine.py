@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from elicit.core.catalog import BankCatalog
-from elicit.core.engine import Interview, banks_for_session
+from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import ElicitError
-from elicit.core.models import Answer, BankRef, Session
+from elicit.core.session.engine import Interview, banks_for_session
+from elicit.core.session.models import Answer, BankRef, Session
 from tests.conftest import MINI_BANK
 
 
@@ -152,8 +152,8 @@ def test_banks_for_session_missing_bank_is_clear():
 
 
 def test_large_bank_applicability_is_linear(tmp_path):
-    from elicit.core.conditions import parse_condition
-    from elicit.core.models import Bank, Question, Section
+    from elicit.core.banks.conditions import parse_condition
+    from elicit.core.session.models import Bank, Question, Section
 
     questions = []
     for i in range(1000):

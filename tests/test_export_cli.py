@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from elicit.core.exporters import get_exporter
-from elicit.core.session_format import dumps_session, read_session
+from elicit.core.session.file_format import dumps_session, read_session
+from elicit.core.spec.exporters import get_exporter
 from tests.helpers_export import interview_for, parse_gherkin, rich_session
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,7 +156,7 @@ def test_import_notes_banks_that_are_not_installed(tmp_path):
     session = rich_session()
     session.banks[0].path = str(tmp_path / "gone.toml")
     spec = tmp_path / "spec.toml"
-    from elicit.core.exporters.toml_spec import dumps_spec
+    from elicit.core.spec.exporters.toml_spec import dumps_spec
 
     spec.write_text(dumps_spec(session, interview_for(session)), encoding="utf-8")
     result = run("import", spec, "-o", tmp_path / "new.elicit.toml")

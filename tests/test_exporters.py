@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from elicit.core.exporters import FORMATS, default_destination, get_exporter, write_export
-from elicit.core.exporters.gherkin_features import criterion_steps, feature_file_name, one_line
-from elicit.core.exporters.markdown_spec import escape_line, inline
-from elicit.core.exporters.tracker_csv import FIXED_COLUMNS, SUMMARY_LIMIT
 from elicit.core.findings import ElicitError
-from elicit.core.models import Answer, Session, Story
-from elicit.core.session_format import dumps_session, loads_session
+from elicit.core.session.file_format import dumps_session, loads_session
+from elicit.core.session.models import Answer, Session, Story
+from elicit.core.spec.exporters import FORMATS, default_destination, get_exporter, write_export
+from elicit.core.spec.exporters.gherkin_features import criterion_steps, feature_file_name, one_line
+from elicit.core.spec.exporters.markdown_spec import escape_line, inline
+from elicit.core.spec.exporters.tracker_csv import FIXED_COLUMNS, SUMMARY_LIMIT
 from tests.conftest import user_story_lines
 from tests.helpers_export import (
     HOSTILE,
@@ -89,7 +89,7 @@ def test_exporter_modules_import_no_front_end():
 
     code = (
         "import sys\n"
-        "from elicit.core import exporters, spec_import\n"
+        "from elicit.core.spec import exporters, importer as spec_import\n"
         "for name in exporters.FORMATS: exporters.get_exporter(name)\n"
         "bad = [m for m in ('textual', 'questionary', 'rich') if m in sys.modules]\n"
         "print(','.join(bad))\n"
@@ -513,8 +513,8 @@ def test_real_stories_export_to_every_format(real_session):
 
 
 def test_real_stories_round_trip_through_the_toml_spec(real_session):
-    from elicit.core.exporters.toml_spec import dumps_spec
-    from elicit.core.spec_import import loads_spec
+    from elicit.core.spec.exporters.toml_spec import dumps_spec
+    from elicit.core.spec.importer import loads_spec
 
     assert loads_spec(dumps_spec(real_session, interview_for(real_session))) == real_session
 

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elicit.core.backlog import BacklogLine, to_story
 from elicit.core.findings import ElicitError, FindingsError
-from elicit.core.lint import (
+from elicit.core.paths import config_dir
+from elicit.core.session.models import Story
+from elicit.core.stories.backlog import BacklogLine, to_story
+from elicit.core.stories.lint import (
     CHECKS,
     DEFAULT_OFF,
     DEFAULT_ON,
@@ -25,10 +27,8 @@ from elicit.core.lint import (
     lint_story,
     story_text,
 )
-from elicit.core.models import Story
-from elicit.core.paths import config_dir
-from elicit.core.story_parse import UNPARSED_TAG, parse_story
-from elicit.core.vague_terms import load_vague_terms, vague_terms
+from elicit.core.stories.parse import UNPARSED_TAG, parse_story
+from elicit.core.stories.vague_terms import load_vague_terms, vague_terms
 from tests.conftest import story_line, user_story_files
 
 LABELS = Path(__file__).parent / "data" / "lint_labels.toml"
@@ -428,7 +428,7 @@ def test_precision_of_every_default_check_on_the_labelled_sample():
 
 
 def test_quality_line():
-    from elicit.core.lint import LintFinding, quality_line
+    from elicit.core.stories.lint import LintFinding, quality_line
 
     one = LintFinding("ambiguous", "US-002", "m", "s")
     assert quality_line([one, LintFinding("not-atomic", "US-002", "m", "s")], 3) == "1 of 3 stories has notes"

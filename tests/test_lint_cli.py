@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from elicit.core.session_format import read_session
+from elicit.core.session.file_format import read_session
 from tests.conftest import USER_STORIES
 from tests.helpers_cli import run_elicit
 

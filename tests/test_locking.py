@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from elicit.core.locking import LockedError, SessionLock, lock_path, read_holder
-from elicit.core.storage import SessionStore
+from elicit.core.session.locking import LockedError, SessionLock, lock_path, read_holder
+from elicit.core.session.storage import SessionStore
 from tests.conftest import dead_pid, write_lock
 
 
@@ -72,7 +72,7 @@ def test_lock_held_by_a_live_process_then_killed(tmp_path):
         f"""
         import sys, time
         from pathlib import Path
-        from elicit.core.locking import SessionLock
+        from elicit.core.session.locking import SessionLock
         SessionLock(Path({str(session)!r}), "elicit open").acquire()
         print("locked", flush=True)
         time.sleep(60)
@@ -104,13 +104,13 @@ def test_lock_in_a_read_only_folder_is_a_clear_error(tmp_path, monkeypatch):
     def refused(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("elicit.core.locking.os.open", refused)
+    monkeypatch.setattr("elicit.core.session.locking.os.open", refused)
     with pytest.raises(Exception, match="cannot create lock file .*Permission denied; check the folder is writable"):
         SessionLock(tmp_path / "s.elicit.toml").acquire()
 
 
 def test_the_host_name_is_the_one_socket_gives():
     """Locks written by older elicits (which asked socket) name the same host."""
-    from elicit.core.locking import host_name
+    from elicit.core.session.locking import host_name
 
     assert host_name() == socket.gethostname()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from elicit.core.models import Story, next_id
+from elicit.core.session.models import Story, next_id
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_next_id():
 
 
 def test_snapshot_is_independent_of_later_changes():
-    from elicit.core.models import Answer, Session, snapshot
+    from elicit.core.session.models import Answer, Session, snapshot
 
     session = Session(title="t", answers={"q": Answer(["a"])}, stories=[Story("US-001", "r", "w", acceptance=["x"])])
     copy = snapshot(session)

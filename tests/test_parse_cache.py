@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elicit.core.tomlsource import parse_toml
+from elicit.core.files.toml_source import parse_toml
 from tests.conftest import MINI_BANK
 
 

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from elicit.core.engine import Interview
 from elicit.core.findings import ElicitError
-from elicit.core.locking import lock_path
-from elicit.core.models import Answer, Session
-from elicit.core.session_format import read_session
-from elicit.core.storage import SessionStore
+from elicit.core.session.engine import Interview
+from elicit.core.session.file_format import read_session
+from elicit.core.session.locking import lock_path
+from elicit.core.session.models import Answer, Session
+from elicit.core.session.storage import SessionStore
 from elicit.plain import run
 from elicit.plain.commands import Command, help_lines, read_reply
 from elicit.plain.output import Console, editable_answer, question_header, why_lines

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from elicit.core.recent import KEEP, forget, recent, recent_path, remember
+from elicit.core.session.recent import KEEP, forget, recent, recent_path, remember
 
 WHEN = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

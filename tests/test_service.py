@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from elicit.core.engine import Interview
 from elicit.core.findings import ElicitError
-from elicit.core.models import Session
-from elicit.core.service import SessionService
+from elicit.core.session.engine import Interview
+from elicit.core.session.models import Session
+from elicit.core.session.service import SessionService
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from elicit.core.findings import FindingsError
-from elicit.core.models import (
+from elicit.core.session.file_format import SCHEMA, dumps_session, loads_session, read_session
+from elicit.core.session.models import (
     ANSWER_STATUSES,
     PRIORITIES,
     STORY_STATUSES,
@@ -25,8 +26,7 @@ from elicit.core.models import (
     Session,
     Story,
 )
-from elicit.core.session_format import SCHEMA, dumps_session, loads_session, read_session
-from elicit.core.storage import SessionStore
+from elicit.core.session.storage import SessionStore
 
 STAMP = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 

@@ -1,5 +1,5 @@
-from elicit.core.engine import Interview
-from elicit.core.session_format import read_session
+from elicit.core.session.engine import Interview
+from elicit.core.session.file_format import read_session
 
 
 def test_mini_session_starts_at_first_question(mini_session_path, mini_bank):

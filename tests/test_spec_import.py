@@ -8,11 +8,11 @@ import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 
-from elicit.core.exporters.toml_spec import dumps_spec
 from elicit.core.findings import FindingsError
-from elicit.core.models import Session
-from elicit.core.session_format import dumps_session, loads_session
-from elicit.core.spec_import import loads_spec, session_from_spec
+from elicit.core.session.file_format import dumps_session, loads_session
+from elicit.core.session.models import Session
+from elicit.core.spec.exporters.toml_spec import dumps_spec
+from elicit.core.spec.importer import loads_spec, session_from_spec
 from tests.helpers_export import interview_for, rich_session, sessions
 
 

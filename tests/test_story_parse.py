@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elicit.core.models import Story
-from elicit.core.story_parse import TemplateShape, normalise, parse_story, template_family, template_wording
+from elicit.core.session.models import Story
+from elicit.core.stories.parse import TemplateShape, normalise, parse_story, template_family, template_wording
 from tests.conftest import user_story_lines
 
 TEMPLATES = [

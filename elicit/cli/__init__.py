@@ -23,9 +23,6 @@ EXIT_USAGE = 2
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    fast = _fast_command(arguments)
-    if fast is not None:
-        return _run(fast)
     from .parser import UsageError, build_parser
 
     parser = build_parser(arguments)
@@ -41,29 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(lambda: handler(args))
 
 
-def _fast_command(arguments: list[str]) -> Callable[[], int] | None:
-    """The two commands answered before argparse is imported: importing it costs more than their work.
-
-    Only their option-free forms; anything with an option goes through the parser.
-    """
-    if arguments == ["--version"]:
-        return _print_version
-    if arguments[:2] == ["banks", "validate"] and not any(argument.startswith("-") for argument in arguments[2:]):
-        from .validate_command import validate_paths
-
-        return lambda: validate_paths(arguments[2:])
-    return None
-
-
 def _usage_error(error: UsageError) -> None:
     error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
-
-
-def _print_version() -> int:
-    from .. import __version__
-
-    sys.stdout.write(f"elicit {__version__}\n")
-    return EXIT_OK
 
 
 def _run(command: Callable[[], int | None]) -> int:
@@ -77,7 +53,8 @@ def _run(command: Callable[[], int | None]) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:
-        from ..core.findings import ElicitError, FindingsError
+        from elicit.core.findings import ElicitError, FindingsError
+
         from .parser import UsageError
 
         if isinstance(error, UsageError):

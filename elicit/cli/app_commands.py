@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.findings import ElicitError
-from ..core.storage import session_path
+from elicit.core.findings import ElicitError
+from elicit.core.session import session_path
 
 
 def launcher(args: argparse.Namespace) -> int:
@@ -22,7 +22,8 @@ def open_session(args: argparse.Namespace) -> int:
     if not path.exists():
         raise ElicitError(f"{path}: no such session file; create one with 'elicit new {args.path} --bank discovery'")
     if args.plain:
-        from ..core.recent import remember
+        from elicit.core.session import remember
+
         from ..plain import run as run_plain
 
         remember(path)

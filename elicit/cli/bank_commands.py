@@ -1,4 +1,4 @@
-"""``elicit banks list|show`` (``validate`` is in ``validate_command``: it must start fast)."""
+"""``elicit banks list|show`` (``validate`` is in ``validate_command``)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from ..core.bank_models import Bank, Question
-from ..core.catalog import BankCatalog, BankEntry
-from ..core.findings import FindingsError
-from ..core.paths import user_banks_dir
+from elicit.core.banks import Bank, BankCatalog, BankEntry, Question
+from elicit.core.findings import FindingsError
+from elicit.core.paths import user_banks_dir
+
 from .output import console, print_hanging, print_json
 
 

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.exporters import get_exporter, write_export
-from ..core.findings import ElicitError
-from ..core.storage import session_path
+from elicit.core.findings import ElicitError
+from elicit.core.session import session_path
+from elicit.core.spec import get_exporter, write_export
+
 from .output import note_line
 from .parser import UsageError
 
@@ -52,10 +53,9 @@ def export(args: argparse.Namespace) -> int:
 
 def import_spec(args: argparse.Namespace) -> int:
     """Make a new session file from a TOML spec; never overwrites."""
-    from ..core.catalog import BankCatalog
-    from ..core.engine import locate_ref
-    from ..core.spec_import import session_from_spec
-    from ..core.storage import SessionStore
+    from elicit.core.banks import BankCatalog
+    from elicit.core.session import SessionStore, locate_ref
+    from elicit.core.spec import session_from_spec
 
     spec = Path(args.spec).expanduser()
     target = session_path(args.output)

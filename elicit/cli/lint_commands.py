@@ -6,13 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.backlog import Backlog, read_backlog, story_values, to_story
-from ..core.findings import ElicitError
-from ..core.lint import LintFinding, check_codes, lint_stories, story_text
-from ..core.models import Story
-from ..core.session_format import read_session
-from ..core.storage import session_path
-from ..core.text import clip
+from elicit.core.findings import ElicitError
+from elicit.core.session import Story, read_session, session_path
+from elicit.core.stories import Backlog, LintFinding, check_codes, lint_stories, read_backlog, story_text, story_values, to_story
+from elicit.core.text import clip
+
 from .output import console, print_json
 from .parser import UsageError
 

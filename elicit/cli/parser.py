@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .. import __version__
-from ..core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
+from elicit import __version__
+from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
 
 
 class UsageError(Exception):

@@ -8,15 +8,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..core.answers import format_answer, parse_answer
-from ..core.catalog import BankCatalog, looks_like_path
-from ..core.engine import Interview, banks_for_session
-from ..core.findings import ElicitError
-from ..core.models import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES, Participant, Session
-from ..core.opening import create_session, open_session
-from ..core.service import SessionService
-from ..core.session_format import read_session
-from ..core.storage import session_path
+from elicit.core.banks import BankCatalog, looks_like_path
+from elicit.core.findings import ElicitError
+from elicit.core.session import (
+    Interview,
+    Participant,
+    Session,
+    SessionService,
+    banks_for_session,
+    create_session,
+    format_answer,
+    open_session,
+    parse_answer,
+    read_session,
+    session_path,
+)
+from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
+
 from .output import console, note_line, print_hanging
 from .parser import UsageError
 
@@ -44,7 +52,7 @@ def new_session(args: argparse.Namespace) -> int:
         command="elicit new",
     )
     session = interview.session
-    from ..core.recent import remember
+    from elicit.core.session import remember
 
     remember(path, title=session.title, client=session.client, done=0, total=len(interview.applicable()))
     sys.stdout.write(f"created {path}: {len(interview.questions)} questions from {', '.join(b.id for b in banks)}\n")
@@ -203,7 +211,7 @@ def summary(args: argparse.Namespace) -> int:
                 first = f"  {escape(story.id)}  "
                 print_hanging(out, first, Text.assemble(story.sentence(), " ", (f"({story.status})", "dim")), len(story.id) + 4)
     if stories:
-        from ..core.lint import lint_stories, quality_line
+        from elicit.core.stories import lint_stories, quality_line
 
         findings = lint_stories(stories)
         details = f" (elicit lint {escape(args.path)})" if findings else ""

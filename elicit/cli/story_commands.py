@@ -6,7 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from ..core.models import PRIORITY_LABELS, Story
+from elicit.core.session import Story
+from elicit.core.vocabulary import PRIORITY_LABELS
+
 from .output import console, print_json
 from .session_commands import load_for_reading, open_for_change
 

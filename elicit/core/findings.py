@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .records import FrozenRecord
+from elicit.core.records import FrozenRecord
 
 
 class Finding(FrozenRecord):

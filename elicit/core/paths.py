@@ -41,7 +41,7 @@ def _user_folder(override_variable: str, kind: str) -> Path:
     override = os.environ.get(override_variable)
     if override:
         return Path(override)
-    from .platform_folders import platform_folders
+    from elicit.core.platform_folders import platform_folders
 
     return Path(platform_folders()[kind])
 

@@ -96,7 +96,7 @@ def _write(path: str, fingerprint: str, folders: dict[str, str]) -> None:
         return
     from pathlib import Path
 
-    from .atomic import write_cache_file
+    from elicit.core.files.atomic import write_cache_file
 
     text = "\n".join([_HEADER, fingerprint, *(folders[kind] for kind in KINDS)])
     try:

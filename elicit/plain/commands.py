@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.findings import ElicitError
+from elicit.core.findings import ElicitError
 
 PREFIX = "/"
 

@@ -1,18 +1,18 @@
 """The plain-mode interview: ask what applies, in order, and act on commands.
 
 Which questions apply, which are open and how far along we are all come from
-the core :class:`~elicit.core.engine.Interview`; every change goes through
-the :class:`~elicit.core.service.SessionService` (whose listener saves it).
+the core :class:`~elicit.core.session.engine.Interview`; every change goes through
+the :class:`~elicit.core.session.service.SessionService` (whose listener saves it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..core.answers import has_value, parse_answer
-from ..core.findings import ElicitError
-from ..core.models import Question
-from ..core.opening import OpenSession
+from elicit.core.banks import Question
+from elicit.core.findings import ElicitError
+from elicit.core.session import OpenSession, has_value, parse_answer
+
 from .commands import Command, help_lines, read_reply
 from .output import Console, progress_lines, question_header, shown_answer, story_line, why_lines
 from .prompters import Picked, Prompter, QuestionAsk

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from ..core.answers import answer_text, format_answer
-from ..core.engine import OPEN, Interview
-from ..core.models import PRIORITY_LABELS, Question, Session, Story
+from elicit.core.banks import Question
+from elicit.core.session import OPEN, Interview, Session, Story, answer_text, format_answer
+from elicit.core.vocabulary import PRIORITY_LABELS
 
 STATUS_WORDS = {"answered": "answered", "skipped": "skipped", "revisit": "flagged to revisit", OPEN: "open"}
 

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
-from ..core.answers import has_value
-from ..core.models import Question
+from elicit.core.banks import Question
+from elicit.core.session import has_value
+
 from .output import Console, editable_answer
 
 LINE_MARKER = "> "

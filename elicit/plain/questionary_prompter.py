@@ -15,7 +15,8 @@ import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.styles import Style
 
-from ..core.answers import has_value
+from elicit.core.session import has_value
+
 from .output import editable_answer
 from .prompters import Picked, QuestionAsk, Reply, scale_label, scale_points
 

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..core.opening import open_session
+from elicit.core.session import open_session
+
 from .interview_loop import PlainInterview
 from .output import Console, progress_lines
 from .prompters import LinePrompter, Prompter

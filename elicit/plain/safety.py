@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from ..core.findings import ElicitError
-from ..core.opening import OpenSession
+from elicit.core.findings import ElicitError
+from elicit.core.session import OpenSession
+
 from .output import Console
 
 _HANG_UPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))

@@ -6,9 +6,11 @@ so a Ctrl-C or a dropped line in the middle keeps what was already typed.
 
 from __future__ import annotations
 
-from ..core.findings import ElicitError
-from ..core.models import PRIORITIES, PRIORITY_LABELS, Question, Story
-from ..core.service import SessionService
+from elicit.core.banks import Question
+from elicit.core.findings import ElicitError
+from elicit.core.session import SessionService, Story
+from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS
+
 from .commands import PREFIX
 from .output import Console, story_line
 from .prompters import Picked, Prompter

@@ -19,8 +19,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from ..core.findings import ElicitError, FindingsError
-from ..core.opening import OpenSession, open_session
+from elicit.core.findings import ElicitError, FindingsError
+from elicit.core.session import OpenSession, open_session
+
 from .autosave import FAILED, SAVED, AutoSaver
 from .keymap import load_keymap
 
@@ -100,7 +101,7 @@ class ElicitApp(App[int]):
 
     def open_path(self, path: Path) -> bool:
         """Open a session file and show its interview; report problems in the app."""
-        from ..core.recent import remember
+        from elicit.core.session import remember
 
         if self.opened is not None:
             self.notify("Close the open session first.", severity="warning")
@@ -154,7 +155,7 @@ class ElicitApp(App[int]):
         opened = self.opened
         if opened is None:
             return
-        from ..core.recent import remember
+        from elicit.core.session import remember
 
         if self.saver is not None:
             self.saver.close()
@@ -258,7 +259,7 @@ def run(path: Path | None) -> int:
         except ElicitError as error:
             sys.stderr.write(f"elicit: error: {error}\n")
             return 1
-        from ..core.recent import remember
+        from elicit.core.session import remember
 
         remember(path, title=opened.session.title, client=opened.session.client)
     app = ElicitApp(opened)

@@ -26,9 +26,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..core.findings import ElicitError
-from ..core.models import Session, snapshot
-from ..core.opening import OpenSession
+from elicit.core.findings import ElicitError
+from elicit.core.session import OpenSession, Session, snapshot
 
 if TYPE_CHECKING:
     from textual.app import App

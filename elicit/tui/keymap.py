@@ -15,7 +15,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from ..core.paths import config_dir
+from elicit.core.paths import config_dir
 
 KEYS_FILE = "keys.toml"
 _KEY = re.compile(r"^[a-z0-9_+\-,]+$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from ..core.models import PRIORITY_LABELS
+from elicit.core.vocabulary import PRIORITY_LABELS
 
 STATUS_MARKS = {"answered": "✓", "skipped": "–", "revisit": "!", "open": "·"}
 STATUS_STYLES = {"answered": "green", "skipped": "dim", "revisit": "bold yellow", "open": ""}

@@ -6,11 +6,11 @@ import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from elicit.core.catalog import BankCatalog
-from elicit.core.engine import Interview
-from elicit.core.models import Answer, BankRef, Participant, Session, Story
+from elicit.core.banks.catalog import BankCatalog
 from elicit.core.paths import user_banks_dir
-from elicit.core.storage import SessionStore
+from elicit.core.session.engine import Interview
+from elicit.core.session.models import Answer, BankRef, Participant, Session, Story
+from elicit.core.session.storage import SessionStore
 from tests.conftest import MINI_BANK
 
 FIXED_NOW = datetime(2026, 3, 2, 10, 30, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -110,7 +110,7 @@ def sample_answers() -> dict[str, Answer]:
 
 def app_on(path: Path, **options):
     """An ElicitApp on a session file, with the clock frozen and the cursor not blinking."""
-    from elicit.core.opening import open_session
+    from elicit.core.session.opening import open_session
     from elicit.tui.app import ElicitApp
 
     return ElicitApp(open_session(path, command="elicit open"), clock=fixed_clock, cursor_blink=False, **options)

@@ -9,9 +9,9 @@ from helpers_tui import app_on, install_mini_bank, launcher_app, make_session, s
 from textual.widgets import DataTable, SelectionList
 from textual.widgets.text_area import Selection
 
-from elicit.core.locking import lock_path
-from elicit.core.recent import recent, remember
-from elicit.core.session_format import read_session
+from elicit.core.session.file_format import read_session
+from elicit.core.session.locking import lock_path
+from elicit.core.session.recent import recent, remember
 from elicit.tui.messages import AnswerEdited
 from elicit.tui.screens.interview import InterviewScreen
 from elicit.tui.widgets.interview.answer_inputs import NotesEditor, OptionsAnswer, TextAnswer
@@ -283,7 +283,7 @@ async def test_flag_and_revisit_from_the_summary(session_path: Path):
 
 
 async def test_summary_shows_which_stories_need_work(tmp_path: Path):
-    from elicit.core.models import Story
+    from elicit.core.session.models import Story
 
     stories = [
         Story(
@@ -521,7 +521,7 @@ async def test_open_a_recent_session_from_the_launcher(session_path: Path):
 
 
 async def test_a_locked_session_is_refused_in_the_launcher(session_path: Path):
-    from elicit.core.locking import SessionLock
+    from elicit.core.session.locking import SessionLock
 
     remember(session_path)
     app = launcher_app()
@@ -534,7 +534,7 @@ async def test_a_locked_session_is_refused_in_the_launcher(session_path: Path):
 
 
 def test_run_reports_a_locked_session_in_one_line(session_path: Path, capsys: pytest.CaptureFixture[str]):
-    from elicit.core.locking import SessionLock
+    from elicit.core.session.locking import SessionLock
     from elicit.tui.app import run
 
     with SessionLock(session_path, "another elicit"):
@@ -575,8 +575,8 @@ async def test_works_at_80_by_24(tmp_path: Path):
 
 
 async def test_the_summary_shows_every_coverage_column_at_80_columns(tmp_path: Path):
-    from elicit.core.catalog import BankCatalog
-    from elicit.core.opening import create_session
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.opening import create_session
 
     bank = BankCatalog.default().load("web-mobile-product")
     assert max(len(section.title) for section in bank.sections) > 25

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers_tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories
 
-from elicit.core.recent import remember
+from elicit.core.session.recent import remember
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

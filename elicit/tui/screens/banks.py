@@ -11,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.catalog import BankCatalog
-from ...core.findings import FindingsError
+from elicit.core.banks import BankCatalog
+from elicit.core.findings import FindingsError
+
 from ..commands import ScreenActions
 from ..widgets.common.keybar import KeyBar
 

@@ -14,10 +14,9 @@ from textual.markup import escape
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ...core.engine import Interview
-from ...core.findings import ElicitError
-from ...core.models import snapshot
-from ...core.opening import OpenSession
+from elicit.core.findings import ElicitError
+from elicit.core.session import Interview, OpenSession, snapshot
+
 from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Field
@@ -54,7 +53,7 @@ class ExportScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        from ...core.exporters import FORMATS, get_exporter
+        from elicit.core.spec import FORMATS, get_exporter
 
         formats = self.query_one("#export-formats", SelectionList)
         for name in FORMATS:
@@ -66,7 +65,7 @@ class ExportScreen(SessionScreen[None]):
 
     def destinations(self) -> dict[str, Path]:
         """Where each ticked format will be written."""
-        from ...core.exporters import default_destination
+        from elicit.core.spec import default_destination
 
         folder = Path(self.query_one("#export-folder", Field).value.strip() or ".").expanduser()
         if not folder.is_absolute():
@@ -116,7 +115,7 @@ class ExportScreen(SessionScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, session: Any, interview: Interview, targets: dict[str, Path]) -> None:
-        from ...core.exporters import write_export
+        from elicit.core.spec import write_export
 
         written: list[Path] = []
         removed: list[Path] = []

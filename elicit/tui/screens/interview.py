@@ -11,9 +11,10 @@ from textual.command import CommandPalette
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import TextArea
 
-from ...core.findings import ElicitError
-from ...core.models import Question
-from ...core.opening import OpenSession
+from elicit.core.banks import Question
+from elicit.core.findings import ElicitError
+from elicit.core.session import OpenSession
+
 from ..commands import QuestionList, QuestionSearch, ScreenActions
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen
 from ..widgets.common.keybar import KeyBar

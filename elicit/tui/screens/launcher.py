@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ...core.recent import RecentSession, forget, recent
+from elicit.core.session import RecentSession, forget, recent
+
 from ..commands import ScreenActions
 from ..marks import display_path, shorten
 from ..widgets.common.keybar import KeyBar

@@ -12,12 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ...core.catalog import BankCatalog, BankEntry
-from ...core.findings import ElicitError, FindingsError
-from ...core.models import Bank, Participant
-from ...core.opening import create_session
-from ...core.session_format import SUFFIX
-from ...core.storage import session_path
+from elicit.core.banks import Bank, BankCatalog, BankEntry
+from elicit.core.findings import ElicitError, FindingsError
+from elicit.core.session import SUFFIX, Participant, create_session, session_path
+
 from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Editor, Field

@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Static
 
-from ...core.storage import session_path
+from elicit.core.session import session_path
+
 from ..commands import ScreenActions
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar

@@ -9,8 +9,9 @@ from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Static
 
-from ...core.models import PRIORITIES, Story
-from ...core.opening import OpenSession
+from elicit.core.session import OpenSession, Story
+from elicit.core.vocabulary import PRIORITIES
+
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_STYLES, priority_label
 from ..widgets.common.keybar import KeyBar

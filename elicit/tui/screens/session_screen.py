@@ -6,10 +6,7 @@ from typing import TypeVar
 
 from textual.screen import Screen
 
-from ...core.engine import Interview
-from ...core.models import Session, Story
-from ...core.opening import OpenSession
-from ...core.service import SessionService
+from elicit.core.session import Interview, OpenSession, Session, SessionService, Story
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

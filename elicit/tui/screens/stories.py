@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
-from ...core.engine import Interview
-from ...core.models import PRIORITIES, STORY_STATUSES, Story
-from ...core.opening import OpenSession
+from elicit.core.session import Interview, OpenSession, Story
+from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
+
 from ..commands import ScreenActions
 from ..marks import PRIORITY_COLOURS, STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.fields import Field

@@ -14,7 +14,9 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from ...core.models import PRIORITIES, Story
+from elicit.core.session import Story
+from elicit.core.vocabulary import PRIORITIES
+
 from ..commands import ScreenActions
 from ..marks import priority_label
 from ..widgets.common.fields import Editor, Field
@@ -210,7 +212,7 @@ def parse_one_line(text: str) -> tuple[str, str, str] | None:
     """Role, want and so-that of a whole one-line story ("As a …, I want …, so that …"), or None."""
     if len(text) < 12 or not text.lstrip().lower().startswith(("as ", "in order")):
         return None
-    from ...core.story_parse import parse_story
+    from elicit.core.stories import parse_story
 
     parsed = parse_story(text)
     if parsed is None or not parsed.role or not parsed.want:
@@ -222,7 +224,7 @@ def story_findings(draft: StoryDraft, limit: int = 3) -> list[str]:
     """Quality notes on a draft, from the core's story lint."""
     if not draft.want:
         return []
-    from ...core.lint import lint_story
+    from elicit.core.stories import lint_story
 
     story = Story("draft", draft.role, draft.want, draft.so_that, draft.priority, list(draft.acceptance), draft.quote)
     findings = lint_story(story)

@@ -17,7 +17,9 @@ from textual.markup import escape
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.models import PRIORITIES, Story, snapshot
+from elicit.core.session import Story, snapshot
+from elicit.core.vocabulary import PRIORITIES
+
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
@@ -152,7 +154,7 @@ class SummaryScreen(SessionScreen[str | None]):
     @work(thread=True, exclusive=True, group="summary-lint")
     def _lint(self, stories: list[Story]) -> None:
         """Lint every story off the UI thread (a thousand stories take a noticeable moment)."""
-        from ...core.lint import lint_stories, quality_line
+        from elicit.core.stories import lint_stories, quality_line
 
         findings = lint_stories(stories)
         self.app.call_from_thread(self._show_quality, findings, quality_line(findings, len(stories)))

@@ -17,9 +17,10 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
-from ....core.answers import format_answer, parse_answer
-from ....core.findings import ElicitError
-from ....core.models import Question
+from elicit.core.banks import Question
+from elicit.core.findings import ElicitError
+from elicit.core.session import format_answer, parse_answer
+
 from ...messages import AnswerEdited, NotesEdited
 from ..common.fields import Editor, Field
 

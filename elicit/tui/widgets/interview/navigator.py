@@ -8,8 +8,9 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ....core.engine import Interview
-from ....core.models import Question, Section
+from elicit.core.banks import Question, Section
+from elicit.core.session import Interview
+
 from ...marks import STATUS_STYLES, status_mark
 from ...messages import QuestionChosen
 

@@ -7,8 +7,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ....core.engine import Interview
-from ....core.models import Question
+from elicit.core.banks import Question
+from elicit.core.session import Interview
+
 from ...marks import STATUS_WORDS
 
 

@@ -6,7 +6,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ....core.models import Story
+from elicit.core.session import Story
+
 from ...marks import PRIORITY_COLOURS, priority_label
 from ...messages import StoryChosen
 

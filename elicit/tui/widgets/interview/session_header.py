@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Static
 
-from ....core.engine import Progress
+from elicit.core.session import Progress
+
 from ...autosave import FAILED, PENDING, SAVED, SAVING
 from ...marks import elapsed_text
 

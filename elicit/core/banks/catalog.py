@@ -1,0 +1,148 @@
+"""Finding question banks: built-in, the user's config folder, ./question_banks.
+
+A later source overrides an earlier one with the same bank id; the listing
+keeps what each entry overrides so the user can see which file wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from elicit.core.banks.loader import bank_from_document
+from elicit.core.banks.models import Bank
+from elicit.core.files.toml_source import TomlDocument, parse_toml, read_document
+from elicit.core.findings import Finding, FindingsError
+from elicit.core.paths import BANK_SUFFIX, bank_folders, distinct_folders
+from elicit.core.records import Record
+
+
+class BankEntry(Record):
+    """A bank file found in one of the sources, and the entries it overrides."""
+
+    __slots__ = ("id", "path", "source", "document", "problem", "overrides")
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the bank's id
+        path: Path,
+        source: str,
+        document: TomlDocument | None = None,
+        problem: Finding | None = None,
+    ):
+        self.id = id
+        self.path = path
+        self.source = source
+        self.document = document
+        self.problem = problem
+        self.overrides: list[BankEntry] = []
+
+
+class BankCatalog:
+    """Every bank that can be used, by id, with its file and source."""
+
+    def __init__(self, folders: list[tuple[str, Path]] | Callable[[], list[tuple[str, Path]]]):
+        self._folder_source = folders
+        self._folders: list[tuple[str, Path]] | None = None
+        self._entries: dict[str, BankEntry] | None = None
+        self._loaded: dict[Path, Bank] = {}
+
+    @classmethod
+    def default(cls, cwd: Path | None = None) -> BankCatalog:
+        """The catalog over the built-in, user and project folders (found when first needed)."""
+        return cls(lambda: bank_folders(cwd))
+
+    @property
+    def folders(self) -> list[tuple[str, Path]]:
+        """The (source, folder) pairs searched, earliest first."""
+        if self._folders is None:
+            source = self._folder_source
+            self._folders = distinct_folders(source() if callable(source) else source)
+        return self._folders
+
+    def entries(self) -> list[BankEntry]:
+        """The winning entry for each bank id, sorted by id."""
+        return sorted(self._index().values(), key=lambda entry: entry.id)
+
+    def entry(self, bank_id: str) -> BankEntry | None:
+        """The winning entry for ``bank_id``, or None."""
+        return self._index().get(bank_id)
+
+    def load(self, id_or_path: str | Path) -> Bank:
+        """Load a bank by id or by file path; raise FindingsError on problems."""
+        path = self.locate(id_or_path)
+        return self._load_path(path, ())
+
+    def locate(self, id_or_path: str | Path) -> Path:
+        """The file of a bank given by id or path; raise FindingsError if none."""
+        text = str(id_or_path)
+        if looks_like_path(text):
+            return Path(text).expanduser()
+        entry = self.entry(text)
+        if entry is not None:
+            return entry.path
+        path = Path(text).expanduser()
+        if path.is_file():
+            return path
+        known = ", ".join(sorted(self._index())) or "none"
+        raise FindingsError(
+            [Finding("bank-not-found", f"no bank with id '{text}'", hint=f"known banks: {known}; or give a path to a .toml file")]
+        )
+
+    def resolve_include(self, bank_id: str, from_path: Path, stack: tuple[str, ...]) -> Bank | None:
+        """Resolver for includes: a sibling file first, then the catalog (the loader has already refused cycles)."""
+        sibling = from_path.parent / f"{bank_id}{BANK_SUFFIX}"
+        if sibling.is_file() and sibling.resolve() != from_path.resolve():
+            return self._load_path(sibling, stack)
+        entry = self.entry(bank_id)
+        if entry is None:
+            return None
+        return self._load_path(entry.path, stack)
+
+    def _load_path(self, path: Path, stack: tuple[str, ...]) -> Bank:
+        key = path.resolve()
+        if key in self._loaded:
+            return self._loaded[key]
+        document = self._document(path)
+        bank = bank_from_document(document, self.resolve_include, _stack=stack)
+        self._loaded[key] = bank
+        return bank
+
+    def _document(self, path: Path) -> TomlDocument:
+        # Reuse a document read while indexing, but never index just for this.
+        for entry in (self._entries or {}).values():
+            if entry.path == path and entry.document is not None:
+                return entry.document
+        return read_document(path, cached=True)
+
+    def _index(self) -> dict[str, BankEntry]:
+        if self._entries is None:
+            self._entries = {}
+            for source, folder in self.folders:
+                for path in sorted(_bank_files(folder)):
+                    entry = _read_entry(path, source)
+                    previous = self._entries.get(entry.id)
+                    if previous is not None:
+                        entry.overrides = previous.overrides + [previous]
+                    self._entries[entry.id] = entry
+        return self._entries
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a bank argument is a file path rather than an id."""
+    return "/" in text or "\\" in text or text.endswith(BANK_SUFFIX)
+
+
+def _bank_files(folder: Path) -> list[Path]:
+    try:
+        return [path for path in folder.iterdir() if path.suffix == BANK_SUFFIX and path.is_file()]
+    except OSError:
+        return []
+
+
+def _read_entry(path: Path, source: str) -> BankEntry:
+    document, problem = parse_toml(path, cached=True)
+    bank_id = path.stem
+    if document is not None and isinstance(document.data.get("id"), str) and document.data["id"]:
+        bank_id = document.data["id"]
+    return BankEntry(bank_id, path, source, document, problem)

@@ -1,0 +1,560 @@
+"""Loading and validating question banks.
+
+:func:`load_bank` reads a bank file, resolves included sections through a
+resolver (usually a :class:`~elicit.core.banks.catalog.BankCatalog`) and reports
+*all* problems at once as findings with file, line and key path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from elicit.core.banks.conditions import Condition, ConditionError, parse_condition
+from elicit.core.banks.models import Bank, Question, Section, StoryHint
+from elicit.core.files.toml_source import TomlDocument, read_document
+from elicit.core.findings import Finding, FindingsError, did_you_mean
+from elicit.core.vocabulary import KINDS
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+BANK_KEYS = ("id", "title", "version", "description", "sections")
+SECTION_KEYS = ("id", "title", "goal", "questions")
+INCLUDE_KEYS = ("include",)
+QUESTION_KEYS = (
+    "id", "prompt", "why", "probes", "kind", "options", "min", "max",
+    "labels", "unit", "required", "tags", "when", "story",
+)  # fmt: skip
+STORY_KEYS = ("role", "want", "so_that")
+
+SCALE_DEFAULT = (1, 5)
+_OPTION_KINDS = ("choice", "multi")
+
+Resolver = Callable[[str, Path, tuple[str, ...]], "Bank | None"]
+"""Finds a bank by id for an include, given the including file's path and
+the ids of the banks being loaded (to pass on to :func:`load_bank`)."""
+
+
+class _Context:
+    """Findings and line lookup for one bank file."""
+
+    def __init__(self, document: TomlDocument):
+        self.document = document
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, key: str, message: str, hint: str | None = None, line: int | None = None) -> None:
+        if line is None:
+            line = self.document.line_of(key)
+        self.findings.append(Finding(code, message, str(self.document.path), line, key, hint))
+
+
+def load_bank(path: Path, resolve: Resolver | None = None) -> Bank:
+    """Load and validate the bank at ``path``; raise FindingsError listing every problem."""
+    return bank_from_document(read_document(path), resolve)
+
+
+def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, *, _stack: tuple[str, ...] = ()) -> Bank:
+    """Validate a parsed bank document into a :class:`Bank`."""
+    context = _Context(document)
+    data = document.data
+    _check_keys(context, data, BANK_KEYS, "", "bank")
+    bank_id = _string(context, data, "id", "", required=True)
+    if bank_id and not ID_PATTERN.match(bank_id):
+        context.add(
+            "bad-id", "id", f"bank id '{bank_id}' may hold only letters, digits, '-' and '_'", "rename the bank, for example 'my-bank'"
+        )
+        bank_id = ""
+    bank = Bank(
+        id=bank_id or document.path.stem,
+        title=_string(context, data, "title", "", required=True),
+        version=_version(context, data),
+        description=prose(_string(context, data, "description", "")),
+        path=document.path,
+    )
+    hashes = [hashlib.sha256(document.raw).hexdigest()]
+    stack = _stack + (bank.id,)
+    sections = data.get("sections")
+    if sections is None:
+        context.add("missing-key", "sections", "missing required key 'sections'", "add at least one [[sections]] table", line=1)
+        sections = []
+    elif not _is_table_list(sections):
+        context.add("wrong-type", "sections", "'sections' must be an array of tables", "write each section as a [[sections]] table")
+        sections = []
+    if not sections and isinstance(data.get("sections"), list):
+        context.add("empty", "sections", "the bank has no sections", "add at least one [[sections]] table")
+    seen_sections: dict[str, str] = {}
+    for index, raw in enumerate(sections):
+        key = f"sections[{index}]"
+        if "include" in raw:
+            included = _include(context, raw, key, bank, resolve, stack, hashes)
+        else:
+            section = _section(context, raw, key, bank.id)
+            included = [section] if section else []
+        for section in included:
+            if section.id in seen_sections:
+                context.add(
+                    "duplicate-id",
+                    key,
+                    f"section '{section.id}' appears twice (also at {seen_sections[section.id]})",
+                    "give each section its own id, and include a section only once",
+                )
+            else:
+                seen_sections[section.id] = key
+                bank.sections.append(section)
+    _check_conditions(context, bank, sections)
+    if context.findings:
+        raise FindingsError(sorted(context.findings, key=lambda finding: finding.line or 0))
+    bank.content_hash = "sha256:" + hashlib.sha256("\n".join(hashes).encode()).hexdigest()
+    return bank
+
+
+# Sections and questions -------------------------------------------------------
+
+
+def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> Section | None:
+    _check_keys(context, raw, SECTION_KEYS + INCLUDE_KEYS, key, "section", allowed_shown=SECTION_KEYS)
+    section_id = _ident(context, raw, key, "section")
+    title = _string(context, raw, "title", key, required=True)
+    goal = prose(_string(context, raw, "goal", key, required=True))
+    section = Section(f"{bank_id}.{section_id or f'#{key}'}", title, goal)
+    questions = raw.get("questions")
+    if questions is None:
+        context.add(
+            "missing-key", f"{key}.questions", f"section '{section_id}' has no questions", "add [[sections.questions]] tables under it"
+        )
+        return section if section_id else None
+    if not _is_table_list(questions):
+        context.add(
+            "wrong-type",
+            f"{key}.questions",
+            "'questions' must be an array of tables",
+            "write each question as a [[sections.questions]] table",
+        )
+        return section if section_id else None
+    seen: dict[str, int] = {}
+    for index, raw_question in enumerate(questions):
+        question_key = f"{key}.questions[{index}]"
+        question = _question(context, raw_question, question_key, section.id)
+        if question is None:
+            continue
+        if question.key in seen:
+            context.add(
+                "duplicate-id",
+                f"{question_key}.id",
+                f"question id '{question.key}' is used twice in section '{section_id}' (also questions[{seen[question.key]}])",
+                "give each question in a section its own id",
+            )
+            continue
+        seen[question.key] = index
+        section.questions.append(question)
+    return section if section_id else None
+
+
+def _question(context: _Context, raw: dict[str, Any], key: str, section_id: str) -> Question | None:
+    _check_keys(context, raw, QUESTION_KEYS, key, "question")
+    question_id = _ident(context, raw, key, "question")
+    prompt = prose(_string(context, raw, "prompt", key, required=True))
+    kind = _string(context, raw, "kind", key) or "text"
+    if kind not in KINDS:
+        context.add("bad-value", f"{key}.kind", f"unknown kind '{kind}'", did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}")
+        kind = "text"
+    question = Question(
+        id=f"{section_id}.{question_id}",
+        prompt=prompt,
+        kind=kind,
+        why=prose(_string(context, raw, "why", key)),
+        probes=tuple(prose(probe) for probe in _string_list(context, raw, "probes", key)),
+        required=_bool(context, raw, "required", key),
+        tags=_string_list(context, raw, "tags", key),
+        unit=_string(context, raw, "unit", key),
+    )
+    _kind_details(context, raw, key, question)
+    when = raw.get("when")
+    if when is not None:
+        if not isinstance(when, str):
+            context.add(
+                "wrong-type",
+                f"{key}.when",
+                "'when' must be a string",
+                "write the condition in quotes, for example when = \"platform == 'mobile'\"",
+            )
+        else:
+            question.when = when
+            try:
+                question.condition = parse_condition(when)
+            except ConditionError as error:
+                context.add(
+                    "bad-condition", f"{key}.when", f"condition does not parse: {error}", "see docs/banks.md for the condition language"
+                )
+    question.story = _story_hint(context, raw, key)
+    return question if question_id else None
+
+
+def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Question) -> None:
+    kind = question.kind
+    if "options" in raw:
+        if kind not in _OPTION_KINDS:
+            context.add(
+                "options-not-allowed",
+                f"{key}.options",
+                f"a '{kind}' question takes no options",
+                "remove 'options', or make the kind 'choice' or 'multi'",
+            )
+        else:
+            question.options = _string_list(context, raw, "options", key)
+            lowered = [option.casefold() for option in question.options]
+            for option in question.options:
+                if lowered.count(option.casefold()) > 1:
+                    context.add("duplicate-option", f"{key}.options", f"option '{option}' is listed twice", "list each option once")
+                    break
+            if len(question.options) < 2:
+                context.add(
+                    "too-few-options",
+                    f"{key}.options",
+                    f"a '{kind}' question needs at least two options",
+                    "add options, or make it a 'text' question",
+                )
+    elif kind in _OPTION_KINDS:
+        context.add("missing-key", f"{key}.options", f"a '{kind}' question needs 'options'", 'add options = ["...", "..."]')
+    for name in ("min", "max"):
+        if name in raw and kind not in ("scale", "number"):
+            context.add(
+                "range-not-allowed",
+                f"{key}.{name}",
+                f"a '{kind}' question takes no '{name}'",
+                "remove it, or make the kind 'scale' or 'number'",
+            )
+    if "labels" in raw and kind != "scale":
+        context.add(
+            "labels-not-allowed", f"{key}.labels", f"a '{kind}' question takes no 'labels'", "remove 'labels', or make the kind 'scale'"
+        )
+    if "unit" in raw and kind != "number":
+        context.add("unit-not-allowed", f"{key}.unit", f"a '{kind}' question takes no 'unit'", "remove 'unit', or make the kind 'number'")
+    if kind == "scale":
+        low = _number(context, raw, "min", key, integer=True)
+        high = _number(context, raw, "max", key, integer=True)
+        question.min = SCALE_DEFAULT[0] if low is None else low
+        question.max = SCALE_DEFAULT[1] if high is None else high
+        if question.max - question.min < 1 or question.max - question.min > 100:
+            context.add(
+                "bad-range",
+                f"{key}.min",
+                f"scale from {question.min} to {question.max} is not a usable range",
+                "use a range of 2 to 101 points, for example min = 1, max = 5",
+            )
+        labels = _string_list(context, raw, "labels", key)
+        if labels and len(labels) != 2:
+            context.add(
+                "bad-value",
+                f"{key}.labels",
+                "'labels' needs two strings: the low end and the high end",
+                'for example labels = ["not at all", "completely"]',
+            )
+        question.labels = labels
+    elif kind == "number":
+        question.min = _number(context, raw, "min", key)
+        question.max = _number(context, raw, "max", key)
+        if question.min is not None and question.max is not None and question.min > question.max:
+            context.add("bad-range", f"{key}.min", f"min {question.min} is greater than max {question.max}", "swap them")
+
+
+def _story_hint(context: _Context, raw: dict[str, Any], key: str) -> StoryHint | None:
+    story = raw.get("story")
+    if story is None:
+        return None
+    story_key = f"{key}.story"
+    if not isinstance(story, dict):
+        context.add("wrong-type", story_key, "'story' must be a table with role and want", 'write story = { role = "...", want = "..." }')
+        return None
+    _check_keys(context, story, STORY_KEYS, story_key, "story hint")
+    role = _string(context, story, "role", story_key, required=True)
+    want = _string(context, story, "want", story_key, required=True)
+    return StoryHint(role, want, _string(context, story, "so_that", story_key))
+
+
+# Includes -------------------------------------------------------------------------
+
+
+def _include(
+    context: _Context,
+    raw: dict[str, Any],
+    key: str,
+    bank: Bank,
+    resolve: Resolver | None,
+    stack: tuple[str, ...],
+    hashes: list[str],
+) -> list[Section]:
+    extra = [name for name in raw if name != "include"]
+    if extra:
+        context.add(
+            "include-extra-keys",
+            f"{key}.{extra[0]}",
+            "a section with 'include' takes no other keys",
+            "remove the other keys, or define the section here instead",
+        )
+    target = raw["include"]
+    if not isinstance(target, str) or not target:
+        context.add(
+            "wrong-type",
+            f"{key}.include",
+            "'include' must be a string naming 'bank' or 'bank.section'",
+            'for example include = "discovery.problem"',
+        )
+        return []
+    other_id, _, section_key = target.partition(".")
+    if other_id == bank.id:
+        context.add("include-self", f"{key}.include", "a bank cannot include its own sections", "define the section here instead")
+        return []
+    if other_id in stack:
+        cycle = " -> ".join(stack[stack.index(other_id) :] + (other_id,))
+        context.add(
+            "include-cycle", f"{key}.include", f"include cycle: {cycle}", "remove one of the includes so that no bank includes itself"
+        )
+        return []
+    other = None
+    if resolve is not None:
+        try:
+            other = resolve(other_id, context.document.path, stack)
+        except FindingsError as error:
+            cycles = [finding for finding in error.findings if finding.code == "include-cycle"]
+            if cycles:
+                context.findings.extend(cycles)
+            else:
+                first = error.findings[0].format()
+                context.add(
+                    "include-broken",
+                    f"{key}.include",
+                    f"included bank '{other_id}' has {len(error.findings)} problem(s), first: {first}",
+                    "fix that bank first (elicit banks validate)",
+                )
+            return []
+    if other is None:
+        context.add("include-missing", f"{key}.include", f"no bank with id '{other_id}' was found", "check the id with 'elicit banks list'")
+        return []
+    hashes.append(other.content_hash)
+    if not section_key:
+        return list(other.sections)
+    wanted = f"{other_id}.{section_key}"
+    for section in other.sections:
+        if section.id == wanted:
+            return [section]
+    choices = [section.id for section in other.sections]
+    context.add(
+        "include-missing",
+        f"{key}.include",
+        f"bank '{other_id}' has no section '{section_key}'",
+        did_you_mean(wanted, choices) or f"sections are: {', '.join(choices)}",
+    )
+    return []
+
+
+# Conditions ------------------------------------------------------------------------
+
+
+def _check_conditions(context: _Context, bank: Bank, raw_sections: list[dict[str, Any]]) -> None:
+    """Resolve ``when`` names and check each names an earlier question."""
+    order: dict[str, int] = {}
+    by_id: dict[str, Question] = {}
+    for question in bank.questions:
+        order.setdefault(question.id, len(order))
+        by_id.setdefault(question.id, question)
+    own_keys = _own_question_keys(bank, raw_sections)
+    for question in bank.questions:
+        if question.condition is None:
+            continue
+        key = own_keys.get(question.id)
+        if key is None:
+            # An included section: its names were resolved in its own bank.
+            missing = [name for name, _ in question.condition.names() if name not in order]
+            if missing:
+                context.add(
+                    "include-condition",
+                    _include_key(bank, raw_sections, question),
+                    f"included question '{question.id}' depends on '{missing[0]}', which this bank does not include",
+                    "include the section holding that question before this one",
+                )
+            continue
+        key = f"{key}.when"
+        resolved: dict[str, str] = {}
+        for name in dict.fromkeys(name for name, _ in question.condition.names()):
+            target = resolve_name(name, question.section_id)
+            if target not in by_id:
+                hint = did_you_mean(target, by_id) or "name a question as 'question', 'section.question' or 'bank.section.question'"
+                context.add("condition-unknown", key, f"condition names '{name}', but there is no question '{target}'", hint)
+            elif order[target] >= order[question.id]:
+                relation = "itself" if target == question.id else f"'{target}', which comes later"
+                context.add(
+                    "condition-order", key, f"condition depends on {relation}", "a condition may only name questions asked before this one"
+                )
+            else:
+                resolved[name] = target
+        if len(resolved) == len({name for name, _ in question.condition.names()}):
+            question.condition = question.condition.resolved(resolved.__getitem__)
+            _check_literals(context, key, question.condition, by_id)
+
+
+def resolve_name(name: str, section_id: str) -> str:
+    """A condition name as a fully qualified question id, relative to a section."""
+    parts = name.split(".")
+    bank_id = section_id.split(".", 1)[0]
+    if len(parts) == 1:
+        return f"{section_id}.{name}"
+    if len(parts) == 2:
+        return f"{bank_id}.{name}"
+    return name
+
+
+def _check_literals(context: _Context, key: str, condition: Condition, by_id: dict[str, Question]) -> None:
+    for name, value in condition.literals_against():
+        question = by_id[name.id]
+        values = value if isinstance(value, tuple) else (value,)
+        for one in values:
+            problem = _literal_problem(question, one)
+            if problem:
+                context.add("condition-value", key, problem[0], problem[1])
+
+
+def _literal_problem(question: Question, value: Any) -> tuple[str, str] | None:
+    kind = question.kind
+    if kind in _OPTION_KINDS:
+        if not isinstance(value, str) or value.casefold() not in {option.casefold() for option in question.options}:
+            hint = did_you_mean(str(value), question.options) if isinstance(value, str) else None
+            return f"{value!r} is not an option of '{question.id}'", hint or f"options are: {', '.join(question.options)}"
+    elif kind == "yesno":
+        if not (isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("yes", "no"))):
+            return f"'{question.id}' is a yes/no question, compared with {value!r}", "compare it with true or false"
+    elif kind in ("scale", "number"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"'{question.id}' has a number answer, compared with {value!r}", "compare it with a number, without quotes"
+    return None
+
+
+def _own_question_keys(bank: Bank, raw_sections: list[dict[str, Any]]) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for index, raw in enumerate(raw_sections):
+        if "include" in raw or not isinstance(raw.get("id"), str):
+            continue
+        for q_index, raw_question in enumerate(raw.get("questions") or []):
+            if isinstance(raw_question, dict) and isinstance(raw_question.get("id"), str):
+                keys.setdefault(f"{bank.id}.{raw['id']}.{raw_question['id']}", f"sections[{index}].questions[{q_index}]")
+    return keys
+
+
+def _include_key(bank: Bank, raw_sections: list[dict[str, Any]], question: Question) -> str:
+    for index, raw in enumerate(raw_sections):
+        target = raw.get("include")
+        if isinstance(target, str) and (question.section_id == target or question.section_id.startswith(target + ".")):
+            return f"sections[{index}].include"
+    return "sections"
+
+
+# Field helpers ---------------------------------------------------------------------
+
+
+def prose(text: str) -> str:
+    """Text as a bank author meant it: lines wrapped in the file are joined; blank lines keep paragraphs."""
+    if "\n" not in text:
+        return text.strip()
+    paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in _PARAGRAPH_BREAK.split(text.strip())]
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _check_keys(
+    context: _Context, table: dict[str, Any], allowed: tuple[str, ...], key: str, what: str, allowed_shown: tuple[str, ...] | None = None
+) -> None:
+    for name in table:
+        if name not in allowed:
+            path = f"{key}.{name}" if key else name
+            shown = allowed_shown or allowed
+            hint = did_you_mean(name, allowed) or f"allowed keys are: {', '.join(shown)}"
+            context.add("unknown-key", path, f"unknown key '{name}' in {what}", hint)
+
+
+def _ident(context: _Context, table: dict[str, Any], key: str, what: str) -> str:
+    value = _string(context, table, "id", key, required=True)
+    if value and not ID_PATTERN.match(value):
+        context.add(
+            "bad-id",
+            f"{key}.id",
+            f"{what} id '{value}' may hold only letters, digits, '-' and '_'",
+            "use a short id such as 'current_process'",
+        )
+        return ""
+    return value
+
+
+def _string(context: _Context, table: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
+    path = f"{key}.{name}" if key else name
+    if name not in table:
+        if required:
+            line = context.document.line_of(key) if key else 1
+            context.add("missing-key", path, f"missing required key '{name}'", f'add {name} = "..."', line=line)
+        return ""
+    value = table[name]
+    if not isinstance(value, str):
+        context.add("wrong-type", path, f"'{name}' must be a string, not {_type_name(value)}", f'write {name} = "..."')
+        return ""
+    if required and not value.strip():
+        context.add("empty", path, f"'{name}' is empty", f"give {name} a value")
+    return value
+
+
+def _version(context: _Context, table: dict[str, Any]) -> str:
+    value = table.get("version")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        context.add("wrong-type", "version", "'version' must be a string", f'write version = "{value}"')
+        return str(value)
+    return _string(context, table, "version", "", required=True)
+
+
+def _string_list(context: _Context, table: dict[str, Any], name: str, key: str) -> tuple[str, ...]:
+    value = table.get(name)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["{value[:30]}"]')
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["...", "..."]')
+        return ()
+    return tuple(value)
+
+
+def _bool(context: _Context, table: dict[str, Any], name: str, key: str) -> bool:
+    value = table.get(name, False)
+    if not isinstance(value, bool):
+        context.add(
+            "wrong-type", f"{key}.{name}", f"'{name}' must be true or false, not {_type_name(value)}", f"write {name} = true (no quotes)"
+        )
+        return False
+    return value
+
+
+def _number(context: _Context, table: dict[str, Any], name: str, key: str, *, integer: bool = False) -> int | float | None:
+    value = table.get(name)
+    if value is None:
+        return None
+    allowed = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, allowed) or value != value:
+        what = "a whole number" if integer else "a number"
+        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be {what}, not {_type_name(value)}", f"write {name} = 10 (no quotes)")
+        return None
+    return value
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "a string", int: "a whole number", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,1 @@
+"""Files kept safe: atomic writes, TOML read with positions, the parsed-bank cache."""

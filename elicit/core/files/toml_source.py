@@ -1,0 +1,312 @@
+"""Reading TOML files with clear errors, finding the line of a key path, and writing TOML.
+
+``tomllib`` reports the line of a syntax error but gives no positions for
+parsed keys, so :class:`KeyLines` scans the source once and records the line
+where each table header and key appears, by key path such as
+``sections[1].questions[0].kind``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from elicit.core.findings import Finding, FindingsError
+
+_ERROR_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_ERROR_AT_END = re.compile(r"\s*\(at end of document\)$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+class TomlDocument:
+    """A parsed TOML file: its data, its text and where its keys are."""
+
+    __slots__ = ("path", "text", "data", "raw", "_key_lines")
+
+    def __init__(self, path: Path, text: str, data: dict[str, Any], raw: bytes):
+        self.path = path
+        self.text = text
+        self.data = data
+        self.raw = raw
+        self._key_lines: KeyLines | None = None
+
+    def line_of(self, key_path: str) -> int | None:
+        """The line where ``key_path`` (or its nearest parent) appears."""
+        if self._key_lines is None:
+            self._key_lines = KeyLines(self.text)
+        return self._key_lines.line_of(key_path)
+
+
+def read_text(path: Path) -> tuple[bytes, str | None, Finding | None]:
+    """Read a file as UTF-8, returning (bytes, text, problem)."""
+    display = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return b"", None, Finding("not-found", "file not found", display, hint="check the path")
+    except IsADirectoryError:
+        return b"", None, Finding("unreadable", "is a folder, not a file", display, hint="give the path of a .toml file")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return b"", None, Finding("unreadable", f"cannot read file: {reason}", display, hint="check the file's permissions")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw_text = raw[3:]
+    else:
+        raw_text = raw
+    try:
+        text = raw_text.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw_text.count(b"\n", 0, exc.start) + 1
+        return (
+            raw,
+            None,
+            Finding(
+                "encoding",
+                f"not valid UTF-8 (byte 0x{raw_text[exc.start]:02x})",
+                display,
+                line,
+                hint="save the file as UTF-8",
+            ),
+        )
+    return raw, text, None
+
+
+def parse_toml(path: Path, *, cached: bool = False) -> tuple[TomlDocument | None, Finding | None]:
+    """Read and parse a TOML file; a problem comes back as one finding.
+
+    With ``cached``, reuse the parse of an unchanged file (see parse_cache).
+    """
+    raw, text, problem = read_text(path)
+    if problem is not None:
+        return None, problem
+    assert text is not None
+    if cached:
+        from elicit.core.files import parse_cache
+
+        data = parse_cache.load(path, raw)
+        if data is not None:
+            return TomlDocument(path, text, data, raw), None
+    import tomllib  # only on a cache miss: it is a large pure-Python module
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return None, syntax_finding(str(path), str(exc), text)
+    if cached:
+        parse_cache.store(path, raw, data)
+    return TomlDocument(path, text, data, raw), None
+
+
+def read_document(path: Path, *, cached: bool = False) -> TomlDocument:
+    """Read and parse a TOML file; raise FindingsError (one finding) when it cannot be read or parsed."""
+    document, problem = parse_toml(path, cached=cached)
+    if problem is not None:
+        raise FindingsError([problem])
+    assert document is not None
+    return document
+
+
+def dumps_toml(data: dict[str, Any]) -> str:
+    """``data`` as TOML text, with multi-line strings where that is safe.
+
+    Multi-line strings read better in git, but TOML folds "\\r\\n" inside them:
+    when any key or string holds a carriage return, every string is written
+    on one line with escapes instead.
+    """
+    import tomli_w
+
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+
+
+def _has_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(key) or _has_carriage_return(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_carriage_return(item) for item in value)
+    return False
+
+
+def text_document(text: str, name: str) -> TomlDocument:
+    """Parse TOML text held in memory; raise FindingsError on a syntax error."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FindingsError([syntax_finding(name, str(exc), text)]) from None
+    return TomlDocument(Path(name), text, data, text.encode("utf-8", "surrogatepass"))
+
+
+def syntax_finding(display: str, message: str, text: str) -> Finding:
+    """Turn a tomllib error message into a finding with its line."""
+    line = None
+    found = _ERROR_POSITION.search(message)
+    if found:
+        line = int(found.group(1))
+        message = message[: found.start()]
+    elif _ERROR_AT_END.search(message):
+        line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        message = _ERROR_AT_END.sub("", message)
+    message = message[:1].lower() + message[1:]
+    return Finding(
+        "toml-syntax",
+        f"TOML syntax error: {message}",
+        display,
+        line,
+        hint="fix the TOML syntax (strings need quotes, tables need [brackets])",
+    )
+
+
+class KeyLines:
+    """Lines of the table headers and keys in a TOML text, by key path."""
+
+    def __init__(self, text: str):
+        self.lines: dict[str, int] = {}
+        self._scan(text)
+
+    def line_of(self, key_path: str) -> int | None:
+        """The line of ``key_path``, falling back to its nearest parent."""
+        path = key_path
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            if cut <= 0:
+                return None
+            path = path[:cut]
+        return None
+
+    def _scan(self, text: str) -> None:
+        counters: dict[str, int] = {}
+        table = ""
+        lines = text.split("\n")
+        number = 0
+        depth = 0  # open brackets/braces of a value spanning lines
+        in_multiline: str | None = None
+        while number < len(lines):
+            line = lines[number]
+            number += 1
+            if in_multiline is not None:
+                end = line.find(in_multiline)
+                if end < 0:
+                    continue
+                line = line[end + 3 :]
+                depth, in_multiline = _scan_value(line, depth)
+                continue
+            stripped = line.strip()
+            if depth > 0:
+                depth, in_multiline = _scan_value(stripped, depth)
+                continue
+            if not stripped or stripped.startswith("#"):
+                continue
+            if stripped.startswith("[["):
+                parts = _split_key(stripped[2 : stripped.find("]]")])
+                if parts is None:
+                    continue
+                table = _array_table_path(parts, counters)
+                self.lines.setdefault(table, number)
+                continue
+            if stripped.startswith("["):
+                parts = _split_key(stripped[1 : stripped.find("]")])
+                if parts is None:
+                    continue
+                table = _table_path(parts, counters)
+                self.lines.setdefault(table, number)
+                continue
+            key_text, _, rest = _partition_key(stripped)
+            if key_text is None:
+                continue
+            parts = _split_key(key_text)
+            if parts is None:
+                continue
+            path = table
+            for part in parts:
+                path = f"{path}.{part}" if path else part
+                self.lines.setdefault(path, number)
+            depth, in_multiline = _scan_value(rest, 0)
+
+
+def _array_table_path(parts: list[str], counters: dict[str, int]) -> str:
+    parent = _table_path(parts[:-1], counters)
+    array = f"{parent}.{parts[-1]}" if parent else parts[-1]
+    index = counters.get(array, -1) + 1
+    counters[array] = index
+    return f"{array}[{index}]"
+
+
+def _table_path(parts: list[str], counters: dict[str, int]) -> str:
+    """Key path of a table header, entering the latest element of arrays."""
+    path = ""
+    for part in parts:
+        path = f"{path}.{part}" if path else part
+        if path in counters:
+            path = f"{path}[{counters[path]}]"
+    return path
+
+
+def _partition_key(line: str) -> tuple[str | None, str, str]:
+    """Split ``key = value`` at the first '=' outside quotes."""
+    quote = None
+    for index, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = None
+            continue
+        if char in "\"'":
+            quote = char
+        elif char == "=":
+            return line[:index].strip(), "=", line[index + 1 :]
+    return None, "", ""
+
+
+def _split_key(text: str) -> list[str] | None:
+    """Split a dotted TOML key into its parts, unquoting quoted parts."""
+    parts: list[str] = []
+    rest = text.strip()
+    while rest:
+        if rest[0] in "\"'":
+            end = rest.find(rest[0], 1)
+            if end < 0:
+                return None
+            parts.append(rest[1:end])
+            rest = rest[end + 1 :].strip()
+        else:
+            found = _BARE_KEY.match(rest)
+            if not found:
+                return None
+            parts.append(found.group(0))
+            rest = rest[found.end() :].strip()
+        if rest.startswith("."):
+            rest = rest[1:].strip()
+        elif rest:
+            return None
+    return parts or None
+
+
+def _scan_value(text: str, depth: int) -> tuple[int, str | None]:
+    """Track bracket depth and an unclosed multi-line string in a value."""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "#":
+            break
+        if text.startswith('"""', index) or text.startswith("'''", index):
+            delimiter = text[index : index + 3]
+            end = text.find(delimiter, index + 3)
+            if end < 0:
+                return depth, delimiter
+            index = end + 3
+            continue
+        if char in "\"'":
+            index += 1
+            while index < len(text) and text[index] != char:
+                index += 2 if char == '"' and text[index] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return depth, None

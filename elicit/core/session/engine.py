@@ -1,0 +1,274 @@
+"""The interview engine: which questions apply, where we are, what is covered.
+
+Conditions are re-evaluated in bank order in one pass: a question's value is
+visible to later conditions only while that question itself applies, so a
+chain of follow-ups disappears together when its first answer changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from elicit.core.banks.catalog import BankCatalog
+from elicit.core.findings import ElicitError, FindingsError, did_you_mean
+from elicit.core.session.answers import has_value
+from elicit.core.session.models import Answer, Bank, BankRef, Question, Section, Session
+
+OPEN = "open"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts over the questions that currently apply."""
+
+    total: int
+    answered: int
+    skipped: int
+    revisit: int
+    open: int
+    required_open: int
+
+    @property
+    def done(self) -> int:
+        """Questions answered or deliberately skipped."""
+        return self.answered + self.skipped
+
+    @property
+    def percent(self) -> int:
+        """Share of applicable questions done, 0-100."""
+        return round(100 * self.done / self.total) if self.total else 100
+
+
+@dataclass(frozen=True)
+class SectionCoverage:
+    """Progress of one section."""
+
+    section: Section
+    progress: Progress
+
+
+class Interview:
+    """A session walked through its banks."""
+
+    def __init__(self, session: Session, banks: Sequence[Bank]):
+        self.session = session
+        self.banks = list(banks)
+        self.sections: list[Section] = []
+        self._questions: dict[str, Question] = {}
+        seen_sections: set[str] = set()
+        for bank in self.banks:
+            for section in bank.sections:
+                if section.id in seen_sections:
+                    continue
+                seen_sections.add(section.id)
+                fresh = [q for q in section.questions if q.id not in self._questions]
+                for question in fresh:
+                    self._questions[question.id] = question
+                self.sections.append(Section(section.id, section.title, section.goal, fresh))
+        self.questions: list[Question] = list(self._questions.values())
+        self._position = {question.id: index for index, question in enumerate(self.questions)}
+        self._applicable: list[Question] | None = None
+        self._applicable_ids: set[str] = set()
+
+    # answers and applicability
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this fully qualified id, or None."""
+        return self._questions.get(question_id)
+
+    def answer(self, question_id: str) -> Answer | None:
+        """The recorded answer to a question, or None."""
+        return self.session.answers.get(question_id)
+
+    def invalidate(self) -> None:
+        """Forget cached applicability; call after any answer changes."""
+        self._applicable = None
+
+    def applicable(self) -> list[Question]:
+        """The questions that currently apply, in order."""
+        if self._applicable is None:
+            values: dict[str, Any] = {}
+            result = []
+            for question in self.questions:
+                if question.condition is None or question.condition.evaluate(values.get):
+                    result.append(question)
+                    answer = self.session.answers.get(question.id)
+                    if answer is not None and answer.status != "skipped" and has_value(answer.value):
+                        values[question.id] = answer.value
+            self._applicable = result
+            self._applicable_ids = {question.id for question in result}
+        return self._applicable
+
+    def applies(self, question_id: str) -> bool:
+        """Whether a question currently applies."""
+        self.applicable()
+        return question_id in self._applicable_ids
+
+    def status(self, question_id: str) -> str:
+        """answered, skipped, revisit or open."""
+        answer = self.session.answers.get(question_id)
+        if answer is None:
+            return OPEN
+        if answer.status == "answered" and not has_value(answer.value) and not answer.notes.strip():
+            return OPEN
+        return answer.status
+
+    # navigation
+
+    @property
+    def current(self) -> Question | None:
+        """The current question: the saved position, or the first open one."""
+        applicable = self.applicable()
+        if not applicable:
+            return None
+        saved = self.session.current
+        if saved in self._position:
+            if self.applies(saved):
+                return self._questions[saved]
+            # The saved question no longer applies: go on from where it was.
+            after = self._position[saved]
+            for question in applicable:
+                if self._position[question.id] > after:
+                    return question
+            return applicable[-1]
+        return self.first_open() or applicable[0]
+
+    def go(self, question_id: str) -> Question:
+        """Make a question current; raise ElicitError if it does not apply."""
+        question = self._questions.get(question_id)
+        if question is None:
+            raise ElicitError(f"no question '{question_id}' in this session's banks")
+        if not self.applies(question_id):
+            raise ElicitError(f"question '{question_id}' does not apply with the answers so far")
+        self.session.current = question_id
+        return question
+
+    def next(self) -> Question | None:
+        """Move to the next applicable question (None at the end)."""
+        return self._step(+1)
+
+    def previous(self) -> Question | None:
+        """Move to the previous applicable question (None at the start)."""
+        return self._step(-1)
+
+    def _step(self, delta: int) -> Question | None:
+        current = self.current
+        applicable = self.applicable()
+        if current is None:
+            return None
+        index = applicable.index(current) + delta
+        if 0 <= index < len(applicable):
+            self.session.current = applicable[index].id
+            return applicable[index]
+        return None
+
+    def first_open(self, after: str | None = None) -> Question | None:
+        """The first open or revisit question (after ``after`` if given), wrapping round."""
+        applicable = self.applicable()
+        start = 0
+        if after is not None and after in self._position:
+            start = next((i + 1 for i, q in enumerate(applicable) if q.id == after), 0)
+        for question in applicable[start:] + applicable[:start]:
+            if self.status(question.id) in (OPEN, "revisit"):
+                return question
+        return None
+
+    # coverage
+
+    def progress(self, section: Section | None = None) -> Progress:
+        """Counts for the whole interview or one section."""
+        questions = self.applicable()
+        if section is not None:
+            questions = [q for q in questions if q.section_id == section.id]
+        counts = {"answered": 0, "skipped": 0, "revisit": 0, OPEN: 0}
+        required_open = 0
+        for question in questions:
+            status = self.status(question.id)
+            counts[status] += 1
+            if question.required and status in (OPEN, "revisit"):
+                required_open += 1
+        return Progress(len(questions), counts["answered"], counts["skipped"], counts["revisit"], counts[OPEN], required_open)
+
+    def coverage(self) -> list[SectionCoverage]:
+        """Progress for every section, in order."""
+        return [SectionCoverage(section, self.progress(section)) for section in self.sections]
+
+    def required_open(self) -> list[Question]:
+        """Required questions that apply and are still open or flagged."""
+        return [q for q in self.applicable() if q.required and self.status(q.id) in (OPEN, "revisit")]
+
+    def flagged(self) -> list[Question]:
+        """Questions flagged to revisit."""
+        return [q for q in self.applicable() if self.status(q.id) == "revisit"]
+
+    def section_of(self, question: Question) -> Section | None:
+        """The section holding a question."""
+        for section in self.sections:
+            if section.id == question.section_id:
+                return section
+        return None
+
+    # lookup
+
+    def resolve_id(self, text: str) -> Question:
+        """A question from a full id or an unambiguous tail (``section.q`` or ``q``)."""
+        if text in self._questions:
+            return self._questions[text]
+        matches = [q for q in self.questions if q.id.endswith("." + text)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            names = ", ".join(q.id for q in matches[:5])
+            raise ElicitError(f"'{text}' matches several questions ({names}); give the full id")
+        hint = did_you_mean(text, list(self._questions)) or "list the ids with 'elicit banks show BANK'"
+        raise ElicitError(f"no question '{text}' in this session's banks; {hint}")
+
+
+def banks_for_session(session: Session, catalog: BankCatalog, base: Path | None = None) -> tuple[list[Bank], list[str]]:
+    """Load the banks a session uses; return them and notes about changes.
+
+    A bank is found by id in the catalog, or else at the path recorded when
+    the session was created. A bank that cannot be found or loaded raises
+    ElicitError naming it.
+    """
+    banks: list[Bank] = []
+    notes: list[str] = []
+    for ref in session.banks:
+        bank = _load_ref(ref, catalog, base)
+        if ref.hash and bank.content_hash != ref.hash:
+            change = f"version {ref.version} -> {bank.version}" if ref.version != bank.version else "same version, new content"
+            notes.append(f"bank '{ref.id}' has changed since this session started ({change}); answers are kept by question id")
+        banks.append(bank)
+    return banks, notes
+
+
+def locate_ref(ref: BankRef, catalog: BankCatalog, base: Path | None) -> str | Path | None:
+    """Where a session's bank is: its id when the catalog has it, else the recorded file if it exists, else None.
+
+    A relative recorded path is taken from ``base`` (the session's folder).
+    """
+    if catalog.entry(ref.id) is not None:
+        return ref.id
+    if ref.path:
+        path = Path(ref.path)
+        if not path.is_absolute() and base is not None:
+            path = base / path
+        if path.is_file():
+            return path
+    return None
+
+
+def _load_ref(ref: BankRef, catalog: BankCatalog, base: Path | None) -> Bank:
+    where = locate_ref(ref, catalog, base)
+    if where is None:
+        raise ElicitError(
+            f"bank '{ref.id}' used by this session was not found; put its file in ./question_banks or "
+            "your config folder's question_banks (see 'elicit banks list')"
+        )
+    try:
+        return catalog.load(where)
+    except FindingsError as error:
+        raise ElicitError(f"bank '{ref.id}' used by this session has problems: {error.findings[0].format()}") from None

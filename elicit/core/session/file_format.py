@@ -1,0 +1,133 @@
+"""The session file format (``*.elicit.toml``): session <-> TOML data.
+
+Reading is strict: a key this version does not know (perhaps written by a
+newer elicit) is refused with a clear message rather than silently dropped,
+so that saving can never lose it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
+from elicit.core.session.models import Answer, Session
+from elicit.core.session.record_reader import (
+    ANSWER_KEYS,
+    ASSUMPTION_KEYS,
+    BANK_REF_KEYS,
+    DECISION_KEYS,
+    GLOSSARY_KEYS,
+    META_KEYS,
+    OPEN_QUESTION_KEYS,
+    PARTICIPANT_KEYS,
+    STORY_KEYS,
+    RecordReader,
+)
+
+SCHEMA_PREFIX = "elicit.session/"
+SCHEMA = f"{SCHEMA_PREFIX}1"
+SUFFIX = ".elicit.toml"
+
+_TOP_TABLES = ("participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary")
+TOP_KEYS = ("schema",) + META_KEYS + _TOP_TABLES
+
+
+# Writing ----------------------------------------------------------------------------
+
+
+def session_to_data(session: Session) -> dict[str, Any]:
+    """The TOML-ready data for a session (empty values left out)."""
+    data: dict[str, Any] = {"schema": SCHEMA}
+    for name in META_KEYS:
+        _put(data, name, getattr(session, name))
+    data["participants"] = [_table(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
+    data["banks"] = [_table(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
+    data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
+    data["stories"] = [_table(story, STORY_KEYS, keep=("id", "role", "want", "priority", "status")) for story in session.stories]
+    data["open_questions"] = [_table(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
+    data["decisions"] = [_table(item, DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
+    data["assumptions"] = [_table(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
+    data["glossary"] = [_table(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
+    return {key: value for key, value in data.items() if value not in ([], {})}
+
+
+def dumps_session(session: Session) -> str:
+    """The session as TOML text."""
+    return dumps_toml(session_to_data(session))
+
+
+def _put(data: dict[str, Any], name: str, value: Any) -> None:
+    if value not in (None, "", [], {}):
+        data[name] = value
+
+
+def _table(item: Any, names: tuple[str, ...], keep: tuple[str, ...]) -> dict[str, Any]:
+    """The item's fields as a table; fields in ``keep`` are written even when empty."""
+    table: dict[str, Any] = {}
+    for name in names:
+        value = getattr(item, name)
+        if name in keep:
+            table[name] = value
+        else:
+            _put(table, name, value)
+    return table
+
+
+def _answer_table(answer: Answer) -> dict[str, Any]:
+    """An answer's table; an empty value ("" or []) is kept, only None is left out."""
+    table = _table(answer, ANSWER_KEYS[1:], keep=("status",))
+    if answer.value is not None:
+        table = {"value": answer.value, **table}
+    return table
+
+
+# Reading -----------------------------------------------------------------------------
+
+
+def read_session(path: Path) -> Session:
+    """Read and check a session file; raise FindingsError on any problem."""
+    return session_from_document(read_document(path))
+
+
+def loads_session(text: str, name: str = "<session>") -> Session:
+    """Parse session TOML text (used by tests and imports)."""
+    return session_from_document(text_document(text, name))
+
+
+def session_from_document(document: TomlDocument) -> Session:
+    """Build a session from parsed TOML, checking every key and type."""
+    return _Reader.read(document)
+
+
+class _Reader(RecordReader):
+    schema = SCHEMA
+    kind = "session"
+    starts_like = "a session file"
+    this = "this file"
+    upgrade_to = "open"
+
+    def session(self) -> Session:
+        data = self.document.data
+        if not self.schema_ok(data.get("schema")):
+            return Session(title="")
+        self.keys(data, TOP_KEYS, "")
+        session = self.meta(data)
+        self.records(data, session)
+        session.answers = self.answers(data)
+        return session
+
+    def answers(self, data: dict[str, Any]) -> dict[str, Answer]:
+        raw = data.get("answers", {})
+        if not isinstance(raw, dict):
+            self.add("wrong-type", "answers", "'answers' must be a table of answers by question id", '[answers."bank.section.question"]')
+            return {}
+        answers: dict[str, Answer] = {}
+        for question_id, table in raw.items():
+            key = f'answers."{question_id}"' if "." in question_id else f"answers.{question_id}"
+            if not isinstance(table, dict):
+                self.add("wrong-type", key, "an answer must be a table", "write value = ..., status = ... under it")
+                continue
+            self.keys(table, ANSWER_KEYS, key)
+            answers[question_id] = self.answer(key, table)
+        return answers

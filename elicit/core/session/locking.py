@@ -1,0 +1,195 @@
+"""A lock file that stops a second writer of a session.
+
+The lock is ``<session>.lock`` beside the session, created exclusively and
+holding who took it. A lock left by a process that is no longer running on
+this machine (a crash, a killed terminal) is stale and is taken over, with a
+note saying so.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from elicit.core.findings import ElicitError
+
+LOCK_SUFFIX = ".lock"
+
+
+def host_name() -> str:
+    """This machine's name, as a lock records it."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what socket.gethostname() returns, without importing socket
+    import socket
+
+    return socket.gethostname()
+
+
+class LockedError(ElicitError):
+    """Another running elicit holds the session."""
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds a lock."""
+
+    pid: int
+    host: str
+    user: str
+    since: str
+    command: str
+
+    def describe(self) -> str:
+        """``user on host (pid 123, elicit open) since 10:02``."""
+        return f"{self.user or 'someone'} on {self.host or 'an unknown host'} (pid {self.pid}, {self.command or 'elicit'}) since {self.since or 'an unknown time'}"
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of a session file."""
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
+class SessionLock:
+    """An acquired lock; release it when done (or use as a context manager)."""
+
+    def __init__(self, path: Path, command: str = "elicit"):
+        self.path = lock_path(path)
+        self.session_path = path
+        self.command = command
+        self.note: str | None = None
+        self._held = False
+
+    def acquire(self) -> SessionLock:
+        """Take the lock or raise :class:`LockedError` naming the holder."""
+        record = _record(self.command)
+        for _attempt in range(40):
+            try:
+                descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                holder = read_holder(self.path)
+                if holder is not None and not is_stale(holder):
+                    raise LockedError(
+                        f"{self.session_path} is open in another elicit: {holder.describe()}; "
+                        f"close it there first (if that process is gone, delete {self.path})"
+                    ) from None
+                if holder is None and _younger_than(self.path, 2.0):
+                    time.sleep(0.05)  # another elicit is writing its lock right now
+                    continue
+                self._take_over(holder)
+                continue
+            except OSError as exc:
+                raise ElicitError(f"cannot create lock file {self.path}: {exc.strerror or exc}; check the folder is writable") from None
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                stream.write(json.dumps(record))
+            self._held = True
+            return self
+        raise LockedError(f"{self.session_path} is being opened by another elicit at this moment; try again")
+
+    def _take_over(self, holder: LockHolder | None) -> None:
+        """Remove a stale lock if it is still the one we judged stale."""
+        if read_holder(self.path) != holder:
+            return
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise ElicitError(f"cannot remove stale lock {self.path}: {exc.strerror or exc}") from None
+        if holder is None:
+            self.note = f"took over an unreadable lock file {self.path}"
+        else:
+            self.note = f"took over a stale lock: {holder.describe()} is no longer running"
+
+    def release(self) -> None:
+        """Give the lock up (only if we hold it)."""
+        if not self._held:
+            return
+        self._held = False
+        holder = read_holder(self.path)
+        if holder is None or (holder.pid == os.getpid() and holder.host == host_name()):
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+
+    def __enter__(self) -> SessionLock:
+        return self.acquire()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def read_holder(path: Path) -> LockHolder | None:
+    """The holder recorded in a lock file, or None if unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LockHolder(
+            int(data["pid"]), str(data.get("host", "")), str(data.get("user", "")), str(data.get("since", "")), str(data.get("command", ""))
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def is_stale(holder: LockHolder) -> bool:
+    """Whether the holder is a process on this machine that no longer runs."""
+    if holder.host != host_name():
+        return False
+    if holder.pid == os.getpid():
+        return False
+    return not _process_running(holder.pid)
+
+
+def _younger_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime < seconds
+    except OSError:
+        return False
+
+
+def _process_running(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return _not_zombie(pid)
+
+
+def _not_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stream:
+            fields = stream.read().rsplit(")", 1)[-1].split()
+        return not fields or fields[0] != "Z"
+    except OSError:
+        return True
+
+
+def _record(command: str) -> dict[str, object]:
+    try:
+        user = getpass.getuser()
+    except Exception:  # getuser raises various errors when no user is known
+        user = ""
+    return {
+        "pid": os.getpid(),
+        "host": host_name(),
+        "user": user,
+        "since": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        "command": command,
+    }

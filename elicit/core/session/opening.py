@@ -1,0 +1,80 @@
+"""Creating a session file, and opening one for an interview: lock, read, load its banks, wire the service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from elicit.core.banks.catalog import BankCatalog
+from elicit.core.banks.models import Bank
+from elicit.core.session.engine import Interview, banks_for_session
+from elicit.core.session.models import BankRef, Participant, Session
+from elicit.core.session.service import SessionService, now
+from elicit.core.session.storage import SessionStore
+
+
+@dataclass
+class OpenSession:
+    """Everything a front end needs to run an interview on one file."""
+
+    path: Path
+    store: SessionStore
+    session: Session
+    interview: Interview
+    service: SessionService
+    notes: list[str] = field(default_factory=list)
+
+    def save(self) -> None:
+        """Save the session now (atomic, keeps .bak)."""
+        self.store.save(self.session)
+
+    def close(self) -> None:
+        """Release the lock."""
+        self.store.close()
+
+
+def open_session(path: Path, command: str = "elicit", catalog: BankCatalog | None = None) -> OpenSession:
+    """Lock and read a session and load its banks; raise ElicitError or FindingsError."""
+    store, session = SessionStore.open(path, command=command)
+    try:
+        banks, notes = banks_for_session(session, catalog or BankCatalog.default(), path.parent)
+    except BaseException:
+        store.close()
+        raise
+    if store.note:
+        notes.insert(0, store.note)
+    interview = Interview(session, banks)
+    return OpenSession(path, store, session, interview, SessionService(session, interview), notes)
+
+
+def create_session(
+    path: Path,
+    banks: list[Bank],
+    bank_paths: list[str],
+    *,
+    title: str,
+    client: str = "",
+    project: str = "",
+    interviewer: str = "",
+    participants: list[Participant] | None = None,
+    command: str = "elicit",
+) -> Interview:
+    """Write a new session file on ``banks`` (never overwriting) and return its interview.
+
+    ``bank_paths`` says, bank by bank, which file to record for a bank that
+    may not be found by id later ("" for none).
+    """
+    session = Session(
+        title=title,
+        client=client,
+        project=project,
+        interviewer=interviewer,
+        started_at=now(),
+        participants=list(participants or []),
+        banks=[BankRef(bank.id, bank.version, bank.content_hash, recorded) for bank, recorded in zip(banks, bank_paths, strict=True)],
+    )
+    interview = Interview(session, banks)
+    first = interview.current
+    session.current = first.id if first else ""
+    SessionStore.create(path, session, command=command).close()
+    return interview

@@ -1,0 +1,270 @@
+"""Strict reading of TOML tables into session records.
+
+Shared by the session file and the TOML spec import, which hold the same
+records (participants, banks, answers, stories, follow-ups) in the same
+shape. Every problem becomes a finding with file, line and key; a key this
+version does not know is refused, never dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from elicit.core.files.toml_source import TomlDocument
+from elicit.core.findings import Finding, FindingsError, did_you_mean
+from elicit.core.session.models import Answer, Assumption, BankRef, Decision, GlossaryTerm, OpenQuestion, Participant, Session, Story
+from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
+
+META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
+PARTICIPANT_KEYS = ("name", "role")
+BANK_REF_KEYS = ("id", "version", "hash", "path")
+ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at")
+STORY_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "created_at", "updated_at")
+OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source")
+DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source")
+ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
+GLOSSARY_KEYS = ("term", "definition")
+
+
+class RecordReader:
+    """Reads records from one parsed document, collecting findings in ``findings``.
+
+    A subclass reads one kind of document: it names its schema and the words
+    used for it in messages, and writes :meth:`session`.
+    """
+
+    newer_hint = "the file may come from a newer elicit: upgrade elicit to open it"
+    """Said of an unknown key, after any did-you-mean."""
+    schema = ""
+    """The schema this reader reads, such as ``elicit.session/1``: a prefix ending in "/" and a version."""
+    kind = ""
+    """What the document is, in messages: ``session``."""
+    starts_like = ""
+    """How such a document starts, in messages: ``a session file``."""
+    this = ""
+    """How messages point at the document: ``this file``."""
+    upgrade_to = ""
+    """What a newer elicit would do with a newer document: ``open``."""
+
+    def __init__(self, document: TomlDocument):
+        self.document = document
+        self.findings: list[Finding] = []
+
+    @classmethod
+    def read(cls, document: TomlDocument) -> Session:
+        """The session in ``document``; raise FindingsError listing every problem."""
+        reader = cls(document)
+        session = reader.session()
+        if reader.findings:
+            raise FindingsError(reader.findings)
+        return session
+
+    def session(self) -> Session:
+        """Read the whole document."""
+        raise NotImplementedError
+
+    def schema_ok(self, schema: Any) -> bool:
+        """Whether ``schema`` is the one this reader reads; if not, say why."""
+        prefix, _, expected_version = self.schema.rpartition("/")
+        prefix += "/"
+        if schema is None:
+            self.add(
+                "missing-key",
+                "schema",
+                f"missing 'schema': this does not look like an elicit {self.kind}",
+                f'{self.starts_like} starts with schema = "{self.schema}"',
+            )
+            return False
+        if not isinstance(schema, str) or not schema.startswith(prefix):
+            self.add("bad-schema", "schema", f"schema {schema!r} is not an elicit {self.kind} schema", f'expected "{self.schema}"')
+            return False
+        version = schema[len(prefix) :]
+        if version != expected_version:
+            newer = version.isdigit() and int(version) > int(expected_version)
+            self.add(
+                "newer-schema" if newer else "bad-schema",
+                "schema",
+                f"{self.this} uses schema '{schema}', which this elicit cannot read",
+                f"upgrade elicit to {self.upgrade_to} it" if newer else f'expected "{self.schema}"',
+            )
+            return False
+        return True
+
+    def add(self, code: str, key: str, message: str, hint: str) -> None:
+        """Record a finding at ``key``."""
+        self.findings.append(Finding(code, message, str(self.document.path), self.document.line_of(key) or 1, key, hint))
+
+    # records
+
+    def meta(self, data: dict[str, Any]) -> Session:
+        """A session holding the metadata at the top of ``data``."""
+        return Session(
+            title=self.string(data, "title", ""),
+            client=self.string(data, "client", ""),
+            project=self.string(data, "project", ""),
+            interviewer=self.string(data, "interviewer", ""),
+            started_at=self.when(data, "started_at", ""),
+            ended_at=self.when(data, "ended_at", ""),
+            current=self.string(data, "current", ""),
+        )
+
+    def records(self, data: dict[str, Any], session: Session, bank_keys: tuple[str, ...] = BANK_REF_KEYS) -> None:
+        """Fill in participants, banks, stories and the follow-ups (answers are read by the caller)."""
+        session.participants = [
+            Participant(self.string(t, "name", k, required=True), self.string(t, "role", k))
+            for k, t in self.tables(data, "participants", PARTICIPANT_KEYS)
+        ]
+        session.banks = [
+            BankRef(
+                self.string(t, "id", k, required=True), self.string(t, "version", k), self.string(t, "hash", k), self.string(t, "path", k)
+            )
+            for k, t in self.tables(data, "banks", bank_keys)
+        ]
+        session.stories = [self.story(k, t) for k, t in self.tables(data, "stories", STORY_KEYS)]
+        session.open_questions = [
+            OpenQuestion(
+                self.string(t, "id", k, required=True),
+                self.string(t, "text", k, required=True),
+                self.string(t, "owner", k),
+                self.choice(t, "status", k, OPEN_QUESTION_STATUSES, "open"),
+                self.string(t, "resolution", k),
+                self.strings(t, "source", k),
+            )
+            for k, t in self.tables(data, "open_questions", OPEN_QUESTION_KEYS)
+        ]
+        session.decisions = [
+            Decision(
+                self.string(t, "id", k, required=True),
+                self.string(t, "text", k, required=True),
+                self.string(t, "rationale", k),
+                self.string(t, "decided_by", k),
+                self.strings(t, "source", k),
+            )
+            for k, t in self.tables(data, "decisions", DECISION_KEYS)
+        ]
+        session.assumptions = [
+            Assumption(
+                self.string(t, "id", k, required=True),
+                self.string(t, "text", k, required=True),
+                self.string(t, "rationale", k),
+                self.strings(t, "source", k),
+            )
+            for k, t in self.tables(data, "assumptions", ASSUMPTION_KEYS)
+        ]
+        session.glossary = [
+            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k))
+            for k, t in self.tables(data, "glossary", GLOSSARY_KEYS)
+        ]
+        self.unique([s.id for s in session.stories], "stories", "story")
+
+    def answer(self, key: str, table: dict[str, Any]) -> Answer:
+        """One answer (its keys are checked by the caller, which knows what else may sit beside them)."""
+        value = table.get("value")
+        if value is not None and not answer_value_ok(value):
+            self.add("wrong-type", f"{key}.value", "an answer value must be text, true/false, a number or a list of text", "fix the value")
+            value = None
+        return Answer(
+            value=value,
+            notes=self.string(table, "notes", key),
+            status=self.choice(table, "status", key, ANSWER_STATUSES, "answered"),
+            answered_at=self.when(table, "answered_at", key),
+            updated_at=self.when(table, "updated_at", key),
+        )
+
+    def story(self, key: str, table: dict[str, Any]) -> Story:
+        """One story."""
+        return Story(
+            id=self.string(table, "id", key, required=True),
+            role=self.string(table, "role", key),
+            want=self.string(table, "want", key),
+            so_that=self.string(table, "so_that", key),
+            priority=self.choice(table, "priority", key, PRIORITIES, "should"),
+            acceptance=self.strings(table, "acceptance", key),
+            quote=self.string(table, "quote", key),
+            source=self.strings(table, "source", key),
+            tags=self.strings(table, "tags", key),
+            status=self.choice(table, "status", key, STORY_STATUSES, "draft"),
+            created_at=self.when(table, "created_at", key),
+            updated_at=self.when(table, "updated_at", key),
+        )
+
+    # fields
+
+    def keys(self, table: dict[str, Any], allowed: tuple[str, ...], key: str) -> None:
+        """Refuse keys not in ``allowed``."""
+        for name in table:
+            if name not in allowed:
+                path = f"{key}.{name}" if key else name
+                close = did_you_mean(name, allowed)
+                self.add("unknown-key", path, f"unknown key '{name}'", f"{close} Or {self.newer_hint}" if close else self.newer_hint)
+
+    def tables(self, data: dict[str, Any], name: str, allowed: tuple[str, ...], parent: str = "") -> list[tuple[str, dict[str, Any]]]:
+        """The array of tables ``name`` with each table's key path; keys checked."""
+        path = f"{parent}.{name}" if parent else name
+        raw = data.get(name, [])
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.add("wrong-type", path, f"'{name}' must be an array of tables", f"write each one as a [[{path.split('[')[0]}]] table")
+            return []
+        result = []
+        for index, table in enumerate(raw):
+            key = f"{path}[{index}]"
+            self.keys(table, allowed, key)
+            result.append((key, table))
+        return result
+
+    def string(self, table: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
+        """A string field ("" when absent)."""
+        path = f"{key}.{name}" if key else name
+        value = table.get(name)
+        if value is None:
+            if required:
+                self.add("missing-key", path, f"missing '{name}'", f'add {name} = "..."')
+            return ""
+        if not isinstance(value, str):
+            self.add("wrong-type", path, f"'{name}' must be a string", f'write {name} = "..."')
+            return ""
+        return value
+
+    def strings(self, table: dict[str, Any], name: str, key: str) -> list[str]:
+        """A list-of-strings field ([] when absent)."""
+        value = table.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["..."]')
+            return []
+        return list(value)
+
+    def choice(self, table: dict[str, Any], name: str, key: str, allowed: tuple[str, ...], default: str) -> str:
+        """A field that must be one of ``allowed``."""
+        value = table.get(name, default)
+        if value not in allowed:
+            hint = did_you_mean(str(value), allowed) or f"use one of: {', '.join(allowed)}"
+            self.add("bad-value", f"{key}.{name}", f"'{name}' is {value!r}", hint)
+            return default
+        return value
+
+    def when(self, table: dict[str, Any], name: str, key: str) -> datetime | None:
+        """A date-time field (None when absent)."""
+        value = table.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            path = f"{key}.{name}" if key else name
+            self.add("wrong-type", path, f"'{name}' must be a date and time", f"write {name} = 2026-01-31T09:30:00+01:00 (no quotes)")
+            return None
+        return value
+
+    def unique(self, ids: list[str], key: str, what: str) -> None:
+        """Refuse an id used twice."""
+        seen: set[str] = set()
+        for index, item in enumerate(ids):
+            if item and item in seen:
+                self.add("duplicate-id", f"{key}[{index}].id", f"{what} id '{item}' is used twice", "give each one its own id")
+            seen.add(item)
+
+
+def answer_value_ok(value: Any) -> bool:
+    """Whether a value can be an answer: text, true/false, a number or a list of text."""
+    if isinstance(value, (str, bool, int, float)):
+        return True
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

@@ -1,0 +1,76 @@
+"""A session file opened for writing: locked, read, saved atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from elicit.core.files.atomic import write_atomic
+from elicit.core.findings import ElicitError
+from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
+from elicit.core.session.locking import SessionLock
+from elicit.core.session.models import Session
+
+
+class SessionStore:
+    """Holds the lock on a session file and saves the session to it."""
+
+    def __init__(self, path: Path, lock: SessionLock):
+        self.path = path
+        self.lock = lock
+
+    @property
+    def note(self) -> str | None:
+        """A note for the user from opening (a stale lock taken over)."""
+        return self.lock.note
+
+    @classmethod
+    def open(cls, path: Path, command: str = "elicit") -> tuple[SessionStore, Session]:
+        """Lock and read an existing session file."""
+        lock = SessionLock(path, command)
+        if not path.exists():
+            raise ElicitError(f"{path}: no such session file; create one with 'elicit new {path} --bank discovery'")
+        lock.acquire()
+        try:
+            session = read_session(path)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(path, lock), session
+
+    @classmethod
+    def create(cls, path: Path, session: Session, command: str = "elicit") -> SessionStore:
+        """Write a new session file; refuse to overwrite an existing one."""
+        if path.exists():
+            raise ElicitError(f"{path} already exists; choose another name (elicit never overwrites a session)")
+        if not path.parent.is_dir():
+            raise ElicitError(f"{path.parent}: no such folder; create it first")
+        lock = SessionLock(path, command).acquire()
+        store = cls(path, lock)
+        try:
+            if path.exists():
+                raise ElicitError(f"{path} already exists; choose another name (elicit never overwrites a session)")
+            store.save(session)
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    def save(self, session: Session) -> None:
+        """Write the session atomically, keeping the previous file as .bak."""
+        text = dumps_session(session)
+        try:
+            write_atomic(self.path, text.encode("utf-8"))
+        except OSError as exc:
+            raise ElicitError(f"{self.path}: could not save: {exc.strerror or exc}; the last saved version is intact") from None
+
+    def close(self) -> None:
+        """Release the lock."""
+        self.lock.release()
+
+
+def session_path(text: str) -> Path:
+    """A session path from the user's argument, adding ``.elicit.toml`` if it has no .toml suffix."""
+    path = Path(text).expanduser()
+    if not path.name.endswith(".toml"):
+        path = path.with_name(path.name + SUFFIX)
+    return path

@@ -1,0 +1,160 @@
+"""The draft spec as plain data: the content shared by the TOML and JSON exports.
+
+The shape is documented key by key in ``docs/spec-format.md`` and checked by
+``docs/spec.schema.json``. It holds everything the session holds, so that
+importing a TOML spec gives the session back, plus what the banks say about
+each question (prompt, kind, whether it applies, its status) and a summary,
+which are there for readers and ignored on import.
+
+Keys always appear, with empty values where there is nothing, except those
+TOML cannot write empty: timestamps, and an answer's ``value``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from elicit.core.session.models import PRIORITIES, STORY_STATUSES, Answer
+from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
+
+if TYPE_CHECKING:
+    from elicit.core.session.engine import Interview
+    from elicit.core.session.models import Question, Session
+
+SPEC_SCHEMA = "elicit.spec/1"
+
+META_KEYS = ("title", "client", "project", "interviewer")
+TIME_KEYS = ("started_at", "ended_at")
+# The export's own order (status after priority), unlike the session file's.
+STORY_KEYS = ("id", "role", "want", "so_that", "priority", "status", "acceptance", "quote", "source", "tags", "created_at", "updated_at")
+BANK_KEYS = ("id", "title", "version", "hash", "path")
+SECTION_KEYS = ("id", "title", "goal", "questions")
+QUESTION_KEYS = ("id", "prompt", "kind", "required", "applies", "status", "options", "labels", "min", "max", "unit", "answer")
+TOP_KEYS = (
+    ("schema",)
+    + META_KEYS
+    + TIME_KEYS
+    + ("current", "summary", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
+    + ("assumptions", "glossary")
+)
+
+
+def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
+    """The spec as plain data (datetimes stay datetimes), in a stable order."""
+    data: dict[str, Any] = {"schema": SPEC_SCHEMA}
+    for name in META_KEYS:
+        data[name] = getattr(session, name)
+    for name in TIME_KEYS:
+        _put_time(data, name, getattr(session, name))
+    data["current"] = session.current
+    data["summary"] = _summary(session, interview)
+    data["participants"] = [_plain(p, PARTICIPANT_KEYS) for p in session.participants]
+    titles = {bank.id: bank.title for bank in interview.banks}
+    data["banks"] = [
+        {"id": b.id, "title": titles.get(b.id, ""), "version": b.version, "hash": b.hash, "path": b.path} for b in session.banks
+    ]
+    data["sections"] = [
+        {
+            "id": section.id,
+            "title": section.title,
+            "goal": section.goal,
+            "questions": [_question(question, session, interview) for question in section.questions],
+        }
+        for section in interview.sections
+    ]
+    listed = {question.id for question in interview.questions}
+    data["other_answers"] = [
+        {"question": question_id, **_answer(session.answers[question_id])}
+        for question_id in sorted(session.answers)
+        if question_id not in listed
+    ]
+    data["stories"] = [_story(story) for story in session.stories]
+    data["open_questions"] = [_plain(item, OPEN_QUESTION_KEYS) for item in session.open_questions]
+    data["decisions"] = [_plain(item, DECISION_KEYS) for item in session.decisions]
+    data["assumptions"] = [_plain(item, ASSUMPTION_KEYS) for item in session.assumptions]
+    data["glossary"] = [_plain(item, GLOSSARY_KEYS) for item in session.glossary]
+    return data
+
+
+def _summary(session: Session, interview: Interview) -> dict[str, Any]:
+    progress = interview.progress()
+    by_priority = dict.fromkeys(PRIORITIES, 0)
+    by_status = dict.fromkeys(STORY_STATUSES, 0)
+    for story in session.stories:
+        by_priority[story.priority] = by_priority.get(story.priority, 0) + 1
+        by_status[story.status] = by_status.get(story.status, 0) + 1
+    return {
+        "questions": progress.total,
+        "answered": progress.answered,
+        "skipped": progress.skipped,
+        "revisit": progress.revisit,
+        "open": progress.open,
+        "required_open": progress.required_open,
+        "percent": progress.percent,
+        "stories": len(session.stories),
+        "open_questions": sum(1 for item in session.open_questions if item.status == "open"),
+        "stories_by_priority": by_priority,
+        "stories_by_status": by_status,
+    }
+
+
+def _question(question: Question, session: Session, interview: Interview) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": question.id,
+        "prompt": question.prompt,
+        "kind": question.kind,
+        "required": question.required,
+        "applies": interview.applies(question.id),
+        "status": interview.status(question.id),
+    }
+    if question.options:
+        item["options"] = list(question.options)
+    if question.labels:
+        item["labels"] = list(question.labels)
+    if question.min is not None:
+        item["min"] = question.min
+    if question.max is not None:
+        item["max"] = question.max
+    if question.unit:
+        item["unit"] = question.unit
+    answer = session.answers.get(question.id)
+    if answer is not None:
+        item["answer"] = _answer(answer)
+    return item
+
+
+def _answer(answer: Answer) -> dict[str, Any]:
+    item: dict[str, Any] = {}
+    if answer.value is not None:
+        item["value"] = list(answer.value) if isinstance(answer.value, list) else answer.value
+    item["notes"] = answer.notes
+    item["status"] = answer.status
+    _put_time(item, "answered_at", answer.answered_at)
+    _put_time(item, "updated_at", answer.updated_at)
+    return item
+
+
+def _story(story: Any) -> dict[str, Any]:
+    item = _plain(story, STORY_KEYS[:-2])
+    _put_time(item, "created_at", story.created_at)
+    _put_time(item, "updated_at", story.updated_at)
+    return item
+
+
+def _plain(item: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for name in names:
+        value = getattr(item, name)
+        table[name] = list(value) if isinstance(value, list) else value
+    return table
+
+
+def _put_time(table: dict[str, Any], name: str, value: datetime | None) -> None:
+    if value is not None:
+        table[name] = value
+
+
+def format_time(value: datetime) -> str:
+    """A timestamp as RFC 3339 text, as TOML writes it (UTC as ``Z``)."""
+    return value.isoformat().replace("+00:00", "Z")

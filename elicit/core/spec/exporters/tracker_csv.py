@@ -1,0 +1,120 @@
+"""CSV for issue trackers: one row per story, RFC 4180 quoting.
+
+The columns are those a tracker's CSV importer maps to issue fields (Jira's
+among them; see docs/spec-format.md). Labels get one column each, all named
+``Labels``, which is how Jira's importer takes several values for one field.
+Header names hold no punctuation, which Jira's importer asks for.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import TYPE_CHECKING
+
+from elicit.core.session.models import PRIORITY_LABELS
+from elicit.core.text import clip
+
+if TYPE_CHECKING:
+    from elicit.core.session.engine import Interview
+    from elicit.core.session.models import Session, Story
+
+ISSUE_TYPE = "Story"
+SUMMARY_LIMIT = 255
+"""Jira refuses a summary longer than this."""
+
+TRACKER_PRIORITY = {"must": "Highest", "should": "High", "could": "Medium", "wont": "Lowest"}
+"""MoSCoW to the default priority names of Jira (and most trackers)."""
+
+FIXED_COLUMNS = (
+    "Story ID",
+    "Summary",
+    "Issue Type",
+    "Priority",
+    "MoSCoW",
+    "Review Status",
+    "Description",
+    "Acceptance Criteria",
+    "Client Quote",
+    "Source Questions",
+)
+LABEL_COLUMN = "Labels"
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class TrackerCsvExporter:
+    """Writes ``stories.csv`` for a tracker's CSV importer."""
+
+    name = "csv"
+    title = "Issue-tracker CSV"
+    suffix = ".csv"
+    multi_file = False
+    generated_line = ""
+
+    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+        """The stories as one CSV file."""
+        return {"stories.csv": render_csv(session, interview)}
+
+
+def render_csv(session: Session, interview: Interview) -> str:
+    """The CSV text: a header row, then one row per story, CRLF line ends."""
+    labels = [story_labels(story) for story in session.stories]
+    label_columns = max([1] + [len(item) for item in labels])
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(FIXED_COLUMNS + (LABEL_COLUMN,) * label_columns)
+    for story, story_tags in zip(session.stories, labels, strict=True):
+        writer.writerow(
+            [
+                story.id,
+                summary(story),
+                ISSUE_TYPE,
+                TRACKER_PRIORITY.get(story.priority, ""),
+                PRIORITY_LABELS.get(story.priority, story.priority),
+                story.status,
+                description(story, interview),
+                "\n".join(story.acceptance),
+                story.quote,
+                "\n".join(story.source),
+            ]
+            + story_tags
+            + [""] * (label_columns - len(story_tags))
+        )
+    return buffer.getvalue()
+
+
+def summary(story: Story) -> str:
+    """The story sentence on one line, cut to the length trackers accept."""
+    return clip(_WHITESPACE.sub(" ", story.sentence()).strip(), SUMMARY_LIMIT)
+
+
+def story_labels(story: Story) -> list[str]:
+    """The story's tags as labels: no spaces (trackers split labels on them), no repeats."""
+    labels: list[str] = []
+    for tag in story.tags:
+        label = _WHITESPACE.sub("-", tag.strip())
+        if label and label not in labels:
+            labels.append(label)
+    return labels
+
+
+def description(story: Story, interview: Interview) -> str:
+    """The issue description: the story, its criteria, the client's words and where it came from."""
+    parts = [story.sentence() + "."]
+    if story.acceptance:
+        parts.append("Acceptance criteria:\n" + "\n".join(f"- {item}" for item in story.acceptance))
+    if story.quote.strip():
+        parts.append(f"Client's words:\n{story.quote}")
+    if story.source:
+        lines = []
+        for question_id in story.source:
+            question = interview.question(question_id)
+            lines.append(f"- {question.prompt} ({question_id})" if question is not None else f"- {question_id}")
+        parts.append("Source questions:\n" + "\n".join(lines))
+    parts.append(f"elicit story {story.id}, priority {PRIORITY_LABELS.get(story.priority, story.priority)}, review status {story.status}")
+    return "\n\n".join(parts)
+
+
+EXPORTER = TrackerCsvExporter()

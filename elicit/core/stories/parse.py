@@ -1,0 +1,263 @@
+"""Reading a one-line user story into role, want and so-that.
+
+The parser knows the common templates ("As a X, I want Y, so that Z"; "As X I
+can Y in order to Z"; "I want to be able to Y"; "I would like", "I need",
+"I don't want"; "In order to Z, as a X, I want Y") and is lenient about
+punctuation, capitals and spacing. A sentence that is not a story gives
+``None``: it is never forced into the fields.
+
+The fields are written so that :meth:`elicit.core.session.models.Story.sentence`
+reads back as the original meaning:
+
+- ``want`` is what follows "I want", kept as written ("to export the report").
+  Other means are rewritten minimally: "I can Y" and "I am able to Y" give
+  "to Y"; "I don't want Y" gives "not Y"; "I would like Y" and "I need Y" give Y.
+- ``so_that`` is what follows "so that". "in order to Z" gives "I can Z"
+  and "so I can Z" gives "I can Z".
+- ``role`` is the role without its article ("a", "an", "the").
+
+``text`` keeps the original line and ``template`` names the wording used,
+such as ``as-i-want-so-that``, ``as-i-can-in-order-to`` or
+``i-want-to-be-able-to`` (no role). :func:`template_family` groups the
+templates that differ only in wording that does not matter for uniformity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNPARSED_TAG = "unparsed"
+"""Tag of a story that holds raw text which could not be read as a story (the text is in ``want``, ``role`` is empty)."""
+
+
+@dataclass(frozen=True)
+class ParsedStory:
+    """A story split into its parts; ``text`` is the original line."""
+
+    role: str
+    want: str
+    so_that: str
+    text: str
+    template: str
+
+
+@dataclass(frozen=True)
+class _Means:
+    key: str
+    pattern: re.Pattern[str]
+    prefix: str  # put before the rest of the clause to make "I want <want>" read right
+
+
+def _means(key: str, pattern: str, prefix: str = "") -> _Means:
+    return _Means(key, re.compile(pattern, re.IGNORECASE), prefix)
+
+
+# Order matters: the longer wording of the same start comes first.
+_MEANS = (
+    _means("i-dont-want", r"\b(?:I|we)\s+(?:do\s*n[o']?t|don't|dont)\s+(?:really\s+)?want\b", "not "),
+    _means("i-want-to-be-able-to", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want\s+to\s+be\s+able\s+to\b", "to be able to "),
+    _means("i-want", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want(?:ed)?\b"),
+    _means("i-only-want", r"\b(?:I|we)\s+only\s+want\b", "only "),
+    _means("i-would-like", r"\b(?:I|we)\s*(?:would|'d|’d)\s+(?:really\s+|also\s+)?like\b"),
+    _means("i-wish", r"\b(?:I|we)\s+wish\b"),
+    _means("i-need", r"\b(?:I|we)\s+(?:also\s+)?(?:need|require)\b"),
+    _means("i-am-able-to", r"\b(?:I|we)\s*(?:am|are|'m|’m|'re)\s+able\s+to\b", "to "),
+    _means("i-should-be-able-to", r"\b(?:I|we)\s+(?:would|should|must|will|shall)\s+be\s+able\s+to\b", "to "),
+    _means("i-can", r"\b(?:I|we)\s+(?:can|could|may)\b(?!\s*(?:not|n't|'t))", "to "),
+)
+
+# A means without its subject, right after the role's comma ("As a X, would like ...").
+_BARE_MEANS = (
+    _means("i-would-like", r"(?:would|'d)\s+like\b"),
+    _means("i-want", r"want(?:s)?\b"),
+    _means("i-need", r"need(?:s)?\b"),
+)
+
+_ENDS = (
+    ("so-that", re.compile(r"(?:[,.;:]\s*|\s+)so\s+that\b[,:]?", re.IGNORECASE), ""),
+    ("in-order-to", re.compile(r"(?:[,.;:]\s*|\s+)(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE), "I can "),
+    (
+        "so",
+        re.compile(
+            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s))",
+            re.IGNORECASE,
+        ),
+        "",
+    ),
+)
+
+_ROLE_START = re.compile(r"^as\s+(?:(an?|the)\s+)?", re.IGNORECASE)
+_NOT_A_ROLE = re.compile(
+    r"^as\s+(?:an?\s+)?(?:result|rule|whole|consequence|example|matter\s+of\s+fact|minimum|reminder|aside|side\s+note|note|follow[- ]up|"
+    r"discussed|agreed|mentioned|described|requested|needed|required|expected|above|below|usual|such|well|soon|far|long|per|of|for|to)"
+    r"(?=\s*(?:[,;:.]|$)|\s+(?:of|with|in|by|to|for|on|at|from|that|as|we|i|the|above|below|before|earlier)\b)",
+    re.IGNORECASE,
+)
+_IN_ORDER_FIRST = re.compile(r"^in\s+order\s+to\s+(?P<ends>.+?)\s*,?\s+(?=as\s+(?:an?\s+|the\s+)?\S)", re.IGNORECASE)
+_LEADING_MARK = re.compile(
+    r"^(?:[-*•·–—>]+\s*|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+)+",
+    re.IGNORECASE,
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
+_TRAILING = " \t,;:.!"
+
+
+def normalise(text: str) -> str:
+    """The line with typographic quotes made plain, spaces collapsed, bullets and leading ids removed."""
+    text = " ".join(text.translate(_QUOTES).split())
+    text = _LEADING_MARK.sub("", text, count=1).strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    return text
+
+
+def parse_story(text: str) -> ParsedStory | None:
+    """Split a one-line story into role, want and so-that; None when the text is not a story."""
+    line = normalise(text)
+    if not line:
+        return None
+    front = _IN_ORDER_FIRST.match(line)
+    if front:
+        inner = _parse_body(line[front.end() :])
+        if inner is None or not inner.role or inner.so_that:
+            return None
+        so_that = "I can " + front.group("ends").strip(_TRAILING)
+        return ParsedStory(inner.role, inner.want, so_that, text, "in-order-to-" + inner.template)
+    parsed = _parse_body(line)
+    if parsed is None:
+        return None
+    return ParsedStory(parsed.role, parsed.want, parsed.so_that, text, parsed.template)
+
+
+def _parse_body(line: str) -> ParsedStory | None:
+    start = _ROLE_START.match(line)
+    if start and not _NOT_A_ROLE.match(line):
+        return _parse_with_role(line, start.end(), bool(start.group(1)))
+    for means in _MEANS:
+        if means.key == "i-can":
+            continue  # "I can't log in" is a complaint, not a story
+        found = means.pattern.match(line)
+        if found:
+            parsed = _split_rest("", means, line[found.end() :], line)
+            return parsed if parsed.want else None  # neither role nor goal: nothing to read
+    return None
+
+
+def _parse_with_role(line: str, role_start: int, has_article: bool) -> ParsedStory | None:
+    rest = line[role_start:]
+    ends_at = _earliest_ends(rest)
+    best: tuple[int, int, _Means] | None = None
+    for means in _MEANS:
+        found = means.pattern.search(rest, 0, ends_at)
+        if found and found.start() > 0 and (best is None or found.start() < best[0]):
+            best = (found.start(), found.end(), means)
+    comma = rest.find(",", 0, ends_at)
+    if comma > 0:
+        after_comma = rest[comma + 1 :].lstrip()
+        offset = len(rest) - len(after_comma)
+        for means in _BARE_MEANS:
+            found = means.pattern.match(after_comma)
+            if found and (best is None or offset < best[0]):
+                best = (offset, offset + found.end(), means)
+                break
+    if best is not None:
+        role = _clean_role(rest[: best[0]])
+        return _split_rest(role, best[2], rest[best[1] :], line) if role else None
+    # No means wording: "As a X, <something>" still names a role; the want is what follows (maybe nothing).
+    cut = comma if comma > 0 else ends_at
+    if not has_article or cut <= 0 or cut >= len(rest):
+        return None
+    role = _clean_role(rest[:cut])
+    if not role or len(role.split()) > 8:
+        return None
+    want, so_that, ends = _split_ends(rest[cut:])
+    return ParsedStory(role, want, so_that, line, "as-unmarked" + (f"-{ends}" if ends else ""))
+
+
+def _earliest_ends(text: str) -> int:
+    starts = [found.start() for _key, pattern, _prefix in _ENDS if (found := pattern.search(text))]
+    return min(starts, default=len(text))
+
+
+def _clean_role(role: str) -> str:
+    role = role.strip(_TRAILING + " ")
+    return re.sub(r"^(?:an?|the)\s+", "", role, flags=re.IGNORECASE).strip()
+
+
+def _split_rest(role: str, means: _Means, rest: str, line: str) -> ParsedStory:
+    want, so_that, ends = _split_ends(rest)
+    if want:
+        want = means.prefix + _drop_repeated_to(means, want)
+    template = ("as-" if role else "") + means.key + (f"-{ends}" if ends else "")
+    return ParsedStory(role, want, so_that, line, template)
+
+
+def _drop_repeated_to(means: _Means, want: str) -> str:
+    # "I can to export" / "I am able to to export": keep one "to".
+    if means.prefix.endswith("to ") and re.match(r"to\s", want, re.IGNORECASE):
+        return want[3:].lstrip()
+    return want
+
+
+def _split_ends(rest: str) -> tuple[str, str, str]:
+    """Split "Y, so that Z" into (Y, Z, marker key); the earliest marker wins."""
+    best: tuple[int, int, str, str] | None = None
+    for key, pattern, prefix in _ENDS:
+        found = pattern.search(rest)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), found.end(), key, prefix)
+    if best is None:
+        return rest.strip(_TRAILING), "", ""
+    want = rest[: best[0]].strip(_TRAILING)
+    so_that = rest[best[1] :].strip(_TRAILING)
+    # "so that so that we ...", "so that so we ...": a stutter, not a second benefit.
+    so_that = re.sub(r"^(?:so\s+that\b|so\b(?=\s+(?:I|we|they|that)\b))\s*", "", so_that, flags=re.IGNORECASE).strip(_TRAILING)
+    if not so_that:
+        return want, "", ""
+    return want, best[3] + so_that, best[2]
+
+
+_FAMILIES = {
+    "i-want": "want",
+    "i-want-to-be-able-to": "want",
+    "i-dont-want": "want",
+    "i-only-want": "want",
+    "i-wish": "want",
+    "i-would-like": "would-like",
+    "i-need": "need",
+    "i-can": "can",
+    "i-am-able-to": "can",
+    "i-should-be-able-to": "can",
+    "unmarked": "unmarked",
+}
+
+
+@dataclass(frozen=True)
+class TemplateShape:
+    """What uniformity compares: how the means and the ends are worded."""
+
+    means: str  # want, would-like, need, can, unmarked
+    ends: str  # so-that, in-order-to, so, or "" when no benefit is given
+
+
+def template_family(template: str) -> TemplateShape:
+    """The means and ends wording of a template name such as ``as-i-can-in-order-to``."""
+    name = template.removeprefix("in-order-to-")
+    ends = "in-order-to" if template.startswith("in-order-to-") else ""
+    name = name.removeprefix("as-")
+    for marker in ("-so-that", "-in-order-to", "-so"):
+        if name.endswith(marker):
+            name = name[: -len(marker)]
+            ends = marker[1:]
+            break
+    return TemplateShape(_FAMILIES.get(name, name), ends)
+
+
+def template_wording(shape: TemplateShape) -> str:
+    """A template shape written out for people: "As a …, I want …, so that …"."""
+    means = {"want": "I want", "would-like": "I would like", "need": "I need", "can": "I can", "unmarked": "(no 'I want')"}
+    text = f"As a …, {means.get(shape.means, shape.means)} …"
+    if shape.ends:
+        text += ", " + shape.ends.replace("-", " ") + " …"
+    return text
