@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers_tui import app_on, install_mini_bank, launcher_app, make_session, sample_answers, sample_stories
 from textual.widgets import DataTable, SelectionList
 from textual.widgets.text_area import Selection
 
@@ -16,6 +15,7 @@ from elicit.tui.messages import AnswerEdited
 from elicit.tui.screens.interview import InterviewScreen
 from elicit.tui.widgets.interview.answer_inputs import NotesEditor, OptionsAnswer, TextAnswer
 from elicit.tui.widgets.interview.navigator import Navigator
+from tests.support.tui import app_on, install_mini_bank, launcher_app, make_session, sample_answers, sample_stories
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers_tui import make_session
 
 from elicit.core.session.file_format import read_session
 from elicit.core.session.locking import lock_path
 from elicit.core.session.opening import open_session
+from tests.support.tui import make_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

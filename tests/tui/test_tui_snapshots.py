@@ -6,9 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from helpers_tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories
 
 from elicit.core.session.recent import remember
+from tests.support.tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

@@ -20,7 +20,8 @@ from elicit.core.spec.exporters.gherkin_features import criterion_steps, feature
 from elicit.core.spec.exporters.markdown_spec import escape_line, inline
 from elicit.core.spec.exporters.tracker_csv import FIXED_COLUMNS, SUMMARY_LIMIT
 from tests.conftest import user_story_lines
-from tests.helpers_export import (
+from tests.support import REPO
+from tests.support.export import (
     HOSTILE,
     hostile_text,
     interview_for,
@@ -171,7 +172,7 @@ def test_every_toml_and_json_export_validates(session):
 def test_schema_refuses_what_the_exporter_never_writes():
     from jsonschema import ValidationError
 
-    from tests.helpers_export import schema_validator
+    from tests.support.export import schema_validator
 
     data = validate_json_spec(single("json", rich_session()))
     for broken in (
@@ -604,6 +605,6 @@ def test_one_line_never_leaves_a_line_break(parts):
 
 
 def test_the_documented_feature_is_what_the_exporter_writes():
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    doc = (REPO / "docs" / "spec-format.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```gherkin\n(.*?)```", doc, re.DOTALL)
     assert render("gherkin", rich_session())["US-001.feature"] == example

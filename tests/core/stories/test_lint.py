@@ -4,7 +4,6 @@ file, and precision per check on the labelled sample of real stories."""
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -29,9 +28,9 @@ from elicit.core.stories.lint import (
 )
 from elicit.core.stories.parse import UNPARSED_TAG, parse_story
 from elicit.core.stories.vague_terms import load_vague_terms, vague_terms
-from tests.conftest import story_line, user_story_files
+from tests.conftest import DATA, story_line, user_story_files
 
-LABELS = Path(__file__).parent / "data" / "lint_labels.toml"
+LABELS = DATA / "lint_labels.toml"
 
 
 def story(role: str = "user", want: str = "to export the report", so_that: str = "I can share it", **values) -> Story:

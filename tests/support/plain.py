@@ -15,12 +15,14 @@ import termios
 import time
 from pathlib import Path
 
+from tests.support import REPO  # noqa: F401  (re-exported for the plain-mode tests)
+
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>()][0-9A-Za-z]?")
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 WAIT = 20.0
 """Seconds to wait for output that should come; only reached when it never does."""
 
-REPO = Path(__file__).resolve().parents[1]
+
 
 UP = "\x1b[A"
 DOWN = "\x1b[B"

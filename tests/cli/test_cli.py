@@ -12,7 +12,7 @@ import pytest
 from elicit.core.session.file_format import read_session
 from elicit.core.session.locking import SessionLock
 from tests.conftest import MINI_BANK
-from tests.helpers_cli import run_elicit
+from tests.support.cli import run_elicit
 
 
 def elicit(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:

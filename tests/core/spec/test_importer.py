@@ -13,7 +13,8 @@ from elicit.core.session.file_format import dumps_session, loads_session
 from elicit.core.session.models import Session
 from elicit.core.spec.exporters.toml_spec import dumps_spec
 from elicit.core.spec.importer import loads_spec, session_from_spec
-from tests.helpers_export import interview_for, rich_session, sessions
+from tests.support import REPO
+from tests.support.export import interview_for, rich_session, sessions
 
 
 def spec_text(session: Session) -> str:
@@ -197,11 +198,10 @@ def test_what_the_spec_adds_for_readers_is_ignored():
 
 def test_the_documented_example_validates_and_imports():
     import re
-    from pathlib import Path
 
-    from tests.helpers_export import validate_toml_spec
+    from tests.support.export import validate_toml_spec
 
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    doc = (REPO / "docs" / "spec-format.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```toml\n(.*?)```", doc, re.DOTALL)
     validate_toml_spec(example)
     session = loads_spec(example)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from elicit.core.session.file_format import read_session
 from tests.conftest import MINI_BANK
-from tests.helpers_plain import ENTER, PtyProcess
+from tests.support.plain import ENTER, PtyProcess
 
 
 def run_new(tmp_path: Path, *args: str) -> PtyProcess:

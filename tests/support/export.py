@@ -9,7 +9,6 @@ import re
 import tomllib
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -34,8 +33,9 @@ from elicit.core.session.models import (
 )
 from elicit.core.spec.exporters.spec_data import format_time
 from tests.conftest import MINI_BANK
+from tests.support import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 SCHEMA_PATH = ROOT / "docs" / "spec.schema.json"
 WHEN = datetime(2026, 1, 31, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 

@@ -29,9 +29,8 @@ from elicit.plain.prompters import LinePrompter, Picked, QuestionAsk, input_hint
 from elicit.plain.questionary_prompter import QuestionaryPrompter
 from elicit.plain.runner import choose_prompter
 from elicit.plain.stories import parse_priority
-
-from .conftest import dead_pid, write_lock, write_mini_session
-from .helpers_plain import CTRL_C, DOWN, REPO, PtyProcess, sgr_parameters
+from tests.conftest import dead_pid, write_lock, write_mini_session
+from tests.support.plain import CTRL_C, DOWN, REPO, PtyProcess, sgr_parameters
 
 PTY_ENV = {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "ELICIT_PLAIN_INPUT": ""}
 

@@ -10,7 +10,7 @@ import pytest
 
 from elicit.core.session.file_format import read_session
 from tests.conftest import USER_STORIES
-from tests.helpers_cli import run_elicit
+from tests.support.cli import run_elicit
 
 GOOD = "As a nurse, I want to see today's ward list, so that I can plan my shift."
 BAD = "As a nurse, I want to create and edit the ward list quickly."

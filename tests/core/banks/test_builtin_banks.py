@@ -25,7 +25,8 @@ from elicit.core.banks.loader import resolve_name
 from elicit.core.paths import builtin_banks_dir
 from elicit.core.session.engine import Interview
 from elicit.core.session.models import Answer, Bank, BankRef, Question, Session
-from tests.helpers_cli import run_elicit
+from tests.support import REPO
+from tests.support.cli import run_elicit
 
 BUILTIN = builtin_banks_dir()
 BANK_FILES = sorted(BUILTIN.glob("*.toml"))
@@ -288,7 +289,7 @@ def test_a_session_on_two_banks_asks_an_included_question_once(banks: list[Bank]
 
 
 def test_docs_list_every_builtin_bank_with_its_count(banks: list[Bank]) -> None:
-    docs = (Path(__file__).resolve().parents[1] / "docs" / "banks.md").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "banks.md").read_text(encoding="utf-8")
     assert "\n## Built-in banks\n" in docs
     section = docs.split("\n## Built-in banks\n", 1)[1].split("\n## ", 1)[0]
     rows = dict(re.findall(r"^\| `([\w-]+)` \| (\d+) \|", section, re.MULTILINE))

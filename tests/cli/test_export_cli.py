@@ -10,9 +10,10 @@ import pytest
 
 from elicit.core.session.file_format import dumps_session, read_session
 from elicit.core.spec.exporters import get_exporter
-from tests.helpers_export import interview_for, parse_gherkin, rich_session
+from tests.support import REPO
+from tests.support.export import interview_for, parse_gherkin, rich_session
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
