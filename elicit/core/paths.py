@@ -1,7 +1,7 @@
 """Where elicit keeps its own files: built-in banks, config and data folders.
 
-``ELICIT_CONFIG_DIR``, ``ELICIT_DATA_DIR`` and ``ELICIT_CACHE_DIR`` override the platform folders
-(tests point them at a temporary folder).
+The user folders are platformdirs' answers; ``ELICIT_CONFIG_DIR``, ``ELICIT_DATA_DIR`` and
+``ELICIT_CACHE_DIR`` override them (tests point them at a temporary folder).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+APP_NAME = "elicit"
 PROJECT_BANKS_DIR = "question_banks"
 BANK_SUFFIX = ".toml"
 
@@ -41,9 +42,14 @@ def _user_folder(override_variable: str, kind: str) -> Path:
     override = os.environ.get(override_variable)
     if override:
         return Path(override)
-    from elicit.core.platform_folders import platform_folders
+    import platformdirs
 
-    return Path(platform_folders()[kind])
+    folder = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
+    return Path(folder(APP_NAME, appauthor=False))
 
 
 def user_banks_dir() -> Path:
