@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from elicit import __version__
 from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
@@ -20,7 +21,7 @@ class UsageError(Exception):
 class Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as exceptions (one line, exit 2)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(self.prog, message)
 
 

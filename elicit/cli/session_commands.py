@@ -167,14 +167,14 @@ def summary(args: argparse.Namespace) -> int:
         if p.total == 0:
             continue
         style = "green" if p.open == 0 and p.revisit == 0 else ("red" if p.answered == 0 else "")
-        required = f"[red]{p.required_open}[/]" if p.required_open else "0"
+        required_cell = f"[red]{p.required_open}[/]" if p.required_open else "0"
         table.add_row(
             f"[{style}]{escape(item.section.title)}[/]" if style else escape(item.section.title),
             f"{p.answered}/{p.total}",
             str(p.skipped),
             str(p.revisit),
             str(p.open),
-            required,
+            required_cell,
         )
     out.print()
     out.print(table)
@@ -220,6 +220,6 @@ def summary(args: argparse.Namespace) -> int:
         open_items = [q for q in session.open_questions if q.status == "open"]
         out.print()
         out.print(f"[bold]Open questions: {len(open_items)}[/]")
-        for item in open_items:
-            out.print(f"  {escape(item.id)}  {escape(item.text)}")
+        for open_item in open_items:
+            out.print(f"  {escape(open_item.id)}  {escape(open_item.text)}")
     return 0

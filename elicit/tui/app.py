@@ -212,7 +212,7 @@ class ElicitApp(App[int]):
             if commit is not None:
                 commit()
 
-    def action_quit(self) -> None:
+    def action_quit(self) -> None:  # type: ignore[override]  # Textual runs a plain method as an action too
         """Save everything and quit; never lose a change silently."""
         if self.opened is None:
             self.exit(0)
@@ -268,11 +268,11 @@ def run(path: Path | None) -> int:
     try:
         code = app.run()
     finally:
-        error = app.shutdown_session()
+        save_error = app.shutdown_session()
         for number, handler in previous.items():
             signal.signal(number, handler)
-        if error is not None:
-            sys.stderr.write(f"elicit: error: {error}\n")
+        if save_error is not None:
+            sys.stderr.write(f"elicit: error: {save_error}\n")
             code = 1
     if app.return_code not in (None, 0) and not code:
         code = app.return_code

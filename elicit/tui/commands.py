@@ -19,7 +19,7 @@ class ScreenActions(Provider):
     """The actions bound to keys on the current screen, with their keys as help."""
 
     def _actions(self) -> list[tuple[str, str, object]]:
-        found = []
+        found: list[tuple[str, str, object]] = []
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding

@@ -391,7 +391,7 @@ def _same(answer: Any, literal: Any) -> bool:
         return False
     if isinstance(answer, str) and isinstance(literal, str):
         return answer.casefold() == literal.casefold()
-    return answer == literal
+    return bool(answer == literal)
 
 
 def _compare(left: Any, op: str, right: Any) -> bool:

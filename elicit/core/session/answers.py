@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from elicit.core.findings import ElicitError, did_you_mean
-from elicit.core.session.models import Question
+from elicit.core.banks.models import Question
 
 YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
@@ -47,14 +47,15 @@ def parse_answer(question: Question, text: str) -> Any:
         check_range(question, value)
         return value
     if kind == "number":
+        number: int | float
         try:
-            value = float(stripped.replace(",", "")) if not re.fullmatch(r"-?\d+", stripped) else int(stripped)
+            number = float(stripped.replace(",", "")) if not re.fullmatch(r"-?\d+", stripped) else int(stripped)
         except ValueError:
             raise ElicitError(f"'{question.id}' takes a number, not '{_short(text)}'") from None
-        if isinstance(value, float) and not math.isfinite(value):
+        if isinstance(number, float) and not math.isfinite(number):
             raise ElicitError(f"'{question.id}' takes a finite number")
-        check_range(question, value)
-        return value
+        check_range(question, number)
+        return number
     raise ElicitError(f"unknown question kind '{kind}'")
 
 

@@ -241,7 +241,7 @@ class RecordReader:
             hint = did_you_mean(str(value), allowed) or f"use one of: {', '.join(allowed)}"
             self.add("bad-value", f"{key}.{name}", f"'{name}' is {value!r}", hint)
             return default
-        return value
+        return str(value)
 
     def when(self, table: dict[str, Any], name: str, key: str) -> datetime | None:
         """A date-time field (None when absent)."""

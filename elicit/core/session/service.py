@@ -11,22 +11,20 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
+from elicit.core.banks.models import Question
 from elicit.core.findings import ElicitError
 from elicit.core.session.engine import Interview
 from elicit.core.session.models import (
-    ANSWER_STATUSES,
-    PRIORITIES,
-    STORY_STATUSES,
     Answer,
     Assumption,
     Decision,
     GlossaryTerm,
     OpenQuestion,
-    Question,
     Session,
     Story,
     next_id,
 )
+from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
 
 Listener = Callable[[str], None]
 """Called with a short description of each change."""

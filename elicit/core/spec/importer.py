@@ -114,4 +114,5 @@ class _SpecReader(RecordReader):
         if not isinstance(table[name], str):
             self.add("wrong-type", f"{key}.{name}", f"'{name}' must be a string", f'write {name} = "bank.section.question"')
             return None
-        return table[name]
+        question_id: str = table[name]
+        return question_id

@@ -318,8 +318,8 @@ class InterviewScreen(SessionScreen[None]):
         self.commit()
         question = self.question
         quote = ""
-        for editor in self.query("#answer-slot TextArea").results(TextArea):
-            quote = editor.selected_text.strip()
+        for area in self.query("#answer-slot TextArea").results(TextArea):
+            quote = area.selected_text.strip()
         draft = StoryDraft(source=[question.id], quote=quote)
         hint = question.story
         if hint is not None:

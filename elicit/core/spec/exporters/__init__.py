@@ -62,7 +62,8 @@ def get_exporter(name: str) -> Exporter:
         raise ElicitError(f"unknown export format '{name}'; use one of: {', '.join(FORMATS)}")
     module_name, _, attribute = target.partition(":")
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return getattr(module, attribute)
+    exporter: Exporter = getattr(module, attribute)
+    return exporter
 
 
 def default_destination(session_path: Path, exporter: Exporter) -> Path:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from elicit.core.session.models import PRIORITY_LABELS
 from elicit.core.text import clip
+from elicit.core.vocabulary import PRIORITY_LABELS
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview

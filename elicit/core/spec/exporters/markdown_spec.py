@@ -13,13 +13,14 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.session.answers import format_answer
-from elicit.core.session.models import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
+from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from elicit.core.session.engine import Interview, Progress
-    from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Question, Session, Story
+    from elicit.core.banks.models import Question
+    from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Session, Story
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters with a meaning anywhere in a line: code, emphasis, links, HTML,

@@ -15,12 +15,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from elicit.core.session.models import PRIORITIES, STORY_STATUSES, Answer
+from elicit.core.session.models import Answer
 from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
+from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Question, Session
+    from elicit.core.banks.models import Question
+    from elicit.core.session.models import Session
 
 SPEC_SCHEMA = "elicit.spec/1"
 
