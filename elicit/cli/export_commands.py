@@ -22,6 +22,11 @@ def export(args: argparse.Namespace) -> int:
         exporter = get_exporter(args.format)
     except ElicitError as error:
         raise UsageError("elicit export", str(error)) from None
+    if args.raw_cells:
+        with_raw_cells = getattr(exporter, "with_raw_cells", None)
+        if with_raw_cells is None:
+            raise UsageError("elicit export", f"--raw-cells applies to CSV formats only, not to {exporter.name}")
+        exporter = with_raw_cells()
     to_stdout = args.output in (None, STDOUT)
     if exporter.multi_file and to_stdout:
         raise UsageError("elicit export", f"the {exporter.name} format writes one file per story: give a folder with -o OUT")

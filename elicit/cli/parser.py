@@ -183,6 +183,11 @@ def _export(commands: argparse._SubParsersAction) -> None:
     export.add_argument("path", metavar="PATH", help="session file")
     export.add_argument("--format", "-f", required=True, metavar="FORMAT", help="toml, md, json, csv or gherkin")
     export.add_argument("-o", "--output", metavar="OUT", help="file to write (a folder for gherkin)")
+    export.add_argument(
+        "--raw-cells",
+        action="store_true",
+        help="CSV: write cells starting with = + - @ as they are (by default they get a leading ' so spreadsheets do not run them)",
+    )
     export.set_defaults(handler="export_commands:export")
 
 

@@ -2,7 +2,53 @@
 
 from __future__ import annotations
 
+import re
+
 
 def clip(text: str, width: int) -> str:
     """``text`` if it fits in ``width`` characters, else cut to fit with a closing "…"."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# Cells a spreadsheet would read as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: ``'`` put before a cell starting like a formula.
+
+    Spreadsheets run a cell starting with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return as a formula (``=HYPERLINK(...)`` from a client's
+    quote or an imported backlog). OWASP's advice is to prefix such a cell
+    with a single quote, which spreadsheets show as text. Every CSV elicit
+    writes passes its cells through here unless the user asks for raw cells.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+# Control characters (C0 but newline and tab, DEL, C1): what a terminal acts on.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control pictures: ␀ ␛ ␍ ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls have no picture
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print or to write into a document: each control character made visible.
+
+    A session title or an imported story can hold escape sequences (OSC 0
+    sets the window title, OSC 52 writes the clipboard). Newlines and tabs
+    stay; a CR LF pair becomes a newline; every other control character
+    becomes one visible character of its own (``␛`` for escape, ``␀`` for
+    NUL, U+FFFD for the C1 controls), so the length of the text is kept
+    apart from CR LF. Used by all terminal output and by the exporters.
+    """
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return _CONTROL.sub(_visible, text)

@@ -178,3 +178,20 @@ def test_export_and_import_load_no_front_end(session_file, tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "modules:"
+
+
+def test_csv_export_neutralises_formulas_unless_raw_cells(tmp_path):
+    from elicit.core.session.models import Session, Story
+
+    session = Session(title="t", stories=[Story("US-001", "user", "pay", quote='=HYPERLINK("http://x","y")')])
+    path = tmp_path / "s.elicit.toml"
+    path.write_text(dumps_session(session), encoding="utf-8")
+    safe = run("export", path, "-f", "csv")
+    assert safe.returncode == 0, safe.stderr
+    assert b"'=HYPERLINK" in safe.stdout
+    raw = run("export", path, "-f", "csv", "--raw-cells")
+    assert raw.returncode == 0, raw.stderr
+    assert b"'=HYPERLINK" not in raw.stdout and b"=HYPERLINK" in raw.stdout
+    wrong = run("export", path, "-f", "md", "--raw-cells")
+    assert wrong.returncode == 2
+    assert "--raw-cells applies to CSV formats only" in one_error_line(wrong)

@@ -19,6 +19,7 @@ from elicit.core.spec.exporters import FORMATS, default_destination, get_exporte
 from elicit.core.spec.exporters.gherkin_features import criterion_steps, feature_file_name, one_line
 from elicit.core.spec.exporters.markdown_spec import escape_line, inline
 from elicit.core.spec.exporters.tracker_csv import FIXED_COLUMNS, SUMMARY_LIMIT
+from elicit.core.text import formula_safe
 from tests.conftest import user_story_lines
 from tests.support import REPO
 from tests.support.export import (
@@ -483,11 +484,36 @@ def test_csv_reads_back_exactly(session):
     assert len(body) == len(session.stories)
     assert all(len(row) == len(header) for row in body)
     for story, row in zip(session.stories, body, strict=True):
+        # Issue 11 item 16: cells starting like a formula get a leading quote by default.
+        assert row[0] == formula_safe(story.id)
+        assert row[7] == formula_safe("\n".join(story.acceptance))
+        assert row[8] == formula_safe(story.quote)
+        assert row[9] == formula_safe("\n".join(story.source))
+        assert all(not re.search(r"\s", label) for label in row[len(FIXED_COLUMNS) :])
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+@given(sessions())
+@HYPOTHESIS
+def test_csv_with_raw_cells_reads_back_exactly(session):
+    exporter = get_exporter("csv").with_raw_cells()
+    (text,) = exporter.render(session, interview_for(session)).values()
+    header, *body = read_csv(text)
+    for story, row in zip(session.stories, body, strict=True):
         assert row[0] == story.id
         assert row[7] == "\n".join(story.acceptance)
         assert row[8] == story.quote
         assert row[9] == "\n".join(story.source)
-        assert all(not re.search(r"\s", label) for label in row[len(FIXED_COLUMNS) :])
+
+
+def test_csv_neutralises_formula_cells():
+    story = Story("US-1", "user", "=HYPERLINK(\"http://evil\",\"x\")", quote="@SUM(1+1)", acceptance=["-1 day"], tags=["+tag"])
+    session = Session(title="t", stories=[story])
+    row = read_csv(single("csv", session))[1]
+    assert row[7] == "'-1 day"
+    assert row[8] == "'@SUM(1+1)"
+    assert row[-1] == "'+tag"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
 
 
 # The 995 real stories ----------------------------------------------------------------

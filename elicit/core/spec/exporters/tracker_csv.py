@@ -13,7 +13,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
-from elicit.core.text import clip
+from elicit.core.text import clip, formula_safe
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 if TYPE_CHECKING:
@@ -45,7 +45,11 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 class TrackerCsvExporter:
-    """Writes ``stories.csv`` for a tracker's CSV importer."""
+    """Writes ``stories.csv`` for a tracker's CSV importer.
+
+    Cells that a spreadsheet would run as a formula are neutralised
+    (:func:`~elicit.core.text.formula_safe`) unless ``raw_cells`` is set.
+    """
 
     name = "csv"
     title = "Issue-tracker CSV"
@@ -53,20 +57,30 @@ class TrackerCsvExporter:
     multi_file = False
     generated_line = ""
 
+    def __init__(self, raw_cells: bool = False):
+        self.raw_cells = raw_cells
+
+    def with_raw_cells(self) -> TrackerCsvExporter:
+        """The same exporter writing every cell exactly as it is (``elicit export --raw-cells``)."""
+        return TrackerCsvExporter(raw_cells=True)
+
     def render(self, session: Session, interview: Interview) -> dict[str, str]:
         """The stories as one CSV file."""
-        return {"stories.csv": render_csv(session, interview)}
+        return {"stories.csv": render_csv(session, interview, raw_cells=self.raw_cells)}
 
 
-def render_csv(session: Session, interview: Interview) -> str:
-    """The CSV text: a header row, then one row per story, CRLF line ends."""
+def render_csv(session: Session, interview: Interview, *, raw_cells: bool = False) -> str:
+    """The CSV text: a header row, then one row per story, CRLF line ends.
+
+    A cell starting like a spreadsheet formula gets a leading ``'`` unless ``raw_cells``.
+    """
     labels = [story_labels(story) for story in session.stories]
     label_columns = max([1] + [len(item) for item in labels])
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(FIXED_COLUMNS + (LABEL_COLUMN,) * label_columns)
     for story, story_tags in zip(session.stories, labels, strict=True):
-        writer.writerow(
+        row = (
             [
                 story.id,
                 summary(story),
@@ -82,6 +96,7 @@ def render_csv(session: Session, interview: Interview) -> str:
             + story_tags
             + [""] * (label_columns - len(story_tags))
         )
+        writer.writerow(row if raw_cells else [formula_safe(cell) for cell in row])
     return buffer.getvalue()
 
 

@@ -1,0 +1,37 @@
+"""The shared text helpers: CSV formula neutralising and printable terminal text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from elicit.core.text import formula_safe, printable
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=", "-"])
+def test_formula_cells_get_a_leading_quote(cell):
+    assert formula_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["", "plain", "a=b", " =1", "'already", "US-001", "1-2"])
+def test_other_cells_stay_as_they_are(cell):
+    assert formula_safe(cell) == cell
+
+
+def test_printable_makes_escape_sequences_visible():
+    osc52 = "title\x1b]52;c;ZWNobyBoaQ==\x07 end"
+    assert printable(osc52) == "title\u241b]52;c;ZWNobyBoaQ==\u2407 end"
+    assert printable("a\x00b\x7fc\x9bd") == "a\u2400b\u2421c\ufffdd"
+
+
+def test_printable_keeps_newlines_tabs_and_unicode():
+    assert printable("line 1\nline\t2 — ünïcode ²") == "line 1\nline\t2 — ünïcode ²"
+    assert printable("a\r\nb\rc") == "a\nb\u240dc"
+
+
+@given(st.text())
+def test_printable_leaves_no_control_character(text):
+    shown = printable(text)
+    assert not any((ord(char) < 0x20 and char not in "\n\t") or 0x7F <= ord(char) <= 0x9F for char in shown)
+    assert printable(shown) == shown
