@@ -9,29 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from elicit.core.records import FrozenRecord
+from dataclasses import dataclass
 
 
-class Finding(FrozenRecord):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """One problem in a user's file."""
 
-    __slots__ = ("code", "message", "file", "line", "key", "hint")
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        file: str | None = None,
-        line: int | None = None,
-        key: str | None = None,
-        hint: str | None = None,
-    ):
-        self.code = code
-        self.message = message
-        self.file = file
-        self.line = line
-        self.key = key
-        self.hint = hint
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    key: str | None = None
+    hint: str | None = None
 
     def format(self) -> str:
         """One line: ``file:line: key: message; hint`` (without the parts it does not have)."""

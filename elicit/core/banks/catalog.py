@@ -7,6 +7,7 @@ keeps what each entry overrides so the user can see which file wins.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from elicit.core.banks.loader import bank_from_document
@@ -14,28 +15,18 @@ from elicit.core.banks.models import Bank
 from elicit.core.files.toml_source import TomlDocument, parse_toml, read_document
 from elicit.core.findings import Finding, FindingsError
 from elicit.core.paths import BANK_SUFFIX, bank_folders, distinct_folders
-from elicit.core.records import Record
 
 
-class BankEntry(Record):
+@dataclass(slots=True)
+class BankEntry:
     """A bank file found in one of the sources, and the entries it overrides."""
 
-    __slots__ = ("id", "path", "source", "document", "problem", "overrides")
-
-    def __init__(
-        self,
-        id: str,  # noqa: A002 - the bank's id
-        path: Path,
-        source: str,
-        document: TomlDocument | None = None,
-        problem: Finding | None = None,
-    ):
-        self.id = id
-        self.path = path
-        self.source = source
-        self.document = document
-        self.problem = problem
-        self.overrides: list[BankEntry] = []
+    id: str
+    path: Path
+    source: str
+    document: TomlDocument | None = None
+    problem: Finding | None = None
+    overrides: list[BankEntry] = field(default_factory=list, init=False)
 
 
 class BankCatalog:

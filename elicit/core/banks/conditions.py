@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from elicit.core.records import FrozenRecord
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 32
@@ -51,76 +51,70 @@ class ConditionError(ValueError):
         super().__init__(f"{message}{where}")
 
 
-class _Node(FrozenRecord):
-    """A node of a parsed condition, or a token: never changed once made."""
+class _Node:
+    """A node of a parsed condition, or a token: never changed once made (each is a frozen dataclass)."""
 
     __slots__ = ()
 
 
+@dataclass(frozen=True, slots=True)
 class Token(_Node):
     """A lexical token: kind is name, keyword, string, number, op, punct or end."""
 
-    __slots__ = ("kind", "text", "position", "value")
-
-    def __init__(self, kind: str, text: str, position: int, value: Any = None):
-        self.kind, self.text, self.position, self.value = kind, text, position, value
+    kind: str
+    text: str
+    position: int
+    value: Any = None
 
 
 # AST nodes ------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
 class Name(_Node):
     """A question id named in a condition."""
 
-    __slots__ = ("id", "position")
-
-    def __init__(self, id: str, position: int):  # noqa: A002 - the id of a question
-        self.id, self.position = id, position
+    id: str
+    position: int
 
 
+@dataclass(frozen=True, slots=True)
 class Literal(_Node):
     """A string, number, boolean or tuple of them."""
 
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any):
-        self.value = value
+    value: Any
 
 
+@dataclass(frozen=True, slots=True)
 class Answered(_Node):
     """answered(name), or unanswered(name) when negate."""
 
-    __slots__ = ("name", "negate")
-
-    def __init__(self, name: Name, negate: bool):
-        self.name, self.negate = name, negate
+    name: Name
+    negate: bool
 
 
+@dataclass(frozen=True, slots=True)
 class Compare(_Node):
     """left OP right."""
 
-    __slots__ = ("left", "op", "right")
+    left: Any
+    op: str
+    right: Any
 
-    def __init__(self, left: Any, op: str, right: Any):
-        self.left, self.op, self.right = left, op, right
 
-
+@dataclass(frozen=True, slots=True)
 class Not(_Node):
     """not operand."""
 
-    __slots__ = ("operand",)
-
-    def __init__(self, operand: Any):
-        self.operand = operand
+    operand: Any
 
 
+@dataclass(frozen=True, slots=True)
 class BoolOp(_Node):
     """operands joined by "and" or "or"."""
 
-    __slots__ = ("op", "operands")
-
-    def __init__(self, op: str, operands: tuple[Any, ...]):
-        self.op, self.operands = op, operands
+    op: str
+    operands: tuple[Any, ...]
 
 
 # Tokenizer and parser ---------------------------------------------------------
@@ -290,13 +284,12 @@ Lookup = Callable[[str], Any]
 """Answer value of a question id, or None when unanswered or not applicable."""
 
 
+@dataclass(frozen=True, slots=True)
 class Condition(_Node):
     """A parsed ``when`` expression."""
 
-    __slots__ = ("source", "tree")
-
-    def __init__(self, source: str, tree: Any):
-        self.source, self.tree = source, tree
+    source: str
+    tree: Any
 
     def names(self) -> list[tuple[str, int]]:
         """Every question id the condition names, with its position."""
