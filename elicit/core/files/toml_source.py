@@ -9,6 +9,7 @@ where each table header and key appears, by key path such as
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,15 @@ _ERROR_AT_END = re.compile(r"\s*\(at end of document\)$")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
+@dataclass(slots=True)
 class TomlDocument:
     """A parsed TOML file: its data, its text and where its keys are."""
 
-    __slots__ = ("path", "text", "data", "raw", "_key_lines")
-
-    def __init__(self, path: Path, text: str, data: dict[str, Any], raw: bytes):
-        self.path = path
-        self.text = text
-        self.data = data
-        self.raw = raw
-        self._key_lines: KeyLines | None = None
+    path: Path
+    text: str
+    data: dict[str, Any]
+    raw: bytes
+    _key_lines: KeyLines | None = field(default=None, init=False, repr=False, compare=False)
 
     def line_of(self, key_path: str) -> int | None:
         """The line where ``key_path`` (or its nearest parent) appears."""
