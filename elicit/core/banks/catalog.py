@@ -104,7 +104,7 @@ class BankCatalog:
         for entry in (self._entries or {}).values():
             if entry.path == path and entry.document is not None:
                 return entry.document
-        return read_document(path, cached=True)
+        return read_document(path)
 
     def _index(self) -> dict[str, BankEntry]:
         if self._entries is None:
@@ -132,7 +132,7 @@ def _bank_files(folder: Path) -> list[Path]:
 
 
 def _read_entry(path: Path, source: str) -> BankEntry:
-    document, problem = parse_toml(path, cached=True)
+    document, problem = parse_toml(path)
     bank_id = path.stem
     if document is not None and isinstance(document.data.get("id"), str) and document.data["id"]:
         bank_id = document.data["id"]

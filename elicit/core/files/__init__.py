@@ -1,1 +1,1 @@
-"""Files kept safe: atomic writes, TOML read with positions, the parsed-bank cache."""
+"""Files kept safe: atomic writes, TOML read with positions."""

@@ -41,23 +41,6 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
     _fsync_folder(folder)
 
 
-def write_cache_file(path: Path, data: bytes) -> None:
-    """Replace a cache file atomically but not durably (no fsync, no backup): a cache lost in a crash is rebuilt.
-
-    Readers see the old file or the new one, never half of one. It also
-    spares the commands that only refresh caches the import of ``tempfile``.
-    """
-    temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        _remove_quietly(temporary)
-        raise
-
-
 def _keep_backup(path: Path) -> None:
     backup = backup_path(path)
     staged = backup.with_name(backup.name + ".tmp")

@@ -71,35 +71,24 @@ def read_text(path: Path) -> tuple[bytes, str | None, Finding | None]:
     return raw, text, None
 
 
-def parse_toml(path: Path, *, cached: bool = False) -> tuple[TomlDocument | None, Finding | None]:
-    """Read and parse a TOML file; a problem comes back as one finding.
-
-    With ``cached``, reuse the parse of an unchanged file (see parse_cache).
-    """
+def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
+    """Read and parse a TOML file; a problem comes back as one finding."""
     raw, text, problem = read_text(path)
     if problem is not None:
         return None, problem
     assert text is not None
-    if cached:
-        from elicit.core.files import parse_cache
-
-        data = parse_cache.load(path, raw)
-        if data is not None:
-            return TomlDocument(path, text, data, raw), None
-    import tomllib  # only on a cache miss: it is a large pure-Python module
+    import tomllib  # imported when first needed: it is a large pure-Python module
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, syntax_finding(str(path), str(exc), text)
-    if cached:
-        parse_cache.store(path, raw, data)
     return TomlDocument(path, text, data, raw), None
 
 
-def read_document(path: Path, *, cached: bool = False) -> TomlDocument:
+def read_document(path: Path) -> TomlDocument:
     """Read and parse a TOML file; raise FindingsError (one finding) when it cannot be read or parsed."""
-    document, problem = parse_toml(path, cached=cached)
+    document, problem = parse_toml(path)
     if problem is not None:
         raise FindingsError([problem])
     assert document is not None
