@@ -21,7 +21,11 @@ from elicit.core.session.storage import SessionStore
 DATA = Path(__file__).parent / "data"
 BANKS = DATA / "banks"
 MINI_BANK = BANKS / "mini.toml"
-USER_STORIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "user-stories"
+USER_STORIES = next(
+    (folder / "shared" / "data" / "user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "shared" / "data" / "user-stories").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "user-stories",
+)
+"""../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,7 @@ _REGISTRY: dict[str, str] = {
     "json": "json_spec:EXPORTER",
     "csv": "tracker_csv:EXPORTER",
     "gherkin": "gherkin_features:EXPORTER",
+    "reqif": "reqif_spec:EXPORTER",
 }
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)

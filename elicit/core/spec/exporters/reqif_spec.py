@@ -1,0 +1,443 @@
+"""ReqIF 1.0: the stories for requirements tools (DOORS, Polarion, Capella, ReqView, StrictDoc).
+
+One ``.reqif`` file as the OMG schema has it: a header, the datatypes (a
+string with MAX-LENGTH, XHTML for text with lines, enumerations for MoSCoW
+and the review status), a "Section" and a "User story" spec-object type with
+the attribute names of the ReqIF implementation guide (``ReqIF.ForeignID``,
+``ReqIF.Name``, ``ReqIF.Text``, ``ReqIF.ChapterName``), the spec objects,
+and one SPECIFICATION whose hierarchy is sections, then their stories.
+
+Determinism: nothing comes from the clock. The header's creation time is the
+latest time the session records; each object's LAST-CHANGE is its own time,
+else that one; the types carry the fixed date this mapping was defined.
+
+Identifiers are ``xsd:ID``\\s built from the story and section ids (see
+:func:`xml_id`), so a story keeps its identifier across exports and a
+re-import updates it instead of adding a copy. Written with the standard
+library only: every piece of user text goes through :func:`xml_text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from elicit import __version__
+from elicit.core.session.models import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
+from elicit.core.spec.exporters.story_groups import story_groups
+from elicit.core.text import clip
+
+if TYPE_CHECKING:
+    from elicit.core.session.engine import Interview
+    from elicit.core.session.models import Session, Story
+
+REQIF_NS = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+TYPES_CHANGED = "2026-12-01T00:00:00Z"
+"""LAST-CHANGE of the datatypes and types: when this mapping was defined."""
+NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+STRING_LIMIT = 32000
+NAME_LIMIT = 255
+STATUS_LABELS = {"draft": "Draft", "confirmed": "Confirmed", "changed": "Changed", "rejected": "Rejected"}
+
+# Characters XML 1.0 cannot hold at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF, surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s+")
+_NOT_ID = re.compile(r"[^A-Za-z0-9.-]")
+
+
+# Text ---------------------------------------------------------------------------------
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """User text that XML 1.0 can hold: each forbidden character shown as its control picture (``␀``) or U+FFFD."""
+    return _NOT_XML.sub(_picture, text)
+
+
+def escape_text(text: str) -> str:
+    """Element content: ``&``, ``<`` and ``>`` escaped (so ``]]>`` cannot appear), forbidden characters shown."""
+    return xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(text: str) -> str:
+    """An attribute value in double quotes; tabs and line breaks as character references so parsers keep them."""
+    return (
+        escape_text(text).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+    )
+
+
+def text_lines(text: str) -> list[str]:
+    """User text split at its line breaks (CR LF, CR or LF)."""
+    return _LINE_BREAK.split(text)
+
+
+def one_line(text: str) -> str:
+    """User text folded onto one line."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def xml_id(kind: str, key: str) -> str:
+    """A valid ``xsd:ID`` for an object: ``kind-`` then ``key`` with every character outside ``A-Z a-z 0-9 . -`` written ``_HEX_``.
+
+    The mapping is one-to-one, so distinct story ids give distinct
+    identifiers, and it depends on nothing but the id: a story keeps its
+    identifier from one export to the next.
+    """
+    return f"{kind}-" + _NOT_ID.sub(lambda match: f"_{ord(match.group()):X}_", key)
+
+
+def reqif_time(value: datetime) -> str:
+    """An ``xsd:dateTime``; UTC written ``Z``."""
+    return value.isoformat().replace("+00:00", "Z")
+
+
+# Writer -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Writer:
+    lines: list[str]
+    depth: int = 0
+
+    def open(self, tag: str, **attributes: str) -> None:
+        self.lines.append("  " * self.depth + f"<{tag}{_attributes(attributes)}>")
+        self.depth += 1
+
+    def close(self, tag: str) -> None:
+        self.depth -= 1
+        self.lines.append("  " * self.depth + f"</{tag}>")
+
+    def empty(self, tag: str, **attributes: str) -> None:
+        self.lines.append("  " * self.depth + f"<{tag}{_attributes(attributes)}/>")
+
+    def leaf(self, tag: str, text: str) -> None:
+        self.lines.append("  " * self.depth + f"<{tag}>{escape_text(text)}</{tag}>")
+
+    def ref(self, wrapper: str, tag: str, target: str) -> None:
+        self.lines.append("  " * self.depth + f"<{wrapper}><{tag}>{target}</{tag}></{wrapper}>")
+
+    def raw(self, text: str) -> None:
+        self.lines.append("  " * self.depth + text)
+
+
+def _attributes(attributes: dict[str, str]) -> str:
+    # Python names cannot hold "-": LAST_CHANGE is written LAST-CHANGE.
+    return "".join(f' {name.replace("_", "-")}="{escape_attribute(value)}"' for name, value in attributes.items())
+
+
+# XHTML --------------------------------------------------------------------------------
+
+
+def xhtml_lines(text: str) -> str:
+    """User text as an XHTML ``div``, its lines separated by ``br``."""
+    body = "<xhtml:br/>".join(escape_text(line) for line in text_lines(text))
+    return f"<xhtml:div>{body}</xhtml:div>"
+
+
+def xhtml_list(items: list[str]) -> str:
+    """Items as an XHTML bulleted list (each item's lines separated by ``br``)."""
+    body = "".join("<xhtml:li>" + "<xhtml:br/>".join(escape_text(line) for line in text_lines(item)) + "</xhtml:li>" for item in items)
+    return f"<xhtml:div><xhtml:ul>{body}</xhtml:ul></xhtml:div>"
+
+
+# The mapping --------------------------------------------------------------------------
+
+# (identifier tail, LONG-NAME, datatype kind) of the "User story" attributes, in order.
+STORY_ATTRIBUTES = (
+    ("foreign-id", "ReqIF.ForeignID", "STRING"),
+    ("name", "ReqIF.Name", "NAME"),
+    ("text", "ReqIF.Text", "XHTML"),
+    ("priority", "Priority", "PRIORITY"),
+    ("status", "Review status", "STATUS"),
+    ("acceptance", "Acceptance criteria", "XHTML"),
+    ("quote", "Client's words", "XHTML"),
+    ("source", "Source questions", "XHTML"),
+    ("tags", "Tags", "STRING"),
+    ("reason", "Reason for rejection", "XHTML"),
+)
+SECTION_ATTRIBUTES = (
+    ("foreign-id", "ReqIF.ForeignID", "STRING"),
+    ("chapter-name", "ReqIF.ChapterName", "STRING"),
+    ("text", "ReqIF.Text", "XHTML"),
+)
+SPECIFICATION_ATTRIBUTES = (("name", "ReqIF.Name", "NAME"),)
+_DATATYPE_IDS = {
+    "STRING": "datatype-string",
+    "NAME": "datatype-name",
+    "XHTML": "datatype-xhtml",
+    "PRIORITY": "datatype-moscow",
+    "STATUS": "datatype-review-status",
+}
+_ENUM_VALUES = {
+    "PRIORITY": [(f"moscow-{key}", PRIORITY_LABELS[key], key) for key in PRIORITIES],
+    "STATUS": [(f"review-status-{key}", STATUS_LABELS[key], key) for key in STORY_STATUSES],
+}
+_VALUE_TAG = {"STRING": "STRING", "NAME": "STRING", "XHTML": "XHTML", "PRIORITY": "ENUMERATION", "STATUS": "ENUMERATION"}
+
+
+class ReqIfExporter:
+    """Writes ``spec.reqif``."""
+
+    name = "reqif"
+    title = "ReqIF 1.0"
+    suffix = ".reqif"
+    multi_file = False
+    generated_line = ""
+
+    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+        """The stories as one ReqIF document."""
+        return {"spec.reqif": render_reqif(session, interview)}
+
+
+def session_time(session: Session) -> datetime:
+    """The latest time the session records (stories, answers, start and end), or 1970-01-01 when it records none."""
+    times = [session.started_at, session.ended_at]
+    times += [time for story in session.stories for time in (story.created_at, story.updated_at)]
+    times += [time for answer in session.answers.values() for time in (answer.answered_at, answer.updated_at)]
+    known = [time for time in times if time is not None]
+    return max(known, key=_sort_key) if known else NO_TIME
+
+
+def _sort_key(value: datetime) -> datetime:
+    # Naive times are taken as UTC so that they compare with aware ones.
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def render_reqif(session: Session, interview: Interview) -> str:
+    """The ReqIF XML text, UTF-8, ending with a newline."""
+    created = session_time(session)
+    prefix = _prefix(session)
+    groups = story_groups(session, interview)
+    seen: set[str] = set()
+    groups = [replace(group, stories=tuple(_first_of_each_id(group.stories, seen))) for group in groups]
+    story_ids = {story.id: f"{prefix}-{xml_id('story', story.id)}" for group in groups for story in group.stories}
+    section_ids = {group.id: f"{prefix}-" + (xml_id("section", group.id) if group.id else "other-stories") for group in groups}
+
+    out = _Writer(['<?xml version="1.0" encoding="UTF-8"?>'])
+    out.open("REQ-IF", xmlns=REQIF_NS, **{"xmlns:xhtml": XHTML_NS})
+    out.open("THE-HEADER")
+    out.open("REQ-IF-HEADER", IDENTIFIER=f"{prefix}-header")
+    out.leaf("COMMENT", f"Exported by elicit from the interview session '{one_line(session.title)}'.")
+    out.leaf("CREATION-TIME", reqif_time(created))
+    out.leaf("REQ-IF-TOOL-ID", f"elicit {__version__}")
+    out.leaf("REQ-IF-VERSION", "1.0")
+    out.leaf("SOURCE-TOOL-ID", "elicit")
+    out.leaf("TITLE", one_line(session.title) or "Draft specification")
+    out.close("REQ-IF-HEADER")
+    out.close("THE-HEADER")
+    out.open("CORE-CONTENT")
+    out.open("REQ-IF-CONTENT")
+    _datatypes(out, prefix)
+    _spec_types(out, prefix)
+
+    out.open("SPEC-OBJECTS")
+    for group in groups:
+        values = {"foreign-id": group.id, "chapter-name": group.title}
+        if group.goal.strip():
+            values["text"] = xhtml_lines(group.goal)
+        _spec_object(out, prefix, section_ids[group.id], "section", SECTION_ATTRIBUTES, values, created)
+        for story in group.stories:
+            values = _story_values(story, interview)
+            changed = story.updated_at or story.created_at or created
+            _spec_object(out, prefix, story_ids[story.id], "story", STORY_ATTRIBUTES, values, changed)
+    out.close("SPEC-OBJECTS")
+
+    out.open("SPECIFICATIONS")
+    out.open(
+        "SPECIFICATION", IDENTIFIER=f"{prefix}-specification", LAST_CHANGE=reqif_time(created), LONG_NAME=one_line(session.title)
+    )
+    out.ref("TYPE", "SPECIFICATION-TYPE-REF", f"{prefix}-type-specification")
+    out.open("VALUES")
+    _value(out, prefix, "specification", "name", "NAME", clip(one_line(session.title) or "Draft specification", NAME_LIMIT))
+    out.close("VALUES")
+    out.open("CHILDREN")
+    for group in groups:
+        section = section_ids[group.id]
+        out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, section), LAST_CHANGE=reqif_time(created))
+        out.ref("OBJECT", "SPEC-OBJECT-REF", section)
+        out.open("CHILDREN")
+        for story in group.stories:
+            target = story_ids[story.id]
+            changed = story.updated_at or story.created_at or created
+            out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, target), LAST_CHANGE=reqif_time(changed))
+            out.ref("OBJECT", "SPEC-OBJECT-REF", target)
+            out.close("SPEC-HIERARCHY")
+        out.close("CHILDREN")
+        out.close("SPEC-HIERARCHY")
+    out.close("CHILDREN")
+    out.close("SPECIFICATION")
+    out.close("SPECIFICATIONS")
+    out.close("REQ-IF-CONTENT")
+    out.close("CORE-CONTENT")
+    out.close("REQ-IF")
+    return "\n".join(out.lines) + "\n"
+
+
+def _prefix(session: Session) -> str:
+    """What makes this session's identifiers its own: a digest of its start time (set once, when the session is created).
+
+    Two sessions both holding a ``US-001`` then give two objects in a
+    requirements tool, not one overwritten by the other.
+    """
+    started = session.started_at.isoformat() if session.started_at is not None else ""
+    return "elicit-" + hashlib.sha256(started.encode("utf-8")).hexdigest()[:8]
+
+
+def _first_of_each_id(stories: tuple[Story, ...], seen: set[str]) -> list[Story]:
+    """Story ids are unique in a session; should two ever match, only the first gets into the ReqIF (identifiers must be unique)."""
+    kept = []
+    for story in stories:
+        if story.id not in seen:
+            seen.add(story.id)
+            kept.append(story)
+    return kept
+
+
+def _node_id(prefix: str, object_id: str) -> str:
+    """The SPEC-HIERARCHY node of an object: ``prefix-node-`` then the object's own identifier after the prefix."""
+    return f"{prefix}-node-" + object_id.removeprefix(prefix + "-")
+
+
+def _datatypes(out: _Writer, prefix: str) -> None:
+    out.open("DATATYPES")
+    out.empty(
+        "DATATYPE-DEFINITION-STRING",
+        IDENTIFIER=f"{prefix}-{_DATATYPE_IDS['STRING']}",
+        LAST_CHANGE=TYPES_CHANGED,
+        LONG_NAME="Text",
+        MAX_LENGTH=str(STRING_LIMIT),
+    )
+    out.empty(
+        "DATATYPE-DEFINITION-STRING",
+        IDENTIFIER=f"{prefix}-{_DATATYPE_IDS['NAME']}",
+        LAST_CHANGE=TYPES_CHANGED,
+        LONG_NAME="Name",
+        MAX_LENGTH=str(NAME_LIMIT),
+    )
+    out.empty("DATATYPE-DEFINITION-XHTML", IDENTIFIER=f"{prefix}-{_DATATYPE_IDS['XHTML']}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME="Formatted text")
+    for kind, long_name in (("PRIORITY", "MoSCoW priority"), ("STATUS", "Review status")):
+        out.open("DATATYPE-DEFINITION-ENUMERATION", IDENTIFIER=f"{prefix}-{_DATATYPE_IDS[kind]}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=long_name)
+        out.open("SPECIFIED-VALUES")
+        for key, (identifier, label, other) in enumerate(_ENUM_VALUES[kind]):
+            out.open("ENUM-VALUE", IDENTIFIER=f"{prefix}-{identifier}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=label)
+            out.open("PROPERTIES")
+            out.empty("EMBEDDED-VALUE", KEY=str(key), OTHER_CONTENT=other)
+            out.close("PROPERTIES")
+            out.close("ENUM-VALUE")
+        out.close("SPECIFIED-VALUES")
+        out.close("DATATYPE-DEFINITION-ENUMERATION")
+    out.close("DATATYPES")
+
+
+def _spec_types(out: _Writer, prefix: str) -> None:
+    out.open("SPEC-TYPES")
+    for tag, kind, long_name, attributes in (
+        ("SPEC-OBJECT-TYPE", "section", "Section", SECTION_ATTRIBUTES),
+        ("SPEC-OBJECT-TYPE", "story", "User story", STORY_ATTRIBUTES),
+        ("SPECIFICATION-TYPE", "specification", "Specification", SPECIFICATION_ATTRIBUTES),
+    ):
+        out.open(tag, IDENTIFIER=f"{prefix}-type-{kind}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=long_name)
+        out.open("SPEC-ATTRIBUTES")
+        for tail, attribute_name, datatype in attributes:
+            value_tag = _VALUE_TAG[datatype]
+            extra = {"MULTI_VALUED": "false"} if value_tag == "ENUMERATION" else {}
+            out.open(
+                f"ATTRIBUTE-DEFINITION-{value_tag}",
+                IDENTIFIER=f"{prefix}-attribute-{kind}-{tail}",
+                LAST_CHANGE=TYPES_CHANGED,
+                LONG_NAME=attribute_name,
+                **extra,
+            )
+            out.ref("TYPE", f"DATATYPE-DEFINITION-{value_tag}-REF", f"{prefix}-{_DATATYPE_IDS[datatype]}")
+            out.close(f"ATTRIBUTE-DEFINITION-{value_tag}")
+        out.close("SPEC-ATTRIBUTES")
+        out.close(tag)
+    out.close("SPEC-TYPES")
+
+
+def _story_values(story: Story, interview: Interview) -> dict[str, str]:
+    """Attribute tail -> value (plain text for strings, XHTML for XHTML, the MoSCoW or status key for enumerations)."""
+    values = {
+        "foreign-id": story.id,
+        "name": clip(one_line(story.sentence()), NAME_LIMIT),
+        "text": xhtml_lines(story.sentence()),
+    }
+    if story.priority in PRIORITY_LABELS:
+        values["priority"] = story.priority
+    if story.status in STATUS_LABELS:
+        values["status"] = story.status
+    if story.acceptance:
+        values["acceptance"] = xhtml_list(story.acceptance)
+    if story.quote.strip():
+        values["quote"] = xhtml_lines(story.quote)
+    if story.source:
+        values["source"] = xhtml_list([source_line(question_id, interview) for question_id in story.source])
+    tags = tag_text(story.tags)
+    if tags:
+        values["tags"] = tags
+    reason = getattr(story, "reason", "")
+    if reason.strip():
+        values["reason"] = xhtml_lines(reason)
+    return values
+
+
+def source_line(question_id: str, interview: Interview) -> str:
+    """A source question as "prompt (id)", or the id alone when the banks no longer have it."""
+    question = interview.question(question_id)
+    return f"{question.prompt} ({question_id})" if question is not None else question_id
+
+
+def tag_text(tags: list[str]) -> str:
+    """The story's tags on one line, separated by ", "."""
+    return ", ".join(item for item in (one_line(tag) for tag in tags) if item)
+
+
+def _spec_object(
+    out: _Writer,
+    prefix: str,
+    identifier: str,
+    kind: str,
+    attributes: tuple[tuple[str, str, str], ...],
+    values: dict[str, str],
+    changed: datetime,
+) -> None:
+    out.open("SPEC-OBJECT", IDENTIFIER=identifier, LAST_CHANGE=reqif_time(changed))
+    out.ref("TYPE", "SPEC-OBJECT-TYPE-REF", f"{prefix}-type-{kind}")
+    out.open("VALUES")
+    for tail, _, datatype in attributes:
+        if tail in values:
+            _value(out, prefix, kind, tail, datatype, values[tail])
+    out.close("VALUES")
+    out.close("SPEC-OBJECT")
+
+
+def _value(out: _Writer, prefix: str, kind: str, tail: str, datatype: str, value: str) -> None:
+    definition = f"{prefix}-attribute-{kind}-{tail}"
+    value_tag = _VALUE_TAG[datatype]
+    if value_tag == "STRING":
+        out.open("ATTRIBUTE-VALUE-STRING", THE_VALUE=value)
+        out.ref("DEFINITION", "ATTRIBUTE-DEFINITION-STRING-REF", definition)
+        out.close("ATTRIBUTE-VALUE-STRING")
+    elif value_tag == "XHTML":
+        out.open("ATTRIBUTE-VALUE-XHTML")
+        out.ref("DEFINITION", "ATTRIBUTE-DEFINITION-XHTML-REF", definition)
+        out.raw(f"<THE-VALUE>{value}</THE-VALUE>")
+        out.close("ATTRIBUTE-VALUE-XHTML")
+    else:
+        enum_prefix = "moscow" if datatype == "PRIORITY" else "review-status"
+        out.open("ATTRIBUTE-VALUE-ENUMERATION")
+        out.ref("DEFINITION", "ATTRIBUTE-DEFINITION-ENUMERATION-REF", definition)
+        out.ref("VALUES", "ENUM-VALUE-REF", f"{prefix}-{enum_prefix}-{value}")
+        out.close("ATTRIBUTE-VALUE-ENUMERATION")
+
+
+EXPORTER = ReqIfExporter()

@@ -1,0 +1,64 @@
+"""Stories grouped under the bank sections they came from: the hierarchy of the tool formats.
+
+ReqIF, StrictDoc, Jira and Azure DevOps all want a tree: chapters or epics
+holding stories. A story belongs to the section of its first source question
+that the interview knows; stories with no such question go into one last
+group of "Other stories". Sections without stories are left out. The order
+is the banks' section order, then the session's story order within a group,
+so the tree is the same on every export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from elicit.core.session.engine import Interview
+    from elicit.core.session.models import Session, Story
+
+OTHER_TITLE = "Other stories"
+OTHER_GOAL = "Stories that came from no question of the banks."
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """A bank section and the stories that came from it; ``id`` is empty for the "Other stories" group."""
+
+    id: str
+    title: str
+    goal: str
+    stories: tuple[Story, ...]
+
+
+def story_groups(session: Session, interview: Interview, *, include_rejected: bool = True) -> list[StoryGroup]:
+    """The stories under their sections, in bank order, "Other stories" last."""
+    by_section: dict[str, list[Story]] = {}
+    other: list[Story] = []
+    for story in session.stories:
+        if not include_rejected and story.status == "rejected":
+            continue
+        section_id = home_section(story, interview)
+        if section_id is None:
+            other.append(story)
+        else:
+            by_section.setdefault(section_id, []).append(story)
+    groups = [
+        StoryGroup(section.id, section.title, section.goal, tuple(by_section[section.id]))
+        for section in interview.sections
+        if section.id in by_section
+    ]
+    if other:
+        groups.append(StoryGroup("", OTHER_TITLE, OTHER_GOAL, tuple(other)))
+    return groups
+
+
+def home_section(story: Story, interview: Interview) -> str | None:
+    """The id of the section of the story's first source question the interview knows, or None."""
+    for question_id in story.source:
+        question = interview.question(question_id)
+        if question is not None:
+            section = interview.section_of(question)
+            if section is not None:
+                return section.id
+    return None
