@@ -26,9 +26,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from elicit import __version__
-from elicit.core.session.models import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
-from elicit.core.spec.exporters.story_groups import story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, story_groups
 from elicit.core.text import clip
+from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
@@ -216,14 +216,41 @@ def render_reqif(session: Session, interview: Interview) -> str:
     """The ReqIF XML text, UTF-8, ending with a newline."""
     created = session_time(session)
     prefix = _prefix(session)
-    groups = story_groups(session, interview)
     seen: set[str] = set()
-    groups = [replace(group, stories=tuple(_first_of_each_id(group.stories, seen))) for group in groups]
-    story_ids = {story.id: f"{prefix}-{xml_id('story', story.id)}" for group in groups for story in group.stories}
-    section_ids = {group.id: f"{prefix}-" + (xml_id("section", group.id) if group.id else "other-stories") for group in groups}
+    groups = [replace(group, stories=tuple(_first_of_each_id(group.stories, seen))) for group in story_groups(session, interview)]
+    tree = _Tree(prefix, created, groups)
 
     out = _Writer(['<?xml version="1.0" encoding="UTF-8"?>'])
     out.open("REQ-IF", xmlns=REQIF_NS, **{"xmlns:xhtml": XHTML_NS})
+    _header(out, session, prefix, created)
+    out.open("CORE-CONTENT")
+    out.open("REQ-IF-CONTENT")
+    _datatypes(out, prefix)
+    _spec_types(out, prefix)
+    _spec_objects(out, tree, interview)
+    _specification(out, tree, session)
+    out.close("REQ-IF-CONTENT")
+    out.close("CORE-CONTENT")
+    out.close("REQ-IF")
+    return "\n".join(out.lines) + "\n"
+
+
+class _Tree:
+    """The sections and stories to write, with their identifiers."""
+
+    def __init__(self, prefix: str, created: datetime, groups: list[StoryGroup]):
+        self.prefix = prefix
+        self.created = created
+        self.groups = groups
+        self.story_ids = {story.id: f"{prefix}-{xml_id('story', story.id)}" for group in groups for story in group.stories}
+        self.section_ids = {group.id: f"{prefix}-" + (xml_id("section", group.id) if group.id else "other-stories") for group in groups}
+
+    def changed(self, story: Story) -> datetime:
+        """A story's LAST-CHANGE: its own time, else the session's."""
+        return story.updated_at or story.created_at or self.created
+
+
+def _header(out: _Writer, session: Session, prefix: str, created: datetime) -> None:
     out.open("THE-HEADER")
     out.open("REQ-IF-HEADER", IDENTIFIER=f"{prefix}-header")
     out.leaf("COMMENT", f"Exported by elicit from the interview session '{one_line(session.title)}'.")
@@ -234,41 +261,40 @@ def render_reqif(session: Session, interview: Interview) -> str:
     out.leaf("TITLE", one_line(session.title) or "Draft specification")
     out.close("REQ-IF-HEADER")
     out.close("THE-HEADER")
-    out.open("CORE-CONTENT")
-    out.open("REQ-IF-CONTENT")
-    _datatypes(out, prefix)
-    _spec_types(out, prefix)
 
+
+def _spec_objects(out: _Writer, tree: _Tree, interview: Interview) -> None:
     out.open("SPEC-OBJECTS")
-    for group in groups:
+    for group in tree.groups:
         values = {"foreign-id": group.id, "chapter-name": group.title}
         if group.goal.strip():
             values["text"] = xhtml_lines(group.goal)
-        _spec_object(out, prefix, section_ids[group.id], "section", SECTION_ATTRIBUTES, values, created)
+        _spec_object(out, tree.prefix, tree.section_ids[group.id], "section", SECTION_ATTRIBUTES, values, tree.created)
         for story in group.stories:
             values = _story_values(story, interview)
-            changed = story.updated_at or story.created_at or created
-            _spec_object(out, prefix, story_ids[story.id], "story", STORY_ATTRIBUTES, values, changed)
+            _spec_object(out, tree.prefix, tree.story_ids[story.id], "story", STORY_ATTRIBUTES, values, tree.changed(story))
     out.close("SPEC-OBJECTS")
 
+
+def _specification(out: _Writer, tree: _Tree, session: Session) -> None:
+    prefix = tree.prefix
     out.open("SPECIFICATIONS")
     out.open(
-        "SPECIFICATION", IDENTIFIER=f"{prefix}-specification", LAST_CHANGE=reqif_time(created), LONG_NAME=one_line(session.title)
+        "SPECIFICATION", IDENTIFIER=f"{prefix}-specification", LAST_CHANGE=reqif_time(tree.created), LONG_NAME=one_line(session.title)
     )
     out.ref("TYPE", "SPECIFICATION-TYPE-REF", f"{prefix}-type-specification")
     out.open("VALUES")
     _value(out, prefix, "specification", "name", "NAME", clip(one_line(session.title) or "Draft specification", NAME_LIMIT))
     out.close("VALUES")
     out.open("CHILDREN")
-    for group in groups:
-        section = section_ids[group.id]
-        out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, section), LAST_CHANGE=reqif_time(created))
+    for group in tree.groups:
+        section = tree.section_ids[group.id]
+        out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, section), LAST_CHANGE=reqif_time(tree.created))
         out.ref("OBJECT", "SPEC-OBJECT-REF", section)
         out.open("CHILDREN")
         for story in group.stories:
-            target = story_ids[story.id]
-            changed = story.updated_at or story.created_at or created
-            out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, target), LAST_CHANGE=reqif_time(changed))
+            target = tree.story_ids[story.id]
+            out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, target), LAST_CHANGE=reqif_time(tree.changed(story)))
             out.ref("OBJECT", "SPEC-OBJECT-REF", target)
             out.close("SPEC-HIERARCHY")
         out.close("CHILDREN")
@@ -276,10 +302,6 @@ def render_reqif(session: Session, interview: Interview) -> str:
     out.close("CHILDREN")
     out.close("SPECIFICATION")
     out.close("SPECIFICATIONS")
-    out.close("REQ-IF-CONTENT")
-    out.close("CORE-CONTENT")
-    out.close("REQ-IF")
-    return "\n".join(out.lines) + "\n"
 
 
 def _prefix(session: Session) -> str:
