@@ -1,6 +1,7 @@
 """Print the lines of a backlog that are not in tests/data/lint_labels.toml, with line number and sha1.
 
 Used to write tests/data/lint_labels_unseen.toml by hand (it does not import elicit).
+T marks a line already in lint_labels.toml (shown only with --all).
 Usage: python bench/unseen_lines.py g18-neurohub [--all]
 """
 
@@ -13,7 +14,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STORIES = Path("/work/shared/data/user-stories")
+# ../shared/data/user-stories from the main checkout, ../../shared/... from a worktree under /work/wt
+STORIES = next((base / "shared" / "data" / "user-stories" for base in ROOT.parents if (base / "shared" / "data" / "user-stories").is_dir()), ROOT.parent / "shared" / "data" / "user-stories")
 
 
 def strip_tag(line: str) -> str:
