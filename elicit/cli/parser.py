@@ -118,7 +118,7 @@ def _new(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--project", help="project name")
     new.add_argument("--interviewer", help="who runs the interview")
     new.add_argument(
-        "--participant", action="append", default=[], metavar="NAME[:ROLE]", help="someone taking part, with their role; repeat for several"
+        "--participant", action="append", default=[], metavar="NAME[:ROLE]", help="someone taking part, with their role (NAME:ROLE or 'NAME - ROLE'); repeat for several"
     )
     new.add_argument("--no-input", action="store_true", help="never ask questions; fail if something required is missing")
     new.set_defaults(handler="session_commands:new_session")

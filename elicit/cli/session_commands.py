@@ -20,6 +20,7 @@ from elicit.core.session import (
     format_answer,
     open_session,
     parse_answer,
+    parse_participant,
     read_session,
     session_path,
 )
@@ -65,10 +66,10 @@ def _title_from(path: Path) -> str:
 
 
 def _participant(text: str) -> Participant:
-    name, _, role = text.partition(":")
-    if not name.strip():
-        raise UsageError("elicit new", f"--participant needs a name, as NAME or NAME:ROLE, not '{text}'")
-    return Participant(name.strip(), role.strip())
+    participant = parse_participant(text)
+    if participant is None:
+        raise UsageError("elicit new", f"--participant needs a name, as NAME, NAME:ROLE or 'NAME - ROLE', not '{text}'")
+    return participant
 
 
 def _ask_missing(args: argparse.Namespace, catalog: BankCatalog, path: Path) -> None:

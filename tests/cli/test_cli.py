@@ -132,6 +132,18 @@ def test_banks_validate_everything_found(tmp_path):
     assert result.returncode == 0 and result.stdout.startswith("ok: ")
 
 
+def test_new_reads_participants_as_the_app_does(tmp_path):
+    result = elicit(
+        "new", str(tmp_path / "p"), "--bank", str(MINI_BANK), "--title", "P", "--no-input",
+        "--participant", "Raj - account manager", "--participant", "Anne-Marie",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    people = [(p.name, p.role) for p in read_session(tmp_path / "p.elicit.toml").participants]
+    assert people == [("Raj", "account manager"), ("Anne-Marie", "")]
+    refused = elicit("new", str(tmp_path / "q"), "--bank", str(MINI_BANK), "--title", "Q", "--no-input", "--participant", ":Owner")
+    assert refused.returncode == 2 and "--participant needs a name" in refused.stderr
+
+
 def test_new_creates_a_session(session):
     data = read_session(session)
     assert data.title == "Demo" and data.client == "ACME"

@@ -16,6 +16,7 @@ from elicit.core.session.models import (
     snapshot,
 )
 from elicit.core.session.opening import OpenSession, create_session, open_session
+from elicit.core.session.participants import parse_participant
 from elicit.core.session.recent import RecentSession, forget, recent, remember
 from elicit.core.session.service import SessionService
 from elicit.core.session.storage import SessionStore, session_path
@@ -47,6 +48,7 @@ __all__ = [
     "locate_ref",
     "open_session",
     "parse_answer",
+    "parse_participant",
     "read_session",
     "recent",
     "remember",

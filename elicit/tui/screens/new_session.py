@@ -14,7 +14,7 @@ from textual.widgets.selection_list import Selection
 
 from elicit.core.banks import Bank, BankCatalog, BankEntry
 from elicit.core.findings import ElicitError, FindingsError
-from elicit.core.session import SUFFIX, Participant, create_session, session_path
+from elicit.core.session import SUFFIX, Participant, create_session, parse_participant, session_path
 
 from ..commands import ScreenActions
 from ..marks import display_path
@@ -119,16 +119,8 @@ class NewSessionScreen(Screen[Path | None]):
 
     def participants(self) -> list[Participant]:
         """The participants typed, one a line as ``Name: role`` (or ``Name - role``)."""
-        people = []
-        for line in self.query_one("#new-participants", Editor).text.splitlines():
-            if not line.strip():
-                continue
-            parts = re.split(r"\s*[:–—]\s*|\s+-\s+", line.strip(), maxsplit=1)
-            name = parts[0].strip()
-            role = parts[1].strip() if len(parts) > 1 else ""
-            if name:
-                people.append(Participant(name, role))
-        return people
+        lines = self.query_one("#new-participants", Editor).text.splitlines()
+        return [person for person in map(parse_participant, lines) if person is not None]
 
     def action_create(self) -> None:
         title = self.query_one("#new-session-title", Field).value.strip()
