@@ -1,4 +1,4 @@
-"""The fixed words of the domain: kinds, statuses and priorities (no imports, cheap to load)."""
+"""The fixed words of the domain: kinds, statuses and priorities, and how a priority is written (no imports)."""
 
 KINDS = ("text", "choice", "multi", "yesno", "scale", "number")
 ANSWER_STATUSES = ("answered", "skipped", "revisit")
@@ -6,3 +6,21 @@ PRIORITIES = ("must", "should", "could", "wont")
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 STORY_STATUSES = ("draft", "confirmed", "changed", "rejected")
 OPEN_QUESTION_STATUSES = ("open", "resolved")
+
+
+def priority_from_word(text: str, *, initials: bool = True) -> str | None:
+    """The MoSCoW priority a person or a backlog writes, or None if the text is not one.
+
+    Takes any case and any apostrophe: ``must``, ``Must have``, ``Won't``,
+    ``wont have``, ``will not have`` and, unless ``initials`` is False, the
+    initials ``M``, ``S``, ``C``, ``W``.
+    """
+    words = " ".join(text.casefold().replace("'", "").replace("\u2019", "").split())
+    words = words.removesuffix(" have")
+    if words == "will not":
+        return "wont"
+    if words in PRIORITIES:
+        return words
+    if initials and len(words) == 1:
+        return next((priority for priority in PRIORITIES if priority[0] == words), None)
+    return None

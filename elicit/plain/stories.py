@@ -9,7 +9,7 @@ from __future__ import annotations
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
 from elicit.core.session import SessionService, Story
-from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS
+from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, priority_from_word
 
 from .commands import PREFIX
 from .output import Console, story_line
@@ -97,10 +97,9 @@ class StoryCapture:
 
 def parse_priority(text: str) -> str:
     """A MoSCoW priority from typed text (``must``, ``Won't``, ``M``); empty gives 'should'."""
-    lowered = text.strip().casefold().replace("'", "").replace("’", "")
-    if not lowered:
+    if not text.strip():
         return "should"
-    for priority in PRIORITIES:
-        if lowered in (priority, priority[0], f"{priority} have"):
-            return priority
+    priority = priority_from_word(text)
+    if priority is not None:
+        return priority
     raise ElicitError(f"'{text.strip()}' is not a priority; type must, should, could or won't")

@@ -22,6 +22,7 @@ from typing import Any
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Story
 from elicit.core.stories.parse import UNPARSED_TAG, ParsedStory, parse_story
+from elicit.core.vocabulary import priority_from_word
 
 CSV_SUFFIXES = (".csv", ".tsv")
 STORY_HEADERS = (
@@ -39,23 +40,6 @@ STORY_HEADERS = (
 )
 PRIORITY_HEADERS = ("priority", "moscow", "moscow priority")
 ACCEPTANCE_HEADERS = ("acceptance criteria", "acceptance criterion", "acceptance", "ac")
-_MOSCOW = {
-    "must": "must",
-    "must have": "must",
-    "m": "must",
-    "should": "should",
-    "should have": "should",
-    "s": "should",
-    "could": "could",
-    "could have": "could",
-    "c": "could",
-    "won't": "wont",
-    "wont": "wont",
-    "won't have": "wont",
-    "wont have": "wont",
-    "will not have": "wont",
-    "w": "wont",
-}
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d+[.)])\s*")
 
 
@@ -184,7 +168,7 @@ def _read_csv(path: Path, text: str, column: str | None, encoding: str, warnings
         priority = None
         if priority_index is not None and priority_index < len(row) and row[priority_index].strip():
             given = row[priority_index].strip()
-            priority = _MOSCOW.get(" ".join(given.lower().replace("’", "'").split()))
+            priority = priority_from_word(given)
             if priority is None:
                 odd_priorities.add(given)
         acceptance: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
 from elicit.core.session import Interview, OpenSession, Story
-from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
+from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES, priority_from_word
 
 from ..commands import ScreenActions
 from ..marks import PRIORITY_COLOURS, STORY_STATUS_MARKS, priority_label, shorten
@@ -21,7 +21,6 @@ from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
 
 SORTS = ("id", "priority", "status", "section")
-PRIORITY_WORDS = {"must": "must", "should": "should", "could": "could", "wont": "wont", "won't": "wont"}
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,9 @@ class StoryFilter:
         """``must draft #billing section:users late`` → a filter."""
         priorities, statuses, tags, sections, words = set(), set(), set(), [], []
         for token in text.casefold().split():
-            if token in PRIORITY_WORDS:
-                priorities.add(PRIORITY_WORDS[token])
+            priority = priority_from_word(token, initials=False)
+            if priority is not None:
+                priorities.add(priority)
             elif token in STORY_STATUSES:
                 statuses.add(token)
             elif token.startswith("#") and len(token) > 1:
