@@ -1,13 +1,22 @@
-"""Small text helpers shared by the exporters, the story lint and the CLI."""
+"""Small text helpers shared by the core, the front ends and the CLI: clipping, CSV cells, printable text."""
 
 from __future__ import annotations
 
 import re
 
 
-def clip(text: str, width: int) -> str:
-    """``text`` if it fits in ``width`` characters, else cut to fit with a closing "…"."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def clip(text: str, width: int, *, one_line: bool = False) -> str:
+    """``text`` if it fits in ``width`` characters, else cut to fit with a closing "…".
+
+    The one way elicit shortens text, on screen, in messages and in exports.
+    With ``one_line``, each run of white space (line breaks too) first
+    becomes one space, and the ends are trimmed.
+    """
+    if one_line:
+        text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
 
 
 # Cells a spreadsheet would read as a formula (OWASP, "CSV injection").

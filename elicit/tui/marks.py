@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 STATUS_MARKS = {"answered": "✓", "skipped": "–", "revisit": "!", "open": "·"}
@@ -38,8 +39,7 @@ def elapsed_text(delta: timedelta) -> str:
 
 def shorten(text: str, limit: int) -> str:
     """One line of at most ``limit`` characters."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+    return clip(text, limit, one_line=True)
 
 
 def display_path(path: Path) -> str:

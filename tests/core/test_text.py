@@ -35,3 +35,31 @@ def test_printable_leaves_no_control_character(text):
     shown = printable(text)
     assert not any((ord(char) < 0x20 and char not in "\n\t") or 0x7F <= ord(char) <= 0x9F for char in shown)
     assert printable(shown) == shown
+
+
+# clipping: the one way text is shortened -----------------------------------------------
+
+
+def test_clip_keeps_what_fits_and_marks_what_it_cuts():
+    from elicit.core.text import clip
+
+    assert clip("short", 5) == "short"
+    assert clip("a longer text", 8) == "a longe…"
+    assert clip("two words", 5) == "two…", "no space before the ellipsis"
+    assert clip("anything", 0) == "…"
+
+
+def test_clip_on_one_line_folds_white_space_first():
+    from elicit.core.text import clip
+
+    assert clip("  line one\n\tline  two ", 40, one_line=True) == "line one line two"
+    assert clip("line one\nline two", 10, one_line=True) == "line one…"
+
+
+@given(st.text(max_size=80), st.integers(min_value=1, max_value=60), st.booleans())
+def test_clip_never_goes_past_the_width(text, width, one_line):
+    from elicit.core.text import clip
+
+    clipped = clip(text, width, one_line=one_line)
+    assert len(clipped) <= width
+    assert clipped == (" ".join(text.split()) if one_line else text) or clipped.endswith("…")

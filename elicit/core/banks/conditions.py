@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from elicit.core.text import clip
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 32
@@ -274,8 +275,7 @@ def describe(token: Token) -> str:
     """How a token reads in an error message."""
     if token.kind == "end":
         return "end of condition"
-    text = token.text if len(token.text) <= 30 else token.text[:27] + "..."
-    return f"'{text}'"
+    return f"'{clip(token.text, 30)}'"
 
 
 # The public face ---------------------------------------------------------------

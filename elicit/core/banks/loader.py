@@ -17,6 +17,7 @@ from elicit.core.banks.conditions import Condition, ConditionError, parse_condit
 from elicit.core.banks.models import Bank, Question, Section, StoryHint
 from elicit.core.files.toml_source import TomlDocument, read_document
 from elicit.core.findings import Finding, FindingsError, did_you_mean
+from elicit.core.text import clip
 from elicit.core.vocabulary import KINDS
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -518,7 +519,7 @@ def _string_list(context: _Context, table: dict[str, Any], name: str, key: str) 
     if value is None:
         return ()
     if isinstance(value, str):
-        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["{value[:30]}"]')
+        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["{clip(value, 30)}"]')
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["...", "..."]')

@@ -6,8 +6,9 @@ import math
 import re
 from typing import Any
 
-from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.banks.models import Question
+from elicit.core.findings import ElicitError, did_you_mean
+from elicit.core.text import clip
 
 YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
@@ -122,6 +123,5 @@ def has_value(value: Any) -> bool:
     return True
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return clip(text, 40, one_line=True)

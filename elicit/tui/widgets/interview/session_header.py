@@ -9,6 +9,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from elicit.core.session import Progress
+from elicit.core.text import clip
 
 from ...autosave import FAILED, PENDING, SAVED, SAVING
 from ...marks import elapsed_text
@@ -61,7 +62,7 @@ class SessionHeader(Static):
         right_text = "  ".join(text for text, _ in right)
         width = max(20, (self.size.width or 80) - 2)
         room = max(8, width - len(right_text) - 2)
-        title = self.title_text if len(self.title_text) <= room else self.title_text[: room - 1] + "…"
+        title = clip(self.title_text, room)
         pad = " " * max(2, width - len(title) - len(right_text))
         markup = [f"[b]{escape(title)}[/b]{pad}"]
         for index, (text, style) in enumerate(right):
