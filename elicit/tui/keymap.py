@@ -38,6 +38,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         return {}, [f"{path}: cannot read: {error}; default keys are used"]
     except tomllib.TOMLDecodeError as error:
         return {}, [f"{path}: not valid TOML ({error}); default keys are used"]
+    except RecursionError:
+        return {}, [f"{path}: nested too deeply to read; default keys are used"]
     problems = [f"{path}: unknown key '{name}'; only a [keys] table is read" for name in data if name != "keys"]
     keys = data.get("keys", {})
     if not isinstance(keys, dict):

@@ -31,6 +31,9 @@ QUESTION_KEYS = (
 )  # fmt: skip
 STORY_KEYS = ("role", "want", "so_that")
 
+MAX_INCLUDE_DEPTH = 16
+"""Banks including banks that include banks...: deeper than this is refused (real banks need two or three)."""
+
 SCALE_DEFAULT = (1, 5)
 _OPTION_KINDS = ("choice", "multi")
 
@@ -315,13 +318,26 @@ def _include(
             "include-cycle", f"{key}.include", f"include cycle: {cycle}", "remove one of the includes so that no bank includes itself"
         )
         return []
+    if len(stack) >= MAX_INCLUDE_DEPTH:
+        chain = stack + (other_id,)
+        shown = " -> ".join(chain if len(chain) <= 6 else chain[:3] + ("…",) + chain[-2:])
+        context.add(
+            "include-depth",
+            f"{key}.include",
+            f"includes nest more than {MAX_INCLUDE_DEPTH} banks deep: {shown}",
+            "include sections from fewer levels of banks",
+        )
+        return []
     other = None
     if resolve is not None:
         try:
             other = resolve(other_id, context.document.path, stack)
         except FindingsError as error:
             cycles = [finding for finding in error.findings if finding.code == "include-cycle"]
-            if cycles:
+            too_deep = [finding for finding in error.findings if finding.code == "include-depth"]
+            if too_deep:  # said once, where the chain starts
+                context.add("include-depth", f"{key}.include", too_deep[0].message, too_deep[0].hint or "")
+            elif cycles:
                 context.findings.extend(cycles)
             else:
                 first = error.findings[0].format()

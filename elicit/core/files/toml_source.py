@@ -83,6 +83,8 @@ def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, syntax_finding(str(path), str(exc), text)
+    except RecursionError:
+        return None, too_deep_finding(str(path), text)
     return TomlDocument(path, text, data, raw), None
 
 
@@ -125,6 +127,8 @@ def text_document(text: str, name: str) -> TomlDocument:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FindingsError([syntax_finding(name, str(exc), text)]) from None
+    except RecursionError:
+        raise FindingsError([too_deep_finding(name, text)]) from None
     return TomlDocument(Path(name), text, data, text.encode("utf-8", "surrogatepass"))
 
 
@@ -146,6 +150,37 @@ def syntax_finding(display: str, message: str, text: str) -> Finding:
         line,
         hint="fix the TOML syntax (strings need quotes, tables need [brackets])",
     )
+
+
+_DEEP = 50
+"""Nesting past this is named as the place a too-deep file goes wrong (elicit's files need 3 or 4 levels)."""
+
+
+def too_deep_finding(display: str, text: str) -> Finding:
+    """The finding for a file whose arrays or inline tables nest deeper than the TOML reader can follow."""
+    return Finding(
+        "too-deep",
+        "nested too deeply: arrays or inline tables inside each other more levels than elicit can read",
+        display,
+        _deep_line(text),
+        hint="flatten the nested [ ] or { } values (elicit's files need no more than a few levels)",
+    )
+
+
+def _deep_line(text: str) -> int:
+    """The line where brackets first nest past ``_DEEP`` (strings not told apart: it is only a pointer)."""
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > _DEEP:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return 1
 
 
 class KeyLines:

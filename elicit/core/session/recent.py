@@ -103,7 +103,7 @@ def _peek(path: Path) -> tuple[str, str]:
     try:
         with path.open("rb") as stream:
             data = tomllib.load(stream)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return "", ""
     title = data.get("title")
     client = data.get("client")
