@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -190,12 +191,52 @@ def _starts_with_vowel_sound(role: str) -> bool:
     return word[:1] in "aeiou"
 
 
+_ID_NUMBER = re.compile(r"[0-9]{1,9}")
+"""The number of an id elicit gives: ASCII digits only, and few enough that the next ids stay short."""
+
+
+def id_number(prefix: str, item: str) -> int:
+    """The number of an id such as ``US-004`` (4); 0 for an id elicit could not have given.
+
+    Other digits (``US-²``, Arabic-Indic digits) and numbers of ten digits or
+    more are not numbers of elicit's: the ids that follow never collide with them.
+    """
+    if not item.startswith(prefix + "-"):
+        return 0
+    tail = item[len(prefix) + 1 :]
+    return int(tail) if _ID_NUMBER.fullmatch(tail) else 0
+
+
+def make_id(prefix: str, number: int) -> str:
+    """``US-004`` for ("US", 4)."""
+    return f"{prefix}-{number:03d}"
+
+
 def next_id(prefix: str, existing: list[str]) -> str:
     """The next id such as ``US-004`` after the highest existing one."""
-    highest = 0
-    for item in existing:
-        if item.startswith(prefix + "-"):
-            tail = item[len(prefix) + 1 :]
-            if tail.isdigit():
-                highest = max(highest, int(tail))
-    return f"{prefix}-{highest + 1:03d}"
+    return make_id(prefix, max((id_number(prefix, item) for item in existing), default=0) + 1)
+
+
+class IdSequence:
+    """The next ids of one kind of record (``US``), without reading every id at each addition.
+
+    The highest number is kept between calls for as long as the list is the
+    same list, grown by exactly the one record each call hands out an id for;
+    anything else (a deletion, an undo, a reloaded session) reads the ids again.
+    Adding N records is linear, not quadratic.
+    """
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        self._items: object = None
+        self._count = -1
+        self._highest = 0
+
+    def next(self, items: list[Any]) -> str:
+        """The id for a record about to be appended to ``items`` (records with an ``id``)."""
+        if items is not self._items or len(items) != self._count:
+            self._items = items
+            self._highest = max((id_number(self.prefix, item.id) for item in items), default=0)
+        self._highest += 1
+        self._count = len(items) + 1
+        return make_id(self.prefix, self._highest)

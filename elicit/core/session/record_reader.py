@@ -14,6 +14,7 @@ from typing import Any
 from elicit.core.files.toml_source import TomlDocument
 from elicit.core.findings import Finding, FindingsError, did_you_mean
 from elicit.core.session.models import Answer, Assumption, BankRef, Decision, GlossaryTerm, OpenQuestion, Participant, Session, Story
+from elicit.core.text import clip
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
 META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
@@ -77,16 +78,16 @@ class RecordReader:
             )
             return False
         if not isinstance(schema, str) or not schema.startswith(prefix):
-            self.add("bad-schema", "schema", f"schema {schema!r} is not an elicit {self.kind} schema", f'expected "{self.schema}"')
+            shown = clip(repr(schema), 60)
+            self.add("bad-schema", "schema", f"schema {shown} is not an elicit {self.kind} schema", f'expected "{self.schema}"')
             return False
         version = schema[len(prefix) :]
         if version != expected_version:
-            newer = version.isdigit() and int(version) > int(expected_version)
             self.add(
-                "newer-schema" if newer else "bad-schema",
+                "newer-schema" if _later_version(version, expected_version) else "bad-schema",
                 "schema",
-                f"{self.this} uses schema '{schema}', which this elicit cannot read",
-                f"upgrade elicit to {self.upgrade_to} it" if newer else f'expected "{self.schema}"',
+                f"{self.this} uses schema '{clip(schema, 60)}', which this elicit cannot read",
+                f"upgrade elicit to {self.upgrade_to} it" if _later_version(version, expected_version) else f'expected "{self.schema}"',
             )
             return False
         return True
@@ -268,3 +269,11 @@ def answer_value_ok(value: Any) -> bool:
     if isinstance(value, (str, bool, int, float)):
         return True
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _later_version(version: str, current: str) -> bool:
+    """Whether a schema version (ASCII digits only) is later than ``current``, however many digits it has."""
+    if not version.isascii() or not version.isdigit():
+        return False
+    number = version.lstrip("0") or "0"
+    return (len(number), number) > (len(current), current)

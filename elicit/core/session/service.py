@@ -19,10 +19,10 @@ from elicit.core.session.models import (
     Assumption,
     Decision,
     GlossaryTerm,
+    IdSequence,
     OpenQuestion,
     Session,
     Story,
-    next_id,
 )
 from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
 
@@ -54,6 +54,7 @@ class SessionService:
         self.revision = 0
         self._listeners: list[Listener] = []
         self._deleted: list[DeletedStory] = []
+        self._ids = {prefix: IdSequence(prefix) for prefix in ("US", "OQ", "D", "A")}
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` after every change."""
@@ -142,7 +143,7 @@ class SessionService:
             raise ElicitError("a story needs a 'want': what the user wants to do")
         self._check_story_values(values)
         stamp = now()
-        story = Story(id=next_id("US", [s.id for s in self.session.stories]), role=role, want=want, created_at=stamp, updated_at=stamp)
+        story = Story(id=self._ids["US"].next(self.session.stories), role=role, want=want, created_at=stamp, updated_at=stamp)
         for name, value in values.items():
             setattr(story, name, _copy(value))
         self.session.stories.append(story)
@@ -214,7 +215,7 @@ class SessionService:
 
     def add_open_question(self, text: str, *, owner: str = "", source: list[str] | None = None) -> OpenQuestion:
         """Note something to follow up after the interview."""
-        item = OpenQuestion(next_id("OQ", [q.id for q in self.session.open_questions]), text, owner, source=list(source or []))
+        item = OpenQuestion(self._ids["OQ"].next(self.session.open_questions), text, owner, source=list(source or []))
         self.session.open_questions.append(item)
         self._changed(f"open question {item.id}")
         return item
@@ -231,14 +232,14 @@ class SessionService:
 
     def add_decision(self, text: str, rationale: str = "", *, decided_by: str = "", source: list[str] | None = None) -> Decision:
         """Record a decision and why it was taken."""
-        item = Decision(next_id("D", [d.id for d in self.session.decisions]), text, rationale, decided_by, list(source or []))
+        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, list(source or []))
         self.session.decisions.append(item)
         self._changed(f"decision {item.id}")
         return item
 
     def add_assumption(self, text: str, rationale: str = "", *, source: list[str] | None = None) -> Assumption:
         """Record an assumption and why it is made."""
-        item = Assumption(next_id("A", [a.id for a in self.session.assumptions]), text, rationale, list(source or []))
+        item = Assumption(self._ids["A"].next(self.session.assumptions), text, rationale, list(source or []))
         self.session.assumptions.append(item)
         self._changed(f"assumption {item.id}")
         return item
