@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from elicit.core.banks import Bank, BankCatalog, BankEntry, Question
+from elicit.core.data import record_dict
 from elicit.core.findings import FindingsError
 from elicit.core.paths import user_banks_dir
 
@@ -112,15 +113,7 @@ def bank_to_json(bank: Bank) -> dict[str, Any]:
 
 def question_to_json(question: Question) -> dict[str, Any]:
     """A question as plain data."""
-    data: dict[str, Any] = {
-        "id": question.id,
-        "prompt": question.prompt,
-        "kind": question.kind,
-        "why": question.why,
-        "probes": list(question.probes),
-        "required": question.required,
-        "tags": list(question.tags),
-    }
+    data = record_dict(question, ("id", "prompt", "kind", "why", "probes", "required", "tags"))
     if question.options:
         data["options"] = list(question.options)
     if question.kind in ("scale", "number"):
@@ -133,5 +126,5 @@ def question_to_json(question: Question) -> dict[str, Any]:
     if question.when:
         data["when"] = question.when
     if question.story:
-        data["story"] = {"role": question.story.role, "want": question.story.want, "so_that": question.story.so_that}
+        data["story"] = record_dict(question.story, ("role", "want", "so_that"))
     return data

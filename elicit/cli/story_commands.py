@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from elicit.core.data import record_dict
 from elicit.core.session import Story
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -38,20 +39,13 @@ def add_story(args: argparse.Namespace) -> int:
     return 0
 
 
+STORY_JSON_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status")
+"""The story keys scripts rely on, in order."""
+
+
 def story_to_json(story: Story) -> dict[str, Any]:
     """The story keys scripts rely on."""
-    return {
-        "id": story.id,
-        "role": story.role,
-        "want": story.want,
-        "so_that": story.so_that,
-        "priority": story.priority,
-        "acceptance": list(story.acceptance),
-        "quote": story.quote,
-        "source": list(story.source),
-        "tags": list(story.tags),
-        "status": story.status,
-    }
+    return record_dict(story, STORY_JSON_KEYS)
 
 
 def list_stories(args: argparse.Namespace) -> int:

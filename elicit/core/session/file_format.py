@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
 from elicit.core.session.models import Answer, Session
 from elicit.core.session.record_reader import (
@@ -41,14 +42,14 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {"schema": SCHEMA}
     for name in META_KEYS:
         _put(data, name, getattr(session, name))
-    data["participants"] = [_table(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
-    data["banks"] = [_table(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
+    data["participants"] = [record_dict(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
+    data["banks"] = [record_dict(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
     data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
-    data["stories"] = [_table(story, STORY_KEYS, keep=("id", "role", "want", "priority", "status")) for story in session.stories]
-    data["open_questions"] = [_table(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
-    data["decisions"] = [_table(item, DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
-    data["assumptions"] = [_table(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
-    data["glossary"] = [_table(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
+    data["stories"] = [record_dict(story, STORY_KEYS, keep=("id", "role", "want", "priority", "status")) for story in session.stories]
+    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
+    data["decisions"] = [record_dict(item, DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
+    data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
+    data["glossary"] = [record_dict(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
     return {key: value for key, value in data.items() if value not in ([], {})}
 
 
@@ -62,21 +63,9 @@ def _put(data: dict[str, Any], name: str, value: Any) -> None:
         data[name] = value
 
 
-def _table(item: Any, names: tuple[str, ...], keep: tuple[str, ...]) -> dict[str, Any]:
-    """The item's fields as a table; fields in ``keep`` are written even when empty."""
-    table: dict[str, Any] = {}
-    for name in names:
-        value = getattr(item, name)
-        if name in keep:
-            table[name] = value
-        else:
-            _put(table, name, value)
-    return table
-
-
 def _answer_table(answer: Answer) -> dict[str, Any]:
     """An answer's table; an empty value ("" or []) is kept, only None is left out."""
-    table = _table(answer, ANSWER_KEYS[1:], keep=("status",))
+    table = record_dict(answer, ANSWER_KEYS[1:], keep=("status",))
     if answer.value is not None:
         table = {"value": answer.value, **table}
     return table

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from elicit.core.data import record_dict
 from elicit.core.session.models import Answer
 from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
@@ -51,7 +52,7 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         _put_time(data, name, getattr(session, name))
     data["current"] = session.current
     data["summary"] = _summary(session, interview)
-    data["participants"] = [_plain(p, PARTICIPANT_KEYS) for p in session.participants]
+    data["participants"] = [record_dict(p, PARTICIPANT_KEYS) for p in session.participants]
     titles = {bank.id: bank.title for bank in interview.banks}
     data["banks"] = [
         {"id": b.id, "title": titles.get(b.id, ""), "version": b.version, "hash": b.hash, "path": b.path} for b in session.banks
@@ -72,10 +73,10 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         if question_id not in listed
     ]
     data["stories"] = [_story(story) for story in session.stories]
-    data["open_questions"] = [_plain(item, OPEN_QUESTION_KEYS) for item in session.open_questions]
-    data["decisions"] = [_plain(item, DECISION_KEYS) for item in session.decisions]
-    data["assumptions"] = [_plain(item, ASSUMPTION_KEYS) for item in session.assumptions]
-    data["glossary"] = [_plain(item, GLOSSARY_KEYS) for item in session.glossary]
+    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS) for item in session.open_questions]
+    data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
+    data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
+    data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
     return data
 
 
@@ -138,18 +139,10 @@ def _answer(answer: Answer) -> dict[str, Any]:
 
 
 def _story(story: Any) -> dict[str, Any]:
-    item = _plain(story, STORY_KEYS[:-2])
+    item = record_dict(story, STORY_KEYS[:-2])
     _put_time(item, "created_at", story.created_at)
     _put_time(item, "updated_at", story.updated_at)
     return item
-
-
-def _plain(item: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    table: dict[str, Any] = {}
-    for name in names:
-        value = getattr(item, name)
-        table[name] = list(value) if isinstance(value, list) else value
-    return table
 
 
 def _put_time(table: dict[str, Any], name: str, value: datetime | None) -> None:
