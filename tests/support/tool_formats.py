@@ -65,3 +65,37 @@ def _inline_text(element: ET.Element) -> str:
 def as_lines(text: str) -> str:
     """Text with every line break (CR LF, CR, LF) as LF: how XML and the XHTML ``br`` give it back."""
     return "\n".join(_LINE_BREAK.split(text))
+
+
+def parse_sdoc(text: str) -> tuple[str, list[tuple[dict[str, str], list[tuple[str, dict[str, str]]]]]]:
+    """Parse a ``.sdoc`` document with StrictDoc and validate every node against the document's grammar.
+
+    Returns the title and, per section, its fields and its nodes as
+    (node type, {field: text}); multi-line values as StrictDoc gives them.
+    """
+    from strictdoc.backend.sdoc.models.node import SDocNode
+    from strictdoc.backend.sdoc.reader import SDReader
+    from strictdoc.backend.sdoc.validations.sdoc_validator import SDocValidator
+
+    document = SDReader.read(text, file_path="spec.sdoc")
+    for element in document.grammar.elements:
+        SDocValidator.validate_grammar_element("spec.sdoc", element)
+    sections = []
+    for section in document.section_contents:
+        assert isinstance(section, SDocNode) and section.is_composite and section.node_type == "SECTION"
+        SDocValidator.validate_node(section, document_grammar=document.grammar, path_to_sdoc_file="spec.sdoc")
+        nodes = []
+        for node in section.section_contents:
+            assert isinstance(node, SDocNode) and not node.is_composite
+            SDocValidator.validate_node(node, document_grammar=document.grammar, path_to_sdoc_file="spec.sdoc")
+            nodes.append((node.node_type, _sdoc_fields(node)))
+        sections.append((_sdoc_fields(section), nodes))
+    return document.title, sections
+
+
+def _sdoc_fields(node: Any) -> dict[str, str]:
+    fields = {}
+    for field in node.fields:
+        assert field.field_name not in fields, field.field_name
+        fields[field.field_name] = field.get_text_value()
+    return fields

@@ -27,6 +27,7 @@ _REGISTRY: dict[str, str] = {
     "csv": "tracker_csv:EXPORTER",
     "gherkin": "gherkin_features:EXPORTER",
     "reqif": "reqif_spec:EXPORTER",
+    "sdoc": "strictdoc_spec:EXPORTER",
 }
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
