@@ -109,7 +109,10 @@ def answer(args: argparse.Namespace) -> int:
     with open_for_change(args.path, "elicit answer") as service:
         question = service.interview.resolve_id(args.question)
         if args.value is not None:
-            value = parse_answer(question, args.value)
+            try:
+                value = parse_answer(question, args.value)
+            except ElicitError as error:
+                raise ElicitError(f"{question.id}: {error}") from None
             service.answer(question.id, value, notes=args.notes, status=args.status)
         else:
             if args.notes is not None:

@@ -135,7 +135,8 @@ async def test_multi_and_scale_answers(session_path: Path):
         await pilot.press("4")
         assert screen.session.answers["mini.users.satisfaction"].value == 4
         await pilot.press("backspace")
-        assert screen.session.answers["mini.users.satisfaction"].value is None
+        # Issue 13: an emptied answer is cleared, never kept as "answered" with nothing.
+        assert "mini.users.satisfaction" not in screen.session.answers
         screen.service.answer("mini.context.platform", "Web")
         screen.service.answer("mini.users.count", 50)
         await screen.refresh_all()

@@ -23,7 +23,8 @@ from elicit.core.vocabulary import KINDS
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 BANK_KEYS = ("id", "title", "version", "description", "sections")
-SECTION_KEYS = ("id", "title", "goal", "questions")
+SECTION_KEYS = ("id", "title", "goal", "minutes", "questions")
+OPTION_KEYS = ("label", "exclusive")
 INCLUDE_KEYS = ("include",)
 QUESTION_KEYS = (
     "id", "prompt", "why", "probes", "kind", "options", "min", "max",
@@ -123,7 +124,7 @@ def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> 
     section_id = _ident(context, raw, key, "section")
     title = _string(context, raw, "title", key, required=True)
     goal = prose(_string(context, raw, "goal", key, required=True))
-    section = Section(f"{bank_id}.{section_id or f'#{key}'}", title, goal)
+    section = Section(f"{bank_id}.{section_id or f'#{key}'}", title, goal, minutes=_minutes(context, raw, key))
     questions = raw.get("questions")
     if questions is None:
         context.add(
@@ -208,7 +209,7 @@ def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Qu
                 "remove 'options', or make the kind 'choice' or 'multi'",
             )
         else:
-            question.options = _string_list(context, raw, "options", key)
+            question.options, question.exclusive_options = _options(context, raw, key, kind)
             lowered = [option.casefold() for option in question.options]
             for option in question.options:
                 if lowered.count(option.casefold()) > 1:
@@ -263,6 +264,75 @@ def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Qu
         question.max = _number(context, raw, "max", key)
         if question.min is not None and question.max is not None and question.min > question.max:
             context.add("bad-range", f"{key}.min", f"min {question.min} is greater than max {question.max}", "swap them")
+
+
+def _options(context: _Context, raw: dict[str, Any], key: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A question's options and which of them are exclusive.
+
+    Each option is a string, or a table ``{ label = "Not sure", exclusive = true }``.
+    """
+    value = raw.get("options")
+    path = f"{key}.options"
+    if not isinstance(value, list):
+        context.add("wrong-type", path, "'options' must be a list", 'write options = ["...", "...", { label = "Not sure", exclusive = true }]')
+        return (), ()
+    options: list[str] = []
+    exclusive: list[str] = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            options.append(item)
+            continue
+        if not isinstance(item, dict):
+            context.add(
+                "wrong-type",
+                path,
+                f"option {index + 1} must be a string or a table {{ label = \"...\", exclusive = true }}, not {_type_name(item)}",
+                'write options = ["...", "..."]',
+            )
+            continue
+        _check_keys(context, item, OPTION_KEYS, f"{path}[{index}]", "option")
+        label = item.get("label")
+        if not isinstance(label, str) or not label.strip():
+            context.add("missing-key", f"{path}[{index}].label", f"option {index + 1} needs a label", '{ label = "Not sure", exclusive = true }')
+            continue
+        flag = item.get("exclusive", False)
+        if not isinstance(flag, bool):
+            context.add("wrong-type", f"{path}[{index}].exclusive", "'exclusive' must be true or false", "write exclusive = true (no quotes)")
+            flag = False
+        options.append(label)
+        if flag:
+            exclusive.append(label)
+    if kind == "choice" and exclusive:
+        context.add(
+            "exclusive-not-allowed",
+            path,
+            "only a 'multi' question can have exclusive options (a 'choice' answer is one option anyway)",
+            f'write the option as plain text: "{exclusive[0]}"',
+        )
+    elif exclusive and len(exclusive) == len(options):
+        context.add(
+            "bad-value",
+            path,
+            "every option is exclusive, so no two can be picked together",
+            "make it a 'choice' question, or mark only options such as \"Not sure\" exclusive",
+        )
+    return tuple(options), tuple(exclusive)
+
+
+def _minutes(context: _Context, raw: dict[str, Any], key: str) -> int | None:
+    """A section's time budget: a positive whole number of minutes, or None."""
+    value = raw.get("minutes")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        context.add(
+            "wrong-type", f"{key}.minutes", f"'minutes' must be a whole number, not {_type_name(value)}", "write minutes = 10 (no quotes)"
+        )
+        return None
+    if value < 1:
+        context.add("bad-value", f"{key}.minutes", f"'minutes' is {value}", "give the section's time budget as a whole number of minutes, 1 or more")
+        return None
+    return value
 
 
 def _story_hint(context: _Context, raw: dict[str, Any], key: str) -> StoryHint | None:

@@ -39,6 +39,8 @@ class Question:
     when: str | None = None
     condition: Condition | None = None
     story: StoryHint | None = None
+    exclusive_options: tuple[str, ...] = ()
+    """Options that stand alone ("Not sure"): a multi answer holding one holds nothing else."""
 
     @property
     def key(self) -> str:
@@ -59,6 +61,8 @@ class Section:
     title: str
     goal: str = ""
     questions: list[Question] = field(default_factory=list)
+    minutes: int | None = None
+    """The section's time budget in the interview, in minutes (None: no budget)."""
 
     @property
     def bank_id(self) -> str:

@@ -13,6 +13,7 @@ from elicit.core.session.models import (
     Participant,
     Session,
     Story,
+    StoryVersion,
     snapshot,
 )
 from elicit.core.session.opening import OpenSession, create_session, open_session
@@ -20,6 +21,7 @@ from elicit.core.session.participants import parse_participant
 from elicit.core.session.recent import RecentSession, forget, recent, remember
 from elicit.core.session.service import SessionService
 from elicit.core.session.storage import SessionStore, session_path
+from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
 
 __all__ = [
     "OPEN",
@@ -35,12 +37,16 @@ __all__ = [
     "Participant",
     "Progress",
     "RecentSession",
+    "SectionSummary",
     "Session",
     "SessionService",
     "SessionStore",
+    "SessionSummary",
     "Story",
+    "StoryVersion",
     "answer_text",
     "banks_for_session",
+    "budget_minutes",
     "create_session",
     "forget",
     "format_answer",
@@ -54,4 +60,5 @@ __all__ = [
     "remember",
     "session_path",
     "snapshot",
+    "summarise",
 ]

@@ -32,6 +32,7 @@ def parse_answer(question: Question, text: str) -> Any:
                 option = match_option(question, part)
                 if option not in chosen:
                     chosen.append(option)
+        check_exclusive(question, chosen)
         return chosen
     if kind == "yesno":
         lowered = stripped.lower()
@@ -39,25 +40,52 @@ def parse_answer(question: Question, text: str) -> Any:
             return True
         if lowered in NO:
             return False
-        raise ElicitError(f"'{question.id}' is a yes/no question; answer yes or no, not '{_short(text)}'")
+        raise ElicitError(f"this is a yes/no question; answer yes or no, not '{_short(text)}'")
     if kind == "scale":
         try:
             value = int(stripped)
         except ValueError:
-            raise ElicitError(f"'{question.id}' is a scale from {question.min} to {question.max}; give a whole number") from None
+            raise ElicitError(f"this question is a scale from {question.min} to {question.max}; give a whole number") from None
         check_range(question, value)
         return value
     if kind == "number":
-        number: int | float
-        try:
-            number = float(stripped.replace(",", "")) if not re.fullmatch(r"-?\d+", stripped) else int(stripped)
-        except ValueError:
-            raise ElicitError(f"'{question.id}' takes a number, not '{_short(text)}'") from None
-        if isinstance(number, float) and not math.isfinite(number):
-            raise ElicitError(f"'{question.id}' takes a finite number")
+        number = parse_number(stripped)
+        if number is None:
+            raise ElicitError(f"this question takes a number, not '{_short(text)}'")
         check_range(question, number)
         return number
     raise ElicitError(f"unknown question kind '{kind}'")
+
+
+def parse_number(text: str) -> int | float | None:
+    """A typed number, or None: ``1,200`` and ``1e3`` read as whole numbers stay integers (1200, 1000); ``2.5`` stays 2.5.
+
+    The one rule for numbers everywhere (app, plain mode, CLI): a whole number is stored as an integer.
+    """
+    stripped = text.strip().replace(",", "").replace("_", "")
+    if re.fullmatch(r"[-+]?\d+", stripped):
+        return int(stripped)
+    try:
+        value = float(stripped)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    return whole_number(value)
+
+
+def whole_number(value: int | float) -> int | float:
+    """``value`` as an integer when it is a whole number (1000.0 -> 1000), else unchanged."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return value
+
+
+def check_exclusive(question: Question, chosen: list[str]) -> None:
+    """Refuse an exclusive option ("Not sure") picked together with other options."""
+    alone = [option for option in chosen if option in question.exclusive_options]
+    if alone and len(chosen) > 1:
+        raise ElicitError(f"'{alone[0]}' stands alone: pick it on its own, or pick other options without it")
 
 
 def match_option(question: Question, text: str) -> str:
@@ -76,15 +104,15 @@ def match_option(question: Question, text: str) -> str:
     if len(starting) == 1:
         return starting[0]
     hint = did_you_mean(text, options) or "options are: " + ", ".join(f"{i}. {o}" for i, o in enumerate(options, 1))
-    raise ElicitError(f"'{_short(text)}' is not an option of '{question.id}'; {hint}")
+    raise ElicitError(f"'{_short(text)}' is not an option; {hint}")
 
 
 def check_range(question: Question, value: int | float) -> None:
     """Raise ElicitError if a number lies outside the question's range."""
     if question.min is not None and value < question.min:
-        raise ElicitError(f"'{question.id}' takes {question.min} or more, not {value}")
+        raise ElicitError(f"this question takes {_plain_number(question.min)} or more, not {_plain_number(value)}")
     if question.max is not None and value > question.max:
-        raise ElicitError(f"'{question.id}' takes {question.max} or less, not {value}")
+        raise ElicitError(f"this question takes {_plain_number(question.max)} or less, not {_plain_number(value)}")
 
 
 def answer_text(value: Any) -> str:
@@ -106,10 +134,18 @@ def format_answer(question: Question | None, value: Any) -> str:
     if not text or question is None or isinstance(value, (bool, list)):
         return text
     if question.kind == "number" and question.unit:
-        return f"{text} {question.unit}"
+        return f"{text} {unit_for(question.unit, value)}"
     if question.kind == "scale" and question.max is not None:
         return f"{text} of {question.max}"
     return text
+
+
+def unit_for(unit: str, value: Any) -> str:
+    """The unit as it reads after ``value``: "1 hour", "2 hours" (a plural word unit loses its "s" after exactly 1)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) == 1:
+        if re.fullmatch(r"[A-Za-z]+[^sS\W]s", unit):
+            return unit[:-1]
+    return unit
 
 
 def has_value(value: Any) -> bool:
@@ -121,6 +157,10 @@ def has_value(value: Any) -> bool:
     if isinstance(value, list):
         return len(value) > 0
     return True
+
+
+def _plain_number(value: int | float) -> str:
+    return answer_text(whole_number(value))
 
 
 def _short(text: str) -> str:

@@ -68,7 +68,7 @@ class Interview:
                 fresh = [q for q in section.questions if q.id not in self._questions]
                 for question in fresh:
                     self._questions[question.id] = question
-                self.sections.append(Section(section.id, section.title, section.goal, fresh))
+                self.sections.append(Section(section.id, section.title, section.goal, fresh, section.minutes))
         self.questions: list[Question] = list(self._questions.values())
         self._position = {question.id: index for index, question in enumerate(self.questions)}
         self._applicable: list[Question] | None = None

@@ -12,17 +12,20 @@ from typing import Any
 
 from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
-from elicit.core.session.models import Answer, Session
+from elicit.core.session.answers import has_value
+from elicit.core.session.models import Answer, Session, Story
 from elicit.core.session.record_reader import (
     ANSWER_KEYS,
     ASSUMPTION_KEYS,
     BANK_REF_KEYS,
+    CLOCK_KEYS,
     DECISION_KEYS,
     GLOSSARY_KEYS,
     META_KEYS,
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
     STORY_KEYS,
+    STORY_VERSION_KEYS,
     RecordReader,
 )
 
@@ -31,7 +34,7 @@ SCHEMA = f"{SCHEMA_PREFIX}1"
 SUFFIX = ".elicit.toml"
 
 _TOP_TABLES = ("participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary")
-TOP_KEYS = ("schema",) + META_KEYS + _TOP_TABLES
+TOP_KEYS = ("schema",) + META_KEYS + CLOCK_KEYS + _TOP_TABLES
 
 
 # Writing ----------------------------------------------------------------------------
@@ -42,10 +45,15 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {"schema": SCHEMA}
     for name in META_KEYS:
         _put(data, name, getattr(session, name))
+    if session.interview_seconds:
+        data["interview_seconds"] = session.interview_seconds
+    if session.target_minutes is not None:
+        data["target_minutes"] = session.target_minutes
+    data["section_seconds"] = dict(session.section_seconds)
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
     data["banks"] = [record_dict(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
     data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
-    data["stories"] = [record_dict(story, STORY_KEYS, keep=("id", "role", "want", "priority", "status")) for story in session.stories]
+    data["stories"] = [_story_table(story) for story in session.stories]
     data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
     data["decisions"] = [record_dict(item, DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
     data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
@@ -61,6 +69,14 @@ def dumps_session(session: Session) -> str:
 def _put(data: dict[str, Any], name: str, value: Any) -> None:
     if value not in (None, "", [], {}):
         data[name] = value
+
+
+def _story_table(story: Story) -> dict[str, Any]:
+    """A story's table, its earlier wordings (if any) as ``[[stories.history]]`` tables."""
+    table = record_dict(story, STORY_KEYS[:-1], keep=("id", "role", "want", "priority", "status"))
+    if story.history:
+        table["history"] = [record_dict(version, STORY_VERSION_KEYS, keep=("role", "want", "priority", "status")) for version in story.history]
+    return table
 
 
 def _answer_table(answer: Answer) -> dict[str, Any]:
@@ -102,6 +118,7 @@ class _Reader(RecordReader):
             return Session(title="")
         self.keys(data, TOP_KEYS, "")
         session = self.meta(data)
+        self.clock(data, session)
         self.records(data, session)
         session.answers = self.answers(data)
         return session
@@ -118,5 +135,18 @@ class _Reader(RecordReader):
                 self.add("wrong-type", key, "an answer must be a table", "write value = ..., status = ... under it")
                 continue
             self.keys(table, ANSWER_KEYS, key)
-            answers[question_id] = self.answer(key, table)
+            answer = self.answer(key, table)
+            if not is_empty_answer(answer):
+                answers[question_id] = answer
         return answers
+
+
+def is_empty_answer(answer: Answer) -> bool:
+    """Whether an answer says "answered" but holds nothing (no value, no notes).
+
+    Older versions wrote such answers (a skip or an empty field recorded as
+    answered); reading drops them, so the question is open everywhere (the
+    app, the summary, the specs) instead of "answered" in one place and open
+    in another.
+    """
+    return answer.status == "answered" and not has_value(answer.value) and not answer.notes.strip()

@@ -53,6 +53,21 @@ class Answer:
 
 
 @dataclass
+class StoryVersion:
+    """An earlier wording of a story, kept when the story is changed."""
+
+    role: str
+    want: str
+    so_that: str = ""
+    priority: str = "should"
+    acceptance: list[str] = field(default_factory=list)
+    quote: str = ""
+    status: str = "draft"
+    changed_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass
 class Story:
     """A user story, with the client's words and where it came from."""
 
@@ -68,6 +83,10 @@ class Story:
     status: str = "draft"
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    reason: str = ""
+    """The client's reason when the story was rejected."""
+    history: list[StoryVersion] = field(default_factory=list)
+    """Earlier wordings, oldest first."""
 
     def sentence(self) -> str:
         """The story as one sentence: As a ..., I want ..., so that ...."""
@@ -137,6 +156,12 @@ class Session:
     decisions: list[Decision] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
+    interview_seconds: int = 0
+    """Interview time, counted only while the session is open and not paused."""
+    target_minutes: int | None = None
+    """The planned length of the interview, set when it is created."""
+    section_seconds: dict[str, int] = field(default_factory=dict)
+    """Interview time spent in each section (section id -> seconds)."""
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id, or None."""
@@ -160,8 +185,16 @@ def snapshot(session: Session) -> Session:
         for key, answer in session.answers.items()
     }
     copy.stories = [
-        replace(story, acceptance=list(story.acceptance), source=list(story.source), tags=list(story.tags)) for story in session.stories
+        replace(
+            story,
+            acceptance=list(story.acceptance),
+            source=list(story.source),
+            tags=list(story.tags),
+            history=[replace(version, acceptance=list(version.acceptance)) for version in story.history],
+        )
+        for story in session.stories
     ]
+    copy.section_seconds = dict(session.section_seconds)
     copy.open_questions = [replace(item, source=list(item.source)) for item in session.open_questions]
     copy.decisions = [replace(item, source=list(item.source)) for item in session.decisions]
     copy.assumptions = [replace(item, source=list(item.source)) for item in session.assumptions]

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.banks.models import Bank
+from elicit.core.findings import ElicitError
 from elicit.core.session.engine import Interview, banks_for_session
 from elicit.core.session.models import BankRef, Participant, Session
 from elicit.core.session.service import SessionService, now
 from elicit.core.session.storage import SessionStore
+from elicit.core.session.summary import budget_minutes
 
 
 @dataclass
@@ -57,13 +59,17 @@ def create_session(
     project: str = "",
     interviewer: str = "",
     participants: list[Participant] | None = None,
+    target_minutes: int | None = None,
     command: str = "elicit",
 ) -> Interview:
     """Write a new session file on ``banks`` (never overwriting) and return its interview.
 
     ``bank_paths`` says, bank by bank, which file to record for a bank that
-    may not be found by id later ("" for none).
+    may not be found by id later ("" for none). ``target_minutes`` is the
+    planned length; without it, the sum of the banks' section budgets.
     """
+    if target_minutes is not None and (isinstance(target_minutes, bool) or target_minutes < 1):
+        raise ElicitError(f"the target length is a whole number of minutes, 1 or more, not {target_minutes}")
     session = Session(
         title=title,
         client=client,
@@ -74,6 +80,7 @@ def create_session(
         banks=[BankRef(bank.id, bank.version, bank.content_hash, recorded) for bank, recorded in zip(banks, bank_paths, strict=True)],
     )
     interview = Interview(session, banks)
+    session.target_minutes = target_minutes if target_minutes is not None else budget_minutes(interview)
     first = interview.current
     session.current = first.id if first else ""
     SessionStore.create(path, session, command=command).close()

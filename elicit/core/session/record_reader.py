@@ -13,7 +13,18 @@ from typing import Any
 
 from elicit.core.files.toml_source import TomlDocument
 from elicit.core.findings import Finding, FindingsError, did_you_mean
-from elicit.core.session.models import Answer, Assumption, BankRef, Decision, GlossaryTerm, OpenQuestion, Participant, Session, Story
+from elicit.core.session.models import (
+    Answer,
+    Assumption,
+    BankRef,
+    Decision,
+    GlossaryTerm,
+    OpenQuestion,
+    Participant,
+    Session,
+    Story,
+    StoryVersion,
+)
 from elicit.core.text import clip
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
@@ -21,7 +32,12 @@ META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_a
 PARTICIPANT_KEYS = ("name", "role")
 BANK_REF_KEYS = ("id", "version", "hash", "path")
 ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at")
-STORY_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "created_at", "updated_at")
+STORY_KEYS = (
+    "id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason", "created_at", "updated_at",
+    "history",
+)  # fmt: skip
+STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
+CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
 OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source")
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source")
 ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
@@ -188,7 +204,36 @@ class RecordReader:
             status=self.choice(table, "status", key, STORY_STATUSES, "draft"),
             created_at=self.when(table, "created_at", key),
             updated_at=self.when(table, "updated_at", key),
+            reason=self.string(table, "reason", key),
+            history=[
+                StoryVersion(
+                    role=self.string(t, "role", k),
+                    want=self.string(t, "want", k),
+                    so_that=self.string(t, "so_that", k),
+                    priority=self.choice(t, "priority", k, PRIORITIES, "should"),
+                    acceptance=self.strings(t, "acceptance", k),
+                    quote=self.string(t, "quote", k),
+                    status=self.choice(t, "status", k, STORY_STATUSES, "draft"),
+                    changed_at=self.when(t, "changed_at", k),
+                    note=self.string(t, "note", k),
+                )
+                for k, t in self.tables(table, "history", STORY_VERSION_KEYS, key)
+            ],
         )
+
+    def clock(self, data: dict[str, Any], session: Session) -> None:
+        """Fill in the interview clock: seconds so far, the target length, seconds per section."""
+        session.interview_seconds = self.whole(data, "interview_seconds", "", minimum=0) or 0
+        session.target_minutes = self.whole(data, "target_minutes", "", minimum=1)
+        raw = data.get("section_seconds", {})
+        if not isinstance(raw, dict):
+            self.add("wrong-type", "section_seconds", "'section_seconds' must be a table of seconds by section id", '[section_seconds]')
+            return
+        for section_id, seconds in raw.items():
+            key = f'section_seconds."{section_id}"' if "." in section_id else f"section_seconds.{section_id}"
+            value = self.whole(raw, section_id, "section_seconds", minimum=0, path=key)
+            if value is not None:
+                session.section_seconds[section_id] = value
 
     # fields
 
@@ -252,6 +297,20 @@ class RecordReader:
         if not isinstance(value, datetime):
             path = f"{key}.{name}" if key else name
             self.add("wrong-type", path, f"'{name}' must be a date and time", f"write {name} = 2026-01-31T09:30:00+01:00 (no quotes)")
+            return None
+        return value
+
+    def whole(self, table: dict[str, Any], name: str, key: str, *, minimum: int, path: str = "") -> int | None:
+        """A whole-number field of at least ``minimum`` (None when absent or wrong)."""
+        path = path or (f"{key}.{name}" if key else name)
+        value = table.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add("wrong-type", path, f"'{name}' must be a whole number", f"write {name} = {max(minimum, 10)} (no quotes)")
+            return None
+        if value < minimum:
+            self.add("bad-value", path, f"'{name}' is {value}", f"use a whole number of {minimum} or more")
             return None
         return value
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from elicit.core.banks.models import Question
-from elicit.core.findings import ElicitError
+from elicit.core.findings import ElicitError, did_you_mean
+from elicit.core.session.answers import check_exclusive, has_value, whole_number
 from elicit.core.session.engine import Interview
 from elicit.core.session.models import (
     Answer,
@@ -23,13 +24,18 @@ from elicit.core.session.models import (
     OpenQuestion,
     Session,
     Story,
+    StoryVersion,
 )
-from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
+from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
 Listener = Callable[[str], None]
 """Called with a short description of each change."""
 
-STORY_FIELDS = {f.name for f in fields(Story)} - {"id", "created_at", "updated_at"}
+STORY_FIELDS = {f.name for f in fields(Story)} - {"id", "created_at", "updated_at", "history"}
+WORDING_FIELDS = ("role", "want", "so_that", "priority", "acceptance")
+"""A change to one of these keeps the story's earlier wording in its history."""
+
+EMPTY_ANSWER = "an empty answer is not an answer: skip the question, or clear its answer"
 
 
 def now() -> datetime:
@@ -68,13 +74,24 @@ class SessionService:
     # answers
 
     def answer(self, question_id: str, value: Any, *, notes: str | None = None, status: str | None = None) -> Answer:
-        """Record (or replace) the value of an answer."""
+        """Record (or replace) the value of an answer.
+
+        An empty value (None, blank text, an empty list) is not an answer:
+        it is refused; :meth:`skip` skips a question and :meth:`clear` removes
+        its answer. A whole number is stored as an integer (``1000.0`` -> ``1000``).
+        """
+        if not has_value(value):
+            raise ElicitError(EMPTY_ANSWER)
+        if status == "skipped":
+            raise ElicitError("a skipped question keeps no answer; skip it without a value")
+        if status is not None:
+            self._check_status(status)
+        value = self._checked_value(question_id, value)
         answer = self._answer(question_id)
         answer.value = value
         if notes is not None:
             answer.notes = notes
         if status is not None:
-            self._check_status(status)
             answer.status = status
         elif answer.status == "skipped":
             answer.status = "answered"
@@ -86,6 +103,35 @@ class SessionService:
         self._changed(f"answer {question_id}")
         return answer
 
+    def _checked_value(self, question_id: str, value: Any) -> Any:
+        if isinstance(value, float) and not isinstance(value, bool):
+            return whole_number(value)
+        if isinstance(value, list):
+            value = list(value)
+            question = self.interview.question(question_id)
+            if question is not None:
+                check_exclusive(question, value)
+        return value
+
+    def clear(self, question_id: str) -> Answer | None:
+        """Remove a question's answer; return what was removed (None when there was none).
+
+        The consultant's notes are never thrown away: a question with notes
+        keeps them (and its status); one without is open again.
+        """
+        answer = self.session.answers.get(question_id)
+        if answer is None:
+            return None
+        removed = replace(answer)
+        if answer.notes.strip():
+            answer.value = None
+            answer.updated_at = now()
+        else:
+            del self.session.answers[question_id]
+        self.interview.invalidate()
+        self._changed(f"clear {question_id}")
+        return removed
+
     def set_notes(self, question_id: str, notes: str) -> None:
         """Replace the free notes on a question."""
         answer = self._answer(question_id)
@@ -94,23 +140,40 @@ class SessionService:
         self._changed(f"notes {question_id}")
 
     def set_status(self, question_id: str, status: str) -> None:
-        """Mark a question answered, skipped or revisit."""
+        """Mark a question answered, skipped or revisit.
+
+        Skipped drops the value (a skipped question has no answer); answered
+        needs a value or notes, since an empty answer is never "answered".
+        """
         self._check_status(status)
+        existing = self.session.answers.get(question_id)
+        if status == "answered" and (existing is None or not (has_value(existing.value) or existing.notes.strip())):
+            raise ElicitError(EMPTY_ANSWER)
         answer = self._answer(question_id)
         answer.status = status
+        if status == "skipped":
+            answer.value = None
         answer.updated_at = now()
         self.interview.invalidate()
         self._changed(f"status {question_id} {status}")
 
     def skip(self, question_id: str) -> None:
-        """Mark a question skipped (its value, if any, is kept)."""
+        """Skip a question: status "skipped", no value (notes are kept)."""
         self.set_status(question_id, "skipped")
 
     def toggle_revisit(self, question_id: str) -> bool:
-        """Flag a question to revisit, or clear the flag; return whether it is flagged."""
+        """Flag a question to revisit, or clear the flag; return whether it is flagged.
+
+        Clearing the flag on a question with no value and no notes leaves it open.
+        """
         answer = self.session.answers.get(question_id)
         flagged = answer is None or answer.status != "revisit"
-        self.set_status(question_id, "revisit" if flagged else "answered")
+        if flagged:
+            self.set_status(question_id, "revisit")
+        elif answer is not None and (has_value(answer.value) or answer.notes.strip()):
+            self.set_status(question_id, "answered")
+        else:
+            self.clear(question_id)
         return flagged
 
     def go(self, question_id: str) -> Question:
@@ -150,17 +213,41 @@ class SessionService:
         self._changed(f"story {story.id} added")
         return story
 
-    def update_story(self, story_id: str, **values: Any) -> Story:
-        """Change some fields of a story."""
+    def update_story(self, story_id: str, *, note: str = "", **values: Any) -> Story:
+        """Change some fields of a story.
+
+        When the wording (role, want, so that, priority or acceptance) changes,
+        the story as it was is kept in its history, one entry per call;
+        ``note`` says why (``read-back``).
+        """
         story = self._story(story_id)
         self._check_story_values(values)
         if "want" in values and not str(values["want"]).strip():
             raise ElicitError("a story needs a 'want': what the user wants to do")
+        stamp = now()
+        if any(name in values and values[name] != getattr(story, name) for name in WORDING_FIELDS):
+            story.history.append(
+                StoryVersion(
+                    story.role,
+                    story.want,
+                    story.so_that,
+                    story.priority,
+                    list(story.acceptance),
+                    story.quote,
+                    story.status,
+                    changed_at=stamp,
+                    note=note,
+                )
+            )
         for name, value in values.items():
             setattr(story, name, _copy(value))
-        story.updated_at = now()
+        story.updated_at = stamp
         self._changed(f"story {story_id} changed")
         return story
+
+    def reject_story(self, story_id: str, reason: str) -> Story:
+        """Mark a story rejected, keeping the client's reason."""
+        return self.update_story(story_id, status="rejected", reason=reason.strip())
 
     def set_priority(self, story_id: str, priority: str) -> Story:
         """Change a story's MoSCoW priority."""
@@ -211,60 +298,196 @@ class SessionService:
         if "status" in values and values["status"] not in STORY_STATUSES:
             raise ElicitError(f"story status must be one of {', '.join(STORY_STATUSES)}, not '{values['status']}'")
 
-    # follow-ups
+    # follow-ups: open questions, decisions, assumptions, glossary
 
     def add_open_question(self, text: str, *, owner: str = "", source: list[str] | None = None) -> OpenQuestion:
         """Note something to follow up after the interview."""
-        item = OpenQuestion(self._ids["OQ"].next(self.session.open_questions), text, owner, source=list(source or []))
+        text, sources = _text(text, "open question"), self.sources(source)
+        item = OpenQuestion(self._ids["OQ"].next(self.session.open_questions), text, owner, source=sources)
         self.session.open_questions.append(item)
         self._changed(f"open question {item.id}")
         return item
 
+    def update_open_question(self, item_id: str, **values: Any) -> OpenQuestion:
+        """Change some fields of an open question (text, owner, status, resolution, source)."""
+        item = _find(self.session.open_questions, item_id, "open question")
+        if "status" in values and values["status"] not in OPEN_QUESTION_STATUSES:
+            raise ElicitError(f"status must be one of {', '.join(OPEN_QUESTION_STATUSES)}, not '{values['status']}'")
+        self._update(item, values, ("text", "owner", "status", "resolution", "source"), "open question")
+        self._changed(f"open question {item_id} changed")
+        return item
+
     def resolve_open_question(self, item_id: str, resolution: str) -> OpenQuestion:
         """Mark an open question resolved, saying how."""
-        for item in self.session.open_questions:
-            if item.id == item_id:
-                item.status = "resolved"
-                item.resolution = resolution
-                self._changed(f"open question {item_id} resolved")
-                return item
-        raise ElicitError(f"no open question '{item_id}' in this session")
+        item = _find(self.session.open_questions, item_id, "open question")
+        item.status = "resolved"
+        item.resolution = resolution
+        self._changed(f"open question {item_id} resolved")
+        return item
+
+    def delete_open_question(self, item_id: str) -> OpenQuestion:
+        """Delete an open question."""
+        item = _find(self.session.open_questions, item_id, "open question")
+        self.session.open_questions.remove(item)
+        self._changed(f"open question {item_id} deleted")
+        return item
 
     def add_decision(self, text: str, rationale: str = "", *, decided_by: str = "", source: list[str] | None = None) -> Decision:
         """Record a decision and why it was taken."""
-        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, list(source or []))
+        text, sources = _text(text, "decision"), self.sources(source)
+        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, sources)
         self.session.decisions.append(item)
         self._changed(f"decision {item.id}")
         return item
 
+    def update_decision(self, item_id: str, **values: Any) -> Decision:
+        """Change some fields of a decision (text, rationale, decided_by, source)."""
+        item = _find(self.session.decisions, item_id, "decision")
+        self._update(item, values, ("text", "rationale", "decided_by", "source"), "decision")
+        self._changed(f"decision {item_id} changed")
+        return item
+
+    def delete_decision(self, item_id: str) -> Decision:
+        """Delete a decision."""
+        item = _find(self.session.decisions, item_id, "decision")
+        self.session.decisions.remove(item)
+        self._changed(f"decision {item_id} deleted")
+        return item
+
     def add_assumption(self, text: str, rationale: str = "", *, source: list[str] | None = None) -> Assumption:
         """Record an assumption and why it is made."""
-        item = Assumption(self._ids["A"].next(self.session.assumptions), text, rationale, list(source or []))
+        text, sources = _text(text, "assumption"), self.sources(source)
+        item = Assumption(self._ids["A"].next(self.session.assumptions), text, rationale, sources)
         self.session.assumptions.append(item)
         self._changed(f"assumption {item.id}")
         return item
 
+    def update_assumption(self, item_id: str, **values: Any) -> Assumption:
+        """Change some fields of an assumption (text, rationale, source)."""
+        item = _find(self.session.assumptions, item_id, "assumption")
+        self._update(item, values, ("text", "rationale", "source"), "assumption")
+        self._changed(f"assumption {item_id} changed")
+        return item
+
+    def delete_assumption(self, item_id: str) -> Assumption:
+        """Delete an assumption."""
+        item = _find(self.session.assumptions, item_id, "assumption")
+        self.session.assumptions.remove(item)
+        self._changed(f"assumption {item_id} deleted")
+        return item
+
     def define_term(self, term: str, definition: str) -> GlossaryTerm:
-        """Add or update a glossary term in the client's vocabulary."""
-        for item in self.session.glossary:
-            if item.term.casefold() == term.casefold():
-                item.definition = definition
-                self._changed(f"term {term}")
-                return item
-        item = GlossaryTerm(term, definition)
-        self.session.glossary.append(item)
+        """Add or update a glossary term in the client's vocabulary (terms match ignoring case)."""
+        term = _text(term, "term")
+        item = self._term(term)
+        if item is not None:
+            item.definition = definition
+        else:
+            item = GlossaryTerm(term, definition)
+            self.session.glossary.append(item)
         self._changed(f"term {term}")
         return item
 
+    def update_term(self, term: str, *, definition: str | None = None, new_term: str | None = None) -> GlossaryTerm:
+        """Change a term's definition, or rename it."""
+        item = self._term(term)
+        if item is None:
+            raise ElicitError(f"no term '{term}' in this session's glossary")
+        if new_term is not None:
+            new_term = _text(new_term, "term")
+            other = self._term(new_term)
+            if other is not None and other is not item:
+                raise ElicitError(f"the glossary already has '{other.term}'")
+            item.term = new_term
+        if definition is not None:
+            item.definition = definition
+        self._changed(f"term {item.term} changed")
+        return item
+
+    def delete_term(self, term: str) -> GlossaryTerm:
+        """Delete a glossary term."""
+        item = self._term(term)
+        if item is None:
+            raise ElicitError(f"no term '{term}' in this session's glossary")
+        self.session.glossary.remove(item)
+        self._changed(f"term {item.term} deleted")
+        return item
+
+    def _term(self, term: str) -> GlossaryTerm | None:
+        wanted = term.strip().casefold()
+        return next((item for item in self.session.glossary if item.term.strip().casefold() == wanted), None)
+
+    def sources(self, given: list[str] | None) -> list[str]:
+        """Source question ids as full ids, each checked against the session's questions (a tail such as ``section.q`` is enough).
+
+        With no banks loaded (a service over a bare session) the ids are kept as given.
+        """
+        result: list[str] = []
+        for text in given or []:
+            question_id = self.interview.resolve_id(text).id if self.interview.questions else text.strip()
+            if question_id and question_id not in result:
+                result.append(question_id)
+        return result
+
+    def _update(self, item: Any, values: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
+        unknown = sorted(set(values) - set(allowed))
+        if unknown:
+            hint = did_you_mean(unknown[0], allowed)
+            raise ElicitError(f"unknown {what} field '{unknown[0]}'" + (f"; {hint}" if hint else f"; fields are: {', '.join(allowed)}"))
+        if "text" in values:
+            values = {**values, "text": _text(values["text"], what)}
+        if "source" in values:
+            values = {**values, "source": self.sources(values["source"])}
+        for name, value in values.items():
+            setattr(item, name, _copy(value))
+
+    # the interview clock
+
+    def tick(self, seconds: int, section_id: str | None = None) -> None:
+        """Add interview time (the front end calls this while the interview is open and not paused).
+
+        The service never reads the wall clock for this: only time a front
+        end counts is interview time, so a session left open overnight on a
+        paused screen does not show 18 hours.
+        """
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 0:
+            raise ElicitError(f"interview time goes forward in whole seconds, not {seconds!r}")
+        if seconds == 0:
+            return
+        self.session.interview_seconds += seconds
+        if section_id:
+            self.session.section_seconds[section_id] = self.session.section_seconds.get(section_id, 0) + seconds
+        self._changed("clock")
+
     def set_meta(self, **values: Any) -> None:
         """Change the interview's metadata (title, client, ended_at, ...)."""
-        allowed = {"title", "client", "project", "interviewer", "started_at", "ended_at", "participants"}
+        allowed = {"title", "client", "project", "interviewer", "started_at", "ended_at", "participants", "target_minutes"}
         unknown = set(values) - allowed
         if unknown:
             raise ElicitError(f"unknown session field(s): {', '.join(sorted(unknown))}")
+        target = values.get("target_minutes")
+        if target is not None and (isinstance(target, bool) or not isinstance(target, int) or target < 1):
+            raise ElicitError(f"the target length is a whole number of minutes, 1 or more, not {target!r}")
         for name, value in values.items():
             setattr(self.session, name, _copy(value))
         self._changed("meta")
+
+
+_FollowUp = TypeVar("_FollowUp", OpenQuestion, Decision, Assumption)
+
+
+def _find(items: list[_FollowUp], item_id: str, what: str) -> _FollowUp:
+    for item in items:
+        if item.id == item_id:
+            return item
+    hint = did_you_mean(item_id, [item.id for item in items])
+    raise ElicitError(f"no {what} '{item_id}' in this session" + (f"; {hint}" if hint else ""))
+
+
+def _text(text: str, what: str) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise ElicitError(f"a {what} needs some text")
+    return text.strip()
 
 
 def _copy(value: Any) -> Any:

@@ -1,19 +1,23 @@
 """User stories as text: parsing one-line stories, quality lint, importing backlogs."""
 
 from elicit.core.stories.backlog import Backlog, read_backlog, story_values, to_story
+from elicit.core.stories.fields import split_pasted_story, template_leftover
 from elicit.core.stories.lint import LintFinding, check_codes, lint_stories, lint_story, quality_line, story_text
-from elicit.core.stories.parse import parse_story
+from elicit.core.stories.parse import ParsedStory, parse_story
 
 __all__ = [
     "Backlog",
     "LintFinding",
+    "ParsedStory",
     "check_codes",
     "lint_stories",
     "lint_story",
     "parse_story",
     "quality_line",
     "read_backlog",
+    "split_pasted_story",
     "story_text",
     "story_values",
+    "template_leftover",
     "to_story",
 ]

@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession
+from elicit.core.session import OpenSession, has_value
 
 from ..commands import QuestionList, QuestionSearch, ScreenActions
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen
@@ -166,7 +166,10 @@ class InterviewScreen(SessionScreen[None]):
         before_status = self.interview.status(question.id)
         steers = question.id in self.condition_inputs
         before_ids = [q.id for q in self.interview.applicable()] if steers else []
-        self.service.answer(question.id, value)
+        if has_value(value):
+            self.service.answer(question.id, value)
+        else:  # an emptied field clears the answer: an empty answer is never "answered" (issue 13)
+            self.service.clear(question.id)
         after_ids = [q.id for q in self.interview.applicable()] if steers else []
         if after_ids != before_ids:
             self._announce_change(before_ids, after_ids)

@@ -478,3 +478,65 @@ def test_a_finding_is_one_line_with_the_parts_it_has():
     )
     assert Finding("c", "file not found", "b.toml", hint="check the path").format() == "b.toml: file not found; check the path"
     assert Finding("bank-not-found", "no bank with id 'x'", hint="known banks: a").format() == "no bank with id 'x'; known banks: a"
+
+
+# Issue 13: section time budgets and exclusive options -----------------------------------
+
+QUESTION = '\n[[sections.questions]]\nid = "q"\nprompt = "Q?"\n'
+DEVICES = '\n[[sections.questions]]\nid = "devices"\nprompt = "Which?"\nkind = "multi"\n'
+
+
+def test_section_minutes_are_read(tmp_path):
+    bank = catalog_for(tmp_path).load(write(tmp_path, "t.toml", section(QUESTION, "minutes = 10\n")))
+    assert bank.sections[0].minutes == 10
+    bank = catalog_for(tmp_path).load(write(tmp_path, "u.toml", section(QUESTION).replace('id = "t"', 'id = "u"')))
+    assert bank.sections[0].minutes is None
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "fragment"),
+    [("0", "bad-value", "'minutes' is 0"), ("-5", "bad-value", "1 or more"), ('"10"', "wrong-type", "whole number"), ("7.5", "wrong-type", "whole number"), ("true", "wrong-type", "whole number")],
+)
+def test_section_minutes_must_be_a_positive_whole_number(tmp_path, value, code, fragment):
+    finding = only(problems(tmp_path, section(QUESTION, f"minutes = {value}\n")), code)
+    assert finding.key == "sections[0].minutes" and fragment in finding.message + finding.hint
+    assert finding.line == 9
+
+
+def test_options_may_be_marked_exclusive(tmp_path):
+    text = section(DEVICES + 'options = ["iPhone", "Android", { label = "Not sure", exclusive = true }, { label = "Other" }]\n')
+    question = catalog_for(tmp_path).load(write(tmp_path, "t.toml", text)).questions[0]
+    assert question.options == ("iPhone", "Android", "Not sure", "Other")
+    assert question.exclusive_options == ("Not sure",)
+
+
+@pytest.mark.parametrize(
+    ("options", "kind", "code", "fragment"),
+    [
+        ('["a", { label = "b", exclusiv = true }]', "multi", "unknown-key", "did you mean 'exclusive'"),
+        ('["a", { exclusive = true }]', "multi", "missing-key", "needs a label"),
+        ('["a", { label = "b", exclusive = "yes" }]', "multi", "wrong-type", "true or false"),
+        ('["a", 3]', "multi", "wrong-type", "must be a string or a table"),
+        ('["a", { label = "b", exclusive = true }]', "choice", "exclusive-not-allowed", "only a 'multi' question"),
+        ('[{ label = "a", exclusive = true }, { label = "b", exclusive = true }]', "multi", "bad-value", "every option is exclusive"),
+    ],
+)
+def test_bad_exclusive_options_are_reported(tmp_path, options, kind, code, fragment):
+    text = section(DEVICES.replace('"multi"', f'"{kind}"') + f"options = {options}\n")
+    finding = only(problems(tmp_path, text), code)
+    assert fragment in finding.message + " " + (finding.hint or "")
+    assert finding.line
+
+
+def test_builtin_multi_questions_mark_not_sure_exclusive_and_sections_carry_budgets():
+    catalog = BankCatalog.default()
+    for entry in catalog.entries():
+        if entry.source != "built-in":
+            continue
+        bank = catalog.load(entry.id)
+        for section_ in bank.sections:
+            assert section_.minutes is not None and 1 <= section_.minutes <= 30, section_.id
+        for question in bank.questions:
+            if question.kind == "multi":
+                unsure = [o for o in question.options if o.casefold().startswith(("not sure", "don't know", "none", "no "))]
+                assert set(unsure) <= set(question.exclusive_options), (question.id, unsure)

@@ -91,3 +91,40 @@ def test_answer_text_and_has_value():
 
     assert [answer_text(v) for v in (None, True, ["a", "b"], 8.0, 2.5, "x")] == ["", "yes", "a, b", "8", "2.5", "x"]
     assert [has_value(v) for v in (None, "  ", [], "x", False, 0, ["a"])] == [False, False, False, True, True, True, True]
+
+
+# Issue 13 ---------------------------------------------------------------------------
+
+
+def test_whole_numbers_stay_integers(mini_bank):
+    number = question(mini_bank, "offline_how_long")
+    for typed, value in (("1e3", 1000), ("1000.0", 1000), ("1,200", 1200), ("2.5", 2.5), ("+7", 7), ("120", 120)):
+        parsed = parse_answer(number, typed)
+        assert parsed == value and type(parsed) is type(value), typed
+
+
+def test_range_errors_name_the_rule_not_the_question_id(mini_bank):
+    with pytest.raises(ElicitError) as caught:
+        parse_answer(question(mini_bank, "offline_how_long"), "-1")
+    assert str(caught.value) == "this question takes 0 or more, not -1"
+    with pytest.raises(ElicitError) as caught:
+        parse_answer(question(mini_bank, "platform"), "Fax")
+    assert "mini." not in str(caught.value)
+
+
+def test_one_hour_not_one_hours(mini_bank):
+    hours = question(mini_bank, "offline_how_long")
+    assert [format_answer(hours, v) for v in (1, 1.0, 2, 0, 1.5)] == ["1 hour", "1 hour", "2 hours", "0 hours", "1.5 hours"]
+    from elicit.core.session.answers import unit_for
+
+    assert [unit_for(u, 1) for u in ("users", "km/h", "%", "class", "s", "days")] == ["user", "km/h", "%", "class", "s", "day"]
+
+
+def test_an_exclusive_option_stands_alone():
+    from elicit.core.banks.models import Question
+
+    devices = Question("b.s.devices", "Which?", "multi", options=("iPhone", "Android", "Not sure"), exclusive_options=("Not sure",))
+    assert parse_answer(devices, "not sure") == ["Not sure"]
+    assert parse_answer(devices, "iphone, android") == ["iPhone", "Android"]
+    with pytest.raises(ElicitError, match="'Not sure' stands alone"):
+        parse_answer(devices, "iPhone, Not sure")

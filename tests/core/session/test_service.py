@@ -45,6 +45,11 @@ def test_toggle_revisit(service):
     assert service.toggle_revisit("mini.context.problem") is True
     assert service.session.answers["mini.context.problem"].status == "revisit"
     assert service.toggle_revisit("mini.context.problem") is False
+    # Issue 13: clearing the flag on a question with nothing in it leaves it open, never "answered" with nothing.
+    assert "mini.context.problem" not in service.session.answers
+    service.answer("mini.context.problem", "slow")
+    service.toggle_revisit("mini.context.problem")
+    service.toggle_revisit("mini.context.problem")
     assert service.session.answers["mini.context.problem"].status == "answered"
 
 
@@ -122,3 +127,157 @@ def test_set_meta(service):
     assert (service.session.client, service.session.title) == ("ACME", "New")
     with pytest.raises(ElicitError):
         service.set_meta(colour="red")
+
+
+# Issue 13 ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("empty", [None, "", "   ", [], "\n"])
+def test_an_empty_answer_is_refused(service, empty):
+    with pytest.raises(ElicitError, match="skip the question, or clear its answer"):
+        service.answer("mini.context.problem", empty)
+    assert "mini.context.problem" not in service.session.answers and service.revision == 0
+
+
+def test_skip_always_skips_and_drops_the_value(service):
+    service.skip("mini.context.problem")
+    answer = service.session.answers["mini.context.problem"]
+    assert (answer.status, answer.value) == ("skipped", None)
+    assert service.interview.status("mini.context.problem") == "skipped"
+    service.answer("mini.users.who", "pickers", notes="two shifts")
+    service.skip("mini.users.who")
+    answer = service.session.answers["mini.users.who"]
+    assert (answer.status, answer.value, answer.notes) == ("skipped", None, "two shifts")
+
+
+def test_answered_needs_something_and_a_skip_takes_no_value(service):
+    with pytest.raises(ElicitError, match="empty answer"):
+        service.set_status("mini.context.problem", "answered")
+    with pytest.raises(ElicitError, match="skipped question keeps no answer"):
+        service.answer("mini.context.problem", "slow", status="skipped")
+
+
+def test_clear_makes_a_question_open_again(service):
+    service.answer("mini.context.platform", "Mobile")
+    assert service.interview.applies("mini.context.offline")
+    removed = service.clear("mini.context.platform")
+    assert removed.value == "Mobile" and "mini.context.platform" not in service.session.answers
+    assert service.interview.status("mini.context.platform") == "open" and not service.interview.applies("mini.context.offline")
+    assert service.clear("mini.context.platform") is None
+
+
+def test_whole_numbers_are_stored_as_integers(service):
+    assert service.answer("mini.users.count", 1000.0).value == 1000
+    assert type(service.session.answers["mini.users.count"].value) is int
+    assert service.answer("mini.users.count", 12.5).value == 12.5
+    assert service.answer("mini.context.offline", True).value is True
+
+
+def test_an_exclusive_option_is_refused_with_others(mini_bank):
+    from elicit.core.banks.models import Bank, Question, Section
+
+    devices = Question("b.s.devices", "Which?", "multi", options=("Phone", "Tablet", "Not sure"), exclusive_options=("Not sure",))
+    bank = Bank("b", "B", "1", sections=[Section("b.s", "S", "G", [devices])])
+    session = Session(title="t")
+    service = SessionService(session, Interview(session, [bank]))
+    with pytest.raises(ElicitError, match="stands alone"):
+        service.answer("b.s.devices", ["Phone", "Not sure"])
+    assert service.answer("b.s.devices", ["Not sure"]).value == ["Not sure"]
+
+
+def test_update_story_keeps_the_earlier_wording_once_per_change(service):
+    story = service.add_story("picker", "to scan a shelf", priority="should", acceptance=["a count"])
+    service.update_story(story.id, want="to scan a bin", priority="must", note="read-back")
+    service.update_story(story.id, quote="we count by hand", tags=["stock"])  # not wording: no history
+    service.update_story(story.id, acceptance=["a count", "an alert"])
+    assert [(v.want, v.priority, v.acceptance, v.note) for v in story.history] == [
+        ("to scan a shelf", "should", ["a count"], "read-back"),
+        ("to scan a bin", "must", ["a count"], ""),
+    ]
+    assert story.history[0].changed_at is not None
+    service.update_story(story.id, want="to scan a bin")  # same text: nothing changed
+    assert len(story.history) == 2
+
+
+def test_reject_story_keeps_the_reason(service):
+    story = service.add_story("auditor", "a daily export")
+    service.reject_story(story.id, "  they get one from the ERP ")
+    assert (story.status, story.reason) == ("rejected", "they get one from the ERP")
+    assert service.update_story(story.id, reason="").reason == ""
+
+
+def test_follow_ups_can_be_changed_and_deleted(service):
+    decision = service.add_decision("Android only", "all staff have Android", decided_by="Ann", source=["platform"])
+    assert decision.source == ["mini.context.platform"]  # a tail is resolved to the full id
+    service.update_decision("D-001", rationale="cheaper", decided_by="Bo")
+    assert (decision.rationale, decision.decided_by) == ("cheaper", "Bo")
+    with pytest.raises(ElicitError, match="unknown decision field 'ratonale'; did you mean 'rationale'"):
+        service.update_decision("D-001", ratonale="x")
+    with pytest.raises(ElicitError, match="no decision 'D-01' in this session; did you mean 'D-001'"):
+        service.delete_decision("D-01")
+    service.delete_decision("D-001")
+    assert service.session.decisions == []
+    question = service.add_open_question("Which scanners?", owner="Ann")
+    service.update_open_question(question.id, owner="Bo", text="Which scanners exactly?")
+    service.resolve_open_question(question.id, "Zebra")
+    assert (question.owner, question.text, question.status, question.resolution) == ("Bo", "Which scanners exactly?", "resolved", "Zebra")
+    with pytest.raises(ElicitError, match="status must be one of"):
+        service.update_open_question(question.id, status="closed")
+    service.delete_open_question(question.id)
+    assumption = service.add_assumption("Wi-Fi everywhere", "seen on site")
+    service.update_assumption(assumption.id, text="Wi-Fi in every aisle")
+    assert assumption.text == "Wi-Fi in every aisle"
+    service.delete_assumption(assumption.id)
+    assert service.session.open_questions == [] and service.session.assumptions == []
+
+
+def test_follow_ups_need_text_and_known_sources(service):
+    for add in (service.add_decision, service.add_open_question, service.add_assumption):
+        with pytest.raises(ElicitError, match="needs some text"):
+            add("  ")
+    with pytest.raises(ElicitError, match="did you mean 'mini.context.platform'"):
+        service.add_decision("Android", source=["mini.context.platfrom"])
+    assert service.session.decisions == [] and service.revision == 0
+
+
+def test_terms_are_renamed_redefined_and_deleted(service):
+    service.define_term("SKU", "stock unit")
+    service.update_term("sku", definition="stock keeping unit", new_term="SKU code")
+    assert [(t.term, t.definition) for t in service.session.glossary] == [("SKU code", "stock keeping unit")]
+    service.define_term("pick face", "a shelf position")
+    with pytest.raises(ElicitError, match="already has 'pick face'"):
+        service.update_term("SKU code", new_term="Pick face")
+    service.delete_term("sku code")
+    with pytest.raises(ElicitError, match="no term 'SKU'"):
+        service.delete_term("SKU")
+    assert [t.term for t in service.session.glossary] == ["pick face"]
+
+
+def test_tick_counts_interview_time_per_section(service):
+    heard = []
+    service.subscribe(heard.append)
+    service.tick(1, "mini.context")
+    service.tick(59, "mini.context")
+    service.tick(30, "mini.users")
+    service.tick(5, None)
+    service.tick(0, "mini.users")
+    assert service.session.interview_seconds == 95
+    assert service.session.section_seconds == {"mini.context": 60, "mini.users": 30}
+    assert heard == ["clock"] * 4
+    for bad in (-1, 1.5, True):
+        with pytest.raises(ElicitError):
+            service.tick(bad, None)
+
+
+def test_the_target_length_is_a_positive_whole_number(service):
+    service.set_meta(target_minutes=90)
+    assert service.session.target_minutes == 90
+    with pytest.raises(ElicitError, match="whole number of minutes"):
+        service.set_meta(target_minutes=0)
+
+
+def test_clear_keeps_the_consultants_notes(service):
+    service.answer("mini.context.problem", "slow", notes="said twice")
+    service.clear("mini.context.problem")
+    answer = service.session.answers["mini.context.problem"]
+    assert (answer.value, answer.notes) == (None, "said twice")

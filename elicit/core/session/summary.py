@@ -1,0 +1,196 @@
+"""What an interview has covered so far, counted in one place.
+
+Every front end and export that shows counts (the CLI ``summary``, the app's
+summary screen and header, plain mode, the markdown and TOML specs) reads
+them from :func:`summarise`, so the numbers always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from elicit.core.session.engine import Interview
+from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    """One section: its questions that apply, by status, and the time spent against its budget."""
+
+    id: str
+    title: str
+    goal: str
+    questions: int
+    answered: int
+    skipped: int
+    revisit: int
+    open: int
+    required_open: int
+    seconds_spent: int
+    minutes_budget: int | None
+
+    @property
+    def minutes_spent(self) -> int:
+        """Time spent in the section, in whole minutes (rounded)."""
+        return minutes(self.seconds_spent)
+
+    @property
+    def over_budget(self) -> bool:
+        """Whether more time has gone into the section than its budget."""
+        return self.minutes_budget is not None and self.seconds_spent > self.minutes_budget * 60
+
+    def to_json(self) -> dict[str, Any]:
+        """The section as plain data, for ``elicit summary --json``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "questions": self.questions,
+            "answered": self.answered,
+            "skipped": self.skipped,
+            "revisit": self.revisit,
+            "open": self.open,
+            "required_open": self.required_open,
+            "minutes_spent": self.minutes_spent,
+            "minutes_budget": self.minutes_budget,
+        }
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """The counts of one interview: questions by status, stories by priority and status, follow-ups, time."""
+
+    questions: int
+    answered: int
+    skipped: int
+    revisit: int
+    open: int
+    required_open: int
+    stories: int
+    stories_by_priority: dict[str, int]
+    stories_by_status: dict[str, int]
+    stories_by_priority_and_status: dict[str, dict[str, int]]
+    open_questions: int
+    """Open questions still open (not resolved)."""
+    resolved_questions: int
+    decisions: int
+    assumptions: int
+    terms: int
+    interview_seconds: int
+    target_minutes: int | None
+    sections: tuple[SectionSummary, ...]
+
+    @property
+    def done(self) -> int:
+        """Questions answered or deliberately skipped."""
+        return self.answered + self.skipped
+
+    @property
+    def percent(self) -> int:
+        """Share of applicable questions done, 0-100."""
+        return round(100 * self.done / self.questions) if self.questions else 100
+
+    @property
+    def interview_minutes(self) -> int:
+        """Interview time so far, in whole minutes (rounded)."""
+        return minutes(self.interview_seconds)
+
+    @property
+    def seconds_left(self) -> int | None:
+        """Time left before the target length (negative when over), or None without a target."""
+        if self.target_minutes is None:
+            return None
+        return self.target_minutes * 60 - self.interview_seconds
+
+    def section(self, section_id: str) -> SectionSummary | None:
+        """The summary of one section, or None."""
+        return next((item for item in self.sections if item.id == section_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as plain data, for ``elicit summary --json``."""
+        return {
+            "questions": self.questions,
+            "answered": self.answered,
+            "skipped": self.skipped,
+            "revisit": self.revisit,
+            "open": self.open,
+            "required_open": self.required_open,
+            "percent": self.percent,
+            "stories": {
+                "total": self.stories,
+                "by_priority": dict(self.stories_by_priority),
+                "by_status": dict(self.stories_by_status),
+            },
+            "open_questions": self.open_questions,
+            "resolved_questions": self.resolved_questions,
+            "decisions": self.decisions,
+            "assumptions": self.assumptions,
+            "terms": self.terms,
+            "interview_seconds": self.interview_seconds,
+            "target_minutes": self.target_minutes,
+            "sections": [section.to_json() for section in self.sections],
+        }
+
+
+def summarise(interview: Interview) -> SessionSummary:
+    """Count everything the interview holds so far."""
+    session = interview.session
+    progress = interview.progress()
+    grid = {priority: dict.fromkeys(STORY_STATUSES, 0) for priority in PRIORITIES}
+    for story in session.stories:
+        row = grid.setdefault(story.priority, dict.fromkeys(STORY_STATUSES, 0))
+        row[story.status] = row.get(story.status, 0) + 1
+    by_status = dict.fromkeys(STORY_STATUSES, 0)
+    for row in grid.values():
+        for status, count in row.items():
+            by_status[status] = by_status.get(status, 0) + count
+    sections = []
+    for item in interview.coverage():
+        p = item.progress
+        sections.append(
+            SectionSummary(
+                id=item.section.id,
+                title=item.section.title,
+                goal=item.section.goal,
+                questions=p.total,
+                answered=p.answered,
+                skipped=p.skipped,
+                revisit=p.revisit,
+                open=p.open,
+                required_open=p.required_open,
+                seconds_spent=session.section_seconds.get(item.section.id, 0),
+                minutes_budget=item.section.minutes,
+            )
+        )
+    still_open = sum(1 for item in session.open_questions if item.status == "open")
+    return SessionSummary(
+        questions=progress.total,
+        answered=progress.answered,
+        skipped=progress.skipped,
+        revisit=progress.revisit,
+        open=progress.open,
+        required_open=progress.required_open,
+        stories=len(session.stories),
+        stories_by_priority={priority: sum(row.values()) for priority, row in grid.items()},
+        stories_by_status=by_status,
+        stories_by_priority_and_status=grid,
+        open_questions=still_open,
+        resolved_questions=len(session.open_questions) - still_open,
+        decisions=len(session.decisions),
+        assumptions=len(session.assumptions),
+        terms=len(session.glossary),
+        interview_seconds=session.interview_seconds,
+        target_minutes=session.target_minutes,
+        sections=tuple(sections),
+    )
+
+
+def minutes(seconds: int) -> int:
+    """Seconds as whole minutes, rounded half up (89 s is 1 minute, 90 s is 2)."""
+    return (seconds + 30) // 60
+
+
+def budget_minutes(interview: Interview) -> int | None:
+    """The sum of the sections' time budgets, or None when no section has one: the default target length."""
+    budgets = [section.minutes for section in interview.sections if section.minutes is not None]
+    return sum(budgets) if budgets else None

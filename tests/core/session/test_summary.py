@@ -1,0 +1,58 @@
+"""SessionSummary: the one place that counts an interview."""
+
+from __future__ import annotations
+
+from elicit.core.banks.models import Bank, Question, Section
+from elicit.core.session import Interview, Session, SessionService, budget_minutes, summarise
+
+
+def test_summary_counts_questions_stories_follow_ups_and_time(mini_bank):
+    session = Session(title="t")
+    service = SessionService(session, Interview(session, [mini_bank]))
+    service.answer("mini.context.problem", "slow")
+    service.skip("mini.context.platform")
+    service.toggle_revisit("mini.users.who")
+    service.add_story("picker", "to scan", priority="must", status="confirmed")
+    service.add_story("manager", "a report", priority="must")
+    service.add_story("auditor", "an export", priority="wont", status="rejected")
+    service.add_open_question("Which scanners?")
+    service.resolve_open_question(service.add_open_question("Budget?").id, "50k")
+    service.add_decision("Android only")
+    service.define_term("SKU", "stock keeping unit")
+    service.tick(600, "mini.context")
+    service.tick(95, "mini.users")
+    session.target_minutes = 60
+    summary = summarise(service.interview)
+    assert (summary.questions, summary.answered, summary.skipped, summary.revisit, summary.open) == (5, 1, 1, 1, 2)
+    assert summary.required_open == 0 and summary.done == 2 and summary.percent == 40
+    assert summary.stories == 3
+    assert summary.stories_by_priority == {"must": 2, "should": 0, "could": 0, "wont": 1}
+    assert summary.stories_by_status == {"draft": 1, "confirmed": 1, "changed": 0, "rejected": 1}
+    assert summary.stories_by_priority_and_status["must"] == {"draft": 1, "confirmed": 1, "changed": 0, "rejected": 0}
+    assert (summary.open_questions, summary.resolved_questions, summary.decisions, summary.assumptions, summary.terms) == (1, 1, 1, 0, 1)
+    assert summary.interview_seconds == 695 and summary.interview_minutes == 12 and summary.seconds_left == 3600 - 695
+    context = summary.section("mini.context")
+    assert (context.answered, context.skipped, context.open, context.minutes_spent, context.minutes_budget) == (1, 1, 0, 10, None)
+    assert summary.section("mini.users").minutes_spent == 2  # 95 s, rounded
+
+
+def test_summary_json_has_the_keys_the_issue_names(mini_bank):
+    session = Session(title="t")
+    data = summarise(Interview(session, [mini_bank])).to_json()
+    for key in ("answered", "skipped", "revisit", "open", "required_open", "stories", "interview_seconds", "target_minutes", "sections"):
+        assert key in data
+    assert set(data["stories"]) >= {"by_priority", "by_status"}
+    assert {"id", "title", "answered", "open", "minutes_spent", "minutes_budget"} <= set(data["sections"][0])
+    assert data["required_open"] == 1 and data["target_minutes"] is None
+
+
+def test_section_budgets_and_overruns():
+    questions = [Question("b.a.q", "Q?")]
+    bank = Bank("b", "B", "1", sections=[Section("b.a", "A", "G", questions, minutes=10), Section("b.b", "B", "G", [Question("b.b.q", "Q?")], 5)])
+    session = Session(title="t", section_seconds={"b.a": 601})
+    interview = Interview(session, [bank])
+    assert budget_minutes(interview) == 15
+    summary = summarise(interview)
+    assert summary.section("b.a").over_budget and not summary.section("b.b").over_budget
+    assert summary.seconds_left is None
+    assert budget_minutes(Interview(session, [Bank("c", "C", "1", sections=[Section("c.a", "A", "G", [])])])) is None
