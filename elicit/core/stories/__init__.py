@@ -4,18 +4,22 @@ from elicit.core.stories.backlog import Backlog, read_backlog, story_values, to_
 from elicit.core.stories.fields import split_pasted_story, template_leftover
 from elicit.core.stories.lint import LintFinding, check_codes, lint_stories, lint_story, quality_line, story_text
 from elicit.core.stories.parse import ParsedStory, parse_story
+from elicit.core.stories.similar import SimilarityIndex, duplicate_groups, same_story
 
 __all__ = [
     "Backlog",
     "LintFinding",
     "ParsedStory",
+    "SimilarityIndex",
     "check_codes",
+    "duplicate_groups",
     "lint_stories",
     "lint_story",
     "parse_story",
     "quality_line",
     "read_backlog",
     "split_pasted_story",
+    "same_story",
     "story_text",
     "story_values",
     "template_leftover",

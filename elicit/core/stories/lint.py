@@ -21,10 +21,8 @@ Typical use::
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,7 +30,7 @@ from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.models import Story, with_article
 from elicit.core.stories.checks import atomic_problem, minimal_problem, solution_terms, unique
 from elicit.core.stories.parse import UNPARSED_TAG, TemplateShape, parse_story, template_family, template_wording
-from elicit.core.stories.phrases import word_set
+from elicit.core.stories.similar import SimilarityIndex
 from elicit.core.stories.vague_terms import VagueTerms, vague_terms
 from elicit.core.text import clip
 
@@ -157,9 +155,7 @@ class BacklogContext:
     position: dict[str, int] = field(default_factory=dict)
     means: Counter[str] = field(default_factory=Counter)
     ends: Counter[str] = field(default_factory=Counter)
-    exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    tokens: list[tuple[str, ...]] = field(default_factory=list)
-    postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    similar: SimilarityIndex[str] = field(default_factory=SimilarityIndex)
 
     @property
     def with_benefit(self) -> int:
@@ -179,17 +175,12 @@ class BacklogContext:
         index = len(self.views)
         self.views.append(view)
         self.position.setdefault(view.id, index)
+        self.similar.add(view, view.id)  # positions in the index are positions in views
         if view.shape is None:
-            self.tokens.append(())
             return
-        tokens = _tokens(view)
-        self.tokens.append(tokens)
         if view.so_that:
             self.ends[view.shape.ends] += 1
         self.means[view.shape.means] += 1
-        self.exact[" ".join(tokens)].append(index)
-        for token in set(tokens) - _LIGHT_WORDS:
-            self.postings[token].append(index)
 
     def _others(self, view: _View) -> tuple[int, int | None]:
         """How many parsed stories besides this one, and this one's index when it is in the backlog."""
@@ -373,70 +364,10 @@ def _uniformity_problem(view: _View, context: BacklogContext, index: int | None)
 
 # Duplicates ---------------------------------------------------------------------------------------
 
-_LIGHT_WORDS = word_set(
-    "a an the to be able i we my our your their its it of for in on at by with want wants would like can could need have has "
-    "also just really please all any that this so then as"
-)
-_TOKEN = re.compile(r"[a-z0-9]+")
-_ARTICLES = frozenset({"a", "an", "the"})
-
-
-def _tokens(view: _View) -> tuple[str, ...]:
-    text = f"{view.role} | {view.want} | {view.so_that}".lower().replace("'", "").replace("’", "")
-    return tuple(token for token in _TOKEN.findall(text) if token not in _ARTICLES)
-
 
 def _duplicate_of(view: _View, context: BacklogContext, index: int | None) -> tuple[str, str] | None:
     """The earlier story this one repeats, with how they differ ("" when they are the same)."""
-    tokens = _tokens(view)
-    limit = index if index is not None else len(context.views)
-    same = [other for other in context.exact.get(" ".join(tokens), []) if other < limit]
-    if same:
-        return context.views[same[0]].id, ""
-    content = set(tokens) - _LIGHT_WORDS
-    if len(content) < 3:
-        return None
-    # At most two content words may differ, so a near duplicate shares one of this story's three rarest words.
-    rarest = sorted(content, key=lambda token: len(context.postings.get(token, ())))[:3]
-    candidates = sorted({other for token in rarest for other in context.postings.get(token, ()) if other < limit})
-    for other in candidates:
-        other_content = set(context.tokens[other]) - _LIGHT_WORDS
-        if len(content & other_content) < max(len(content), len(other_content)) - 2:
-            continue
-        differences = _minor_differences(context.tokens[other], tokens)
-        if differences is not None:
-            return context.views[other].id, differences
-    return None
-
-
-def _minor_differences(first: Sequence[str], second: Sequence[str]) -> str | None:
-    """The differing words when they are only small words or spelling variants; None otherwise."""
-    changed: list[str] = []
-    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        old, new = list(first[a1:a2]), list(second[b1:b2])
-        if op == "replace" and len(old) == len(new):
-            for a, b in zip(old, new, strict=True):
-                if not (a in _LIGHT_WORDS and b in _LIGHT_WORDS) and not _spelling_variant(a, b):
-                    return None
-                changed.append(f"'{a}'/'{b}'")
-            continue
-        for word in old + new:
-            if word not in _LIGHT_WORDS:
-                return None
-            changed.append(f"'{word}'")
-    return ", ".join(changed[:4]) if changed else "punctuation"
-
-
-def _spelling_variant(a: str, b: str) -> bool:
-    if any(ch.isdigit() for ch in a + b) or min(len(a), len(b)) < 4:
-        return False
-    suffix = len(os.path.commonprefix([a[::-1], b[::-1]]))
-    if suffix and len(a) - suffix <= 4 and len(b) - suffix <= 4:
-        return False  # another prefix: "import"/"export", "encrypted"/"decrypted", "able"/"disable"
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+    return context.similar.match(view, before=index)
 
 
 def _clip(text: str) -> str:
