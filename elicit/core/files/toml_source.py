@@ -1,6 +1,6 @@
 """Reading TOML files with clear errors, finding the line of a key path, and writing TOML.
 
-``tomllib`` reports the line of a syntax error but gives no positions for
+The parser (:mod:`toml_parser`) reports the line of a syntax error but gives no positions for
 parsed keys, so :class:`KeyLines` scans the source once and records the line
 where each table header and key appears, by key path such as
 ``sections[1].questions[0].kind``.
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from elicit.core.files.toml_parser import TomlSyntaxError, loads
 from elicit.core.findings import Finding, FindingsError
 
 _ERROR_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -77,11 +78,9 @@ def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
     if problem is not None:
         return None, problem
     assert text is not None
-    import tomllib  # imported when first needed: it is a large pure-Python module
-
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = loads(text)
+    except TomlSyntaxError as exc:
         return None, syntax_finding(str(path), str(exc), text)
     except RecursionError:
         return None, too_deep_finding(str(path), text)
@@ -121,11 +120,9 @@ def _has_carriage_return(value: Any) -> bool:
 
 def text_document(text: str, name: str) -> TomlDocument:
     """Parse TOML text held in memory; raise FindingsError on a syntax error."""
-    import tomllib
-
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = loads(text)
+    except TomlSyntaxError as exc:
         raise FindingsError([syntax_finding(name, str(exc), text)]) from None
     except RecursionError:
         raise FindingsError([too_deep_finding(name, text)]) from None
@@ -133,7 +130,7 @@ def text_document(text: str, name: str) -> TomlDocument:
 
 
 def syntax_finding(display: str, message: str, text: str) -> Finding:
-    """Turn a tomllib error message into a finding with its line."""
+    """Turn a parser's error message (tomllib's wording) into a finding with its line."""
     line = None
     found = _ERROR_POSITION.search(message)
     if found:
