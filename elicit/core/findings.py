@@ -8,7 +8,6 @@ user's mistake.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from dataclasses import dataclass
 
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from elicit.core.banks.conditions import Condition, ConditionError, parse_condition
 from elicit.core.banks.models import Bank, Question, Section, StoryHint
+from elicit.core.files.tables import TableReader, is_table_list, type_name
 from elicit.core.files.toml_source import TomlDocument, read_document
-from elicit.core.findings import Finding, FindingsError, did_you_mean
-from elicit.core.text import clip
+from elicit.core.findings import FindingsError, did_you_mean
 from elicit.core.vocabulary import KINDS
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -43,19 +43,6 @@ Resolver = Callable[[str, Path, tuple[str, ...]], "Bank | None"]
 the ids of the banks being loaded (to pass on to :func:`load_bank`)."""
 
 
-class _Context:
-    """Findings and line lookup for one bank file."""
-
-    def __init__(self, document: TomlDocument):
-        self.document = document
-        self.findings: list[Finding] = []
-
-    def add(self, code: str, key: str, message: str, hint: str | None = None, line: int | None = None) -> None:
-        if line is None:
-            line = self.document.line_of(key)
-        self.findings.append(Finding(code, message, str(self.document.path), line, key, hint))
-
-
 def load_bank(path: Path, resolve: Resolver | None = None) -> Bank:
     """Load and validate the bank at ``path``; raise FindingsError listing every problem."""
     return bank_from_document(read_document(path), resolve)
@@ -63,10 +50,10 @@ def load_bank(path: Path, resolve: Resolver | None = None) -> Bank:
 
 def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, *, _stack: tuple[str, ...] = ()) -> Bank:
     """Validate a parsed bank document into a :class:`Bank`."""
-    context = _Context(document)
+    context = TableReader(document)
     data = document.data
-    _check_keys(context, data, BANK_KEYS, "", "bank")
-    bank_id = _string(context, data, "id", "", required=True)
+    context.keys(data, BANK_KEYS, "", "bank")
+    bank_id = context.string(data, "id", "", required=True, nonempty=True)
     if bank_id and not ID_PATTERN.match(bank_id):
         context.add(
             "bad-id", "id", f"bank id '{bank_id}' may hold only letters, digits, '-' and '_'", "rename the bank, for example 'my-bank'"
@@ -74,9 +61,9 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
         bank_id = ""
     bank = Bank(
         id=bank_id or document.path.stem,
-        title=_string(context, data, "title", "", required=True),
+        title=context.string(data, "title", "", required=True, nonempty=True),
         version=_version(context, data),
-        description=prose(_string(context, data, "description", "")),
+        description=prose(context.string(data, "description", "")),
         path=document.path,
     )
     hashes = [hashlib.sha256(document.raw).hexdigest()]
@@ -85,7 +72,7 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
     if sections is None:
         context.add("missing-key", "sections", "missing required key 'sections'", "add at least one [[sections]] table", line=1)
         sections = []
-    elif not _is_table_list(sections):
+    elif not is_table_list(sections):
         context.add("wrong-type", "sections", "'sections' must be an array of tables", "write each section as a [[sections]] table")
         sections = []
     if not sections and isinstance(data.get("sections"), list):
@@ -119,11 +106,11 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
 # Sections and questions -------------------------------------------------------
 
 
-def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> Section | None:
-    _check_keys(context, raw, SECTION_KEYS + INCLUDE_KEYS, key, "section", allowed_shown=SECTION_KEYS)
+def _section(context: TableReader, raw: dict[str, Any], key: str, bank_id: str) -> Section | None:
+    context.keys(raw, SECTION_KEYS + INCLUDE_KEYS, key, "section", shown=SECTION_KEYS)
     section_id = _ident(context, raw, key, "section")
-    title = _string(context, raw, "title", key, required=True)
-    goal = prose(_string(context, raw, "goal", key, required=True))
+    title = context.string(raw, "title", key, required=True, nonempty=True)
+    goal = prose(context.string(raw, "goal", key, required=True, nonempty=True))
     section = Section(f"{bank_id}.{section_id or f'#{key}'}", title, goal, minutes=_minutes(context, raw, key))
     questions = raw.get("questions")
     if questions is None:
@@ -131,7 +118,7 @@ def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> 
             "missing-key", f"{key}.questions", f"section '{section_id}' has no questions", "add [[sections.questions]] tables under it"
         )
         return section if section_id else None
-    if not _is_table_list(questions):
+    if not is_table_list(questions):
         context.add(
             "wrong-type",
             f"{key}.questions",
@@ -158,11 +145,11 @@ def _section(context: _Context, raw: dict[str, Any], key: str, bank_id: str) -> 
     return section if section_id else None
 
 
-def _question(context: _Context, raw: dict[str, Any], key: str, section_id: str) -> Question | None:
-    _check_keys(context, raw, QUESTION_KEYS, key, "question")
+def _question(context: TableReader, raw: dict[str, Any], key: str, section_id: str) -> Question | None:
+    context.keys(raw, QUESTION_KEYS, key, "question")
     question_id = _ident(context, raw, key, "question")
-    prompt = prose(_string(context, raw, "prompt", key, required=True))
-    kind = _string(context, raw, "kind", key) or "text"
+    prompt = prose(context.string(raw, "prompt", key, required=True, nonempty=True))
+    kind = context.string(raw, "kind", key) or "text"
     if kind not in KINDS:
         context.add("bad-value", f"{key}.kind", f"unknown kind '{kind}'", did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}")
         kind = "text"
@@ -170,11 +157,11 @@ def _question(context: _Context, raw: dict[str, Any], key: str, section_id: str)
         id=f"{section_id}.{question_id}",
         prompt=prompt,
         kind=kind,
-        why=prose(_string(context, raw, "why", key)),
-        probes=tuple(prose(probe) for probe in _string_list(context, raw, "probes", key)),
-        required=_bool(context, raw, "required", key),
-        tags=_string_list(context, raw, "tags", key),
-        unit=_string(context, raw, "unit", key),
+        why=prose(context.string(raw, "why", key)),
+        probes=tuple(prose(probe) for probe in context.strings(raw, "probes", key)),
+        required=context.boolean(raw, "required", key),
+        tags=tuple(context.strings(raw, "tags", key)),
+        unit=context.string(raw, "unit", key),
     )
     _kind_details(context, raw, key, question)
     when = raw.get("when")
@@ -198,7 +185,7 @@ def _question(context: _Context, raw: dict[str, Any], key: str, section_id: str)
     return question if question_id else None
 
 
-def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Question) -> None:
+def _kind_details(context: TableReader, raw: dict[str, Any], key: str, question: Question) -> None:
     kind = question.kind
     if "options" in raw:
         if kind not in _OPTION_KINDS:
@@ -239,8 +226,8 @@ def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Qu
     if "unit" in raw and kind != "number":
         context.add("unit-not-allowed", f"{key}.unit", f"a '{kind}' question takes no 'unit'", "remove 'unit', or make the kind 'number'")
     if kind == "scale":
-        low = _number(context, raw, "min", key, integer=True)
-        high = _number(context, raw, "max", key, integer=True)
+        low = context.whole(raw, "min", key)
+        high = context.whole(raw, "max", key)
         question.min = SCALE_DEFAULT[0] if low is None else low
         question.max = SCALE_DEFAULT[1] if high is None else high
         if question.max - question.min < 1 or question.max - question.min > 100:
@@ -250,7 +237,7 @@ def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Qu
                 f"scale from {question.min} to {question.max} is not a usable range",
                 "use a range of 2 to 101 points, for example min = 1, max = 5",
             )
-        labels = _string_list(context, raw, "labels", key)
+        labels = tuple(context.strings(raw, "labels", key))
         if labels and len(labels) != 2:
             context.add(
                 "bad-value",
@@ -260,13 +247,13 @@ def _kind_details(context: _Context, raw: dict[str, Any], key: str, question: Qu
             )
         question.labels = labels
     elif kind == "number":
-        question.min = _number(context, raw, "min", key)
-        question.max = _number(context, raw, "max", key)
+        question.min = context.number(raw, "min", key)
+        question.max = context.number(raw, "max", key)
         if question.min is not None and question.max is not None and question.min > question.max:
             context.add("bad-range", f"{key}.min", f"min {question.min} is greater than max {question.max}", "swap them")
 
 
-def _options(context: _Context, raw: dict[str, Any], key: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _options(context: TableReader, raw: dict[str, Any], key: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A question's options and which of them are exclusive.
 
     Each option is a string, or a table ``{ label = "Not sure", exclusive = true }``.
@@ -286,11 +273,11 @@ def _options(context: _Context, raw: dict[str, Any], key: str, kind: str) -> tup
             context.add(
                 "wrong-type",
                 path,
-                f"option {index + 1} must be a string or a table {{ label = \"...\", exclusive = true }}, not {_type_name(item)}",
+                f"option {index + 1} must be a string or a table {{ label = \"...\", exclusive = true }}, not {type_name(item)}",
                 'write options = ["...", "..."]',
             )
             continue
-        _check_keys(context, item, OPTION_KEYS, f"{path}[{index}]", "option")
+        context.keys(item, OPTION_KEYS, f"{path}[{index}]", "option")
         label = item.get("label")
         if not isinstance(label, str) or not label.strip():
             context.add("missing-key", f"{path}[{index}].label", f"option {index + 1} needs a label", '{ label = "Not sure", exclusive = true }')
@@ -319,15 +306,10 @@ def _options(context: _Context, raw: dict[str, Any], key: str, kind: str) -> tup
     return tuple(options), tuple(exclusive)
 
 
-def _minutes(context: _Context, raw: dict[str, Any], key: str) -> int | None:
+def _minutes(context: TableReader, raw: dict[str, Any], key: str) -> int | None:
     """A section's time budget: a positive whole number of minutes, or None."""
-    value = raw.get("minutes")
+    value = context.whole(raw, "minutes", key)
     if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        context.add(
-            "wrong-type", f"{key}.minutes", f"'minutes' must be a whole number, not {_type_name(value)}", "write minutes = 10 (no quotes)"
-        )
         return None
     if value < 1:
         context.add("bad-value", f"{key}.minutes", f"'minutes' is {value}", "give the section's time budget as a whole number of minutes, 1 or more")
@@ -335,7 +317,7 @@ def _minutes(context: _Context, raw: dict[str, Any], key: str) -> int | None:
     return value
 
 
-def _story_hint(context: _Context, raw: dict[str, Any], key: str) -> StoryHint | None:
+def _story_hint(context: TableReader, raw: dict[str, Any], key: str) -> StoryHint | None:
     story = raw.get("story")
     if story is None:
         return None
@@ -343,17 +325,17 @@ def _story_hint(context: _Context, raw: dict[str, Any], key: str) -> StoryHint |
     if not isinstance(story, dict):
         context.add("wrong-type", story_key, "'story' must be a table with role and want", 'write story = { role = "...", want = "..." }')
         return None
-    _check_keys(context, story, STORY_KEYS, story_key, "story hint")
-    role = _string(context, story, "role", story_key, required=True)
-    want = _string(context, story, "want", story_key, required=True)
-    return StoryHint(role, want, _string(context, story, "so_that", story_key))
+    context.keys(story, STORY_KEYS, story_key, "story hint")
+    role = context.string(story, "role", story_key, required=True, nonempty=True)
+    want = context.string(story, "want", story_key, required=True, nonempty=True)
+    return StoryHint(role, want, context.string(story, "so_that", story_key))
 
 
 # Includes -------------------------------------------------------------------------
 
 
 def _include(
-    context: _Context,
+    context: TableReader,
     raw: dict[str, Any],
     key: str,
     bank: Bank,
@@ -441,7 +423,7 @@ def _include(
 # Conditions ------------------------------------------------------------------------
 
 
-def _check_conditions(context: _Context, bank: Bank, raw_sections: list[dict[str, Any]]) -> None:
+def _check_conditions(context: TableReader, bank: Bank, raw_sections: list[dict[str, Any]]) -> None:
     """Resolve ``when`` names and check each names an earlier question."""
     order: dict[str, int] = {}
     by_id: dict[str, Question] = {}
@@ -494,7 +476,7 @@ def resolve_name(name: str, section_id: str) -> str:
     return name
 
 
-def _check_literals(context: _Context, key: str, condition: Condition, by_id: dict[str, Question]) -> None:
+def _check_literals(context: TableReader, key: str, condition: Condition, by_id: dict[str, Question]) -> None:
     for name, value in condition.literals_against():
         question = by_id[name.id]
         values = value if isinstance(value, tuple) else (value,)
@@ -552,19 +534,8 @@ def prose(text: str) -> str:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def _check_keys(
-    context: _Context, table: dict[str, Any], allowed: tuple[str, ...], key: str, what: str, allowed_shown: tuple[str, ...] | None = None
-) -> None:
-    for name in table:
-        if name not in allowed:
-            path = f"{key}.{name}" if key else name
-            shown = allowed_shown or allowed
-            hint = did_you_mean(name, allowed) or f"allowed keys are: {', '.join(shown)}"
-            context.add("unknown-key", path, f"unknown key '{name}' in {what}", hint)
-
-
-def _ident(context: _Context, table: dict[str, Any], key: str, what: str) -> str:
-    value = _string(context, table, "id", key, required=True)
+def _ident(context: TableReader, table: dict[str, Any], key: str, what: str) -> str:
+    value = context.string(table, "id", key, required=True, nonempty=True)
     if value and not ID_PATTERN.match(value):
         context.add(
             "bad-id",
@@ -576,72 +547,9 @@ def _ident(context: _Context, table: dict[str, Any], key: str, what: str) -> str
     return value
 
 
-def _string(context: _Context, table: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
-    path = f"{key}.{name}" if key else name
-    if name not in table:
-        if required:
-            line = context.document.line_of(key) if key else 1
-            context.add("missing-key", path, f"missing required key '{name}'", f'add {name} = "..."', line=line)
-        return ""
-    value = table[name]
-    if not isinstance(value, str):
-        context.add("wrong-type", path, f"'{name}' must be a string, not {_type_name(value)}", f'write {name} = "..."')
-        return ""
-    if required and not value.strip():
-        context.add("empty", path, f"'{name}' is empty", f"give {name} a value")
-    return value
-
-
-def _version(context: _Context, table: dict[str, Any]) -> str:
+def _version(context: TableReader, table: dict[str, Any]) -> str:
     value = table.get("version")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         context.add("wrong-type", "version", "'version' must be a string", f'write version = "{value}"')
         return str(value)
-    return _string(context, table, "version", "", required=True)
-
-
-def _string_list(context: _Context, table: dict[str, Any], name: str, key: str) -> tuple[str, ...]:
-    value = table.get(name)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["{clip(value, 30)}"]')
-        return ()
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["...", "..."]')
-        return ()
-    return tuple(value)
-
-
-def _bool(context: _Context, table: dict[str, Any], name: str, key: str) -> bool:
-    value = table.get(name, False)
-    if not isinstance(value, bool):
-        context.add(
-            "wrong-type", f"{key}.{name}", f"'{name}' must be true or false, not {_type_name(value)}", f"write {name} = true (no quotes)"
-        )
-        return False
-    return value
-
-
-def _number(context: _Context, table: dict[str, Any], name: str, key: str, *, integer: bool = False) -> int | float | None:
-    value = table.get(name)
-    if value is None:
-        return None
-    allowed = (int,) if integer else (int, float)
-    if isinstance(value, bool) or not isinstance(value, allowed) or value != value:
-        what = "a whole number" if integer else "a number"
-        context.add("wrong-type", f"{key}.{name}", f"'{name}' must be {what}, not {_type_name(value)}", f"write {name} = 10 (no quotes)")
-        return None
-    return value
-
-
-def _is_table_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    return {str: "a string", int: "a whole number", float: "a number", list: "a list", dict: "a table"}.get(
-        type(value), type(value).__name__
-    )
+    return context.string(table, "version", "", required=True, nonempty=True)

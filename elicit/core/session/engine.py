@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from elicit.core.banks.catalog import BankCatalog
+from elicit.core.banks.models import Bank, Question, Section
 from elicit.core.findings import ElicitError, FindingsError, did_you_mean
 from elicit.core.session.answers import has_value
-from elicit.core.banks.models import Bank, Question, Section
 from elicit.core.session.models import Answer, BankRef, Session
 
 OPEN = "open"

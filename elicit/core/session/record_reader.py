@@ -8,11 +8,12 @@ version does not know is refused, never dropped.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
+from elicit.core.files.tables import TableReader
 from elicit.core.files.toml_source import TomlDocument
-from elicit.core.findings import Finding, FindingsError, did_you_mean
+from elicit.core.findings import FindingsError
 from elicit.core.session.models import (
     Answer,
     Assumption,
@@ -44,7 +45,7 @@ ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
 GLOSSARY_KEYS = ("term", "definition")
 
 
-class RecordReader:
+class RecordReader(TableReader):
     """Reads records from one parsed document, collecting findings in ``findings``.
 
     A subclass reads one kind of document: it names its schema and the words
@@ -63,10 +64,6 @@ class RecordReader:
     """How messages point at the document: ``this file``."""
     upgrade_to = ""
     """What a newer elicit would do with a newer document: ``open``."""
-
-    def __init__(self, document: TomlDocument):
-        self.document = document
-        self.findings: list[Finding] = []
 
     @classmethod
     def read(cls, document: TomlDocument) -> Session:
@@ -108,9 +105,11 @@ class RecordReader:
             return False
         return True
 
-    def add(self, code: str, key: str, message: str, hint: str) -> None:
-        """Record a finding at ``key``."""
-        self.findings.append(Finding(code, message, str(self.document.path), self.document.line_of(key) or 1, key, hint))
+    default_line = 1
+
+    def unknown_key_hint(self, close: str | None, allowed: Sequence[str]) -> str:
+        """A key this elicit does not know may come from a newer one."""
+        return f"{close} Or {self.newer_hint}" if close else self.newer_hint
 
     # records
 
@@ -236,83 +235,6 @@ class RecordReader:
                 session.section_seconds[section_id] = value
 
     # fields
-
-    def keys(self, table: dict[str, Any], allowed: tuple[str, ...], key: str) -> None:
-        """Refuse keys not in ``allowed``."""
-        for name in table:
-            if name not in allowed:
-                path = f"{key}.{name}" if key else name
-                close = did_you_mean(name, allowed)
-                self.add("unknown-key", path, f"unknown key '{name}'", f"{close} Or {self.newer_hint}" if close else self.newer_hint)
-
-    def tables(self, data: dict[str, Any], name: str, allowed: tuple[str, ...], parent: str = "") -> list[tuple[str, dict[str, Any]]]:
-        """The array of tables ``name`` with each table's key path; keys checked."""
-        path = f"{parent}.{name}" if parent else name
-        raw = data.get(name, [])
-        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
-            self.add("wrong-type", path, f"'{name}' must be an array of tables", f"write each one as a [[{path.split('[')[0]}]] table")
-            return []
-        result = []
-        for index, table in enumerate(raw):
-            key = f"{path}[{index}]"
-            self.keys(table, allowed, key)
-            result.append((key, table))
-        return result
-
-    def string(self, table: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
-        """A string field ("" when absent)."""
-        path = f"{key}.{name}" if key else name
-        value = table.get(name)
-        if value is None:
-            if required:
-                self.add("missing-key", path, f"missing '{name}'", f'add {name} = "..."')
-            return ""
-        if not isinstance(value, str):
-            self.add("wrong-type", path, f"'{name}' must be a string", f'write {name} = "..."')
-            return ""
-        return value
-
-    def strings(self, table: dict[str, Any], name: str, key: str) -> list[str]:
-        """A list-of-strings field ([] when absent)."""
-        value = table.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.add("wrong-type", f"{key}.{name}", f"'{name}' must be a list of strings", f'write {name} = ["..."]')
-            return []
-        return list(value)
-
-    def choice(self, table: dict[str, Any], name: str, key: str, allowed: tuple[str, ...], default: str) -> str:
-        """A field that must be one of ``allowed``."""
-        value = table.get(name, default)
-        if value not in allowed:
-            hint = did_you_mean(str(value), allowed) or f"use one of: {', '.join(allowed)}"
-            self.add("bad-value", f"{key}.{name}", f"'{name}' is {value!r}", hint)
-            return default
-        return str(value)
-
-    def when(self, table: dict[str, Any], name: str, key: str) -> datetime | None:
-        """A date-time field (None when absent)."""
-        value = table.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, datetime):
-            path = f"{key}.{name}" if key else name
-            self.add("wrong-type", path, f"'{name}' must be a date and time", f"write {name} = 2026-01-31T09:30:00+01:00 (no quotes)")
-            return None
-        return value
-
-    def whole(self, table: dict[str, Any], name: str, key: str, *, minimum: int, path: str = "") -> int | None:
-        """A whole-number field of at least ``minimum`` (None when absent or wrong)."""
-        path = path or (f"{key}.{name}" if key else name)
-        value = table.get(name)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.add("wrong-type", path, f"'{name}' must be a whole number", f"write {name} = {max(minimum, 10)} (no quotes)")
-            return None
-        if value < minimum:
-            self.add("bad-value", path, f"'{name}' is {value}", f"use a whole number of {minimum} or more")
-            return None
-        return value
 
     def unique(self, ids: list[str], key: str, what: str) -> None:
         """Refuse an id used twice."""

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from elicit.core.files.tables import TableReader, key_path
 from elicit.core.files.toml_source import parse_toml
-from elicit.core.findings import Finding, FindingsError
+from elicit.core.findings import FindingsError
 from elicit.core.paths import config_dir
 from elicit.core.stories.phrases import PhraseIndex, Word, phrase_key, words
 
@@ -105,56 +106,44 @@ def vague_terms() -> VagueTerms:
     return cached
 
 
+_TOP_KEYS = ("group", "remove", "not_vague")
+_GROUP_KEYS = ("name", "terms", "suggestion")
+_WORDS_HINT = 'give a list of words, such as ["fast", "easy"]'
+
+
 def _apply(terms: VagueTerms, path: Path) -> None:
     document, problem = parse_toml(path)
     if problem is not None:
         raise FindingsError([problem])
     assert document is not None
+    reader = TableReader(document)
     data = document.data
-    problems: list[Finding] = []
-
-    def bad(key: str, message: str, hint: str) -> None:
-        problems.append(Finding("vague-terms", message, str(path), document.line_of(key), key, hint))
-
-    unknown = set(data) - {"group", "remove", "not_vague"}
-    for key in sorted(unknown):
-        bad(key, f"unknown key '{key}'", "use 'group', 'remove' or 'not_vague'")
-    groups = data.get("group", [])
-    if not isinstance(groups, list):
-        bad("group", "must be a list of tables ([[group]])", "write each group as [[group]] with 'terms' and 'suggestion'")
-        groups = []
-    for index, group in enumerate(groups):
-        key = f"group[{index}]"
-        if not isinstance(group, dict):
-            bad(key, "must be a table", "write each group as [[group]]")
-            continue
-        extra = set(group) - {"name", "terms", "suggestion"}
-        for name in sorted(extra):
-            bad(f"{key}.{name}", f"unknown key '{name}'", "a group has 'name', 'terms' and 'suggestion'")
-        words = _strings(group.get("terms"), f"{key}.terms", bad)
-        suggestion = group.get("suggestion", _DEFAULT_ADVICE)
-        if not isinstance(suggestion, str):
-            bad(f"{key}.suggestion", "must be a string", "write the advice in quotes")
-            suggestion = _DEFAULT_ADVICE
+    reader.keys(data, _TOP_KEYS, "")
+    for key, group in reader.tables(data, "group", _GROUP_KEYS):
+        words = _words(reader, group, "terms", key, required=True)
+        suggestion = reader.string(group, "suggestion", key) if "suggestion" in group else _DEFAULT_ADVICE
         for word in words:
             if _key(word):
                 terms.suggestions[_key(word)] = suggestion
-    for word in _strings(data.get("remove", []), "remove", bad):
+    for word in _words(reader, data, "remove", ""):
         terms.suggestions.pop(_key(word), None)
-    terms.not_vague.extend(_strings(data.get("not_vague", []), "not_vague", bad))
-    if problems:
-        raise FindingsError(problems)
+    terms.not_vague.extend(_words(reader, data, "not_vague", ""))
+    if reader.findings:
+        raise FindingsError(reader.findings)
     terms._terms = None
 
 
-def _strings(value: Any, key: str, bad: Any) -> list[str]:
-    if value is None:
-        bad(key, "is missing", 'give a list of words, such as ["fast", "easy"]')
+def _words(reader: TableReader, table: dict[str, Any], name: str, key: str, *, required: bool = False) -> list[str]:
+    """A list of words, each stripped; none may be empty."""
+    path = key_path(key, name)
+    if required and name not in table:
+        reader.add("missing-key", path, f"missing required key '{name}'", _WORDS_HINT)
         return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        bad(key, "must be a list of non-empty strings", 'give a list of words, such as ["fast", "easy"]')
+    found = reader.strings(table, name, key)
+    if any(not word.strip() for word in found):
+        reader.add("empty", path, f"'{name}' holds an empty word", _WORDS_HINT)
         return []
-    return [v.strip() for v in value]
+    return [word.strip() for word in found]
 
 
 def _key(word: str) -> str:

@@ -18,8 +18,8 @@ from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from elicit.core.session.engine import Interview, Progress
     from elicit.core.banks.models import Question
+    from elicit.core.session.engine import Interview, Progress
     from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Session, Story
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -21,8 +21,8 @@ from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GL
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 if TYPE_CHECKING:
-    from elicit.core.session.engine import Interview
     from elicit.core.banks.models import Question
+    from elicit.core.session.engine import Interview
     from elicit.core.session.models import Session
 
 SPEC_SCHEMA = "elicit.spec/1"

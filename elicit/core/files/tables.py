@@ -1,0 +1,163 @@
+"""Strict reading of TOML tables: the one place that checks keys and value types.
+
+Banks, session files, TOML spec imports and vague-term lists are all read
+through a :class:`TableReader` over their parsed document. A key the reader
+does not know is refused (with a did-you-mean), never dropped; a value of the
+wrong type becomes a finding with file, line and key path, and reading goes
+on so that every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from elicit.core.files.toml_source import TomlDocument
+from elicit.core.findings import Finding, did_you_mean
+from elicit.core.text import clip
+
+
+def key_path(key: str, name: str) -> str:
+    """The key path of ``name`` inside the table at ``key`` ("" for the top of the document)."""
+    return f"{key}.{name}" if key else name
+
+
+def type_name(value: Any) -> str:
+    """What a TOML value is, in words: ``a string``, ``a whole number``, ``true/false``..."""
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "a string", int: "a whole number", float: "a number", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def is_table_list(value: Any) -> bool:
+    """Whether ``value`` is an array of tables."""
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+class TableReader:
+    """Reads the tables of one parsed document, collecting a finding for each problem in ``findings``."""
+
+    default_line: int | None = None
+    """The line given to a finding whose key has no line (None: the finding names no line)."""
+
+    def __init__(self, document: TomlDocument):
+        self.document = document
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, key: str, message: str, hint: str | None = None, line: int | None = None) -> None:
+        """Record a finding at ``key`` (on the line of ``key`` unless ``line`` is given)."""
+        if line is None:
+            line = self.document.line_of(key) or self.default_line
+        self.findings.append(Finding(code, message, str(self.document.path), line, key, hint))
+
+    def unknown_key_hint(self, close: str | None, allowed: Sequence[str]) -> str:
+        """What to say of an unknown key, given the did-you-mean (if any) and the keys shown as allowed."""
+        return close or f"allowed keys are: {', '.join(allowed)}"
+
+    def keys(self, table: dict[str, Any], allowed: Sequence[str], key: str, what: str = "", *, shown: Sequence[str] = ()) -> None:
+        """Refuse every key of ``table`` not in ``allowed`` (``what`` names the table in the message)."""
+        for name in table:
+            if name not in allowed:
+                message = f"unknown key '{name}' in {what}" if what else f"unknown key '{name}'"
+                self.add("unknown-key", key_path(key, name), message, self.unknown_key_hint(did_you_mean(name, allowed), shown or allowed))
+
+    def tables(self, data: dict[str, Any], name: str, allowed: Sequence[str], parent: str = "") -> list[tuple[str, dict[str, Any]]]:
+        """The array of tables ``name`` (none when absent), each with its key path; their keys checked."""
+        path = key_path(parent, name)
+        raw = data.get(name, [])
+        if not is_table_list(raw):
+            self.add("wrong-type", path, f"'{name}' must be an array of tables", f"write each one as a [[{path.split('[')[0]}]] table")
+            return []
+        result = []
+        for index, table in enumerate(raw):
+            key = f"{path}[{index}]"
+            self.keys(table, allowed, key)
+            result.append((key, table))
+        return result
+
+    def string(self, table: dict[str, Any], name: str, key: str, *, required: bool = False, nonempty: bool = False) -> str:
+        """A string ("" when absent); ``required``: it must be there; ``nonempty``: and hold more than white space."""
+        path = key_path(key, name)
+        if name not in table:
+            if required:
+                line = (self.document.line_of(key) if key else None) or 1
+                self.add("missing-key", path, f"missing required key '{name}'", f'add {name} = "..."', line=line)
+            return ""
+        value = table[name]
+        if not isinstance(value, str):
+            self.add("wrong-type", path, f"'{name}' must be a string, not {type_name(value)}", f'write {name} = "..."')
+            return ""
+        if nonempty and not value.strip():
+            self.add("empty", path, f"'{name}' is empty", f"give {name} a value")
+        return value
+
+    def strings(self, table: dict[str, Any], name: str, key: str) -> list[str]:
+        """A list of strings ([] when absent)."""
+        value = table.get(name)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            example = clip(value, 30)
+        elif not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            example = '...", "...'
+        else:
+            return list(value)
+        self.add("wrong-type", key_path(key, name), f"'{name}' must be a list of strings", f'write {name} = ["{example}"]')
+        return []
+
+    def boolean(self, table: dict[str, Any], name: str, key: str) -> bool:
+        """true or false (false when absent)."""
+        value = table.get(name, False)
+        if not isinstance(value, bool):
+            message = f"'{name}' must be true or false, not {type_name(value)}"
+            self.add("wrong-type", key_path(key, name), message, f"write {name} = true (no quotes)")
+            return False
+        return value
+
+    def number(self, table: dict[str, Any], name: str, key: str) -> int | float | None:
+        """A number (None when absent)."""
+        value = table.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            self.add("wrong-type", key_path(key, name), f"'{name}' must be a number, not {type_name(value)}", f"write {name} = 10 (no quotes)")
+            return None
+        number: int | float = value
+        return number
+
+    def whole(self, table: dict[str, Any], name: str, key: str, *, minimum: int | None = None, path: str = "") -> int | None:
+        """A whole number, of at least ``minimum`` if given (None when absent or wrong); ``path`` overrides the key path."""
+        path = path or key_path(key, name)
+        value = table.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            example = 10 if minimum is None else max(minimum, 10)
+            self.add("wrong-type", path, f"'{name}' must be a whole number, not {type_name(value)}", f"write {name} = {example} (no quotes)")
+            return None
+        if minimum is not None and value < minimum:
+            self.add("bad-value", path, f"'{name}' is {value}", f"use a whole number of {minimum} or more")
+            return None
+        whole: int = value
+        return whole
+
+    def choice(self, table: dict[str, Any], name: str, key: str, allowed: tuple[str, ...], default: str) -> str:
+        """One of ``allowed`` (``default`` when absent or not one of them)."""
+        value = table.get(name, default)
+        if value not in allowed:
+            hint = did_you_mean(str(value), allowed) or f"use one of: {', '.join(allowed)}"
+            self.add("bad-value", key_path(key, name), f"'{name}' is {value!r}", hint)
+            return default
+        return str(value)
+
+    def when(self, table: dict[str, Any], name: str, key: str) -> datetime | None:
+        """A date and time (None when absent)."""
+        value = table.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            path = key_path(key, name)
+            self.add("wrong-type", path, f"'{name}' must be a date and time", f"write {name} = 2026-01-31T09:30:00+01:00 (no quotes)")
+            return None
+        return value
