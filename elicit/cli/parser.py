@@ -44,7 +44,7 @@ def build_parser(argv: list[str] | None = None) -> Parser:
 
     builders = {
         "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
-        "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories,
+        "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories, "schema": _schema,
     }  # fmt: skip
     for name, build in builders.items():
         # Each sub-parser costs about a millisecond (argparse looks up translations for its texts).
@@ -64,6 +64,7 @@ HELP = {
     "import": "make a session from a TOML spec",
     "lint": "check story quality",
     "import-stories": "add stories from a backlog file",
+    "schema": "print the JSON Schema of banks, sessions or the spec",
 }
 
 
@@ -221,3 +222,13 @@ def _import_stories(commands: argparse._SubParsersAction) -> None:
     command.add_argument("file", metavar="FILE", help="text or CSV file of stories")
     command.add_argument("--column", metavar="NAME", help="the CSV column holding the stories (default: guessed)")
     command.set_defaults(handler="lint_commands:import_stories")
+
+
+def _schema(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "schema",
+        help=HELP["schema"],
+        description="Print a JSON Schema: for editors that validate and complete TOML (see docs/banks.md) and for tools reading the spec.",
+    )
+    command.add_argument("name", choices=("bank", "session", "spec"), help="bank: a question bank; session: a session file; spec: the TOML/JSON spec")
+    command.set_defaults(handler="schema_command:print_schema")
