@@ -102,6 +102,7 @@ def _properties(name: str, *path: str) -> set[str]:
         (loader.BANK_KEYS, "", "BANK_KEYS"),
         (loader.SECTION_KEYS, "section", "SECTION_KEYS"),
         (loader.INCLUDE_KEYS, "include", "INCLUDE_KEYS"),
+        (loader.OPTION_KEYS, "option", "OPTION_KEYS"),
         (loader.QUESTION_KEYS, "question", "QUESTION_KEYS"),
         (loader.STORY_KEYS, "story", "STORY_KEYS"),
     ],
@@ -174,6 +175,13 @@ BROKEN_BANKS = {
     "labels on a number question": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\nkind = "number"\nlabels = ["lo", "hi"]\n'),
     "unit on a scale question": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\nkind = "scale"\nunit = "h"\n'),
     "scale with a fraction": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\nkind = "scale"\nmax = 4.5\n'),
+    "exclusive option on a choice question": _bank(
+        '[[sections.questions]]\nid = "q"\nprompt = "P?"\nkind = "choice"\noptions = ["a", { label = "b", exclusive = true }]\n'
+    ),
+    "option table without a label": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\nkind = "multi"\noptions = ["a", { exclusive = true }]\n'),
+    "unknown key in an option": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\nkind = "multi"\noptions = ["a", { label = "b", only = true }]\n'),
+    "minutes is a string": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\n', section=SECTION + 'minutes = "10"\n'),
+    "minutes is zero": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\n', section=SECTION + "minutes = 0\n"),
     "story hint without want": _bank('[[sections.questions]]\nid = "q"\nprompt = "P?"\nstory = { role = "r" }\n'),
     "include with other keys": GOOD + '[[sections]]\ninclude = "mini.context"\ntitle = "T"\n',
 }
@@ -199,6 +207,10 @@ GOOD_BANKS = {
         '[[sections.questions]]\nid = "h"\nprompt = "P?"\nstory = { role = "r", want = "w", so_that = "s" }\n'
     ),
     "a section with no questions yet": GOOD + SECTION + "questions = []\n",
+    "a time budget and an exclusive option": _bank(
+        '[[sections.questions]]\nid = "m"\nprompt = "P?"\nkind = "multi"\noptions = ["a", "b", { label = "Not sure", exclusive = true }]\n',
+        section=SECTION + "minutes = 15\n",
+    ),
 }
 
 
@@ -218,6 +230,7 @@ SESSION_TABLES = {
     "banks": ("bank", record_reader.BANK_REF_KEYS, "BANK_REF_KEYS"),
     "answers": ("answer", record_reader.ANSWER_KEYS, "ANSWER_KEYS"),
     "stories": ("story", record_reader.STORY_KEYS, "STORY_KEYS"),
+    "stories.history": ("story_version", record_reader.STORY_VERSION_KEYS, "STORY_VERSION_KEYS"),
     "open_questions": ("open_question", record_reader.OPEN_QUESTION_KEYS, "OPEN_QUESTION_KEYS"),
     "decisions": ("decision", record_reader.DECISION_KEYS, "DECISION_KEYS"),
     "assumptions": ("assumption", record_reader.ASSUMPTION_KEYS, "ASSUMPTION_KEYS"),
@@ -295,6 +308,9 @@ BROKEN_SESSIONS = {
     "answer value is a table": 'schema = "elicit.session/1"\n[answers."a.b.c"]\nvalue = { x = 1 }\n',
     "bank without an id": 'schema = "elicit.session/1"\n[[banks]]\nversion = "1"\n',
     "newer schema": 'schema = "elicit.session/2"\n',
+    "negative interview time": 'schema = "elicit.session/1"\ninterview_seconds = -1\n',
+    "section time as text": 'schema = "elicit.session/1"\n[section_seconds]\n"a.b" = "ten"\n',
+    "unknown history key": 'schema = "elicit.session/1"\n[[stories]]\nid = "US-1"\n[[stories.history]]\nwhen = 1\n',
 }
 
 

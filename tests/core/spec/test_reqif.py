@@ -99,6 +99,10 @@ def check_story(values: dict[str, object], story: Story, interview) -> None:
         assert xhtml_items(values["Source questions"]) == [xml_text(as_lines(item)) for item in expected]
     tags = ", ".join(one_line(tag) for tag in story.tags if one_line(tag))
     assert values.get("Tags", "") == xml_text(tags)
+    if story.reason.strip():
+        assert xhtml_text(values["Reason for rejection"]) == xml_text(as_lines(story.reason))
+    else:
+        assert "Reason for rejection" not in values
 
 
 def check_document(session: Session, text: str) -> Read:
@@ -185,7 +189,8 @@ def test_creation_time_comes_from_the_session():
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_in_every_field(hostile):
-    story = Story(hostile or "US-1", hostile, hostile, hostile, "must", [hostile, "]]> & <b>"], hostile, [hostile], [hostile], "changed")
+    story = Story(hostile or "US-1", hostile, hostile, hostile, "must", [hostile, "]]> & <b>"], hostile, [hostile], [hostile], "rejected")
+    story.reason = hostile
     session = Session(title=hostile, stories=[story], banks=rich_session().banks)
     check_document(session, reqif_text(session))
 

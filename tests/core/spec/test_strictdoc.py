@@ -69,6 +69,10 @@ def check_document(session: Session) -> list:
                 assert shown(node["CLIENT_QUOTE"]) == as_multi_line(story.quote)
             else:
                 assert "CLIENT_QUOTE" not in node
+            if story.reason.strip():
+                assert shown(node["REASON"]) == as_multi_line(story.reason)
+            else:
+                assert "REASON" not in node
             if story.acceptance:
                 assert node["ACCEPTANCE_CRITERIA"].count("\n- ") + 1 == len(story.acceptance)
             else:
@@ -114,6 +118,7 @@ def test_export_is_byte_identical():
 @pytest.mark.parametrize("hostile", HOSTILE + ("[LINK: US-001]", "[ANCHOR: x]\nafter", "<<<\nend", ">>>", ">>>\n<<<", "a\n\n\nb"))
 def test_hostile_text_in_every_field(hostile):
     story = Story(hostile or "US-1", hostile, hostile, hostile, "could", [hostile, hostile], hostile, [hostile], [hostile], "rejected")
+    story.reason = hostile
     session = Session(title=hostile, stories=[story, Story("US-001", "user", "be linked")], banks=rich_session().banks)
     check_document(session)
 

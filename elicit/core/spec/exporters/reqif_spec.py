@@ -406,7 +406,7 @@ def _story_values(story: Story, interview: Interview) -> dict[str, str]:
     tags = tag_text(story.tags)
     if tags:
         values["tags"] = tags
-    reason = getattr(story, "reason", "")
+    reason = story.reason
     if reason.strip():
         values["reason"] = xhtml_lines(reason)
     return values

@@ -194,7 +194,7 @@ def _story_fields(story: Story, interview: Interview, taken: set[str]) -> dict[s
         "ACCEPTANCE_CRITERIA": bullet_list(story.acceptance),
         "CLIENT_QUOTE": multi_line(story.quote),
         "SOURCE_QUESTIONS": bullet_list(sources),
-        "REASON": multi_line(getattr(story, "reason", "")),
+        "REASON": multi_line(story.reason),
     }
 
 
