@@ -27,7 +27,7 @@ def export(args: argparse.Namespace) -> int:
         if with_raw_cells is None:
             raise UsageError("elicit export", f"--raw-cells applies to CSV formats only, not to {exporter.name}")
         exporter = with_raw_cells()
-    to_stdout = args.output in (None, STDOUT)
+    to_stdout = args.output in (None, STDOUT, "/dev/stdout")
     if exporter.multi_file and to_stdout:
         raise UsageError("elicit export", f"the {exporter.name} format writes one file per story: give a folder with -o OUT")
     from .session_commands import load_for_reading
@@ -44,7 +44,7 @@ def export(args: argparse.Namespace) -> int:
     destination = Path(args.output).expanduser()
     if _same_file(destination, source):
         raise ElicitError(f"{destination} is the session itself; give another file name with -o")
-    result = write_export(exporter, files, destination)
+    result = write_export(exporter, files, destination, source=source)
     if exporter.multi_file:
         count = len(result.written)
         sys.stdout.write(f"wrote {count} file{'' if count == 1 else 's'} to {destination}\n")

@@ -149,7 +149,11 @@ class PlainInterview:
         if not unchanged and (has_value(value) or (answer is not None and has_value(answer.value))):
             # A new answer settles a question flagged to revisit; /flag flags it again.
             self.service.answer(question.id, value, status="answered")
-            self.console.say(f"Saved: {shown_answer(question, value) or 'no answer'}.")
+            shown = shown_answer(question, value) or "no answer"
+            if self.saver.pending:
+                self.console.say(f"Not saved: {shown}.", self.saver.not_saved_line())
+            else:
+                self.console.say(f"Saved: {shown}.")
         return self._next_after(question)
 
     def _command(self, command: Command, question: Question | None) -> Target:
@@ -177,13 +181,22 @@ class PlainInterview:
             return self._next_after(question)
         elif name == "skip":
             self.service.skip(question.id)
-            self.console.say("Skipped.")
+            self._done("Skipped.")
             return self._next_after(question)
         elif name == "flag":
             flagged = self.service.toggle_revisit(question.id)
-            self.console.say("Flagged to revisit." if flagged else "Flag cleared.")
+            self._done("Flagged to revisit." if flagged else "Flag cleared.")
             return self._next_after(question)
+        if name == "story" and self.saver.pending:
+            self.console.say(self.saver.not_saved_line())
         return STAY
+
+    def _done(self, what: str) -> None:
+        """Confirm a change, saying when it is not on disk."""
+        if self.saver.pending:
+            self.console.say(f"{what} Not saved.", self.saver.not_saved_line())
+        else:
+            self.console.say(what)
 
     # moving about
 

@@ -60,6 +60,9 @@ def run(path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None
                 opened.close()
     if not saved:
         console.say("", f"{ending} The last changes could not be saved: {saver.error}.")
+        lost = saver.unsaved_lines()
+        if lost:
+            console.say(f"Not on disk ({path} holds what was saved before):", *lost)
         return EXIT_NOT_SAVED
     console.say("", f"{ending} Everything entered is saved in {path}.", progress_lines(opened.interview, opened.session)[0])
     return code

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from types import FrameType
 
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession
+from elicit.core.session import OpenSession, answer_text
 
 from .output import Console
 
@@ -67,17 +67,25 @@ def signals_held() -> Iterator[None]:
 
 
 class Saver:
-    """Saves the session after every change; a failed save is reported and retried."""
+    """Saves the session after every change; a failed save is reported and retried.
+
+    Until a save succeeds, every change stays in memory (the session object)
+    and is listed in :attr:`unsaved`; each reply retries the save.
+    """
 
     def __init__(self, opened: OpenSession, console: Console):
         self.opened = opened
         self.console = console
         self.pending = False
         self.error: str | None = None
+        self.unsaved: list[str] = []
+        """What changed since the last save that worked, as the service names it (``answer <id>``)."""
 
     def changed(self, what: str) -> None:
         """Listener for SessionService: save at once."""
         self.pending = True
+        if what not in self.unsaved:
+            self.unsaved.append(what)
         self.flush()
 
     def flush(self) -> bool:
@@ -89,11 +97,44 @@ class Saver:
                 self.opened.save()
         except ElicitError as error:
             if str(error) != self.error:
-                self.console.say(f"Not saved: {error}. Elicit tries again after your next reply.")
+                self.console.say(f"Could not save: {error}.")
             self.error = str(error)
             return False
         self.pending = False
+        self.unsaved = []
         if self.error is not None:
             self.console.say("Saved now; nothing was lost.")
             self.error = None
         return True
+
+    def not_saved_line(self) -> str:
+        """Said after each change while saving fails."""
+        count = len(self.unsaved)
+        return (
+            f"{count} change{'s are' if count != 1 else ' is'} only in memory, not on disk; "
+            "elicit tries to save again after your next reply (free some space or fix the folder)."
+        )
+
+    def unsaved_lines(self) -> list[str]:
+        """Exactly what is not on disk, with the values, so it can be typed in again."""
+        session = self.opened.session
+        lines = []
+        for what in self.unsaved:
+            kind, _, rest = what.partition(" ")
+            if kind == "current":
+                continue  # only where the interview was; nothing the client said
+            if kind == "answer" and rest in session.answers:
+                answer = session.answers[rest]
+                lines.append(f"  the answer to {rest}: {answer_text(answer.value) or '(no answer)'}")
+            elif kind == "status":
+                question_id, _, status = rest.rpartition(" ")
+                lines.append(f"  {question_id} marked {status}")
+            elif kind == "notes" and rest in session.answers:
+                lines.append(f"  the notes on {rest}: {session.answers[rest].notes}")
+            elif kind == "story":
+                story_id = rest.split(" ", 1)[0]
+                story = next((item for item in session.stories if item.id == story_id), None)
+                lines.append(f"  story {rest}" + (f": as {story.role or 'a user'}, I want {story.want}" if story is not None else ""))
+            else:
+                lines.append(f"  {what}")
+        return lines

@@ -79,8 +79,10 @@ def test_export_gherkin_to_a_folder(session_file, tmp_path):
     folder = tmp_path / "features"
     result = run("export", session_file, "-f", "gherkin", "-o", folder)
     assert result.returncode == 0, result.stderr
-    files = sorted(folder.iterdir())
+    files = sorted(folder.glob("*.feature"))
     assert [p.name for p in files] == sorted(expected("gherkin"))
+    (manifest,) = [p.name for p in folder.iterdir() if p.suffix != ".feature"]  # which files this session wrote
+    assert manifest.startswith(".elicit-export-") and manifest.endswith(".json")
     for path in files:
         parse_gherkin(path.read_text(encoding="utf-8"))
     assert result.stdout.decode() == f"wrote 4 files to {folder}\n"

@@ -323,6 +323,45 @@ def test_a_save_that_never_works_ends_with_exit_1_and_the_old_file_intact(mini_s
     assert not lock_path(mini_session_path).exists()
 
 
+def failing_saves(monkeypatch, count: int) -> None:
+    """The next ``count`` saves fail as on a full disk; later ones work."""
+    real_save = SessionStore.save
+    left = [count]
+
+    def save(self, session):
+        if left[0] > 0:
+            left[0] -= 1
+            raise ElicitError(f"{self.path}: could not save: No space left on device; the last saved version is intact")
+        real_save(self, session)
+
+    monkeypatch.setattr(SessionStore, "save", save)
+
+
+def test_no_answer_is_called_saved_while_saving_fails_and_all_are_saved_once_it_works(mini_session_path, monkeypatch):
+    failing_saves(monkeypatch, 5)  # the go to the first question and the next two answers fail, the third answer's works
+    code, out = play(mini_session_path, "Invoices are late", "Web", "/next", "/stop")
+    assert code == 0, out
+    assert "Saved: Invoices are late." not in out and "Saved: Web." not in out
+    assert out.count("Not saved: ") == 2, out
+    assert "Not saved: Invoices are late." in out and "Not saved: Web." in out
+    assert "only in memory, not on disk" in out
+    assert answers(mini_session_path) == {"problem": ("Invoices are late", "answered"), "platform": ("Web", "answered")}
+
+
+def test_stop_says_exactly_which_answers_are_not_on_disk(mini_session_path, monkeypatch):
+    before = mini_session_path.read_bytes()
+    failing_saves(monkeypatch, 10_000)
+    code, out = play(mini_session_path, "Invoices are late", "Web", "/skip", "/stop")
+    assert code == 1
+    assert "Saved:" not in out.replace("Not saved:", "")
+    assert "Skipped. Not saved." in out
+    tail = out[out.index("could not be saved") :]
+    assert "the answer to mini.context.problem: Invoices are late" in tail
+    assert "the answer to mini.context.platform: Web" in tail
+    assert "mini.users.who marked skipped" in tail
+    assert mini_session_path.read_bytes() == before
+
+
 lines = st.one_of(
     st.text(
         alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=30

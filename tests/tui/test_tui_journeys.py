@@ -327,7 +327,7 @@ async def test_export_then_re_export_after_deleting_a_story(tmp_path: Path):
         await pilot.pause()
         assert "Wrote 4 files" in str(screen.query_one("#export-result").render())
         features = out / "interview-features"
-        assert sorted(p.name for p in features.iterdir()) == ["US-001.feature", "US-002.feature", "US-003.feature"]
+        assert sorted(p.name for p in features.glob("*.feature")) == ["US-001.feature", "US-002.feature", "US-003.feature"]
         assert "to import invoices from the bank feed" in (out / "interview.spec.md").read_text(encoding="utf-8")
 
         screen.service.delete_story("US-003")
@@ -336,7 +336,8 @@ async def test_export_then_re_export_after_deleting_a_story(tmp_path: Path):
         await pilot.pause()
         result = str(screen.query_one("#export-result").render())
         assert "Wrote 3 files" in result and "Removed 1 file of deleted stories: US-003.feature" in result
-        assert sorted(p.name for p in features.iterdir()) == ["US-001.feature", "US-002.feature"]
+        assert sorted(p.name for p in features.glob("*.feature")) == ["US-001.feature", "US-002.feature"]
+        assert [p.name for p in features.glob(".elicit-export-interview-*.json")]  # the list of files this session wrote
         await pilot.press("escape", "ctrl+q")
 
 

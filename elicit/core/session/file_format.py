@@ -7,6 +7,7 @@ so that saving can never lose it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,32 @@ def _answer_table(answer: Answer) -> dict[str, Any]:
 
 
 # Reading -----------------------------------------------------------------------------
+
+_SCHEMA_LINE = re.compile(rf"""^[ \t]*(?:schema|"schema"|'schema')[ \t]*=[ \t]*(?:"|'){re.escape(SCHEMA_PREFIX)}""", re.MULTILINE)
+
+
+def is_session_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file holding an elicit session, or what is left of one.
+
+    Decided as the reader decides: the file is parsed as TOML and its
+    ``schema`` read, however it is quoted or spaced and wherever it is. A file
+    that no longer parses counts as a session when one of its lines sets
+    such a schema: a damaged session is still someone's interview.
+    """
+    import tomllib
+
+    try:
+        if not path.is_file():
+            return False
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return _SCHEMA_LINE.search(text) is not None
+    schema = data.get("schema")
+    return isinstance(schema, str) and schema.startswith(SCHEMA_PREFIX)
 
 
 def read_session(path: Path) -> Session:

@@ -4,6 +4,14 @@ The lock is ``<session>.lock`` beside the session, created exclusively and
 holding who took it. A lock left by a process that is no longer running on
 this machine (a crash, a killed terminal) is stale and is taken over, with a
 note saying so.
+
+A session named through a symbolic link is locked (and saved) as the file the
+link points to, so two names of one file share one lock file. A file with two
+names in different folders (a hard link) has two lock files; what they share
+is the file itself, so while the lock is held the session file is also locked
+with the kernel (``flock``, keyed on the file's device and inode, released by
+the kernel when the process ends). Every save makes a new file, so the store
+moves that lock to it (:meth:`SessionLock.follow`).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from elicit.core.files.atomic import real_path
 from elicit.core.findings import ElicitError
 
 LOCK_SUFFIX = ".lock"
@@ -59,11 +68,12 @@ class SessionLock:
     """An acquired lock; release it when done (or use as a context manager)."""
 
     def __init__(self, path: Path, command: str = "elicit"):
-        self.path = lock_path(path)
+        self.path = lock_path(real_path(path))
         self.session_path = path
         self.command = command
         self.note: str | None = None
         self._held = False
+        self._file_lock: int | None = None
 
     def acquire(self) -> SessionLock:
         """Take the lock or raise :class:`LockedError` naming the holder."""
@@ -88,6 +98,11 @@ class SessionLock:
             with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
                 stream.write(json.dumps(record))
             self._held = True
+            try:
+                self.follow()
+            except BaseException:
+                self.release()
+                raise
             return self
         raise LockedError(f"{self.session_path} is being opened by another elicit at this moment; try again")
 
@@ -106,11 +121,28 @@ class SessionLock:
         else:
             self.note = f"took over a stale lock: {holder.describe()} is no longer running"
 
+    def follow(self) -> None:
+        """Lock the session file as it is now (after a save replaced it) with the kernel; drop the lock on the old one.
+
+        Raises LockedError when another elicit holds the file under another name.
+        """
+        descriptor = _lock_file(self.session_path)
+        if descriptor == _BUSY:
+            raise LockedError(
+                f"{self.session_path} is open in another elicit under another name (a hard link to the same file); close it there first"
+            )
+        if self._file_lock is not None:
+            os.close(self._file_lock)
+        self._file_lock = descriptor if descriptor >= 0 else None
+
     def release(self) -> None:
         """Give the lock up (only if we hold it)."""
         if not self._held:
             return
         self._held = False
+        if self._file_lock is not None:
+            os.close(self._file_lock)
+            self._file_lock = None
         holder = read_holder(self.path)
         if holder is None or (holder.pid == os.getpid() and holder.host == host_name()):
             try:
@@ -123,6 +155,31 @@ class SessionLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+_BUSY = -2
+_NONE = -1
+
+
+def _lock_file(path: Path) -> int:
+    """An open descriptor of ``path`` holding an exclusive kernel lock; _BUSY if another holds it, _NONE if it cannot be had."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the lock file alone
+        return _NONE
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return _NONE  # not there yet (a new session) or unreadable: the lock file still guards it
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        return _BUSY
+    except OSError:
+        os.close(descriptor)
+        return _NONE  # a file system without flock
+    return descriptor
 
 
 def read_holder(path: Path) -> LockHolder | None:

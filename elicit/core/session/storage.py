@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elicit.core.files.atomic import write_atomic
+from elicit.core.files.atomic import is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
 from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
 from elicit.core.session.locking import SessionLock
@@ -17,6 +17,7 @@ class SessionStore:
     def __init__(self, path: Path, lock: SessionLock):
         self.path = path
         self.lock = lock
+        self._leftovers_checked = False
 
     @property
     def note(self) -> str | None:
@@ -29,6 +30,11 @@ class SessionStore:
         lock = SessionLock(path, command)
         if not path.exists():
             raise ElicitError(f"{path}: no such session file; create one with 'elicit new {path} --bank discovery'")
+        if is_read_only(path):
+            raise ElicitError(
+                f"{path}: the session file is read-only, so elicit cannot save changes to it; "
+                f"make it writable (chmod u+w {path}) or read it with 'elicit summary {path}'"
+            )
         lock.acquire()
         try:
             session = read_session(path)
@@ -56,12 +62,24 @@ class SessionStore:
         return store
 
     def save(self, session: Session) -> None:
-        """Write the session atomically, keeping the previous file as .bak."""
+        """Write the session atomically, keeping the previous file as .bak.
+
+        Through a symbolic link, the file it points to is saved and the link
+        stays. Hidden temporary files left by an earlier save that was cut
+        short (a kill, a power cut) are removed after the first save that succeeds.
+        """
         text = dumps_session(session)
         try:
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:
             raise ElicitError(f"{self.path}: could not save: {exc.strerror or exc}; the last saved version is intact") from None
+        try:
+            self.lock.follow()
+        except ElicitError:
+            pass  # the new file is ours alone; the lock file still guards it
+        if not self._leftovers_checked:
+            self._leftovers_checked = True
+            remove_leftover_temporaries(self.path)
 
     def close(self) -> None:
         """Release the lock."""

@@ -124,7 +124,7 @@ class ExportScreen(SessionScreen[None]):
             exporter = self.exporters[name]
             try:
                 files = exporter.render(session, interview)
-                result = write_export(exporter, files, destination)
+                result = write_export(exporter, files, destination, source=self.opened.path)
                 written.extend(result.written)
                 removed.extend(result.removed)
             except ElicitError as error:

@@ -129,10 +129,30 @@ def test_store_reports_a_failed_save_plainly_when_writing_fails(tmp_path, monkey
     def no_space(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tempfile.mkstemp", no_space)
+    monkeypatch.setattr("elicit.core.files.atomic.stage", no_space)
     try:
         with pytest.raises(Exception, match="could not save: No space left on device; the last saved version is intact"):
             store.save(Session(title="new"))
     finally:
         store.close()
     assert read_session(path).title == "old"
+
+
+def test_temporary_files_left_by_a_killed_save_are_removed_by_the_next_save(tmp_path):
+    path = tmp_path / "s.elicit.toml"
+    store = SessionStore.create(path, Session(title="old"))
+    store.close()
+    leftovers = [tmp_path / f".{path.name}.{suffix}.tmp" for suffix in ("k2j4_x9a", "0123456789ab")]  # older and newer elicit
+    for leftover in leftovers:
+        leftover.write_text("a full copy of the interview", encoding="utf-8")
+    unrelated = [tmp_path / ".other.elicit.toml.0123456789ab.tmp", tmp_path / f".{path.name}.notes", tmp_path / f"{path.name}.tmp"]
+    for other in unrelated:
+        other.write_text("not ours", encoding="utf-8")
+    store, session = SessionStore.open(path)
+    try:
+        assert all(leftover.exists() for leftover in leftovers)  # opening alone removes nothing
+        store.save(session)
+    finally:
+        store.close()
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert all(other.exists() for other in unrelated)

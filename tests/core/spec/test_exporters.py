@@ -569,7 +569,8 @@ def test_write_folder_for_gherkin(tmp_path):
     assert [p.name for p in written] == sorted(files) and removed == []
     assert all(p.read_text(encoding="utf-8") == files[p.name] for p in written)
     assert write_export(exporter, files, folder) == (written, [])
-    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".elicit-export-")) == sorted(files)
+    assert len(list(folder.glob(".elicit-export-*.json"))) == 1  # which files this session wrote
 
 
 def test_re_export_removes_the_files_of_deleted_stories_and_nothing_else(tmp_path):
@@ -584,7 +585,8 @@ def test_re_export_removes_the_files_of_deleted_stories_and_nothing_else(tmp_pat
     files = render("gherkin", session)
     written, removed = write_export(exporter, files, folder)
     assert [path.name for path in removed] == [f"{gone.id}.feature"]
-    assert sorted(path.name for path in folder.iterdir()) == sorted([*files, "hand-written.feature", "notes.txt"])
+    kept = [path.name for path in folder.iterdir() if not path.name.startswith(".elicit-export-")]
+    assert sorted(kept) == sorted([*files, "hand-written.feature", "notes.txt"])
 
 
 def test_write_refuses_to_replace_a_session(tmp_path):
