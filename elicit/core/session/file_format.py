@@ -101,7 +101,7 @@ def is_session_file(path: Path) -> bool:
     that no longer parses counts as a session when one of its lines sets
     such a schema: a damaged session is still someone's interview.
     """
-    import tomllib
+    from elicit.core.files.toml_parser import TomlSyntaxError, loads
 
     try:
         if not path.is_file():
@@ -110,8 +110,8 @@ def is_session_file(path: Path) -> bool:
     except OSError:
         return False
     try:
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        data = loads(text)
+    except (TomlSyntaxError, RecursionError, ValueError):
         return _SCHEMA_LINE.search(text) is not None
     schema = data.get("schema")
     return isinstance(schema, str) and schema.startswith(SCHEMA_PREFIX)
