@@ -13,6 +13,11 @@ The copy is safe because the service never changes a list in place: it
 replaces values, so the worker and the UI thread never share a mutable
 object.
 
+The interview clock changes the session every second (``tick``); those
+changes are saved quietly, every ``CLOCK_EVERY`` seconds, without showing
+*unsaved* in the header: a crash loses at most that much clock time, never
+an answer.
+
 One write runs at a time. A failed write (disk full, read-only folder,
 locked file) leaves the last good file as it was (the core's atomic write
 guarantees that), is reported through ``on_state`` and is retried with a
@@ -42,6 +47,9 @@ QUIET = 0.25
 LONGEST = 0.8
 RETRY_FIRST = 1.0
 RETRY_LONGEST = 10.0
+CLOCK_EVERY = 10.0
+CLOCK = "clock"
+"""What the service says when only the interview clock moved."""
 
 StateListener = Callable[[str, str], None]
 """Called on the UI thread with the new state and, for failures, the reason."""
@@ -58,6 +66,8 @@ class AutoSaver:
         self.saves = 0
         self._write_lock = threading.Lock()
         self._disk_revision = opened.service.revision  # changed only while holding _write_lock
+        self._user_revision = opened.service.revision  # the last change that was not the clock
+        self._clock_timer = False
         self._first_unsaved: float | None = None
         self._last_change = 0.0
         self._timer: Timer | None = None
@@ -71,11 +81,24 @@ class AutoSaver:
         """Whether some change has not reached the disk yet."""
         return self.opened.service.revision != self._disk_revision
 
+    @property
+    def user_dirty(self) -> bool:
+        """Whether a change other than the clock has not reached the disk yet."""
+        return self._user_revision > self._disk_revision
+
     # scheduling (UI thread)
 
-    def _changed(self, _what: str) -> None:
+    def _changed(self, what: str) -> None:
         if self._closed:
             return
+        if what == CLOCK:
+            if self._timer is None and not self._writing:
+                self._schedule(CLOCK_EVERY, clock=True)
+            return
+        self._user_revision = self.opened.service.revision
+        if self._clock_timer and self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         now = time.monotonic()
         self._last_change = now
         if self._first_unsaved is None:
@@ -90,24 +113,26 @@ class AutoSaver:
         first = self._first_unsaved if self._first_unsaved is not None else self._last_change
         return max(0.0, min(self._last_change + QUIET, first + LONGEST) - time.monotonic())
 
-    def _schedule(self, delay: float) -> None:
+    def _schedule(self, delay: float, *, clock: bool = False) -> None:
         # One timer at a time: typing only moves a time stamp, it does not make timers.
         if self._timer is not None:
             self._timer.stop()
+        self._clock_timer = clock
         self._timer = self.app.set_timer(max(0.01, delay), self._start_write, name="autosave")
 
     def _start_write(self) -> None:
         self._timer = None
         if self._closed or self._writing or not self.dirty:
             return
-        wait = self._due() if self.state != FAILED else 0.0
+        wait = self._due() if self.state != FAILED and self.user_dirty else 0.0
         if wait > 0.005:
             self._schedule(wait)
             return
         revision = self.opened.service.revision
         copy = snapshot(self.opened.session)
         self._writing = True
-        self._set_state(SAVING)
+        if self.user_dirty or self.state == FAILED:
+            self._set_state(SAVING)
         self.app.run_worker(lambda: self._write(copy, revision), name="autosave", group="autosave", thread=True, exit_on_error=False)
 
     # the worker thread
@@ -138,10 +163,14 @@ class AutoSaver:
         self._writing = False
         self.saves += 1
         self._retry_delay = RETRY_FIRST
-        if self.dirty:
+        if self.user_dirty:
             self._first_unsaved = time.monotonic()
             self._set_state(PENDING)
             self._schedule(QUIET)
+        elif self.dirty:
+            self._first_unsaved = None
+            self._set_state(SAVED)
+            self._schedule(CLOCK_EVERY, clock=True)
         else:
             self._first_unsaved = None
             self._set_state(SAVED)

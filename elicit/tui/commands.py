@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from elicit.core.session import Interview
+
 from .marks import status_mark
 
-if TYPE_CHECKING:
-    from .screens.interview import InterviewScreen
+
+@runtime_checkable
+class JumpsToQuestions(Protocol):
+    """A screen with an interview whose questions one can jump to (the interview screen)."""
+
+    @property
+    def interview(self) -> Interview: ...
+
+    def jump_to(self, question_id: str) -> None: ...
 
 HIDDEN_ACTIONS = {"command_palette", "quit"}  # the system provider lists these already
 
@@ -48,10 +57,10 @@ class QuestionSearch(Provider):
     LIST_ALL = False
 
     def _questions(self) -> list[tuple[str, str, str]]:
-        screen: InterviewScreen = self.screen  # type: ignore[assignment]
-        interview = getattr(screen, "interview", None)
-        if interview is None:
+        screen = self.screen
+        if not isinstance(screen, JumpsToQuestions):
             return []
+        interview = screen.interview
         titles = {section.id: section.title for section in interview.sections}
         return [
             (question.id, f"{status_mark(interview.status(question.id))} {question.prompt}", titles.get(question.section_id, ""))
@@ -59,9 +68,8 @@ class QuestionSearch(Provider):
         ]
 
     def _go(self, question_id: str) -> None:
-        go = getattr(self.screen, "jump_to", None)
-        if go is not None:
-            go(question_id)
+        if isinstance(self.screen, JumpsToQuestions):
+            self.screen.jump_to(question_id)
 
     async def discover(self) -> Hits:
         if not self.LIST_ALL:

@@ -5,8 +5,9 @@
     "interview.next" = "f6"
     "interview.story" = "ctrl+t,f7"
 
-Every binding in the app has an id (listed in the README). Problems in the
-file are reported in the app as warnings and the default keys stay.
+Every binding in the app has an id (the table in :mod:`elicit.tui.bindings`,
+copied into the README). Problems in the file (a misspelled id among them,
+with a did-you-mean) are reported in the app as warnings and the default keys stay.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import tomllib
 from pathlib import Path
 
 from elicit.core.paths import config_dir
+
+from .bindings import unknown_id_problem
 
 KEYS_FILE = "keys.toml"
 _KEY = re.compile(r"^[a-z0-9_+\-,]+$")
@@ -46,13 +49,22 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         return {}, problems + [f"{path}: 'keys' must be a table of binding id = \"key\""]
     keymap: dict[str, str] = {}
     for binding_id, value in keys.items():
-        if not isinstance(value, str) or not _KEY.match(value.replace(" ", "")):
-            problems.append(f'{path}: keys.{binding_id}: give keys as text such as "ctrl+t" or "f6,ctrl+t"')
+        problem = _entry_problem(binding_id, value)
+        if problem is not None:
+            problems.append(f"{path}: keys.{binding_id}: {problem}")
             continue
-        wanted = [key.strip() for key in value.split(",") if key.strip()]
-        refused = [key for key in wanted if key in UNDELIVERED]
-        if refused:
-            problems.append(f"{path}: keys.{binding_id}: {', '.join(refused)} is not delivered by most terminals; choose another key")
-            continue
-        keymap[binding_id] = ",".join(wanted)
+        keymap[binding_id] = ",".join(key.strip() for key in value.split(",") if key.strip())
     return keymap, problems
+
+
+def _entry_problem(binding_id: str, value: object) -> str | None:
+    """What is wrong with one ``"id" = "keys"`` line, or None."""
+    unknown = unknown_id_problem(binding_id)
+    if unknown is not None:
+        return unknown
+    if not isinstance(value, str) or not _KEY.match(value.replace(" ", "")):
+        return 'give keys as text such as "ctrl+t" or "f6,ctrl+t"'
+    refused = [key.strip() for key in value.split(",") if key.strip() in UNDELIVERED]
+    if refused:
+        return f"{', '.join(refused)} is not delivered by most terminals; choose another key"
+    return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from elicit.core.text import clip
@@ -29,9 +28,9 @@ def priority_label(priority: str) -> str:
     return PRIORITY_LABELS.get(priority, priority)
 
 
-def elapsed_text(delta: timedelta) -> str:
+def seconds_text(seconds: int) -> str:
     """``1:05:09`` or ``05:09``."""
-    seconds = max(0, int(delta.total_seconds()))
+    seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"

@@ -113,6 +113,7 @@ def app_on(path: Path, **options):
     from elicit.core.session.opening import open_session
     from elicit.tui.app import ElicitApp
 
+    options.setdefault("clock_ticks", False)  # the interview clock stays still; tests call tick() themselves
     return ElicitApp(open_session(path, command="elicit open"), clock=fixed_clock, cursor_blink=False, **options)
 
 
@@ -120,4 +121,5 @@ def launcher_app(**options):
     """An ElicitApp on its launcher, with the clock frozen and the cursor not blinking."""
     from elicit.tui.app import ElicitApp
 
+    options.setdefault("clock_ticks", False)
     return ElicitApp(None, clock=fixed_clock, cursor_blink=False, **options)

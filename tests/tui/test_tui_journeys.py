@@ -135,8 +135,7 @@ async def test_multi_and_scale_answers(session_path: Path):
         await pilot.press("4")
         assert screen.session.answers["mini.users.satisfaction"].value == 4
         await pilot.press("backspace")
-        # Issue 13: an emptied answer is cleared, never kept as "answered" with nothing.
-        assert "mini.users.satisfaction" not in screen.session.answers
+        assert "mini.users.satisfaction" not in screen.session.answers, "clearing removes the answer (issue 13: empty is never 'answered')"
         screen.service.answer("mini.context.platform", "Web")
         screen.service.answer("mini.users.count", 50)
         await screen.refresh_all()
@@ -165,7 +164,7 @@ async def test_capture_a_story_from_the_selected_words(session_path: Path):
         dialog.query_one("#story-so-that").value = "I stop typing them twice"
         dialog.query_one("#story-acceptance").text = "Given a feed\nWhen it arrives\n\nThen invoices appear"
         dialog.query_one("#story-tags").value = "billing, import"
-        await pilot.press("f5")  # should -> could
+        await pilot.press("f7")  # Could, in one key from any field
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -178,7 +177,7 @@ async def test_capture_a_story_from_the_selected_words(session_path: Path):
         assert "US-001" in str(screen.query_one("#question-stories").get_option_at_index(0).prompt)
 
 
-async def test_story_hint_prefills_the_editor_and_want_is_required(session_path: Path):
+async def test_story_hint_is_offered_never_prefilled_and_want_is_required(session_path: Path):
     app = app_on(session_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = interview(app)
@@ -186,7 +185,11 @@ async def test_story_hint_prefills_the_editor_and_want_is_required(session_path:
         await pilot.press("ctrl+t")
         await pilot.pause()
         dialog = app.screen
-        assert dialog.query_one("#story-role").value == "user", "role comes from the question's story hint"
+        role = dialog.query_one("#story-role")
+        assert app.focused is role, "the editor opens on the first field"
+        assert role.value == "" and "user" in role.placeholder, "the hint's role is a suggestion, not text typing replaces"
+        await pilot.press("right")
+        assert role.value == "user", "→ on the empty field takes the suggestion"
         assert dialog.query_one("#story-want").value == "", "a placeholder want is not copied"
         await pilot.press("ctrl+s")
         assert app.screen is dialog, "a story without 'I want' is not saved"
@@ -276,7 +279,7 @@ async def test_flag_and_revisit_from_the_summary(session_path: Path):
         todo = summary.query_one("#summary-todo")
         ids = [todo.get_option_at_index(i).id for i in range(todo.option_count)]
         assert ids == ["mini.context.problem", "mini.context.platform"], "required open first, then flagged"
-        await pilot.press("down", "enter")
+        await pilot.press("tab", "down", "enter")
         await pilot.pause()
         assert app.screen is screen and screen.question.id == "mini.context.platform"
         await pilot.press("ctrl+r")
@@ -365,14 +368,20 @@ async def test_read_back_and_confirm(tmp_path: Path):
         await pilot.press("n")
         assert readback.story().id == "US-003"
         await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"too costly", "enter")
+        await pilot.pause()
         assert screen.session.story("US-003").status == "rejected"
-        await pilot.press("b", "e")
+        assert screen.session.story("US-003").reason == "too costly", "r asks for the client's reason"
+        await pilot.press("b", "h")
         await pilot.pause()
         app.screen.query_one("#story-so-that").value = "I can chase late payers the same day"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert screen.session.story("US-002").status == "changed"
-        assert "same day" in str(readback.query_one("#readback-sentence").render())
+        changed = screen.session.story("US-002")
+        assert changed.status == "changed" and changed.so_that == "I can chase late payers the same day"
+        assert [v.so_that for v in changed.history] == ["I can chase late payers"], "the earlier wording is kept"
+        assert readback.story().id == "US-003", "after the change the read-back goes on"
 
 
 async def test_quit_and_reopen_at_the_same_place(session_path: Path):
@@ -615,5 +624,5 @@ async def test_a_pasted_one_line_story_is_split_and_linted_live(session_path: Pa
         assert dialog.query_one("#story-so-that").value == "I stop typing them twice"
         dialog.query_one("#story-want").value = "to manage stuff and export reports"
         await pilot.pause()
-        problems = str(dialog.query_one("#story-problems").render())
+        problems = str(dialog.query_one("#story-notes").render())
         assert "stuff" in problems and "second goal" in problems

@@ -155,3 +155,51 @@ def test_read_back(snap_compare, workspace: Path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_export(snap_compare, workspace: Path, size):
     assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f4"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_capture_menu(snap_compare, workspace: Path, size):
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("ctrl+f"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_decision_editor(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await pilot.press("ctrl+f", "d", *"keep paper invoices until June", "enter", *"the feed is not ready")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_captured_items(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        service = pilot.app.screen.service
+        service.add_decision("keep paper invoices until June", "the feed is not ready", decided_by="Ann", source=["mini.context.problem"])
+        service.add_open_question("Which phones do the drivers carry?", owner="Raj", source=["mini.context.platform"])
+        service.add_assumption("invoices arrive as PDF", "Ann said so", source=["mini.context.problem"])
+        service.define_term("remittance", "the note that says which invoices a payment covers")
+        await pilot.press("ctrl+f", "l")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_read_back_reject_reason(snap_compare, workspace: Path, size):
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f3", "r"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_paused_and_over_budget(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        screen = pilot.app.screen
+        section = screen.interview.section_of(screen.question)
+        object.__setattr__(section, "minutes", 1)
+        screen.session.target_minutes = 2
+        for _ in range(150):
+            screen.tick()
+        await pilot.press("f6")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)

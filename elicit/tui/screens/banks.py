@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 from elicit.core.banks import BankCatalog
 from elicit.core.findings import FindingsError
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..widgets.common.keybar import KeyBar
 
@@ -23,7 +23,7 @@ class BanksScreen(Screen):
 
     CSS_PATH = "banks.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="banks.back")]
+    BINDINGS = bindings("banks")
 
     def __init__(self, catalog: BankCatalog | None = None) -> None:
         super().__init__()

@@ -7,7 +7,6 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
@@ -17,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from elicit.core.findings import ElicitError
 from elicit.core.session import Interview, OpenSession, snapshot
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Field
@@ -31,10 +31,7 @@ class ExportScreen(SessionScreen[None]):
 
     CSS_PATH = "export.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("ctrl+s", "export", "Export now", id="export.run", priority=True),
-        Binding("escape", "back", "Back", id="export.back"),
-    ]
+    BINDINGS = bindings("export")
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
@@ -103,10 +100,7 @@ class ExportScreen(SessionScreen[None]):
         if not targets:
             self.notify("Tick at least one format.", severity="warning")
             return
-        app: Any = self.app
-        commit = getattr(app, "_commit_screens", None)
-        if commit is not None:
-            commit()
+        self.app.commit_screens()
         copy = snapshot(self.opened.session)
         interview = Interview(copy, self.opened.interview.banks)
         self.busy = True

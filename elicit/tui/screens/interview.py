@@ -6,25 +6,26 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.containers import Container, Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, has_value
+from elicit.core.session import OpenSession, answer_text, has_value, summarise
 
+from ..bindings import bindings, key
 from ..commands import QuestionList, QuestionSearch, ScreenActions
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen
 from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
 from ..widgets.interview.navigator import Navigator
-from ..widgets.interview.question_panel import QuestionPanel
+from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel
 from ..widgets.interview.question_stories import QuestionStories
-from ..widgets.interview.session_header import SessionHeader, elapsed_since
+from ..widgets.interview.session_header import SessionHeader
+from .capture import CaptureMenu, ItemDraft, ItemEditor, save_item
 from .session_screen import SessionScreen
-from .story_editor import StoryDraft, StoryEditor
+from .story_editor import StoryDraft, StoryEditor, draft_from_hint
 
 
 class InterviewScreen(SessionScreen[None]):
@@ -33,22 +34,7 @@ class InterviewScreen(SessionScreen[None]):
     CSS_PATH = "interview.tcss"
     AUTO_FOCUS = ""  # the answer input takes focus once it is mounted
     COMMANDS = {ScreenActions, QuestionSearch}
-    BINDINGS = [
-        Binding("ctrl+n", "next", "Next", id="interview.next", tooltip="Go to the next question"),
-        Binding("ctrl+b", "previous", "Back", id="interview.previous", tooltip="Go back to the previous question"),
-        Binding("ctrl+g", "goto", "Go to", id="interview.goto", tooltip="Find a question by typing part of it"),
-        Binding("f8", "skip", "Skip", id="interview.skip", tooltip="Mark the question skipped and go on"),
-        Binding("ctrl+r", "revisit", "Revisit", id="interview.revisit", tooltip="Flag the question to come back to (again to clear)"),
-        Binding("ctrl+t", "new_story", "Story", id="interview.story", tooltip="Capture a user story from this answer"),
-        Binding("ctrl+o", "notes", "Notes", id="interview.notes", tooltip="Move between the answer and the notes"),
-        Binding("f9", "navigator", "Questions", id="interview.navigator", tooltip="Move to the list of questions (again to come back)"),
-        Binding("ctrl+l", "stories", "Stories", id="interview.stories", tooltip="Every story in a table"),
-        Binding("f2", "summary", "Summary", id="interview.summary", tooltip="Coverage, open required questions, stories"),
-        Binding("f3", "read_back", "Read back", id="interview.read_back", tooltip="Read the stories to the client one by one"),
-        Binding("f4", "export", "Export", id="interview.export", tooltip="Write the draft spec"),
-        Binding("ctrl+s", "save", "Save", id="interview.save", tooltip="Save now (elicit also saves by itself)"),
-        Binding("f10", "close", "Close", id="interview.close", tooltip="Save and close this session"),
-    ]
+    BINDINGS = bindings("interview")
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
@@ -62,23 +48,28 @@ class InterviewScreen(SessionScreen[None]):
         yield SessionHeader(id="session-header")
         with Horizontal(id="interview-body"):
             yield Navigator(id="navigator")
-            with VerticalScroll(id="question-pane"):
+            with Vertical(id="question-pane"):
                 yield QuestionPanel(id="question")
-                yield Container(id="answer-slot")
-                yield Container(id="notes-slot")
-                yield QuestionStories(id="question-stories")
+                with VerticalScroll(id="question-scroll"):
+                    yield QuestionHelp(id="question-help")
+                    yield Container(id="answer-slot")
+                    yield Container(id="notes-slot")
+                    yield QuestionStories(id="question-stories")
+                yield NextQuestion(id="question-next")
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        title = self.session.title + (f" · {self.session.client}" if self.session.client else "")
-        self.query_one(SessionHeader).update_parts(title=title, save_state=getattr(self.app, "save_state", "saved"))
-        self.watch(self.app, "save_state", self._save_state_changed, init=False)
+        header = self.query_one(SessionHeader)
+        header.title_text = self.session.title + (f" · {self.session.client}" if self.session.client else "")
+        self.watch(self.app, "save_state", self._save_state_changed)
+        self.watch(self.app, "paused", self._paused_changed)
         self.question = self.interview.current
         if self.question is not None and self.session.current != self.question.id:
             self.service.go(self.question.id)
         await self._show_question()
-        self._tick()
-        self.set_interval(1.0, self._tick, name="elapsed")
+        self._show_clock()
+        if self.app.clock_ticks:
+            self.set_interval(1.0, self.tick, name="interview-clock")
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.question is not None and self.changed_while_away():
@@ -98,7 +89,7 @@ class InterviewScreen(SessionScreen[None]):
 
     async def _show_question(self, focus: bool = True) -> None:
         question = self.question
-        self.query_one(QuestionPanel).show(self.interview, question)
+        self.query_one(QuestionHelp).show(question)
         answer_slot = self.query_one("#answer-slot", Container)
         notes_slot = self.query_one("#notes-slot", Container)
         await answer_slot.remove_children()
@@ -109,14 +100,14 @@ class InterviewScreen(SessionScreen[None]):
             await answer_slot.mount(editor)
             await notes_slot.mount(NotesEditor(question, answer.notes if answer else ""))
             if focus:
-                editor.focus()
+                editor.focus(scroll_visible=False)
+        self.query_one("#question-scroll", VerticalScroll).scroll_home(animate=False)
         self._show_stories()
         self._refresh_marks(rebuild=True)
 
     def _show_stories(self) -> None:
         stories = [s for s in self.session.stories if self.question is not None and self.question.id in s.source]
-        key = self._key_for("new_story")
-        self.query_one(QuestionStories).show(stories, key)
+        self.query_one(QuestionStories).show(stories, self.key_for("interview.story"))
 
     def _refresh_marks(self, *, rebuild: bool = False, question: Question | None = None) -> None:
         navigator = self.query_one(Navigator)
@@ -128,26 +119,43 @@ class InterviewScreen(SessionScreen[None]):
             section = self.interview.section_of(question)
             if section is not None:
                 navigator.update_section(self.interview, section)
-        self.query_one(SessionHeader).update_parts(progress=self.interview.progress())
+        self.query_one(SessionHeader).progress = self.interview.progress()
         self.query_one(QuestionPanel).show(self.interview, self.question)
+        self.query_one(NextQuestion).show(self.interview, self.question)
 
-    def _tick(self) -> None:
-        app: Any = self.app
-        elapsed = elapsed_since(self.session.started_at, app.opened_at, app.now())
-        self.query_one(SessionHeader).update_parts(elapsed=elapsed)
+    # the clock: interview time is the session's, counted only while open and not paused
+
+    def tick(self) -> None:
+        """One second of the interview (unless paused): the app's timer calls this once a second."""
+        section_id = self.question.section_id if self.question is not None else None
+        self.app.tick(section_id)
+        self._show_clock()
+
+    def _show_clock(self) -> None:
+        header = self.query_one(SessionHeader)
+        summary = summarise(self.interview)
+        header.seconds = summary.interview_seconds
+        header.paused = self.app.paused
+        header.left_seconds = summary.seconds_left
+        section = summary.section(self.question.section_id) if self.question is not None else None
+        if section is not None and section.over_budget and section.minutes_budget is not None:
+            over = section.seconds_spent - section.minutes_budget * 60
+            header.over_section = f"section over by {max(1, over // 60)} min"
+        else:
+            header.over_section = ""
 
     def _save_state_changed(self, state: str) -> None:
-        self.query_one(SessionHeader).update_parts(save_state=state)
+        self.query_one(SessionHeader).save_state = state
 
-    def _key_for(self, action: str) -> str:
-        for _key, active in self.active_bindings.items():
-            if active.binding.action == action:
+    def _paused_changed(self, paused: bool) -> None:
+        self._show_clock()
+
+    def key_for(self, binding_id: str) -> str:
+        """How the key of a binding reads on screen (the user's own key when ``keys.toml`` changed it)."""
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
                 return self.app.get_key_display(active.binding)
-        for binding in self._bindings.key_to_bindings.values():
-            for item in binding:
-                if item.action == action:
-                    return self.app.get_key_display(item)
-        return action
+        return self.app.get_key_display(key(binding_id).binding())
 
     # changes coming up from the widgets
 
@@ -159,17 +167,22 @@ class InterviewScreen(SessionScreen[None]):
             self._apply_answer(question, message.value)
 
     def _apply_answer(self, question: Question, value: Any) -> None:
+        """Record what the input holds; an empty input is no answer (it clears one that was there)."""
         answer = self.session.answers.get(question.id)
         old = answer.value if answer is not None else None
-        if _same_value(old, value) or (answer is None and value in (None, "", [])):
+        if not has_value(value):
+            if answer is None or not has_value(old):
+                return
+            value = None
+        elif _same_value(old, value):
             return
         before_status = self.interview.status(question.id)
         steers = question.id in self.condition_inputs
         before_ids = [q.id for q in self.interview.applicable()] if steers else []
-        if has_value(value):
-            self.service.answer(question.id, value)
-        else:  # an emptied field clears the answer: an empty answer is never "answered" (issue 13)
+        if value is None:
             self.service.clear(question.id)
+        else:
+            self.service.answer(question.id, value)
         after_ids = [q.id for q in self.interview.applicable()] if steers else []
         if after_ids != before_ids:
             self._announce_change(before_ids, after_ids)
@@ -246,7 +259,7 @@ class InterviewScreen(SessionScreen[None]):
     def focus_answer(self) -> None:
         """Put the cursor in the answer input."""
         for widget in self.query("#answer-slot > *"):
-            widget.focus()
+            widget.focus(scroll_visible=False)
             return
 
     async def _step(self, delta: int) -> None:
@@ -258,7 +271,7 @@ class InterviewScreen(SessionScreen[None]):
         index = ids.index(self.question.id) if self.question is not None and self.question.id in ids else -1
         target = index + delta
         if target >= len(ids):
-            self.notify(f"That was the last question. {self._key_for('summary')} shows what is still open.", timeout=4)
+            self.notify(f"That was the last question. {self.key_for('interview.summary')} shows what is still open.", timeout=4)
             return
         if target < 0:
             self.notify("This is the first question.", timeout=3)
@@ -309,6 +322,22 @@ class InterviewScreen(SessionScreen[None]):
             navigator.point_at(self.question.id if self.question else None)
             navigator.focus()
 
+    def action_pause(self) -> None:
+        self.commit()
+        self.app.paused = not self.app.paused
+        self.notify("Clock paused." if self.app.paused else "Clock running again.", timeout=2)
+
+    # what the client said: the answer's selected words, or a choice's text
+
+    def _selected_words(self) -> str:
+        for editor in self.query("#answer-slot TextArea").results(TextArea):
+            return editor.selected_text.strip()
+        if self.question is not None and self.question.kind != "text":
+            answer = self.session.answers.get(self.question.id)
+            if answer is not None and has_value(answer.value):
+                return answer_text(answer.value)
+        return ""
+
     # stories
 
     def _roles(self) -> list[str]:
@@ -320,16 +349,8 @@ class InterviewScreen(SessionScreen[None]):
             return
         self.commit()
         question = self.question
-        quote = ""
-        for area in self.query("#answer-slot TextArea").results(TextArea):
-            quote = area.selected_text.strip()
-        draft = StoryDraft(source=[question.id], quote=quote)
-        hint = question.story
-        if hint is not None:
-            draft.role = hint.role
-            draft.want = "" if hint.want.strip() in ("", "...", "…") else hint.want
-            draft.so_that = hint.so_that
-        editor = StoryEditor(draft, heading=f"New story · from: {question.prompt}", roles=self._roles())
+        draft = StoryDraft(source=[question.id], quote=self._selected_words() if question.kind == "text" else "")
+        editor = StoryEditor(draft, heading=f"New story · from: {question.prompt}", roles=self._roles(), hint=draft_from_hint(question.story))
 
         def saved(result: StoryDraft | None) -> None:
             if result is None:
@@ -358,31 +379,56 @@ class InterviewScreen(SessionScreen[None]):
 
         self.app.push_screen(editor, saved)
 
+    # decisions, open questions, assumptions, terms
+
+    def action_capture(self) -> None:
+        if self.question is None:
+            return
+        self.commit()
+        self.app.push_screen(CaptureMenu(), self._capture_kind)
+
+    def _capture_kind(self, kind: str | None) -> None:
+        if kind is None or self.question is None:
+            self.focus_answer()
+            return
+        if kind == "list":
+            self.app.show_items()
+            return
+        question = self.question
+        draft = ItemDraft(kind, text=self._selected_words(), source=[question.id])
+        heading = f"from: {question.prompt}"
+
+        def saved(result: ItemDraft | None) -> None:
+            if result is not None:
+                label = save_item(self.service, result)
+                self.notify(f"{label} saved.", timeout=2)
+            self.focus_answer()
+
+        self.app.push_screen(ItemEditor(draft, heading=heading, people=self._people()), saved)
+
+    def _people(self) -> list[str]:
+        names = [p.name for p in self.session.participants if p.name]
+        if self.session.interviewer:
+            names.append(self.session.interviewer)
+        return names
+
     # other screens
 
     def action_stories(self) -> None:
         self.commit()
-        from .stories import StoriesScreen
-
-        self.app.push_screen(StoriesScreen(self.opened))
+        self.app.show_stories()
 
     def action_summary(self) -> None:
         self.commit()
-        from .summary import SummaryScreen
-
-        self.app.push_screen(SummaryScreen(self.opened), self._jump_after)
+        self.app.show_summary(self._jump_after)
 
     def action_read_back(self) -> None:
         self.commit()
-        from .readback import ReadBackScreen
-
-        self.app.push_screen(ReadBackScreen(self.opened))
+        self.app.show_read_back()
 
     def action_export(self) -> None:
         self.commit()
-        from .export import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.opened))
+        self.app.show_export()
 
     def _jump_after(self, question_id: str | None) -> None:
         if question_id:
@@ -390,15 +436,12 @@ class InterviewScreen(SessionScreen[None]):
 
     def action_save(self) -> None:
         self.commit()
-        app: Any = self.app
-        error = app.save_now()
-        if error is None:
+        if self.app.save_now() is None:
             self.notify("Saved.", timeout=2)
 
     def action_close(self) -> None:
         self.commit()
-        app: Any = self.app
-        app.close_session()
+        self.app.close_session()
 
 
 def _same_value(old: Any, new: Any) -> bool:

@@ -3,33 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from textual import getters
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from elicit.core.session import RecentSession, forget, recent
 
+from ..bindings import bindings
+from ..host import SessionApp
 from ..commands import ScreenActions
 from ..marks import display_path, shorten
 from ..widgets.common.keybar import KeyBar
 
 
-class LauncherScreen(Screen):
+class LauncherScreen(Screen[None]):
     """Where ``elicit`` starts."""
+
+    app = getters.app(SessionApp)
 
     CSS_PATH = "launcher.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("enter", "open_selected", "Open", id="launcher.open_selected", show=False),
-        Binding("n", "new", "New session", id="launcher.new"),
-        Binding("o", "open_file", "Open a file", id="launcher.open_file"),
-        Binding("b", "banks", "Banks", id="launcher.banks"),
-        Binding("delete,d", "forget", "Forget", id="launcher.forget", tooltip="Take the session off this list (the file stays)"),
-    ]
+    BINDINGS = bindings("launcher")
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,8 +87,7 @@ class LauncherScreen(Screen):
             self._open(item.path)
 
     def _open(self, path: Path) -> None:
-        app: Any = self.app
-        app.open_path(path)
+        self.app.open_path(path)
 
     def action_new(self) -> None:
         from .new_session import NewSessionScreen

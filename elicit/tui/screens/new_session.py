@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, SelectionList, Static
@@ -16,6 +16,7 @@ from elicit.core.banks import Bank, BankCatalog, BankEntry
 from elicit.core.findings import ElicitError, FindingsError
 from elicit.core.session import SUFFIX, Participant, create_session, parse_participant, session_path
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Editor, Field
@@ -29,10 +30,7 @@ class NewSessionScreen(Screen[Path | None]):
 
     CSS_PATH = "new_session.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("ctrl+s", "create", "Create and start", id="new.create", priority=True),
-        Binding("escape", "cancel", "Cancel", id="new.cancel"),
-    ]
+    BINDINGS = bindings("new")
 
     def __init__(self, folder: Path | None = None, catalog: BankCatalog | None = None) -> None:
         super().__init__()
@@ -60,7 +58,7 @@ class NewSessionScreen(Screen[Path | None]):
                     yield Label("Interviewer", classes="new-label")
                     yield Field(placeholder="you", id="new-interviewer")
                 with Horizontal(classes="new-row"):
-                    yield Label("Participants", classes="new-label")
+                    yield Label(Content.from_markup("Participants\n[i]one a line:\nName: role[/]"), classes="new-label")
                     yield Editor(id="new-participants")
                 with Horizontal(classes="new-row"):
                     yield Label("Banks", classes="new-label")
@@ -72,7 +70,6 @@ class NewSessionScreen(Screen[Path | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#new-participants", Editor).border_subtitle = "one per line: Name: role"
         banks = self.query_one("#new-banks", SelectionList)
         for entry in self.catalog.entries():
             self.entries[entry.id] = entry

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Static
 
 from elicit.core.session import session_path
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
@@ -30,7 +30,7 @@ class OpenFileScreen(ModalScreen[Path | None]):
 
     CSS_PATH = "open_file.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="open.cancel")]
+    BINDINGS = bindings("open")
 
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
@@ -12,9 +11,11 @@ from textual.widgets import Static
 from elicit.core.session import OpenSession, Story
 from elicit.core.vocabulary import PRIORITIES
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_STYLES, priority_label
 from ..widgets.common.keybar import KeyBar
+from .ask_text import AskText
 from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
 
@@ -30,15 +31,7 @@ class ReadBackScreen(SessionScreen[None]):
 
     CSS_PATH = "readback.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("c", "mark('confirmed')", "Confirmed", id="readback.confirmed"),
-        Binding("h", "mark('changed')", "Changed", id="readback.changed"),
-        Binding("r", "mark('rejected')", "Rejected", id="readback.rejected"),
-        Binding("e", "edit", "Edit", id="readback.edit", tooltip="Change the story as the client says (marks it changed)"),
-        Binding("right,n,space", "step(1)", "Next", id="readback.next"),
-        Binding("left,b", "step(-1)", "Previous", id="readback.previous"),
-        Binding("escape", "back", "Back", id="readback.back"),
-    ]
+    BINDINGS = bindings("readback")
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
@@ -81,18 +74,7 @@ class ReadBackScreen(SessionScreen[None]):
                 )
             )
             sentence.update(Content(story.sentence() + "."))
-            lines = []
-            if story.acceptance:
-                lines.append("[b]Accepted when[/b]")
-                lines += [f"  • {escape(line)}" for line in story.acceptance]
-            if story.quote:
-                lines += ["", "[b]In the client's words[/b]", f"  “{escape(story.quote)}”"]
-            sources = [self.interview.question(qid) for qid in story.source]
-            asked = [q.prompt for q in sources if q is not None]
-            if asked:
-                lines += ["", "[b]From the question[/b]"] + [f"  {escape(prompt)}" for prompt in asked]
-            if story.tags:
-                lines += ["", "[$text-muted]tags: " + escape(", ".join(story.tags)) + "[/]"]
+            lines = self._detail_lines(story)
             details.update(Content.from_markup("\n".join(lines)))
         counts = {
             status: sum(1 for s in self.session.stories if s.status == status) for status in ("confirmed", "changed", "rejected", "draft")
@@ -101,36 +83,88 @@ class ReadBackScreen(SessionScreen[None]):
             f"confirmed {counts['confirmed']} · changed {counts['changed']} · rejected {counts['rejected']} · not yet read {counts['draft']}"
         )
 
+    def _detail_lines(self, story: Story) -> list[str]:
+        lines = []
+        if story.acceptance:
+            lines.append("[b]Accepted when[/b]")
+            lines += [f"  • {escape(line)}" for line in story.acceptance]
+        if story.quote:
+            lines += ["", "[b]In the client's words[/b]", f"  “{escape(story.quote)}”"]
+        if story.status == "rejected" and story.reason:
+            lines += ["", "[b]Rejected because[/b]", f"  {escape(story.reason)}"]
+        if story.history:
+            last = story.history[-1]
+            lines += ["", f"[b]Earlier wording[/b] [$text-muted]({len(story.history)} before this)[/]"]
+            lines.append(f"  {escape(Story('', last.role, last.want, last.so_that).sentence())}")
+        sources = [self.interview.question(qid) for qid in story.source]
+        asked = [q.prompt for q in sources if q is not None]
+        if asked:
+            lines += ["", "[b]From the question[/b]"] + [f"  {escape(prompt)}" for prompt in asked]
+        if story.tags:
+            lines += ["", "[$text-muted]tags: " + escape(", ".join(story.tags)) + "[/]"]
+        return lines
+
     def action_mark(self, status: str) -> None:
         story = self.story()
         if story is None:
             return
         self.service.set_story_status(story.id, status)
-        if self.index < len(self.order) - 1:
-            self.index += 1
-        else:
-            self.notify("That was the last story.", timeout=3)
-        self.show()
+        self._advance()
 
     def action_step(self, delta: int) -> None:
         if self.order:
             self.index = max(0, min(len(self.order) - 1, self.index + delta))
             self.show()
 
+    def _advance(self) -> None:
+        if self.index < len(self.order) - 1:
+            self.index += 1
+        else:
+            self.notify("That was the last story.", timeout=3)
+        self.show()
+
+    def action_changed(self) -> None:
+        """The client says what changed: edit it now; saving marks it changed and keeps the earlier wording."""
+        self._edit("What changed in {story_id}? (the earlier wording is kept)", status="changed")
+
     def action_edit(self) -> None:
+        self._edit("Edit {story_id}", status=None)
+
+    def _edit(self, heading: str, *, status: str | None) -> None:
         story = self.story()
         if story is None:
             return
         story_id = story.id
 
         def saved(result: StoryDraft | None) -> None:
-            if result is not None:
-                self.service.update_story(story_id, **result.values(), status="changed")
+            if result is None:
+                return
+            values = result.values()
+            if status is not None:
+                values["status"] = status
+            self.service.update_story(story_id, note="read-back" if status else "", **values)
+            if status is not None:
+                self._advance()
+            else:
                 self.show()
 
+        editor = StoryEditor(StoryDraft.of(story), heading=heading.format(story_id=story_id), roles=self.story_roles(from_stories=False))
+        self.app.push_screen(editor, saved)
+
+    def action_rejected(self) -> None:
+        """The client rejects the story: ask for their reason and keep it with the story."""
+        story = self.story()
+        if story is None:
+            return
+        story_id = story.id
+
+        def answered(reason: str | None) -> None:
+            if reason is not None:
+                self.service.reject_story(story_id, reason)
+                self._advance()
+
         self.app.push_screen(
-            StoryEditor(StoryDraft.of(story), heading=f"Change {story_id} as the client says", roles=self.story_roles(from_stories=False)),
-            saved,
+            AskText(f"Why does the client reject {story_id}?", placeholder="their reason, in their words", value=story.reason), answered
         )
 
     def action_back(self) -> None:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import getters
 from textual.screen import Screen
 
 from elicit.core.session import Interview, OpenSession, Session, SessionService, Story
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from .story_editor import StoryDraft
+from ..host import SessionApp
+from .story_editor import StoryDraft
 
 ResultType = TypeVar("ResultType")
 
 
 class SessionScreen(Screen[ResultType]):
     """A screen on the open session: what it holds, how it is interviewed, and the one service that changes it."""
+
+    app = getters.app(SessionApp)
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__()

@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.markup import escape
 from textual.widgets import DataTable, Input, Static
 
 from elicit.core.session import Interview, OpenSession, Story
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES, priority_from_word
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import PRIORITY_COLOURS, STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.fields import Field
@@ -78,24 +82,44 @@ def story_section(interview: Interview, story: Story) -> str:
     return ""
 
 
+def _row(story: Story, section: str, width: int) -> tuple[str | Text, ...]:
+    """The table cells of one story."""
+    return (
+        story.id,
+        Text(priority_label(story.priority), PRIORITY_COLOURS.get(story.priority, "")),
+        Text(STORY_STATUS_MARKS.get(story.status, "?"), "green" if story.status == "confirmed" else ""),
+        shorten(story.sentence(), width),
+        shorten(section, 16),
+        shorten(", ".join(story.tags), 14),
+    )
+
+
+def story_detail_lines(interview: Interview, story: Story) -> list[str]:
+    """The whole story as markup lines: who, what, why, priority and status, criteria, the client's words, where from."""
+    lines = [
+        f"[b]{escape(story.id)}[/b]  {priority_label(story.priority)} · {story.status}"
+        + (f" · [$text-muted]{escape(', '.join(story.tags))}[/]" if story.tags else ""),
+        f"[$text-muted]As a[/]     {escape(story.role) or '—'}",
+        f"[$text-muted]I want[/]   {escape(story.want) or '—'}",
+        f"[$text-muted]so that[/]  {escape(story.so_that) or '—'}",
+    ]
+    lines += [f"[$text-muted]accept[/]   • {escape(line)}" for line in story.acceptance] or ["[$text-muted]accept[/]   —"]
+    if story.quote:
+        lines.append(f"[$text-muted]quote[/]    “{escape(story.quote)}”")
+    if story.status == "rejected" and story.reason:
+        lines.append(f"[$text-muted]rejected[/] {escape(story.reason)}")
+    for question_id in story.source:
+        question = interview.question(question_id)
+        lines.append(f"[$text-muted]from[/]     {escape(question.prompt if question is not None else question_id)}")
+    return lines
+
+
 class StoriesScreen(SessionScreen[None]):
     """The table of stories of the open session."""
 
     CSS_PATH = "stories.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="stories.back"),
-        Binding("enter,e", "edit", "Edit", id="stories.edit"),
-        Binding("delete,d", "delete", "Delete", id="stories.delete"),
-        Binding("u", "undo", "Undo delete", id="stories.undo"),
-        Binding("1", "priority('must')", "Must", id="stories.must"),
-        Binding("2", "priority('should')", "Should", id="stories.should"),
-        Binding("3", "priority('could')", "Could", id="stories.could"),
-        Binding("4", "priority('wont')", "Won't", id="stories.wont"),
-        Binding("o", "sort", "Sort", id="stories.sort"),
-        Binding("slash,f", "filter", "Filter", id="stories.filter"),
-        Binding("n", "new", "New story", id="stories.new"),
-    ]
+    BINDINGS = bindings("stories")
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
@@ -107,6 +131,8 @@ class StoriesScreen(SessionScreen[None]):
         yield Static(id="stories-title")
         yield Field(placeholder="filter: must · draft · #tag · section:users · any words", id="stories-filter")
         yield DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="stories-detail"):
+            yield Static(id="stories-detail-text")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -135,23 +161,34 @@ class StoriesScreen(SessionScreen[None]):
         width = max(20, (self.size.width or 80) - 46)
         table.clear()
         for story in stories:
-            table.add_row(
-                story.id,
-                Text(priority_label(story.priority), PRIORITY_COLOURS.get(story.priority, "")),
-                Text(STORY_STATUS_MARKS.get(story.status, "?"), "green" if story.status == "confirmed" else ""),
-                shorten(story.sentence(), width),
-                shorten(sections[story.id], 16),
-                shorten(", ".join(story.tags), 14),
-                key=story.id,
-            )
-        if keep is not None:
-            index = next((i for i, s in enumerate(stories) if s.id == keep), None)
-            if index is not None:
-                table.move_cursor(row=index)
+            table.add_row(*_row(story, sections[story.id], width), key=story.id)
+        index = next((i for i, s in enumerate(stories) if s.id == keep), None)
+        if index is not None:
+            table.move_cursor(row=index)
         total = len(self.session.stories)
         shown = f"{len(stories)} of {total}" if len(stories) != total else str(total)
         status = " · ".join(f"{STORY_STATUS_MARKS[s]} {s}" for s in STORY_STATUSES)
         self.query_one("#stories-title", Static).update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The whole selected story below the table."""
+        story = self.selected()
+        text = self.query_one("#stories-detail-text", Static)
+        if story is None:
+            text.update(Content("No story selected." if self.session.stories else "No stories yet."))
+            return
+        text.update(Content.from_markup("\n".join(story_detail_lines(self.interview, story))))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the filter goes into the table."""
+        if event.key == "down" and self.query_one("#stories-filter", Field).has_focus:
+            event.stop()
+            self.query_one("#stories-table", DataTable).focus()
 
     def _sort_key(self, sections: dict[str, str]):  # noqa: ANN202
         order = {name: index for index, name in enumerate(PRIORITIES)}

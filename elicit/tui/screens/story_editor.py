@@ -1,27 +1,40 @@
-"""The story editor: a dialog that returns a :class:`StoryDraft`, or None when cancelled."""
+"""The story editor: a dialog that returns a :class:`StoryDraft`, or None when cancelled.
+
+Built for speed in a live interview: it opens on *As a*; a whole one-line
+story typed or pasted into any field is split into the fields (Enter or the
+paste splits it, and the cursor goes on to *Accept when*); one function key
+sets the priority from any field; a question's story hint is offered as a
+suggestion (→ on an empty field takes it), never as text typing would replace.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
+from elicit.core.banks import StoryHint
 from elicit.core.session import Story
 from elicit.core.vocabulary import PRIORITIES
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import priority_label
 from ..widgets.common.fields import Editor, Field
 from ..widgets.common.keybar import KeyBar
 from .confirm import ConfirmDialog
+
+TEXT_FIELDS = {"story-role": "role", "story-want": "want", "story-so-that": "so_that"}
+PRIORITY_KEYS = {"must": "f5", "should": "f6", "could": "f7", "wont": "f8"}
 
 
 @dataclass
@@ -64,80 +77,123 @@ def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
+def draft_from_hint(hint: StoryHint | None) -> StoryDraft | None:
+    """A question's story hint as suggestions for the editor (a want of "..." suggests nothing)."""
+    if hint is None:
+        return None
+    want = "" if hint.want.strip() in ("", "...", "…") else hint.want
+    return StoryDraft(role=hint.role, want=want, so_that=hint.so_that)
+
+
+class HintField(Field):
+    """A story field that offers a suggestion while empty: → takes it."""
+
+    def __init__(self, value: str, *, hint: str = "", placeholder: str = "", **options: Any) -> None:
+        shown = f"{hint}  (→ takes it)" if hint else placeholder
+        super().__init__(value, placeholder=shown, **options)
+        self.hint = hint
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "right" and self.hint and not self.value:
+            event.stop()
+            event.prevent_default()
+            self.value = self.hint
+            self.cursor_position = len(self.value)
+
+
+class PriorityLine(Static):
+    """The story's priority, chosen with one function key from any field (or a click); never takes typed text."""
+
+    DEFAULT_CSS = """
+    PriorityLine {
+        width: 1fr;
+        height: 1;
+    }
+    """
+
+    priority: reactive[str] = reactive("should")
+
+    def render(self) -> Content:
+        parts = []
+        for name in PRIORITIES:
+            label = priority_label(name)
+            key = PRIORITY_KEYS[name]
+            if name == self.priority:
+                parts.append(f"[@click=screen.priority('{name}')][reverse b] ● {label.upper()} [/][/]")
+            else:
+                parts.append(f"[@click=screen.priority('{name}')]  ○ {label} [$text-muted]{key}[/][/]")
+        return Content.from_markup(" ".join(parts))
+
+
 class StoryEditor(ModalScreen[StoryDraft | None]):
     """Role, want, so that, priority, acceptance criteria, the client's words and tags."""
 
     CSS_PATH = "story_editor.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save story", id="story.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="story.cancel"),
-        Binding("f5", "cycle_priority", "Priority", id="story.priority"),
-    ]
+    BINDINGS = bindings("story")
 
-    def __init__(self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None) -> None:
+    def __init__(self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None, hint: StoryDraft | None = None) -> None:
         super().__init__()
         self.initial = draft
         self.heading = heading
+        self.hint = hint or StoryDraft()
         self.roles = [role for role in dict.fromkeys(r.strip() for r in roles or []) if role]
+        self._lengths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         draft = self.initial
         with Vertical(id="story-dialog"):
             yield Static(Content(self.heading), id="story-heading")
             with VerticalScroll(id="story-fields"):
-                with Horizontal(classes="story-row"):
-                    yield Label("As a", classes="story-label")
-                    yield Field(
-                        draft.role,
-                        placeholder="role" + (f" ({', '.join(self.roles[:3])}…)" if self.roles else ""),
-                        suggester=SuggestFromList(self.roles, case_sensitive=False) if self.roles else None,
-                        id="story-role",
-                    )
-                with Horizontal(classes="story-row"):
-                    yield Label("I want", classes="story-label")
-                    yield Field(draft.want, placeholder="what they want to do (required)", id="story-want")
-                with Horizontal(classes="story-row"):
-                    yield Label("so that", classes="story-label")
-                    yield Field(draft.so_that, placeholder="the benefit", id="story-so-that")
+                yield from self._text_rows(draft)
                 with Horizontal(classes="story-row"):
                     yield Label("Priority", classes="story-label")
-                    with RadioSet(id="story-priority"):
-                        for priority in PRIORITIES:
-                            yield RadioButton(priority_label(priority), value=priority == draft.priority, id=f"priority-{priority}")
+                    yield PriorityLine(id="story-priority")
                 with Horizontal(classes="story-row"):
-                    yield Label("Accept when", classes="story-label")
+                    yield Label(Content.from_markup("Accept when\n[i]one per line[/]"), classes="story-label")
                     yield Editor("\n".join(draft.acceptance), id="story-acceptance")
                 with Horizontal(classes="story-row"):
                     yield Label("Client's words", classes="story-label")
                     yield Editor(draft.quote, id="story-quote")
                 with Horizontal(classes="story-row"):
-                    yield Label("Tags", classes="story-label")
-                    yield Field(", ".join(draft.tags), placeholder="comma separated", id="story-tags")
+                    yield Label(Content.from_markup("Tags [i]a, b[/]"), classes="story-label")
+                    yield Field(", ".join(draft.tags), placeholder="comma separated, e.g. billing, mobile", id="story-tags")
                 with Horizontal(classes="story-row"):
                     yield Label("From", classes="story-label")
                     yield Static(Content(", ".join(draft.source) or "no question"), id="story-source")
-            yield Static(id="story-problems")
+            with VerticalScroll(id="story-problems"):
+                yield Static(id="story-notes")
             with Horizontal(id="story-keys"):
                 yield KeyBar()
 
+    def _text_rows(self, draft: StoryDraft) -> ComposeResult:
+        role_hint = self.hint.role or (self.roles[0] if self.roles else "")
+        rows = (
+            ("As a", "story-role", draft.role, role_hint, "role"),
+            ("I want", "story-want", draft.want, self.hint.want, "what they want to do (required)"),
+            ("so that", "story-so-that", draft.so_that, self.hint.so_that, "the benefit"),
+        )
+        for label, field_id, value, hint, placeholder in rows:
+            with Horizontal(classes="story-row"):
+                yield Label(label, classes="story-label")
+                suggester = SuggestFromList(self.roles, case_sensitive=False) if field_id == "story-role" and self.roles else None
+                yield HintField(value, hint=hint, placeholder=placeholder, suggester=suggester, id=field_id)
+
     def on_mount(self) -> None:
-        self.query_one("#story-acceptance", Editor).border_subtitle = "one per line · Given / When / Then"
-        first_empty = "#story-want" if self.initial.role else "#story-role"
-        self.query_one(first_empty, Field).focus()
+        self.query_one("#story-priority", PriorityLine).priority = self.initial.priority
+        self._lengths = {field_id: len(self.query_one(f"#{field_id}", Field).value) for field_id in TEXT_FIELDS}
+        self.query_one("#story-role", Field).focus()
         self._check()
 
     # reading the form
 
     def draft(self) -> StoryDraft:
         """What the form holds now."""
-        pressed = self.query_one("#story-priority", RadioSet).pressed_button
-        priority = (pressed.id or "").removeprefix("priority-") if pressed is not None else self.initial.priority
         return StoryDraft(
             role=self.query_one("#story-role", Field).value,
             want=self.query_one("#story-want", Field).value,
             so_that=self.query_one("#story-so-that", Field).value,
-            priority=priority if priority in PRIORITIES else "should",
+            priority=self.query_one("#story-priority", PriorityLine).priority,
             acceptance=self.query_one("#story-acceptance", Editor).text.splitlines(),
             quote=self.query_one("#story-quote", Editor).text,
             tags=self.query_one("#story-tags", Field).value.replace(";", ",").split(","),
@@ -148,44 +204,76 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         """Whether anything differs from what the editor opened with."""
         return self.draft() != self.initial.normalised()
 
-    # live feedback
+    # live feedback, and whole stories split into the fields
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "story-want":
-            self._split_whole_story(event.value)
+        field_id = event.input.id or ""
+        if field_id in TEXT_FIELDS:
+            before = self._lengths.get(field_id, 0)
+            self._lengths[field_id] = len(event.value)
+            if len(event.value) - before > 1 and self._split_whole_story(event.value):
+                return  # pasted: split at once
         self._check()
 
-    def _split_whole_story(self, text: str) -> None:
-        """A whole one-line story pasted into 'I want' is split into role, want and so that."""
-        parsed = parse_one_line(text)
-        if parsed is None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter splits a whole story typed into a field, or moves on to the next field."""
+        event.stop()
+        if (event.input.id or "") in TEXT_FIELDS and self._split_whole_story(event.value):
             return
-        role, want, so_that = parsed
-        self.query_one("#story-role", Field).value = role
-        self.query_one("#story-want", Field).value = want
-        if so_that:
-            self.query_one("#story-so-that", Field).value = so_that
+        self.focus_next()
+
+    def _split_whole_story(self, text: str) -> bool:
+        """A whole one-line story in a field goes into role, want and so that; the cursor moves to the criteria."""
+        from elicit.core.stories import split_pasted_story
+
+        parsed = split_pasted_story(text)
+        if parsed is None:
+            return False
+        for field_id, value in (("story-role", parsed.role), ("story-want", parsed.want), ("story-so-that", parsed.so_that)):
+            self._lengths[field_id] = len(value)
+            self.query_one(f"#{field_id}", Field).value = value
+        self.query_one("#story-acceptance", Editor).focus()
         self.notify("Split the story into role, want and so that.", timeout=2)
+        self._check()
+        return True
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._check()
 
+    def problems(self, draft: StoryDraft) -> list[str]:
+        """What keeps the story from being saved (empty when it can be)."""
+        from elicit.core.stories import template_leftover
+
+        found = [] if draft.want else ["'I want' is required"]
+        for name in ("role", "want", "so_that"):
+            leftover = template_leftover(name, getattr(draft, name))
+            if leftover:
+                found.append(leftover)
+        return found
+
     def _check(self) -> None:
-        problems = self.query_one("#story-problems", Static)
         draft = self.draft()
-        lines = []
-        if not draft.want:
-            lines.append("[$warning]•[/] 'I want' is required")
-        lines.extend(f"[$warning]•[/] {text}" for text in story_findings(draft))
-        problems.update(Content.from_markup("\n".join(lines)) if lines else Content.from_markup("[$success]✓[/] reads well"))
+        lines = [f"[$error]✗[/] {escape(text)}" for text in self.problems(draft)]
+        lines += [f"[$warning]•[/] {text}" for text in story_findings(draft)]
+        if draft.want and self.hint.want and draft.want == self.hint.want.strip():
+            lines.append("[$warning]•[/] 'I want' is still the bank's suggestion: put it in the client's words")
+        notes = Content.from_markup("\n".join(lines)) if lines else Content.from_markup("[$success]✓[/] reads well")
+        self.query_one("#story-notes", Static).update(notes)
 
     # actions
 
+    def action_priority(self, priority: str) -> None:
+        if priority in PRIORITIES:
+            self.query_one("#story-priority", PriorityLine).priority = priority
+            self._check()
+
     def action_save(self) -> None:
         draft = self.draft()
-        if not draft.want:
-            self.notify("Write what the user wants ('I want …') before saving.", severity="warning")
-            self.query_one("#story-want", Field).focus()
+        problems = self.problems(draft)
+        if problems:
+            self.notify(problems[0], title="Not saved yet", severity="warning")
+            if not draft.want:
+                self.query_one("#story-want", Field).focus()
             return
         self.dismiss(draft)
 
@@ -202,30 +290,12 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
             ConfirmDialog("Discard this story?", "What you typed in the editor will be lost.", yes="Discard", no="Keep editing"), decided
         )
 
-    def action_cycle_priority(self) -> None:
-        current = self.draft().priority
-        following = PRIORITIES[(PRIORITIES.index(current) + 1) % len(PRIORITIES)]
-        self.query_one(f"#priority-{following}", RadioButton).value = True
 
-
-def parse_one_line(text: str) -> tuple[str, str, str] | None:
-    """Role, want and so-that of a whole one-line story ("As a …, I want …, so that …"), or None."""
-    if len(text) < 12 or not text.lstrip().lower().startswith(("as ", "in order")):
-        return None
-    from elicit.core.stories import parse_story
-
-    parsed = parse_story(text)
-    if parsed is None or not parsed.role or not parsed.want:
-        return None
-    return parsed.role, parsed.want, parsed.so_that
-
-
-def story_findings(draft: StoryDraft, limit: int = 3) -> list[str]:
-    """Quality notes on a draft, from the core's story lint."""
+def story_findings(draft: StoryDraft) -> list[str]:
+    """Every quality note on a draft, from the core's story lint (markup-escaped)."""
     if not draft.want:
         return []
     from elicit.core.stories import lint_story
 
     story = Story("draft", draft.role, draft.want, draft.so_that, draft.priority, list(draft.acceptance), draft.quote)
-    findings = lint_story(story)
-    return [escape(f"{finding.message}: {finding.suggestion}") for finding in findings[:limit]]
+    return [escape(f"{finding.message}: {finding.suggestion}") for finding in lint_story(story)]

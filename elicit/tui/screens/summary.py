@@ -10,24 +10,43 @@ from typing import Any
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from elicit.core.session import Story, snapshot
+from elicit.core.session import SessionSummary, Story, snapshot, summarise
 from elicit.core.vocabulary import PRIORITIES
 
+from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
 from .session_screen import SessionScreen
 
-# Done, Answered, Skipped, Revisit, Open and Required at their header widths,
-# the cell padding of seven columns, the body's padding and a scroll bar.
-NUMBER_COLUMNS_WIDTH = 57
+# Done, Answered, Skipped, Revisit, Open, Min ("12/10") and Required at their header widths,
+# the cell padding of eight columns, the body's padding and a scroll bar.
+NUMBER_COLUMNS_WIDTH = 64
+
+
+def _captured_line(summary: SessionSummary) -> str:
+    """Decisions, open questions, assumptions and terms, in numbers."""
+    resolved = f" ({summary.resolved_questions} resolved)" if summary.resolved_questions else ""
+    return (
+        f"{summary.decisions} decisions · {summary.open_questions} open questions{resolved} · "
+        f"{summary.assumptions} assumptions · {summary.terms} terms"
+    )
+
+
+def _time_line(summary: SessionSummary) -> str:
+    """Interview time, against the target when there is one."""
+    spent = f"{summary.interview_minutes} min"
+    if summary.target_minutes is None:
+        return f"Time {spent}"
+    left = summary.seconds_left or 0
+    rest = f"{left // 60} min left" if left >= 0 else f"{-left // 60} min over"
+    return f"Time {spent} of {summary.target_minutes} ({rest})"
 
 
 class SummaryScreen(SessionScreen[str | None]):
@@ -35,11 +54,7 @@ class SummaryScreen(SessionScreen[str | None]):
 
     CSS_PATH = "summary.tcss"
     COMMANDS = {ScreenActions}
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="summary.back"),
-        Binding("f3,r", "read_back", "Read back", id="summary.read_back"),
-        Binding("f4,x", "export", "Export", id="summary.export"),
-    ]
+    BINDINGS = bindings("summary")
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")
@@ -48,57 +63,58 @@ class SummaryScreen(SessionScreen[str | None]):
             yield DataTable(id="summary-coverage", cursor_type="none", zebra_stripes=True, show_cursor=False)
             yield Static(id="summary-todo-heading", classes="summary-heading")
             yield OptionList(id="summary-todo")
-            yield Static(id="summary-stories-heading", classes="summary-heading")
-            yield Static(id="summary-stories")
             yield Static(id="summary-quality-heading", classes="summary-heading")
             yield Static(id="summary-quality")
+            yield Static(id="summary-stories-heading", classes="summary-heading")
+            yield Static(id="summary-stories")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.query_one("#summary-coverage", DataTable).can_focus = False
         self.fill()
-        todo = self.query_one("#summary-todo", OptionList)
-        if todo.display:
-            todo.focus()
+        # The page scrolls from the start (PageDown, End reach everything); Tab goes into the to-do list.
+        self.query_one("#summary-body", VerticalScroll).focus()
 
     def on_screen_resume(self) -> None:
         if self.changed_while_away():
             self.fill()
 
     def fill(self) -> None:
-        """Compute and show everything."""
-        interview = self.interview
-        progress = interview.progress()
+        """Compute and show everything (the counts come from the core's one summary)."""
+        summary = summarise(self.interview)
         self.query_one("#summary-title", Static).update(
             Content.from_markup(
-                f"[b]{escape(self.session.title)}[/b]  {progress.done}/{progress.total} done ({progress.percent}%) · "
-                f"{progress.answered} answered · {progress.skipped} skipped · {progress.revisit} to revisit · {progress.open} open"
+                f"[b]{escape(self.session.title)}[/b]  {summary.done}/{summary.questions} done ({summary.percent}%) · "
+                f"{summary.answered} answered · {summary.skipped} skipped · {summary.revisit} to revisit · {summary.open} open\n"
+                f"{_time_line(summary)} · {_captured_line(summary)}"
             )
         )
-        self._fill_coverage()
+        self._fill_coverage(summary)
         self._fill_todo()
-        self._fill_stories()
+        self._fill_stories(summary)
         self._fill_quality()
 
-    def _fill_coverage(self) -> None:
-        interview = self.interview
+    def _fill_coverage(self, summary: SessionSummary) -> None:
         table = self.query_one("#summary-coverage", DataTable)
         table.clear(columns=True)
         table.add_column("Section", key="section")
-        for name in ("done", "answered", "skipped", "revisit", "open", "required"):
-            table.add_column(name.capitalize(), key=name)
-        for item in interview.coverage():
-            p = item.progress
-            if p.total == 0:
+        for name in ("done", "answered", "skipped", "revisit", "open", "minutes", "required"):
+            table.add_column("Min" if name == "minutes" else name.capitalize(), key=name)
+        for section in summary.sections:
+            if section.questions == 0:
                 continue
-            style = "green" if p.done == p.total and not p.revisit else ("red" if p.done == 0 else "")
+            done = section.answered + section.skipped
+            style = "green" if done == section.questions and not section.revisit else ("red" if done == 0 else "")
+            budget = f"/{section.minutes_budget}" if section.minutes_budget is not None else ""
             table.add_row(
-                Text(shorten(item.section.title, self._section_width()), style),
-                f"{p.done}/{p.total}",
-                str(p.answered),
-                str(p.skipped),
-                Text(str(p.revisit), "yellow" if p.revisit else ""),
-                str(p.open),
-                Text(str(p.required_open), "bold red" if p.required_open else ""),
+                Text(shorten(section.title, self._section_width()), style),
+                f"{done}/{section.questions}",
+                str(section.answered),
+                str(section.skipped),
+                Text(str(section.revisit), "yellow" if section.revisit else ""),
+                str(section.open),
+                Text(f"{section.minutes_spent}{budget}", "bold yellow" if section.over_budget else ""),
+                Text(str(section.required_open), "bold red" if section.required_open else ""),
             )
 
     def _section_width(self) -> int:
@@ -107,7 +123,7 @@ class SummaryScreen(SessionScreen[str | None]):
 
     def on_resize(self) -> None:
         if self.is_mounted:
-            self._fill_coverage()
+            self._fill_coverage(summarise(self.interview))
 
     def _fill_todo(self) -> None:
         todo = self.query_one("#summary-todo", OptionList)
@@ -120,17 +136,17 @@ class SummaryScreen(SessionScreen[str | None]):
             todo.add_option(Option(Text.assemble(("revisit  ", "bold yellow"), question.prompt), id=question.id))
         heading = f"Still to do: {len(required)} required open · {len(flagged)} flagged to revisit"
         if required or flagged:
-            heading += "  [$text-muted](Enter goes to the question)[/]"
+            heading += "  [$text-muted](Tab, then Enter goes to the question)[/]"
         self.query_one("#summary-todo-heading", Static).update(Content.from_markup(heading))
         todo.display = bool(required or flagged)
         if todo.option_count:
             todo.highlighted = 0
 
-    def _fill_stories(self) -> None:
+    def _fill_stories(self, summary: SessionSummary) -> None:
         stories = self.session.stories
-        counts = " · ".join(f"{priority_label(p)} {sum(1 for s in stories if s.priority == p)}" for p in PRIORITIES)
+        counts = " · ".join(f"{priority_label(p)} {summary.stories_by_priority.get(p, 0)}" for p in PRIORITIES)
         self.query_one("#summary-stories-heading", Static).update(
-            f"Stories: {len(stories)}  ({counts})" if stories else "Stories: none yet"
+            f"Stories: {summary.stories}  ({counts})" if stories else "Stories: none yet"
         )
         lines = []
         for priority in PRIORITIES:
@@ -166,9 +182,8 @@ class SummaryScreen(SessionScreen[str | None]):
         self.query_one("#summary-quality-heading", Static).update(f"Story quality: {line}")
         lines = []
         for story_id, notes in by_story.items():
-            first = notes[0]
-            more = f" [$text-muted](+{len(notes) - 1} more)[/]" if len(notes) > 1 else ""
-            lines.append(f"  [b]{escape(story_id)}[/b] {escape(first.message)}: {escape(first.suggestion)}{more}")
+            lines.append(f"  [b]{escape(story_id)}[/b]")
+            lines += [f"    • {escape(note.message)}: {escape(note.suggestion)}" for note in notes]
         self.query_one("#summary-quality", Static).update(Content.from_markup("\n".join(lines)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -180,11 +195,7 @@ class SummaryScreen(SessionScreen[str | None]):
         self.dismiss(None)
 
     def action_read_back(self) -> None:
-        from .readback import ReadBackScreen
-
-        self.app.push_screen(ReadBackScreen(self.opened))
+        self.app.show_read_back()
 
     def action_export(self) -> None:
-        from .export import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.opened))
+        self.app.show_export()

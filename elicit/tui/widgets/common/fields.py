@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.widgets import Input, TextArea
+
+from ...host import SessionApp
 
 
 class Field(Input):
     """A one-line input."""
 
+    app = getters.app(SessionApp)
+
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = self.app.cursor_blink
 
 
 class Editor(TextArea):
     """A multi-line text editor with soft wrap and no line numbers."""
 
+    app = getters.app(SessionApp)
+
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id, classes=classes)
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = self.app.cursor_blink

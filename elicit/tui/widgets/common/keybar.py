@@ -8,11 +8,26 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ...bindings import known_ids
+
 
 class KeyBar(Widget):
     """The active keys of the screen and what they do, packed into as many lines as needed.
 
     Clicking a key presses it, so the mouse reaches every action too.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar {
+        height: auto;
+        background: $panel;
+        color: $text;
+        padding: 0 1;
+    }
+
+    Screen > KeyBar {
+        dock: bottom;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -43,6 +58,9 @@ class KeyBar(Widget):
                 continue
             seen.add(binding.action)
             items.append((key, self.app.get_key_display(binding), binding.description))
+        order = {binding_id: index for index, binding_id in enumerate(known_ids())}
+        ids = {key: active.binding.id for key, active in self.screen.active_bindings.items()}
+        items.sort(key=lambda item: order.get(ids.get(item[0]) or "", len(order)))
         if palette is not None:
             items.append(palette)
         if items != self._items:

@@ -12,7 +12,6 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
@@ -21,12 +20,27 @@ from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
 from elicit.core.session import format_answer, parse_answer
 
+from ...bindings import bindings
 from ...messages import AnswerEdited, NotesEdited
 from ..common.fields import Editor, Field
 
 
 class TextAnswer(Editor):
     """Free text, several lines."""
+
+    DEFAULT_CSS = """
+    TextAnswer {
+        height: auto;
+        min-height: 5;
+        max-height: 12;
+        border: round $primary 50%;
+        padding: 0 1;
+    }
+
+    TextAnswer:focus {
+        border: round $primary;
+    }
+    """
 
     def __init__(self, question: Question, value: Any) -> None:
         super().__init__("" if value is None else str(value), id="answer", classes="answer-input")
@@ -44,6 +58,20 @@ class TextAnswer(Editor):
 class NotesEditor(Editor):
     """Free notes on the current question (not part of the answer)."""
 
+    DEFAULT_CSS = """
+    NotesEditor {
+        height: auto;
+        min-height: 3;
+        max-height: 6;
+        border: round $secondary 40%;
+        padding: 0 1;
+    }
+
+    NotesEditor:focus {
+        border: round $secondary;
+    }
+    """
+
     def __init__(self, question: Question, notes: str) -> None:
         super().__init__(notes, id="notes")
         self.question = question
@@ -57,10 +85,19 @@ class NotesEditor(Editor):
 class OptionsAnswer(OptionList):
     """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears."""
 
-    BINDINGS = [
-        Binding("space", "pick", "Pick", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
-    ]
+    DEFAULT_CSS = """
+    OptionsAnswer {
+        height: auto;
+        max-height: 14;
+        border: round $primary 50%;
+    }
+
+    OptionsAnswer:focus {
+        border: round $primary;
+    }
+    """
+
+    BINDINGS = bindings("answer")
 
     def __init__(self, question: Question, value: Any) -> None:
         self.question = question
@@ -146,6 +183,42 @@ class OptionsAnswer(OptionList):
 
 class NumberAnswer(Widget):
     """A number, checked against the question's range as it is typed."""
+
+    DEFAULT_CSS = """
+    NumberAnswer {
+        height: auto;
+        border: round $primary 50%;
+        padding: 0 1;
+    }
+
+    NumberAnswer:focus-within {
+        border: round $primary;
+    }
+
+    NumberAnswer #number-row {
+        height: 1;
+    }
+
+    NumberAnswer #number-row Input {
+        border: none;
+        height: 1;
+        width: 24;
+        padding: 0 1;
+        background: $boost;
+    }
+
+    NumberAnswer #number-unit {
+        padding: 0 1;
+    }
+
+    NumberAnswer #number-help {
+        color: $text-muted;
+    }
+
+    NumberAnswer #number-help.-invalid {
+        color: $error;
+    }
+    """
 
     def __init__(self, question: Question, value: Any) -> None:
         super().__init__(id="answer-number", classes="answer-input")

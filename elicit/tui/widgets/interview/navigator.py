@@ -14,11 +14,19 @@ from elicit.core.session import Interview
 from ...marks import STATUS_STYLES, status_mark
 from ...messages import QuestionChosen
 
-EXPAND_ALL_UP_TO = 60  # questions; larger interviews open only the current section
-
 
 class Navigator(Tree[str]):
-    """Every question that applies, by section; Enter (or a click) goes to it."""
+    """Every question that applies, by section; Enter (or a click) goes to it.
+
+    Only the current question's section is open; Enter on another section opens it to look inside.
+    """
+
+    DEFAULT_CSS = """
+    Navigator {
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Interview", id=id)
@@ -43,16 +51,12 @@ class Navigator(Tree[str]):
         self.point_at(current)
 
     def _rebuild(self, interview: Interview, applicable: list[Question], current: str | None) -> None:
-        expanded = {section_id for section_id, node in self._section_nodes.items() if node.is_expanded}
-        first_build = not self._shown_ids
         self.clear()
         self._question_nodes.clear()
         self._section_nodes.clear()
         by_section: dict[str, list[Question]] = {}
         for question in applicable:
             by_section.setdefault(question.section_id, []).append(question)
-        current_section = current.rsplit(".", 1)[0] if current else None
-        expand_all = len(applicable) <= EXPAND_ALL_UP_TO
         for section in interview.sections:
             questions = by_section.get(section.id)
             if not questions:
@@ -61,8 +65,6 @@ class Navigator(Tree[str]):
             self._section_nodes[section.id] = node
             for question in questions:
                 self._question_nodes[question.id] = node.add_leaf(self._question_label(interview, question), data=question.id)
-            if expand_all or section.id == current_section or (not first_build and section.id in expanded):
-                node.expand()
         self._shown_ids = tuple(question.id for question in applicable)
 
     def update_question(self, interview: Interview, question: Question) -> None:
@@ -74,18 +76,21 @@ class Navigator(Tree[str]):
         _relabel(self._section_nodes.get(section.id), lambda: self._section_label(interview, section))
 
     def point_at(self, question_id: str | None) -> None:
-        """Put the cursor on a question, opening its section."""
+        """Put the cursor on a question; its section is the only one open."""
         node = self._question_nodes.get(question_id or "")
         if node is None:
             return
-        if node.parent is not None and not node.parent.is_expanded:
-            node.parent.expand()
-        self._tree_lines  # noqa: B018 - computes each node's line now, so the cursor lands at once
-        self.move_cursor(node)
         section = node.parent
-        if section is not None and section._line >= 0 and node._line - section._line < self.size.height - 1:
+        for other in self._section_nodes.values():
+            if other is not section and other.is_expanded:
+                other.collapse()
+        if section is not None and not section.is_expanded:
+            section.expand()
+        _ = self.last_line  # reading it lays the lines out now, so each node knows its line and the cursor lands at once
+        self.move_cursor(node)
+        if section is not None and section.line >= 0 and node.line - section.line < self.size.height - 1:
             # Keep the section's title in view above its question when both fit.
-            self.scroll_to_line(section._line, animate=False)
+            self.scroll_to_line(section.line, animate=False)
             self.scroll_to_node(node, animate=False)
 
     @staticmethod

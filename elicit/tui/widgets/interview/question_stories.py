@@ -15,6 +15,18 @@ from ...messages import StoryChosen
 class QuestionStories(OptionList):
     """Stories whose source includes the current question; Enter opens one."""
 
+    DEFAULT_CSS = """
+    QuestionStories {
+        height: auto;
+        max-height: 8;
+        border: round $accent 40%;
+    }
+
+    QuestionStories:focus {
+        border: round $accent;
+    }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.border_title = "Stories from this question"

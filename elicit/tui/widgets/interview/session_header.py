@@ -1,18 +1,17 @@
-"""The line at the top of the interview: title, client, elapsed time, progress and save state."""
+"""The line at the top of the interview: title, clock, time left, progress and save state."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from elicit.core.session import Progress
 from elicit.core.text import clip
 
 from ...autosave import FAILED, PENDING, SAVED, SAVING
-from ...marks import elapsed_text
+from ...marks import seconds_text
 
 SAVE_TEXT = {
     SAVED: ("✓ saved", "$success"),
@@ -22,59 +21,69 @@ SAVE_TEXT = {
 }
 
 
-class SessionHeader(Static):
-    """One line; the screen feeds it through ``update_parts``."""
+class SessionHeader(Widget):
+    """One line, drawn from its reactives; the screen sets them."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.title_text = ""
-        self.elapsed = timedelta(0)
-        self.progress: Progress | None = None
-        self.save_state = SAVED
+    DEFAULT_CSS = """
+    SessionHeader {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
 
-    def update_parts(
-        self,
-        *,
-        title: str | None = None,
-        elapsed: timedelta | None = None,
-        progress: Progress | None = None,
-        save_state: str | None = None,
-    ) -> None:
-        """Change some parts and redraw."""
-        if title is not None:
-            self.title_text = title
-        if elapsed is not None:
-            self.elapsed = elapsed
-        if progress is not None:
-            self.progress = progress
-        if save_state is not None:
-            self.save_state = save_state
-        self.set_class(self.save_state == FAILED, "-failed")
-        self.update(self._content())
+    SessionHeader.-failed {
+        background: $error 30%;
+    }
 
-    def _content(self) -> Content:
-        save_text, save_style = SAVE_TEXT.get(self.save_state, (self.save_state, ""))
-        right = [("⏱ " + elapsed_text(self.elapsed), "")]
+    SessionHeader.-over {
+        background: $warning 25%;
+    }
+    """
+
+    title_text: reactive[str] = reactive("")
+    seconds: reactive[int] = reactive(0)
+    """Interview time so far."""
+    left_seconds: reactive[int | None] = reactive(None)
+    """Time left to the target length (negative when over), None without a target."""
+    over_section: reactive[str] = reactive("")
+    """What to say when the current section runs over its budget, else empty."""
+    paused: reactive[bool] = reactive(False)
+    progress: reactive[Progress | None] = reactive(None)
+    save_state: reactive[str] = reactive(SAVED)
+
+    def watch_save_state(self, state: str) -> None:
+        self.set_class(state == FAILED, "-failed")
+
+    def watch_over_section(self, text: str) -> None:
+        self.set_class(bool(text), "-over")
+
+    def _right(self) -> list[tuple[str, str]]:
+        clock = ("⏸ PAUSED " if self.paused else "⏱ ") + seconds_text(self.seconds)
+        right = [(clock, "$warning b" if self.paused else "")]
+        if self.left_seconds is not None:
+            left = self.left_seconds
+            right.append((f"{seconds_text(left)} left" if left >= 0 else f"{seconds_text(-left)} over", "" if left >= 0 else "$error b"))
+        if self.over_section:
+            right.append(("⚠ " + self.over_section, "$warning b"))
         if self.progress is not None:
             p = self.progress
-            right.append((f"{p.done}/{p.total} · {p.percent}%", ""))
+            right.append((f"{p.done}/{p.total}", ""))
+        save_text, save_style = SAVE_TEXT.get(self.save_state, (self.save_state, ""))
         right.append((save_text, save_style))
+        return right
+
+    def render(self) -> Content:
+        right = self._right()
         right_text = "  ".join(text for text, _ in right)
-        width = max(20, (self.size.width or 80) - 2)
-        room = max(8, width - len(right_text) - 2)
-        title = clip(self.title_text, room)
-        pad = " " * max(2, width - len(title) - len(right_text))
+        width = max(20, self.content_size.width or 78)
+        room = width - len(right_text) - 2
+        title = self.title_text
+        if room < 8:
+            title = ""
+        else:
+            title = clip(title, room)
+        pad = " " * max(1, width - len(title) - len(right_text))
         markup = [f"[b]{escape(title)}[/b]{pad}"]
         for index, (text, style) in enumerate(right):
             markup.append(("  " if index else "") + (f"[{style}]{escape(text)}[/]" if style else escape(text)))
         return Content.from_markup("".join(markup))
-
-    def on_resize(self) -> None:
-        self.update(self._content())
-
-
-def elapsed_since(started_at: datetime | None, opened_at: datetime, now: datetime) -> timedelta:
-    """Time spent in the interview: since it started if that was today (a resumed sitting), else since it was opened."""
-    if started_at is not None and timedelta(0) <= now - started_at <= timedelta(hours=12):
-        return now - started_at
-    return now - opened_at

@@ -1,0 +1,270 @@
+"""The app's session side: the open session, its autosave, the lock, the clock and the keys.
+
+Screens and widgets reach it through a typed ``app`` property
+(``app = getters.app(SessionApp)``). It does not know the screens: moving
+from screen to screen is asked of it through the ``show_*`` methods, which
+:class:`elicit.tui.app.ElicitApp` fills in, so no screen imports another
+one to open it and the screens never import the module that imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from elicit.core.findings import ElicitError, FindingsError
+from elicit.core.session import OpenSession, open_session
+
+from .autosave import FAILED, SAVED, AutoSaver
+from .bindings import bindings
+from .keymap import load_keymap
+
+OPEN_COMMAND = "elicit open"
+
+
+@runtime_checkable
+class Commits(Protocol):
+    """A screen holding typed text that is not applied yet (the interview's answer inputs)."""
+
+    def commit(self) -> None: ...
+
+
+class SessionApp(App[int]):
+    """What every screen can count on: the open session, saving, the clock, and moving between screens."""
+
+    BINDINGS = bindings("app")
+
+    save_state: reactive[str] = reactive(SAVED)
+    paused: reactive[bool] = reactive(False)
+    """Whether the interview clock is paused (front-end state; the session counts only unpaused time)."""
+
+    def __init__(
+        self,
+        opened: OpenSession | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        cursor_blink: bool = True,
+        keymap: dict[str, str] | None = None,
+        clock_ticks: bool = True,
+    ) -> None:
+        super().__init__()
+        self.clock_ticks = clock_ticks
+        """Whether the interview clock counts by itself once a second (off in tests, which call ``tick``)."""
+        self.opened: OpenSession | None = None
+        self.saver: AutoSaver | None = None
+        self.clock = clock
+        self.cursor_blink = cursor_blink
+        self.opened_at = self.now()
+        self._keymap_override = keymap
+        self._save_failures = 0
+        if opened is not None:
+            self._adopt(opened)
+
+    # what the app shell fills in
+
+    def show_launcher_screen(self) -> None:
+        """Put the launcher on screen (first screen, or after a close)."""
+        raise NotImplementedError
+
+    def show_interview(self, opened: OpenSession) -> None:
+        """Put the interview of ``opened`` on screen."""
+        raise NotImplementedError
+
+    def show_stories(self) -> None:
+        """The stories table of the open session."""
+        raise NotImplementedError
+
+    def show_summary(self, then: Callable[[str | None], None] | None = None) -> None:
+        """The summary; ``then`` gets the question the consultant picked there (or None)."""
+        raise NotImplementedError
+
+    def show_read_back(self) -> None:
+        """Read the stories back to the client."""
+        raise NotImplementedError
+
+    def show_export(self) -> None:
+        """The export screen."""
+        raise NotImplementedError
+
+    def show_items(self) -> None:
+        """Decisions, open questions, assumptions and terms of the open session."""
+        raise NotImplementedError
+
+    def ask(self, question: str, detail: str, then: Callable[[bool | None], None], *, yes: str = "Yes", no: str = "No") -> None:
+        """Ask a yes/no question in a dialog; ``then`` gets the answer."""
+        raise NotImplementedError
+
+    # time, settable for tests
+
+    def now(self) -> datetime:
+        """The current time (fixed in tests)."""
+        if self.clock is not None:
+            return self.clock()
+        return datetime.now().astimezone().replace(microsecond=0)
+
+    # start-up
+
+    def on_mount(self) -> None:
+        keymap, problems = (self._keymap_override, []) if self._keymap_override is not None else load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=8)
+        if self.opened is not None:
+            self._show_opened(self.opened)
+        else:
+            self.show_launcher_screen()
+
+    # the open session
+
+    def _adopt(self, opened: OpenSession) -> None:
+        self.opened = opened
+        self.opened_at = self.now()
+        self.saver = AutoSaver(self, opened, self._save_state_changed)
+        self.save_state = SAVED
+        self.paused = False
+
+    def open_path(self, path: Path) -> bool:
+        """Open a session file and show its interview; report problems in the app."""
+        from elicit.core.session import remember
+
+        if self.opened is not None:
+            self.notify("Close the open session first.", severity="warning")
+            return False
+        try:
+            opened = open_session(path, command=OPEN_COMMAND)
+        except FindingsError as error:
+            self.notify("\n".join(f.format() for f in error.findings[:5]), title="Cannot open the session", severity="error", timeout=12)
+            return False
+        except ElicitError as error:
+            self.notify(str(error), title="Cannot open the session", severity="error", timeout=12)
+            return False
+        self._adopt(opened)
+        remember(path, title=opened.session.title, client=opened.session.client)
+        self._show_opened(opened)
+        return True
+
+    def _show_opened(self, opened: OpenSession) -> None:
+        for note in opened.notes:
+            self.notify(note, timeout=8)
+        self.show_interview(opened)
+
+    def _save_state_changed(self, state: str, detail: str) -> None:
+        self.save_state = state
+        if state == FAILED:
+            self._save_failures += 1
+            if self._save_failures == 1:
+                self.notify(
+                    f"{detail}\nelicit keeps trying; your answers stay in memory until a save succeeds.",
+                    title="Could not save",
+                    severity="error",
+                    timeout=15,
+                )
+        elif state == SAVED and self._save_failures:
+            self._save_failures = 0
+            self.notify("Saved again.", timeout=3)
+
+    def save_now(self) -> str | None:
+        """Write unsaved changes now; notify and return the error if that fails."""
+        if self.saver is None:
+            return None
+        error = self.saver.flush()
+        if error is not None:
+            self.notify(error, title="Could not save", severity="error", timeout=10)
+        return error
+
+    def _release(self) -> None:
+        """Stop autosave, remember progress for the launcher and drop the lock (after a flush)."""
+        opened = self.opened
+        if opened is None:
+            return
+        from elicit.core.session import remember
+
+        if self.saver is not None:
+            self.saver.close()
+        progress = opened.interview.progress()
+        remember(opened.path, title=opened.session.title, client=opened.session.client, done=progress.done, total=progress.total)
+        opened.close()
+        self.opened = None
+        self.saver = None
+
+    def _leave(self, leaving: str, then: Callable[[], object]) -> None:
+        """Flush, then call ``then``; if the save fails, ask first whether to leave anyway."""
+        error = self.save_now()
+        if error is None:
+            then()
+            return
+
+        def decided(anyway: bool | None) -> None:
+            if anyway:
+                then()
+
+        self.ask(
+            f"Could not save: {leaving} anyway?",
+            f"{error}\nChanges since the last save would be lost. Choose No, fix the problem (free space, permissions) and try again.",
+            decided,
+            yes=f"{leaving.capitalize()} anyway",
+            no="Stay",
+        )
+
+    def close_session(self) -> None:
+        """Save, release the session and go back to the launcher."""
+        if self.opened is None:
+            return
+        self.commit_screens()
+        self._leave("close", self._after_close)
+
+    def _after_close(self) -> None:
+        self._release()
+        self.show_launcher_screen()
+
+    def commit_screens(self) -> None:
+        """Apply what the screens' inputs hold now (before saving, exporting or leaving)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, Commits):
+                screen.commit()
+
+    def tick(self, section_id: str | None) -> None:
+        """One second of interview time, unless paused (the interview screen calls this once a second)."""
+        if self.opened is None or self.paused:
+            return
+        self.opened.service.tick(1, section_id)
+
+    def action_quit(self) -> None:  # type: ignore[override]  # Textual runs a plain method as an action too
+        """Save everything and quit; never lose a change silently."""
+        if self.opened is None:
+            self.exit(0)
+            return
+        self.commit_screens()
+        self._leave("quit", self._quit_now)
+
+    def _quit_now(self) -> None:
+        self._release()
+        self.exit(0)
+
+    def action_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def shutdown_session(self) -> str | None:
+        """Last resort after the app stopped (or crashed): save and release; return the save error."""
+        if self.opened is None:
+            return None
+        error = self.saver.flush() if self.saver is not None else None
+        if error is None:
+            self._release()
+        else:
+            self.opened.close()
+            self.opened = None
+        return error
+
+    def action_help_quit(self) -> None:
+        self.notify(f"Press {self.get_key_display(Binding('ctrl+q', 'quit'))} to save and quit.", timeout=3)

@@ -1,0 +1,248 @@
+"""Capturing what the client says besides answers: decisions, open questions, assumptions and glossary terms.
+
+The capture key opens :class:`CaptureMenu` (one letter picks the kind), then
+:class:`ItemEditor` asks for the wording and what goes with it (a decision's
+rationale and who decided, an open question's owner, an assumption's
+rationale, a term's definition). :func:`save_item` hands the result to the
+session service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from elicit.core.session import SessionService
+
+from ..bindings import bindings
+from ..widgets.common.fields import Field
+from ..widgets.common.keybar import KeyBar
+
+KINDS = {"decision": "Decision", "question": "Open question", "assumption": "Assumption", "term": "Term"}
+
+# For each kind: (label, placeholder) of the main text, then of the second and third fields ("" = not asked).
+FORMS: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str, str]]] = {
+    "decision": (("Decision", "what was decided (required)"), ("Rationale", "why"), ("Decided by", "who decided")),
+    "question": (("Question", "what is still to find out (required)"), ("Owner", "who will find out"), ("", "")),
+    "assumption": (("Assumption", "what we take as true (required)"), ("Rationale", "why we may assume it"), ("", "")),
+    "term": (("Term", "the client's word (required)"), ("Definition", "what they mean by it (required)"), ("", "")),
+}
+
+
+@dataclass
+class ItemDraft:
+    """A decision, open question, assumption or term as typed in the editor."""
+
+    kind: str
+    text: str = ""
+    second: str = ""
+    third: str = ""
+    source: list[str] = field(default_factory=list)
+    item_id: str = ""
+    """The id being edited (a term's old wording); empty for a new item."""
+
+    def normalised(self) -> ItemDraft:
+        """Blanks trimmed."""
+        return replace(self, text=" ".join(self.text.split()), second=self.second.strip(), third=self.third.strip())
+
+    def problem(self) -> str:
+        """What is missing before it can be saved (empty when nothing is)."""
+        label = FORMS[self.kind][0][0]
+        if not self.text.strip():
+            return f"Write the {label.lower()} first."
+        if self.kind == "term" and not self.second.strip():
+            return "A term needs its definition."
+        return ""
+
+
+def save_item(service: SessionService, draft: ItemDraft) -> str:
+    """Add the captured item through the service; return how to name it ("D-001", "term 'invoice'")."""
+    values = _service_values(draft)
+    if draft.kind == "decision":
+        return service.add_decision(draft.text, **values).id
+    if draft.kind == "question":
+        return service.add_open_question(draft.text, **values).id
+    if draft.kind == "assumption":
+        return service.add_assumption(draft.text, **values).id
+    return "term " + repr(service.define_term(draft.text, draft.second, **values).term)
+
+
+def update_item(service: SessionService, draft: ItemDraft) -> None:
+    """Apply an edited item through the service."""
+    values = _service_values(draft)
+    if draft.kind == "decision":
+        service.update_decision(draft.item_id, text=draft.text, **values)
+    elif draft.kind == "question":
+        service.update_open_question(draft.item_id, text=draft.text, **values)
+    elif draft.kind == "assumption":
+        service.update_assumption(draft.item_id, text=draft.text, **values)
+    else:
+        service.update_term(draft.item_id, definition=draft.second, new_term=draft.text)
+
+
+def _service_values(draft: ItemDraft) -> dict[str, Any]:
+    if draft.kind == "decision":
+        return {"rationale": draft.second, "decided_by": draft.third, "source": list(draft.source)}
+    if draft.kind == "question":
+        return {"owner": draft.second, "source": list(draft.source)}
+    if draft.kind == "assumption":
+        return {"rationale": draft.second, "source": list(draft.source)}
+    return {}  # a term has no source question in the file format yet (asked of the core in the contract)
+
+
+class CaptureMenu(ModalScreen[str | None]):
+    """One letter: what to capture (or ``l`` to list what was captured)."""
+
+    DEFAULT_CSS = """
+    CaptureMenu {
+        align: center middle;
+    }
+
+    CaptureMenu #capture-menu {
+        width: 60;
+        max-width: 100%;
+        height: auto;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS = bindings("capture")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="capture-menu"):
+            yield Static(Content.from_markup("[b]Capture from this question[/b]"))
+            yield KeyBar()
+
+    def action_pick(self, kind: str) -> None:
+        self.dismiss(kind)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ItemEditor(ModalScreen[ItemDraft | None]):
+    """The wording of a decision, open question, assumption or term, and what goes with it."""
+
+    DEFAULT_CSS = """
+    ItemEditor {
+        align: center middle;
+    }
+
+    ItemEditor #item-dialog {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    ItemEditor .item-row {
+        height: auto;
+    }
+
+    ItemEditor .item-label {
+        color: $text-muted;
+        width: 12;
+        text-align: right;
+        margin-right: 1;
+    }
+
+    ItemEditor Input {
+        border: none;
+        height: 1;
+        width: 1fr;
+        padding: 0 1;
+        background: $boost;
+    }
+
+    ItemEditor Input:focus {
+        border: none;
+        background: $primary 25%;
+    }
+
+    ItemEditor #item-heading {
+        color: $accent;
+        text-style: bold;
+        height: auto;
+        max-height: 2;
+    }
+
+    ItemEditor #item-problem {
+        color: $warning;
+        height: auto;
+    }
+    """
+
+    BINDINGS = bindings("item")
+
+    def __init__(self, draft: ItemDraft, *, heading: str, people: list[str] | None = None) -> None:
+        super().__init__()
+        self.initial = draft
+        self.heading = heading
+        self.people = [name for name in dict.fromkeys(people or []) if name]
+
+    def compose(self) -> ComposeResult:
+        draft = self.initial
+        forms = FORMS[draft.kind]
+        values = (draft.text, draft.second, draft.third)
+        verb = "Edit" if draft.item_id else "New"
+        with Vertical(id="item-dialog"):
+            yield Static(Content(f"{verb} {KINDS[draft.kind].lower()} · {self.heading}"), id="item-heading")
+            for index, ((label, placeholder), value) in enumerate(zip(forms, values, strict=True)):
+                if not label:
+                    continue
+                with Horizontal(classes="item-row"):
+                    yield Label(label, classes="item-label")
+                    yield Field(value, placeholder=placeholder, id=f"item-{index}", suggester=self._suggester(label))
+            if draft.source:
+                yield Static(Content("From: " + ", ".join(draft.source)), id="item-source")
+            yield Static(id="item-problem")
+            yield KeyBar()
+
+    def _suggester(self, label: str) -> SuggestFromList | None:
+        if label in ("Decided by", "Owner") and self.people:
+            return SuggestFromList(self.people, case_sensitive=False)
+        return None
+
+    def on_mount(self) -> None:
+        first = self.query_one("#item-0", Field)
+        first.focus()
+        first.cursor_position = len(first.value)
+
+    def draft(self) -> ItemDraft:
+        """What the form holds now."""
+        typed = {field.id: field.value for field in self.query(Field).results(Field)}
+        text, second, third = (typed.get(f"item-{index}", "") for index in range(3))
+        return replace(self.initial, text=text, second=second, third=third).normalised()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it saves."""
+        event.stop()
+        fields = list(self.query(Field).results(Field))
+        index = fields.index(event.input) if event.input in fields else len(fields) - 1
+        if index + 1 < len(fields):
+            fields[index + 1].focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        draft = self.draft()
+        problem = draft.problem()
+        if problem:
+            self.query_one("#item-problem", Static).update(problem)
+            return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
