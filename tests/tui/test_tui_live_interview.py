@@ -206,9 +206,11 @@ async def test_every_quality_note_is_readable_at_80_by_24(session_path: Path):
         assert box.can_focus and box.region.bottom <= 24, "the notes box is on screen and Tab reaches it to scroll"
         box.focus()
         await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         last = dialog.query_one("#story-notes")
-        assert box.scroll_y + box.scrollable_content_region.height >= last.virtual_region.height - 1, "the last note can be scrolled into view"
+        assert box.scroll_y == box.max_scroll_y, "End scrolls the notes box to its last line"
+        assert box.scroll_y + box.scrollable_content_region.height >= last.virtual_region.height, "the last note can be scrolled into view"
 
 
 # defects 4 and 5
@@ -366,6 +368,7 @@ async def test_everything_on_the_summary_is_reachable_with_page_down_and_end(tmp
         await pilot.pause()
         assert body.scroll_y > 0
         await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
         assert body.scroll_y == body.max_scroll_y
         last = summary.query_one("#summary-stories")
