@@ -185,72 +185,74 @@ def _question(context: TableReader, raw: dict[str, Any], key: str, section_id: s
     return question if question_id else None
 
 
+_KIND_ONLY = (
+    # key, the kinds that take it, code, how the message names it, hint
+    ("options", _OPTION_KINDS, "options-not-allowed", "options", "remove 'options', or make the kind 'choice' or 'multi'"),
+    ("min", ("scale", "number"), "range-not-allowed", "'min'", "remove it, or make the kind 'scale' or 'number'"),
+    ("max", ("scale", "number"), "range-not-allowed", "'max'", "remove it, or make the kind 'scale' or 'number'"),
+    ("labels", ("scale",), "labels-not-allowed", "'labels'", "remove 'labels', or make the kind 'scale'"),
+    ("unit", ("number",), "unit-not-allowed", "'unit'", "remove 'unit', or make the kind 'number'"),
+)
+
+
 def _kind_details(context: TableReader, raw: dict[str, Any], key: str, question: Question) -> None:
+    """The keys that belong to the question's kind: options, a scale's range and labels, a number's range."""
     kind = question.kind
-    if "options" in raw:
-        if kind not in _OPTION_KINDS:
-            context.add(
-                "options-not-allowed",
-                f"{key}.options",
-                f"a '{kind}' question takes no options",
-                "remove 'options', or make the kind 'choice' or 'multi'",
-            )
-        else:
-            question.options, question.exclusive_options = _options(context, raw, key, kind)
-            lowered = [option.casefold() for option in question.options]
-            for option in question.options:
-                if lowered.count(option.casefold()) > 1:
-                    context.add("duplicate-option", f"{key}.options", f"option '{option}' is listed twice", "list each option once")
-                    break
-            if len(question.options) < 2:
-                context.add(
-                    "too-few-options",
-                    f"{key}.options",
-                    f"a '{kind}' question needs at least two options",
-                    "add options, or make it a 'text' question",
-                )
-    elif kind in _OPTION_KINDS:
-        context.add("missing-key", f"{key}.options", f"a '{kind}' question needs 'options'", 'add options = ["...", "..."]')
-    for name in ("min", "max"):
-        if name in raw and kind not in ("scale", "number"):
-            context.add(
-                "range-not-allowed",
-                f"{key}.{name}",
-                f"a '{kind}' question takes no '{name}'",
-                "remove it, or make the kind 'scale' or 'number'",
-            )
-    if "labels" in raw and kind != "scale":
-        context.add(
-            "labels-not-allowed", f"{key}.labels", f"a '{kind}' question takes no 'labels'", "remove 'labels', or make the kind 'scale'"
-        )
-    if "unit" in raw and kind != "number":
-        context.add("unit-not-allowed", f"{key}.unit", f"a '{kind}' question takes no 'unit'", "remove 'unit', or make the kind 'number'")
-    if kind == "scale":
-        low = context.whole(raw, "min", key)
-        high = context.whole(raw, "max", key)
-        question.min = SCALE_DEFAULT[0] if low is None else low
-        question.max = SCALE_DEFAULT[1] if high is None else high
-        if question.max - question.min < 1 or question.max - question.min > 100:
-            context.add(
-                "bad-range",
-                f"{key}.min",
-                f"scale from {question.min} to {question.max} is not a usable range",
-                "use a range of 2 to 101 points, for example min = 1, max = 5",
-            )
-        labels = tuple(context.strings(raw, "labels", key))
-        if labels and len(labels) != 2:
-            context.add(
-                "bad-value",
-                f"{key}.labels",
-                "'labels' needs two strings: the low end and the high end",
-                'for example labels = ["not at all", "completely"]',
-            )
-        question.labels = labels
+    for name, kinds, code, shown, hint in _KIND_ONLY:
+        if name in raw and kind not in kinds:
+            context.add(code, f"{key}.{name}", f"a '{kind}' question takes no {shown}", hint)
+    if kind in _OPTION_KINDS:
+        _option_details(context, raw, key, question)
+    elif kind == "scale":
+        _scale_details(context, raw, key, question)
     elif kind == "number":
         question.min = context.number(raw, "min", key)
         question.max = context.number(raw, "max", key)
         if question.min is not None and question.max is not None and question.min > question.max:
             context.add("bad-range", f"{key}.min", f"min {question.min} is greater than max {question.max}", "swap them")
+
+
+def _option_details(context: TableReader, raw: dict[str, Any], key: str, question: Question) -> None:
+    kind = question.kind
+    if "options" not in raw:
+        context.add("missing-key", f"{key}.options", f"a '{kind}' question needs 'options'", 'add options = ["...", "..."]')
+        return
+    question.options, question.exclusive_options = _options(context, raw, key, kind)
+    lowered = [option.casefold() for option in question.options]
+    for option in question.options:
+        if lowered.count(option.casefold()) > 1:
+            context.add("duplicate-option", f"{key}.options", f"option '{option}' is listed twice", "list each option once")
+            break
+    if len(question.options) < 2:
+        context.add(
+            "too-few-options",
+            f"{key}.options",
+            f"a '{kind}' question needs at least two options",
+            "add options, or make it a 'text' question",
+        )
+
+
+def _scale_details(context: TableReader, raw: dict[str, Any], key: str, question: Question) -> None:
+    low = context.whole(raw, "min", key)
+    high = context.whole(raw, "max", key)
+    question.min = SCALE_DEFAULT[0] if low is None else low
+    question.max = SCALE_DEFAULT[1] if high is None else high
+    if question.max - question.min < 1 or question.max - question.min > 100:
+        context.add(
+            "bad-range",
+            f"{key}.min",
+            f"scale from {question.min} to {question.max} is not a usable range",
+            "use a range of 2 to 101 points, for example min = 1, max = 5",
+        )
+    labels = tuple(context.strings(raw, "labels", key))
+    if labels and len(labels) != 2:
+        context.add(
+            "bad-value",
+            f"{key}.labels",
+            "'labels' needs two strings: the low end and the high end",
+            'for example labels = ["not at all", "completely"]',
+        )
+    question.labels = labels
 
 
 def _options(context: TableReader, raw: dict[str, Any], key: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -343,6 +345,7 @@ def _include(
     stack: tuple[str, ...],
     hashes: list[str],
 ) -> list[Section]:
+    """The sections an ``include`` brings in (none after a finding); the included bank's hash joins ``hashes``."""
     extra = [name for name in raw if name != "include"]
     if extra:
         context.add(
@@ -361,60 +364,74 @@ def _include(
         )
         return []
     other_id, _, section_key = target.partition(".")
-    if other_id == bank.id:
-        context.add("include-self", f"{key}.include", "a bank cannot include its own sections", "define the section here instead")
+    if not _include_allowed(context, f"{key}.include", other_id, bank, stack):
         return []
+    other = _included_bank(context, f"{key}.include", other_id, resolve, stack)
+    if other is None:
+        return []
+    hashes.append(other.content_hash)
+    return _included_sections(context, f"{key}.include", other, f"{other_id}.{section_key}" if section_key else "")
+
+
+def _include_allowed(context: TableReader, key: str, other_id: str, bank: Bank, stack: tuple[str, ...]) -> bool:
+    """Whether including ``other_id`` keeps the banks from including themselves or nesting too deep."""
+    if other_id == bank.id:
+        context.add("include-self", key, "a bank cannot include its own sections", "define the section here instead")
+        return False
     if other_id in stack:
         cycle = " -> ".join(stack[stack.index(other_id) :] + (other_id,))
-        context.add(
-            "include-cycle", f"{key}.include", f"include cycle: {cycle}", "remove one of the includes so that no bank includes itself"
-        )
-        return []
+        context.add("include-cycle", key, f"include cycle: {cycle}", "remove one of the includes so that no bank includes itself")
+        return False
     if len(stack) >= MAX_INCLUDE_DEPTH:
         chain = stack + (other_id,)
         shown = " -> ".join(chain if len(chain) <= 6 else chain[:3] + ("…",) + chain[-2:])
         context.add(
             "include-depth",
-            f"{key}.include",
+            key,
             f"includes nest more than {MAX_INCLUDE_DEPTH} banks deep: {shown}",
             "include sections from fewer levels of banks",
         )
-        return []
-    other = None
-    if resolve is not None:
-        try:
-            other = resolve(other_id, context.document.path, stack)
-        except FindingsError as error:
-            cycles = [finding for finding in error.findings if finding.code == "include-cycle"]
-            too_deep = [finding for finding in error.findings if finding.code == "include-depth"]
-            if too_deep:  # said once, where the chain starts
-                context.add("include-depth", f"{key}.include", too_deep[0].message, too_deep[0].hint or "")
-            elif cycles:
-                context.findings.extend(cycles)
-            else:
-                first = error.findings[0].format()
-                context.add(
-                    "include-broken",
-                    f"{key}.include",
-                    f"included bank '{other_id}' has {len(error.findings)} problem(s), first: {first}",
-                    "fix that bank first (elicit banks validate)",
-                )
-            return []
+        return False
+    return True
+
+
+def _included_bank(context: TableReader, key: str, other_id: str, resolve: Resolver | None, stack: tuple[str, ...]) -> Bank | None:
+    """The bank ``other_id`` loaded through ``resolve``, or None after saying why it cannot be used."""
+    try:
+        other = resolve(other_id, context.document.path, stack) if resolve is not None else None
+    except FindingsError as error:
+        cycles = [finding for finding in error.findings if finding.code == "include-cycle"]
+        too_deep = [finding for finding in error.findings if finding.code == "include-depth"]
+        if too_deep:  # said once, where the chain starts
+            context.add("include-depth", key, too_deep[0].message, too_deep[0].hint or "")
+        elif cycles:
+            context.findings.extend(cycles)
+        else:
+            first = error.findings[0].format()
+            context.add(
+                "include-broken",
+                key,
+                f"included bank '{other_id}' has {len(error.findings)} problem(s), first: {first}",
+                "fix that bank first (elicit banks validate)",
+            )
+        return None
     if other is None:
-        context.add("include-missing", f"{key}.include", f"no bank with id '{other_id}' was found", "check the id with 'elicit banks list'")
-        return []
-    hashes.append(other.content_hash)
-    if not section_key:
+        context.add("include-missing", key, f"no bank with id '{other_id}' was found", "check the id with 'elicit banks list'")
+    return other
+
+
+def _included_sections(context: TableReader, key: str, other: Bank, wanted: str) -> list[Section]:
+    """Every section of ``other``, or the one whose id is ``wanted`` (``bank.section``)."""
+    if not wanted:
         return list(other.sections)
-    wanted = f"{other_id}.{section_key}"
     for section in other.sections:
         if section.id == wanted:
             return [section]
     choices = [section.id for section in other.sections]
     context.add(
         "include-missing",
-        f"{key}.include",
-        f"bank '{other_id}' has no section '{section_key}'",
+        key,
+        f"bank '{wanted.partition('.')[0]}' has no section '{wanted.partition('.')[2]}'",
         did_you_mean(wanted, choices) or f"sections are: {', '.join(choices)}",
     )
     return []
@@ -447,22 +464,26 @@ def _check_conditions(context: TableReader, bank: Bank, raw_sections: list[dict[
                 )
             continue
         key = f"{key}.when"
-        resolved: dict[str, str] = {}
-        for name in dict.fromkeys(name for name, _ in question.condition.names()):
-            target = resolve_name(name, question.section_id)
-            if target not in by_id:
-                hint = did_you_mean(target, by_id) or "name a question as 'question', 'section.question' or 'bank.section.question'"
-                context.add("condition-unknown", key, f"condition names '{name}', but there is no question '{target}'", hint)
-            elif order[target] >= order[question.id]:
-                relation = "itself" if target == question.id else f"'{target}', which comes later"
-                context.add(
-                    "condition-order", key, f"condition depends on {relation}", "a condition may only name questions asked before this one"
-                )
-            else:
-                resolved[name] = target
+        resolved = _resolved_names(context, key, question, question.condition, order)
         if len(resolved) == len({name for name, _ in question.condition.names()}):
             question.condition = question.condition.resolved(resolved.__getitem__)
             _check_literals(context, key, question.condition, by_id)
+
+
+def _resolved_names(context: TableReader, key: str, question: Question, condition: Condition, order: dict[str, int]) -> dict[str, str]:
+    """Each name in ``question``'s condition that names an earlier question, with that question's full id."""
+    resolved: dict[str, str] = {}
+    for name in dict.fromkeys(name for name, _ in condition.names()):
+        target = resolve_name(name, question.section_id)
+        if target not in order:
+            hint = did_you_mean(target, order) or "name a question as 'question', 'section.question' or 'bank.section.question'"
+            context.add("condition-unknown", key, f"condition names '{name}', but there is no question '{target}'", hint)
+        elif order[target] >= order[question.id]:
+            relation = "itself" if target == question.id else f"'{target}', which comes later"
+            context.add("condition-order", key, f"condition depends on {relation}", "a condition may only name questions asked before this one")
+        else:
+            resolved[name] = target
+    return resolved
 
 
 def resolve_name(name: str, section_id: str) -> str:
