@@ -147,12 +147,21 @@ def _parse_body(line: str) -> ParsedStory | None:
 def _parse_with_role(line: str, role_start: int, has_article: bool) -> ParsedStory | None:
     rest = line[role_start:]
     ends_at = _earliest_ends(rest)
+    comma = rest.find(",", 0, ends_at)
+    best = _means_after_role(rest, ends_at, comma)
+    if best is not None:
+        role = _clean_role(rest[: best[0]])
+        return _split_rest(role, best[2], rest[best[1] :], line) if role else None
+    return _unmarked_story(line, rest, comma if comma > 0 else ends_at, has_article)
+
+
+def _means_after_role(rest: str, ends_at: int, comma: int) -> tuple[int, int, _Means] | None:
+    """The earliest means wording ("I want", or a bare "would like" right after the role's comma): start, end, which."""
     best: tuple[int, int, _Means] | None = None
     for means in _MEANS:
         found = means.pattern.search(rest, 0, ends_at)
         if found and found.start() > 0 and (best is None or found.start() < best[0]):
             best = (found.start(), found.end(), means)
-    comma = rest.find(",", 0, ends_at)
     if comma > 0:
         after_comma = rest[comma + 1 :].lstrip()
         offset = len(rest) - len(after_comma)
@@ -161,11 +170,11 @@ def _parse_with_role(line: str, role_start: int, has_article: bool) -> ParsedSto
             if found and (best is None or offset < best[0]):
                 best = (offset, offset + found.end(), means)
                 break
-    if best is not None:
-        role = _clean_role(rest[: best[0]])
-        return _split_rest(role, best[2], rest[best[1] :], line) if role else None
-    # No means wording: "As a X, <something>" still names a role; the want is what follows (maybe nothing).
-    cut = comma if comma > 0 else ends_at
+    return best
+
+
+def _unmarked_story(line: str, rest: str, cut: int, has_article: bool) -> ParsedStory | None:
+    """No means wording: "As a X, <something>" still names a role; the want is what follows (maybe nothing)."""
     if not has_article or cut <= 0 or cut >= len(rest):
         return None
     role = _clean_role(rest[:cut])
