@@ -57,7 +57,18 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     data["banks"] = [
         {"id": b.id, "title": titles.get(b.id, ""), "version": b.version, "hash": b.hash, "path": b.path} for b in session.banks
     ]
-    data["sections"] = [
+    data["sections"] = _sections(session, interview)
+    data["other_answers"] = _other_answers(session, interview)
+    data["stories"] = [_story(story) for story in session.stories]
+    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS) for item in session.open_questions]
+    data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
+    data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
+    data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
+    return data
+
+
+def _sections(session: Session, interview: Interview) -> list[dict[str, Any]]:
+    return [
         {
             "id": section.id,
             "title": section.title,
@@ -66,18 +77,16 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         }
         for section in interview.sections
     ]
+
+
+def _other_answers(session: Session, interview: Interview) -> list[dict[str, Any]]:
+    """Answers to questions no bank of the session asks (kept, never dropped)."""
     listed = {question.id for question in interview.questions}
-    data["other_answers"] = [
+    return [
         {"question": question_id, **_answer(session.answers[question_id])}
         for question_id in sorted(session.answers)
         if question_id not in listed
     ]
-    data["stories"] = [_story(story) for story in session.stories]
-    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS) for item in session.open_questions]
-    data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
-    data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
-    data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
-    return data
 
 
 def _summary(session: Session, interview: Interview) -> dict[str, Any]:
