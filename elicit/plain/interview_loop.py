@@ -175,7 +175,13 @@ class PlainInterview:
             raise Stopped
         elif question is None:
             self.console.say(NO_QUESTION)
-        elif name == "why":
+        else:
+            return self._question_command(name, question)
+        return STAY
+
+    def _question_command(self, name: str, question: Question) -> Target:
+        """The commands about the current question: why, next, skip, flag."""
+        if name == "why":
             self.console.say(*why_lines(question))
         elif name == "next":
             return self._next_after(question)

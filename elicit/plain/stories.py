@@ -6,7 +6,7 @@ so a Ctrl-C or a dropped line in the middle keeps what was already typed.
 
 from __future__ import annotations
 
-from elicit.core.banks import Question
+from elicit.core.banks import Question, StoryHint
 from elicit.core.findings import ElicitError
 from elicit.core.session import SessionService, Story
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, priority_from_word
@@ -39,29 +39,15 @@ class StoryCapture:
         self.console.say(f"New story{linked}. Type /cancel at any field to drop it.")
         story: Story | None = None
         try:
-            role_default = hint.role if hint is not None and hint.role.strip() not in PLACEHOLDERS else self.last_role
+            role_default, want_default = self._defaults(hint)
             role = self._field("As a (who):", role_default) or "user"
-            want_default = hint.want if hint is not None and hint.want.strip() not in PLACEHOLDERS else ""
             want = self._field("I want (what they want to do):", want_default)
             if not want:
                 self.console.say("No story added: a story needs a 'want'.")
                 return None
             self.last_role = role
             story = self.service.add_story(role, want, source=[source.id] if source is not None else [])
-            so_that = self._field("So that (the benefit, optional):", hint.so_that if hint is not None else "")
-            if so_that:
-                self.service.update_story(story.id, so_that=so_that)
-            self.service.set_priority(story.id, self._priority())
-            criteria: list[str] = []
-            while True:
-                criterion = self._field(f"Acceptance criterion {len(criteria) + 1} (Enter alone when done):", "")
-                if not criterion:
-                    break
-                criteria.append(criterion)
-                self.service.update_story(story.id, acceptance=criteria)
-            quote = self._field("The client's own words (quote, optional):", "")
-            if quote:
-                self.service.update_story(story.id, quote=quote)
+            self._details(story, hint)
         except StoryCancelled:
             if story is not None:
                 self.service.delete_story(story.id)
@@ -69,6 +55,31 @@ class StoryCapture:
             return None
         self.console.say(f"Added {story_line(story)}")
         return story
+
+    def _defaults(self, hint: StoryHint | None) -> tuple[str, str]:
+        """The role and want offered first: the question's story hint unless it is a placeholder."""
+        if hint is None:
+            return self.last_role, ""
+        role = hint.role if hint.role.strip() not in PLACEHOLDERS else self.last_role
+        want = hint.want if hint.want.strip() not in PLACEHOLDERS else ""
+        return role, want
+
+    def _details(self, story: Story, hint: StoryHint | None) -> None:
+        """The rest of a story once it has a want: benefit, priority, acceptance criteria, the client's words."""
+        so_that = self._field("So that (the benefit, optional):", hint.so_that if hint is not None else "")
+        if so_that:
+            self.service.update_story(story.id, so_that=so_that)
+        self.service.set_priority(story.id, self._priority())
+        criteria: list[str] = []
+        while True:
+            criterion = self._field(f"Acceptance criterion {len(criteria) + 1} (Enter alone when done):", "")
+            if not criterion:
+                break
+            criteria.append(criterion)
+            self.service.update_story(story.id, acceptance=criteria)
+        quote = self._field("The client's own words (quote, optional):", "")
+        if quote:
+            self.service.update_story(story.id, quote=quote)
 
     def _field(self, message: str, default: str) -> str:
         while True:
