@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from elicit.core.findings import ElicitError
 from elicit.core.session import session_path
-from elicit.core.spec import get_exporter, write_export
+from elicit.core.spec import AUDIENCES, ExportOptions, get_exporter, is_people_format, write_export
 
 from .output import note_line
 from .parser import UsageError
@@ -27,6 +28,7 @@ def export(args: argparse.Namespace) -> int:
         if with_raw_cells is None:
             raise UsageError("elicit export", f"--raw-cells applies to CSV formats only, not to {exporter.name}")
         exporter = with_raw_cells()
+    options = _options(args, exporter)
     to_stdout = args.output in (None, STDOUT, "/dev/stdout")
     if exporter.multi_file and to_stdout:
         raise UsageError("elicit export", f"the {exporter.name} format writes one file per story: give a folder with -o OUT")
@@ -34,7 +36,7 @@ def export(args: argparse.Namespace) -> int:
 
     source = session_path(args.path)
     session, interview = load_for_reading(args.path)
-    files = exporter.render(session, interview)
+    files = exporter.render(session, interview, options)
     if to_stdout:
         (text,) = files.values()
         sys.stdout.flush()
@@ -54,6 +56,22 @@ def export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(f"wrote {destination}\n")
     return 0
+
+
+def _options(args: argparse.Namespace, exporter: Any) -> ExportOptions:
+    """The export options from the command line; an option the format has no use for is a usage error."""
+    audience = args.audience
+    if audience is not None:
+        if not is_people_format(exporter):
+            raise UsageError("elicit export", f"--audience applies to md and html, not to {exporter.name}")
+        audience = audience.strip().lower()
+        if audience not in AUDIENCES:
+            raise UsageError("elicit export", f"unknown audience '{args.audience}'; use one of: {', '.join(AUDIENCES)}")
+    if args.include_rejected and not getattr(exporter, "drops_rejected", False):
+        raise UsageError(
+            "elicit export", f"--include-rejected applies to formats that leave rejected stories out (csv, gherkin), not to {exporter.name}"
+        )
+    return ExportOptions(audience=audience or "client", include_rejected=args.include_rejected)
 
 
 def import_spec(args: argparse.Namespace) -> int:

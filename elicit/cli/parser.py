@@ -119,7 +119,11 @@ def _new(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--project", help="project name")
     new.add_argument("--interviewer", help="who runs the interview")
     new.add_argument(
-        "--participant", action="append", default=[], metavar="NAME[:ROLE]", help="someone taking part, with their role (NAME:ROLE or 'NAME - ROLE'); repeat for several"
+        "--participant",
+        action="append",
+        default=[],
+        metavar="NAME[:ROLE]",
+        help="someone taking part, with their role (NAME:ROLE or 'NAME - ROLE'); repeat for several",
     )
     new.add_argument("--no-input", action="store_true", help="never ask questions; fail if something required is missing")
     new.set_defaults(handler="session_commands:new_session")
@@ -182,13 +186,19 @@ def _export(commands: argparse._SubParsersAction) -> None:
         description="Export a session as a draft spec. Writes to stdout unless -o is given (gherkin needs a folder).",
     )
     export.add_argument("path", metavar="PATH", help="session file")
-    export.add_argument("--format", "-f", required=True, metavar="FORMAT", help="toml, md, json, csv, gherkin, reqif or sdoc")
+    export.add_argument("--format", "-f", required=True, metavar="FORMAT", help="toml, md, html, json, csv, gherkin, reqif or sdoc")
     export.add_argument("-o", "--output", metavar="OUT", help="file to write (a folder for gherkin)")
     export.add_argument(
         "--raw-cells",
         action="store_true",
         help="CSV: write cells starting with = + - @ as they are (by default they get a leading ' so spreadsheets do not run them)",
     )
+    export.add_argument(
+        "--audience",
+        metavar="WHO",
+        help="md and html: client (default; no notes, flags or lint) or team (everything)",
+    )
+    export.add_argument("--include-rejected", action="store_true", help="csv and gherkin: keep rejected stories (left out by default)")
     export.set_defaults(handler="export_commands:export")
 
 

@@ -39,12 +39,43 @@ def expected(name: str) -> dict[str, str]:
     return get_exporter(name).render(session, interview_for(session))
 
 
-@pytest.mark.parametrize("name", ["toml", "md", "json", "csv"])
+@pytest.mark.parametrize("name", ["toml", "md", "html", "json", "csv"])
 def test_export_to_stdout(session_file, name):
     result = run("export", session_file, "--format", name)
     assert result.returncode == 0, result.stderr
     assert result.stdout == next(iter(expected(name).values())).encode("utf-8")
     assert result.stderr == b""
+
+
+@pytest.mark.parametrize("name", ["md", "html"])
+def test_audience_picks_the_document(session_file, name):
+    client = run("export", session_file, "-f", name)
+    named = run("export", session_file, "-f", name, "--audience", "client")
+    team = run("export", session_file, "-f", name, "--audience", "TEAM")
+    assert client.returncode == named.returncode == team.returncode == 0
+    assert client.stdout == named.stdout
+    assert b"Sam was emphatic." in team.stdout and b"Sam was emphatic." not in client.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-f", "md", "--audience", "boss"), "unknown audience 'boss'; use one of: client, team"),
+        (("-f", "toml", "--audience", "team"), "--audience applies to md and html, not to toml"),
+        (("-f", "md", "--include-rejected"), "--include-rejected applies to formats that leave rejected stories out"),
+    ],
+)
+def test_export_options_that_do_not_fit_are_usage_errors(session_file, args, message):
+    result = run("export", session_file, *args)
+    assert result.returncode == 2
+    assert message in one_error_line(result)
+    assert result.stdout == b""
+
+
+def test_csv_include_rejected(session_file):
+    default = run("export", session_file, "-f", "csv").stdout.decode()
+    everything = run("export", session_file, "-f", "csv", "--include-rejected").stdout.decode()
+    assert "US-004" not in default and "US-004" in everything
 
 
 def test_export_dash_means_stdout(session_file):
@@ -64,7 +95,7 @@ def test_unknown_format_is_a_usage_error(session_file):
     result = run("export", session_file, "--format", "docx")
     assert result.returncode == 2
     line = one_error_line(result)
-    assert "unknown export format 'docx'" in line and "toml, md, json, csv, gherkin" in line
+    assert "unknown export format 'docx'" in line and "toml, md, html, json, csv, gherkin" in line
 
 
 def test_export_to_a_file(session_file, tmp_path):
@@ -85,19 +116,21 @@ def test_export_gherkin_to_a_folder(session_file, tmp_path):
     assert manifest.startswith(".elicit-export-") and manifest.endswith(".json")
     for path in files:
         parse_gherkin(path.read_text(encoding="utf-8"))
-    assert result.stdout.decode() == f"wrote 4 files to {folder}\n"
+    assert result.stdout.decode() == f"wrote 3 files to {folder}\n"  # the rejected story is left out
+    again = run("export", session_file, "-f", "gherkin", "-o", folder, "--include-rejected")
+    assert again.stdout.decode() == f"wrote 4 files to {folder}\n"
 
 
 def test_re_export_says_which_files_of_deleted_stories_it_removed(session_file, tmp_path):
     folder = tmp_path / "features"
     run("export", session_file, "-f", "gherkin", "-o", folder)
     session = rich_session()
-    gone = session.stories.pop()
+    gone = session.stories.pop(0)
     session_file.write_text(dumps_session(session), encoding="utf-8")
     result = run("export", session_file, "-f", "gherkin", "-o", folder)
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().splitlines() == [
-        f"wrote 3 files to {folder}",
+        f"wrote 2 files to {folder}",
         f"removed 1 file(s) of an earlier export whose story is gone: {gone.id}.feature",
     ]
     assert not (folder / f"{gone.id}.feature").exists()

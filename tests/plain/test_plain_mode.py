@@ -502,7 +502,7 @@ def test_whole_interview_on_a_terminal_ending_with_ctrl_c(mini_session_path, pty
     shell.expect("Saved: Mobile.")
     shell.expect("(y or n, / for a command)")
     shell.send("y")
-    shell.expect("Saved: yes.")
+    shell.expect("Saved: Yes.")
     shell.expect("For how many hours at most?")
     shell.send("/back\r")
     shell.expect("Enter keeps yes")
@@ -540,7 +540,7 @@ def test_whole_interview_on_a_terminal_ending_with_ctrl_c(mini_session_path, pty
     shell.expect("Saved: 25.")
     shell.expect("5 (very)")
     shell.send("4\r")
-    shell.expect("Saved: 4 of 5.")
+    shell.expect("Saved: 4 of 5 (1 = not at all, 5 = very).")
     shell.expect("Chat")
     shell.send(" " + DOWN + DOWN + " ")  # marked, not confirmed: Ctrl-C drops it
     shell.send(CTRL_C)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, SelectionList
+from textual.widgets import DataTable, RadioButton, SelectionList
 from textual.widgets.text_area import Selection
 
-from elicit.core.session.file_format import read_session
+from elicit.core.session.file_format import dumps_session, read_session
 from elicit.core.session.locking import lock_path
 from elicit.core.session.recent import recent, remember
 from elicit.tui.messages import AnswerEdited
@@ -341,6 +341,39 @@ async def test_export_then_re_export_after_deleting_a_story(tmp_path: Path):
         assert "Wrote 3 files" in result and "Removed 1 file of deleted stories: US-003.feature" in result
         assert sorted(p.name for p in features.glob("*.feature")) == ["US-001.feature", "US-002.feature"]
         assert [p.name for p in features.glob(".elicit-export-interview-*.json")]  # the list of files this session wrote
+        await pilot.press("escape", "ctrl+q")
+
+
+async def test_export_for_the_team_names_the_file_apart_and_keeps_the_notes(tmp_path: Path):
+    path = make_session(tmp_path / "interview.elicit.toml", answers=sample_answers(), stories=sample_stories())
+    session = read_session(path)
+    first = next(iter(session.answers))
+    session.answers[first].notes = "Consultant only: check with finance"
+    path.write_text(dumps_session(session), encoding="utf-8")
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        screen = app.screen
+        formats = screen.query_one("#export-formats", SelectionList)
+        formats.deselect_all()
+        formats.select("md")
+        formats.select("html")
+        screen.query_one("#export-folder").value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        client = (tmp_path / "interview.spec.md").read_text(encoding="utf-8")
+        assert "Consultant only" not in client and "Consultant only" not in (tmp_path / "interview.spec.html").read_text()
+        screen.query_one("#audience-team", RadioButton).value = True
+        await pilot.pause()
+        assert "interview.team-spec.md" in str(screen.query_one("#export-plan").render())
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Consultant only: check with finance" in (tmp_path / "interview.team-spec.md").read_text(encoding="utf-8")
+        assert "Consultant only: check with finance" in (tmp_path / "interview.team-spec.html").read_text(encoding="utf-8")
+        assert (tmp_path / "interview.spec.md").read_text(encoding="utf-8") == client
         await pilot.press("escape", "ctrl+q")
 
 

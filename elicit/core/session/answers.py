@@ -129,14 +129,17 @@ def answer_text(value: Any) -> str:
 
 
 def format_answer(question: Question | None, value: Any) -> str:
-    """An answer value as text for people: ``8 hours``, ``4 of 5``."""
+    """An answer value as text for people, the same everywhere: ``Yes``, ``Email, Chat``, ``8 hours``,
+    ``4 of 5 (1 = a minor nuisance, 5 = it threatens the business)``; whole numbers stay whole."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
     text = answer_text(value)
-    if not text or question is None or isinstance(value, (bool, list)):
+    if not text or question is None or isinstance(value, list):
         return text
     if question.kind == "number" and question.unit:
         return f"{text} {unit_for(question.unit, value)}"
     if question.kind == "scale" and question.max is not None:
-        return f"{text} of {question.max}"
+        return f"{text} of {answer_text(question.max)}{_scale_words(question)}"
     return text
 
 
@@ -146,6 +149,14 @@ def unit_for(unit: str, value: Any) -> str:
         if re.fullmatch(r"[A-Za-z]+[^sS\W]s", unit):
             return unit[:-1]
     return unit
+
+
+def _scale_words(question: Question) -> str:
+    """The bank's words for the ends of a scale: `` (1 = low words, 5 = high words)``, or ""."""
+    if len(question.labels) != 2 or question.min is None or question.max is None:
+        return ""
+    low, high = (label.strip() for label in question.labels)
+    return f" ({answer_text(question.min)} = {low}, {answer_text(question.max)} = {high})"
 
 
 def has_value(value: Any) -> bool:

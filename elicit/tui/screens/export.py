@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from elicit.core.findings import ElicitError
@@ -43,6 +43,10 @@ class ExportScreen(SessionScreen[None]):
             yield Static("[b]Export the draft spec[/b]", id="export-title")
             yield Static("Formats (Space ticks)", classes="export-heading")
             yield SelectionList[str](id="export-formats")
+            yield Static("Markdown and HTML for", classes="export-heading")
+            with RadioSet(id="export-audience"):
+                yield RadioButton("the client (no notes or flags)", value=True, id="audience-client")
+                yield RadioButton("the team (everything)", id="audience-team")
             yield Static("Folder", classes="export-heading")
             yield Field(display_path(self.opened.path.parent), id="export-folder")
             yield Static(id="export-plan")
@@ -60,6 +64,12 @@ class ExportScreen(SessionScreen[None]):
         formats.focus()
         self._plan()
 
+    @property
+    def audience(self) -> str:
+        """Who the people formats are for: ``client`` (the default) or ``team``."""
+        pressed = self.query_one("#export-audience", RadioSet).pressed_button
+        return "team" if pressed is not None and pressed.id == "audience-team" else "client"
+
     def destinations(self) -> dict[str, Path]:
         """Where each ticked format will be written."""
         from elicit.core.spec import default_destination
@@ -68,8 +78,11 @@ class ExportScreen(SessionScreen[None]):
         if not folder.is_absolute():
             folder = Path.cwd() / folder
         chosen = self.query_one("#export-formats", SelectionList).selected
+        audience = self.audience
         return {
-            name: folder / default_destination(self.opened.path, self.exporters[name]).name for name in chosen if name in self.exporters
+            name: folder / default_destination(self.opened.path, self.exporters[name], audience).name
+            for name in chosen
+            if name in self.exporters
         }
 
     def _plan(self) -> None:
@@ -89,6 +102,9 @@ class ExportScreen(SessionScreen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self._plan()
 
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._plan()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_export()
@@ -105,11 +121,13 @@ class ExportScreen(SessionScreen[None]):
         interview = Interview(copy, self.opened.interview.banks)
         self.busy = True
         self.query_one("#export-result", Static).update("Exporting…")
-        self._export(copy, interview, targets)
+        self._export(copy, interview, targets, self.audience)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, session: Any, interview: Interview, targets: dict[str, Path]) -> None:
-        from elicit.core.spec import write_export
+    def _export(self, session: Any, interview: Interview, targets: dict[str, Path], audience: str) -> None:
+        from elicit.core.spec import ExportOptions, write_export
+
+        options = ExportOptions(audience=audience)
 
         written: list[Path] = []
         removed: list[Path] = []
@@ -117,7 +135,7 @@ class ExportScreen(SessionScreen[None]):
         for name, destination in targets.items():
             exporter = self.exporters[name]
             try:
-                files = exporter.render(session, interview)
+                files = exporter.render(session, interview, options)
                 result = write_export(exporter, files, destination, source=self.opened.path)
                 written.extend(result.written)
                 removed.extend(result.removed)

@@ -67,10 +67,12 @@ def test_number(mini_bank):
 
 
 def test_format_answer(mini_bank):
-    assert format_answer(question(mini_bank, "offline"), True) == "yes"
+    assert format_answer(question(mini_bank, "offline"), True) == "Yes"
+    assert format_answer(None, False) == "No"
     assert format_answer(question(mini_bank, "channels"), ["Email", "Chat"]) == "Email, Chat"
     assert format_answer(question(mini_bank, "offline_how_long"), 8.0) == "8 hours"
-    assert format_answer(question(mini_bank, "satisfaction"), 4) == "4 of 5"
+    assert format_answer(question(mini_bank, "satisfaction"), 4) == "4 of 5 (1 = not at all, 5 = very)"
+    assert format_answer(question(mini_bank, "offline_how_long"), 0.25) == "0.25 hours"
     assert format_answer(None, None) == ""
 
 

@@ -14,10 +14,13 @@ from hypothesis import strategies as st
 
 from elicit.core.findings import ElicitError
 from elicit.core.session.file_format import dumps_session, loads_session
-from elicit.core.session.models import Answer, Session, Story
-from elicit.core.spec.exporters import FORMATS, default_destination, get_exporter, write_export
+from elicit.core.session.models import Answer, Decision, GlossaryTerm, Session, Story
+from elicit.core.spec.exporters import AUDIENCES, FORMATS, ExportOptions, default_destination, get_exporter, write_export
+from elicit.core.spec.exporters.document import Anchor, BarChart, BulletList, Heading, Label, Paragraph, Quote, Table, Text
+from elicit.core.spec.exporters.document import line as doc_line
 from elicit.core.spec.exporters.gherkin_features import criterion_steps, feature_file_name, one_line
-from elicit.core.spec.exporters.markdown_spec import escape_line, inline
+from elicit.core.spec.exporters.markdown_spec import escape_line, inline, render_block
+from elicit.core.spec.exporters.spec_document import SUBTITLES, build_document
 from elicit.core.spec.exporters.tracker_csv import FIXED_COLUMNS, SUMMARY_LIMIT
 from elicit.core.text import formula_safe
 from tests.conftest import user_story_lines
@@ -40,12 +43,13 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 HYPOTHESIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def render(name: str, session: Session) -> dict[str, str]:
-    return get_exporter(name).render(session, interview_for(session))
+def render(name: str, session: Session, audience: str = "client", include_rejected: bool = False) -> dict[str, str]:
+    options = ExportOptions(audience=audience, include_rejected=include_rejected)
+    return get_exporter(name).render(session, interview_for(session), options)
 
 
-def single(name: str, session: Session) -> str:
-    files = render(name, session)
+def single(name: str, session: Session, audience: str = "client") -> str:
+    files = render(name, session, audience)
     assert len(files) == 1
     return next(iter(files.values()))
 
@@ -54,8 +58,8 @@ def single(name: str, session: Session) -> str:
 
 
 def test_formats_in_order():
-    # Issue 17 adds the tool formats after the first five.
-    first = ("toml", "md", "json", "csv", "gherkin")
+    # Issue 17 adds the tool formats after the people and data formats.
+    first = ("toml", "md", "html", "json", "csv", "gherkin")
     assert tuple(name for name in FORMATS if name in first) == first
     assert {"reqif", "sdoc"} <= set(FORMATS)
 
@@ -86,6 +90,9 @@ def test_default_destination_sits_beside_the_session():
     assert default_destination(session, get_exporter("csv")) == Path("/tmp/work/interview.spec.csv")
     assert default_destination(session, get_exporter("gherkin")) == Path("/tmp/work/interview-features")
     assert default_destination(Path("plain.toml"), get_exporter("json")) == Path("plain.spec.json")
+    assert default_destination(session, get_exporter("md"), "team") == Path("/tmp/work/interview.team-spec.md")
+    assert default_destination(session, get_exporter("html"), "team") == Path("/tmp/work/interview.team-spec.html")
+    assert default_destination(session, get_exporter("toml"), "team") == Path("/tmp/work/interview.spec.toml")
 
 
 def test_exporter_modules_import_no_front_end():
@@ -196,21 +203,25 @@ FIXED_LABELS = {
     "Client:",
     "Project:",
     "Interviewer:",
-    "Started:",
-    "Ended:",
+    "Date:",
+    "Start:",
+    "End:",
+    "Duration:",
     "Question banks:",
     "Stories:",
-    "Review:",
+    "Not taken forward:",
     "Coverage:",
     "Required questions still open:",
     "Open questions:",
     "Decisions:",
     "Assumptions:",
-    "Draft specification from an elicit interview.",
     "Status:",
     "Tags:",
     "Acceptance criteria:",
     "Source:",
+    "Quality:",
+    "Suggestion:",
+    "Reason:",
     "Owner:",
     "Resolution:",
     "Why:",
@@ -222,55 +233,50 @@ FIXED_LABELS = {
     "Flagged to revisit.",
     "No longer applies with the answers given.",
     "(required)",
-}
+} | set(SUBTITLES.values())
 ANCHOR = re.compile(r'<a id="(q-[A-Za-z0-9_.-]*)">')
 
 
-def _has_text(text: str) -> bool:
-    return any(line.strip() for line in _LINE_BREAK.split(text))
+def _expected_structure(session: Session, audience: str) -> dict[str, int]:
+    """What the Markdown must contain, counted from the document model (what the builder put there)."""
+    document = build_document(session, interview_for(session), audience)
+    counts = {"heading_open": 1 + len(document.parts), "list_item_open": len(document.facts), "tr_open": 0, "blockquote_open": 0}
+    counts["anchors"] = 0
+    counts["tables"] = 0
+    counts["td_open"] = 0
+    for part in document.parts:
+        for item in part.blocks:
+            if isinstance(item, Heading):
+                counts["heading_open"] += 1
+            elif isinstance(item, BulletList):
+                counts["list_item_open"] += len(item.items)
+                counts["anchors"] += sum(isinstance(span, Anchor) for entry in item.items for spans in entry for span in spans)
+            elif isinstance(item, Table):
+                counts["tr_open"] += 1 + len(item.rows)
+                counts["td_open"] += len(item.headers) * len(item.rows)
+                counts["tables"] += 1
+            elif isinstance(item, BarChart) and item.in_text:
+                counts["tr_open"] += 1 + len(item.bars)
+                counts["td_open"] += 2 * len(item.bars)
+                counts["tables"] += 1
+            elif isinstance(item, Quote) and item.text.strip():
+                counts["blockquote_open"] += 1
+    return counts
 
 
-def _expected_structure(session: Session) -> dict[str, int]:
-    """What the Markdown must contain, counted from the session alone."""
-    interview = interview_for(session)
-    noted = [q for q in interview.questions if interview.status(q.id) != "open"]
-    uncovered = [q for q in interview.questions if interview.status(q.id) == "open" and interview.applies(q.id)]
-    listed = {q.id for q in interview.questions}
-    others = [qid for qid in session.answers if qid not in listed]
-    covered_sections = [item for item in interview.coverage() if item.progress.total]
-    headings = 1 + 7 + bool(session.participants) + bool(session.glossary)
-    headings += sum(1 for p in ("must", "should", "could", "wont") if any(s.priority == p for s in session.stories))
-    headings += len(session.stories)
-    headings += len({q.section_id for q in noted}) + bool(others) + len({q.section_id for q in uncovered})
-    header_items = sum(_has_text(v) for v in (session.client, session.project, session.interviewer))
-    header_items += bool(session.started_at) + bool(session.ended_at) + bool(session.banks)
-    items = header_items + 5 + sum(len(s.acceptance) for s in session.stories)
-    items += len(session.open_questions) + len(session.decisions) + len(session.assumptions)
-    items += len(noted) + len(others) + len(uncovered)
-    rows = (6 if session.stories else 0) + (1 + len(covered_sections) if covered_sections else 0)
-    rows += (1 + len(session.participants) if session.participants else 0) + (1 + len(session.glossary) if session.glossary else 0)
-    return {
-        "heading_open": headings,
-        "list_item_open": items,
-        "tr_open": rows,
-        "blockquote_open": sum(1 for s in session.stories if _has_text(s.quote)),
-        "anchors": len(noted) + len(others) + len(uncovered),
-    }
-
-
-def check_markdown_structure(session: Session) -> list:
+def check_markdown_structure(session: Session, audience: str = "team") -> list:
     """Parse the Markdown export and check that only elicit's own structure is there."""
-    text = single("md", session)
+    text = single("md", session, audience)
     tokens = markdown_tokens(text)
-    expected = _expected_structure(session)
+    expected = _expected_structure(session, audience)
     counts: dict[str, int] = {}
     for token in tokens:
         counts[token.type] = counts.get(token.type, 0) + 1
-    for kind in ("heading_open", "list_item_open", "tr_open", "blockquote_open"):
+    for kind in ("heading_open", "list_item_open", "tr_open", "td_open", "blockquote_open"):
         assert counts.get(kind, 0) == expected[kind], kind
     for kind in ("html_block", "code_block", "fence", "hr"):
         assert counts.get(kind, 0) == 0, kind
-    assert counts.get("table_open", 0) <= 4
+    assert counts.get("table_open", 0) == expected["tables"]
     anchors: list[str] = []
     links: list[str] = []
     for token in tokens:
@@ -288,7 +294,7 @@ def check_markdown_structure(session: Session) -> list:
                 "link_open",
                 "link_close",
                 "html_inline",
-            }
+            }, child.type
             if child.type == "html_inline":
                 if child.content == "</a>":
                     continue
@@ -303,16 +309,20 @@ def check_markdown_structure(session: Session) -> list:
                 links.append(child.attrs["href"])
     assert len(anchors) == expected["anchors"] == len(set(anchors))
     assert all(link.startswith("#") and link[1:] in anchors for link in links)
+    if audience == "client":
+        assert not anchors and not links
     return tokens
 
 
 def test_markdown_spec_reads_well():
     session = rich_session()
-    text = single("md", session)
+    text = single("md", session, "team")
     tokens = check_markdown_structure(session)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[0] == "Field service app — discovery"
-    assert headings.index("Must (1)") < headings.index("Should (1)") < headings.index("Could (1)") < headings.index("Won't (1)")
+    assert headings.index("Must have (1)") < headings.index("Should have (1)") < headings.index("Could have (1)")
+    assert "Won't have this time (1)" not in headings  # US-004 is rejected: not a requirement
+    assert headings.index("Not taken forward") < headings.index("US-004 · As an admin, I want theme the app")
     assert "Appendix: questions not covered" in headings
     assert "- [ ] Given no connection, when I save a job, then it is queued" in text
     assert "> We lose half a day when the signal drops." in text
@@ -320,20 +330,34 @@ def test_markdown_spec_reads_well():
     assert '<a id="q-mini.context.offline"></a>' in text
     assert "*Why:* Technicians are never at a desk." in text
     assert "| Job sheet | The paper form a technician fills in per visit. |" in text
-    assert "| Must | 1 | 0 | 1 | 0 | 0 |" in text
+    assert "| Must have | 1 | 0 | 1 | 0 | 0 |" in text
     assert "*Flagged to revisit.*" in text and "*Skipped.*" in text
     assert "kept from an older bank" in text
     assert "Who will use it day to day?" in text.split("## Appendix")[1]
 
 
+def test_client_markdown_leaves_out_what_is_for_the_team():
+    session = rich_session()
+    text = single("md", session)
+    check_markdown_structure(session, "client")
+    assert "Sam was emphatic." not in text and "Not sure yet." not in text
+    assert "revisit" not in text.lower() and "mini.context" not in text and "<a id" not in text
+    assert "Appendix" not in text and "Question banks" not in text
+    assert "## What you told us" in text and "2 of 5 (1 = not at all, 5 = very)" in text
+    assert "- Must it work without a connection?\\\n  *Answer:* Yes" in text
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
 @pytest.mark.parametrize("hostile", [text for text in HOSTILE if text.strip()])
-def test_hostile_answer_stays_text(hostile):
+def test_hostile_answer_stays_text(hostile, audience):
     session = rich_session()
     session.answers["mini.context.problem"] = Answer(hostile, notes=hostile)
     session.stories[0].want = hostile
     session.stories[0].quote = hostile
     session.stories[0].acceptance = [hostile]
-    tokens = check_markdown_structure(session)
+    session.participants[0].name = hostile
+    session.stories[3].reason = hostile
+    tokens = check_markdown_structure(session, audience)
     shown = " ".join(child.content for token in tokens if token.type == "inline" for child in token.children or [] if child.type == "text")
     for line in _LINE_BREAK.split(hostile):
         if line.strip():
@@ -341,10 +365,10 @@ def test_hostile_answer_stays_text(hostile):
             assert line.strip().replace("\x00", "\ufffd") in shown
 
 
-@given(sessions())
+@given(sessions(), st.sampled_from(AUDIENCES))
 @HYPOTHESIS
-def test_hostile_text_never_changes_the_markdown_structure(session):
-    check_markdown_structure(session)
+def test_hostile_text_never_changes_the_markdown_structure(session, audience):
+    check_markdown_structure(session, audience)
 
 
 @given(hostile_text)
@@ -359,8 +383,87 @@ def test_escaped_line_renders_as_its_text(text):
     assert "".join(child.content for child in tokens[1].children) == line.replace("\x00", "\ufffd")
 
 
+def _rendered_text(markdown: str) -> list[str]:
+    """The text of each block markdown-it finds, with its block types."""
+    return [
+        "".join(child.content if child.type == "text" else "\n" if child.type.endswith("break") else "" for child in token.children or [])
+        for token in markdown_tokens(markdown)
+        if token.type == "inline"
+    ]
+
+
+@given(st.lists(st.text(min_size=1) | st.sampled_from(HOSTILE), min_size=1, max_size=3))
+@HYPOTHESIS
+def test_any_text_reads_as_itself_in_every_position(lines):
+    """Arbitrary text, at the start of a line, after a label, in a list item, a table cell and a heading."""
+    kept = [" ".join(item.replace("\x00", "\ufffd").split()) for item in lines]
+    kept = [item for item in kept if item]
+    if not kept:
+        return
+    multi = "\n".join(kept)
+    cases = {
+        "paragraph": Paragraph((doc_line(Text(multi, lines=True)),)),
+        "after a label": Paragraph((doc_line(Label("Why:"), Text(multi, lines=True)),)),
+        "list item": BulletList(((doc_line(Text(multi, lines=True)),),)),
+        "checkbox": BulletList(((doc_line(Text(multi, lines=True)),),), checkboxes=True),
+        "quote": Quote(multi),
+    }
+    for where, item in cases.items():
+        rendered = render_block(item)
+        tokens = markdown_tokens(rendered + "\n")
+        kinds = [t.type for t in tokens if t.type.endswith("_open")]
+        assert "heading_open" not in kinds and "table_open" not in kinds and "html_block" not in [t.type for t in tokens], where
+        assert kinds.count("list_item_open") == (1 if "list" in where or where == "checkbox" else 0), (where, rendered)
+        texts = _rendered_text(rendered + "\n")
+        prefix = {"after a label": "Why: ", "checkbox": "[ ] "}.get(where, "")
+        assert texts == [prefix + "\n".join(kept)], (where, rendered)
+    cell = Table(("A", "B"), ((doc_line(Text(multi)), doc_line("x")),))
+    tokens = markdown_tokens(render_block(cell) + "\n")
+    assert sum(t.type == "tr_open" for t in tokens) == 2
+    assert sum(t.type == "td_open" for t in tokens) == 2
+    cells = [t for t in tokens if t.type == "inline"][2:]
+    assert "".join(c.content for c in cells[0].children or []) == " ".join(kept)
+    heading = render_block(Heading(3, doc_line(Text(multi))))
+    tokens = markdown_tokens(heading + "\n")
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    assert tokens[1].children is not None and "".join(c.content for c in tokens[1].children) == " ".join(kept)
+
+
+ORDINARY = ("Crumb & Co", "1.0.0", "0.25 hours", "50% off", "C++", "e-mail", "snake_case_name", "5 * 3", "a < b", "Q&A", "see [draft]")
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_ordinary_text_stays_as_typed_in_the_raw_markdown(audience):
+    session = rich_session()
+    for index, ordinary in enumerate(ORDINARY):
+        session.glossary.append(GlossaryTerm(ordinary, ordinary))
+        session.decisions.append(Decision(f"D-{index + 10}", ordinary, ordinary))
+    session.stories[0].acceptance = list(ORDINARY)
+    session.stories[0].quote = "\n".join(ORDINARY)
+    session.answers["mini.context.problem"] = Answer("\n".join(ORDINARY), notes=" ".join(ORDINARY))
+    text = single("md", session, audience)
+    for ordinary in ORDINARY:
+        assert f"| {ordinary} | {ordinary} |" in text, ordinary
+        assert f"- [ ] {ordinary}\n" in text, ordinary
+        assert f"*Why:* {ordinary}\n" in text, ordinary
+        assert f"> {ordinary}" in text, ordinary
+    assert "\\&" not in text and "1\\." not in text and "\\+" not in text and "\\-" not in text
+
+
 def test_inline_folds_lines_and_escapes_line_starts():
-    assert inline("- a\n1. b\r\n+ c\r= d") == r"\- a 1\. b \+ c \= d"
+    assert inline("- a\n1. b\r\n+ c\r= d", line_start=True) == r"\- a 1. b + c = d"
+    assert [escape_line(item) for item in ("- a", "1. b", "2) c", "+ d", "# e", "> f", "===", "---", "* * *")] == [
+        r"\- a",
+        r"1\. b",
+        r"2\) c",
+        r"\+ d",
+        r"\# e",
+        r"\> f",
+        r"\===",
+        r"\---",
+        r"\* * \*",
+    ]
+    assert escape_line("a - b # c > d 1. e") == "a - b # c > d 1. e"
     assert inline("   ") == ""
 
 
@@ -374,7 +477,8 @@ def _scenarios(document: dict) -> list[dict]:
 def test_gherkin_features_parse_and_keep_steps():
     session = rich_session()
     files = render("gherkin", session)
-    assert sorted(files) == ["US-001.feature", "US-002.feature", "US-003.feature", "US-004.feature"]
+    assert sorted(files) == ["US-001.feature", "US-002.feature", "US-003.feature"]  # US-004 is rejected
+    assert sorted(render("gherkin", session, include_rejected=True)) == sorted(files) + ["US-004.feature"]
     document = parse_gherkin(files["US-001.feature"])
     feature = document["feature"]
     assert feature["name"] == "US-001 record a job offline"
@@ -432,7 +536,7 @@ def test_feature_file_names_are_safe_and_unique():
 @given(sessions())
 @HYPOTHESIS
 def test_every_gherkin_file_parses_whatever_the_text(session):
-    files = render("gherkin", session)
+    files = render("gherkin", session, include_rejected=True)
     assert len(files) == len(session.stories)
     for story, (name, text) in zip(session.stories, files.items(), strict=True):
         assert re.fullmatch(r"[A-Za-z0-9_-]+\.feature", name)
@@ -450,9 +554,18 @@ def test_every_gherkin_file_parses_whatever_the_text(session):
 # CSV ---------------------------------------------------------------------------------
 
 
+def test_csv_leaves_rejected_stories_out_unless_asked():
+    session = rich_session()
+    ids = [row[0] for row in read_csv(single("csv", session))[1:]]
+    assert ids == ["US-001", "US-002", "US-003"]
+    with_rejected = read_csv(render("csv", session, include_rejected=True)["stories.csv"])[1:]
+    assert [row[0] for row in with_rejected] == ["US-001", "US-002", "US-003", "US-004"]
+    assert with_rejected[3][5] == "rejected"
+
+
 def test_csv_rows_read_back_with_multi_line_text():
     session = rich_session()
-    text = single("csv", session)
+    text = render("csv", session, include_rejected=True)["stories.csv"]
     rows = read_csv(text)
     header, *body = rows
     assert header == list(FIXED_COLUMNS) + ["Labels", "Labels"]
@@ -482,7 +595,7 @@ def test_csv_summary_is_one_line_within_the_tracker_limit():
 @given(sessions())
 @HYPOTHESIS
 def test_csv_reads_back_exactly(session):
-    rows = read_csv(single("csv", session))
+    rows = read_csv(render("csv", session, include_rejected=True)["stories.csv"])
     header, *body = rows
     assert len(body) == len(session.stories)
     assert all(len(row) == len(header) for row in body)
@@ -500,7 +613,7 @@ def test_csv_reads_back_exactly(session):
 @HYPOTHESIS
 def test_csv_with_raw_cells_reads_back_exactly(session):
     exporter = get_exporter("csv").with_raw_cells()
-    (text,) = exporter.render(session, interview_for(session)).values()
+    (text,) = exporter.render(session, interview_for(session), ExportOptions(include_rejected=True)).values()
     header, *body = read_csv(text)
     for story, row in zip(session.stories, body, strict=True):
         assert row[0] == story.id
@@ -531,12 +644,13 @@ def test_real_stories_export_to_every_format(real_session):
     assert len(real_session.stories) == 995
     validate_toml_spec(single("toml", real_session))
     validate_json_spec(single("json", real_session))
-    rows = read_csv(single("csv", real_session))
+    rows = read_csv(render("csv", real_session, include_rejected=True)["stories.csv"])
     assert len(rows) == 996
     assert [row[0] for row in rows[1:]] == [story.id for story in real_session.stories]
     assert [row[8] for row in rows[1:]] == [story.quote for story in real_session.stories]
     check_markdown_structure(real_session)
-    files = render("gherkin", real_session)
+    check_markdown_structure(real_session, "client")
+    files = render("gherkin", real_session, include_rejected=True)
     assert len(files) == 995
     for story, text in zip(real_session.stories, files.values(), strict=True):
         assert len(_scenarios(parse_gherkin(text))) == len(story.acceptance)

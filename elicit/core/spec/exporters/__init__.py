@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from elicit.core.findings import ElicitError
+from elicit.core.spec.exporters.document import AUDIENCES
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.writing import ExportResult, write_folder, write_single
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 _REGISTRY: dict[str, str] = {
     "toml": "toml_spec:EXPORTER",
     "md": "markdown_spec:EXPORTER",
+    "html": "html_spec:EXPORTER",
     "json": "json_spec:EXPORTER",
     "csv": "tracker_csv:EXPORTER",
     "gherkin": "gherkin_features:EXPORTER",
@@ -31,6 +34,19 @@ _REGISTRY: dict[str, str] = {
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 """Every format name, in the order front ends list them."""
+
+__all__ = [
+    "AUDIENCES",
+    "DEFAULT_OPTIONS",
+    "FORMATS",
+    "ExportOptions",
+    "ExportResult",
+    "Exporter",
+    "default_destination",
+    "get_exporter",
+    "is_people_format",
+    "write_export",
+]
 
 
 class Exporter(Protocol):
@@ -49,9 +65,18 @@ class Exporter(Protocol):
     later export recognises its own files (with the folder's manifest), to
     remove those whose story is gone. Empty for single-file formats."""
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
-        """Relative file name -> text. Single-file formats return exactly one entry."""
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
+        """Relative file name -> text. Single-file formats return exactly one entry.
+
+        ``options`` carries the audience (read by people formats) and whether
+        rejected stories go in (read by formats that leave them out).
+        """
         ...
+
+
+def is_people_format(exporter: Exporter) -> bool:
+    """Whether a format is a document for people, which has an audience (Markdown, HTML)."""
+    return bool(getattr(exporter, "people", False))
 
 
 def get_exporter(name: str) -> Exporter:
@@ -65,16 +90,18 @@ def get_exporter(name: str) -> Exporter:
     return exporter
 
 
-def default_destination(session_path: Path, exporter: Exporter) -> Path:
+def default_destination(session_path: Path, exporter: Exporter, audience: str = "client") -> Path:
     """Where an export goes by default: beside the session, named after it.
 
-    ``interview.elicit.toml`` gives ``interview.spec.md`` for Markdown and
+    ``interview.elicit.toml`` gives ``interview.spec.md`` for Markdown,
+    ``interview.team-spec.md`` for the team's Markdown and
     ``interview-features/`` for Gherkin.
     """
     stem = session_path.name.removesuffix(".toml").removesuffix(".elicit") or "session"
     if exporter.multi_file:
         return session_path.with_name(f"{stem}-features")
-    return session_path.with_name(f"{stem}.spec{exporter.suffix}")
+    kind = "team-spec" if audience == "team" and is_people_format(exporter) else "spec"
+    return session_path.with_name(f"{stem}.{kind}{exporter.suffix}")
 
 
 def write_export(exporter: Exporter, files: dict[str, str], destination: Path, *, source: Path | None = None) -> ExportResult:

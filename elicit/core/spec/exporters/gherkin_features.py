@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions, without_rejected
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -49,13 +50,15 @@ class GherkinFeaturesExporter:
     title = "Gherkin features"
     suffix = ""
     multi_file = True
+    drops_rejected = True
+    """Rejected stories are left out unless ExportOptions.include_rejected."""
     generated_line = GENERATED_LINE
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """File name -> feature text, one per story."""
         files: dict[str, str] = {}
         taken: set[str] = set()
-        for story in session.stories:
+        for story in without_rejected(session, options).stories:
             files[feature_file_name(story.id, taken)] = render_feature(story, interview)
         return files
 

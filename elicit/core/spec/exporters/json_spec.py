@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from elicit.core.findings import ElicitError
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.spec_data import format_time, spec_data
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class JsonSpecExporter:
     multi_file = False
     generated_line = ""
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """The spec as one JSON document."""
         return {"spec.json": dumps_json_spec(session, interview)}
 

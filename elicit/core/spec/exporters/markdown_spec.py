@@ -1,10 +1,18 @@
-"""The Markdown spec, for the client's review.
+"""The Markdown spec: renders the spec document (:mod:`.spec_document`) as CommonMark with GFM tables.
 
-Every piece of user text goes through :func:`inline` or :func:`block`, which
-escape it so that it can never change the document's structure: no heading,
-list item, table row, code block, quote or raw HTML can come from an answer.
-Emphasis markers are only ever put around fixed labels, never around user
-text. Tables are GitHub-flavoured Markdown.
+User text is escaped only where Markdown would misread it at that position,
+so the raw file stays readable (``Crumb & Co``, ``1.0.0``, ``C++`` as typed):
+
+- anywhere: a backslash before punctuation or at the end, a backtick, ``<``
+  before a tag-like character, ``&`` starting an entity, ``|``, ``*``, ``_``
+  and ``~`` unless they cannot open or close emphasis, ``[`` at the start or
+  before ``^`` or ``!``, and ``]`` before ``(``, ``[`` or ``:``;
+- at the start of a line: ``#``, ``>``, a list marker (``-``, ``+``, ``*``,
+  ``1.``, ``1)``), a thematic break and a setext underline;
+- at the end of a heading: a closing run of ``#``.
+
+So no heading, list item, table row, code, quote, link or raw HTML can come
+from an answer. Emphasis markers only ever surround fixed labels.
 """
 
 from __future__ import annotations
@@ -12,353 +20,243 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from elicit.core.session.answers import format_answer
-from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
+from elicit.core.spec.exporters.document import (
+    Anchor,
+    BarChart,
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    Label,
+    Line,
+    Link,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    Text,
+    line,
+)
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
+from elicit.core.spec.exporters.spec_document import build_document
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from elicit.core.banks.models import Question
-    from elicit.core.session.engine import Interview, Progress
-    from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Session, Story
+    from elicit.core.session.engine import Interview
+    from elicit.core.session.models import Session
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Characters with a meaning anywhere in a line: code, emphasis, links, HTML,
-# table cells, strikethrough, entities and heading marks.
-_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#]")
-# What starts a block only at the beginning of a line: list markers, setext
-# underlines and ordered-list numbers.
-_ORDERED_START = re.compile(r"^(\d+)([.)])")
-_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
-
-STATUS_NOTES = {"skipped": "Skipped", "revisit": "Flagged to revisit"}
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_TAG_START = re.compile(r"[A-Za-z/!?]")
+_HEADING_START = re.compile(r"#{1,6}(?:\s|$)")
+_BULLET_START = re.compile(r"[-+*](?:\s|$)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_UNDERLINE = re.compile(r"(?:=+|-+)\s*$")
+_THEMATIC_BREAK = re.compile(r"([-*_])(?:\s*\1){2,}\s*$")
+_CLOSING_HASHES = re.compile(r"(^|\s)(#+)$")
+_DELIMITERS = "*_~"
 
 
 class MarkdownSpecExporter:
-    """Writes ``spec.md``: summary, stories by priority, follow-ups, notes, appendix."""
+    """Writes ``spec.md`` for the client (or, with the team audience, for the team)."""
 
     name = "md"
     title = "Markdown spec"
     suffix = ".md"
     multi_file = False
     generated_line = ""
+    people = True
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """The spec as one Markdown document."""
-        return {"spec.md": render_markdown(session, interview)}
+        return {"spec.md": render_markdown(session, interview, options.audience)}
+
+
+def render_markdown(session: Session, interview: Interview, audience: str = "client") -> str:
+    """The whole Markdown spec for an audience, ending with one newline."""
+    return markdown_document(build_document(session, interview, audience))
 
 
 # Escaping --------------------------------------------------------------------------
 
 
-def escape_line(line: str) -> str:
-    """One line of user text as Markdown text that starts no block of its own."""
-    text = _SPECIAL.sub(r"\\\g<0>", line.strip())
-    if text[:1] in ("-", "+", "="):
+def escape_line(line: str, *, line_start: bool = True, in_link: bool = False) -> str:
+    """One line of user text (no line breaks) as Markdown text that reads as itself.
+
+    ``line_start``: the text starts a line (or a list item or quote line), where
+    block markers count. ``in_link``: the text is a link's label, where every
+    bracket is escaped.
+    """
+    text = line.strip()
+    out: list[str] = []
+    length = len(text)
+    index = 0
+    while index < length:
+        char = text[index]
+        if char in _DELIMITERS:
+            end = index
+            while end < length and text[end] == char:
+                end += 1
+            run = text[index:end]
+            before = text[index - 1] if index else ""
+            after = text[end] if end < length else ""
+            out.append(run if _inert_run(char, before, after) else "".join("\\" + c for c in run))
+            index = end
+            continue
+        following = text[index + 1] if index + 1 < length else ""
+        if _needs_escape(char, following, text, index) or (in_link and char in "[]"):
+            out.append("\\")
+        out.append(char)
+        index += 1
+    escaped = "".join(out)
+    return _escape_line_start(escaped) if line_start else escaped
+
+
+def _inert_run(char: str, before: str, after: str) -> bool:
+    """A run of ``*``, ``_`` or ``~`` that can neither open nor close (so needs no escape)."""
+    if before.isspace() and after.isspace():
+        return True
+    return char == "_" and before.isalnum() and after.isalnum()
+
+
+def _needs_escape(char: str, following: str, text: str, index: int) -> bool:
+    if char == "\\":
+        return following == "" or following in _PUNCTUATION
+    if char in "`|":
+        return True
+    if char == "<":
+        return following == "" or bool(_TAG_START.match(following))
+    if char == "&":
+        return bool(_ENTITY.match(text, index))
+    if char == "[":
+        return index == 0 or following in "^!"
+    if char == "]":
+        return following in ("(", "[", ":")
+    return False
+
+
+def _escape_line_start(text: str) -> str:
+    if not text:
+        return text
+    if _HEADING_START.match(text) or text[0] == ">":
+        return "\\" + text
+    if _BULLET_START.match(text) or _UNDERLINE.match(text) or _THEMATIC_BREAK.match(text):
         return "\\" + text
     return _ORDERED_START.sub(r"\1\\\2", text, count=1)
 
 
-def text_lines(text: str) -> list[str]:
-    """The non-blank lines of user text, each escaped."""
-    return [escape_line(line) for line in _LINE_BREAK.split(text) if line.strip()]
+def text_lines(text: str, *, line_start: bool = True) -> list[str]:
+    """The non-blank lines of user text, each escaped (every later line starts a line)."""
+    lines = [line for line in _LINE_BREAK.split(text) if line.strip()]
+    return [escape_line(line, line_start=line_start or number > 0) for number, line in enumerate(lines)]
 
 
-def inline(text: str) -> str:
+def inline(text: str, *, line_start: bool = False, in_link: bool = False) -> str:
     """User text on one line (line breaks become spaces), escaped."""
-    return " ".join(text_lines(text))
+    folded = " ".join(line.strip() for line in _LINE_BREAK.split(text) if line.strip())
+    return escape_line(folded, line_start=line_start, in_link=in_link)
 
 
-def block(text: str, indent: str = "") -> str:
+def block(text: str, indent: str = "", *, line_start: bool = False) -> str:
     """User text keeping its lines as hard line breaks, escaped; ``indent`` starts each later line."""
-    return f"\\\n{indent}".join(text_lines(text))
+    return f"\\\n{indent}".join(text_lines(text, line_start=line_start))
 
 
-def anchor_id(question_id: str) -> str:
-    """The HTML id that links to a question in the notes or the appendix."""
-    return "q-" + _ANCHOR_UNSAFE.sub("-", question_id)
+def heading_text(text: str) -> str:
+    """User text in a heading: escaped inline, and a closing run of ``#`` kept as text."""
+    escaped = inline(text)
+    return _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
-# The document ----------------------------------------------------------------------
+# Rendering -------------------------------------------------------------------------
 
 
-def render_markdown(session: Session, interview: Interview) -> str:
-    """The whole Markdown spec, ending with one newline."""
-    return _Document(session, interview).render()
+def markdown_document(document: Document) -> str:
+    """Render a spec document as Markdown, ending with one newline."""
+    blocks = ["# " + heading_text(document.title), f"*{document.subtitle}*"]
+    if document.facts:
+        blocks.append("\n".join(f"- **{label}:** {spans(value)}" for label, value in document.facts))
+    for part in document.parts:
+        blocks.append("## " + heading_text(part.title))
+        blocks.extend(render_block(item) for item in part.blocks)
+    return "\n\n".join(item for item in blocks if item) + "\n"
 
 
-class _Document:
-    def __init__(self, session: Session, interview: Interview):
-        self.session = session
-        self.interview = interview
-        self.blocks: list[str] = []
-        self.anchors: dict[str, str] = {}
-        self.noted: list[Question] = []
-        self.uncovered: list[Question] = []
-        for question in interview.questions:
-            status = interview.status(question.id)
-            if status != "open":
-                self.noted.append(question)
-            elif interview.applies(question.id):
-                self.uncovered.append(question)
-        listed = {question.id for question in interview.questions}
-        self.other_answers = sorted(question_id for question_id in session.answers if question_id not in listed)
-        taken: set[str] = set()
-        for question_id in [q.id for q in self.noted] + [q.id for q in self.uncovered] + self.other_answers:
-            anchor = anchor_id(question_id)
-            number = 2
-            while anchor in taken:
-                anchor = f"{anchor_id(question_id)}-{number}"
-                number += 1
-            taken.add(anchor)
-            self.anchors[question_id] = anchor
-
-    def add(self, *blocks: str) -> None:
-        self.blocks.extend(blocks)
-
-    def render(self) -> str:
-        self.header()
-        self.summary()
-        self.participants()
-        self.stories()
-        self.follow_ups()
-        self.glossary()
-        self.notes()
-        self.appendix()
-        return "\n\n".join(self.blocks) + "\n"
-
-    # parts
-
-    def header(self) -> None:
-        session = self.session
-        self.add("# " + (inline(session.title) or "Interview"), "*Draft specification from an elicit interview.*")
-        items = [
-            (label, inline(value))
-            for label, value in (("Client", session.client), ("Project", session.project), ("Interviewer", session.interviewer))
-        ]
-        if session.started_at:
-            items.append(("Started", _when(session.started_at)))
-        if session.ended_at:
-            items.append(("Ended", _when(session.ended_at)))
-        titles = {bank.id: bank.title for bank in self.interview.banks}
-        banks = [_bank_label(titles.get(ref.id, ""), ref.id, ref.version) for ref in session.banks]
-        if banks:
-            items.append(("Question banks", ", ".join(banks)))
-        lines = [f"- **{label}:** {value}" for label, value in items if value]
-        if lines:
-            self.add("\n".join(lines))
-
-    def summary(self) -> None:
-        session = self.session
-        stories = session.stories
-        progress = self.interview.progress()
-        by_priority = {p: sum(1 for s in stories if s.priority == p) for p in PRIORITIES}
-        by_status = {s: sum(1 for story in stories if story.status == s) for s in STORY_STATUSES}
-        open_items = sum(1 for item in session.open_questions if item.status == "open")
-        lines = [
-            f"- **Stories:** {len(stories)} (" + " · ".join(f"{PRIORITY_LABELS[p]} {n}" for p, n in by_priority.items()) + ")",
-            "- **Review:** " + " · ".join(f"{n} {s}" for s, n in by_status.items()),
-            f"- **Coverage:** {_coverage_sentence(progress)}",
-            f"- **Required questions still open:** {progress.required_open}",
-            f"- **Open questions:** {open_items} · **Decisions:** {len(session.decisions)} · **Assumptions:** {len(session.assumptions)}",
-        ]
-        self.add("## Summary", "\n".join(lines))
-        if stories:
-            rows = []
-            for priority in PRIORITIES:
-                group = [s for s in stories if s.priority == priority]
-                rows.append(
-                    [PRIORITY_LABELS[priority], str(len(group))] + [str(sum(1 for s in group if s.status == st)) for st in STORY_STATUSES]
-                )
-            rows.append(["Total", str(len(stories))] + [str(by_status[st]) for st in STORY_STATUSES])
-            self.add(_table(["Priority", "Stories"] + [s.capitalize() for s in STORY_STATUSES], rows, numeric_from=1))
-        rows = []
-        for item in self.interview.coverage():
-            p = item.progress
-            if p.total:
-                rows.append(
-                    [
-                        inline(item.section.title) or inline(item.section.id),
-                        f"{p.answered}/{p.total}",
-                        str(p.skipped),
-                        str(p.revisit),
-                        str(p.open),
-                        str(p.required_open),
-                    ]
-                )
-        if rows:
-            self.add(_table(["Section", "Answered", "Skipped", "Revisit", "Open", "Required open"], rows, numeric_from=1))
-
-    def participants(self) -> None:
-        if not self.session.participants:
-            return
-        rows = [[inline(p.name), inline(p.role)] for p in self.session.participants]
-        self.add("## Participants", _table(["Name", "Role"], rows))
-
-    def stories(self) -> None:
-        self.add("## Stories")
-        if not self.session.stories:
-            self.add("No stories yet.")
-            return
-        for priority in PRIORITIES:
-            group = [story for story in self.session.stories if story.priority == priority]
-            if group:
-                self.add(f"### {PRIORITY_LABELS[priority]} ({len(group)})")
-                for story in group:
-                    self.story(story)
-
-    def story(self, story: Story) -> None:
-        self.add(f"#### {inline(story.id)} · {inline(story.sentence())}")
-        facts = f"*Status:* {inline(story.status)}"
-        if story.tags:
-            facts += " · *Tags:* " + ", ".join(inline(tag) for tag in story.tags)
-        self.add(facts)
-        criteria = [block(item, "  ") for item in story.acceptance]
-        if criteria:
-            self.add("*Acceptance criteria:*", "\n".join(f"- [ ] {item}" for item in criteria))
-        else:
-            self.add("*Acceptance criteria:* none yet.")
-        quote = text_lines(story.quote)
-        if quote:
-            self.add("> " + "\\\n> ".join(quote))
-        if story.source:
-            self.add("*Source:* " + "; ".join(self.question_link(question_id) for question_id in story.source))
-
-    def question_link(self, question_id: str) -> str:
-        question = self.interview.question(question_id)
-        label = inline(question.prompt) if question is not None else ""
-        label = label or inline(question_id)
-        anchor = self.anchors.get(question_id)
-        if anchor is None or not label:
-            return label
-        return f"[{label}](#{anchor})"
-
-    def follow_ups(self) -> None:
-        session = self.session
-        self.follow_up_list("## Open questions", [self.open_question_lines(item) for item in session.open_questions])
-        self.follow_up_list("## Decisions", [self.decision_lines(item) for item in session.decisions])
-        self.follow_up_list("## Assumptions", [self.assumption_lines(item) for item in session.assumptions])
-
-    def follow_up_list(self, heading: str, entries: list[list[str]]) -> None:
-        self.add(heading)
-        self.add("\n".join(_list_item(lines) for lines in entries) if entries else "None.")
-
-    @staticmethod
-    def open_question_lines(item: OpenQuestion) -> list[str]:
-        head = f"- {inline(item.id)} · {inline(item.status)}"
-        if item.owner.strip():
-            head += f" · *Owner:* {inline(item.owner)}"
-        lines = [head, block(item.text, "  ")]
-        if item.resolution.strip():
-            lines.append("*Resolution:* " + block(item.resolution, "  "))
-        return lines
-
-    @staticmethod
-    def decision_lines(decision: Decision) -> list[str]:
-        lines = [f"- {inline(decision.id)}", block(decision.text, "  ")]
-        if decision.rationale.strip():
-            lines.append("*Why:* " + block(decision.rationale, "  "))
-        if decision.decided_by.strip():
-            lines.append("*Decided by:* " + inline(decision.decided_by))
-        return lines
-
-    @staticmethod
-    def assumption_lines(assumption: Assumption) -> list[str]:
-        lines = [f"- {inline(assumption.id)}", block(assumption.text, "  ")]
-        if assumption.rationale.strip():
-            lines.append("*Why:* " + block(assumption.rationale, "  "))
-        return lines
-
-    def glossary(self) -> None:
-        if not self.session.glossary:
-            return
-        rows = [[inline(term.term), inline(term.definition)] for term in self.session.glossary]
-        self.add("## Glossary", _table(["Term", "Definition"], rows))
-
-    def notes(self) -> None:
-        self.add("## Interview notes")
-        if not self.noted and not self.other_answers:
-            self.add("Nothing recorded yet.")
-            return
-        for section in self.interview.sections:
-            questions = [q for q in self.noted if q.section_id == section.id]
-            if not questions:
-                continue
-            self.add("### " + (inline(section.title) or inline(section.id)))
-            if section.goal.strip():
-                self.add("*Goal:* " + inline(section.goal))
-            self.add(
-                "\n".join(self.noted_item(question.id, inline(question.prompt) or inline(question.id), question) for question in questions)
-            )
-        if self.other_answers:
-            self.add("### Other answers", "Answers kept for questions that the session's banks no longer have.")
-            self.add("\n".join(self.noted_item(question_id, inline(question_id), None) for question_id in self.other_answers))
-
-    def noted_item(self, question_id: str, label: str, question: Question | None) -> str:
-        answer: Answer = self.session.answers[question_id]
-        lines = [f'- <a id="{self.anchors[question_id]}"></a>{label}']
-        value = format_answer(question, answer.value) if answer.value is not None else ""
-        shown = block(value, "  ")
-        if shown:
-            lines.append("*Answer:* " + shown)
-        if answer.notes.strip():
-            lines.append("*Notes:* " + block(answer.notes, "  "))
-        if answer.status in STATUS_NOTES:
-            lines.append(f"*{STATUS_NOTES[answer.status]}.*")
-        if question is not None and not self.interview.applies(question_id):
-            lines.append("*No longer applies with the answers given.*")
-        return _list_item(lines)
-
-    def appendix(self) -> None:
-        self.add("## Appendix: questions not covered")
-        if not self.uncovered:
-            self.add("Every question that applies has been answered or skipped.")
-            return
-        for section in self.interview.sections:
-            questions = [q for q in self.uncovered if q.section_id == section.id]
-            if not questions:
-                continue
-            self.add("### " + (inline(section.title) or inline(section.id)))
-            items = []
-            for question in questions:
-                item = f'- <a id="{self.anchors[question.id]}"></a>{inline(question.prompt) or inline(question.id)}'
-                if question.required:
-                    item += " *(required)*"
-                items.append(item)
-            self.add("\n".join(items))
+def render_block(item: Block) -> str:
+    """One block as Markdown."""
+    if isinstance(item, Heading):
+        return "#" * item.level + " " + heading_text(" ".join(s.text for s in item.spans if isinstance(s, Text)))
+    if isinstance(item, Paragraph):
+        return lines(item.lines, "")
+    if isinstance(item, BulletList):
+        marker = "- [ ] " if item.checkboxes else "- "
+        return "\n".join(marker + lines(entry, "  ", first_at_start=not item.checkboxes) for entry in item.items)
+    if isinstance(item, Table):
+        return table(item)
+    if isinstance(item, Quote):
+        quoted = text_lines(item.text)
+        return "> " + "\\\n> ".join(quoted) if quoted else ""
+    if isinstance(item, BarChart):
+        rows = tuple((line(bar.label), line(bar.note)) for bar in item.bars)
+        return table(Table((item.label_header, item.value_header), rows, numeric_from=1)) if item.in_text else ""
+    raise TypeError(f"no Markdown for {type(item).__name__}")
 
 
-def _bank_label(title: str, bank_id: str, version: str) -> str:
-    details = " ".join(part for part in (inline(bank_id), inline(version)) if part)
-    return f"{inline(title) or inline(bank_id)} ({details})"
+def lines(entries: tuple[Line, ...], indent: str, *, first_at_start: bool = True) -> str:
+    """Lines joined by hard line breaks; ``indent`` starts each later line (inside a list item)."""
+    shown = [spans(entry, line_start=first_at_start or number > 0, indent=indent) for number, entry in enumerate(entries)]
+    return f"\\\n{indent}".join(item for item in shown if item)
 
 
-def _list_item(lines: list[str]) -> str:
-    """A list item from its first line and later lines, joined by hard line breaks."""
-    return "\\\n  ".join(line for line in lines if line)
+def spans(entry: Line, *, line_start: bool = False, indent: str = "") -> str:
+    """Inline spans as Markdown; the first text is at the start of a line when ``line_start``.
+
+    Blank space at either end of a text span is kept as one space between spans.
+    """
+    out: list[str] = []
+    at_start = line_start
+    for span in entry:
+        if isinstance(span, Text):
+            shown = block(span.text, indent, line_start=at_start) if span.lines else inline(span.text, line_start=at_start)
+            if span.text[:1].isspace():
+                _space(out)
+            elif out and out[-1].endswith("]") and shown[:1] in ("(", "[", ":"):
+                out[-1] = out[-1][:-1] + "\\]"  # the two spans together would make a link
+            out.append(shown)
+            if span.text[-1:].isspace():
+                _space(out)
+            if shown:
+                at_start = False
+            continue
+        if isinstance(span, Anchor):
+            out.append(f'<a id="{span.id}"></a>')
+            continue
+        at_start = False
+        if isinstance(span, Label):
+            out.append(f"*{span.text}*")
+            _space(out)
+        elif isinstance(span, Strong):
+            out.append(f"**{span.text}**")
+            _space(out)
+        elif isinstance(span, Link):
+            label = inline(span.text, in_link=True)
+            out.append(f"[{label}](#{span.target})" if label else "")
+    return "".join(out).strip()
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric_from: int | None = None) -> str:
-    """A GitHub-flavoured table; cells are already escaped (no line breaks, pipes escaped)."""
-    aligns = ["---:" if numeric_from is not None and index >= numeric_from else "---" for index in range(len(headers))]
-    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(aligns) + " |"]
-    lines.extend("| " + " | ".join(cells) + " |" for cells in rows)
-    return "\n".join(lines)
+def _space(out: list[str]) -> None:
+    if out and not out[-1].endswith(" "):
+        out.append(" ")
 
 
-def _coverage_sentence(progress: Progress) -> str:
-    return (
-        f"{progress.done} of {progress.total} questions done ({progress.percent}%): "
-        f"{progress.answered} answered, {progress.skipped} skipped, {progress.revisit} to revisit, {progress.open} open"
-    )
-
-
-def _when(moment: datetime) -> str:
-    text = f"{moment:%Y-%m-%d %H:%M}"
-    offset = moment.strftime("%z")
-    if offset:
-        text += f" (UTC{offset[:3]}:{offset[3:5]})"
-    return text
+def table(item: Table) -> str:
+    """A GitHub-flavoured table; cells are folded onto one line and escaped."""
+    headers = item.headers
+    numeric = item.numeric_from
+    aligns = ["---:" if numeric is not None and index >= numeric else "---" for index in range(len(headers))]
+    rows = ["| " + " | ".join(headers) + " |", "| " + " | ".join(aligns) + " |"]
+    rows.extend("| " + " | ".join(spans(cell) for cell in row) + " |" for row in item.rows)
+    return "\n".join(rows)
 
 
 EXPORTER = MarkdownSpecExporter()

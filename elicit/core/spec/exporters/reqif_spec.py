@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from elicit import __version__
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.story_groups import StoryGroup, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
@@ -193,7 +194,7 @@ class ReqIfExporter:
     multi_file = False
     generated_line = ""
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """The stories as one ReqIF document."""
         return {"spec.reqif": render_reqif(session, interview)}
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.story_groups import story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
@@ -67,7 +68,7 @@ class StrictDocExporter:
     multi_file = False
     generated_line = ""
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """The stories as one StrictDoc document."""
         return {"spec.sdoc": render_sdoc(session, interview)}
 

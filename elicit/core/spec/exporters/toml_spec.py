@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from elicit.core.files.toml_source import dumps_toml
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.spec_data import spec_data
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class TomlSpecExporter:
     multi_file = False
     generated_line = ""
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """The spec as one TOML file."""
         return {"spec.toml": dumps_spec(session, interview)}
 

@@ -13,6 +13,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions, without_rejected
 from elicit.core.text import clip, formula_safe
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -55,6 +56,8 @@ class TrackerCsvExporter:
     title = "Issue-tracker CSV"
     suffix = ".csv"
     multi_file = False
+    drops_rejected = True
+    """Rejected stories are left out unless ExportOptions.include_rejected."""
     generated_line = ""
 
     def __init__(self, raw_cells: bool = False):
@@ -64,9 +67,9 @@ class TrackerCsvExporter:
         """The same exporter writing every cell exactly as it is (``elicit export --raw-cells``)."""
         return TrackerCsvExporter(raw_cells=True)
 
-    def render(self, session: Session, interview: Interview) -> dict[str, str]:
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
         """The stories as one CSV file."""
-        return {"stories.csv": render_csv(session, interview, raw_cells=self.raw_cells)}
+        return {"stories.csv": render_csv(without_rejected(session, options), interview, raw_cells=self.raw_cells)}
 
 
 def render_csv(session: Session, interview: Interview, *, raw_cells: bool = False) -> str:

@@ -1,0 +1,566 @@
+"""What goes into a people spec, for each audience: the one place that decides it.
+
+:func:`build_document` turns a session into a :class:`~.document.Document`;
+the Markdown and HTML exporters render that document and decide nothing
+about content. The document is a title, a list of facts, and parts in the
+order of :data:`PARTS`. Each part is made by one function taking the
+:class:`SpecContext` and returning the part's blocks (an empty tuple leaves
+the part out), and names the audiences it is for.
+
+To add a part (a traceability table for the team, say): write a function
+``def traceability(spec: SpecContext) -> tuple[Block, ...]`` that builds its
+blocks from ``spec`` (``spec.session``, ``spec.interview``,
+``spec.requirements`` ...), and add ``PartMaker("traceability", "Traceability",
+TEAM, traceability)`` to :data:`PARTS` where it should appear.
+
+*client*: what the client said and what we propose; never the consultant's
+notes, revisit flags, lint findings, the app's cursor or question ids.
+*team*: everything, with the full coverage and every uncovered question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from elicit.core.session.answers import format_answer, has_value
+from elicit.core.spec.exporters.document import (
+    Anchor,
+    Bar,
+    BarChart,
+    Block,
+    BulletList,
+    Document,
+    Heading,
+    Label,
+    Line,
+    Link,
+    Paragraph,
+    Part,
+    Quote,
+    Span,
+    Strong,
+    Table,
+    Text,
+    line,
+)
+from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
+
+if TYPE_CHECKING:
+    from elicit.core.session.engine import Interview
+    from elicit.core.banks.models import Question, Section
+    from elicit.core.session.models import Session, Story
+    from elicit.core.stories import LintFinding
+
+CLIENT = frozenset({"client"})
+TEAM = frozenset({"team"})
+BOTH = CLIENT | TEAM
+
+REJECTED = "rejected"
+PRIORITY_HEADINGS = {"must": "Must have", "should": "Should have", "could": "Could have", "wont": "Won't have this time"}
+STATUS_WORDS = {"draft": "draft", "confirmed": "confirmed by the client", "changed": "changed with the client", "rejected": "rejected"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def anchor_id(question_id: str) -> str:
+    """The HTML id that links to a question in the team's notes or appendix."""
+    return "q-" + _ANCHOR_UNSAFE.sub("-", question_id)
+
+
+@dataclass
+class SpecContext:
+    """A session walked through its banks, with what every part needs worked out once."""
+
+    session: Session
+    interview: Interview
+    audience: str
+    requirements: list[Story] = field(default_factory=list)
+    """Stories taken forward (every status but rejected), in session order."""
+    rejected: list[Story] = field(default_factory=list)
+    noted: list[Question] = field(default_factory=list)
+    """Questions answered, skipped or flagged, in bank order."""
+    uncovered: list[Question] = field(default_factory=list)
+    """Questions that apply and are still open, in bank order."""
+    other_answers: list[str] = field(default_factory=list)
+    """Answers to questions the banks no longer have, by id."""
+    anchors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, session: Session, interview: Interview, audience: str) -> SpecContext:
+        spec = cls(session, interview, audience)
+        spec.requirements = [story for story in session.stories if story.status != REJECTED]
+        spec.rejected = [story for story in session.stories if story.status == REJECTED]
+        for question in interview.questions:
+            status = interview.status(question.id)
+            if status != "open":
+                spec.noted.append(question)
+            elif interview.applies(question.id):
+                spec.uncovered.append(question)
+        listed = {question.id for question in interview.questions}
+        spec.other_answers = sorted(question_id for question_id in session.answers if question_id not in listed)
+        if spec.team:
+            spec.anchors = _anchors([q.id for q in spec.noted] + [q.id for q in spec.uncovered] + spec.other_answers)
+        return spec
+
+    @property
+    def team(self) -> bool:
+        """Whether the document is the team's (everything) rather than the client's."""
+        return self.audience == "team"
+
+    def section_title(self, section: Section) -> str:
+        return section.title.strip() or section.id
+
+    def question_label(self, question_id: str) -> Span:
+        """A question as its prompt; for the team, a link to it in the notes or appendix."""
+        question = self.interview.question(question_id)
+        prompt = question.prompt.strip() if question is not None else ""
+        if not self.team:
+            return Text(prompt or "a question no longer in the banks")
+        anchor = self.anchors.get(question_id)
+        label = prompt or question_id
+        return Link(label, anchor) if anchor else Text(label)
+
+
+def _anchors(question_ids: list[str]) -> dict[str, str]:
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for question_id in question_ids:
+        anchor = anchor_id(question_id)
+        number = 2
+        while anchor in taken:
+            anchor = f"{anchor_id(question_id)}-{number}"
+            number += 1
+        taken.add(anchor)
+        anchors[question_id] = anchor
+    return anchors
+
+
+# The facts under the title ---------------------------------------------------------------
+
+
+def facts(spec: SpecContext) -> tuple[tuple[str, Line], ...]:
+    """Client, project, who ran it, when and for how long (and the banks, for the team)."""
+    session = spec.session
+    items: list[tuple[str, Line]] = [
+        (label, line(value)) for label, value in (("Client", session.client), ("Project", session.project)) if value.strip()
+    ]
+    if session.interviewer.strip():
+        items.append(("Interviewer", line(session.interviewer)))
+    items.extend((label, line(text)) for label, text in when_facts(session.started_at, session.ended_at))
+    duration = interview_duration(session)
+    if duration:
+        items.append(("Duration", line(duration)))
+    if spec.team and session.banks:
+        titles = {bank.id: bank.title for bank in spec.interview.banks}
+        banks = [f"{titles.get(ref.id, '').strip() or ref.id} ({' '.join(p for p in (ref.id, ref.version) if p)})" for ref in session.banks]
+        items.append(("Question banks", line(", ".join(banks))))
+    return tuple(items)
+
+
+def when_facts(started: datetime | None, ended: datetime | None) -> list[tuple[str, str]]:
+    """Date, start and end, as people write them: ``31 January 2026``, ``09:30 (UTC+01:00)``."""
+    result: list[tuple[str, str]] = []
+    if started is not None:
+        result.append(("Date", long_date(started)))
+        result.append(("Start", clock_time(started)))
+    if ended is not None:
+        same_day = started is not None and started.date() == ended.date()
+        result.append(("End", clock_time(ended) if same_day else f"{long_date(ended)}, {clock_time(ended)}"))
+    return result
+
+
+def long_date(moment: datetime) -> str:
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def clock_time(moment: datetime) -> str:
+    text = f"{moment:%H:%M}"
+    offset = moment.strftime("%z")
+    if offset:
+        text += " UTC" if offset == "+0000" else f" UTC{offset[:3]}:{offset[3:5]}"
+    return text
+
+
+def interview_duration(session: Session) -> str:
+    """How long the interview took: the counted interview time, else end minus start."""
+    seconds = session.interview_seconds
+    if not seconds and session.started_at is not None and session.ended_at is not None:
+        try:
+            seconds = int((session.ended_at - session.started_at).total_seconds())
+        except TypeError:  # one time with an offset, one without: no honest difference
+            return ""
+    return spoken_duration(seconds) if seconds > 0 else ""
+
+
+def spoken_duration(seconds: int) -> str:
+    """``1 h 35 min``, ``25 min``, ``under a minute``."""
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "under a minute"
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+# Parts -----------------------------------------------------------------------------------
+
+
+def summary(spec: SpecContext) -> tuple[Block, ...]:
+    session = spec.session
+    progress = spec.interview.progress()
+    counts = {p: sum(1 for s in spec.requirements if s.priority == p) for p in PRIORITIES}
+    stories = f"{len(spec.requirements)} (" + ", ".join(f"{PRIORITY_HEADINGS[p].split()[0]} {n}" for p, n in counts.items()) + ")"
+    items: list[Line] = [line(Strong("Stories:"), stories)]
+    if spec.rejected:
+        items.append(line(Strong("Not taken forward:"), str(len(spec.rejected))))
+    open_items = sum(1 for item in session.open_questions if item.status == "open")
+    items.append(line(Strong("Coverage:"), coverage_sentence(spec)))
+    if spec.team:
+        items.append(line(Strong("Required questions still open:"), str(progress.required_open)))
+    items.append(
+        line(
+            Strong("Open questions:"),
+            f"{open_items} · ",
+            Strong("Decisions:"),
+            f"{len(session.decisions)} · ",
+            Strong("Assumptions:"),
+            str(len(session.assumptions)),
+        )
+    )
+    blocks: list[Block] = [BulletList(tuple((item,) for item in items))]
+    blocks.append(priority_chart(spec, counts))
+    if spec.team and session.stories:
+        blocks.append(review_table(spec))
+    chart = coverage_chart(spec)
+    if chart is not None:
+        blocks.append(chart)
+    if spec.team:
+        table = coverage_table(spec)
+        if table is not None:
+            blocks.append(table)
+    return tuple(blocks)
+
+
+def coverage_sentence(spec: SpecContext) -> str:
+    progress = spec.interview.progress()
+    if not spec.team:
+        return f"{progress.answered} of {progress.total} questions answered ({progress.percent}% discussed)"
+    return (
+        f"{progress.done} of {progress.total} questions done ({progress.percent}%): "
+        f"{progress.answered} answered, {progress.skipped} skipped, {progress.revisit} to revisit, {progress.open} open"
+    )
+
+
+def priority_chart(spec: SpecContext, counts: dict[str, int]) -> BarChart:
+    total = len(spec.requirements)
+    bars = tuple(Bar(PRIORITY_HEADINGS[p], n, total, str(n)) for p, n in counts.items())
+    return BarChart("Stories per priority", "Priority", "Stories", bars, in_text=not spec.team)
+
+
+def review_table(spec: SpecContext) -> Table:
+    stories = spec.session.stories
+    rows: list[tuple[Line, ...]] = []
+    for priority in PRIORITIES:
+        group = [s for s in stories if s.priority == priority]
+        cells = [PRIORITY_HEADINGS[priority], str(len(group))] + [str(sum(1 for s in group if s.status == st)) for st in STORY_STATUSES]
+        rows.append(tuple(line(cell) for cell in cells))
+    totals = ["Total", str(len(stories))] + [str(sum(1 for s in stories if s.status == st)) for st in STORY_STATUSES]
+    rows.append(tuple(line(cell) for cell in totals))
+    headers = ("Priority", "Stories") + tuple(s.capitalize() for s in STORY_STATUSES)
+    return Table(headers, tuple(rows), numeric_from=1, caption="Stories by priority and review status")
+
+
+def coverage_chart(spec: SpecContext) -> BarChart | None:
+    bars = [
+        Bar(
+            spec.section_title(item.section),
+            item.progress.answered,
+            item.progress.total,
+            f"{item.progress.answered} of {item.progress.total}",
+        )
+        for item in spec.interview.coverage()
+        if item.progress.total
+    ]
+    if not bars:
+        return None
+    return BarChart("Questions answered per section", "Section", "Questions answered", tuple(bars), in_text=not spec.team)
+
+
+def coverage_table(spec: SpecContext) -> Table | None:
+    rows: list[tuple[Line, ...]] = []
+    for item in spec.interview.coverage():
+        p = item.progress
+        if p.total:
+            cells = [f"{p.answered}/{p.total}", str(p.skipped), str(p.revisit), str(p.open), str(p.required_open)]
+            rows.append((line(spec.section_title(item.section)),) + tuple(line(cell) for cell in cells))
+    if not rows:
+        return None
+    headers = ("Section", "Answered", "Skipped", "Revisit", "Open", "Required open")
+    return Table(headers, tuple(rows), numeric_from=1, caption="Full coverage")
+
+
+def participants(spec: SpecContext) -> tuple[Block, ...]:
+    people = spec.session.participants
+    if not people:
+        return ()
+    rows = tuple((line(p.name), line(p.role)) for p in people)
+    return (Table(("Name", "Role"), rows),)
+
+
+def stories(spec: SpecContext) -> tuple[Block, ...]:
+    if not spec.requirements:
+        return (Paragraph((line("No stories yet."),)),)
+    findings = _findings(spec) if spec.team else {}
+    blocks: list[Block] = []
+    for priority in PRIORITIES:
+        group = [story for story in spec.requirements if story.priority == priority]
+        if group:
+            blocks.append(Heading(3, line(f"{PRIORITY_HEADINGS[priority]} ({len(group)})")))
+            for story in group:
+                blocks.extend(story_blocks(spec, story, findings.get(story.id, [])))
+    return tuple(blocks)
+
+
+def _findings(spec: SpecContext) -> dict[str, list[LintFinding]]:
+    from elicit.core.stories import lint_stories
+
+    found: dict[str, list[LintFinding]] = {}
+    for finding in lint_stories(spec.session.stories):
+        found.setdefault(finding.story_id, []).append(finding)
+    return found
+
+
+def story_heading(story: Story, level: int = 4) -> Heading:
+    return Heading(level, line(f"{story.id} · {story.sentence()}"))
+
+
+def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -> list[Block]:
+    facts: list[Span] = [Label("Status:"), Text(STATUS_WORDS.get(story.status, story.status))]
+    if spec.team and story.tags:
+        facts += [Text(" · "), Label("Tags:"), Text(", ".join(tag.strip() for tag in story.tags))]
+    blocks: list[Block] = [story_heading(story), Paragraph((tuple(facts),))]
+    if story.acceptance:
+        blocks.append(Paragraph((line(Label("Acceptance criteria:")),)))
+        blocks.append(BulletList(tuple((line(Text(item, lines=True)),) for item in story.acceptance), checkboxes=True))
+    else:
+        blocks.append(Paragraph((line(Label("Acceptance criteria:"), "none yet."),)))
+    if story.quote.strip():
+        blocks.append(Quote(story.quote))
+    if story.source:
+        spans: list[Span] = [Label("Source:")]
+        for index, question_id in enumerate(story.source):
+            spans += [Text("; " if index else ""), spec.question_label(question_id)]
+        blocks.append(Paragraph((tuple(spans),)))
+    if findings:
+        blocks.append(Paragraph((line(Label("Quality:")),)))
+        items = tuple((line(f"{f.message} ({f.code})"), line(Label("Suggestion:"), f.suggestion)) for f in findings)
+        blocks.append(BulletList(items))
+    return blocks
+
+
+def not_taken_forward(spec: SpecContext) -> tuple[Block, ...]:
+    if not spec.rejected:
+        return ()
+    blocks: list[Block] = [Paragraph((line("Stories discussed and then rejected by the client, with the reason given."),))]
+    for story in spec.rejected:
+        blocks.append(story_heading(story, 3))
+        if story.reason.strip():
+            blocks.append(Paragraph((line(Label("Reason:"), Text(story.reason, lines=True)),)))
+        else:
+            blocks.append(Paragraph((line(Label("Reason:"), "none recorded."),)))
+        if story.quote.strip():
+            blocks.append(Quote(story.quote))
+    return tuple(blocks)
+
+
+def decisions(spec: SpecContext) -> tuple[Block, ...]:
+    items = []
+    for decision in spec.session.decisions:
+        lines = [line(Text(decision.id), " · ", Text(decision.text, lines=True))]
+        if decision.rationale.strip():
+            lines.append(line(Label("Why:"), Text(decision.rationale, lines=True)))
+        if decision.decided_by.strip():
+            lines.append(line(Label("Decided by:"), decision.decided_by))
+        items.append(tuple(lines))
+    return _list_or_none(items)
+
+
+def open_questions(spec: SpecContext) -> tuple[Block, ...]:
+    items = []
+    for item in spec.session.open_questions:
+        head: list[Span] = [Text(item.id), Text(f" · {item.status}")]
+        if item.owner.strip():
+            head += [Text(" · "), Label("Owner:"), Text(item.owner)]
+        lines = [tuple(head), line(Text(item.text, lines=True))]
+        if item.resolution.strip():
+            lines.append(line(Label("Resolution:"), Text(item.resolution, lines=True)))
+        items.append(tuple(lines))
+    return _list_or_none(items)
+
+
+def assumptions(spec: SpecContext) -> tuple[Block, ...]:
+    items = []
+    for assumption in spec.session.assumptions:
+        lines = [line(Text(assumption.id), " · ", Text(assumption.text, lines=True))]
+        if assumption.rationale.strip():
+            lines.append(line(Label("Why:"), Text(assumption.rationale, lines=True)))
+        items.append(tuple(lines))
+    return _list_or_none(items)
+
+
+def _list_or_none(items: list[tuple[Line, ...]]) -> tuple[Block, ...]:
+    return (BulletList(tuple(items)),) if items else (Paragraph((line("None."),)),)
+
+
+def glossary(spec: SpecContext) -> tuple[Block, ...]:
+    terms = spec.session.glossary
+    if not terms:
+        return ()
+    return (Table(("Term", "Definition"), tuple((line(t.term), line(t.definition)) for t in terms)),)
+
+
+def client_answers(spec: SpecContext) -> tuple[Block, ...]:
+    """What the client said, question by question: answers only, no notes or flags."""
+    blocks: list[Block] = []
+    for section in spec.interview.sections:
+        items = []
+        for question in section.questions:
+            answer = spec.session.answers.get(question.id)
+            if answer is None or answer.status == "skipped" or not has_value(answer.value) or not spec.interview.applies(question.id):
+                continue
+            answer_line = line(Label("Answer:"), Text(format_answer(question, answer.value), lines=True))
+            items.append((line(question.prompt.strip() or "Question"), answer_line))
+        if items:
+            blocks += [Heading(3, line(spec.section_title(section))), BulletList(tuple(items))]
+    return tuple(blocks)
+
+
+def interview_notes(spec: SpecContext) -> tuple[Block, ...]:
+    """Every answer with the consultant's notes, flags and what no longer applies."""
+    if not spec.noted and not spec.other_answers:
+        return (Paragraph((line("Nothing recorded yet."),)),)
+    blocks: list[Block] = []
+    for section in spec.interview.sections:
+        questions = [q for q in spec.noted if q.section_id == section.id]
+        if not questions:
+            continue
+        blocks.append(Heading(3, line(spec.section_title(section))))
+        if section.goal.strip():
+            blocks.append(Paragraph((line(Label("Goal:"), section.goal),)))
+        blocks.append(BulletList(tuple(_noted_item(spec, q.id, q.prompt.strip() or q.id, q) for q in questions)))
+    if spec.other_answers:
+        blocks.append(Heading(3, line("Other answers")))
+        blocks.append(Paragraph((line("Answers kept for questions that the session's banks no longer have."),)))
+        blocks.append(BulletList(tuple(_noted_item(spec, qid, qid, None) for qid in spec.other_answers)))
+    return tuple(blocks)
+
+
+STATUS_NOTES = {"skipped": "Skipped.", "revisit": "Flagged to revisit."}
+
+
+def _noted_item(spec: SpecContext, question_id: str, label: str, question: Question | None) -> tuple[Line, ...]:
+    answer = spec.session.answers[question_id]
+    lines: list[Line] = [line(Anchor(spec.anchors[question_id]), label)]
+    value = format_answer(question, answer.value) if answer.value is not None else ""
+    if value.strip():
+        lines.append(line(Label("Answer:"), Text(value, lines=True)))
+    if answer.notes.strip():
+        lines.append(line(Label("Notes:"), Text(answer.notes, lines=True)))
+    if answer.status in STATUS_NOTES:
+        lines.append(line(Label(STATUS_NOTES[answer.status])))
+    if question is not None and not spec.interview.applies(question_id):
+        lines.append(line(Label("No longer applies with the answers given.")))
+    return tuple(lines)
+
+
+def not_yet_discussed(spec: SpecContext) -> tuple[Block, ...]:
+    """The areas with nothing answered yet: section titles only."""
+    titles = []
+    for item in spec.interview.coverage():
+        p = item.progress
+        if p.total and not p.answered:
+            titles.append((line(spec.section_title(item.section)),))
+    if not titles:
+        return ()
+    intro = Paragraph((line("These areas have not been discussed yet; we will cover them in a later conversation."),))
+    return (intro, BulletList(tuple(titles)))
+
+
+def appendix(spec: SpecContext) -> tuple[Block, ...]:
+    """Every question that applies and is still open, by section."""
+    if not spec.uncovered:
+        return (Paragraph((line("Every question that applies has been answered or skipped."),)),)
+    blocks: list[Block] = []
+    for section in spec.interview.sections:
+        questions = [q for q in spec.uncovered if q.section_id == section.id]
+        if not questions:
+            continue
+        items = []
+        for question in questions:
+            spans: list[Span] = [Anchor(spec.anchors[question.id]), Text(question.prompt.strip() or question.id)]
+            if question.required:
+                spans += [Text(" "), Label("(required)")]
+            items.append((tuple(spans),))
+        blocks += [Heading(3, line(spec.section_title(section))), BulletList(tuple(items))]
+    return tuple(blocks)
+
+
+# The document ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartMaker:
+    """One part of the spec: its anchor id, its title, who it is for, and the function making its blocks."""
+
+    id: str
+    title: str
+    audiences: frozenset[str]
+    make: Callable[[SpecContext], tuple[Block, ...]]
+    new_page: bool = False
+    """Printed on a new page (a major section)."""
+
+
+PARTS: tuple[PartMaker, ...] = (
+    PartMaker("summary", "Summary", BOTH, summary),
+    PartMaker("participants", "Participants", BOTH, participants),
+    PartMaker("stories", "Stories", BOTH, stories, new_page=True),
+    PartMaker("not-taken-forward", "Not taken forward", BOTH, not_taken_forward),
+    PartMaker("decisions", "Decisions", BOTH, decisions, new_page=True),
+    PartMaker("open-questions", "Open questions", BOTH, open_questions),
+    PartMaker("assumptions", "Assumptions", BOTH, assumptions),
+    PartMaker("glossary", "Glossary", BOTH, glossary),
+    PartMaker("what-you-told-us", "What you told us", CLIENT, client_answers, new_page=True),
+    PartMaker("not-yet-discussed", "Not yet discussed", CLIENT, not_yet_discussed),
+    PartMaker("interview-notes", "Interview notes", TEAM, interview_notes, new_page=True),
+    PartMaker("appendix", "Appendix: questions not covered", TEAM, appendix, new_page=True),
+)
+"""The parts of a spec, in order, each for its audiences."""
+
+SUBTITLES = {
+    "client": "Draft specification from our interview, for your review.",
+    "team": "Draft specification from an elicit interview (team edition: notes, coverage and quality).",
+}
+
+
+def build_document(session: Session, interview: Interview, audience: str = "client") -> Document:
+    """The spec for an audience (``client`` or ``team``) as a document to render."""
+    spec = SpecContext.of(session, interview, audience)
+    parts = []
+    for maker in PARTS:
+        if audience not in maker.audiences:
+            continue
+        blocks = maker.make(spec)
+        if blocks:
+            parts.append(Part(maker.id, maker.title, blocks, maker.new_page))
+    return Document(
+        title=session.title.strip() or "Interview",
+        subtitle=SUBTITLES[audience],
+        facts=facts(spec),
+        parts=tuple(parts),
+        audience=audience,
+    )
