@@ -8,7 +8,7 @@ from pathlib import Path
 
 from elicit.core.findings import ElicitError
 from elicit.core.session import Story, read_session, session_path
-from elicit.core.stories import Backlog, LintFinding, check_codes, lint_stories, read_backlog, story_text, story_values, to_story
+from elicit.core.stories import Backlog, LintFinding, benefit_note, check_codes, lint_stories, read_backlog, story_text, story_values, to_story
 from elicit.core.text import clip
 
 from .output import console, print_json
@@ -35,6 +35,9 @@ def lint(args: argparse.Namespace) -> int:
         )
     else:
         _print_table(findings, texts, sum(1 for story in stories if story.status != "rejected"))
+        note = benefit_note(stories, disabled)
+        if note:
+            console().print(f"note: {note}", style="dim", markup=False, highlight=False)
     return 1 if args.strict and findings else 0
 
 

@@ -51,6 +51,16 @@ def test_lint_a_file_with_findings_prints_a_table_and_strict_exits_1(tmp_path):
     assert run("lint", path, "--strict").returncode == 1
 
 
+def test_lint_says_when_no_benefit_is_off_because_the_backlog_gives_none(tmp_path):
+    bare = ["As a nurse, I want to see the ward list.", "As a nurse, I want to print the list.", "As a doctor, I want to book a room."]
+    path = stories_file(tmp_path, *bare, "As a clerk, I want to file forms, so that I save time.", BAD)
+    result = run("lint", path)
+    assert result.returncode == 0, result.stderr
+    assert "no-benefit is off: only 1 of the 5 stories (20%) gives a benefit" in " ".join(result.stdout.split())
+    assert "no-benefit is off" not in run("lint", stories_file(tmp_path, GOOD, GOOD, GOOD, BAD, name="b.txt")).stdout
+    assert "no-benefit is off" not in run("lint", path, "--disable", "no-benefit").stdout
+
+
 def test_lint_json(tmp_path):
     path = stories_file(tmp_path, GOOD, BAD)
     result = run("lint", path, "--json")

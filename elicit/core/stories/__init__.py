@@ -2,7 +2,7 @@
 
 from elicit.core.stories.backlog import Backlog, read_backlog, story_values, to_story
 from elicit.core.stories.fields import split_pasted_story, template_leftover
-from elicit.core.stories.lint import LintFinding, check_codes, lint_stories, lint_story, quality_line, story_text
+from elicit.core.stories.lint import LintFinding, benefit_note, check_codes, lint_stories, lint_story, quality_line, story_text
 from elicit.core.stories.parse import ParsedStory, parse_story
 from elicit.core.stories.similar import SimilarityIndex, duplicate_groups, same_story
 
@@ -11,6 +11,7 @@ __all__ = [
     "LintFinding",
     "ParsedStory",
     "SimilarityIndex",
+    "benefit_note",
     "check_codes",
     "duplicate_groups",
     "lint_stories",

@@ -236,96 +236,176 @@ def quality_line(findings: list[LintFinding], total: int) -> str:
     return "no notes on the story" if total == 1 else f"no notes on any of the {total} stories"
 
 
+Problem = tuple[str, str]
+"""What a check reports: the message and the suggestion."""
+
+
 def _single_checks(view: _View, checks: frozenset[str], terms: VagueTerms) -> list[LintFinding]:
-    found: list[LintFinding] = []
-
-    def report(code: str, message: str, suggestion: str) -> None:
-        if code in checks:
-            found.append(LintFinding(code, view.id, message, suggestion))
-
     if view.unparsed:
-        report(
-            "not-a-story",
-            "this text could not be read as a user story",
-            "rewrite it as 'As a <role>, I want <goal>, so that <benefit>', or delete it if it is a heading or part of a broken line",
-        )
-        return found
-    if not view.role:
-        report("no-role", "the story does not say who wants it", "start with the role: 'As a <role>, I want ...'")
-    if not view.want:
-        report("no-want", "the story does not say what they want", "add the goal: 'I want to <do something>'")
-    if view.priority == "must" and not view.acceptance:
-        report("must-no-acceptance", "a Must story has no acceptance criteria", "add the conditions the client will check to accept it")
-    if not view.want:
-        return found
-    if "not-atomic" in checks:
-        parts = atomic_problem(view.want)
-        if parts:
-            joined, second = parts
-            message = f"'{joined}' are two goals" if joined else f"'{second} …' adds a second goal"
-            report("not-atomic", message, "split it into one story per goal, each with its own benefit")
-    if "not-minimal" in checks:
-        extra = minimal_problem(view.role, view.want, view.so_that)
-        if extra:
-            what, text = extra
-            report(
-                "not-minimal",
-                f"the story has {what}: '{_clip(text)}'",
-                "move it into a note or the acceptance criteria; keep the story to role, goal and benefit",
-            )
-    if "ambiguous" in checks:
-        hits = terms.find(view.want)
-        if hits:
-            listed = ", ".join(f"'{hit.term}'" for hit in hits)
-            report("ambiguous", f"vague wording in the goal: {listed}", "; ".join(unique(hit.suggestion for hit in hits)))
-    if "solution" in checks:
-        named = solution_terms(view.want)
-        if named:
-            listed = ", ".join(f"'{term}'" for term in named)
-            report(
-                "solution",
-                f"the goal names a design: {listed}",
-                "say what the user needs to achieve and leave the design to the team, or move it into a note",
-            )
-    return found
+        problems: list[tuple[str, Problem | None]] = [("not-a-story", _NOT_A_STORY)]
+    else:
+        problems = [(code, check(view, terms)) for code, check in _SINGLE_CHECKS if code in checks]
+    return [LintFinding(code, view.id, *problem) for code, problem in problems if problem is not None and code in checks]
+
+
+_NOT_A_STORY = (
+    "this text could not be read as a user story",
+    "rewrite it as 'As a <role>, I want <goal>, so that <benefit>', or delete it if it is a heading or part of a broken line",
+)
+
+
+def _no_role(view: _View, terms: VagueTerms) -> Problem | None:
+    return None if view.role else ("the story does not say who wants it", "start with the role: 'As a <role>, I want ...'")
+
+
+def _no_want(view: _View, terms: VagueTerms) -> Problem | None:
+    return None if view.want else ("the story does not say what they want", "add the goal: 'I want to <do something>'")
+
+
+def _must_no_acceptance(view: _View, terms: VagueTerms) -> Problem | None:
+    if view.priority != "must" or view.acceptance:
+        return None
+    return "a Must story has no acceptance criteria", "add the conditions the client will check to accept it"
+
+
+def _not_atomic(view: _View, terms: VagueTerms) -> Problem | None:
+    parts = atomic_problem(view.want) if view.want else None
+    if parts is None:
+        return None
+    joined, second = parts
+    message = f"'{joined}' are two goals" if joined else f"'{second} …' adds a second goal"
+    return message, "split it into one story per goal, each with its own benefit"
+
+
+def _not_minimal(view: _View, terms: VagueTerms) -> Problem | None:
+    extra = minimal_problem(view.role, view.want, view.so_that) if view.want else None
+    if extra is None:
+        return None
+    what, text = extra
+    return f"the story has {what}: '{_clip(text)}'", "move it into a note or the acceptance criteria; keep the story to role, goal and benefit"
+
+
+def _ambiguous(view: _View, terms: VagueTerms) -> Problem | None:
+    hits = terms.find(view.want)
+    if not hits:
+        return None
+    listed = ", ".join(f"'{hit.term}'" for hit in hits)
+    return f"vague wording in the goal: {listed}", "; ".join(unique(hit.suggestion for hit in hits))
+
+
+def _solution(view: _View, terms: VagueTerms) -> Problem | None:
+    named = solution_terms(view.want) if view.want else []
+    if not named:
+        return None
+    listed = ", ".join(f"'{term}'" for term in named)
+    return f"the goal names a design: {listed}", "say what the user needs to achieve and leave the design to the team, or move it into a note"
+
+
+_SINGLE_CHECKS = (
+    ("no-role", _no_role),
+    ("no-want", _no_want),
+    ("must-no-acceptance", _must_no_acceptance),
+    ("not-atomic", _not_atomic),
+    ("not-minimal", _not_minimal),
+    ("ambiguous", _ambiguous),
+    ("solution", _solution),
+)
+"""The checks of one story on its own, in the order their findings are listed."""
 
 
 _REASON_IN_GOAL = re.compile(r"\b(?:because|since\s+(?:I|we|they|it|there|the|our|my|this))\b", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _InBacklog:
+    """A story as set checks see it: with its backlog, how many other parsed stories it has, and its own position."""
+
+    view: _View
+    context: BacklogContext
+    others: int
+    index: int | None
+
+
 def _set_checks(view: _View, context: BacklogContext, checks: frozenset[str]) -> list[LintFinding]:
-    found: list[LintFinding] = []
-    others, index = context._others(view)
-    if "no-benefit" in checks and view.want and not view.so_that and not _REASON_IN_GOAL.search(view.want):
-        mine = 1 if index is not None and context.views[index].so_that else 0
-        share = (context.with_benefit - mine) / others if others else 1.0
-        if others < MIN_BACKLOG or share >= BENEFIT_SHARE:
-            why = f"{share:.0%} of the other stories give one" if others >= MIN_BACKLOG else "a story should say why"
-            found.append(
-                LintFinding("no-benefit", view.id, f"the story gives no benefit ({why})", "add why it matters: ', so that <benefit>'")
-            )
-    if "non-uniform" in checks and others >= MIN_BACKLOG:
-        problem = _uniformity_problem(view, context, index)
-        if problem:
-            found.append(LintFinding("non-uniform", view.id, *problem))
-    if ("duplicate" in checks or "near-duplicate" in checks) and view.want:
-        match = _duplicate_of(view, context, index)
-        if match is not None:
-            earlier, differences = match
-            if not differences and "duplicate" in checks:
-                found.append(
-                    LintFinding("duplicate", view.id, f"the same story as {earlier}", f"delete one of them, or merge them into {earlier}")
-                )
-            elif differences and "near-duplicate" in checks:
-                found.append(
-                    LintFinding(
-                        "near-duplicate",
-                        view.id,
-                        f"almost the same words as {earlier} (differs only in {differences})",
-                        f"merge it into {earlier}, or make the difference explicit",
-                    )
-                )
+    story = _InBacklog(view, context, *context._others(view))
+    found = []
+    for codes, check in _SET_CHECKS:
+        if codes & checks:
+            finding = check(story)
+            if finding is not None and finding[0] in checks:
+                found.append(LintFinding(finding[0], view.id, finding[1], finding[2]))
     return found
+
+
+def _no_benefit(story: _InBacklog) -> tuple[str, str, str] | None:
+    view, context = story.view, story.context
+    if not view.want or view.so_that or _REASON_IN_GOAL.search(view.want):
+        return None
+    share = _benefit_share(context, story.index, story.others)
+    if story.others >= MIN_BACKLOG and share < BENEFIT_SHARE:
+        return None  # the backlog's convention: no benefit (see benefit_note)
+    why = f"{share:.0%} of the other stories give one" if story.others >= MIN_BACKLOG else "a story should say why"
+    return "no-benefit", f"the story gives no benefit ({why})", "add why it matters: ', so that <benefit>'"
+
+
+def _benefit_share(context: BacklogContext, index: int | None, others: int) -> float:
+    """The share of the ``others`` other parsed stories that state a benefit (1.0 when there is no other)."""
+    mine = 1 if index is not None and context.views[index].so_that else 0
+    return (context.with_benefit - mine) / others if others else 1.0
+
+
+def _non_uniform(story: _InBacklog) -> tuple[str, str, str] | None:
+    if story.others < MIN_BACKLOG:
+        return None
+    problem = _uniformity_problem(story.view, story.context, story.index)
+    return ("non-uniform", *problem) if problem else None
+
+
+def _duplicate(story: _InBacklog) -> tuple[str, str, str] | None:
+    if not story.view.want:
+        return None
+    match = _duplicate_of(story.view, story.context, story.index)
+    if match is None:
+        return None
+    earlier, differences = match
+    if not differences:
+        return "duplicate", f"the same story as {earlier}", f"delete one of them, or merge them into {earlier}"
+    return (
+        "near-duplicate",
+        f"almost the same words as {earlier} (differs only in {differences})",
+        f"merge it into {earlier}, or make the difference explicit",
+    )
+
+
+_SET_CHECKS = (
+    (frozenset({"no-benefit"}), _no_benefit),
+    (frozenset({"non-uniform"}), _non_uniform),
+    (frozenset({"duplicate", "near-duplicate"}), _duplicate),
+)
+"""The checks that compare a story with its backlog: the codes each can report, in the order they are listed."""
+
+
+def benefit_note(stories: Sequence[Story], disabled: frozenset[str] = frozenset()) -> str | None:
+    """Why ``no-benefit`` stays quiet on this backlog, when it does because most stories give no benefit.
+
+    A backlog whose stories mostly leave out "so that ..." follows its own
+    convention; the check then reports nothing, and a front end should say so
+    rather than let a missing finding surprise the reader.
+    """
+    if "no-benefit" in disabled:
+        return None
+    context = BacklogContext.of(stories)
+    parsed = sum(context.means.values())
+    if parsed <= MIN_BACKLOG:
+        return None
+    share = context.with_benefit / parsed
+    if share >= BENEFIT_SHARE:
+        return None
+    gives = "gives" if context.with_benefit == 1 else "give"
+    return (
+        f"no-benefit is off: only {context.with_benefit} of the {parsed} stories ({share:.0%}) {gives} a benefit ('so that ...'); "
+        f"where fewer than {BENEFIT_SHARE:.0%} do, a missing benefit is the backlog's convention"
+    )
 
 
 # Uniformity ---------------------------------------------------------------------------------------

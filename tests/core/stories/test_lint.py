@@ -21,6 +21,7 @@ from elicit.core.stories.lint import (
     BacklogContext,
     LintFinding,
     active_checks,
+    benefit_note,
     check_codes,
     lint_stories,
     lint_story,
@@ -109,6 +110,84 @@ def test_not_atomic():
         "As a developer, I want to ensure that attempts to correct or delete records fail, so that data stays right.",
     ):
         assert "not-atomic" not in single(text), text
+
+
+# Made-up stories in the shapes issue 19 found missed (verbs the old list lacked, a second want after a
+# comma, two things to know) and the near misses the labelling rules name.
+COMPOUND_GOALS = (
+    "to sort and archive the reports",
+    "to create and maintain meeting rooms",
+    "to view and update a stock list",
+    "to search for and download tax forms",
+    "to book a room, and receive a confirmation",
+    "to know when the meeting is and who will attend",
+    "to flag old orders, hide them, but keep them for the audit",
+    "to rename a folder and move it to another project",
+    "to upload a photo and tag the people in it",
+    "to export the invoices as well as print them",
+    "to register for a course and pay the fee online",
+    "to invite colleagues, and assign them to a team",
+    "to mute a channel or leave it",
+    "to see which reports changed and who changed them",
+    "to download the minutes and email them to the board",
+    "to merge two accounts and transfer the history",
+    "to successfully conduct a review meeting with the applicant and record the outcome",
+    "to rate a talk and comment on it",
+    "to water and prune the plants",  # verbs no list of software actions would hold
+    "to rehearse a scene and critique it",
+    "to unsubscribe from a list and resubscribe later",
+)
+ONE_GOAL = (
+    "to enter my card details and have my card charged",  # a step and its result
+    "to run the checks and get a report of the results",
+    "to register and receive a confirmation email",
+    "to approve or reject a request",  # the two sides of one decision or setting
+    "to show or hide the archived items",
+    "to lock or unlock a record",
+    "to enable or disable notifications",
+    "to move forwards and backwards through the slides",
+    "to turn a draft into a post or a post into a draft",
+    "to search by name, date and place",  # values of one capability
+    "to set the open, close and archive dates of a round",
+    "to change the brightness and contrast settings",
+    "to link a speaker to talks, panels and workshops",
+    "to get a new password or a reminder",
+    "to see dates and times in my timezone",  # nouns joined in a noun phrase
+    "to see photos and videos of the trip",
+    "to see the name and address of each supplier",
+    "to see a list of users and email addresses",
+    "to see the status and progress of my application",
+    "to have accurate and complete data for each site",
+    "to be told if a payment fails or is refunded",  # inside a clause, options, bounds
+    "to send a form that guests can fill in and send back",
+    "to either keep a note private or share it",
+    "to decide whether to print or email the receipt",
+    "to pay by card rather than transfer and wait",
+    "to log in without typing my name and password again",
+    "to see a list of my orders and sort it by date",  # going through the list asked for
+    "to see a list of upcoming courses and can page through them",
+    "to see which campers I look after and where",
+    "to access the site and do all the other things on my phone",
+)
+
+
+@pytest.mark.parametrize("want", COMPOUND_GOALS)
+def test_not_atomic_finds_compound_goals_whatever_the_verbs(want):
+    assert "not-atomic" in single(story(want=want)), want
+
+
+@pytest.mark.parametrize("want", ONE_GOAL)
+def test_not_atomic_keeps_quiet_on_one_goal(want):
+    assert "not-atomic" not in single(story(want=want)), want
+
+
+def test_not_atomic_messages_name_the_joined_verbs_or_the_second_goal():
+    assert [f.message for f in lint_story(story(want="to sort and archive the reports")) if f.code == "not-atomic"] == [
+        "'sort and archive' are two goals"
+    ]
+    assert [f.message for f in lint_story(story(want="to book a room, and receive a confirmation")) if f.code == "not-atomic"] == [
+        "'and receive …' adds a second goal"
+    ]
 
 
 def test_not_minimal():
@@ -218,6 +297,21 @@ def test_no_benefit_where_the_backlog_generally_states_one():
     assert "no-benefit" not in findings_of(reason, "US-005")
     # a story on its own: the standard template expects a benefit
     assert "no-benefit" in codes(lint_stories([story(so_that="")]))
+
+
+def test_benefit_note_says_when_no_benefit_is_off_for_the_backlog():
+    bare = backlog(
+        "As a nurse, I want to see today's ward list.",
+        "As a nurse, I want to record a visit on my phone.",
+        "As a manager, I want a weekly staffing report.",
+        "As a patient, I want to book an appointment online, so that I avoid calling.",
+        "As a nurse, I want to print the ward list.",
+    )
+    note = benefit_note(bare)
+    assert note is not None and "no-benefit is off" in note and "1 of the 5 stories (20%) gives" in note
+    assert benefit_note(bare, disabled=frozenset({"no-benefit"})) is None  # switched off by hand: nothing to explain
+    assert benefit_note(backlog(*GOOD, "As a nurse, I want to print the ward list.")) is None  # the check is on
+    assert benefit_note(backlog("As a nurse, I want to print the ward list.")) is None  # too small to set a convention
 
 
 def test_duplicate():

@@ -1,0 +1,319 @@
+"""Atomic: does a story's goal hold one goal, or two joined together?
+
+A goal holds two goals when a joint ("and", "or", "&", "/", a comma, "but",
+"as well as") at the top level of the sentence is followed by a second action,
+a second passive verb, or a second question. Which words are verbs comes from
+an English lexicon (:mod:`elicit.core.stories.lexicon`), not from a list.
+
+The rule, in the order :func:`atomic_problem` applies it at each joint:
+
+1. *Where the joint is.* Joints in brackets, in quotes, after a colon (a list
+   of details), inside a subordinate clause ("ensure that X or Y", "a form that
+   guests fill in and send") or inside options ("either ... or", "whether",
+   "between", "without", "rather than") join parts of one goal. The one
+   exception: inside a question clause ("when the meeting is and who will
+   attend") a second question word makes two things to know.
+2. *Verbs joined*: "sort and archive", "create, update and delete", "import/
+   export": the word before the joint is a verb where a verb goes (after "to",
+   "can", a joint or at the start), and so is the word after it. Not when the
+   two are the sides of one setting or decision ("approve or reject", "show or
+   hide", "enable/disable", "lock/unlock") or the second is a result ("register
+   and receive", "log in and see").
+3. *Two passive verbs*: "be recorded in metadata and displayed with the item".
+4. *A second action*: "create groups and add campers", "book a room, and
+   receive a confirmation". The word after the joint must be a verb with what a
+   verb takes after it. How sure that must be depends on what comes before the
+   joint: after a noun phrase ("the name and address of", "a list of users and
+   email addresses") only an object that cannot follow a noun ("and print it",
+   "and archive the reports") makes it a verb. A result verb (see, get, receive,
+   know, find, have, view) after a plain "and" is the result of the first step
+   ("enter my zip code and get a list"); after a comma it is a second want.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from elicit.core.stories.lexicon import Lexicon, lexicon
+from elicit.core.stories.phrases import word_set
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:\.\d+)?|[,;:/()\[\]{}\"&.]")
+
+JOINTS = word_set("and or & , / but")
+RESULT_VERBS = word_set("see get receive know find have be view include contain")
+"""Verbs that, after a plain "and", name the result of the step before ("enter my zip code and get a list")
+or what it holds ("list my classes and include a link to each")."""
+
+SAME_GOAL_PAIRS = {
+    frozenset(pair.split("+"))
+    for pair in word_set(
+        "copy+paste cut+paste drag+drop read+write enter+exit show+hide open+close start+stop start+end enable+disable include+exclude "
+        "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access"
+    )
+}
+"""The two sides of one setting or decision, and a step that only leads to the other (hand-kept: a choice, not grammar)."""
+
+LIST_VERBS = word_set("sort filter order page scroll group browse search")
+"""Ways of going through a list: after "and", with "it", "them", "by" or "through", part of the list the story asks for ("and sort it by date")."""
+
+_OPPOSITE_PREFIXES = ("un", "dis", "de")  # lock/unlock, enable/disable, activate/deactivate
+_DETERMINERS = word_set("the a an my our your their his her its this that these those each every any some no both other own")
+_PREPOSITIONS = word_set(
+    "with for on in at to from by of about into onto through across over under after before during without within via "
+    "alongside between among per as against towards toward up out off back down"
+)
+_VERB_POSITION = word_set("to and or , / & can could will would should must may i we also not")
+_FILLERS = word_set("also then still to be able can could will would should must further later")
+_SUBJECTS = word_set("i we they he she you it")
+_OBJECT_STARTS = _DETERMINERS | word_set("them it him me us all")
+_BE = word_set("be been being is are was were")
+_QUESTION_WORDS = word_set("when where who whom whose what which how why")
+_CLAUSE_OPENERS = _QUESTION_WORDS | word_set(
+    "that whenever if whether once after before while until because since unless though although either between without rather instead"
+)
+_CLAUSE_ENDS = word_set(", ; .")
+_OPEN, _CLOSE = word_set("( [ {"), word_set(") ] }")
+
+MAIN = ""
+"""The place of a word at the top level of the goal; otherwise its place is the clause opener, or ASIDE."""
+ASIDE = "aside"
+
+
+@dataclass(frozen=True)
+class _Goal:
+    """A goal's words (lower case, punctuation as words) and where each one sits."""
+
+    tokens: list[str]
+    places: list[str]
+    words: Lexicon
+
+    def word(self, index: int) -> str:
+        return self.tokens[index] if 0 <= index < len(self.tokens) else ""
+
+    def next_word(self, start: int) -> int:
+        """The index of the first word from ``start`` that is not a filler ("also", "to be able to")."""
+        index = start
+        while self.word(index) in _FILLERS:
+            index += 1
+        return index
+
+    def base_verb(self, index: int) -> bool:
+        """A verb in its base form that can name an action (not an auxiliary such as "do", not a name)."""
+        word = self.word(index)
+        return self.words.is_base_verb(word) and "aux" not in self.words.parts(word)
+
+    def adjective(self, index: int) -> bool:
+        return self.words.parts(self.word(index)) & {"adj", "verb", "noun"} == {"adj"}
+
+    def only_verb(self, index: int) -> bool:
+        """A word that cannot be a noun or an adjective ("add", "receive", "attend")."""
+        parts = self.words.parts(self.word(index))
+        return parts == {"verb"}
+
+    def participle(self, index: int) -> str | None:
+        """The verb a past participle belongs to ("displayed" -> "display"), or None."""
+        word = self.word(index)
+        base = self.words.verb_base(word)
+        if base is None or base == word or word.endswith(("s", "ing")):
+            return None
+        return base
+
+
+def atomic_problem(want: str) -> tuple[str, str] | None:
+    """Why ``want`` holds more than one goal, or None when it holds one (see the module's docstring).
+
+    The answer is (verbs joined, "") such as ("create and edit", ""), or
+    ("", start of the second goal) such as ("", "and attach").
+    """
+    goal = _goal(want)
+    for index, token in enumerate(goal.tokens):
+        if token in JOINTS:
+            found = _compound_at(goal, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _goal(want: str) -> _Goal:
+    text = re.sub(r"\bas well as\b", "and", want, flags=re.IGNORECASE)
+    tokens = [token.lower() for token in _TOKEN.findall(text)]
+    return _Goal(tokens, _places(tokens), lexicon())
+
+
+def _places(tokens: list[str]) -> list[str]:
+    """Where each word sits: MAIN, ASIDE (brackets, quotes, after a colon) or the opener of its clause."""
+    places: list[str] = []
+    depth, quoted, colon, clause = 0, False, False, MAIN
+    for index, token in enumerate(tokens):
+        depth = max(0, depth + (token in _OPEN) - (token in _CLOSE))
+        quoted = quoted != (token == '"')
+        colon = colon or token == ":"
+        if token in _CLAUSE_ENDS:
+            clause = MAIN
+        elif token in _CLAUSE_OPENERS and index > 0 and clause == MAIN:
+            clause = token
+        places.append(ASIDE if depth or quoted or colon or token in _CLOSE else clause)
+    return places
+
+
+def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
+    """Whether the joint at ``joint`` starts a second goal (the rules of the module's docstring, in order)."""
+    place = goal.places[joint]
+    if place in _QUESTION_WORDS:
+        return _second_question(goal, joint)
+    if place != MAIN:
+        return None
+    if goal.tokens[joint] == "/":
+        return _verbs_slashed(goal, joint)
+    second = goal.next_word(joint + 1)
+    if not goal.word(second).isalpha() or goal.word(second) in _SUBJECTS:
+        return None
+    if not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second)):
+        return None  # "approve or reject applications", "show or hide"
+    return _verbs_joined(goal, joint, second) or _passives_joined(goal, joint, second) or _second_action(goal, joint, second)
+
+
+def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
+    """ "when the meeting is and who will attend": two things to know."""
+    following = goal.word(joint + 1)
+    own_clause = goal.word(joint + 2).isalpha() and goal.word(joint + 3).isalpha()  # not "... and where" at the end
+    if goal.tokens[joint] in ("and", ",") and following in _QUESTION_WORDS and own_clause:
+        return "", f"{_joined(goal, joint)}{following}"
+    return None
+
+
+def _verbs_slashed(goal: _Goal, slash: int) -> tuple[str, str] | None:
+    """ "import/export": two verbs, where a verb goes."""
+    left, right = goal.word(slash - 1), goal.word(slash + 1)
+    if goal.base_verb(slash - 1) and goal.base_verb(slash + 1) and _two_goals(left, right) and _verb_position(goal, slash - 1):
+        return f"{left}/{right}", ""
+    return None
+
+
+def _verbs_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
+    """ "sort and archive", "create, update and delete": a verb where a verb goes, a joint, a verb."""
+    first = _item_before(goal, joint)
+    left, right = goal.word(first), goal.word(second)
+    if not (goal.base_verb(first) and goal.base_verb(second) and _two_goals(left, right)):
+        return None
+    if _result(goal, joint, second) or not _verb_position(goal, _list_start(goal, first)):
+        return None
+    if goal.word(first + 1) == "," and goal.tokens[joint] != ",":
+        return f"{left}, {goal.tokens[joint]} {right}", ""
+    return f"{left}{',' if goal.tokens[joint] == ',' else ''} {_joined(goal, joint)}{right}", ""
+
+
+def _passives_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
+    """ "be recorded in metadata and displayed alongside the item": two things done to it."""
+    later = goal.participle(second)
+    if later is None:
+        return None
+    for index in range(joint - 1, 0, -1):
+        earlier = goal.participle(index)
+        if earlier is not None and goal.places[index] == MAIN and goal.word(index - 1) in _BE:
+            return ("", f"{_joined(goal, joint)}{goal.word(second)}") if _two_goals(earlier, later) else None
+    return None
+
+
+def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
+    """ "create groups and add campers", "book a room, and receive a confirmation": a verb with its object."""
+    if not goal.base_verb(second) or _result(goal, joint, second):
+        return None
+    after = _what_follows(goal, second)
+    if goal.adjective(_item_before(goal, joint)) and after not in ("pronoun", "determiner"):
+        return None  # "accurate and complete data": adjectives joined
+    if goal.word(second) in LIST_VERBS and goal.word(second + 1) in ("it", "them", "by", "through"):
+        return None  # "see a list of my orders and sort it by date": part of the list
+    if not after:
+        return None  # "by name, date and place", "the name and address of ..."
+    if _after_noun(goal, joint):
+        # After a noun ("a list of users and email addresses"), a second action needs more: a verb that
+        # cannot be a noun, an object pronoun, or an object after a first verb's object ("upload a photo
+        # and tag the people") or after a comma.
+        parallel = goal.word(joint - 1) == "," or _object_of_a_verb(goal, joint)
+        sure = goal.only_verb(second) or after == "pronoun" or (after == "determiner" and parallel)
+    else:
+        sure = True
+    return ("", f"{_joined(goal, joint)}{goal.word(second)}") if sure else None
+
+
+def _what_follows(goal: _Goal, verb: int) -> str:
+    """What follows a word that may be a verb: "pronoun", "determiner", "word", or "" (nothing a verb takes)."""
+    after = goal.word(verb + 1)
+    if after in ("it", "them", "him", "her", "me", "us"):
+        return "pronoun"
+    if after in _DETERMINERS or after.isdigit():
+        return "determiner"
+    if after in _PREPOSITIONS:
+        # "and respond to the comment", "and deal with the gap"; not "the name and address of the user"
+        return "determiner" if after != "of" and goal.word(verb + 2) in _OBJECT_STARTS else ""
+    if after.isalpha() and after not in JOINTS:
+        return "word"
+    return ""
+
+
+def _result(goal: _Goal, joint: int, second: int) -> bool:
+    """A result verb after a plain "and" ("and get a list"); after a comma it is a second want."""
+    after_comma = goal.tokens[joint] == "," or goal.word(joint - 1) == ","
+    return goal.word(second) in RESULT_VERBS and not after_comma
+
+
+def _two_goals(first: str, second: str) -> bool:
+    """Whether two verbs are two goals, not one verb twice or the two sides of one setting."""
+    if first == second or frozenset((first, second)) in SAME_GOAL_PAIRS:
+        return False
+    return not any(second == prefix + first or first == prefix + second for prefix in _OPPOSITE_PREFIXES)
+
+
+def _item_before(goal: _Goal, joint: int) -> int:
+    """The word before a joint (before its comma in ", and")."""
+    index = joint - 1
+    return index - 1 if goal.word(index) == "," else index
+
+
+def _list_start(goal: _Goal, item: int) -> int:
+    """The first item of a comma list ending at ``item`` ("create" in "create, update and delete")."""
+    while goal.word(item - 1) == "," and goal.word(item - 2).isalpha():
+        item -= 2
+    return item
+
+
+def _verb_position(goal: _Goal, index: int) -> bool:
+    """Whether a verb can stand at ``index``: at the start, or after "to", a modal, "I" or a joint (adverbs aside)."""
+    before = index - 1
+    while before >= 0 and goal.words.parts(goal.word(before)) == {"adv"}:
+        before -= 1  # "to successfully conduct"
+    return before < 0 or goal.word(before) in _VERB_POSITION
+
+
+def _after_noun(goal: _Goal, joint: int) -> bool:
+    """Whether the words before the joint are a noun phrase ("a list of users"), not a verb's words ("create groups")."""
+    index = _item_before(goal, joint)
+    if goal.participle(index) is not None or goal.word(index) in _PREPOSITIONS:
+        return False  # "from being published and deal with", "search for and download": the words of a verb
+    index = _list_start(goal, index)
+    while index > 0 and goal.word(index).isalpha() and goal.word(index) not in _DETERMINERS | _PREPOSITIONS | _VERB_POSITION:
+        index -= 1
+    word = goal.word(index)
+    if word == "to":
+        return not goal.base_verb(index + 1)  # "sent to new owners" (a noun phrase), not "to create groups"
+    return word in _DETERMINERS or word in _PREPOSITIONS
+
+
+def _object_of_a_verb(goal: _Goal, joint: int) -> bool:
+    """Whether the words before the joint are the object of a verb where a verb goes ("to upload a photo",
+    "to conduct a meeting with the applicant"), not a noun phrase on its own ("a list of users")."""
+    index = _list_start(goal, _item_before(goal, joint))
+    for index in range(index, max(-1, index - 8), -1):
+        if goal.base_verb(index) and _verb_position(goal, index):
+            return True
+        if not goal.word(index).isalpha() or goal.word(index) in _VERB_POSITION - {"to"}:
+            return False
+    return False
+
+
+def _joined(goal: _Goal, joint: int) -> str:
+    """How the second goal is joined, for the message: "and ", "or ", "" after a comma."""
+    token = goal.tokens[joint]
+    return "" if token == "," else f"{token} "
