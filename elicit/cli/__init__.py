@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _usage_error(error: UsageError) -> None:
-    error_line(f"{error.prog}: error: {error.message} (see '{error.prog} --help')")
+    error_line(f"elicit: error: {error.message} (see '{error.prog} --help')")
 
 
 def _run(command: Callable[[], int | None]) -> int:
@@ -62,7 +62,7 @@ def _run(command: Callable[[], int | None]) -> int:
             return EXIT_USAGE
         if isinstance(error, FindingsError):
             for finding in error.findings:
-                error_line(finding.format())
+                error_line(f"elicit: error: {finding.format()}")
             return EXIT_FINDINGS
         if isinstance(error, ElicitError):
             error_line(f"elicit: error: {error}")

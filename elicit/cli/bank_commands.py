@@ -14,12 +14,6 @@ from elicit.core.paths import user_banks_dir
 from .output import console, print_hanging, print_json
 
 
-def banks_help(args: argparse.Namespace) -> int:
-    """``elicit banks`` alone: show its help."""
-    args.banks_parser.print_help()
-    return 0
-
-
 def list_banks(args: argparse.Namespace) -> int:
     """List every bank found, the file it came from and its question count."""
     catalog = BankCatalog.default()

@@ -8,8 +8,19 @@ from pathlib import Path
 
 from elicit.core.findings import ElicitError
 from elicit.core.session import Story, read_session, session_path
-from elicit.core.stories import Backlog, LintFinding, benefit_note, check_codes, lint_stories, read_backlog, story_text, story_values, to_story
-from elicit.core.text import clip
+from elicit.core.stories import (
+    Backlog,
+    LintFinding,
+    benefit_note,
+    check_codes,
+    lint_stories,
+    read_backlog,
+    story_text,
+    story_values,
+    story_words,
+    to_story,
+)
+from elicit.core.text import clip, plural
 
 from .output import console, print_json
 from .parser import UsageError
@@ -110,32 +121,61 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int)
 
 
 def import_stories(args: argparse.Namespace) -> int:
-    """Add every story of a text or CSV file to a session; unreadable lines are kept with a finding."""
+    """Add every story of a text or CSV file to a session; unreadable lines are kept with a finding.
+
+    A story the session already holds (the same words in role, want and
+    so-that, ignoring case, punctuation and articles) is reported and skipped, so importing a file twice adds nothing twice;
+    ``--keep-duplicates`` adds it anyway.
+    """
     from .session_commands import open_for_change  # it loads banks and the engine: only this command needs them
 
     file = Path(args.file).expanduser()
     backlog = _read(file, args.column)  # read before locking: a bad file leaves the session untouched
     added: list[tuple[int, str, bool]] = []
+    skipped: list[tuple[int, str]] = []
     with open_for_change(args.path, "elicit import-stories") as service:
+        held = {story_words(s): s.id for s in service.session.stories}
         for line in backlog.lines:
             role, want, values = story_values(line)
+            key = story_words(Story(id="", role=role, want=want, so_that=values.get("so_that", "")))
+            if key in held and not args.keep_duplicates:
+                skipped.append((line.line, held[key]))
+                continue
             story = service.add_story(role, want, **values)
+            held.setdefault(key, story.id)
             added.append((line.line, story.id, not line.is_story))
         target = service.session.title or args.path
+    _report_import(args, file, backlog, target, added, skipped)
+    return 0
+
+
+def _report_import(
+    args: argparse.Namespace, file: Path, backlog: Backlog, target: str, added: list[tuple[int, str, bool]], skipped: list[tuple[int, str]]
+) -> None:
     for line_number, story_id, unparsed in added:
         if unparsed:
             sys.stderr.write(
-                f"{file}:{line_number}: could not read this as a user story; added as {story_id} with the raw text "
-                "(tag 'unparsed'): rewrite it or delete it\n"
+                f"warning: {file}:{line_number}: could not read this as a user story; added as {story_id} with the raw text "
+                f"(tag 'unparsed'): rewrite it with 'elicit story set {args.path} {story_id} --role ... --want ...' "
+                f"or delete it with 'elicit story delete {args.path} {story_id}'\n"
             )
-    first, last = added[0][1], added[-1][1]
-    span = first if first == last else f"{first} to {last}"
     column = f" (column '{backlog.column}')" if backlog.column else ""
+    span = ""
+    if added:
+        first, last = added[0][1], added[-1][1]
+        span = ": " + (first if first == last else f"{first} to {last}")
+    sys.stdout.write(f"imported {plural(len(added), 'story')} from {file}{column} into '{target}'{span}\n")
+    if skipped:
+        shown = ", ".join(f"line {line} ({story_id})" for line, story_id in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        sys.stdout.write(
+            f"skipped {plural(len(skipped), 'story', 'stories')} already in the session: {shown}{more}; "
+            f"add {'it' if len(skipped) == 1 else 'them'} again with --keep-duplicates\n"
+        )
     unparsed_count = sum(1 for _line, _id, unparsed in added if unparsed)
-    sys.stdout.write(f"imported {len(added)} stories from {file}{column} into '{target}': {span}\n")
     if unparsed_count == 1:
         sys.stdout.write("1 line could not be read as a story and is tagged 'unparsed'\n")
     elif unparsed_count:
         sys.stdout.write(f"{unparsed_count} lines could not be read as stories and are tagged 'unparsed'\n")
-    sys.stdout.write(f"check their quality with: elicit lint {args.path}\n")
-    return 0
+    if added:
+        sys.stdout.write(f"check their quality with: elicit lint {args.path}\n")

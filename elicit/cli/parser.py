@@ -25,6 +25,13 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(self.prog, message)
 
 
+def missing_command(args: argparse.Namespace) -> int:
+    """A command that needs a sub-command (``elicit story``) given none: a usage error naming them (exit 2)."""
+    parser: argparse.ArgumentParser = args.command_parser
+    names = [name for action in parser._actions if isinstance(action, argparse._SubParsersAction) for name in action.choices]
+    raise UsageError(parser.prog, f"choose a command: {', '.join(names)}")
+
+
 def build_parser(argv: list[str] | None = None) -> Parser:
     """The ``elicit`` command line.
 
@@ -45,6 +52,7 @@ def build_parser(argv: list[str] | None = None) -> Parser:
     builders = {
         "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
         "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories, "schema": _schema,
+        "decision": _decision, "open-question": _open_question, "assumption": _assumption, "term": _term,
     }  # fmt: skip
     for name, build in builders.items():
         # Each sub-parser costs about a millisecond (argparse looks up translations for its texts).
@@ -65,6 +73,10 @@ HELP = {
     "lint": "check story quality",
     "import-stories": "add stories from a backlog file",
     "schema": "print the JSON Schema of banks, sessions or the spec",
+    "decision": "add and list decisions taken with the client",
+    "open-question": "add, list and resolve questions to follow up",
+    "assumption": "add and list assumptions",
+    "term": "add and list glossary terms",
 }
 
 
@@ -81,7 +93,7 @@ def _banks(commands: argparse._SubParsersAction) -> None:
         help=HELP["banks"],
         description="Question banks: built-in, in your config folder and in ./question_banks.",
     )
-    banks.set_defaults(handler="bank_commands:banks_help", banks_parser=banks)
+    banks.set_defaults(handler="parser:missing_command", command_parser=banks)
     sub = banks.add_subparsers(title="banks commands", metavar="COMMAND")
 
     listing = sub.add_parser(
@@ -125,6 +137,12 @@ def _new(commands: argparse._SubParsersAction) -> None:
         metavar="NAME[:ROLE]",
         help="someone taking part, with their role (NAME:ROLE or 'NAME - ROLE'); repeat for several",
     )
+    new.add_argument(
+        "--target-minutes",
+        type=_minutes,
+        metavar="N",
+        help="the planned length of the interview in minutes (default: the sum of the banks' section budgets)",
+    )
     new.add_argument("--no-input", action="store_true", help="never ask questions; fail if something required is missing")
     new.set_defaults(handler="session_commands:new_session")
 
@@ -140,12 +158,13 @@ def _answer(commands: argparse._SubParsersAction) -> None:
     answer.add_argument("value", metavar="VALUE", nargs="?", help="the answer (may be left out with --status skipped or revisit)")
     answer.add_argument("--notes", help="free notes on the answer")
     answer.add_argument("--status", choices=[s for s in ANSWER_STATUSES if s != "answered"], help="mark the question skipped or to revisit")
+    answer.add_argument("--clear", action="store_true", help="remove the answer: the question is open again (notes are kept)")
     answer.set_defaults(handler="session_commands:answer")
 
 
 def _story(commands: argparse._SubParsersAction) -> None:
     story = commands.add_parser("story", help=HELP["story"], description="User stories in a session.")
-    story.set_defaults(handler="story_commands:story_help", story_parser=story)
+    story.set_defaults(handler="parser:missing_command", command_parser=story)
     sub = story.add_subparsers(title="story commands", metavar="COMMAND")
 
     add = sub.add_parser(
@@ -168,6 +187,31 @@ def _story(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler="story_commands:list_stories")
 
+    change = sub.add_parser(
+        "set",
+        help="change a story",
+        description="Change some fields of a story; the others stay. A change of wording keeps the earlier wording in the story's history.",
+    )
+    change.add_argument("path", metavar="PATH", help="session file")
+    change.add_argument("story", metavar="STORY_ID", help="the story's id, such as US-003")
+    change.add_argument("--role", help="who wants it")
+    change.add_argument("--want", help="what they want to do")
+    change.add_argument("--so-that", help="why: the benefit")
+    change.add_argument("--priority", type=_priority, metavar="P", help="MoSCoW priority: must, should, could or wont")
+    change.add_argument("--status", choices=STORY_STATUSES, help="review status")
+    change.add_argument("--reason", help="why the client rejected it (kept with the story)")
+    change.add_argument(
+        "--accept", action="append", metavar="TEXT", help="an acceptance criterion; repeat for several (replaces the criteria)"
+    )
+    change.add_argument("--quote", help="the client's own words")
+    change.add_argument("--tag", action="append", metavar="T", help="a tag; repeat for several (replaces the tags)")
+    change.set_defaults(handler="story_commands:set_story")
+
+    delete = sub.add_parser("delete", help="delete a story", description="Delete a story from a session.")
+    delete.add_argument("path", metavar="PATH", help="session file")
+    delete.add_argument("story", metavar="STORY_ID", help="the story's id, such as US-003")
+    delete.set_defaults(handler="story_commands:delete_story")
+
 
 def _summary(commands: argparse._SubParsersAction) -> None:
     summary = commands.add_parser(
@@ -176,6 +220,7 @@ def _summary(commands: argparse._SubParsersAction) -> None:
         description="Progress, coverage per section, open required questions and stories by priority.",
     )
     summary.add_argument("path", metavar="PATH", help="session file")
+    summary.add_argument("--json", action="store_true", help="print JSON: counts, stories by priority and status, time, sections")
     summary.set_defaults(handler="session_commands:summary")
 
 
@@ -231,6 +276,9 @@ def _import_stories(commands: argparse._SubParsersAction) -> None:
     command.add_argument("path", metavar="SESSION", help="session file")
     command.add_argument("file", metavar="FILE", help="text or CSV file of stories")
     command.add_argument("--column", metavar="NAME", help="the CSV column holding the stories (default: guessed)")
+    command.add_argument(
+        "--keep-duplicates", action="store_true", help="add stories the session already holds again (by default they are reported and skipped)"
+    )
     command.set_defaults(handler="lint_commands:import_stories")
 
 
@@ -242,3 +290,87 @@ def _schema(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("name", choices=("bank", "session", "spec"), help="bank: a question bank; session: a session file; spec: the TOML/JSON spec")
     command.set_defaults(handler="schema_command:print_schema")
+
+
+def _follow_up(
+    commands: argparse._SubParsersAction, name: str, what: str, text_help: str, extra: list[tuple[str, str, str]]
+) -> argparse._SubParsersAction:
+    """A follow-up command (``decision``, ...) with its ``add`` and ``list`` sub-commands; returns its sub-parsers."""
+    command = commands.add_parser(name, help=HELP[name], description=f"{what.capitalize()}s in a session.")
+    command.set_defaults(handler="parser:missing_command", command_parser=command)
+    sub = command.add_subparsers(title=f"{name} commands", metavar="COMMAND")
+    add = sub.add_parser("add", help=f"add {_article(what)} {what} and print its id", description=f"Add {_article(what)} {what} to a session.")
+    add.add_argument("path", metavar="PATH", help="session file")
+    add.add_argument("text", metavar="TEXT", help=text_help)
+    for option, metavar, option_help in extra:
+        add.add_argument(option, default="", metavar=metavar, help=option_help)
+    add.add_argument(
+        "--source", action="append", default=[], metavar="QUESTION_ID", help="the question it came from; repeat for several"
+    )
+    add.set_defaults(handler="followup_commands:add", kind=name)
+    listing = sub.add_parser("list", help=f"list the {what}s", description=f"List the {what}s in a session.")
+    listing.add_argument("path", metavar="PATH", help="session file")
+    listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys")
+    listing.set_defaults(handler="followup_commands:list_items", kind=name)
+    return sub
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _decision(commands: argparse._SubParsersAction) -> None:
+    _follow_up(
+        commands,
+        "decision",
+        "decision",
+        "what was decided",
+        [("--rationale", "R", "why it was decided"), ("--by", "NAME", "who decided")],
+    )
+
+
+def _open_question(commands: argparse._SubParsersAction) -> None:
+    sub = _follow_up(commands, "open-question", "open question", "what is still to be found out", [("--owner", "NAME", "who will find out")])
+    resolve = sub.add_parser("resolve", help="mark an open question resolved", description="Mark an open question resolved, saying how.")
+    resolve.add_argument("path", metavar="PATH", help="session file")
+    resolve.add_argument("id", metavar="ID", help="the open question's id, such as OQ-001")
+    resolve.add_argument("--resolution", required=True, metavar="TEXT", help="the answer that settles it")
+    resolve.set_defaults(handler="followup_commands:resolve", kind="open-question")
+
+
+def _assumption(commands: argparse._SubParsersAction) -> None:
+    _follow_up(commands, "assumption", "assumption", "what is taken as true", [("--rationale", "R", "why it is assumed")])
+
+
+def _term(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser("term", help=HELP["term"], description="Glossary terms in a session: the client's own vocabulary.")
+    command.set_defaults(handler="parser:missing_command", command_parser=command)
+    sub = command.add_subparsers(title="term commands", metavar="COMMAND")
+    add = sub.add_parser(
+        "add", help="add a term (or change its definition)", description="Add a glossary term; an existing term gets the new definition."
+    )
+    add.add_argument("path", metavar="PATH", help="session file")
+    add.add_argument("term", metavar="TERM", help="the client's word")
+    add.add_argument("definition", metavar="DEFINITION", help="what they mean by it")
+    add.set_defaults(handler="followup_commands:add_term", kind="term")
+    listing = sub.add_parser("list", help="list the terms", description="List the glossary terms in a session.")
+    listing.add_argument("path", metavar="PATH", help="session file")
+    listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys")
+    listing.set_defaults(handler="followup_commands:list_items", kind="term")
+
+
+def _minutes(text: str) -> int:
+    """A positive whole number of minutes."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of minutes, 1 or more, not '{text}'")
+    return int(text)
+
+
+def _priority(text: str) -> str:
+    """A MoSCoW priority, in any of the words people use for it (Must, won't, M)."""
+    from elicit.core.vocabulary import priority_from_word
+
+    priority = priority_from_word(text)
+    if priority is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a priority; use must, should, could or wont")
+    return priority

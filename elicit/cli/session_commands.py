@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from elicit.core.banks import BankCatalog, looks_like_path
+from elicit.core.banks import BankCatalog, Question, looks_like_path
 from elicit.core.findings import ElicitError
 from elicit.core.session import (
     Interview,
@@ -21,12 +21,13 @@ from elicit.core.session import (
     open_session,
     parse_answer,
     parse_participant,
+    existing_session_path,
     read_session,
     session_path,
+    summarise,
 )
-from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
-from .output import console, note_line, print_hanging
+from .output import note_line, print_json
 from .parser import UsageError
 
 
@@ -50,14 +51,19 @@ def new_session(args: argparse.Namespace) -> int:
         project=args.project or "",
         interviewer=args.interviewer or "",
         participants=[_participant(text) for text in args.participant],
+        target_minutes=args.target_minutes,
         command="elicit new",
     )
     session = interview.session
     from elicit.core.session import remember
 
     remember(path, title=session.title, client=session.client, done=0, total=len(interview.applicable()))
-    sys.stdout.write(f"created {path}: {len(interview.questions)} questions from {', '.join(b.id for b in banks)}\n")
+    sys.stdout.write(f"created {path}: {len(interview.questions)} questions from {', '.join(b.id for b in banks)}{_planned(session)}\n")
     return 0
+
+
+def _planned(session: Session) -> str:
+    return f", {session.target_minutes} minutes planned" if session.target_minutes else ""
 
 
 def _title_from(path: Path) -> str:
@@ -91,7 +97,7 @@ def _ask_missing(args: argparse.Namespace, catalog: BankCatalog, path: Path) -> 
 @contextmanager
 def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
     """Lock a session, give a service over it, save and unlock at the end."""
-    opened = open_session(session_path(path_text), command=command)
+    opened = open_session(existing_session_path(path_text), command=command)
     try:
         for note in opened.notes:
             note_line(note)
@@ -103,35 +109,56 @@ def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
 
 
 def answer(args: argparse.Namespace) -> int:
-    """Record one answer."""
-    if args.value is None and args.status is None and args.notes is None:
-        raise UsageError("elicit answer", "give a VALUE, or --status skipped/revisit, or --notes")
+    """Record one answer, skip or flag a question, or clear its answer."""
+    _check_answer_args(args)
     with open_for_change(args.path, "elicit answer") as service:
         question = service.interview.resolve_id(args.question)
-        if args.value is not None:
-            try:
-                value = parse_answer(question, args.value)
-            except ElicitError as error:
-                raise ElicitError(f"{question.id}: {error}") from None
-            service.answer(question.id, value, notes=args.notes, status=args.status)
+        if args.clear:
+            removed = service.clear(question.id)
+            kept = removed is not None and removed.notes.strip()
+            shown = "cleared (notes kept)" if kept else ("cleared" if removed is not None else "no answer to clear")
         else:
-            if args.notes is not None:
-                service.set_notes(question.id, args.notes)
-            if args.status is not None:
-                service.set_status(question.id, args.status)
+            _record(args, service, question)
+            recorded = service.session.answers[question.id]
+            shown = format_answer(question, recorded.value) if recorded.value is not None else recorded.status
         if not service.interview.applies(question.id):
             note_line(f"{question.id} does not apply with the answers so far; the answer is kept")
-        recorded = service.session.answers[question.id]
-        shown = format_answer(question, recorded.value) if recorded.value is not None else recorded.status
     sys.stdout.write(f"{question.id}: {shown}\n")
     return 0
 
 
+def _check_answer_args(args: argparse.Namespace) -> None:
+    if args.clear and (args.value is not None or args.status is not None):
+        raise UsageError("elicit answer", "--clear takes no VALUE and no --status")
+    if args.value is not None and args.status == "skipped":
+        raise UsageError("elicit answer", "a skipped question keeps no answer: give --status skipped without a VALUE")
+    if args.value is None and args.status is None and args.notes is None and not args.clear:
+        raise UsageError("elicit answer", "give a VALUE, or --status skipped/revisit, or --notes, or --clear")
+    if args.value is not None and not args.value.strip() and args.notes is None:
+        raise ElicitError(
+            f"{args.question}: an empty answer is not an answer; skip the question with "
+            f"'elicit answer {args.path} {args.question} --status skipped', or remove its answer with "
+            f"'elicit answer {args.path} {args.question} --clear'"
+        )
+
+
+def _record(args: argparse.Namespace, service: SessionService, question: Question) -> None:
+    if args.value is not None and args.value.strip():
+        try:
+            value = parse_answer(question, args.value)
+        except ElicitError as error:
+            raise ElicitError(f"{question.id}: {error}") from None
+        service.answer(question.id, value, notes=args.notes, status=args.status)
+        return
+    if args.notes is not None:
+        service.set_notes(question.id, args.notes)
+    if args.status is not None:
+        service.set_status(question.id, args.status)
+
+
 def load_for_reading(path_text: str) -> tuple[Session, Interview]:
     """Read a session (no lock needed) and its banks."""
-    path = session_path(path_text)
-    if not path.exists():
-        raise ElicitError(f"{path}: no such session file")
+    path = existing_session_path(path_text)
     session = read_session(path)
     banks, notes = banks_for_session(session, BankCatalog.default(), path.parent)
     for note in notes:
@@ -140,90 +167,13 @@ def load_for_reading(path_text: str) -> tuple[Session, Interview]:
 
 
 def summary(args: argparse.Namespace) -> int:
-    """Print progress, coverage per section and stories by priority."""
+    """Print progress, coverage and time per section, open required questions, flagged ones, stories and open questions."""
     session, interview = load_for_reading(args.path)
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
+    counts = summarise(interview)
+    if args.json:
+        print_json(counts.to_json())
+        return 0
+    from .summary_output import print_summary
 
-    out = console()
-    progress = interview.progress()
-    who = " · ".join(escape(part) for part in (session.client, session.project, session.interviewer) if part)
-    out.print(f"[bold]{escape(session.title)}[/]" + (f"  [dim]{who}[/]" if who else ""))
-    if session.started_at:
-        out.print(f"[dim]started {session.started_at:%Y-%m-%d %H:%M}[/]")
-    out.print(
-        f"Progress: [bold]{progress.done}/{progress.total}[/] questions done ({progress.percent}%) · "
-        f"{progress.answered} answered · {progress.skipped} skipped · {progress.revisit} to revisit · {progress.open} open"
-    )
-    table = Table(title="Coverage by section", title_justify="left", box=None, header_style="bold", pad_edge=False)
-    for name, justify in (
-        ("section", "left"),
-        ("answered", "right"),
-        ("skipped", "right"),
-        ("revisit", "right"),
-        ("open", "right"),
-        ("required open", "right"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for item in interview.coverage():
-        p = item.progress
-        if p.total == 0:
-            continue
-        style = "green" if p.open == 0 and p.revisit == 0 else ("red" if p.answered == 0 else "")
-        required_cell = f"[red]{p.required_open}[/]" if p.required_open else "0"
-        table.add_row(
-            f"[{style}]{escape(item.section.title)}[/]" if style else escape(item.section.title),
-            f"{p.answered}/{p.total}",
-            str(p.skipped),
-            str(p.revisit),
-            str(p.open),
-            required_cell,
-        )
-    out.print()
-    out.print(table)
-    required = interview.required_open()
-    if required:
-        out.print()
-        out.print(f"[bold red]Required questions still open ({len(required)})[/]")
-        for question in required:
-            print_hanging(out, "  ", Text.assemble(question.prompt, " ", (question.id, "dim")), 4)
-    flagged = interview.flagged()
-    if flagged:
-        out.print()
-        out.print(f"[bold yellow]Flagged to revisit ({len(flagged)})[/]")
-        for question in flagged:
-            print_hanging(out, "  ", Text.assemble(question.prompt, " ", (question.id, "dim")), 4)
-    out.print()
-    stories = session.stories
-    counts = {priority: sum(1 for s in stories if s.priority == priority) for priority in PRIORITIES}
-    statuses = {status: sum(1 for s in stories if s.status == status) for status in STORY_STATUSES}
-    out.print(
-        f"[bold]Stories: {len(stories)}[/]  "
-        + " · ".join(f"{PRIORITY_LABELS[p]} {n}" for p, n in counts.items())
-        + "  [dim]("
-        + ", ".join(f"{n} {s}" for s, n in statuses.items() if n)
-        + ")[/]"
-        if stories
-        else "[bold]Stories: 0[/]"
-    )
-    for priority in PRIORITIES:
-        group = [s for s in stories if s.priority == priority]
-        if group:
-            out.print(f"[bold]{PRIORITY_LABELS[priority]}[/]")
-            for story in group:
-                first = f"  {escape(story.id)}  "
-                print_hanging(out, first, Text.assemble(story.sentence(), " ", (f"({story.status})", "dim")), len(story.id) + 4)
-    if stories:
-        from elicit.core.stories import lint_stories, quality_line
-
-        findings = lint_stories(stories)
-        details = f" (elicit lint {escape(args.path)})" if findings else ""
-        out.print(f"[bold]Story quality:[/] {quality_line(findings, len(stories))}{details}")
-    if session.open_questions:
-        open_items = [q for q in session.open_questions if q.status == "open"]
-        out.print()
-        out.print(f"[bold]Open questions: {len(open_items)}[/]")
-        for open_item in open_items:
-            out.print(f"  {escape(open_item.id)}  {escape(open_item.text)}")
+    print_summary(session, interview, counts, args.path)
     return 0

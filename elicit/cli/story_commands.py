@@ -1,4 +1,4 @@
-"""``elicit story add`` and ``elicit story list``."""
+"""``elicit story add|list|set|delete``."""
 
 from __future__ import annotations
 
@@ -7,23 +7,20 @@ import sys
 from typing import Any
 
 from elicit.core.data import record_dict
-from elicit.core.session import Story
+from elicit.core.findings import ElicitError, did_you_mean
+from elicit.core.session import SessionService, Story
+from elicit.core.stories import UNPARSED_TAG
 from elicit.core.vocabulary import PRIORITY_LABELS
 
-from .output import console, print_json
+from .output import console, one_line, print_json
+from .parser import UsageError
 from .session_commands import load_for_reading, open_for_change
-
-
-def story_help(args: argparse.Namespace) -> int:
-    """``elicit story`` alone: show its help."""
-    args.story_parser.print_help()
-    return 0
 
 
 def add_story(args: argparse.Namespace) -> int:
     """Add a story; print its id."""
     with open_for_change(args.path, "elicit story add") as service:
-        sources = [service.interview.resolve_id(source).id for source in args.source]
+        sources = service.sources(args.source)
         story = service.add_story(
             args.role,
             args.want,
@@ -39,7 +36,7 @@ def add_story(args: argparse.Namespace) -> int:
     return 0
 
 
-STORY_JSON_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status")
+STORY_JSON_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason")
 """The story keys scripts rely on, in order."""
 
 
@@ -70,3 +67,52 @@ def list_stories(args: argparse.Namespace) -> int:
         table.add_row(escape(story.id), PRIORITY_LABELS[story.priority], story.status, escape(story.sentence()), str(len(story.acceptance)))
     console().print(table)
     return 0
+
+
+_SET_OPTIONS = {
+    "role": "role",
+    "want": "want",
+    "so_that": "so_that",
+    "priority": "priority",
+    "status": "status",
+    "reason": "reason",
+    "accept": "acceptance",
+    "quote": "quote",
+    "tag": "tags",
+}
+"""``story set`` option -> story field."""
+
+
+def set_story(args: argparse.Namespace) -> int:
+    """Change the fields given of one story; print it as it now reads."""
+    values = {field: getattr(args, option) for option, field in _SET_OPTIONS.items() if getattr(args, option) is not None}
+    if not values:
+        raise UsageError("elicit story set", "give at least one field to change, such as --want or --priority")
+    with open_for_change(args.path, "elicit story set") as service:
+        story = _story(service, args.story)
+        if values.get("reason") and values.get("status", story.status) != "rejected":
+            raise UsageError("elicit story set", "--reason is the client's reason for rejecting the story: give it with --status rejected")
+        if values.get("role", "").strip() and "tags" not in values and UNPARSED_TAG in story.tags:
+            values["tags"] = [tag for tag in story.tags if tag != UNPARSED_TAG]  # written by hand now: no longer raw text
+        service.update_story(story.id, **values)
+        line = f"{story.id} ({PRIORITY_LABELS[story.priority]}, {story.status}): {story.sentence()}"
+    sys.stdout.write(one_line(line))
+    return 0
+
+
+def delete_story(args: argparse.Namespace) -> int:
+    """Delete one story."""
+    with open_for_change(args.path, "elicit story delete") as service:
+        story = _story(service, args.story)
+        service.delete_story(story.id)
+    sys.stdout.write(f"deleted {story.id}\n")
+    return 0
+
+
+def _story(service: SessionService, story_id: str) -> Story:
+    story = service.session.story(story_id) or service.session.story(story_id.strip().upper())
+    if story is None:
+        hint = did_you_mean(story_id, [s.id for s in service.session.stories])
+        known = f"; {hint}" if hint else "; list them with 'elicit story list PATH'"
+        raise ElicitError(f"no story '{story_id}' in this session{known}")
+    return story

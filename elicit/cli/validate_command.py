@@ -38,7 +38,7 @@ def validate_banks(args: argparse.Namespace) -> int:
     count = len(targets)
     if findings:
         for finding in findings:
-            sys.stderr.write(one_line(finding.format()))
+            sys.stderr.write(one_line(f"elicit: error: {finding.format()}"))
         sys.stderr.write(one_line(f"{len(findings)} problem(s) in {count} bank(s)"))
         return 1
     if count == 0:

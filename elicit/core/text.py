@@ -61,3 +61,12 @@ def printable(text: str) -> str:
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
     return _CONTROL.sub(_visible, text)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``count`` and ``word``, the word in the plural unless the count is exactly 1: "1 story", "2 stories", "0 hours"."""
+    if count == 1:
+        return f"1 {word}"
+    if many is None:
+        many = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in tuple("aeiou") else word + "s"
+    return f"{count} {many}"

@@ -122,8 +122,8 @@ def test_banks_validate_reports_every_problem_with_file_and_line(tmp_path):
     result = elicit("banks", "validate", str(bad), str(MINI_BANK))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith(f"{bad}:8: sections[0].questions[0].prompt: missing required key 'prompt'")
-    assert lines[1] == f"{bad}:10: sections[0].questions[0].promt: unknown key 'promt' in question; did you mean 'prompt'?"
+    assert lines[0].startswith(f"elicit: error: {bad}:8: sections[0].questions[0].prompt: missing required key 'prompt'")
+    assert lines[1] == f"elicit: error: {bad}:10: sections[0].questions[0].promt: unknown key 'promt' in question; did you mean 'prompt'?"
     assert lines[-1] == "2 problem(s) in 2 bank(s)"
 
 
@@ -265,7 +265,7 @@ def test_story_add_and_list(session):
     assert elicit("story", "add", str(session), "--role", "manager", "--want", "a weekly report").stdout == "US-002\n"
     stories = json.loads(elicit("story", "list", str(session), "--json").stdout)
     assert [s["id"] for s in stories] == ["US-001", "US-002"]
-    assert set(stories[0]) == {"id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status"}
+    assert set(stories[0]) == {"id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason"}
     assert stories[0]["source"] == ["mini.context.offline"] and stories[0]["acceptance"][1] == "It shows what is unsynced"
     assert stories[1]["priority"] == "should" and stories[1]["status"] == "draft"
     table = elicit("story", "list", str(session))

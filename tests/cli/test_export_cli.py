@@ -184,7 +184,7 @@ def test_import_of_a_bad_spec_names_file_and_line(tmp_path):
     result = run("import", spec, "-o", tmp_path / "new")
     assert result.returncode == 1
     line = one_error_line(result)
-    assert line.startswith(f"{spec}:3: stories: 'stories' must be an array of tables")
+    assert line.startswith(f"elicit: error: {spec}:3: stories: 'stories' must be an array of tables")
     assert not (tmp_path / "new.elicit.toml").exists()
 
 

@@ -165,7 +165,11 @@ def test_import_stories_from_csv(tmp_path, session):
     assert (story.role, story.priority, story.acceptance) == ("nurse", "must", ["shows beds", "shows names"])
     other = tmp_path / "other.csv"
     other.write_text(f'Notes,Text\nx,"{GOOD}"\n', encoding="utf-8")
-    assert run("import-stories", session, other, "--column", "Text").returncode == 0
+    # Issue 13: the same story again is reported and skipped; --keep-duplicates adds it anyway.
+    again = run("import-stories", session, other, "--column", "Text")
+    assert again.returncode == 0 and "skipped 1 story already in the session: line 2 (US-001)" in again.stdout
+    assert len(read_session(session).stories) == 1
+    assert run("import-stories", session, other, "--column", "Text", "--keep-duplicates").returncode == 0
     assert len(read_session(session).stories) == 2
 
 

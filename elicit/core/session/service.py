@@ -379,7 +379,7 @@ class SessionService:
     def define_term(self, term: str, definition: str) -> GlossaryTerm:
         """Add or update a glossary term in the client's vocabulary (terms match ignoring case)."""
         term = _text(term, "term")
-        item = self._term(term)
+        item = self.find_term(term)
         if item is not None:
             item.definition = definition
         else:
@@ -390,12 +390,12 @@ class SessionService:
 
     def update_term(self, term: str, *, definition: str | None = None, new_term: str | None = None) -> GlossaryTerm:
         """Change a term's definition, or rename it."""
-        item = self._term(term)
+        item = self.find_term(term)
         if item is None:
             raise ElicitError(f"no term '{term}' in this session's glossary")
         if new_term is not None:
             new_term = _text(new_term, "term")
-            other = self._term(new_term)
+            other = self.find_term(new_term)
             if other is not None and other is not item:
                 raise ElicitError(f"the glossary already has '{other.term}'")
             item.term = new_term
@@ -406,14 +406,15 @@ class SessionService:
 
     def delete_term(self, term: str) -> GlossaryTerm:
         """Delete a glossary term."""
-        item = self._term(term)
+        item = self.find_term(term)
         if item is None:
             raise ElicitError(f"no term '{term}' in this session's glossary")
         self.session.glossary.remove(item)
         self._changed(f"term {item.term} deleted")
         return item
 
-    def _term(self, term: str) -> GlossaryTerm | None:
+    def find_term(self, term: str) -> GlossaryTerm | None:
+        """The glossary entry for ``term`` (ignoring case and surrounding spaces), or None."""
         wanted = term.strip().casefold()
         return next((item for item in self.session.glossary if item.term.strip().casefold() == wanted), None)
 

@@ -92,3 +92,25 @@ def session_path(text: str) -> Path:
     if not path.name.endswith(".toml"):
         path = path.with_name(path.name + SUFFIX)
     return path
+
+
+def existing_session_path(text: str) -> Path:
+    """The session file the user means by ``text`` (``x`` finds ``x.elicit.toml``); raise ElicitError naming what they typed.
+
+    A file that exists but is not a session (``stories.txt``) is refused as
+    such, never reported as a missing ``stories.txt.elicit.toml``.
+    """
+    typed = Path(text).expanduser()
+    if typed.is_dir():
+        raise ElicitError(f"{text} is a folder, not a session file (sessions are *{SUFFIX} files)")
+    if typed.is_file():
+        if typed.name.endswith(".toml"):
+            return typed
+        raise ElicitError(
+            f"{text} is not a session file (sessions are *{SUFFIX} files); to add the stories in it to a session: "
+            f"'elicit import-stories SESSION {text}'"
+        )
+    path = session_path(text)
+    if path.is_file():
+        return path
+    raise ElicitError(f"{text}: no such session file; create one with 'elicit new {text} --bank discovery'")

@@ -177,7 +177,7 @@ def _read_csv(path: Path, text: str, column: str | None, encoding: str, warnings
         lines.append(BacklogLine(line, text_of_story, parse_story(text_of_story), priority, acceptance))
     if odd_priorities:
         shown = ", ".join(sorted(odd_priorities)[:5])
-        warnings.append(f"{name}: priorities that are not MoSCoW ({shown}) were left as 'should'; set them with the app or 'elicit story'")
+        warnings.append(f"{name}: priorities that are not MoSCoW ({shown}) were left as 'should'; set them in the app or with 'elicit story set SESSION STORY_ID --priority P'")
     label = (rows[0][1][story_index].strip() or f"column {story_index + 1}") if has_header else f"column {story_index + 1}"
     return Backlog(path, lines, encoding, warnings, label)
 
