@@ -361,7 +361,7 @@ def _term(commands: argparse._SubParsersAction) -> None:
 
 def _minutes(text: str) -> int:
     """A positive whole number of minutes."""
-    if not text.strip().isdigit() or int(text) < 1:
+    if not (text.strip().isascii() and text.strip().isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"give a whole number of minutes, 1 or more, not '{text}'")
     return int(text)
 

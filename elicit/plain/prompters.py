@@ -142,7 +142,7 @@ class LinePrompter:
         typed = self._read().strip()
         if not typed:
             return Picked(default) if default_label is not None else ""
-        if typed.isdigit() and 1 <= int(typed) <= len(choices):
+        if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(choices):
             return Picked(choices[int(typed) - 1][1])
         lowered = typed.casefold()
         starting = [value for label, value in choices if label.casefold().startswith(lowered)]

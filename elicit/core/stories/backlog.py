@@ -206,7 +206,7 @@ def _story_column(name: str, names: list[str], data: list[tuple[int, list[str]]]
         wanted = _header_name(column)
         if wanted in names:
             return names.index(wanted)
-        if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(names):
             return int(wanted) - 1
         shown = ", ".join(f"'{n}'" for n in names if n) or "none"
         raise ElicitError(f"{name}: no column '{column}' (columns: {shown}); give a column name or number with --column")

@@ -74,7 +74,7 @@ def test_cli_prints_each_schema():
         assert result.stdout == schema_text(name)
     result = run_elicit("schema", "nope")
     assert result.returncode == 2
-    assert result.stderr.startswith("elicit schema: error:")
+    assert result.stderr.startswith("elicit: error:")  # issue 13: every error line starts the same way
     assert "bank" in result.stderr
 
 
