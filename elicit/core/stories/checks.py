@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from elicit.core.stories.atomic import atomic_problem
-from elicit.core.stories.phrases import PhraseIndex, word_set, words
+from elicit.core.stories.phrases import PhraseIndex, Word, word_set, words
 
 __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
 
@@ -138,6 +138,13 @@ SOLUTION_TERMS = (
     "bootstrap",
     "cron job",
     "message queue",
+    "indexed",
+    "html tag",
+    "html tags",
+    "in sql",
+    "sql table",
+    "sql tables",
+    "nosql",
 )
 """Words that name a design rather than a need, when they appear in the goal."""
 
@@ -148,19 +155,35 @@ _NEGATIONS = word_set("without instead rather not no never")
 def solution_terms(want: str) -> list[str]:
     """The user-interface controls and techniques named in a goal (not those it says to do without)."""
     text_words = words(want)
-    named = []
-    for hit in _SOLUTIONS.find(text_words, split_slashes=False):
-        start = text_words[hit.first].start
-        negated = False
-        for word in reversed(text_words[: hit.first]):
-            if "," in want[word.end : start]:
-                break
-            if word.text in _NEGATIONS:
-                negated = True
-                break
-        if not negated:
-            named.append(hit.phrase)
+    named = [hit.phrase for hit in _SOLUTIONS.find(text_words, split_slashes=False) if not _negated(want, text_words, hit.first)]
+    stored = _STORED_IN.search(want)
+    if stored and not _negated(want, text_words, _word_at(text_words, stored.start(1))):
+        named.append(" ".join(stored.group(1).lower().split()))
     return unique(named)
+
+
+_STORED_IN = re.compile(
+    r"\b(?:store|stored|storing|save|saved|saving|keep|kept|put|write|written|insert|inserted|persist|persisted|"
+    r"add|added|record|recorded|hold|held|load|loaded)\b[^,.;]{0,60}?\b"
+    r"((?:in|into|to|on)\s+(?:the|a|an|our|its|their|a\s+central|a\s+shared)?\s*(?:database|db|data\s?base|sql|database\s+table|server))\b",
+    re.IGNORECASE,
+)
+"""Storage named as the means: "store the contacts in the database", "save it to a server" (not "delete it from the database")."""
+
+
+def _word_at(text_words: list[Word], offset: int) -> int:
+    return next((index for index, word in enumerate(text_words) if word.start >= offset), len(text_words))
+
+
+def _negated(want: str, text_words: list[Word], first: int) -> bool:
+    """Whether the words before word ``first`` (up to a comma) say to do without it ("without a button")."""
+    start = text_words[first].start if first < len(text_words) else len(want)
+    for word in reversed(text_words[:first]):
+        if "," in want[word.end : start]:
+            return False
+        if word.text in _NEGATIONS:
+            return True
+    return False
 
 
 def unique(items: Iterable[str]) -> list[str]:

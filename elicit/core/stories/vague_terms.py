@@ -23,7 +23,7 @@ from elicit.core.files.tables import TableReader, key_path
 from elicit.core.files.toml_source import parse_toml
 from elicit.core.findings import FindingsError
 from elicit.core.paths import config_dir
-from elicit.core.stories.phrases import PhraseIndex, Word, phrase_key, words
+from elicit.core.stories.phrases import PhraseHit, PhraseIndex, Word, phrase_key, words
 
 BUILTIN_FILE = Path(__file__).parent / "data" / "ambiguous_terms.toml"
 USER_FILE_NAME = "ambiguous_terms.toml"
@@ -59,7 +59,7 @@ class VagueTerms:
         hits: list[VagueHit] = []
         seen: set[str] = set()
         for hit in self._terms.find(text_words):
-            if hit.first in precise or hit.phrase in seen or _quantified(text_words, hit.last):
+            if hit.first in precise or hit.phrase in seen or _quantified(text_words, hit.last) or _plain_use(text_words, hit):
                 continue
             seen.add(hit.phrase)
             hits.append(VagueHit(hit.phrase, text_words[hit.first].start, self.suggestions.get(hit.phrase, _DEFAULT_ADVICE)))
@@ -72,6 +72,22 @@ _DEFAULT_ADVICE = "say it so that a tester can check it"
 def _quantified(text_words: list[Word], last: int) -> bool:
     """Whether a number follows within five words ("fast: under 2 seconds")."""
     return any(any(ch.isdigit() for ch in word.text) for word in text_words[last + 1 : last + 6])
+
+
+_USER_ACTIONS = frozenset(
+    "hide select choose pick mark delete remove edit tag share move copy archive flag star exclude include skip merge".split()
+)
+_MEANS = (("using",), ("based", "on"), ("by", "using"))
+
+
+def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
+    """A vague word that does not qualify the requirement: "hide some fields" (the user's own pick) or an
+    adjective in a term named after "using"/"based on" ("sort photos using simple colour features")."""
+    before = [word.text for word in text_words[max(0, hit.first - 2) : hit.first]]
+    if hit.phrase == "some":
+        return bool(before) and before[-1] in _USER_ACTIONS
+    nouns_after = len(text_words) - hit.last - 1
+    return nouns_after >= 2 and any(tuple(before[-len(means) :]) == means for means in _MEANS)
 
 
 def load_vague_terms(user_file: Path | None = None) -> VagueTerms:

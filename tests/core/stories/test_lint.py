@@ -233,6 +233,45 @@ def test_ambiguous():
         assert "ambiguous" not in single(text), text
 
 
+def test_ambiguous_leaves_out_vague_words_that_do_not_qualify_the_requirement():
+    for want in (
+        "to sort photos using simple colour features",  # an adjective in a term the user works with
+        "to get a better picture of the editorial plan",  # the user's own understanding
+        "to better understand my errors",
+        "to determine the best way to cite a dataset",
+        "to hide some fields of the form",  # the user picks which
+        "to add metadata at some point in time after the upload",  # when, not how much
+        "to keep rejected data just in case it is useful later",
+    ):
+        assert "ambiguous" not in single(story(want=want)), want
+    for want in (
+        "to export using a simple format",  # the system's output must be 'simple'
+        "to see some reports about my class",  # the system must deliver an unspecified amount
+        "to have the errors logged better",
+        "a simple interface to file expenses",
+    ):
+        assert "ambiguous" in single(story(want=want)), want
+
+
+def test_solution_storage_and_technique_words_in_the_goal():
+    for want in (
+        "to store the emergency contacts in the database",
+        "to add new records to the database",
+        "to save my drafts to a server",
+        "to have the title fields indexed",
+        "to format the abstract using HTML tags",
+    ):
+        assert "solution" in single(story(want=want)), want
+    for want in (
+        "to delete campers from the database",  # the product's data, not a design
+        "to see the data in the database",
+        "to keep my notes without a database",
+        "to store files in a shared folder",
+        "to record the visit on my phone",
+    ):
+        assert "solution" not in single(story(want=want)), want
+
+
 def test_solution():
     findings = lint_story(from_line("As a user, I want a dropdown to choose my country, so that I do not type it."))
     assert codes(findings) == {"solution"}
