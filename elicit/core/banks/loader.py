@@ -18,6 +18,7 @@ from elicit.core.banks.models import Bank, Question, Section, StoryHint
 from elicit.core.files.tables import TableReader, is_table_list, type_name
 from elicit.core.files.toml_source import TomlDocument, read_document
 from elicit.core.findings import FindingsError, did_you_mean
+from elicit.core.text import clip
 from elicit.core.vocabulary import KINDS
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -218,11 +219,13 @@ def _option_details(context: TableReader, raw: dict[str, Any], key: str, questio
         context.add("missing-key", f"{key}.options", f"a '{kind}' question needs 'options'", 'add options = ["...", "..."]')
         return
     question.options, question.exclusive_options = _options(context, raw, key, kind)
-    lowered = [option.casefold() for option in question.options]
+    seen: set[str] = set()
     for option in question.options:
-        if lowered.count(option.casefold()) > 1:
-            context.add("duplicate-option", f"{key}.options", f"option '{option}' is listed twice", "list each option once")
+        folded = option.casefold()
+        if folded in seen:
+            context.add("duplicate-option", f"{key}.options", f"option '{clip(option, 80)}' is listed twice", "list each option once")
             break
+        seen.add(folded)
     if len(question.options) < 2:
         context.add(
             "too-few-options",

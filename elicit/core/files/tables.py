@@ -9,6 +9,7 @@ on so that every problem is reported at once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -90,7 +91,21 @@ class TableReader:
             return ""
         if nonempty and not value.strip():
             self.add("empty", path, f"'{name}' is empty", f"give {name} a value")
+        if not self.short_enough(path, name, value):
+            return ""
         return value
+
+    def text_limit(self, name: str) -> int | None:
+        """How many characters the string ``name`` may hold (None: no bound); readers that bound text override it."""
+        return None
+
+    def short_enough(self, path: str, name: str, value: str) -> bool:
+        """Whether ``value`` is within the bound of ``name``; a finding when it is not."""
+        limit = self.text_limit(name)
+        if limit is None or len(value) <= limit:
+            return True
+        self.add("too-long", path, f"'{name}' is {len(value):,} characters, more than the {limit:,} elicit keeps in it", "shorten it in the file")
+        return False
 
     def strings(self, table: dict[str, Any], name: str, key: str) -> list[str]:
         """A list of strings ([] when absent)."""
@@ -102,7 +117,9 @@ class TableReader:
         elif not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             example = '...", "...'
         else:
-            return list(value)
+            if all(self.short_enough(key_path(key, name), name, item) for item in value):
+                return list(value)
+            return []
         self.add("wrong-type", key_path(key, name), f"'{name}' must be a list of strings", f'write {name} = ["{example}"]')
         return []
 
@@ -120,7 +137,10 @@ class TableReader:
         value = table.get(name)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if isinstance(value, float) and not math.isfinite(value):
+            self.add("wrong-type", key_path(key, name), f"'{name}' must be a finite number, not {value}", f"write {name} = 10 (no quotes)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add("wrong-type", key_path(key, name), f"'{name}' must be a number, not {type_name(value)}", f"write {name} = 10 (no quotes)")
             return None
         number: int | float = value

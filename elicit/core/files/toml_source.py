@@ -8,7 +8,10 @@ where each table header and key appears, by key path such as
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,11 +41,60 @@ class TomlDocument:
         return self._key_lines.line_of(key_path)
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Larger files are refused before reading: a session of 10,000 stories is about 5 MB."""
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file; OSError for anything else.
+
+    A FIFO, a device such as ``/dev/zero`` or a folder would make a plain
+    read block or never end: the file is opened without blocking, checked
+    to be a regular file of at most ``limit`` bytes, and only then read.
+    Raises :class:`NotRegularFile` or :class:`TooLarge` (both OSErrors).
+    """
+    if limit is None:
+        limit = MAX_FILE_BYTES
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        if status.st_size > limit:
+            raise TooLarge(status.st_size, limit)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:  # it grew while we read it
+            raise TooLarge(len(data), limit)
+        return data
+    finally:
+        os.close(descriptor)
+
+
+class NotRegularFile(OSError):
+    """A FIFO, a device or a socket where a file was expected."""
+
+
+class TooLarge(OSError):
+    """A file over the size elicit reads."""
+
+    def __init__(self, size: int, limit: int):
+        super().__init__(errno.EFBIG, f"the file is {size:,} bytes, more than the {limit:,} elicit reads")
+        self.size = size
+        self.limit = limit
+
+
 def read_text(path: Path) -> tuple[bytes, str | None, Finding | None]:
     """Read a file as UTF-8, returning (bytes, text, problem)."""
     display = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
+    except NotRegularFile:
+        return b"", None, Finding("unreadable", "not a regular file (a device, a pipe or a socket)", display, hint="give the path of a .toml file")
+    except TooLarge as exc:
+        return b"", None, Finding("too-large", str(exc.strerror), display, hint="check that this is the file you meant")
     except FileNotFoundError:
         return b"", None, Finding("not-found", "file not found", display, hint="check the path")
     except IsADirectoryError:
@@ -283,7 +335,11 @@ def _partition_key(line: str) -> tuple[str | None, str, str]:
 
 
 def _split_key(text: str) -> list[str] | None:
-    """Split a dotted TOML key into its parts, unquoting quoted parts."""
+    """Split a dotted TOML key into its parts, unquoting quoted parts.
+
+    A part holding a dot keeps double quotes, as key paths write it
+    (``answers."bank.section.question"``), so that it stays one part.
+    """
     parts: list[str] = []
     rest = text.strip()
     while rest:
@@ -291,7 +347,8 @@ def _split_key(text: str) -> list[str] | None:
             end = rest.find(rest[0], 1)
             if end < 0:
                 return None
-            parts.append(rest[1:end])
+            part = rest[1:end]
+            parts.append(f'"{part}"' if "." in part else part)
             rest = rest[end + 1 :].strip()
         else:
             found = _BARE_KEY.match(rest)
@@ -306,27 +363,38 @@ def _split_key(text: str) -> list[str] | None:
     return parts or None
 
 
+_VALUE_MARK = re.compile(r"""#|"{3}|'{3}|["'\[\]{}]""")
+_BASIC_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"?')
+"""After an opening double quote: up to and past its closing quote, skipping escapes."""
+
+
 def _scan_value(text: str, depth: int) -> tuple[int, str | None]:
-    """Track bracket depth and an unclosed multi-line string in a value."""
+    """Track bracket depth and an unclosed multi-line string in a value.
+
+    Jumps from one mark to the next with regular expressions: a value of
+    megabytes is scanned at the speed of ``re``, not a character at a time.
+    """
     index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "#":
-            break
-        if text.startswith('"""', index) or text.startswith("'''", index):
-            delimiter = text[index : index + 3]
-            end = text.find(delimiter, index + 3)
+    while True:
+        found = _VALUE_MARK.search(text, index)
+        if found is None:
+            return depth, None
+        mark = found.group()
+        index = found.end()
+        if mark == "#":
+            return depth, None
+        if len(mark) == 3:
+            end = text.find(mark, index)
             if end < 0:
-                return depth, delimiter
+                return depth, mark
             index = end + 3
-            continue
-        if char in "\"'":
-            index += 1
-            while index < len(text) and text[index] != char:
-                index += 2 if char == '"' and text[index] == "\\" else 1
-        elif char in "[{":
+        elif mark == '"':
+            rest = _BASIC_STRING_REST.match(text, index)
+            index = rest.end() if rest else len(text)
+        elif mark == "'":
+            end = text.find("'", index)
+            index = len(text) if end < 0 else end + 1
+        elif mark in "[{":
             depth += 1
-        elif char in "]}":
+        else:
             depth = max(0, depth - 1)
-        index += 1
-    return depth, None

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from elicit.core.files.atomic import real_path
+from elicit.core.files.toml_source import read_bytes
 from elicit.core.findings import ElicitError
 
 LOCK_SUFFIX = ".lock"
@@ -185,7 +186,7 @@ def _lock_file(path: Path) -> int:
 def read_holder(path: Path) -> LockHolder | None:
     """The holder recorded in a lock file, or None if unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(path, limit=65536).decode("utf-8"))
         return LockHolder(
             int(data["pid"]), str(data.get("host", "")), str(data.get("user", "")), str(data.get("since", "")), str(data.get("command", ""))
         )

@@ -19,6 +19,25 @@ from elicit.core.vocabulary import (  # noqa: F401  (re-exported: the domain's w
 
 AnswerValue = str | bool | int | float | list[str]
 
+SHORT_TEXT = 10_000
+"""Most characters in a title, a name, an id or a story's role, want, benefit or criterion."""
+LONG_TEXT = 1_000_000
+"""Most characters in free text: notes, quotes, answers, follow-ups, definitions."""
+LONG_FIELDS = frozenset({"value", "notes", "quote", "text", "rationale", "resolution", "definition"})
+
+
+def text_limit(name: str) -> int:
+    """How many characters the field ``name`` may hold (beyond, elicit refuses rather than crawl)."""
+    return LONG_TEXT if name in LONG_FIELDS else SHORT_TEXT
+
+
+def too_long(name: str, value: str) -> str | None:
+    """What is wrong with a text over its field's limit, or None."""
+    limit = text_limit(name)
+    if len(value) <= limit:
+        return None
+    return f"'{name}' is {len(value):,} characters, more than the {limit:,} elicit keeps in it"
+
 
 # Sessions ---------------------------------------------------------------------------
 

@@ -100,9 +100,10 @@ def _peek(path: Path) -> tuple[str, str]:
     """Title and client from a session file, without checking the rest of it."""
     import tomllib
 
+    from elicit.core.files.toml_source import read_bytes
+
     try:
-        with path.open("rb") as stream:
-            data = tomllib.load(stream)
+        data = tomllib.loads(read_bytes(path).decode("utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         return "", ""
     title = data.get("title")

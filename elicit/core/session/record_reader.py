@@ -25,6 +25,8 @@ from elicit.core.session.models import (
     Session,
     Story,
     StoryVersion,
+    text_limit,
+    too_long,
 )
 from elicit.core.text import clip
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
@@ -73,6 +75,10 @@ class RecordReader(TableReader):
         if reader.findings:
             raise FindingsError(reader.findings)
         return session
+
+    def text_limit(self, name: str) -> int | None:
+        """Session text is bounded (models.text_limit): past it, elicit refuses rather than crawl."""
+        return text_limit(name)
 
     def session(self) -> Session:
         """Read the whole document."""
@@ -180,6 +186,12 @@ class RecordReader(TableReader):
         if value is not None and not answer_value_ok(value):
             self.add("wrong-type", f"{key}.value", "an answer value must be text, true/false, a number or a list of text", "fix the value")
             value = None
+        for text in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            problem = too_long("value", text)
+            if problem:
+                self.add("too-long", f"{key}.value", problem, "shorten it in the file")
+                value = None
+                break
         return Answer(
             value=value,
             notes=self.string(table, "notes", key),

@@ -25,6 +25,7 @@ from elicit.core.session.models import (
     Session,
     Story,
     StoryVersion,
+    too_long,
 )
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
@@ -204,7 +205,7 @@ class SessionService:
         """Add a story with the next free id (US-001, US-002, ...)."""
         if not want.strip():
             raise ElicitError("a story needs a 'want': what the user wants to do")
-        self._check_story_values(values)
+        self._check_story_values({"role": role, "want": want, **values})
         stamp = now()
         story = Story(id=self._ids["US"].next(self.session.stories), role=role, want=want, created_at=stamp, updated_at=stamp)
         for name, value in values.items():
@@ -293,6 +294,11 @@ class SessionService:
         unknown = set(values) - STORY_FIELDS
         if unknown:
             raise ElicitError(f"unknown story field(s): {', '.join(sorted(unknown))}")
+        for name, value in values.items():
+            for text in value if isinstance(value, list) else [value]:
+                problem = too_long(name, text) if isinstance(text, str) else None
+                if problem:
+                    raise ElicitError(f"{problem}; shorten it (a story is a sentence: put long material in an answer's notes)")
         if "priority" in values and values["priority"] not in PRIORITIES:
             raise ElicitError(f"priority must be one of {', '.join(PRIORITIES)}, not '{values['priority']}'")
         if "status" in values and values["status"] not in STORY_STATUSES:

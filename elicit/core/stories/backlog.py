@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from elicit.core.files.toml_source import NotRegularFile, TooLarge, read_bytes
 from elicit.core.findings import ElicitError
-from elicit.core.session.models import Story
+from elicit.core.session.models import SHORT_TEXT, Story
 from elicit.core.stories.parse import UNPARSED_TAG, ParsedStory, parse_story
 from elicit.core.vocabulary import priority_from_word
 
@@ -105,7 +106,11 @@ def read_backlog(path: Path, column: str | None = None) -> Backlog:
     """Read a text or CSV backlog file; ElicitError when it cannot be read or holds no stories."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
+    except NotRegularFile:
+        raise ElicitError(f"{name}: not a regular file (a device, a pipe or a socket); give a text file (one story a line) or a CSV file") from None
+    except TooLarge as error:
+        raise ElicitError(f"{name}: {error.strerror}; split the backlog into smaller files") from None
     except FileNotFoundError:
         raise ElicitError(f"{name}: no such file; check the path") from None
     except IsADirectoryError:
@@ -120,9 +125,29 @@ def read_backlog(path: Path, column: str | None = None) -> Backlog:
         backlog = _read_csv(path, text, column, encoding, warnings)
     else:
         backlog = Backlog(path, parse_lines(text), encoding, warnings)
+    _skip_overlong(backlog)
     if not backlog.lines:
         raise ElicitError(f"{name}: no stories found (the file is empty); put one story on each line")
     return backlog
+
+
+def _parse(text: str) -> ParsedStory | None:
+    return parse_story(text) if len(text) <= SHORT_TEXT else None
+
+
+def _skip_overlong(backlog: Backlog) -> None:
+    """Leave out (with a warning naming the line) stories longer than a story may be."""
+    kept = []
+    for line in backlog.lines:
+        if len(line.text) > SHORT_TEXT:
+            backlog.warnings.append(
+                f"{backlog.path}:{line.line}: this story is {len(line.text):,} characters, more than the {SHORT_TEXT:,} "
+                "a story may hold; skipped: split it into stories"
+            )
+        else:
+            kept.append(line)
+    if len(kept) < len(backlog.lines):
+        backlog.lines = kept
 
 
 def parse_lines(text: str, first_line: int = 1) -> list[BacklogLine]:
@@ -131,7 +156,7 @@ def parse_lines(text: str, first_line: int = 1) -> list[BacklogLine]:
     for number, line in enumerate(text.splitlines(), start=first_line):
         stripped = line.strip().lstrip("\ufeff").strip()
         if stripped:
-            lines.append(BacklogLine(number, stripped, parse_story(stripped)))
+            lines.append(BacklogLine(number, stripped, _parse(stripped)))
     return lines
 
 
@@ -151,7 +176,7 @@ def _read_csv(path: Path, text: str, column: str | None, encoding: str, warnings
     if not rows:
         raise ElicitError(f"{name}: no stories found (the file is empty); give a CSV file with a story column")
     header = [_header_name(cell) for cell in rows[0][1]]
-    has_header = not any(parse_story(cell) for cell in rows[0][1]) or column is not None
+    has_header = not any(_parse(cell) for cell in rows[0][1]) or column is not None
     data = rows[1:] if has_header else rows
     width = max(len(row) for _line, row in rows)
     names = header + [""] * (width - len(header)) if has_header else [""] * width
@@ -174,7 +199,7 @@ def _read_csv(path: Path, text: str, column: str | None, encoding: str, warnings
         acceptance: tuple[str, ...] = ()
         if acceptance_index is not None and acceptance_index < len(row):
             acceptance = tuple(item for item in (_BULLET.sub("", part).strip() for part in row[acceptance_index].splitlines()) if item)
-        lines.append(BacklogLine(line, text_of_story, parse_story(text_of_story), priority, acceptance))
+        lines.append(BacklogLine(line, text_of_story, _parse(text_of_story), priority, acceptance))
     if odd_priorities:
         shown = ", ".join(sorted(odd_priorities)[:5])
         warnings.append(f"{name}: priorities that are not MoSCoW ({shown}) were left as 'should'; set them in the app or with 'elicit story set SESSION STORY_ID --priority P'")
@@ -212,7 +237,7 @@ def _story_column(name: str, names: list[str], data: list[tuple[int, list[str]]]
         raise ElicitError(f"{name}: no column '{column}' (columns: {shown}); give a column name or number with --column")
 
     def stories_in(index: int) -> int:
-        return sum(1 for _line, row in data if index < len(row) and parse_story(row[index]) is not None)
+        return sum(1 for _line, row in data if index < len(row) and _parse(row[index]) is not None)
 
     by_name = [names.index(header) for header in STORY_HEADERS if header in names]
     if by_name:

@@ -49,3 +49,24 @@ def test_a_deeply_nested_bank_is_listed_as_broken_and_the_others_still_load(tmp_
     entries = {entry.id: entry for entry in catalog.entries()}
     assert entries["deep"].problem is not None and entries["deep"].problem.code == "too-deep"
     assert catalog.load("good").title == "T"
+
+
+def _bank_with_question(tmp_path: Path, question: str) -> Path:
+    path = tmp_path / "t.toml"
+    path.write_text(HEADER.format(id="t") + SECTION + question, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "value"), [("max", "inf"), ("min", "-inf"), ("min", "nan"), ("max", "+inf")])
+def test_number_ranges_must_be_finite(tmp_path: Path, name: str, value: str):
+    path = _bank_with_question(tmp_path, f'kind = "number"\n{name} = {value}\n')
+    (finding,) = findings_of(tmp_path, path)
+    assert finding.code == "wrong-type" and finding.line == 12
+    assert finding.message == f"'{name}' must be a finite number, not {value.lstrip('+')}"
+
+
+def test_many_options_are_checked_for_duplicates_in_linear_time(tmp_path: Path):
+    options = ", ".join(f'"option {number}"' for number in range(50_000))
+    path = _bank_with_question(tmp_path, f'kind = "choice"\noptions = [{options}, "OPTION 7"]\n')
+    (finding,) = findings_of(tmp_path, path)
+    assert finding.code == "duplicate-option" and "'OPTION 7' is listed twice" in finding.message

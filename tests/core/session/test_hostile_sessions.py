@@ -49,3 +49,40 @@ def test_adding_stories_reads_each_id_once(monkeypatch):
     assert len(set(ids)) == 600 and ids[-1] == "US-600"
     service.delete_story("US-600")
     assert service.add_story("user", "after a delete").id == "US-600"
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("title", "SHORT_TEXT"), ("want", "SHORT_TEXT"), ("quote", "LONG_TEXT"), ("notes", "LONG_TEXT"), ("value", "LONG_TEXT")],
+)
+def test_text_over_its_bound_is_a_finding_with_its_line(field, limit):
+    from elicit.core.session.models import Answer
+
+    size = getattr(models, limit) + 1
+    big = "x" * size
+    session = Session(title="t", stories=[Story("US-001", "user", "pay")], answers={"b.s.q": Answer(value="v")})
+    if field == "title":
+        session.title = big
+    elif field in ("want", "quote"):
+        setattr(session.stories[0], field, big)
+    else:
+        setattr(session.answers["b.s.q"], field, big)
+    with pytest.raises(FindingsError) as caught:
+        loads_session(dumps_session(session))
+    (finding,) = caught.value.findings
+    assert finding.code == "too-long"
+    assert f"{size:,} characters" in finding.message and len(finding.format()) < 300
+    assert finding.line is not None and finding.line > 1 or field == "title"
+
+
+def test_the_service_refuses_a_story_over_the_bound():
+    from elicit.core.findings import ElicitError
+    from elicit.core.session.models import SHORT_TEXT
+
+    service = SessionService(Session(title="t"))
+    with pytest.raises(ElicitError, match="characters"):
+        service.add_story("user", "x" * (SHORT_TEXT + 1))
+    story = service.add_story("user", "pay")
+    with pytest.raises(ElicitError, match="characters"):
+        service.update_story(story.id, so_that="y" * (SHORT_TEXT + 1))
+    assert service.session.stories[0].so_that == ""
