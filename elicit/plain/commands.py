@@ -8,6 +8,7 @@ unique prefix or their one-letter alias.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from elicit.core.findings import ElicitError
 
@@ -34,7 +35,17 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("go", ("g",), "go to a question by id or words; /go alone lists them", "ID or words"),
     CommandSpec("story", ("a", "add"), "add a user story, linked to this question"),
     CommandSpec("stories", ("l", "list"), "list the stories so far"),
-    CommandSpec("progress", ("p",), "show what is answered, skipped, flagged and open"),
+    CommandSpec("decision", ("d",), "record a decision taken here, why, and who decided", "TEXT"),
+    CommandSpec("open-question", ("o", "oq"), "note something to follow up, and who will find out", "TEXT"),
+    CommandSpec("assumption", ("assume",), "record something taken as true, and why", "TEXT"),
+    CommandSpec("term", ("t",), "add a glossary term in the client's words", "TERM: MEANING"),
+    CommandSpec("resolve", ("r",), "resolve an open question, saying how", "ID"),
+    CommandSpec("decisions", (), "list the decisions"),
+    CommandSpec("open-questions", (), "list the open questions"),
+    CommandSpec("assumptions", (), "list the assumptions"),
+    CommandSpec("terms", ("glossary",), "list the glossary"),
+    CommandSpec("progress", ("p",), "show what is answered, skipped, flagged and open, and the time"),
+    CommandSpec("pause", ("z", "break"), "stop the interview clock until you press Enter"),
     CommandSpec("stop", ("q", "quit", "exit"), "stop the interview; everything entered is already saved"),
 )
 
@@ -83,9 +94,27 @@ def help_lines(in_lists: bool) -> list[str]:
     width = max(len(spec.name) + (len(spec.argument) + 1 if spec.argument else 0) for spec in COMMANDS)
     for spec in COMMANDS:
         name = spec.name + (f" {spec.argument}" if spec.argument else "")
-        lines.append(f"  /{name.ljust(width)}  {spec.summary} (or /{spec.aliases[0]})")
+        alias = f" (or /{spec.aliases[0]})" if spec.aliases else ""
+        lines.append(f"  /{name.ljust(width)}  {spec.summary}{alias}")
     lines.append("Press Enter on an empty answer to leave a question as it is and go on. Start an answer with // to type a leading slash.")
     return lines
+
+
+class Cancelled(Exception):
+    """The consultant typed /cancel while entering a story or a follow-up."""
+
+
+def ask_field(prompter: Any, console: Any, message: str, default: str = "", *, what: str = "story") -> str:
+    """One field of a story or follow-up: the typed text (``//x`` gives ``/x``); /cancel raises Cancelled."""
+    while True:
+        typed = str(prompter.text(message, default)).strip()
+        if typed.startswith(PREFIX + PREFIX):
+            return typed[1:]
+        if not typed.startswith(PREFIX):
+            return typed
+        if typed[1:].strip().casefold() in ("cancel", "c"):
+            raise Cancelled
+        console.say(f"In {'a' if what[0] not in 'aeiou' else 'an'} {what}, only /cancel works; start with // to type a slash.")
 
 
 def _either(names: list[str]) -> str:

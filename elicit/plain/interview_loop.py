@@ -7,14 +7,17 @@ the :class:`~elicit.core.session.service.SessionService` (whose listener saves i
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, has_value, parse_answer
+from elicit.core.session import OpenSession, SessionService, has_value, parse_answer
 
 from .commands import Command, help_lines, read_reply
-from .output import Console, progress_lines, question_header, shown_answer, story_line, why_lines
+from .follow_ups import FollowUps
+from .output import Console, progress_lines, question_header, sentence, shown_answer, story_line, why_lines
 from .prompters import Picked, Prompter, QuestionAsk
 from .safety import Saver
 from .stories import StoryCapture
@@ -33,20 +36,75 @@ Target = Question | None | _Stay
 """Where to go after a reply: a question, None for the end of the interview, or STAY."""
 
 NO_QUESTION = "There is no question here; use /back or /go to pick one."
+FOLLOW_UP_LISTS = ("decisions", "open-questions", "assumptions", "terms")
+FOLLOW_UP_COMMANDS = ("decision", "open-question", "assumption", "term", "resolve") + FOLLOW_UP_LISTS
+
+
+class ClockedPrompter:
+    """A prompter that counts the time spent at its prompts as interview time (the service's ``tick``), except while paused.
+
+    Plain mode spends its life waiting at prompts, so the time at them is the
+    interview's time; ``section_id`` says where it goes. Whole seconds are
+    ticked; the rest is carried to the next prompt.
+    """
+
+    def __init__(self, prompter: Prompter, service: SessionService, clock: Callable[[], float] = time.monotonic):
+        self.prompter = prompter
+        self.service = service
+        self.clock = clock
+        self.section_id: str | None = None
+        self.paused = False
+        self._carry = 0.0
+        self.in_lists = prompter.in_lists
+
+    def question(self, ask: QuestionAsk) -> Any:
+        return self._timed(lambda: self.prompter.question(ask))
+
+    def text(self, message: str, default: str = "") -> str:
+        return str(self._timed(lambda: self.prompter.text(message, default)))
+
+    def choose(self, message: str, choices: Any, default: Any = None) -> Any:
+        return self._timed(lambda: self.prompter.choose(message, choices, default))
+
+    def pause(self, console: Console) -> None:
+        """Stop the clock until Enter (or any reply)."""
+        self.paused = True
+        console.say("Paused: the interview clock is stopped. Press Enter to go on.")
+        try:
+            self.prompter.text("Paused; Enter goes on:", "")
+        finally:
+            self.paused = False
+        console.say("Going on; the clock runs again.")
+
+    def _timed(self, ask: Callable[[], Any]) -> Any:
+        started = self.clock()
+        try:
+            return ask()
+        finally:
+            if not self.paused:
+                self._carry += max(0.0, self.clock() - started)
+                whole = int(self._carry)
+                if whole:
+                    self._carry -= whole
+                    self.service.tick(whole, self.section_id)
 
 
 class PlainInterview:
     """Walks one open session question by question."""
 
-    def __init__(self, opened: OpenSession, prompter: Prompter, console: Console, saver: Saver):
+    def __init__(
+        self, opened: OpenSession, prompter: Prompter, console: Console, saver: Saver, clock: Callable[[], float] = time.monotonic
+    ):
         self.opened = opened
         self.session = opened.session
         self.interview = opened.interview
         self.service = opened.service
-        self.prompter = prompter
+        self.timed = ClockedPrompter(prompter, opened.service, clock)
+        self.prompter: Prompter = self.timed
         self.console = console
         self.saver = saver
-        self.stories = StoryCapture(prompter, console, opened.service)
+        self.stories = StoryCapture(self.prompter, console, opened.service)
+        self.follow_ups = FollowUps(self.prompter, console, opened.service, opened.interview)
 
     def run(self) -> None:
         """Ask until /stop (raises nothing) or end of input (EOFError) or Ctrl-C (KeyboardInterrupt)."""
@@ -77,9 +135,10 @@ class PlainInterview:
     def _ask(self, question: Question) -> Target:
         try:
             self.service.go(question.id)
-        except ElicitError as error:  # it stopped applying: carry on from the next one
-            self.console.say(str(error))
+        except ElicitError:  # it stopped applying: carry on from the next one
+            self.console.say(f"{sentence(question.prompt)} No longer applies with the answers so far; going on.")
             return self._next_after(question)
+        self.timed.section_id = question.section_id
         self.console.say("", question_header(self.interview, question))
         while True:
             self.saver.flush()
@@ -97,11 +156,12 @@ class PlainInterview:
             try:
                 value = parse_answer(question, typed)
             except ElicitError as error:
-                self.console.say(str(error))
+                self.console.say(sentence(str(error)[:1].upper() + str(error)[1:]))
                 continue
             return self._record(question, value)
 
     def _at_end(self) -> Target:
+        self.timed.section_id = None
         self.saver.flush()
         progress = self.interview.progress()
         pending = progress.open + progress.revisit
@@ -149,11 +209,11 @@ class PlainInterview:
         if not unchanged and (has_value(value) or (answer is not None and has_value(answer.value))):
             # A new answer settles a question flagged to revisit; /flag flags it again.
             self.service.answer(question.id, value, status="answered")
-            shown = shown_answer(question, value) or "no answer"
+            shown = sentence(shown_answer(question, value) or "no answer")
             if self.saver.pending:
-                self.console.say(f"Not saved: {shown}.", self.saver.not_saved_line())
+                self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
             else:
-                self.console.say(f"Saved: {shown}.")
+                self.console.say(f"Saved: {shown}")
         return self._next_after(question)
 
     def _command(self, command: Command, question: Question | None) -> Target:
@@ -167,6 +227,10 @@ class PlainInterview:
             self.console.say(*(story_line(story) for story in stories) if stories else ["No stories yet; /story adds one."])
         elif name == "story":
             self.stories.capture(question)
+        elif name in FOLLOW_UP_COMMANDS:
+            self._follow_up(command, question)
+        elif name == "pause":
+            self.timed.pause(self.console)
         elif name == "go":
             return self._go(command.argument)
         elif name == "back":
@@ -196,6 +260,21 @@ class PlainInterview:
         if name == "story" and self.saver.pending:
             self.console.say(self.saver.not_saved_line())
         return STAY
+
+    def _follow_up(self, command: Command, question: Question | None) -> None:
+        """Add, resolve or list decisions, open questions, assumptions and terms."""
+        name, argument = command.name, command.argument
+        if name in FOLLOW_UP_LISTS:
+            self.console.say(*self.follow_ups.lines(name))
+            return
+        if name == "term":
+            done = self.follow_ups.term(argument)
+        elif name == "resolve":
+            done = self.follow_ups.resolve(argument)
+        else:
+            done = self.follow_ups.add(name, argument, question)
+        if done is not None:
+            self._done(done)
 
     def _done(self, what: str) -> None:
         """Confirm a change, saying when it is not on disk."""
@@ -233,7 +312,7 @@ class PlainInterview:
             found = None
         if found is not None:
             if not self.interview.applies(found.id):
-                self.console.say(f"'{found.id}' does not apply with the answers so far.")
+                self.console.say(f"This one does not apply with the answers so far: {found.prompt}")
                 return STAY
             return found
         matches = [q for q in applicable if _matches(q, words)]

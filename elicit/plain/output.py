@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import textwrap
 from typing import Any, TextIO
 
 from elicit.core.banks import Question
-from elicit.core.session import OPEN, Interview, Session, Story, answer_text, format_answer
+from elicit.core.session import OPEN, Interview, Session, SessionSummary, Story, answer_text, format_answer, summarise
+from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 STATUS_WORDS = {"answered": "answered", "skipped": "skipped", "revisit": "flagged to revisit", OPEN: "open"}
 
 
 class Console:
-    """Writes lines to the terminal; a terminal that has gone away is ignored, not fatal."""
+    """Writes lines to the terminal; a terminal that has gone away is ignored, not fatal.
 
-    def __init__(self, stream: TextIO | None = None):
+    On a terminal, lines are wrapped at its width between words (a word
+    longer than the line is never cut); into a pipe they go as they are.
+    """
+
+    def __init__(self, stream: TextIO | None = None, width: int | None = None):
         self.stream = stream or sys.stdout
         self.gone = False
+        self.width = width
+        """Columns to wrap at; None: the terminal's width when writing to one, else no wrapping."""
 
     def say(self, *lines: str) -> None:
         """Write each line, then flush so the reader hears it at once."""
-        self.write("".join(line + "\n" for line in lines))
+        width = self.width if self.width is not None else terminal_width(self.stream)
+        self.write("".join(wrapped + "\n" for line in lines for wrapped in wrap_line(line, width)))
 
     def write(self, text: str) -> None:
         """Write text as is (used for the '> ' input marker)."""
@@ -36,6 +47,40 @@ class Console:
             self.stream.flush()
         except (OSError, ValueError):  # the terminal hung up, or the stream was closed
             self.gone = True
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """The width of the terminal ``stream`` writes to, or None when it is not a terminal."""
+    try:
+        if not stream.isatty():
+            return None
+        return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def wrap_line(line: str, width: int | None) -> list[str]:
+    """``line`` wrapped at ``width`` between words, continuation lines indented under its first word; [line] without a width."""
+    if width is None or width < 20 or len(line) < width:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip(" ")))
+    item = re.match(r" *(?:\d+\.|[-*]) ", line)
+    return textwrap.wrap(
+        line,
+        width=width - 1,  # never the last column: some terminals wrap there by themselves
+        subsequent_indent=" " * len(item.group()) if item else indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+        drop_whitespace=True,
+    ) or [line]
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in one full stop: "Invoices are late." stays as it is, "Invoices are late" gets one."""
+    stripped = text.rstrip()
+    if re.search(r"[.!?…][\"')\]”’]*$", stripped):
+        return stripped
+    return stripped + "."
 
 
 def question_header(interview: Interview, question: Question) -> str:
@@ -68,19 +113,44 @@ def why_lines(question: Question) -> list[str]:
 
 
 def progress_lines(interview: Interview, session: Session) -> list[str]:
-    """Progress overall and per section, and how many stories."""
-    overall = interview.progress()
+    """Progress overall and per section, the interview clock, and how many stories and follow-ups."""
+    counts = summarise(interview)
     lines = [
-        f"Progress: {overall.done} of {overall.total} questions done ({overall.percent}%): "
-        f"{overall.answered} answered, {overall.skipped} skipped, {overall.revisit} flagged to revisit, {overall.open} open."
+        f"Progress: {counts.done} of {counts.questions} questions done ({counts.percent}%): "
+        f"{counts.answered} answered, {counts.skipped} skipped, {counts.revisit} flagged to revisit, {counts.open} open."
     ]
-    if overall.required_open:
-        lines.append(f"Required and not yet answered: {overall.required_open}.")
-    for item in interview.coverage():
-        if item.progress.total:
-            lines.append(f"  {item.section.title}: {item.progress.done} of {item.progress.total} done.")
-    lines.append(f"Stories: {len(session.stories)}.")
+    if counts.required_open:
+        lines.append(f"Required and not yet answered: {counts.required_open}.")
+    for section in counts.sections:
+        if section.questions:
+            budget = f", {plural(section.minutes_spent, 'minute')} of {section.minutes_budget}" if section.minutes_budget else ""
+            over = " (over its time)" if section.over_budget else ""
+            lines.append(f"  {section.title}: {section.done} of {section.questions} done{budget}{over}.")
+    lines.append(time_sentence(counts))
+    follow_ups = [(counts.decisions, "decision"), (counts.open_questions, "open question"), (counts.assumptions, "assumption"), (counts.terms, "term")]
+    extra = "".join(f", {plural(n, word)}" for n, word in follow_ups if n)
+    lines.append(f"Stories: {counts.stories}{extra}.")
     return lines
+
+
+def time_sentence(counts: SessionSummary) -> str:
+    """``Interview time: 1 hour 5 minutes of 90 planned, 25 minutes left.``"""
+    text = f"Interview time: {duration(counts.interview_seconds)}"
+    left = counts.seconds_left
+    if counts.target_minutes is None or left is None:
+        return text + "."
+    text += f" of {counts.target_minutes} minutes planned"
+    return text + (f", {duration(left)} left." if left >= 0 else f", {duration(-left)} over.")
+
+
+def duration(seconds: int) -> str:
+    """Seconds as people say them: "1 hour 5 minutes", "1 minute", "under a minute"."""
+    if seconds < 60:
+        return "under a minute"
+    minutes_total = (seconds + 30) // 60
+    hours, minutes = divmod(minutes_total, 60)
+    parts = ([plural(hours, "hour")] if hours else []) + ([plural(minutes, "minute")] if minutes else [])
+    return " ".join(parts)
 
 
 def story_line(story: Story) -> str:

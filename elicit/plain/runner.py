@@ -6,6 +6,8 @@ import errno
 import os
 import signal
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -25,10 +27,18 @@ EXIT_NOT_SAVED = 1
 _TERMINAL_GONE = {errno.EIO, errno.ENXIO, errno.EBADF}
 
 
-def run(path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None, prompter: Prompter | None = None) -> int:
+def run(
+    path: Path,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    prompter: Prompter | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
     """Run the interview in ``path`` as plain prompts; return the exit code.
 
-    ``stdin``, ``stdout`` and ``prompter`` default to the terminal (tests pass their own).
+    ``stdin``, ``stdout`` and ``prompter`` default to the terminal, ``clock``
+    (for the interview time) to the monotonic clock; tests pass their own.
     Raises ElicitError (for example LockedError) if the session cannot be opened.
     """
     stdin = stdin if stdin is not None else sys.stdin
@@ -41,7 +51,7 @@ def run(path: Path, *, stdin: TextIO | None = None, stdout: TextIO | None = None
     code = 0
     with disconnect_guard():
         try:
-            PlainInterview(opened, prompter or choose_prompter(console, stdin, stdout), console, saver).run()
+            PlainInterview(opened, prompter or choose_prompter(console, stdin, stdout), console, saver, clock).run()
             ending = "Stopped."
         except EOFError:
             ending = "End of input."

@@ -84,7 +84,7 @@ class Saver:
     def changed(self, what: str) -> None:
         """Listener for SessionService: save at once."""
         self.pending = True
-        if what not in self.unsaved:
+        if what not in self.unsaved and what != "clock":  # interview time is no words of the client's
             self.unsaved.append(what)
         self.flush()
 

@@ -9,22 +9,24 @@ from __future__ import annotations
 from elicit.core.banks import Question, StoryHint
 from elicit.core.findings import ElicitError
 from elicit.core.session import SessionService, Story
+from elicit.core.stories import ParsedStory, split_pasted_story, template_leftover
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, priority_from_word
 
-from .commands import PREFIX
-from .output import Console, story_line
+from .commands import PREFIX, Cancelled, ask_field
+from .output import Console, sentence, story_line
 from .prompters import Picked, Prompter
 
 PRIORITY_CHOICES = [(f"{PRIORITY_LABELS[p]} have", p) for p in PRIORITIES]
 PLACEHOLDERS = ("", "...", "…")
 
 
-class StoryCancelled(Exception):
-    """The consultant typed /cancel while entering a story."""
-
-
 class StoryCapture:
-    """Asks for role, want, so that, priority, acceptance criteria and quote."""
+    """Asks for role, want, so that, priority, acceptance criteria and quote.
+
+    A whole one-line story pasted into any of the first three fields is split
+    into them; a field still holding template words ("As a", "I want", "so
+    that") is refused with a message, and a story never gets a role nobody typed.
+    """
 
     def __init__(self, prompter: Prompter, console: Console, service: SessionService):
         self.prompter = prompter
@@ -35,20 +37,36 @@ class StoryCapture:
     def capture(self, source: Question | None) -> Story | None:
         """Ask for a story linked to ``source``; return it, or None if cancelled before it had a 'want'."""
         hint = source.story if source is not None else None
-        linked = f" for {source.id}" if source is not None else " (not linked to a question)"
-        self.console.say(f"New story{linked}. Type /cancel at any field to drop it.")
+        linked = " for this question" if source is not None else " (not linked to a question)"
+        self.console.say(f"New story{linked}. Type /cancel at any field to drop it; a whole story pasted in one field is split.")
         story: Story | None = None
         try:
             role_default, want_default = self._defaults(hint)
-            role = self._field("As a (who):", role_default) or "user"
-            want = self._field("I want (what they want to do):", want_default)
+            first = self._part("role", "As a (who):", role_default)
+            pasted = first if isinstance(first, ParsedStory) else None
+            role = pasted.role if pasted else str(first)
+            while not role:
+                self.console.say("A story needs a role: who wants it (for example 'customer')? /cancel drops the story.")
+                again = self._part("role", "As a (who):", "")
+                pasted = again if isinstance(again, ParsedStory) else None
+                role = pasted.role if pasted else str(again)
+            if pasted is None:
+                second = self._part("want", "I want (what they want to do):", want_default)
+                pasted = second if isinstance(second, ParsedStory) else None
+                want = pasted.want if pasted else str(second)
+                role = pasted.role if pasted else role
+            else:
+                want = pasted.want
             if not want:
                 self.console.say("No story added: a story needs a 'want'.")
                 return None
             self.last_role = role
             story = self.service.add_story(role, want, source=[source.id] if source is not None else [])
-            self._details(story, hint)
-        except StoryCancelled:
+            if pasted is not None:
+                self.service.update_story(story.id, so_that=pasted.so_that)
+                self.console.say(f"Read as: {sentence(story.sentence())}")
+            self._details(story, hint, ask_so_that=pasted is None)
+        except Cancelled:
             if story is not None:
                 self.service.delete_story(story.id)
             self.console.say("Story dropped." if story is not None else "No story added.")
@@ -64,11 +82,15 @@ class StoryCapture:
         want = hint.want if hint.want.strip() not in PLACEHOLDERS else ""
         return role, want
 
-    def _details(self, story: Story, hint: StoryHint | None) -> None:
+    def _details(self, story: Story, hint: StoryHint | None, *, ask_so_that: bool = True) -> None:
         """The rest of a story once it has a want: benefit, priority, acceptance criteria, the client's words."""
-        so_that = self._field("So that (the benefit, optional):", hint.so_that if hint is not None else "")
-        if so_that:
-            self.service.update_story(story.id, so_that=so_that)
+        if ask_so_that:
+            so_that = self._part("so_that", "So that (the benefit, optional):", hint.so_that if hint is not None else "")
+            if isinstance(so_that, ParsedStory):
+                self.service.update_story(story.id, role=so_that.role, want=so_that.want, so_that=so_that.so_that)
+                self.console.say(f"Read as: {sentence(story.sentence())}")
+            elif so_that:
+                self.service.update_story(story.id, so_that=so_that)
         self.service.set_priority(story.id, self._priority())
         criteria: list[str] = []
         while True:
@@ -81,16 +103,21 @@ class StoryCapture:
         if quote:
             self.service.update_story(story.id, quote=quote)
 
-    def _field(self, message: str, default: str) -> str:
+    def _part(self, field: str, message: str, default: str) -> str | ParsedStory:
+        """Role, want or so-that: the text, or the parts of a whole story pasted there; template words are refused."""
         while True:
-            typed = self.prompter.text(message, default).strip()
-            if typed.startswith(PREFIX + PREFIX):
-                return typed[1:]
-            if not typed.startswith(PREFIX):
+            typed = self._field(message, default)
+            pasted = split_pasted_story(typed)
+            if pasted is not None:
+                return pasted
+            problem = template_leftover(field, typed)
+            if problem is None:
                 return typed
-            if typed[1:].strip().casefold() in ("cancel", "c"):
-                raise StoryCancelled
-            self.console.say("In a story, only /cancel works; start with // to type a slash.")
+            self.console.say(sentence(problem[0].upper() + problem[1:]))
+            default = ""
+
+    def _field(self, message: str, default: str) -> str:
+        return ask_field(self.prompter, self.console, message, default)
 
     def _priority(self) -> str:
         while True:
@@ -99,7 +126,7 @@ class StoryCapture:
                 return str(reply.value)
             typed = reply.strip()
             if typed.startswith(PREFIX) and typed[1:].strip().casefold() in ("cancel", "c"):
-                raise StoryCancelled
+                raise Cancelled
             try:
                 return parse_priority(typed)
             except ElicitError as error:

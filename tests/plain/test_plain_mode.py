@@ -288,7 +288,8 @@ def test_go_lists_questions_and_refuses_one_that_does_not_apply(mini_session_pat
     assert code == 0
     assert "  2. Where will people use it? (mini.context.platform, open)" in out
     assert "Stay here" in out
-    assert "'mini.context.offline' does not apply with the answers so far." in out
+    # Issue 13: messages name the question, not its internal id.
+    assert "This one does not apply with the answers so far: Must it work without a connection?" in out
     assert "No question matches 'nothing like this'" in out
     assert answers(mini_session_path) == {"platform": ("Web", "answered")}
 
@@ -490,7 +491,8 @@ def test_a_stale_lock_is_taken_over_and_said_plainly(mini_session_path):
 
 def test_whole_interview_on_a_terminal_ending_with_ctrl_c(mini_session_path, pty_process):
     shell = pty_process(mini_session_path)
-    shell.expect("/help lists them (in a list, press / first).")
+    # Issue 13: lines wrap at the terminal's 80 columns between words.
+    shell.expect("/help lists them\n(in a list, press / first).")
     shell.expect("What problem should the product solve?")
     shell.send("/why\r")
     shell.expect("Who feels it most?")

@@ -31,6 +31,11 @@ class SectionSummary:
     minutes_budget: int | None
 
     @property
+    def done(self) -> int:
+        """Questions answered or deliberately skipped."""
+        return self.answered + self.skipped
+
+    @property
     def minutes_spent(self) -> int:
         """Time spent in the section, in whole minutes (rounded)."""
         return minutes(self.seconds_spent)

@@ -1,0 +1,150 @@
+"""Decisions, open questions, assumptions and glossary terms at a plain-mode prompt.
+
+Each is linked to the question on screen, starts from its answer's words
+when nothing is typed after the command, and is saved as soon as it has its
+text (each later field updates it), like a story.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elicit.core.banks import Question
+from elicit.core.findings import ElicitError
+from elicit.core.session import Interview, SessionService, answer_text
+
+from .commands import Cancelled, ask_field
+from .output import Console, sentence
+from .prompters import Picked, Prompter
+
+
+class FollowUps:
+    """The follow-up slash commands: add, list and resolve."""
+
+    def __init__(self, prompter: Prompter, console: Console, service: SessionService, interview: Interview):
+        self.prompter = prompter
+        self.console = console
+        self.service = service
+        self.interview = interview
+
+    # adding
+
+    def add(self, kind: str, argument: str, question: Question | None) -> str | None:
+        """Add a decision, open question or assumption (``kind`` is the command name); return what to confirm, None if dropped."""
+        what = kind.replace("-", " ")
+        source = [question.id] if question is not None else []
+        try:
+            text = argument or ask_field(self.prompter, self.console, f"{what.capitalize()}:", self._answer_words(question), what=what)
+            if not text:
+                self.console.say(f"No {what} added: it needs some text.")
+                return None
+            if kind == "decision":
+                item: Any = self.service.add_decision(text, source=source)
+                self._then(item, "Why (optional):", lambda value: self.service.update_decision(item.id, rationale=value), what)
+                self._then(item, "Decided by (optional):", lambda value: self.service.update_decision(item.id, decided_by=value), what)
+            elif kind == "open-question":
+                item = self.service.add_open_question(text, source=source)
+                self._then(item, "Who will find out (optional):", lambda value: self.service.update_open_question(item.id, owner=value), what)
+            else:
+                item = self.service.add_assumption(text, source=source)
+                self._then(item, "Why (optional):", lambda value: self.service.update_assumption(item.id, rationale=value), what)
+        except _Kept:
+            pass
+        except Cancelled:
+            self.console.say(f"No {what} added.")
+            return None
+        return f"Added {item.id}: {sentence(item.text)}"
+
+    def term(self, argument: str) -> str | None:
+        """Add a glossary term (``/term SKU: stock keeping unit``), or give an existing one a new meaning."""
+        word, _, meaning = argument.partition(":") if ":" in argument else argument.partition("=")
+        try:
+            word = word.strip() or ask_field(self.prompter, self.console, "Term (the client's word):", what="term")
+            if not word:
+                self.console.say("No term added.")
+                return None
+            known = self.service.find_term(word)
+            meaning = meaning.strip() or ask_field(
+                self.prompter, self.console, f"What does '{word}' mean?", known.definition if known else "", what="term"
+            )
+        except Cancelled:
+            self.console.say("No term added.")
+            return None
+        item = self.service.define_term(word, meaning)
+        return f"{'Updated' if known else 'Added'} {item.term}: {sentence(item.definition) if item.definition else 'no meaning yet.'}"
+
+    def resolve(self, argument: str) -> str | None:
+        """Resolve an open question: ``/resolve OQ-001 what settled it``, or pick one."""
+        still_open = [item for item in self.service.session.open_questions if item.status == "open"]
+        if not still_open:
+            self.console.say("No open questions to resolve; /open-question notes one.")
+            return None
+        item_id, _, resolution = argument.partition(" ")
+        if not item_id:
+            reply = self.prompter.choose("Resolve which?", [(f"{item.id}: {item.text}", item.id) for item in still_open] + [("None", None)])
+            if not isinstance(reply, Picked) or reply.value is None:
+                return None
+            item_id = str(reply.value)
+        try:
+            resolution = resolution.strip() or ask_field(self.prompter, self.console, "How was it settled?", what="open question")
+            item = self.service.resolve_open_question(item_id.upper(), resolution)
+        except Cancelled:
+            return None
+        except ElicitError as error:
+            self.console.say(sentence(str(error)))
+            return None
+        return f"Resolved {item.id}: {sentence(resolution) if resolution else 'no answer noted.'}"
+
+    def _then(self, item: Any, message: str, save: Any, what: str) -> None:
+        """Ask for an optional field once the item exists; /cancel there keeps the item as it is."""
+        try:
+            value = ask_field(self.prompter, self.console, message, what=what)
+        except Cancelled:
+            self.console.say(f"Kept {item.id} as it is.")
+            raise _Kept from None
+        if value:
+            save(value)
+
+    def _answer_words(self, question: Question | None) -> str:
+        """The current answer, as the starting wording of a follow-up on it."""
+        if question is None:
+            return ""
+        answer = self.interview.answer(question.id)
+        return answer_text(answer.value) if answer is not None and not isinstance(answer.value, bool) else ""
+
+    # listing
+
+    def lines(self, kind: str) -> list[str]:
+        """One line per decision, open question, assumption or term (``kind`` is the list command)."""
+        session = self.service.session
+        if kind == "decisions":
+            return [self._line(d.id, d.text, ("Why", d.rationale), ("Decided by", d.decided_by), d.source) for d in session.decisions] or [
+                "No decisions yet; /decision records one."
+            ]
+        if kind == "open-questions":
+            return [
+                self._line(q.id, q.text, ("Owner", q.owner), ("Resolved" if q.status == "resolved" else "", q.resolution), q.source)
+                + ("" if q.status == "resolved" else " Still open.")
+                for q in session.open_questions
+            ] or ["No open questions yet; /open-question notes one."]
+        if kind == "assumptions":
+            return [self._line(a.id, a.text, ("Why", a.rationale), ("", ""), a.source) for a in session.assumptions] or [
+                "No assumptions yet; /assumption records one."
+            ]
+        return [f"{t.term}: {sentence(t.definition) if t.definition else 'no meaning yet.'}" for t in session.glossary] or [
+            "No glossary terms yet; /term adds one."
+        ]
+
+    def _line(self, item_id: str, text: str, first: tuple[str, str], second: tuple[str, str], source: list[str]) -> str:
+        parts = [f"{item_id}: {sentence(text)}"]
+        for label, value in (first, second):
+            if label and value:
+                parts.append(f"{label}: {sentence(value)}")
+        prompts = [q.prompt for q in (self.interview.question(qid) for qid in source) if q is not None]
+        if prompts:
+            parts.append(f"From: {sentence(prompts[0])}")
+        return " ".join(parts)
+
+
+class _Kept(Cancelled):
+    """/cancel at an optional field: the item stays as it is."""
