@@ -9,7 +9,7 @@ from typing import Any
 
 from elicit.core.findings import ElicitError
 from elicit.core.session import session_path
-from elicit.core.spec import AUDIENCES, ExportOptions, get_exporter, is_people_format, write_export
+from elicit.core.spec import AUDIENCES, ExportOptions, get_exporter, get_tracker_exporter, is_people_format, write_export
 
 from .output import note_line
 from .parser import UsageError
@@ -23,6 +23,7 @@ def export(args: argparse.Namespace) -> int:
         exporter = get_exporter(args.format)
     except ElicitError as error:
         raise UsageError("elicit export", str(error)) from None
+    exporter = _tracker(args, exporter)
     if args.raw_cells:
         with_raw_cells = getattr(exporter, "with_raw_cells", None)
         if with_raw_cells is None:
@@ -31,7 +32,8 @@ def export(args: argparse.Namespace) -> int:
     options = _options(args, exporter)
     to_stdout = args.output in (None, STDOUT, "/dev/stdout")
     if exporter.multi_file and to_stdout:
-        raise UsageError("elicit export", f"the {exporter.name} format writes one file per story: give a folder with -o OUT")
+        what = "writes one file per story" if exporter.name == "gherkin" else "writes a folder of files"
+        raise UsageError("elicit export", f"the {exporter.title} {what}: give a folder with -o OUT")
     from .session_commands import load_for_reading
 
     source = session_path(args.path)
@@ -72,6 +74,60 @@ def _options(args: argparse.Namespace, exporter: Any) -> ExportOptions:
             "elicit export", f"--include-rejected applies to formats that leave rejected stories out (csv, gherkin), not to {exporter.name}"
         )
     return ExportOptions(audience=audience or "client", include_rejected=args.include_rejected)
+
+
+def _tracker(args: argparse.Namespace, exporter: Any) -> Any:
+    """The CSV exporter for --tracker, with --work-item-type, --epic-type and --tracker-priority applied."""
+    tailoring = {
+        "--work-item-type": args.work_item_type,
+        "--epic-type": args.epic_type,
+        "--tracker-priority": args.tracker_priority or None,
+    }
+    given = [name for name, value in tailoring.items() if value is not None]
+    if args.tracker is None and not given:
+        return exporter
+    if exporter.name != "csv":
+        names = ", ".join((["--tracker"] if args.tracker else []) + given)
+        raise UsageError("elicit export", f"{names} applies to --format csv only, not to {exporter.name}")
+    try:
+        exporter = get_tracker_exporter(args.tracker or "generic")
+    except ElicitError as error:
+        raise UsageError("elicit export", str(error)) from None
+    with_settings = getattr(exporter, "with_settings", None)
+    if with_settings is None:
+        if given:
+            raise UsageError("elicit export", f"{', '.join(given)} applies to --tracker jira or azure, not to the generic CSV")
+        return exporter
+    changes: dict[str, Any] = {}
+    if args.work_item_type is not None:
+        changes["work_item_type"] = _name(args.work_item_type, "--work-item-type")
+    if args.epic_type is not None:
+        changes["epic_type"] = _name(args.epic_type, "--epic-type")
+    if args.tracker_priority:
+        changes["priorities"] = _priorities(args.tracker_priority, exporter.tracker)
+    return with_settings(**changes) if changes else exporter
+
+
+def _name(value: str, option: str) -> str:
+    if not value.strip():
+        raise UsageError("elicit export", f"{option} needs a name, such as 'Product Backlog Item'")
+    return value.strip()
+
+
+def _priorities(items: list[str], tracker: str) -> dict[str, str]:
+    """``must=Highest`` items as {MoSCoW key: the tracker's priority}."""
+    from elicit.core.vocabulary import PRIORITIES
+
+    mapping: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key, value = key.strip().lower().replace("'", ""), value.strip()
+        if not sep or key not in PRIORITIES or not value:
+            raise UsageError("elicit export", f"--tracker-priority '{item}': write MOSCOW=NAME with MOSCOW one of {', '.join(PRIORITIES)}, e.g. must=Highest")
+        if tracker == "azure" and value not in ("1", "2", "3", "4"):
+            raise UsageError("elicit export", f"--tracker-priority '{item}': Azure DevOps priorities are 1, 2, 3 or 4")
+        mapping[key] = value
+    return mapping
 
 
 def import_spec(args: argparse.Namespace) -> int:

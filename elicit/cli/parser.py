@@ -244,6 +244,20 @@ def _export(commands: argparse._SubParsersAction) -> None:
         help="md and html: client (default; no notes, flags or lint) or team (everything)",
     )
     export.add_argument("--include-rejected", action="store_true", help="csv and gherkin: keep rejected stories (left out by default)")
+    export.add_argument(
+        "--tracker", metavar="TRACKER", help="csv: jira (epics and stories), azure (Azure DevOps work items) or generic (default, one row a story)"
+    )
+    export.add_argument(
+        "--work-item-type", metavar="NAME", help="csv jira/azure: the stories' type (default Story for Jira, User Story for Azure DevOps)"
+    )
+    export.add_argument("--epic-type", metavar="NAME", help="csv jira/azure: the type of the rows grouping stories by section (default Epic)")
+    export.add_argument(
+        "--tracker-priority",
+        action="append",
+        default=[],
+        metavar="MOSCOW=NAME",
+        help="csv jira/azure: the tracker priority for a MoSCoW priority, e.g. wont=Lowest or could=4; repeat for several",
+    )
     export.set_defaults(handler="export_commands:export")
 
 

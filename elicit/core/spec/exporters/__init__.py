@@ -35,15 +35,25 @@ _REGISTRY: dict[str, str] = {
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 """Every format name, in the order front ends list them."""
 
+_TRACKERS: dict[str, str] = {
+    "generic": "tracker_csv:EXPORTER",
+    "jira": "tracker_hierarchy:JIRA",
+    "azure": "tracker_hierarchy:AZURE",
+}
+TRACKERS: tuple[str, ...] = tuple(_TRACKERS)
+"""``--format csv --tracker NAME``: ``generic`` is the flat CSV, the others carry epics and stories."""
+
 __all__ = [
     "AUDIENCES",
     "DEFAULT_OPTIONS",
     "FORMATS",
+    "TRACKERS",
     "ExportOptions",
     "ExportResult",
     "Exporter",
     "default_destination",
     "get_exporter",
+    "get_tracker_exporter",
     "is_people_format",
     "write_export",
 ]
@@ -84,6 +94,17 @@ def get_exporter(name: str) -> Exporter:
     target = _REGISTRY.get(name.strip().lower())
     if target is None:
         raise ElicitError(f"unknown export format '{name}'; use one of: {', '.join(FORMATS)}")
+    module_name, _, attribute = target.partition(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    exporter: Exporter = getattr(module, attribute)
+    return exporter
+
+
+def get_tracker_exporter(tracker: str) -> Exporter:
+    """The CSV exporter for a tracker (``generic``, ``jira``, ``azure``); ElicitError listing them when unknown."""
+    target = _TRACKERS.get(tracker.strip().lower())
+    if target is None:
+        raise ElicitError(f"unknown tracker '{tracker}'; use one of: {', '.join(TRACKERS)}")
     module_name, _, attribute = target.partition(":")
     module = importlib.import_module(f"{__name__}.{module_name}")
     exporter: Exporter = getattr(module, attribute)
