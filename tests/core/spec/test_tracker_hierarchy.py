@@ -107,7 +107,7 @@ def check_azure(session: Session, files: dict[str, list[list[str]]]) -> None:
             assert item["Priority"] in ("1", "2", "3", "4")
             text, tags = html_text(item["Description"].removeprefix("'"))
             assert set(tags) <= {"p", "b", "br", "ul", "li"}
-            assert story.id.strip() == "" or printable(story.id).split("\n")[0].strip() in text
+            assert f"elicit story {chr(10).join(printable(story.id).splitlines())}, MoSCoW" in text
             if story.acceptance:
                 criteria, tags = html_text(item["Acceptance Criteria"].removeprefix("'"))
                 assert tags.count("li") == len(story.acceptance)
