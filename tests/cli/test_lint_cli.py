@@ -199,3 +199,18 @@ def test_a_bad_file_leaves_the_session_untouched(tmp_path, session):
 def test_import_into_a_missing_session(tmp_path):
     result = run("import-stories", tmp_path / "none.elicit.toml", stories_file(tmp_path, GOOD))
     assert result.returncode == 1 and "no such session file" in result.stderr
+
+
+def test_import_stories_keeps_whole_unquoted_stories_and_reports_each_skip(tmp_path, session):
+    unquoted = tmp_path / "backlog.csv"
+    unquoted.write_text("As a nurse, I want ward lists, so that I plan shifts.\nAs a porter, I want jobs, so that I walk less.\n", encoding="utf-8")
+    result = run("import-stories", session, unquoted)
+    assert result.returncode == 0, result.stderr
+    assert "read as one story a line" in result.stderr
+    assert [(s.role, s.so_that) for s in read_session(session).stories] == [("nurse", "I plan shifts"), ("porter", "I walk less")]
+    rows = tmp_path / "rows.csv"
+    rows.write_text('Story,Priority\n"As a clerk, I want forms, so that I save time.",Must\n,Could\n', encoding="utf-8")
+    result = run("import-stories", session, rows)
+    assert result.returncode == 0, result.stderr
+    assert f"{rows}:3: skipped: no story text in column 'Story' (the row holds: Could)" in result.stderr
+    assert "1 row of the file gave no story and was skipped" in result.stdout

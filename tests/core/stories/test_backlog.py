@@ -233,3 +233,122 @@ def test_to_story_for_linting_a_file():
     (line,) = parse_lines("As a clerk I can file forms in order to save time")
     story = to_story(line, "line 1")
     assert (story.id, story.role, story.want, story.so_that) == ("line 1", "clerk", "to file forms", "I can save time")
+
+
+# Hostile shapes (issue 11, item 4): every record a story or a reported skip, at its true line ------------
+
+
+WHOLE = [
+    "As a nurse, I want to see the ward list, so that I can plan my shift.",
+    "As a manager, I want a weekly report, so that I can plan rotas.",
+    "As a porter, I want my next job on my phone, so that I walk less.",
+]
+
+
+def test_an_unquoted_one_column_csv_of_stories_keeps_role_and_benefit(tmp_path):
+    backlog = read_backlog(write(tmp_path, "stories.csv", ("\n".join(WHOLE) + "\n").encode("utf-8")))
+    assert [(line.line, line.text) for line in backlog.lines] == [(1, WHOLE[0]), (2, WHOLE[1]), (3, WHOLE[2])]
+    assert [line.parsed.role for line in backlog.lines] == ["nurse", "manager", "porter"]
+    assert [line.parsed.so_that for line in backlog.lines] == ["I can plan my shift", "I can plan rotas", "I walk less"]
+    assert any("read as one story a line" in warning and "quotes" in warning for warning in backlog.warnings)
+
+
+def test_an_unquoted_story_column_under_a_header_keeps_whole_stories(tmp_path):
+    data = "Story\n" + "\n".join(WHOLE) + "\n"
+    backlog = read_backlog(write(tmp_path, "export.csv", data.encode("utf-8")))
+    assert [(line.line, line.parsed.role) for line in backlog.lines] == [(2, "nurse"), (3, "manager"), (4, "porter")]
+
+
+def test_one_unclosed_quote_does_not_turn_the_rest_of_the_file_into_one_story(tmp_path):
+    data = f'Story,Priority\n"{WHOLE[0]}",Must\n"{WHOLE[1]},Should\n"{WHOLE[2]}",Could\n"As a cook, I want menus, so that I plan.",Must\n'
+    backlog = read_backlog(write(tmp_path, "export.csv", data.encode("utf-8")))
+    assert [line.line for line in backlog.lines] == [2, 3, 4, 5]
+    assert [line.parsed.role for line in backlog.lines if line.parsed] == ["nurse", "manager", "porter", "cook"]
+    assert [line.priority for line in backlog.lines][2:] == ["could", "must"]
+    assert any(
+        warning.startswith(f"{tmp_path / 'export.csv'}:3: the quote opened on this line joins lines 3-") for warning in backlog.warnings
+    )
+
+
+def test_a_quote_never_closed_is_reported_and_the_lines_after_it_stay_rows(tmp_path):
+    data = f'Story,Priority\n"{WHOLE[0]}",Must\n"{WHOLE[1]},Should\nHeading only,Could\n{WHOLE[2].replace(",", "")},Must\n'
+    backlog = read_backlog(write(tmp_path, "export.csv", data.encode("utf-8")))
+    assert [line.line for line in backlog.lines] == [2, 3, 4, 5]
+    assert any(
+        warning.startswith(f"{tmp_path / 'export.csv'}:3: the quote opened on this line is never closed") for warning in backlog.warnings
+    )
+
+
+def test_rows_with_a_priority_or_criteria_but_no_story_are_reported_not_dropped(tmp_path):
+    data = f'Story,Priority,Acceptance criteria\n"{WHOLE[0]}",Must,\n,Should,"- it works"\n"{WHOLE[1]}",Could,\n'
+    backlog = read_backlog(write(tmp_path, "export.csv", data.encode("utf-8")))
+    assert [line.line for line in backlog.lines] == [2, 4]
+    assert [(skip.line, skip.reason) for skip in backlog.skipped] == [
+        (3, "no story text in column 'Story' (the row holds: Should | - it works)")
+    ]
+    assert f"{tmp_path / 'export.csv'}:3: skipped: no story text in column 'Story' (the row holds: Should | - it works)" in backlog.warnings
+
+
+def test_a_csv_without_header_keeps_its_first_row(tmp_path):
+    data = "Export the ward list,Must\nPrint rotas,Should\n"
+    backlog = read_backlog(write(tmp_path, "backlog.csv", data.encode("utf-8")))
+    assert [(line.line, line.text) for line in backlog.lines] == [(1, "Export the ward list"), (2, "Print rotas")]
+
+
+@pytest.mark.parametrize("inside", ["\u2028", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\u2029"], ids=repr)
+def test_odd_line_separators_inside_a_line_do_not_split_it_or_move_line_numbers(tmp_path, inside):
+    lines = [WHOLE[0], f"As a clerk, I want forms{inside}filed, so that I save time.", WHOLE[1]]
+    for name, data in (
+        ("stories.txt", "\n".join(lines) + "\n"),
+        ("stories.csv", "Story\n" + "\n".join(f'"{line}"' for line in lines) + "\n"),
+    ):
+        backlog = read_backlog(write(tmp_path, name, data.encode("utf-8")))
+        first = 2 if name.endswith(".csv") else 1
+        assert [line.line for line in backlog.lines] == [first, first + 1, first + 2], name
+        assert backlog.lines[1].parsed is not None and backlog.lines[1].parsed.role == "clerk", name
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"], ids=["LF", "CRLF", "CR"])
+def test_the_windows_1252_warning_names_the_lines_that_changed(tmp_path, ending):
+    raw = ending.join([b"As a nurse, I want lists.", b"plain line", b"Caf\xe9 menu", b"ok", b"na\xefve"]) + ending
+    backlog = read_backlog(write(tmp_path, "stories.txt", raw))
+    (warning,) = backlog.warnings
+    assert warning.startswith(f"{tmp_path / 'stories.txt'}:3: not valid UTF-8 (byte 0xe9); also line 5;"), warning
+    assert [line.line for line in backlog.lines] == [1, 2, 3, 4, 5]
+
+
+def test_a_story_split_by_unquoted_commas_is_joined_back_and_reported(tmp_path):
+    data = "Key,Story,Priority\nA-1,As a nurse, I want lists, so that I plan,Must\nA-2,As a manager, I want reports,Could\n"
+    backlog = read_backlog(write(tmp_path, "export.csv", data.encode("utf-8")))
+    assert [(line.line, line.parsed.role, line.priority) for line in backlog.lines] == [(2, "nurse", "must"), (3, "manager", "could")]
+    assert backlog.lines[0].parsed.so_that == "I plan"
+    assert any(":2: 2 rows had more cells than the header" in warning for warning in backlog.warnings)
+
+
+def test_story_fragments_that_cannot_be_joined_back_are_reported(tmp_path):
+    data = "Story,Points\nAs a nurse, I want lists\nAs a manager, I want reports\nAs a clerk, I want forms,3\n"
+    backlog = read_backlog(
+        write(
+            tmp_path,
+            "export.csv",
+            data.encode("utf-8"),
+        ),
+        column="Story",
+    )
+    assert any("hold only part of a story" in warning for warning in backlog.warnings), backlog.warnings
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40), max_size=12))
+def test_every_non_blank_line_of_a_text_file_is_a_story_at_its_line(items):
+    from elicit.core.stories.backlog import split_lines
+
+    text = "\n".join(items)
+    expected = [(number, line.strip().lstrip("\ufeff").strip()) for number, line in enumerate(split_lines(text), 1)]
+    assert [(line.line, line.text) for line in parse_lines(text)] == [(n, t) for n, t in expected if t]
+
+
+def test_a_csv_read_as_text_reports_no_csv_skips(tmp_path):
+    data = "\n".join([*WHOLE, "#G17#"]) + "\n"
+    backlog = read_backlog(write(tmp_path, "stories.csv", data.encode("utf-8")))
+    assert [line.line for line in backlog.lines] == [1, 2, 3, 4] and backlog.skipped == []
+    assert not any("skipped" in warning for warning in backlog.warnings)
