@@ -179,6 +179,8 @@ def _report_import(
         sys.stdout.write(f"{unparsed_count} lines could not be read as stories and are tagged 'unparsed'\n")
     if backlog.skipped:
         count = len(backlog.skipped)
-        sys.stdout.write(f"{plural(count, 'row')} of the file gave no story and {'was' if count == 1 else 'were'} skipped (see the warnings)\n")
+        sys.stdout.write(
+            f"{plural(count, 'row')} of the file gave no story and {'was' if count == 1 else 'were'} skipped (see the warnings)\n"
+        )
     if added:
         sys.stdout.write(f"check their quality with: elicit lint {args.path}\n")

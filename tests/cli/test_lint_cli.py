@@ -203,7 +203,9 @@ def test_import_into_a_missing_session(tmp_path):
 
 def test_import_stories_keeps_whole_unquoted_stories_and_reports_each_skip(tmp_path, session):
     unquoted = tmp_path / "backlog.csv"
-    unquoted.write_text("As a nurse, I want ward lists, so that I plan shifts.\nAs a porter, I want jobs, so that I walk less.\n", encoding="utf-8")
+    unquoted.write_text(
+        "As a nurse, I want ward lists, so that I plan shifts.\nAs a porter, I want jobs, so that I walk less.\n", encoding="utf-8"
+    )
     result = run("import-stories", session, unquoted)
     assert result.returncode == 0, result.stderr
     assert "read as one story a line" in result.stderr

@@ -157,7 +157,9 @@ def read_backlog(path: Path, column: str | None = None) -> Backlog:
     try:
         raw = read_bytes(path)
     except NotRegularFile:
-        raise ElicitError(f"{name}: not a regular file (a device, a pipe or a socket); give a text file (one story a line) or a CSV file") from None
+        raise ElicitError(
+            f"{name}: not a regular file (a device, a pipe or a socket); give a text file (one story a line) or a CSV file"
+        ) from None
     except TooLarge as error:
         raise ElicitError(f"{name}: {error.strerror}; split the backlog into smaller files") from None
     except FileNotFoundError:
@@ -376,7 +378,9 @@ def _csv_lines(
         )
     if odd_priorities:
         shown = ", ".join(sorted(odd_priorities)[:5])
-        warnings.append(f"{name}: priorities that are not MoSCoW ({shown}) were left as 'should'; set them in the app or with 'elicit story set SESSION STORY_ID --priority P'")
+        warnings.append(
+            f"{name}: priorities that are not MoSCoW ({shown}) were left as 'should'; set them in the app or with 'elicit story set SESSION STORY_ID --priority P'"
+        )
     return lines, skipped
 
 
