@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from elicit.core.findings import ElicitError
 from elicit.core.session import Story, read_session, session_path
 from elicit.core.stories import (
     Backlog,
+    BacklogContext,
     LintFinding,
     benefit_note,
     check_codes,
@@ -20,9 +22,9 @@ from elicit.core.stories import (
     story_words,
     to_story,
 )
-from elicit.core.text import clip, plural
+from elicit.core.text import clip, plural, printable
 
-from .output import console, print_json
+from .output import print_json
 from .parser import UsageError
 
 
@@ -30,7 +32,8 @@ def lint(args: argparse.Namespace) -> int:
     """Lint the stories of a session or of a text/CSV file; exit 1 with --strict when there are findings."""
     disabled = _disabled(args.disable)
     stories, texts = _stories_to_lint(args.path)
-    findings = lint_stories(stories, disabled=disabled)
+    context = BacklogContext.of(stories)
+    findings = lint_stories(stories, disabled=disabled, context=context)
     if args.json:
         print_json(
             [
@@ -46,9 +49,9 @@ def lint(args: argparse.Namespace) -> int:
         )
     else:
         _print_table(findings, texts, sum(1 for story in stories if story.status != "rejected"))
-        note = benefit_note(stories, disabled)
+        note = benefit_note(context, disabled)
         if note:
-            console().print(f"note: {note}", style="dim", markup=False, highlight=False)
+            sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
     return 1 if args.strict and findings else 0
 
 
@@ -84,40 +87,59 @@ def _read(path: Path, column: str | None) -> Backlog:
 
 
 def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    """Findings in three columns (story, check, finding), wrapped to the terminal, as plain text.
 
-    out = console()
+    Written line by line rather than as a rich table: for a backlog of a thousand
+    stories rich's table layout took longer than the whole lint.
+    """
     if not findings:
-        out.print(f"no findings in {count} stor{'y' if count == 1 else 'ies'}")
+        sys.stdout.write(f"no findings in {count} stor{'y' if count == 1 else 'ies'}\n")
         return
-    table = Table(box=None, header_style="bold", pad_edge=False, show_lines=False)
-    table.add_column("story", overflow="fold", ratio=2)
-    table.add_column("check", no_wrap=True)
-    table.add_column("finding", overflow="fold", ratio=3)
+    width = max(60, shutil.get_terminal_size((80, 24)).columns)
+    check_width = max(len("check"), *(len(finding.code) for finding in findings))
+    story_width = (width - check_width - 4) * 2 // 5
+    finding_width = width - check_width - story_width - 4
+    lines = [_row("story", "check", "finding", story_width, check_width, finding_width)]
     previous = None
     for finding in findings:
+        story_cell = ""
         if finding.story_id != previous:
-            text = texts.get(finding.story_id, "")
-            shown = clip(text, 70)
-            story_cell = (
-                f"[bold]{escape(finding.story_id)}[/]\n[dim]{escape(shown)}[/]" if shown else f"[bold]{escape(finding.story_id)}[/]"
-            )
             if previous is not None:
-                table.add_row("", "", "")
-        else:
-            story_cell = ""
+                lines.append("")
+            story_cell = "\n".join(part for part in (finding.story_id, clip(printable(texts.get(finding.story_id, "")), 70)) if part)
         previous = finding.story_id
-        table.add_row(story_cell, finding.code, f"{escape(finding.message)}\n[dim]→ {escape(finding.suggestion)}[/]")
-    out.print(table)
+        finding_cell = f"{printable(finding.message)}\n→ {finding.suggestion}"
+        lines.append(_row(story_cell, finding.code, finding_cell, story_width, check_width, finding_width))
     by_code: dict[str, int] = {}
     for finding in findings:
         by_code[finding.code] = by_code.get(finding.code, 0) + 1
     stories = len({finding.story_id for finding in findings})
     summary = ", ".join(f"{n} {code}" for code, n in sorted(by_code.items(), key=lambda item: (-item[1], item[0])))
-    out.print()
-    out.print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {stories} of {count} stories: {summary}")
-    out.print(f"[dim]switch a check off with --disable CODE (for example --disable {findings[0].code})[/]")
+    lines.append("")
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {stories} of {count} stories: {summary}")
+    lines.append(f"switch a check off with --disable CODE (for example --disable {findings[0].code})")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _row(story: str, check: str, finding: str, story_width: int, check_width: int, finding_width: int) -> str:
+    """One row of the table: each cell wrapped to its column, lines side by side, no trailing spaces."""
+    left = _wrapped(story, story_width)
+    right = _wrapped(finding, finding_width)
+    rows = []
+    for number in range(max(len(left), len(right), 1)):
+        cells = (
+            (left[number] if number < len(left) else "").ljust(story_width),
+            (check if number == 0 else "").ljust(check_width),
+            right[number] if number < len(right) else "",
+        )
+        rows.append("  ".join(cells).rstrip())
+    return "\n".join(rows)
+
+
+def _wrapped(cell: str, width: int) -> list[str]:
+    import textwrap
+
+    return [line for part in cell.split("\n") for line in (textwrap.wrap(part, width, break_long_words=True) or [""])]
 
 
 def import_stories(args: argparse.Namespace) -> int:

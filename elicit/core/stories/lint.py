@@ -215,10 +215,14 @@ def lint_stories(
     *,
     disabled: frozenset[str] = frozenset(),
     enabled: frozenset[str] = frozenset(),
+    context: BacklogContext | None = None,
 ) -> list[LintFinding]:
-    """The findings of every story, set checks included, in story order; rejected stories are left out."""
+    """The findings of every story, set checks included, in story order; rejected stories are left out.
+
+    ``context`` is ``BacklogContext.of(stories)`` when the caller has built it already (for benefit_note).
+    """
     checks = active_checks(disabled, enabled)
-    context = BacklogContext.of(stories)
+    context = context if context is not None else BacklogContext.of(stories)
     terms = vague_terms()
     findings: list[LintFinding] = []
     for view in context.views:
@@ -385,7 +389,7 @@ _SET_CHECKS = (
 """The checks that compare a story with its backlog: the codes each can report, in the order they are listed."""
 
 
-def benefit_note(stories: Sequence[Story], disabled: frozenset[str] = frozenset()) -> str | None:
+def benefit_note(stories: Sequence[Story] | BacklogContext, disabled: frozenset[str] = frozenset()) -> str | None:
     """Why ``no-benefit`` stays quiet on this backlog, when it does because most stories give no benefit.
 
     A backlog whose stories mostly leave out "so that ..." follows its own
@@ -394,7 +398,7 @@ def benefit_note(stories: Sequence[Story], disabled: frozenset[str] = frozenset(
     """
     if "no-benefit" in disabled:
         return None
-    context = BacklogContext.of(stories)
+    context = stories if isinstance(stories, BacklogContext) else BacklogContext.of(stories)
     parsed = sum(context.means.values())
     if parsed <= MIN_BACKLOG:
         return None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 UNPARSED_TAG = "unparsed"
 """Tag of a story that holds raw text which could not be read as a story (the text is in ``want``, ``role`` is empty)."""
@@ -112,8 +113,12 @@ def normalise(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def parse_story(text: str) -> ParsedStory | None:
-    """Split a one-line story into role, want and so-that; None when the text is not a story."""
+    """Split a one-line story into role, want and so-that; None when the text is not a story.
+
+    Remembered for the last few thousand texts: a backlog is parsed when it is read and again
+    when its stories are linted (the answer is an immutable record)."""
     line = normalise(text)
     if not line:
         return None

@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from elicit.core.stories.phrases import word_set
@@ -93,6 +94,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=16384)
 def skeleton(word: str) -> str:
     """What spellings of one word share: first letter, then consonants, single, with z as s and c as s, no final s.
 
