@@ -16,7 +16,7 @@ from elicit.core.banks.catalog import BankCatalog
 from elicit.core.banks.models import Bank, Question, Section
 from elicit.core.findings import ElicitError, FindingsError, did_you_mean
 from elicit.core.session.answers import has_value
-from elicit.core.session.models import Answer, BankRef, Session
+from elicit.core.session.models import Answer, BankRef, Session, Story
 
 OPEN = "open"
 
@@ -210,6 +210,16 @@ class Interview:
         for section in self.sections:
             if section.id == question.section_id:
                 return section
+        return None
+
+    def story_section(self, story: Story) -> Section | None:
+        """The section of the story's first source question this interview knows (None: no such question)."""
+        for question_id in story.source:
+            question = self.question(question_id)
+            if question is not None:
+                section = self.section_of(question)
+                if section is not None:
+                    return section
         return None
 
     # lookup

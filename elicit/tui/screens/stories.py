@@ -73,13 +73,8 @@ class StoryFilter:
 
 def story_section(interview: Interview, story: Story) -> str:
     """The title of the section the story's first source question is in."""
-    for question_id in story.source:
-        question = interview.question(question_id)
-        if question is not None:
-            section = interview.section_of(question)
-            if section is not None:
-                return section.title
-    return ""
+    section = interview.story_section(story)
+    return section.title if section is not None else ""
 
 
 def _row(story: Story, section: str, width: int) -> tuple[str | Text, ...]:

@@ -166,3 +166,13 @@ def test_large_bank_applicability_is_linear(tmp_path):
         run.session.answers[f"b.s.q{i}"] = Answer("yes")
     run.invalidate()
     assert len(run.applicable()) == 1000
+
+
+def test_a_story_belongs_to_the_section_of_its_first_known_source_question(mini_bank):
+    from elicit.core.session import Interview, Session, Story
+
+    interview = Interview(Session(title="t"), [mini_bank])
+    first = interview.questions[0]
+    assert interview.story_section(Story(id="US-001", role="r", want="w", source=["nowhere.x.y", first.id])) == interview.section_of(first)
+    assert interview.story_section(Story(id="US-002", role="r", want="w", source=["nowhere.x.y"])) is None
+    assert interview.story_section(Story(id="US-003", role="r", want="w")) is None

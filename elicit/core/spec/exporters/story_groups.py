@@ -55,10 +55,5 @@ def story_groups(session: Session, interview: Interview, *, include_rejected: bo
 
 def home_section(story: Story, interview: Interview) -> str | None:
     """The id of the section of the story's first source question the interview knows, or None."""
-    for question_id in story.source:
-        question = interview.question(question_id)
-        if question is not None:
-            section = interview.section_of(question)
-            if section is not None:
-                return section.id
-    return None
+    section = interview.story_section(story)
+    return section.id if section is not None else None
