@@ -184,12 +184,12 @@ class SessionApp(App[int]):
         opened = self.opened
         if opened is None:
             return
-        from elicit.core.session import remember
+        from elicit.core.session import remember, summarise
 
         if self.saver is not None:
             self.saver.close()
-        progress = opened.interview.progress()
-        remember(opened.path, title=opened.session.title, client=opened.session.client, done=progress.done, total=progress.total)
+        summary = summarise(opened.interview)
+        remember(opened.path, title=opened.session.title, client=opened.session.client, done=summary.done, total=summary.questions)
         opened.close()
         self.opened = None
         self.saver = None

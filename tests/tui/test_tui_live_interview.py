@@ -629,3 +629,50 @@ async def test_a_scripted_thirty_question_interview_keeps_everything_in_the_file
     assert all(item.source for item in [*saved.decisions, *saved.open_questions, *saved.assumptions])
     assert saved.interview_seconds == 30, "30 ticks counted; the 30 while paused were not"
     assert saved.target_minutes == 60
+
+
+async def test_an_exclusive_option_stands_alone_when_ticked(tmp_path: Path):
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.opening import create_session
+
+    bank = BankCatalog.default().load("discovery")
+    path = tmp_path / "d.elicit.toml"
+    create_session(path, [bank], [str(bank.path)], title="Discovery")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = interview(app)
+        await screen.go_to_question("discovery.goals.benefit_kinds")
+        question = screen.question
+        not_sure = question.options.index("Not sure") + 1
+        await pilot.press("1", "2")
+        assert screen.session.answers[question.id].value == list(question.options[:2])
+        await pilot.press(str(not_sure))
+        assert screen.session.answers[question.id].value == ["Not sure"], "ticking 'Not sure' unticks the others"
+        await pilot.press("1")
+        assert screen.session.answers[question.id].value == [question.options[0]], "ticking another unticks 'Not sure'"
+
+
+async def test_the_summary_draws_whole_section_titles_and_minutes_against_the_budget(tmp_path: Path):
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.opening import create_session
+
+    bank = BankCatalog.default().load("discovery")
+    path = tmp_path / "d.elicit.toml"
+    create_session(path, [bank], [str(bank.path)], title="Discovery")
+    app = app_on(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = interview(app)
+        for _ in range(11 * 60):
+            screen.tick()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.resize_terminal(119, 40)  # a terminal sends a resize now and then: the table is filled again
+        await pilot.pause()
+        table = app.screen.query_one("#summary-coverage", DataTable)
+        first = [str(table.get_cell_at((0, column))) for column in range(len(table.columns))]
+        assert first[0] == "The problem" and first[6] == "11/10", first
+        for column, cell in zip(table.columns.values(), first, strict=True):
+            assert column.get_render_width(table) >= len(cell) + 2 * table.cell_padding, (str(column.label), cell)
+        assert table.virtual_size.width <= table.size.width
+        drawn = table.render_line(1).text  # what the terminal shows on the first section's line
+        assert "The problem " in drawn and " 11/10 " in drawn, drawn

@@ -179,10 +179,14 @@ class InterviewScreen(SessionScreen[None]):
         before_status = self.interview.status(question.id)
         steers = question.id in self.condition_inputs
         before_ids = [q.id for q in self.interview.applicable()] if steers else []
-        if value is None:
-            self.service.clear(question.id)
-        else:
-            self.service.answer(question.id, value)
+        try:
+            if value is None:
+                self.service.clear(question.id)
+            else:
+                self.service.answer(question.id, value)
+        except ElicitError as error:  # the input keeps what was typed; nothing is recorded
+            self.notify(str(error), severity="warning", timeout=4)
+            return
         after_ids = [q.id for q in self.interview.applicable()] if steers else []
         if after_ids != before_ids:
             self._announce_change(before_ids, after_ids)
@@ -395,7 +399,8 @@ class InterviewScreen(SessionScreen[None]):
             self.app.show_items()
             return
         question = self.question
-        draft = ItemDraft(kind, text=self._selected_words(), source=[question.id])
+        # A glossary term has no source question in the file format (yet): do not show one that would not be kept.
+        draft = ItemDraft(kind, text=self._selected_words(), source=[] if kind == "term" else [question.id])
         heading = f"from: {question.prompt}"
 
         def saved(result: ItemDraft | None) -> None:

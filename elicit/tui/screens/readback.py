@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Static
 
-from elicit.core.session import OpenSession, Story
+from elicit.core.session import OpenSession, Story, summarise
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
@@ -76,11 +76,10 @@ class ReadBackScreen(SessionScreen[None]):
             sentence.update(Content(story.sentence() + "."))
             lines = self._detail_lines(story)
             details.update(Content.from_markup("\n".join(lines)))
-        counts = {
-            status: sum(1 for s in self.session.stories if s.status == status) for status in ("confirmed", "changed", "rejected", "draft")
-        }
+        counts = summarise(self.interview).stories_by_status
         self.query_one("#readback-tally", Static).update(
-            f"confirmed {counts['confirmed']} · changed {counts['changed']} · rejected {counts['rejected']} · not yet read {counts['draft']}"
+            f"confirmed {counts.get('confirmed', 0)} · changed {counts.get('changed', 0)} · rejected {counts.get('rejected', 0)}"
+            f" · not yet read {counts.get('draft', 0)}"
         )
 
     def _detail_lines(self, story: Story) -> list[str]:

@@ -16,7 +16,7 @@ from textual.markup import escape
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from elicit.core.session import SessionSummary, Story, snapshot, summarise
+from elicit.core.session import SectionSummary, SessionSummary, Story, snapshot, summarise
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
@@ -28,6 +28,23 @@ from .session_screen import SessionScreen
 # Done, Answered, Skipped, Revisit, Open, Min ("12/10") and Required at their header widths,
 # the cell padding of eight columns, the body's padding and a scroll bar.
 NUMBER_COLUMNS_WIDTH = 64
+
+
+def _coverage_row(section: SectionSummary, title_width: int) -> tuple[Text, ...]:
+    """The coverage cells of one section."""
+    done = section.answered + section.skipped
+    style = "green" if done == section.questions and not section.revisit else ("red" if done == 0 else "")
+    budget = f"/{section.minutes_budget}" if section.minutes_budget is not None else ""
+    return (
+        Text(shorten(section.title, title_width), style),
+        Text(f"{done}/{section.questions}"),
+        Text(str(section.answered)),
+        Text(str(section.skipped)),
+        Text(str(section.revisit), "yellow" if section.revisit else ""),
+        Text(str(section.open)),
+        Text(f"{section.minutes_spent}{budget}", "bold yellow" if section.over_budget else ""),
+        Text(str(section.required_open), "bold red" if section.required_open else ""),
+    )
 
 
 def _captured_line(summary: SessionSummary) -> str:
@@ -95,27 +112,16 @@ class SummaryScreen(SessionScreen[str | None]):
         self._fill_quality()
 
     def _fill_coverage(self, summary: SessionSummary) -> None:
+        """One row per section; every column as wide as its widest cell (set here, not left to the table to guess)."""
         table = self.query_one("#summary-coverage", DataTable)
+        rows = [_coverage_row(section, self._section_width()) for section in summary.sections if section.questions]
+        labels = ("Section", "Done", "Answered", "Skipped", "Revisit", "Open", "Min", "Required")
         table.clear(columns=True)
-        table.add_column("Section", key="section")
-        for name in ("done", "answered", "skipped", "revisit", "open", "minutes", "required"):
-            table.add_column("Min" if name == "minutes" else name.capitalize(), key=name)
-        for section in summary.sections:
-            if section.questions == 0:
-                continue
-            done = section.answered + section.skipped
-            style = "green" if done == section.questions and not section.revisit else ("red" if done == 0 else "")
-            budget = f"/{section.minutes_budget}" if section.minutes_budget is not None else ""
-            table.add_row(
-                Text(shorten(section.title, self._section_width()), style),
-                f"{done}/{section.questions}",
-                str(section.answered),
-                str(section.skipped),
-                Text(str(section.revisit), "yellow" if section.revisit else ""),
-                str(section.open),
-                Text(f"{section.minutes_spent}{budget}", "bold yellow" if section.over_budget else ""),
-                Text(str(section.required_open), "bold red" if section.required_open else ""),
-            )
+        for index, label in enumerate(labels):
+            width = max([len(label), *(row[index].cell_len for row in rows)])
+            table.add_column(label, key=label.lower(), width=width)
+        for row in rows:
+            table.add_row(*row)
 
     def _section_width(self) -> int:
         """Room for section titles once the number columns are shown in full (all of them fit at 80 columns)."""

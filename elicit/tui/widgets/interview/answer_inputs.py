@@ -133,15 +133,21 @@ class OptionsAnswer(OptionList):
             prompts.append(Text.assemble((mark, "bold green" if on else "dim"), " ", (number, "dim"), " " if number else "", label))
         return prompts
 
+    def _toggled(self, value: Any) -> list[Any]:
+        """The multiple-choice picks after ticking or unticking ``value``; an exclusive option ("Not sure") stands alone."""
+        if self._is_picked(value):
+            return [v for v in self.picked if v != value]
+        exclusive = self.question.exclusive_options
+        if value in exclusive:
+            return [value]
+        return [v for v in self.picked if v not in exclusive] + [value]
+
     def _pick(self, index: int) -> None:
         if not 0 <= index < len(self.choices):
             return
         value = self.choices[index][1]
         if self.multi:
-            if self._is_picked(value):
-                self.picked = [v for v in self.picked if v != value]
-            else:
-                self.picked = self.picked + [value]
+            self.picked = self._toggled(value)
         else:
             self.picked = [value]
         self.highlighted = index
