@@ -231,7 +231,7 @@ def _export(commands: argparse._SubParsersAction) -> None:
         description="Export a session as a draft spec. Writes to stdout unless -o is given (gherkin needs a folder).",
     )
     export.add_argument("path", metavar="PATH", help="session file")
-    export.add_argument("--format", "-f", required=True, metavar="FORMAT", help="toml, md, html, json, csv, gherkin, reqif or sdoc")
+    export.add_argument("--format", "-f", required=True, metavar="FORMAT", help="toml, md, html, json, csv, gherkin, reqif, sdoc or trace")
     export.add_argument("-o", "--output", metavar="OUT", help="file to write (a folder for gherkin)")
     export.add_argument(
         "--raw-cells",

@@ -30,6 +30,7 @@ _REGISTRY: dict[str, str] = {
     "gherkin": "gherkin_features:EXPORTER",
     "reqif": "reqif_spec:EXPORTER",
     "sdoc": "strictdoc_spec:EXPORTER",
+    "trace": "trace:EXPORTER",
 }
 
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)

@@ -124,10 +124,15 @@ def _role(role: str) -> str:
     return ("an " if role[0].lower() in "aeiou" else "a ") + role
 
 
+def scenario_name(number: int, criterion: str) -> str:
+    """The name of the scenario the story's ``number``-th criterion becomes: ``1. Given no connection ...``."""
+    title, _ = criterion_steps(criterion)
+    return f"{number}. {clip(title or one_line(criterion) or 'Acceptance criterion', NAME_LIMIT)}"
+
+
 def _scenario(number: int, criterion: str) -> list[str]:
-    title, steps = criterion_steps(criterion)
-    name = clip(title or one_line(criterion) or "Acceptance criterion", NAME_LIMIT)
-    lines = [f"  Scenario: {number}. {name}"]
+    _, steps = criterion_steps(criterion)
+    lines = [f"  Scenario: {scenario_name(number, criterion)}"]
     if steps is None:
         lines.append("    # Written as free text: rewrite it as Given/When/Then steps.")
         lines.append(f"    Then {one_line(criterion) or 'the criterion holds'}")

@@ -47,6 +47,7 @@ from elicit.core.spec.exporters.document import (
     Text,
     line,
 )
+from elicit.core.spec.exporters.trace import trace_rows
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 if TYPE_CHECKING:
@@ -525,6 +526,23 @@ class PartMaker:
     """Printed on a new page (a major section)."""
 
 
+def traceability(spec: SpecContext) -> tuple[Block, ...]:
+    """Question -> story -> acceptance criterion -> Gherkin scenario: the rows of ``elicit export --format trace``."""
+    rows = tuple(
+        (
+            line(f"{row.question} ({row.question_id})" if row.question else row.question_id or "—"),
+            line(f"{row.story_id}: {row.story}"),
+            line(row.criterion or "—"),
+            line(row.scenario or "—"),
+        )
+        for row in trace_rows(spec.session, spec.interview)
+    )
+    if not rows:
+        return ()
+    headers = ("Question", "Story", "Acceptance criterion", "Gherkin scenario")
+    return (Table(headers, rows, caption="Each row links a question to a story, one of its criteria and its Gherkin scenario"),)
+
+
 PARTS: tuple[PartMaker, ...] = (
     PartMaker("summary", "Summary", BOTH, summary),
     PartMaker("participants", "Participants", BOTH, participants),
@@ -537,6 +555,7 @@ PARTS: tuple[PartMaker, ...] = (
     PartMaker("what-you-told-us", "What you told us", CLIENT, client_answers, new_page=True),
     PartMaker("not-yet-discussed", "Not yet discussed", CLIENT, not_yet_discussed),
     PartMaker("interview-notes", "Interview notes", TEAM, interview_notes, new_page=True),
+    PartMaker("traceability", "Traceability", TEAM, traceability, new_page=True),
     PartMaker("appendix", "Appendix: questions not covered", TEAM, appendix, new_page=True),
 )
 """The parts of a spec, in order, each for its audiences."""
