@@ -9,10 +9,12 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 
-from .output import error_line
+from .output import error_line, printable_streams
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .parser import UsageError
 
 EXIT_OK = 0
@@ -34,8 +36,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
     module_name, _, function_name = args.handler.partition(":")
+    if not _drives_the_terminal(module_name, args):
+        printable_streams()
     handler = getattr(importlib.import_module(f"elicit.cli.{module_name}"), function_name)
     return _run(lambda: handler(args))
+
+
+def _drives_the_terminal(module_name: str, args: Any) -> bool:
+    """Whether the command runs a front end (the app, plain mode, prompts) that writes its own escape codes."""
+    if module_name == "app_commands":
+        return True
+    prompts = getattr(args, "no_input", True) is False and sys.stdin.isatty() and sys.stdout.isatty()
+    return bool(prompts)
 
 
 def _usage_error(error: UsageError) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from elicit.core.findings import ElicitError
+from elicit.core.text import printable
 from elicit.core.session import session_path
 from elicit.core.spec import AUDIENCES, ExportOptions, get_exporter, get_tracker_exporter, is_people_format, write_export
 
@@ -41,6 +42,8 @@ def export(args: argparse.Namespace) -> int:
     files = exporter.render(session, interview, options)
     if to_stdout:
         (text,) = files.values()
+        if sys.stdout.isatty():  # shown, not stored: no escape sequence from the session may act on the terminal
+            text = printable(text)
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()

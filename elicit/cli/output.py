@@ -2,14 +2,54 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from elicit.core.text import has_control, printable
+
+_C1 = re.compile("[\x7f-\x9f]")
+"""What JSON leaves raw and a terminal may act on (JSON escapes C0 controls itself)."""
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from rich.console import Console
     from rich.text import Text
+
+
+class PrintableStream:
+    """A text stream that makes every control character visible in what is written through it.
+
+    The CLI writes its human-readable output through one of these
+    (:func:`printable_streams`), so that an escape sequence held in a session
+    title, a story or a bank (OSC 0 sets the window title, OSC 52 writes the
+    clipboard) reaches the terminal as visible text, never as a command.
+    Bytes written to ``.buffer`` (exports to standard output) pass untouched.
+    """
+
+    def __init__(self, stream: TextIO):
+        self.raw = stream
+
+    def write(self, text: str) -> int:
+        return self.raw.write(printable(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def printable_streams() -> None:
+    """Route ``sys.stdout`` and ``sys.stderr`` through :class:`PrintableStream` (once)."""
+    if not isinstance(sys.stdout, PrintableStream) and sys.stdout is not None:
+        sys.stdout = PrintableStream(sys.stdout)
+    if not isinstance(sys.stderr, PrintableStream) and sys.stderr is not None:
+        sys.stderr = PrintableStream(sys.stderr)
+
+
+def raw_stdout() -> TextIO:
+    """Standard output itself, under any :class:`PrintableStream`."""
+    stream = sys.stdout
+    return stream.raw if isinstance(stream, PrintableStream) else stream
 
 
 def one_line(text: str) -> str:
@@ -18,8 +58,8 @@ def one_line(text: str) -> str:
 
 
 def error_line(text: str) -> None:
-    """One line on stderr; newlines inside are flattened so it stays one line."""
-    sys.stderr.write(one_line(text))
+    """One line on stderr; newlines inside are flattened so it stays one line, control characters shown."""
+    sys.stderr.write(printable(one_line(text)))
 
 
 def note_line(text: str) -> None:
@@ -31,14 +71,29 @@ def print_json(data: Any) -> None:
     """Pretty JSON on stdout, unicode kept as is."""
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    raw_stdout().write(_C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n")
 
 
 def console() -> Console:
-    """A rich console on stdout (imported on first use: it costs start-up time)."""
-    from rich.console import Console
+    """A rich console on stdout (imported on first use: it costs start-up time).
 
-    return Console(highlight=False, soft_wrap=False)
+    Rich writes its own escape codes for styles, so it writes to standard
+    output itself; the text it is given has its control characters made
+    visible as it is rendered.
+    """
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
+
+    class PrintableConsole(Console):
+        def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterator[Segment]:
+            for segment in super().render(renderable, options):
+                if segment.control is None and has_control(segment.text):
+                    yield Segment(printable(segment.text), segment.style)
+                else:
+                    yield segment
+
+    return PrintableConsole(file=raw_stdout(), highlight=False, soft_wrap=False)
 
 
 def print_hanging(out: Console, first: str, text: Text, indent: int) -> None:

@@ -48,6 +48,11 @@ def _visible(match: re.Match[str]) -> str:
     return "\ufffd"  # C1 controls have no picture
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character that :func:`printable` would change (CR LF aside)."""
+    return _CONTROL.search(text) is not None
+
+
 def printable(text: str) -> str:
     """``text`` safe to print or to write into a document: each control character made visible.
 

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from elicit.core.banks import Question
 from elicit.core.session import OPEN, Interview, Session, SessionSummary, Story, answer_text, format_answer, summarise
-from elicit.core.text import plural
+from elicit.core.text import plural, printable
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 STATUS_WORDS = {"answered": "answered", "skipped": "skipped", "revisit": "flagged to revisit", OPEN: "open"}
@@ -35,9 +35,10 @@ class Console:
         self.write("".join(wrapped + "\n" for line in lines for wrapped in wrap_line(line, width)))
 
     def write(self, text: str) -> None:
-        """Write text as is (used for the '> ' input marker)."""
+        """Write text, its control characters made visible (also used for the '> ' input marker)."""
         if self.gone:
             return
+        text = printable(text)  # an escape sequence in a session or a bank is shown, never acted on
         try:
             try:
                 self.stream.write(text)

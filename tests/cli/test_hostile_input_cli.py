@@ -53,3 +53,53 @@ def test_story_add_after_an_odd_story_id(tmp_path: Path, story_id: str):
     result = run_elicit("story", "add", path, "--role", "user", "--want", "export")
     assert result.returncode == 0, result.stderr
     assert "US-001" in result.stdout
+
+
+ESCAPES = ("\x1b]0;pwned\x07", "\x1b]52;c;ZWNobyBoaQ==\x07", "\x1b[2J", "\x9b31m", "\x00")
+
+
+@pytest.fixture
+def evil_session(tmp_path: Path) -> Path:
+    from elicit.core.session.file_format import dumps_session
+    from elicit.core.session.models import Session, Story
+
+    session = Session(title="Evil" + ESCAPES[0] + ESCAPES[1], client="C" + ESCAPES[3], stories=[Story("US-001", "user" + ESCAPES[2], "pay" + ESCAPES[4])])
+    path = tmp_path / "evil.elicit.toml"
+    path.write_text(dumps_session(session), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["summary"], ["story", "list"], ["lint"], ["story", "list", "--json"], ["summary", "--json"]],
+    ids=["summary", "story-list", "lint", "story-list-json", "summary-json"],
+)
+def test_no_control_character_from_a_session_reaches_the_terminal(evil_session: Path, args: list[str]):
+    result = run_elicit(*args[:2], evil_session, *args[2:]) if args[0] == "story" else run_elicit(args[0], evil_session, *args[1:])
+    assert result.returncode in (0, 1), result.stderr
+    shown = result.stdout + result.stderr
+    assert not any(char in shown for char in "\x1b\x07\x00\x9b"), ascii(shown)
+    if args == ["story", "list", "--json"]:  # JSON escapes them: the data itself is kept exactly
+        import json
+
+        assert json.loads(result.stdout)[0]["want"] == "pay\x00"
+
+
+def test_plain_console_shows_control_characters():
+    import io
+
+    from elicit.plain.output import Console
+
+    stream = io.StringIO()
+    Console(stream).say("title" + ESCAPES[1])
+    assert "\x1b" not in stream.getvalue() and "\x07" not in stream.getvalue()
+    assert "\u241b]52;c;" in stream.getvalue()
+
+
+def test_import_stories_names_an_evil_title_harmlessly(evil_session: Path, tmp_path: Path):
+    backlog = tmp_path / "stories.txt"
+    backlog.write_text("As a user, I want to pay\n", encoding="utf-8")
+    result = run_elicit("import-stories", evil_session, backlog)
+    assert result.returncode == 0, result.stderr
+    assert "Evil\u241b]0;pwned" in result.stdout
+    assert not any(char in result.stdout + result.stderr for char in "\x1b\x07\x00\x9b")
