@@ -13,9 +13,10 @@ with a did-you-mean) are reported in the app as warnings and the default keys st
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
+from elicit.core.files import TableReader, key_path, parse_toml
 from elicit.core.paths import config_dir
 
 from .bindings import unknown_id_problem
@@ -30,31 +31,33 @@ def keys_path() -> Path:
     return config_dir() / KEYS_FILE
 
 
+class _KeysReader(TableReader):
+    def unknown_key_hint(self, close: str | None, allowed: Sequence[str]) -> str:
+        return "only a [keys] table is read"
+
+
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
-    """The keymap from ``keys.toml`` and the problems found in it."""
+    """The keymap from ``keys.toml`` and the problems found in it (``file:line: key: message``)."""
     path = path or keys_path()
     if not path.is_file():
         return {}, []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot read: {error}; default keys are used"]
-    except tomllib.TOMLDecodeError as error:
-        return {}, [f"{path}: not valid TOML ({error}); default keys are used"]
-    except RecursionError:
-        return {}, [f"{path}: nested too deeply to read; default keys are used"]
-    problems = [f"{path}: unknown key '{name}'; only a [keys] table is read" for name in data if name != "keys"]
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict):
-        return {}, problems + [f"{path}: 'keys' must be a table of binding id = \"key\""]
+    document, problem = parse_toml(path)
+    if document is None:
+        return {}, [f"{problem.format() if problem else path}; default keys are used"]
+    reader = _KeysReader(document)
+    reader.keys(document.data, ("keys",), "")
+    keys = document.data.get("keys", {})
     keymap: dict[str, str] = {}
+    if not isinstance(keys, dict):
+        reader.add("wrong-type", "keys", "'keys' must be a table of binding id = \"key\"")
+        keys = {}
     for binding_id, value in keys.items():
-        problem = _entry_problem(binding_id, value)
-        if problem is not None:
-            problems.append(f"{path}: keys.{binding_id}: {problem}")
+        entry = _entry_problem(binding_id, value)
+        if entry is not None:
+            reader.add("bad-value", key_path("keys", f'"{binding_id}"' if "." in binding_id else binding_id), entry)
             continue
         keymap[binding_id] = ",".join(key.strip() for key in value.split(",") if key.strip())
-    return keymap, problems
+    return keymap, [finding.format() for finding in reader.findings]
 
 
 def _entry_problem(binding_id: str, value: object) -> str | None:
