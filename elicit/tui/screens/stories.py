@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -112,6 +112,11 @@ def story_detail_lines(interview: Interview, story: Story) -> list[str]:
 class StoriesScreen(SessionScreen[None]):
     """The table of stories of the open session."""
 
+    table = getters.query_one("#stories-table", DataTable)
+    title_view = getters.query_one("#stories-title", Static)
+    detail_view = getters.query_one("#stories-detail-text", Static)
+    filter_field = getters.query_one("#stories-filter", Field)
+
     CSS_PATH = "stories.tcss"
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("stories")
@@ -131,7 +136,7 @@ class StoriesScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#stories-table", DataTable)
+        table = self.table
         for label, key in (
             ("ID", "id"),
             ("Pri", "priority"),
@@ -146,7 +151,7 @@ class StoriesScreen(SessionScreen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Fill the table again, keeping the cursor on ``keep`` (a story id) if shown."""
-        table = self.query_one("#stories-table", DataTable)
+        table = self.table
         if keep is None and self.shown and table.cursor_row is not None and 0 <= table.cursor_row < len(self.shown):
             keep = self.shown[table.cursor_row].id
         sections = {story.id: story_section(self.interview, story) for story in self.session.stories}
@@ -163,13 +168,13 @@ class StoriesScreen(SessionScreen[None]):
         total = len(self.session.stories)
         shown = f"{len(stories)} of {total}" if len(stories) != total else str(total)
         status = " · ".join(f"{STORY_STATUS_MARKS[s]} {s}" for s in STORY_STATUSES)
-        self.query_one("#stories-title", Static).update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
+        self.title_view.update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
         self._show_detail()
 
     def _show_detail(self) -> None:
         """The whole selected story below the table."""
         story = self.selected()
-        text = self.query_one("#stories-detail-text", Static)
+        text = self.detail_view
         if story is None:
             text.update(Content("No story selected." if self.session.stories else "No stories yet."))
             return
@@ -181,9 +186,9 @@ class StoriesScreen(SessionScreen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Down from the filter goes into the table."""
-        if event.key == "down" and self.query_one("#stories-filter", Field).has_focus:
+        if event.key == "down" and self.filter_field.has_focus:
             event.stop()
-            self.query_one("#stories-table", DataTable).focus()
+            self.table.focus()
 
     def _sort_key(self, sections: dict[str, str]):  # noqa: ANN202
         order = {name: index for index, name in enumerate(PRIORITIES)}
@@ -198,7 +203,7 @@ class StoriesScreen(SessionScreen[None]):
 
     def selected(self) -> Story | None:
         """The story under the cursor."""
-        table = self.query_one("#stories-table", DataTable)
+        table = self.table
         if not self.shown or table.cursor_row is None or not 0 <= table.cursor_row < len(self.shown):
             return None
         return self.shown[table.cursor_row]
@@ -212,10 +217,10 @@ class StoriesScreen(SessionScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#stories-table", DataTable).focus()
+        self.table.focus()
 
     def action_filter(self) -> None:
-        self.query_one("#stories-filter", Field).focus()
+        self.filter_field.focus()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
@@ -231,9 +236,9 @@ class StoriesScreen(SessionScreen[None]):
     # actions
 
     def action_back(self) -> None:
-        filter_field = self.query_one("#stories-filter", Field)
+        filter_field = self.filter_field
         if filter_field.has_focus:
-            self.query_one("#stories-table", DataTable).focus()
+            self.table.focus()
             return
         self.dismiss()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -128,6 +128,15 @@ class PriorityLine(Static):
 class StoryEditor(ModalScreen[StoryDraft | None]):
     """Role, want, so that, priority, acceptance criteria, the client's words and tags."""
 
+    priority_line = getters.query_one("#story-priority", PriorityLine)
+    role_field = getters.query_one("#story-role", Field)
+    want_field = getters.query_one("#story-want", Field)
+    so_that_field = getters.query_one("#story-so-that", Field)
+    acceptance_editor = getters.query_one("#story-acceptance", Editor)
+    quote_editor = getters.query_one("#story-quote", Editor)
+    tags_field = getters.query_one("#story-tags", Field)
+    notes_view = getters.query_one("#story-notes", Static)
+
     CSS_PATH = "story_editor.tcss"
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("story")
@@ -180,9 +189,9 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
                 yield HintField(value, hint=hint, placeholder=placeholder, suggester=suggester, id=field_id)
 
     def on_mount(self) -> None:
-        self.query_one("#story-priority", PriorityLine).priority = self.initial.priority
+        self.priority_line.priority = self.initial.priority
         self._lengths = {field_id: len(self.query_one(f"#{field_id}", Field).value) for field_id in TEXT_FIELDS}
-        self.query_one("#story-role", Field).focus()
+        self.role_field.focus()
         self._check()
 
     # reading the form
@@ -190,13 +199,13 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
     def draft(self) -> StoryDraft:
         """What the form holds now."""
         return StoryDraft(
-            role=self.query_one("#story-role", Field).value,
-            want=self.query_one("#story-want", Field).value,
-            so_that=self.query_one("#story-so-that", Field).value,
-            priority=self.query_one("#story-priority", PriorityLine).priority,
-            acceptance=self.query_one("#story-acceptance", Editor).text.splitlines(),
-            quote=self.query_one("#story-quote", Editor).text,
-            tags=self.query_one("#story-tags", Field).value.replace(";", ",").split(","),
+            role=self.role_field.value,
+            want=self.want_field.value,
+            so_that=self.so_that_field.value,
+            priority=self.priority_line.priority,
+            acceptance=self.acceptance_editor.text.splitlines(),
+            quote=self.quote_editor.text,
+            tags=self.tags_field.value.replace(";", ",").split(","),
             source=list(self.initial.source),
         ).normalised()
 
@@ -232,7 +241,7 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         for field_id, value in (("story-role", parsed.role), ("story-want", parsed.want), ("story-so-that", parsed.so_that)):
             self._lengths[field_id] = len(value)
             self.query_one(f"#{field_id}", Field).value = value
-        self.query_one("#story-acceptance", Editor).focus()
+        self.acceptance_editor.focus()
         self.notify("Split the story into role, want and so that.", timeout=2)
         self._check()
         return True
@@ -258,13 +267,13 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         if draft.want and self.hint.want and draft.want == self.hint.want.strip():
             lines.append("[$warning]•[/] 'I want' is still the bank's suggestion: put it in the client's words")
         notes = Content.from_markup("\n".join(lines)) if lines else Content.from_markup("[$success]✓[/] reads well")
-        self.query_one("#story-notes", Static).update(notes)
+        self.notes_view.update(notes)
 
     # actions
 
     def action_priority(self, priority: str) -> None:
         if priority in PRIORITIES:
-            self.query_one("#story-priority", PriorityLine).priority = priority
+            self.priority_line.priority = priority
             self._check()
 
     def action_save(self) -> None:
@@ -273,7 +282,7 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         if problems:
             self.notify(problems[0], title="Not saved yet", severity="warning")
             if not draft.want:
-                self.query_one("#story-want", Field).focus()
+                self.want_field.focus()
             return
         self.dismiss(draft)
 

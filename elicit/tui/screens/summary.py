@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -69,6 +69,16 @@ def _time_line(summary: SessionSummary) -> str:
 class SummaryScreen(SessionScreen[str | None]):
     """Where the interview stands."""
 
+    coverage_table = getters.query_one("#summary-coverage", DataTable)
+    body = getters.query_one("#summary-body", VerticalScroll)
+    title_view = getters.query_one("#summary-title", Static)
+    todo_list = getters.query_one("#summary-todo", OptionList)
+    todo_heading = getters.query_one("#summary-todo-heading", Static)
+    stories_heading = getters.query_one("#summary-stories-heading", Static)
+    stories_view = getters.query_one("#summary-stories", Static)
+    quality_heading = getters.query_one("#summary-quality-heading", Static)
+    quality_view = getters.query_one("#summary-quality", Static)
+
     CSS_PATH = "summary.tcss"
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("summary")
@@ -87,10 +97,10 @@ class SummaryScreen(SessionScreen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#summary-coverage", DataTable).can_focus = False
+        self.coverage_table.can_focus = False
         self.fill()
         # The page scrolls from the start (PageDown, End reach everything); Tab goes into the to-do list.
-        self.query_one("#summary-body", VerticalScroll).focus()
+        self.body.focus()
 
     def on_screen_resume(self) -> None:
         if self.changed_while_away():
@@ -99,7 +109,7 @@ class SummaryScreen(SessionScreen[str | None]):
     def fill(self) -> None:
         """Compute and show everything (the counts come from the core's one summary)."""
         summary = summarise(self.interview)
-        self.query_one("#summary-title", Static).update(
+        self.title_view.update(
             Content.from_markup(
                 f"[b]{escape(self.session.title)}[/b]  {summary.done}/{summary.questions} done ({summary.percent}%) · "
                 f"{summary.answered} answered · {summary.skipped} skipped · {summary.revisit} to revisit · {summary.open} open\n"
@@ -113,7 +123,7 @@ class SummaryScreen(SessionScreen[str | None]):
 
     def _fill_coverage(self, summary: SessionSummary) -> None:
         """One row per section; every column as wide as its widest cell (set here, not left to the table to guess)."""
-        table = self.query_one("#summary-coverage", DataTable)
+        table = self.coverage_table
         rows = [_coverage_row(section, self._section_width()) for section in summary.sections if section.questions]
         labels = ("Section", "Done", "Answered", "Skipped", "Revisit", "Open", "Min", "Required")
         table.clear(columns=True)
@@ -132,7 +142,7 @@ class SummaryScreen(SessionScreen[str | None]):
             self._fill_coverage(summarise(self.interview))
 
     def _fill_todo(self) -> None:
-        todo = self.query_one("#summary-todo", OptionList)
+        todo = self.todo_list
         todo.clear_options()
         required = self.interview.required_open()
         flagged = [q for q in self.interview.flagged() if q not in required]
@@ -143,7 +153,7 @@ class SummaryScreen(SessionScreen[str | None]):
         heading = f"Still to do: {len(required)} required open · {len(flagged)} flagged to revisit"
         if required or flagged:
             heading += "  [$text-muted](Tab, then Enter goes to the question)[/]"
-        self.query_one("#summary-todo-heading", Static).update(Content.from_markup(heading))
+        self.todo_heading.update(Content.from_markup(heading))
         todo.display = bool(required or flagged)
         if todo.option_count:
             todo.highlighted = 0
@@ -151,7 +161,7 @@ class SummaryScreen(SessionScreen[str | None]):
     def _fill_stories(self, summary: SessionSummary) -> None:
         stories = self.session.stories
         counts = " · ".join(f"{priority_label(p)} {summary.stories_by_priority.get(p, 0)}" for p in PRIORITIES)
-        self.query_one("#summary-stories-heading", Static).update(
+        self.stories_heading.update(
             f"Stories: {summary.stories}  ({counts})" if stories else "Stories: none yet"
         )
         lines = []
@@ -163,14 +173,14 @@ class SummaryScreen(SessionScreen[str | None]):
             for story in group:
                 mark = STORY_STATUS_MARKS.get(story.status, "?")
                 lines.append(f"  {mark} [b]{escape(story.id)}[/b] {escape(story.sentence())} [$text-muted]({story.status})[/]")
-        self.query_one("#summary-stories", Static).update(Content.from_markup("\n".join(lines)))
+        self.stories_view.update(Content.from_markup("\n".join(lines)))
 
     def _fill_quality(self) -> None:
         if not self.session.stories:
-            self.query_one("#summary-quality-heading", Static).update("")
-            self.query_one("#summary-quality", Static).update("")
+            self.quality_heading.update("")
+            self.quality_view.update("")
             return
-        self.query_one("#summary-quality-heading", Static).update("Story quality: checking…")
+        self.quality_heading.update("Story quality: checking…")
         self._lint(snapshot(self.session).stories)
 
     @work(thread=True, exclusive=True, group="summary-lint")
@@ -185,12 +195,12 @@ class SummaryScreen(SessionScreen[str | None]):
         by_story: dict[str, list[Any]] = {}
         for finding in findings:
             by_story.setdefault(finding.story_id, []).append(finding)
-        self.query_one("#summary-quality-heading", Static).update(f"Story quality: {line}")
+        self.quality_heading.update(f"Story quality: {line}")
         lines = []
         for story_id, notes in by_story.items():
             lines.append(f"  [b]{escape(story_id)}[/b]")
             lines += [f"    • {escape(note.message)}: {escape(note.suggestion)}" for note in notes]
-        self.query_one("#summary-quality", Static).update(Content.from_markup("\n".join(lines)))
+        self.quality_view.update(Content.from_markup("\n".join(lines)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
