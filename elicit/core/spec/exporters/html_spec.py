@@ -90,10 +90,11 @@ table {{ border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size
 caption {{ text-align: left; font-weight: 600; padding: .2rem 0; }}
 th, td {{ border: 1px solid {RULE}; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
 th {{ background: {HEADER_CELL}; }}
-td.number, th.number {{ text-align: right; white-space: nowrap; }}
+td.number, th.number {{ text-align: right; }}
+td.number {{ white-space: nowrap; }}
 figure.chart {{ margin: 1rem 0 1.25rem; }}
 figure.chart figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
-.bars {{ display: grid; grid-template-columns: minmax(6rem, 14rem) 1fr auto; gap: .25rem .6rem; align-items: center; margin: 0; }}
+.bars {{ display: grid; grid-template-columns: minmax(6rem, 14rem) 1fr 4.5rem; gap: .25rem .6rem; align-items: center; margin: 0; }}
 .bars dt {{ margin: 0; }}
 .bars dd {{ margin: 0; }}
 .bars svg {{ display: block; width: 100%; height: .9rem; }}
@@ -104,10 +105,10 @@ footer {{ margin-top: 3rem; color: {MUTED}; font-size: .85rem; border-top: 1px s
 @media (max-width: 36rem) {{
   body {{ padding: 1rem .8rem 2rem; }}
   h1 {{ font-size: 1.5rem; }}
-  .bars {{ grid-template-columns: 1fr auto; }}
+  .bars {{ grid-template-columns: 1fr 4.5rem; }}
   .bars dt {{ grid-column: 1 / -1; margin-top: .2rem; }}
-  table {{ font-size: .9rem; }}
-  th, td {{ padding: .25rem .35rem; }}
+  table {{ font-size: .85rem; }}
+  th, td {{ padding: .2rem .25rem; }}
 }}
 @media print {{
   @page {{ margin: 16mm 14mm; }}

@@ -51,8 +51,8 @@ from elicit.core.spec.exporters.trace import trace_rows
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 if TYPE_CHECKING:
-    from elicit.core.session.engine import Interview
     from elicit.core.banks.models import Question, Section
+    from elicit.core.session.engine import Interview
     from elicit.core.session.models import Session, Story
     from elicit.core.stories import LintFinding
 
@@ -62,7 +62,12 @@ BOTH = CLIENT | TEAM
 
 REJECTED = "rejected"
 PRIORITY_HEADINGS = {"must": "Must have", "should": "Should have", "could": "Could have", "wont": "Won't have this time"}
-STATUS_WORDS = {"draft": "draft", "confirmed": "confirmed by the client", "changed": "changed with the client", "rejected": "rejected"}
+STATUS_WORDS = {
+    "draft": "draft, not yet confirmed",
+    "confirmed": "confirmed by the client",
+    "changed": "changed with the client",
+    "rejected": "rejected",
+}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -250,7 +255,7 @@ def summary(spec: SpecContext) -> tuple[Block, ...]:
 def coverage_sentence(spec: SpecContext) -> str:
     progress = spec.interview.progress()
     if not spec.team:
-        return f"{progress.answered} of {progress.total} questions answered ({progress.percent}% discussed)"
+        return f"{progress.answered} of {progress.total} questions answered so far"
     return (
         f"{progress.done} of {progress.total} questions done ({progress.percent}%): "
         f"{progress.answered} answered, {progress.skipped} skipped, {progress.revisit} to revisit, {progress.open} open"
