@@ -74,7 +74,7 @@ def _options(args: argparse.Namespace, exporter: Any) -> ExportOptions:
             raise UsageError("elicit export", f"unknown audience '{args.audience}'; use one of: {', '.join(AUDIENCES)}")
     if args.include_rejected and not getattr(exporter, "drops_rejected", False):
         raise UsageError(
-            "elicit export", f"--include-rejected applies to formats that leave rejected stories out (csv, gherkin), not to {exporter.name}"
+            "elicit export", f"--include-rejected applies to formats that leave rejected stories out (csv, gherkin, trace), not to {exporter.name}"
         )
     return ExportOptions(audience=audience or "client", include_rejected=args.include_rejected)
 

@@ -243,7 +243,7 @@ def _export(commands: argparse._SubParsersAction) -> None:
         metavar="WHO",
         help="md and html: client (default; no notes, flags or lint) or team (everything)",
     )
-    export.add_argument("--include-rejected", action="store_true", help="csv and gherkin: keep rejected stories (left out by default)")
+    export.add_argument("--include-rejected", action="store_true", help="csv (every tracker), gherkin and trace: keep rejected stories (left out by default)")
     export.add_argument(
         "--tracker", metavar="TRACKER", help="csv: jira (epics and stories), azure (Azure DevOps work items) or generic (default, one row a story)"
     )
