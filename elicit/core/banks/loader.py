@@ -377,7 +377,15 @@ def _include(
 
 
 def _include_allowed(context: TableReader, key: str, other_id: str, bank: Bank, stack: tuple[str, ...]) -> bool:
-    """Whether including ``other_id`` keeps the banks from including themselves or nesting too deep."""
+    """Whether ``other_id`` is a bank id, and including it keeps the banks from including themselves or nesting too deep."""
+    if not ID_PATTERN.fullmatch(other_id):
+        context.add(
+            "include-by-path",
+            key,
+            f"'include' names a bank by its id, not by a path: '{clip(other_id, 80)}'",
+            "include it by its id (\"bank\" or \"bank.section\"): put that bank in ./question_banks, your bank folder or beside this file",
+        )
+        return False
     if other_id == bank.id:
         context.add("include-self", key, "a bank cannot include its own sections", "define the section here instead")
         return False

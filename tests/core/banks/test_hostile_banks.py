@@ -70,3 +70,14 @@ def test_many_options_are_checked_for_duplicates_in_linear_time(tmp_path: Path):
     path = _bank_with_question(tmp_path, f'kind = "choice"\noptions = [{options}, "OPTION 7"]\n')
     (finding,) = findings_of(tmp_path, path)
     assert finding.code == "duplicate-option" and "'OPTION 7' is listed twice" in finding.message
+
+
+@pytest.mark.parametrize("target", ["sub/inner", "/etc/passwd", "../other", "sub\\\\inner.s", "C:/x"], ids=["relative", "absolute", "parent", "backslash", "drive"])
+def test_includes_by_path_are_refused(tmp_path: Path, target: str):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "inner.toml").write_text(HEADER.format(id="inner") + SECTION, encoding="utf-8")
+    path = tmp_path / "t.toml"
+    path.write_text(HEADER.format(id="t") + f'[[sections]]\ninclude = "{target}"\n', encoding="utf-8")
+    (finding,) = findings_of(tmp_path, path)
+    assert finding.code == "include-by-path" and finding.line == 5
+    assert "by its id" in finding.format()
