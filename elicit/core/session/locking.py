@@ -96,8 +96,7 @@ class SessionLock:
                 continue
             except OSError as exc:
                 raise ElicitError(f"cannot create lock file {self.path}: {exc.strerror or exc}; check the folder is writable") from None
-            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(record))
+            self._write_record(descriptor, record)
             self._held = True
             try:
                 self.follow()
@@ -106,6 +105,24 @@ class SessionLock:
                 raise
             return self
         raise LockedError(f"{self.session_path} is being opened by another elicit at this moment; try again")
+
+    def _write_record(self, descriptor: int, record: dict[str, object]) -> None:
+        """Write who holds the lock; on failure (a full disk) remove the lock file we made and say so."""
+        data = json.dumps(record).encode("utf-8")
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(descriptor, data[written:])
+        except OSError as exc:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+            raise ElicitError(
+                f"cannot write lock file {self.path}: {exc.strerror or exc}; free some space (or fix the folder) and try again"
+            ) from None
+        finally:
+            os.close(descriptor)
 
     def _take_over(self, holder: LockHolder | None) -> None:
         """Remove a stale lock if it is still the one we judged stale."""

@@ -86,3 +86,26 @@ def test_the_service_refuses_a_story_over_the_bound():
     with pytest.raises(ElicitError, match="characters"):
         service.update_story(story.id, so_that="y" * (SHORT_TEXT + 1))
     assert service.session.stories[0].so_that == ""
+
+
+def test_a_full_disk_while_taking_the_lock_is_one_error_and_leaves_no_lock(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from elicit.core.findings import ElicitError
+    from elicit.core.session import locking
+
+    session_file = tmp_path / "s.elicit.toml"
+    session_file.write_text(dumps_session(Session(title="t")), encoding="utf-8")
+    real_write = os.write
+
+    def full(descriptor, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(locking.os, "write", full)
+    with pytest.raises(ElicitError, match="No space left on device"):
+        locking.SessionLock(session_file).acquire()
+    monkeypatch.setattr(locking.os, "write", real_write)
+    assert not locking.lock_path(session_file).exists()
+    with locking.SessionLock(session_file):
+        assert locking.read_holder(locking.lock_path(session_file)) is not None
