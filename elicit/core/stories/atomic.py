@@ -28,6 +28,8 @@ The rule, in the order :func:`atomic_problem` applies it at each joint:
    "and archive the reports") makes it a verb. A result verb (see, get, receive,
    know, find, have, view) after a plain "and" is the result of the first step
    ("enter my zip code and get a list"); after a comma it is a second want.
+   Likewise a first verb that is a step (select, open, go, log in, fill in ...)
+   leads to the goal after a plain "and" ("select a dataset and export it").
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ SAME_GOAL_PAIRS = {
     )
 }
 """The two sides of one setting or decision, and a step that only leads to the other (hand-kept: a choice, not grammar)."""
+
+STEP_VERBS = word_set("select choose pick click tap press open go navigate visit fill type log sign scan")
+"""Verbs of a step towards the goal that follows a plain "and" ("select a dataset and export it", "log in and
+manage my profile"): a step and its purpose are one goal."""
 
 LIST_VERBS = word_set("sort filter order page scroll group browse search")
 """Ways of going through a list: after "and", with "it", "them", "by" or "through", part of the list the story asks for ("and sort it by date")."""
@@ -169,8 +175,8 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
     second = goal.next_word(joint + 1)
     if not goal.word(second).isalpha() or goal.word(second) in _SUBJECTS:
         return None
-    if not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second)):
-        return None  # "approve or reject applications", "show or hide"
+    if not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second)) or _a_step_first(goal, joint):
+        return None  # "approve or reject applications", "show or hide"; "select a dataset and export it"
     return _verbs_joined(goal, joint, second) or _passives_joined(goal, joint, second) or _second_action(goal, joint, second)
 
 
@@ -304,13 +310,23 @@ def _after_noun(goal: _Goal, joint: int) -> bool:
 def _object_of_a_verb(goal: _Goal, joint: int) -> bool:
     """Whether the words before the joint are the object of a verb where a verb goes ("to upload a photo",
     "to conduct a meeting with the applicant"), not a noun phrase on its own ("a list of users")."""
+    return _first_verb(goal, joint) is not None
+
+
+def _first_verb(goal: _Goal, joint: int) -> str | None:
+    """The verb, where a verb goes, that the words before the joint belong to ("upload" in "to upload a photo and")."""
     index = _list_start(goal, _item_before(goal, joint))
     for index in range(index, max(-1, index - 8), -1):
         if goal.base_verb(index) and _verb_position(goal, index):
-            return True
+            return goal.word(index)
         if not goal.word(index).isalpha() or goal.word(index) in _VERB_POSITION - {"to"}:
-            return False
-    return False
+            return None
+    return None
+
+
+def _a_step_first(goal: _Goal, joint: int) -> bool:
+    """ "select a dataset and export it", "log in and manage my profile": the first verb is a step to the second."""
+    return goal.tokens[joint] == "and" and goal.word(joint - 1) != "," and _first_verb(goal, joint) in STEP_VERBS
 
 
 def _joined(goal: _Goal, joint: int) -> str:

@@ -136,6 +136,7 @@ COMPOUND_GOALS = (
     "to water and prune the plants",  # verbs no list of software actions would hold
     "to rehearse a scene and critique it",
     "to unsubscribe from a list and resubscribe later",
+    "to select a dataset, and export it as CSV",  # after a comma, a step is a want of its own
 )
 ONE_GOAL = (
     "to enter my card details and have my card charged",  # a step and its result
@@ -168,6 +169,10 @@ ONE_GOAL = (
     "to see a list of upcoming courses and can page through them",
     "to see which campers I look after and where",
     "to access the site and do all the other things on my phone",
+    "to select a dataset and export it as CSV",  # a step towards the goal, then the goal
+    "to log in and manage my profile",
+    "to go to the events page and register for a talk",
+    "to fill in a form and submit it",
 )
 
 
