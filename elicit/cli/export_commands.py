@@ -101,6 +101,12 @@ def _tracker(args: argparse.Namespace, exporter: Any) -> Any:
         if given:
             raise UsageError("elicit export", f"{', '.join(given)} applies to --tracker jira or azure, not to the generic CSV")
         return exporter
+    changes = _tracker_settings(args, exporter)
+    return with_settings(**changes) if changes else exporter
+
+
+def _tracker_settings(args: argparse.Namespace, exporter: Any) -> dict[str, Any]:
+    """The tracker settings the options ask for (work item type, epic type, priority names)."""
     changes: dict[str, Any] = {}
     if args.work_item_type is not None:
         changes["work_item_type"] = _name(args.work_item_type, "--work-item-type")
@@ -108,7 +114,7 @@ def _tracker(args: argparse.Namespace, exporter: Any) -> Any:
         changes["epic_type"] = _name(args.epic_type, "--epic-type")
     if args.tracker_priority:
         changes["priorities"] = _priorities(args.tracker_priority, exporter.tracker)
-    return with_settings(**changes) if changes else exporter
+    return changes
 
 
 def _name(value: str, option: str) -> str:

@@ -187,6 +187,13 @@ def _report_import(
         first, last = added[0][1], added[-1][1]
         span = ": " + (first if first == last else f"{first} to {last}")
     sys.stdout.write(f"imported {plural(len(added), 'story')} from {file}{column} into '{target}'{span}\n")
+    _report_skips(backlog, added, skipped)
+    if added:
+        sys.stdout.write(f"check their quality with: elicit lint {args.path}\n")
+
+
+def _report_skips(backlog: Backlog, added: list[tuple[int, str, bool]], skipped: list[tuple[int, str]]) -> None:
+    """What an import left out or could not read: duplicates, unparsed lines, rows with no story."""
     if skipped:
         shown = ", ".join(f"line {line} ({story_id})" for line, story_id in skipped[:5])
         more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
@@ -204,5 +211,3 @@ def _report_import(
         sys.stdout.write(
             f"{plural(count, 'row')} of the file gave no story and {'was' if count == 1 else 'were'} skipped (see the warnings)\n"
         )
-    if added:
-        sys.stdout.write(f"check their quality with: elicit lint {args.path}\n")

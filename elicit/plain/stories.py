@@ -41,22 +41,7 @@ class StoryCapture:
         self.console.say(f"New story{linked}. Type /cancel at any field to drop it; a whole story pasted in one field is split.")
         story: Story | None = None
         try:
-            role_default, want_default = self._defaults(hint)
-            first = self._part("role", "As a (who):", role_default)
-            pasted = first if isinstance(first, ParsedStory) else None
-            role = pasted.role if pasted else str(first)
-            while not role:
-                self.console.say("A story needs a role: who wants it (for example 'customer')? /cancel drops the story.")
-                again = self._part("role", "As a (who):", "")
-                pasted = again if isinstance(again, ParsedStory) else None
-                role = pasted.role if pasted else str(again)
-            if pasted is None:
-                second = self._part("want", "I want (what they want to do):", want_default)
-                pasted = second if isinstance(second, ParsedStory) else None
-                want = pasted.want if pasted else str(second)
-                role = pasted.role if pasted else role
-            else:
-                want = pasted.want
+            role, want, pasted = self._role_and_want(*self._defaults(hint))
             if not want:
                 self.console.say("No story added: a story needs a 'want'.")
                 return None
@@ -73,6 +58,24 @@ class StoryCapture:
             return None
         self.console.say(f"Added {story_line(story)}")
         return story
+
+    def _role_and_want(self, role_default: str, want_default: str) -> tuple[str, str, ParsedStory | None]:
+        """Ask for the role (again while it is empty), then the want; a whole story pasted in either field gives both."""
+        first = self._part("role", "As a (who):", role_default)
+        pasted = first if isinstance(first, ParsedStory) else None
+        role = pasted.role if pasted else str(first)
+        while not role:
+            self.console.say("A story needs a role: who wants it (for example 'customer')? /cancel drops the story.")
+            again = self._part("role", "As a (who):", "")
+            pasted = again if isinstance(again, ParsedStory) else None
+            role = pasted.role if pasted else str(again)
+        if pasted is not None:
+            return role, pasted.want, pasted
+        second = self._part("want", "I want (what they want to do):", want_default)
+        pasted = second if isinstance(second, ParsedStory) else None
+        if pasted is not None:
+            return pasted.role, pasted.want, pasted
+        return role, str(second), None
 
     def _defaults(self, hint: StoryHint | None) -> tuple[str, str]:
         """The role and want offered first: the question's story hint unless it is a placeholder."""
