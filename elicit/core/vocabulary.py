@@ -6,6 +6,8 @@ PRIORITIES = ("must", "should", "could", "wont")
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 STORY_STATUSES = ("draft", "confirmed", "changed", "rejected")
 OPEN_QUESTION_STATUSES = ("open", "resolved")
+PROPOSAL_CHANGES = ("keep", "change", "remove")
+PROPOSAL_STATUSES = ("open", "accepted", "declined")
 
 
 def priority_from_word(text: str, *, initials: bool = True) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
 from elicit.core.session.answers import has_value
-from elicit.core.session.models import Answer, Session, Story
+from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Round, Session, Story
 from elicit.core.session.record_reader import (
     ANSWER_KEYS,
     ASSUMPTION_KEYS,
@@ -25,6 +25,7 @@ from elicit.core.session.record_reader import (
     META_KEYS,
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
+    PROPOSAL_KEYS,
     STORY_KEYS,
     STORY_VERSION_KEYS,
     RecordReader,
@@ -34,7 +35,10 @@ SCHEMA_PREFIX = "elicit.session/"
 SCHEMA = f"{SCHEMA_PREFIX}1"
 SUFFIX = ".elicit.toml"
 
-_TOP_TABLES = ("participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary")
+_TOP_TABLES = (
+    "participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals",
+)  # fmt: skip
+_STORY_FIELDS = tuple(name for name in STORY_KEYS if name != "history")
 TOP_KEYS = ("schema",) + META_KEYS + CLOCK_KEYS + _TOP_TABLES
 
 
@@ -55,11 +59,31 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data["banks"] = [record_dict(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
     data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
     data["stories"] = [_story_table(story) for story in session.stories]
-    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in session.open_questions]
-    data["decisions"] = [record_dict(item, DECISION_KEYS, keep=("id", "text")) for item in session.decisions]
-    data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in session.assumptions]
+    data.update(_follow_up_tables(session.open_questions, session.decisions, session.assumptions))
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
+    data["rounds"] = [_round_table(item) for item in session.rounds]
+    data["proposals"] = [record_dict(item, PROPOSAL_KEYS, keep=("id", "story", "change", "status")) for item in session.proposals]
     return {key: value for key, value in data.items() if value not in ([], {})}
+
+
+def _follow_up_tables(
+    open_questions: list[OpenQuestion], decisions: list[Decision], assumptions: list[Assumption]
+) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "open_questions": [record_dict(item, OPEN_QUESTION_KEYS, keep=("id", "text", "status")) for item in open_questions],
+        "decisions": [record_dict(item, DECISION_KEYS, keep=("id", "text")) for item in decisions],
+        "assumptions": [record_dict(item, ASSUMPTION_KEYS, keep=("id", "text")) for item in assumptions],
+    }
+
+
+def _round_table(frozen: Round) -> dict[str, Any]:
+    """A round's table: when, the note, and the frozen stories and follow-ups as they stood."""
+    table: dict[str, Any] = {"number": frozen.number}
+    _put(table, "at", frozen.at)
+    _put(table, "note", frozen.note)
+    table["stories"] = [_story_table(story) for story in frozen.stories]
+    table.update(_follow_up_tables(frozen.open_questions, frozen.decisions, frozen.assumptions))
+    return {key: value for key, value in table.items() if value != []}
 
 
 def dumps_session(session: Session) -> str:
@@ -74,7 +98,7 @@ def _put(data: dict[str, Any], name: str, value: Any) -> None:
 
 def _story_table(story: Story) -> dict[str, Any]:
     """A story's table, its earlier wordings (if any) as ``[[stories.history]]`` tables."""
-    table = record_dict(story, STORY_KEYS[:-1], keep=("id", "role", "want", "priority", "status"))
+    table = record_dict(story, _STORY_FIELDS, keep=("id", "role", "want", "priority", "status"))
     if story.history:
         table["history"] = [record_dict(version, STORY_VERSION_KEYS, keep=("role", "want", "priority", "status")) for version in story.history]
     return table
@@ -147,6 +171,7 @@ class _Reader(RecordReader):
         session = self.meta(data)
         self.clock(data, session)
         self.records(data, session)
+        self.review(data, session)
         session.answers = self.answers(data)
         return session
 

@@ -106,6 +106,9 @@ class Story:
     """The client's reason when the story was rejected."""
     history: list[StoryVersion] = field(default_factory=list)
     """Earlier wordings, oldest first."""
+    basis: dict[str, str] = field(default_factory=dict)
+    """Digests of its source answers when the story was last changed or confirmed (question id -> digest):
+    an answer that no longer matches makes the story suspect."""
 
     def sentence(self) -> str:
         """The story as one sentence: As a ..., I want ..., so that ...."""
@@ -136,6 +139,8 @@ class Decision:
     rationale: str = ""
     decided_by: str = ""
     source: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+    """Ids of the stories the decision is about (a declined review proposal names its story)."""
 
 
 @dataclass
@@ -182,12 +187,51 @@ class Session:
     section_seconds: dict[str, int] = field(default_factory=dict)
     """Interview time spent in each section (section id -> seconds)."""
 
+    rounds: list[Round] = field(default_factory=list)
+    """Review rounds sent to the client, oldest first."""
+    proposals: list[Proposal] = field(default_factory=list)
+    """The client's proposed edits from review sheets, each accepted, declined or still open."""
+
     def story(self, story_id: str) -> Story | None:
         """The story with this id, or None."""
         for story in self.stories:
             if story.id == story_id:
                 return story
         return None
+
+
+@dataclass
+class Round:
+    """A review round: what was sent to the client, frozen as it stood."""
+
+    number: int
+    at: datetime | None = None
+    note: str = ""
+    stories: list[Story] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+
+
+@dataclass
+class Proposal:
+    """One row of a review sheet the client filled: a proposed edit to a story, not applied until accepted."""
+
+    id: str
+    story: str
+    change: str = "keep"
+    """keep, change or remove."""
+    wording: str = ""
+    priority: str = ""
+    comment: str = ""
+    status: str = "open"
+    """open, accepted or declined."""
+    reason: str = ""
+    """Why it was declined."""
+    round: int = 0
+    """The round whose sheet it came from (0: before any round)."""
+    row: int = 0
+    """Its row in the sheet, to point the client at it."""
 
 
 def snapshot(session: Session) -> Session:
@@ -210,14 +254,17 @@ def snapshot(session: Session) -> Session:
             source=list(story.source),
             tags=list(story.tags),
             history=[replace(version, acceptance=list(version.acceptance)) for version in story.history],
+            basis=dict(story.basis),
         )
         for story in session.stories
     ]
     copy.section_seconds = dict(session.section_seconds)
     copy.open_questions = [replace(item, source=list(item.source)) for item in session.open_questions]
-    copy.decisions = [replace(item, source=list(item.source)) for item in session.decisions]
+    copy.decisions = [replace(item, source=list(item.source), stories=list(item.stories)) for item in session.decisions]
     copy.assumptions = [replace(item, source=list(item.source)) for item in session.assumptions]
     copy.glossary = [replace(item) for item in session.glossary]
+    copy.rounds = list(session.rounds)  # a round is frozen: never changed once recorded
+    copy.proposals = [replace(item) for item in session.proposals]
     return copy
 
 

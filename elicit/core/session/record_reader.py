@@ -22,6 +22,8 @@ from elicit.core.session.models import (
     GlossaryTerm,
     OpenQuestion,
     Participant,
+    Proposal,
+    Round,
     Session,
     Story,
     StoryVersion,
@@ -29,7 +31,14 @@ from elicit.core.session.models import (
     too_long,
 )
 from elicit.core.text import clip
-from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
+from elicit.core.vocabulary import (
+    ANSWER_STATUSES,
+    OPEN_QUESTION_STATUSES,
+    PRIORITIES,
+    PROPOSAL_CHANGES,
+    PROPOSAL_STATUSES,
+    STORY_STATUSES,
+)
 
 META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
 PARTICIPANT_KEYS = ("name", "role")
@@ -37,12 +46,14 @@ BANK_REF_KEYS = ("id", "version", "hash", "path")
 ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at")
 STORY_KEYS = (
     "id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason", "created_at", "updated_at",
-    "history",
+    "history", "basis",
 )  # fmt: skip
 STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
 OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source")
-DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source")
+DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories")
+ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions")
+PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row")
 ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
 GLOSSARY_KEYS = ("term", "definition")
 
@@ -144,7 +155,16 @@ class RecordReader(TableReader):
             for k, t in self.tables(data, "banks", bank_keys)
         ]
         session.stories = [self.story(k, t) for k, t in self.tables(data, "stories", STORY_KEYS)]
-        session.open_questions = [
+        session.open_questions, session.decisions, session.assumptions = self.follow_ups(data)
+        session.glossary = [
+            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k))
+            for k, t in self.tables(data, "glossary", GLOSSARY_KEYS)
+        ]
+        self.unique([s.id for s in session.stories], "stories", "story")
+
+    def follow_ups(self, data: dict[str, Any], parent: str = "") -> tuple[list[OpenQuestion], list[Decision], list[Assumption]]:
+        """The open questions, decisions and assumptions in ``data`` (a session, or one of its rounds)."""
+        open_questions = [
             OpenQuestion(
                 self.string(t, "id", k, required=True),
                 self.string(t, "text", k, required=True),
@@ -153,32 +173,54 @@ class RecordReader(TableReader):
                 self.string(t, "resolution", k),
                 self.strings(t, "source", k),
             )
-            for k, t in self.tables(data, "open_questions", OPEN_QUESTION_KEYS)
+            for k, t in self.tables(data, "open_questions", OPEN_QUESTION_KEYS, parent)
         ]
-        session.decisions = [
+        decisions = [
             Decision(
                 self.string(t, "id", k, required=True),
                 self.string(t, "text", k, required=True),
                 self.string(t, "rationale", k),
                 self.string(t, "decided_by", k),
                 self.strings(t, "source", k),
+                self.strings(t, "stories", k),
             )
-            for k, t in self.tables(data, "decisions", DECISION_KEYS)
+            for k, t in self.tables(data, "decisions", DECISION_KEYS, parent)
         ]
-        session.assumptions = [
+        assumptions = [
             Assumption(
                 self.string(t, "id", k, required=True),
                 self.string(t, "text", k, required=True),
                 self.string(t, "rationale", k),
                 self.strings(t, "source", k),
             )
-            for k, t in self.tables(data, "assumptions", ASSUMPTION_KEYS)
+            for k, t in self.tables(data, "assumptions", ASSUMPTION_KEYS, parent)
         ]
-        session.glossary = [
-            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k))
-            for k, t in self.tables(data, "glossary", GLOSSARY_KEYS)
+        return open_questions, decisions, assumptions
+
+    def review(self, data: dict[str, Any], session: Session) -> None:
+        """Fill in the review rounds and the client's proposals."""
+        for key, table in self.tables(data, "rounds", ROUND_KEYS):
+            number = self.whole(table, "number", key, minimum=1) or len(session.rounds) + 1
+            frozen = Round(number, self.when(table, "at", key), self.string(table, "note", key))
+            frozen.stories = [self.story(k, t) for k, t in self.tables(table, "stories", STORY_KEYS, key)]
+            frozen.open_questions, frozen.decisions, frozen.assumptions = self.follow_ups(table, key)
+            session.rounds.append(frozen)
+        session.proposals = [
+            Proposal(
+                id=self.string(t, "id", k, required=True),
+                story=self.string(t, "story", k, required=True),
+                change=self.choice(t, "change", k, PROPOSAL_CHANGES, "keep"),
+                wording=self.string(t, "wording", k),
+                priority=self.string(t, "priority", k),
+                comment=self.string(t, "comment", k),
+                status=self.choice(t, "status", k, PROPOSAL_STATUSES, "open"),
+                reason=self.string(t, "reason", k),
+                round=self.whole(t, "round", k, minimum=0) or 0,
+                row=self.whole(t, "row", k, minimum=0) or 0,
+            )
+            for k, t in self.tables(data, "proposals", PROPOSAL_KEYS)
         ]
-        self.unique([s.id for s in session.stories], "stories", "story")
+        self.unique([item.id for item in session.proposals], "proposals", "proposal")
 
     def answer(self, key: str, table: dict[str, Any]) -> Answer:
         """One answer (its keys are checked by the caller, which knows what else may sit beside them)."""
@@ -230,7 +272,16 @@ class RecordReader(TableReader):
                 )
                 for k, t in self.tables(table, "history", STORY_VERSION_KEYS, key)
             ],
+            basis=self.digests(table, "basis", key),
         )
+
+    def digests(self, table: dict[str, Any], name: str, key: str) -> dict[str, str]:
+        """A table of strings by question id ({} when absent)."""
+        value = table.get(name, {})
+        if not isinstance(value, dict) or not all(isinstance(item, str) for item in value.values()):
+            self.add("wrong-type", f"{key}.{name}", f"'{name}' must be a table of text by question id", f'write [{key.split("[")[0]}.{name}]')
+            return {}
+        return dict(value)
 
     def clock(self, data: dict[str, Any], session: Session) -> None:
         """Fill in the interview clock: seconds so far, the target length, seconds per section."""

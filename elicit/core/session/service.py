@@ -15,6 +15,7 @@ from elicit.core.banks.models import Question
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.answers import check_exclusive, has_value, whole_number
 from elicit.core.session.engine import Interview
+from elicit.core.session.suspects import answer_basis
 from elicit.core.session.models import (
     Answer,
     Assumption,
@@ -22,9 +23,13 @@ from elicit.core.session.models import (
     GlossaryTerm,
     IdSequence,
     OpenQuestion,
+    Proposal,
+    Round,
     Session,
     Story,
     StoryVersion,
+    make_id,
+    snapshot,
     too_long,
 )
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
@@ -210,6 +215,7 @@ class SessionService:
         story = Story(id=self._ids["US"].next(self.session.stories), role=role, want=want, created_at=stamp, updated_at=stamp)
         for name, value in values.items():
             setattr(story, name, _copy(value))
+        story.basis = answer_basis(self.session, story)
         self.session.stories.append(story)
         self._changed(f"story {story.id} added")
         return story
@@ -243,6 +249,7 @@ class SessionService:
         for name, value in values.items():
             setattr(story, name, _copy(value))
         story.updated_at = stamp
+        story.basis = answer_basis(self.session, story)
         self._changed(f"story {story_id} changed")
         return story
 
@@ -338,10 +345,14 @@ class SessionService:
         self._changed(f"open question {item_id} deleted")
         return item
 
-    def add_decision(self, text: str, rationale: str = "", *, decided_by: str = "", source: list[str] | None = None) -> Decision:
-        """Record a decision and why it was taken."""
+    def add_decision(
+        self, text: str, rationale: str = "", *, decided_by: str = "", source: list[str] | None = None, stories: list[str] | None = None
+    ) -> Decision:
+        """Record a decision and why it was taken (``stories``: the stories it is about)."""
         text, sources = _text(text, "decision"), self.sources(source)
-        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, sources)
+        for story_id in stories or []:
+            self._story(story_id)
+        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, sources, list(stories or []))
         self.session.decisions.append(item)
         self._changed(f"decision {item.id}")
         return item
@@ -466,6 +477,57 @@ class SessionService:
             self.session.section_seconds[section_id] = self.session.section_seconds.get(section_id, 0) + seconds
         self._changed("clock")
 
+    # review rounds
+
+    def record_round(self, note: str = "") -> Round:
+        """Record round N: when, the note, and a frozen copy of every story and follow-up as they stand."""
+        frozen = snapshot(self.session)
+        number = max((item.number for item in self.session.rounds), default=0) + 1
+        item = Round(
+            number,
+            now(),
+            note.strip(),
+            stories=[replace(story, history=[], basis={}) for story in frozen.stories],
+            decisions=frozen.decisions,
+            open_questions=frozen.open_questions,
+            assumptions=frozen.assumptions,
+        )
+        self.session.rounds.append(item)
+        self._changed(f"round {number} recorded")
+        return item
+
+    def add_proposals(self, proposals: list[Proposal]) -> list[Proposal]:
+        """Keep the client's proposed edits (``P-001``, ...), open until accepted or declined; stories untouched."""
+        taken = max((_proposal_number(item.id) for item in self.session.proposals), default=0)
+        added = []
+        for offset, proposal in enumerate(proposals, start=1):
+            if self.session.story(proposal.story) is None:
+                raise ElicitError(f"no story '{proposal.story}' in this session")
+            added.append(replace(proposal, id=make_id("P", taken + offset), status="open", reason=""))
+        if added:
+            self.session.proposals.extend(added)
+            self._changed(f"{len(added)} proposal(s) added")
+        return added
+
+    def settle_proposal(self, proposal_id: str, status: str, reason: str = "") -> Proposal:
+        """Mark a proposal accepted or declined (applying it is the caller's, through the methods above)."""
+        proposal = self.proposal(proposal_id)
+        if status not in ("accepted", "declined"):
+            raise ElicitError(f"a proposal is accepted or declined, not {status!r}")
+        proposal.status = status
+        proposal.reason = reason.strip()
+        self._changed(f"proposal {proposal_id} {status}")
+        return proposal
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        """The proposal with this id; ElicitError with a did-you-mean when there is none."""
+        for item in self.session.proposals:
+            if item.id == proposal_id:
+                return item
+        known = [item.id for item in self.session.proposals]
+        hint = did_you_mean(proposal_id, known) or ("see 'elicit review list'" if known else "import a review sheet first")
+        raise ElicitError(f"no proposal '{proposal_id}' in this session; {hint}")
+
     def set_meta(self, **values: Any) -> None:
         """Change the interview's metadata (title, client, ended_at, ...)."""
         allowed = {"title", "client", "project", "interviewer", "started_at", "ended_at", "participants", "target_minutes"}
@@ -481,6 +543,11 @@ class SessionService:
 
 
 _FollowUp = TypeVar("_FollowUp", OpenQuestion, Decision, Assumption)
+
+
+def _proposal_number(item_id: str) -> int:
+    tail = item_id.removeprefix("P-")
+    return int(tail) if tail.isascii() and tail.isdigit() and len(tail) < 10 else 0
 
 
 def _find(items: list[_FollowUp], item_id: str, what: str) -> _FollowUp:

@@ -23,11 +23,14 @@ from elicit.core.session.models import (
     GlossaryTerm,
     OpenQuestion,
     Participant,
+    Proposal,
+    Round,
     Session,
     Story,
     StoryVersion,
 )
 from elicit.core.session.storage import SessionStore
+from elicit.core.vocabulary import PROPOSAL_CHANGES, PROPOSAL_STATUSES
 
 STAMP = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -218,6 +221,33 @@ stories = st.builds(
         ),
         max_size=2,
     ),
+    basis=st.dictionaries(any_text, any_text, max_size=2),
+)
+follow_ups = {
+    "open_questions": st.lists(
+        st.builds(OpenQuestion, ids, any_text, any_text, st.sampled_from(("open", "resolved")), any_text, st.lists(ids, max_size=2)),
+        max_size=2,
+    ),
+    "decisions": st.lists(
+        st.builds(Decision, ids, any_text, any_text, any_text, st.lists(ids, max_size=2), st.lists(ids, max_size=2)), max_size=2
+    ),
+    "assumptions": st.lists(st.builds(Assumption, ids, any_text, any_text, st.lists(ids, max_size=2)), max_size=2),
+}
+rounds = st.builds(
+    Round, number=st.integers(1, 2**31), at=stamps, note=any_text, stories=st.lists(stories, max_size=2), **follow_ups
+)
+proposals = st.builds(
+    Proposal,
+    id=ids,
+    story=ids,
+    change=st.sampled_from(PROPOSAL_CHANGES),
+    wording=any_text,
+    priority=any_text,
+    comment=any_text,
+    status=st.sampled_from(PROPOSAL_STATUSES),
+    reason=any_text,
+    round=st.integers(0, 2**31),
+    row=st.integers(0, 2**31),
 )
 sessions = st.builds(
     Session,
@@ -232,13 +262,10 @@ sessions = st.builds(
     banks=st.lists(st.builds(BankRef, ids, any_text, any_text, any_text), max_size=2),
     answers=st.dictionaries(any_text, answers, max_size=4),
     stories=st.lists(stories, max_size=3, unique_by=lambda s: s.id),
-    open_questions=st.lists(
-        st.builds(OpenQuestion, ids, any_text, any_text, st.sampled_from(("open", "resolved")), any_text, st.lists(ids, max_size=2)),
-        max_size=2,
-    ),
-    decisions=st.lists(st.builds(Decision, ids, any_text, any_text, any_text, st.lists(ids, max_size=2)), max_size=2),
-    assumptions=st.lists(st.builds(Assumption, ids, any_text, any_text, st.lists(ids, max_size=2)), max_size=2),
+    **follow_ups,
     glossary=st.lists(st.builds(GlossaryTerm, any_text, any_text), max_size=2),
+    rounds=st.lists(rounds, max_size=2),
+    proposals=st.lists(proposals, max_size=3, unique_by=lambda p: p.id),
     interview_seconds=st.integers(0, 2**40),
     target_minutes=st.one_of(st.none(), st.integers(1, 10_000)),
     section_seconds=st.dictionaries(any_text, st.integers(0, 2**40), max_size=3),

@@ -1,0 +1,140 @@
+"""What changed between two states of a spec: per story, decision, open question and assumption, field by field."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from elicit.core.session.models import Assumption, Decision, OpenQuestion, Proposal, Story
+
+KINDS = ("story", "decision", "open_question", "assumption")
+"""The kinds of record a diff covers, in the order it lists them."""
+
+STORY_FIELDS = ("role", "want", "so_that", "priority", "acceptance", "quote", "tags", "status")
+FIELDS: dict[str, tuple[str, ...]] = {
+    "story": STORY_FIELDS,
+    "decision": ("text", "rationale", "decided_by"),
+    "open_question": ("text", "owner", "status", "resolution"),
+    "assumption": ("text", "rationale"),
+}
+
+REWORDED = 0.6
+"""How alike a removed and an added criterion must be (difflib ratio) to count as one criterion reworded."""
+
+
+@dataclass
+class State:
+    """The records a diff compares: a session as it is, one of its rounds, or a TOML spec."""
+
+    label: str
+    stories: list[Story] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    round_number: int | None = None
+    """The round this state is, when it is one."""
+
+    def records(self, kind: str) -> list[Any]:
+        """The records of one kind."""
+        records: dict[str, list[Any]] = {
+            "story": self.stories,
+            "decision": self.decisions,
+            "open_question": self.open_questions,
+            "assumption": self.assumptions,
+        }
+        return records[kind]
+
+
+@dataclass
+class Change:
+    """One record added, removed or changed; ``fields`` maps a field to ``{"old", "new"}``."""
+
+    kind: str
+    id: str
+    change: str
+    fields: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reason: str = ""
+    title: str = ""
+    """The record as people read it now (a story's sentence, a decision's text)."""
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON object: kind, id, change, fields, reason."""
+        return {"kind": self.kind, "id": self.id, "change": self.change, "fields": self.fields, "reason": self.reason}
+
+
+def diff(old: State, new: State) -> list[Change]:
+    """Every record added, removed or changed from ``old`` to ``new``, matched by id, in a stable order."""
+    changes: list[Change] = []
+    for kind in KINDS:
+        before = {_key(kind, item): item for item in old.records(kind)}
+        after = {_key(kind, item): item for item in new.records(kind)}
+        for item_id, item in after.items():
+            if item_id not in before:
+                changes.append(Change(kind, item_id, "added", _added_fields(kind, item), _reason(kind, item, new), title_of(kind, item)))
+                continue
+            fields = _changed_fields(kind, before[item_id], item)
+            if fields:
+                changes.append(Change(kind, item_id, "changed", fields, _reason(kind, item, new), title_of(kind, item)))
+        for item_id, item in before.items():
+            if item_id not in after:
+                changes.append(Change(kind, item_id, "removed", {}, "", title_of(kind, item)))
+    return changes
+
+
+def title_of(kind: str, item: Any) -> str:
+    """How people read a record: a story's sentence, the text of anything else."""
+    return str(item.sentence() if kind == "story" else item.text)
+
+
+def _key(kind: str, item: Any) -> str:
+    return str(item.id)
+
+
+def _added_fields(kind: str, item: Any) -> dict[str, dict[str, Any]]:
+    return {name: {"old": None, "new": _value(item, name)} for name in FIELDS[kind] if _value(item, name) not in ("", [], None)}
+
+
+def _changed_fields(kind: str, old: Any, new: Any) -> dict[str, dict[str, Any]]:
+    fields: dict[str, dict[str, Any]] = {}
+    for name in FIELDS[kind]:
+        before, after = _value(old, name), _value(new, name)
+        if before == after:
+            continue
+        entry: dict[str, Any] = {"old": before, "new": after}
+        if name == "acceptance":
+            entry.update(criteria_changes(before, after))
+        fields[name] = entry
+    return fields
+
+
+def _value(item: Any, name: str) -> Any:
+    value = getattr(item, name)
+    return list(value) if isinstance(value, list) else value
+
+
+def criteria_changes(old: list[str], new: list[str]) -> dict[str, list[Any]]:
+    """Criteria added, removed and reworded (a removed and an added criterion that read alike)."""
+    removed = [item for item in old if item not in new]
+    added = [item for item in new if item not in old]
+    reworded: list[dict[str, str]] = []
+    for before in list(removed):
+        best = max(added, key=lambda after: difflib.SequenceMatcher(None, before, after).ratio(), default=None)
+        if best is not None and difflib.SequenceMatcher(None, before, best).ratio() >= REWORDED:
+            reworded.append({"old": before, "new": best})
+            removed.remove(before)
+            added.remove(best)
+    return {"added": added, "removed": removed, "reworded": reworded}
+
+
+def _reason(kind: str, item: Any, state: State) -> str:
+    """The reason recorded for a record's present state, where there is one."""
+    if kind == "story":
+        if item.status == "rejected" and item.reason:
+            return str(item.reason)
+        settled = [p for p in state.proposals if p.story == item.id and p.status == "accepted" and p.comment]
+        return settled[-1].comment if settled else ""
+    if kind in ("decision", "assumption"):
+        return str(item.rationale)
+    return str(item.resolution) if item.status == "resolved" else ""

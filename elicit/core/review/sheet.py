@@ -1,0 +1,210 @@
+"""The review sheet: one row per story for the client to fill in a spreadsheet, read back into proposals.
+
+Written as CSV or Excel (by the file's suffix). Reading takes what clients'
+spreadsheets do to a file: any column order, extra columns, a BOM, ``;`` as
+separator, Windows-1252 text, dates where Excel saw one, blank rows. A filled
+row becomes a proposal; a row that cannot be one is reported with its row
+number and skipped, and nothing else is lost.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from elicit.core.findings import ElicitError
+from elicit.core.session.models import Proposal, Session, Story
+from elicit.core.text import formula_safe
+from elicit.core.vocabulary import PRIORITY_LABELS, priority_from_word
+
+STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
+CLIENT_COLUMNS = ("Your decision (keep / change / remove)", "Your wording", "Your priority", "Your comment")
+COLUMNS = STORY_COLUMNS + CLIENT_COLUMNS
+SUFFIXES = (".csv", ".xlsx")
+
+_FIELD_OF_HEADER = {"id": "id", "decision": "change", "wording": "wording", "priority": "priority", "comment": "comment"}
+_DECISION_WORDS = {
+    "keep": "keep", "ok": "keep", "yes": "keep", "agree": "keep", "confirm": "keep", "confirmed": "keep",
+    "change": "change", "changed": "change", "edit": "change", "reword": "change",
+    "remove": "remove", "delete": "remove", "drop": "remove", "no": "remove", "reject": "remove",
+}  # fmt: skip
+
+
+def sheet_rows(session: Session) -> list[list[str]]:
+    """The sheet's rows: the header, then one row per story that is not rejected."""
+    rows = [list(COLUMNS)]
+    for story in session.stories:
+        if story.status == "rejected":
+            continue
+        rows.append([story.id, story.sentence(), PRIORITY_LABELS[story.priority], "\n".join(story.acceptance), "", "", "", ""])
+    return rows
+
+
+def write_sheet(session: Session, path: Path) -> bytes:
+    """The sheet for ``path``'s suffix as bytes (the caller writes them safely)."""
+    suffix = _suffix(path)
+    rows = sheet_rows(session)
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerows([[formula_safe(cell) for cell in row] for row in rows])
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
+    return _xlsx_bytes(rows)
+
+
+def _xlsx_bytes(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Review"
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for line in sheet.iter_rows():
+        for cell in line:
+            cell.data_type = "s"  # text, never a formula, whatever it starts with
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = (10, 60, 10, 50, 22, 50, 14, 40)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[chr(ord("A") + index - 1)].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class SheetReading:
+    """What a filled sheet holds: proposals (ids not yet given) and the rows that could not be read."""
+
+    proposals: list[Proposal] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_sheet(path: Path, session: Session) -> SheetReading:
+    """The proposals in a sheet the client filled; ElicitError when the file is not a review sheet at all."""
+    rows = _csv_rows(path) if _suffix(path) == ".csv" else _xlsx_rows(path)
+    header_at, columns = _header(rows, path)
+    reading = SheetReading()
+    stories = {story.id: story for story in session.stories}
+    round_number = session.rounds[-1].number if session.rounds else 0
+    for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
+        cells = {name: row[index].strip() if index < len(row) else "" for name, index in columns.items()}
+        if not any(cells.get(name) for name in ("change", "wording", "priority", "comment")):
+            continue  # blank, or not filled by the client
+        proposal, problem = _proposal(cells, stories, number, round_number)
+        if problem:
+            reading.problems.append(f"{path}: row {number}: {problem}; row skipped")
+        elif proposal is not None:
+            reading.proposals.append(proposal)
+    return reading
+
+
+def _proposal(cells: dict[str, str], stories: dict[str, Story], number: int, round_number: int) -> tuple[Proposal | None, str]:
+    story_id = cells.get("id", "")
+    if story_id not in stories:
+        return None, f"no story '{story_id}' in this session" if story_id else "no story ID"
+    word = cells.get("change", "").casefold().strip(" .!")
+    change = _DECISION_WORDS.get(word.split()[0] if word else "")
+    if word and change is None:
+        return None, f"'{cells['change']}' is not keep, change or remove"
+    if change is None:
+        change = "change" if cells.get("wording") or cells.get("priority") else "keep"
+    priority = ""
+    if cells.get("priority"):
+        found = priority_from_word(cells["priority"])
+        if found is None:
+            return None, f"'{cells['priority']}' is not a priority (Must, Should, Could or Won't)"
+        priority = found
+    return Proposal("", story_id, change, cells.get("wording", ""), priority, cells.get("comment", ""), round=round_number, row=number), ""
+
+
+def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:
+    """Where the header row is, and the column of each field elicit reads."""
+    for at, row in enumerate(rows[:20]):
+        columns: dict[str, int] = {}
+        for index, cell in enumerate(row):
+            name = _header_field(cell)
+            if name and name not in columns:
+                columns[name] = index
+        if "id" in columns and len(columns) > 1:
+            return at, columns
+    raise ElicitError(f"{path}: not a review sheet: no header row with an 'ID' column and the client's columns; write one with 'elicit review sheet'")
+
+
+def _header_field(cell: str) -> str | None:
+    """The field a header names. "Priority" is the story's own column; the client's is "Your priority" (or "New priority")."""
+    words = re.sub(r"\(.*?\)", " ", cell).casefold().replace("_", " ").split()
+    theirs = words[:1] in (["your"], ["new"])
+    if theirs:
+        words = words[1:]
+    name = _FIELD_OF_HEADER.get(" ".join(words)) if words else None
+    if name == "priority" and not theirs:
+        return None
+    return name
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    raw = _read(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    delimiter = max((";", ",", "\t"), key=first.count)
+    csv.field_size_limit(10_000_000)
+    try:
+        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise ElicitError(f"{path}: cannot read it as CSV ({error}); save it from the spreadsheet as CSV again") from None
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(_read(path)), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ElicitError(f"{path}: not an Excel workbook ({error}); save it as .xlsx or as .csv") from None
+    sheet = workbook.worksheets[0]
+    return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as text; dates as ISO dates, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if not path.is_file():
+            raise ElicitError(f"{path}: not found" if not path.exists() else f"{path}: not a file")
+        return path.read_bytes()
+    except OSError as error:
+        raise ElicitError(f"{path}: cannot read it ({error.strerror or error})") from None
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ElicitError(f"{path}: a review sheet is .csv or .xlsx, not '{path.suffix or 'no suffix'}'")
+    return suffix

@@ -1,0 +1,48 @@
+"""Suspect stories: a story whose source answer changed after the story was last changed or confirmed.
+
+When a story is added, edited or confirmed, the service records a digest of
+each of its source answers (:attr:`Story.basis`). A source answer whose value
+no longer matches its digest makes the story doubtful until someone looks at
+it again: editing or confirming the story records the answers afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from elicit.core.session.models import Session, Story
+
+
+def answer_digest(value: Any) -> str:
+    """A short digest of an answer's value (None: no answer)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def answer_basis(session: Session, story: Story) -> dict[str, str]:
+    """Digests of the current values of the story's source answers."""
+    basis = {}
+    for question_id in story.source:
+        answer = session.answers.get(question_id)
+        basis[question_id] = answer_digest(answer.value if answer is not None else None)
+    return basis
+
+
+def changed_sources(session: Session, story: Story) -> list[str]:
+    """The source questions whose answer changed since the story was last changed or confirmed."""
+    current = answer_basis(session, story)
+    return [question_id for question_id, digest in story.basis.items() if current.get(question_id, digest) != digest]
+
+
+def suspect_stories(session: Session) -> dict[str, list[str]]:
+    """Story id -> the source questions that changed under it, for every suspect story (rejected ones aside)."""
+    suspects = {}
+    for story in session.stories:
+        if story.status == "rejected":
+            continue
+        changed = changed_sources(session, story)
+        if changed:
+            suspects[story.id] = changed
+    return suspects

@@ -1,0 +1,125 @@
+"""The review sheet: written as CSV and Excel, filled the way clients fill it, read back into exactly the proposals meant."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from elicit.core.findings import ElicitError
+from elicit.core.review import COLUMNS, read_sheet, sheet_rows, write_sheet
+from tests.support.export import rich_session
+
+
+def test_the_sheet_lists_every_story_not_rejected_with_empty_client_columns():
+    rows = sheet_rows(rich_session())
+    assert rows[0] == list(COLUMNS)
+    assert [row[0] for row in rows[1:]] == ["US-001", "US-002", "US-003"]
+    assert rows[1][1].startswith("As a technician, I want record a job offline") and rows[1][2] == "Must"
+    assert rows[1][3].split("\n") == rich_session().stories[0].acceptance
+    assert all(row[4:] == ["", "", "", ""] for row in rows[1:])
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    session = rich_session()
+    session.stories[1].want = "=HYPERLINK(\"http://x\")"
+    data = write_sheet(session, tmp_path / "r.csv").decode("utf-8-sig")
+    assert "'As a dispatcher" not in data and "'=HYPERLINK" not in data  # the sentence starts with "As a"
+    session.stories[1].id = "=cmd"
+    data = write_sheet(session, tmp_path / "r.csv").decode("utf-8-sig")
+    assert "'=cmd" in data
+
+
+def test_xlsx_has_a_frozen_bold_header_sized_columns_and_text_cells(tmp_path):
+    session = rich_session()
+    session.stories[0].acceptance = ["=1+1"]
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(write_sheet(session, path))
+    sheet = load_workbook(path).active
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    assert sheet.column_dimensions["B"].width >= 40
+    assert [cell.value for cell in sheet[1]] == list(COLUMNS)
+    assert sheet["D2"].value == "=1+1" and sheet["D2"].data_type == "s"
+
+
+def fill(rows):
+    """The rows a client returns: reordered columns, an extra column, blank rows, a bad id, a bad priority."""
+    header = ["Your comment", "Story", "ID", "Notes of ours", "Your priority", "Your decision (keep / change / remove)", "Your wording"]
+    return [
+        header,
+        ["Vans, not people", rows[2][1], "US-002", "x", "", "change", "As a dispatcher, I want to see every van on a map"],
+        ["", "", "", "", "", "", ""],
+        ["We bill elsewhere", rows[3][1], "US-003", "", "", "remove", ""],
+        ["", rows[1][1], "US-001", "", "Should", "", ""],
+        ["Looks right", "", "US-001", "", "", "", ""],
+        ["", "", "US-099", "", "", "change", "As a ghost, I want nothing"],
+        ["", "", "US-002", "", "Urgent", "", ""],
+        ["", "", "US-003", "", "", "", ""],
+    ]
+
+
+def expected(proposals):
+    return [(p.story, p.change, p.wording, p.priority, p.comment, p.row) for p in proposals]
+
+
+WANTED = [
+    ("US-002", "change", "As a dispatcher, I want to see every van on a map", "", "Vans, not people", 2),
+    ("US-003", "remove", "", "", "We bill elsewhere", 4),
+    ("US-001", "change", "", "should", "", 5),
+    ("US-001", "keep", "", "", "Looks right", 6),
+]
+
+
+def test_a_semicolon_csv_with_a_bom_reads_into_the_expected_proposals(tmp_path):
+    session = rich_session()
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(fill(sheet_rows(session)))
+    path = tmp_path / "back.csv"
+    path.write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    reading = read_sheet(path, session)
+    assert expected(reading.proposals) == WANTED
+    assert reading.problems == [
+        f"{path}: row 7: no story 'US-099' in this session; row skipped",
+        f"{path}: row 8: 'Urgent' is not a priority (Must, Should, Could or Won't); row skipped",
+    ]
+
+
+def test_an_excel_sheet_with_a_date_and_numbers_reads_the_same(tmp_path):
+    session = rich_session()
+    workbook = Workbook()
+    sheet = workbook.active
+    rows = fill(sheet_rows(session))
+    rows.append(["", "", "US-002", "", datetime(2026, 3, 1), "", ""])  # Excel turned "1-3" into a date
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "back.xlsx"
+    workbook.save(path)
+    reading = read_sheet(path, session)
+    assert expected(reading.proposals) == WANTED
+    assert reading.problems[-1] == f"{path}: row 10: '2026-03-01' is not a priority (Must, Should, Could or Won't); row skipped"
+
+
+def test_the_written_sheets_read_back_with_no_proposals_until_filled(tmp_path):
+    session = rich_session()
+    for name in ("r.csv", "r.xlsx"):
+        path = tmp_path / name
+        path.write_bytes(write_sheet(session, path))
+        reading = read_sheet(path, session)
+        assert reading.proposals == [] and reading.problems == []
+
+
+def test_a_file_that_is_not_a_review_sheet_is_refused_clearly(tmp_path):
+    session = rich_session()
+    path = tmp_path / "other.csv"
+    path.write_text("name,age\nAnn,4\n", encoding="utf-8")
+    with pytest.raises(ElicitError, match="not a review sheet"):
+        read_sheet(path, session)
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ElicitError, match="not an Excel workbook"):
+        read_sheet(bad, session)
+    with pytest.raises(ElicitError, match=r"\.csv or \.xlsx"):
+        read_sheet(tmp_path / "r.ods", session)

@@ -1,0 +1,226 @@
+"""Rounds freeze what was sent; the diff says what changed, field by field, with the reasons recorded."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from elicit.core.review import State, accept, criteria_changes, decline, diff, diff_json, diff_markdown, load_state, round_state, session_state
+from elicit.core.session import SessionService
+from elicit.core.session.file_format import dumps_session, loads_session
+from elicit.core.session.models import Proposal, Story
+from elicit.core.session.suspects import suspect_stories
+from elicit.core.spec import get_exporter
+from tests.support.export import HOSTILE, interview_for, rich_session
+
+
+def service_for(session=None) -> SessionService:
+    session = session or rich_session()
+    return SessionService(session, interview_for(session))
+
+
+def by_id(changes, kind, item_id):
+    [change] = [c for c in changes if c.kind == kind and c.id == item_id]
+    return change
+
+
+def test_a_round_freezes_stories_and_follow_ups_as_they_stood():
+    service = service_for()
+    first = service.record_round("sent to Sam")
+    service.update_story("US-001", want="record a job offline and attach photos")
+    service.add_decision("Photos are optional", "Not every job needs one")
+    service.resolve_open_question("OQ-001", "Intune")
+    assert first.number == 1 and first.note == "sent to Sam" and first.at is not None
+    assert [s.want for s in first.stories if s.id == "US-001"] == ["record a job offline"]
+    assert [d.id for d in first.decisions] == ["D-001"]
+    assert first.open_questions[0].status == "open"
+    assert [s.id for s in first.stories] == ["US-001", "US-002", "US-003", "US-004"]
+    assert first.stories[0].history == [] and first.stories[0].basis == {}
+    assert service.record_round().number == 2
+
+
+def test_rounds_survive_the_session_file():
+    service = service_for()
+    service.record_round("first")
+    service.update_story("US-002", priority="must")
+    reread = loads_session(dumps_session(service.session))
+    assert reread.rounds == service.session.rounds
+    assert reread.rounds[0].stories[1].priority == "should"
+
+
+def test_diff_reports_every_story_field_and_reworded_criteria():
+    old = rich_session()
+    new = rich_session()
+    story = new.stories[0]
+    story.role, story.want, story.so_that = "field technician", "save a job offline", "I can work underground"
+    story.priority, story.quote, story.tags, story.status = "should", "Signal drops all the time.", ["offline"], "changed"
+    story.acceptance = ["Given no connection, when I save a job, then it is queued for sync", "A badge shows unsent jobs"]
+    changes = diff(session_state(old, "old"), session_state(new, "new"))
+    fields = by_id(changes, "story", "US-001").fields
+    assert set(fields) == {"role", "want", "so_that", "priority", "acceptance", "quote", "tags", "status"}
+    assert fields["want"] == {"old": "record a job offline", "new": "save a job offline"}
+    criteria = fields["acceptance"]
+    assert criteria["reworded"] == [
+        {"old": "Given no connection, when I save a job, then it is queued", "new": "Given no connection, when I save a job, then it is queued for sync"}
+    ]
+    assert criteria["removed"] == ["Jobs sync within a minute of reconnecting"]
+    assert criteria["added"] == ["A badge shows unsent jobs"]
+
+
+def test_criteria_that_do_not_read_alike_are_a_removal_and_an_addition():
+    assert criteria_changes(["Exports a CSV"], ["Sends an e-mail to the owner every night"]) == {
+        "added": ["Sends an e-mail to the owner every night"],
+        "removed": ["Exports a CSV"],
+        "reworded": [],
+    }
+
+
+def test_diff_of_added_removed_and_follow_ups():
+    old, new = rich_session(), rich_session()
+    new.stories = [s for s in new.stories if s.id != "US-002"] + [Story("US-005", "owner", "see takings", priority="must")]
+    new.open_questions[0] = replace(new.open_questions[0], status="resolved", resolution="Intune")
+    new.decisions[0] = replace(new.decisions[0], rationale="They are always on site.")
+    new.assumptions = []
+    changes = diff(session_state(old, "a"), session_state(new, "b"))
+    assert by_id(changes, "story", "US-005").change == "added"
+    assert by_id(changes, "story", "US-002").change == "removed"
+    question = by_id(changes, "open_question", "OQ-001")
+    assert question.fields == {"status": {"old": "open", "new": "resolved"}, "resolution": {"old": "", "new": "Intune"}}
+    assert question.reason == "Intune"
+    assert by_id(changes, "decision", "D-001").fields["rationale"]["new"] == "They are always on site."
+    assert by_id(changes, "assumption", "A-001").change == "removed"
+    assert diff(session_state(old, "a"), session_state(rich_session(), "b")) == []
+
+
+def test_session_at_round_and_spec_against_session(tmp_path):
+    service = service_for()
+    service.record_round("first")
+    service.update_story("US-002", priority="must")
+    path = tmp_path / "s.elicit.toml"
+    path.write_text(dumps_session(service.session), encoding="utf-8")
+    changes = diff(load_state(f"{path}@1"), load_state(str(path)))
+    assert [(c.id, list(c.fields)) for c in changes] == [("US-002", ["priority"])]
+    assert load_state(f"{path}@last").round_number == 1
+    spec = tmp_path / "s.spec.toml"
+    spec.write_text(get_exporter("toml").render(service.session, interview_for(service.session))["spec.toml"], encoding="utf-8")
+    assert diff(load_state(str(spec)), load_state(str(path))) == []
+    service.update_story("US-003", want="export weekly reports")
+    path.write_text(dumps_session(service.session), encoding="utf-8")
+    assert [c.id for c in diff(load_state(str(spec)), load_state(str(path)))] == ["US-003"]
+
+
+def test_declined_and_accepted_reasons_reach_the_next_diff_and_the_client_spec():
+    service = service_for()
+    service.record_round()
+    first, second = service.add_proposals(
+        [
+            Proposal("", "US-002", "change", "As a dispatcher, I want to see every van on a map, so that I can route jobs", comment="Vans, not people"),
+            Proposal("", "US-001", "change", "As a technician, I want to type the job number", priority="could"),
+        ]
+    )
+    accept(service, first.id)
+    decline(service, second.id, "Scanning the job sheet is faster and avoids typos")
+    story = service.session.story("US-002")
+    assert story.status == "changed" and story.want == "to see every van on a map"
+    assert story.history[-1].want == "see every technician on a map"
+    assert story.history[-1].note == f"client review, proposal {first.id}"
+    assert service.session.story("US-001").want == "record a job offline"
+    changes = diff(round_state(service.session.rounds[-1], "s"), session_state(service.session, "s"))
+    assert by_id(changes, "story", "US-002").reason == "Vans, not people"
+    decision = by_id(changes, "decision", "D-002")
+    assert decision.change == "added" and decision.reason == "Scanning the job sheet is faster and avoids typos"
+    assert service.session.decisions[-1].stories == ["US-001"]
+    markdown = diff_markdown(changes, round_state(service.session.rounds[-1], "s"), session_state(service.session, "s"))
+    assert "Scanning the job sheet is faster and avoids typos" in markdown and "# What changed since round 1" in markdown
+    spec = get_exporter("md").render(service.session, interview_for(service.session))
+    assert "Scanning the job sheet is faster and avoids typos" in "".join(spec.values())
+
+
+def test_accepting_a_removal_rejects_with_the_clients_comment_and_keep_confirms():
+    service = service_for()
+    remove, keep = service.add_proposals(
+        [Proposal("", "US-003", "remove", comment="We bill from the accounts system"), Proposal("", "US-002", "keep")]
+    )
+    accept(service, remove.id)
+    accept(service, keep.id)
+    assert service.session.story("US-003").status == "rejected"
+    assert service.session.story("US-003").reason == "We bill from the accounts system"
+    assert service.session.story("US-002").status == "confirmed"
+    assert [p.status for p in service.session.proposals] == ["accepted", "accepted"]
+
+
+def test_a_proposal_is_settled_once_and_a_decline_needs_a_reason():
+    import pytest
+
+    from elicit.core.findings import ElicitError
+
+    service = service_for()
+    [proposal] = service.add_proposals([Proposal("", "US-002", "change", priority="must")])
+    with pytest.raises(ElicitError, match="say why"):
+        decline(service, proposal.id, "  ")
+    accept(service, proposal.id)
+    with pytest.raises(ElicitError, match="already accepted"):
+        accept(service, proposal.id)
+    with pytest.raises(ElicitError, match="no proposal 'P-009'"):
+        accept(service, "P-009")
+
+
+def test_json_diff_is_stable_and_has_the_documented_keys():
+    old, new = rich_session(), rich_session()
+    new.stories[1].priority = "must"
+    new.stories.append(Story("US-009", "owner", "close the day"))
+    first = diff_json(diff(session_state(old, "a"), session_state(new, "b")))
+    assert first == diff_json(diff(session_state(rich_session(), "a"), session_state(new, "b")))
+    items = json.loads(first)
+    assert all(set(item) == {"kind", "id", "change", "fields", "reason"} for item in items)
+    assert items[0] == {"kind": "story", "id": "US-002", "change": "changed", "fields": {"priority": {"old": "should", "new": "must"}}, "reason": ""}
+    assert (items[1]["id"], items[1]["change"], items[1]["fields"]["want"]) == ("US-009", "added", {"old": None, "new": "close the day"})
+
+
+def block_types(text: str) -> list[str]:
+    return [token.type for token in MarkdownIt().parse(text) if token.nesting >= 0 and token.type != "inline"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists((st.sampled_from(HOSTILE) | st.text(max_size=30)).filter(str.strip), min_size=3, max_size=3))
+def test_hostile_text_cannot_change_the_structure_of_the_markdown_diff(texts):
+    old, new = rich_session(), rich_session()
+    new.stories[1].want, new.stories[1].so_that = texts[0], texts[1]
+    new.decisions[0].rationale = texts[2]
+    plain_new = rich_session()
+    plain_new.stories[1].want, plain_new.stories[1].so_that = "plain goal", "plain benefit"
+    plain_new.decisions[0].rationale = "plain reason"
+    hostile = diff_markdown(diff(session_state(old, "a"), session_state(new, "b")), session_state(old, "a"), session_state(new, "b"))
+    plain = diff_markdown(
+        diff(session_state(old, "a"), session_state(plain_new, "b")), session_state(old, "a"), session_state(plain_new, "b")
+    )
+    assert block_types(hostile) == block_types(plain)
+
+
+def test_a_story_is_suspect_after_its_source_answer_changes_and_clears_when_confirmed():
+    service = service_for()
+    service.update_story("US-001", status="confirmed")
+    assert suspect_stories(service.session) == {}
+    service.answer("mini.context.offline", False)
+    assert suspect_stories(service.session) == {"US-001": ["mini.context.offline"]}
+    service.set_notes("mini.context.offline", "only notes change")  # notes are not the answer
+    assert list(suspect_stories(service.session)) == ["US-001"]
+    service.set_story_status("US-001", "confirmed")
+    assert suspect_stories(service.session) == {}
+
+
+def test_an_answer_changed_back_is_no_longer_suspect():
+    service = service_for()
+    service.update_story("US-001", status="confirmed")
+    service.answer("mini.context.offline", False)
+    service.answer("mini.context.offline", True)
+    assert suspect_stories(service.session) == {}
+
+
+def test_a_state_lists_records_by_kind():
+    state = State("x")
+    assert state.records("story") is state.stories and state.records("assumption") is state.assumptions
