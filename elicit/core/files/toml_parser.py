@@ -14,7 +14,7 @@ runs the toml-test suite through :func:`loads`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from typing import Any
 
 
@@ -73,5 +73,5 @@ def _standard_zones(table: dict[str, Any]) -> dict[str, Any]:
                 stack.append(value)
             elif type(value) is datetime and value.tzinfo is not None and type(value.tzinfo) is not timezone:
                 offset = value.utcoffset()
-                container[key] = value.replace(tzinfo=timezone(offset) if offset else timezone.utc)
+                container[key] = value.replace(tzinfo=timezone(offset) if offset else UTC)
     return table

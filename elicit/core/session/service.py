@@ -15,7 +15,6 @@ from elicit.core.banks.models import Question
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.answers import check_exclusive, has_value, whole_number
 from elicit.core.session.engine import Interview
-from elicit.core.session.suspects import answer_basis
 from elicit.core.session.models import (
     Answer,
     Assumption,
@@ -32,6 +31,7 @@ from elicit.core.session.models import (
     snapshot,
     too_long,
 )
+from elicit.core.session.suspects import answer_basis
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
 Listener = Callable[[str], None]

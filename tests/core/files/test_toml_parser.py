@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,5 +127,5 @@ def test_offset_datetimes_carry_standard_zones_so_sessions_can_be_copied() -> No
 
     data = loads("a = 2026-01-31T09:30:00+01:00\nb = [{c = 1979-05-27T07:32:00Z}]\n")
     assert type(data["a"].tzinfo) is dt.timezone and data["a"].utcoffset() == dt.timedelta(hours=1)
-    assert data["b"][0]["c"].tzinfo is dt.timezone.utc
+    assert data["b"][0]["c"].tzinfo is dt.UTC
     assert copy.deepcopy(data) == data

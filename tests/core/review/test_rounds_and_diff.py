@@ -9,7 +9,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from elicit.core.review import State, accept, criteria_changes, decline, diff, diff_json, diff_markdown, load_state, round_state, session_state
+from elicit.core.review import (
+    State,
+    accept,
+    criteria_changes,
+    decline,
+    diff,
+    diff_json,
+    diff_markdown,
+    load_state,
+    round_state,
+    session_state,
+)
 from elicit.core.session import SessionService
 from elicit.core.session.file_format import dumps_session, loads_session
 from elicit.core.session.models import Proposal, Story
