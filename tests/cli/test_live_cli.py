@@ -156,6 +156,7 @@ def test_decision_add_prints_its_id_and_lists_as_json(session):
         "rationale": "all staff have Android",
         "decided_by": "Ann",
         "source": ["mini.context.platform"],
+        "stories": [],
     }
     assert "Android only" in elicit("decision", "list", session).stdout
 
