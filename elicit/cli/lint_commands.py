@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from elicit.core.findings import ElicitError
-from elicit.core.session import Story, read_session, session_path
+from elicit.core.session import Session, Story, read_session, session_path
 from elicit.core.stories import (
     Backlog,
     BacklogContext,
@@ -20,6 +20,7 @@ from elicit.core.stories import (
     story_text,
     story_values,
     story_words,
+    suspect_findings,
     to_story,
 )
 from elicit.core.text import clip, plural, printable
@@ -31,9 +32,11 @@ from .parser import UsageError
 def lint(args: argparse.Namespace) -> int:
     """Lint the stories of a session or of a text/CSV file; exit 1 with --strict when there are findings."""
     disabled = _disabled(args.disable)
-    stories, texts = _stories_to_lint(args.path)
+    stories, texts, session = _stories_to_lint(args.path)
     context = BacklogContext.of(stories)
     findings = lint_stories(stories, disabled=disabled, context=context)
+    if session is not None and "suspect" not in disabled:
+        findings += suspect_findings(session)
     if args.json:
         print_json(
             [
@@ -63,8 +66,8 @@ def _disabled(given: list[str] | None) -> frozenset[str]:
         raise UsageError("elicit lint", f"--disable: {error}") from None
 
 
-def _stories_to_lint(path_text: str) -> tuple[list[Story], dict[str, str]]:
-    """The stories of a session, or of a backlog file (ids 'line N'), with the text to show for each."""
+def _stories_to_lint(path_text: str) -> tuple[list[Story], dict[str, str], Session | None]:
+    """The stories of a session, or of a backlog file (ids 'line N'), with the text to show for each, and the session."""
     path = Path(path_text).expanduser()
     if not path.exists() and session_path(path_text).exists():
         path = session_path(path_text)
@@ -73,10 +76,10 @@ def _stories_to_lint(path_text: str) -> tuple[list[Story], dict[str, str]]:
             raise ElicitError(f"{path}: no such session file")
         session = read_session(path)
         stories = list(session.stories)
-        return stories, {story.id: story_text(story) for story in stories}
+        return stories, {story.id: story_text(story) for story in stories}, session
     backlog = _read(path, None)
     stories = [to_story(line, f"line {line.line}") for line in backlog.lines]
-    return stories, {f"line {line.line}": line.text for line in backlog.lines}
+    return stories, {f"line {line.line}": line.text for line in backlog.lines}, None
 
 
 def _read(path: Path, column: str | None) -> Backlog:

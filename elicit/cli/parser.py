@@ -53,6 +53,7 @@ def build_parser(argv: list[str] | None = None) -> Parser:
         "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
         "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories, "schema": _schema,
         "decision": _decision, "open-question": _open_question, "assumption": _assumption, "term": _term,
+        "round": _round, "diff": _diff, "review": _review,
     }  # fmt: skip
     for name, build in builders.items():
         # Each sub-parser costs about a millisecond (argparse looks up translations for its texts).
@@ -77,6 +78,9 @@ HELP = {
     "open-question": "add, list and resolve questions to follow up",
     "assumption": "add and list assumptions",
     "term": "add and list glossary terms",
+    "round": "record a review round: what is sent to the client",
+    "diff": "what changed between two sessions, specs or rounds",
+    "review": "the client's review sheet: write it, import it, accept or decline each edit",
 }
 
 
@@ -371,6 +375,60 @@ def _term(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("path", metavar="PATH", help="session file")
     listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys")
     listing.set_defaults(handler="followup_commands:list_items", kind="term")
+
+
+def _round(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "round",
+        help=HELP["round"],
+        description="Record the next review round: a frozen copy of every story, decision, open question and assumption. Prints 'round N'.",
+    )
+    command.add_argument("path", metavar="PATH", help="the session file")
+    command.add_argument("--note", metavar="TEXT", help="what was sent, to whom")
+    command.set_defaults(handler="review_commands:record_round")
+
+
+def _diff(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "diff",
+        help=HELP["diff"],
+        description="Show what changed from OLD to NEW: each a session file, a TOML spec, or SESSION@N (round N; SESSION@last the latest).",
+    )
+    command.add_argument("old", metavar="OLD", help="session, TOML spec or SESSION@N")
+    command.add_argument("new", metavar="NEW", help="session, TOML spec or SESSION@N")
+    command.add_argument("--format", choices=("text", "md", "json"), default="text", help="terminal text (default), client Markdown or JSON")
+    command.set_defaults(handler="review_commands:show_diff")
+
+
+def _review(commands: argparse._SubParsersAction) -> None:
+    review = commands.add_parser("review", help=HELP["review"], description="The client's review: a sheet out, the client's edits back in.")
+    review.set_defaults(handler="parser:missing_command", command_parser=review)
+    sub = review.add_subparsers(title="commands", metavar="COMMAND")
+    sheet = sub.add_parser("sheet", help="write the review sheet", description="Write the review sheet (.csv or .xlsx, by the suffix of FILE).")
+    sheet.add_argument("path", metavar="PATH", help="the session file")
+    sheet.add_argument("-o", "--output", metavar="FILE", required=True, help="the sheet to write: name.csv or name.xlsx")
+    sheet.set_defaults(handler="review_commands:write_review_sheet")
+    read = sub.add_parser(
+        "import", help="read a filled sheet into proposals", description="Read the sheet the client filled; every filled row becomes a proposal."
+    )
+    read.add_argument("path", metavar="PATH", help="the session file")
+    read.add_argument("sheet", metavar="FILE", help="the filled sheet (.csv or .xlsx)")
+    read.set_defaults(handler="review_commands:import_review_sheet")
+    listing = sub.add_parser("list", help="list the proposals", description="List the client's proposals and what became of each.")
+    listing.add_argument("path", metavar="PATH", help="the session file")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler="review_commands:list_proposals")
+    take = sub.add_parser("accept", help="accept a proposal", description="Accept a proposal: apply it to its story (the earlier wording is kept).")
+    take.add_argument("path", metavar="PATH", help="the session file")
+    take.add_argument("proposal_id", metavar="PROPOSAL_ID", help="such as P-001")
+    take.set_defaults(handler="review_commands:accept_proposal")
+    refuse = sub.add_parser(
+        "decline", help="decline a proposal, saying why", description="Decline a proposal; the reason is recorded as a decision linked to the story."
+    )
+    refuse.add_argument("path", metavar="PATH", help="the session file")
+    refuse.add_argument("proposal_id", metavar="PROPOSAL_ID", help="such as P-001")
+    refuse.add_argument("--reason", metavar="TEXT", required=True, help="why the story stays as it is")
+    refuse.set_defaults(handler="review_commands:decline_proposal")
 
 
 def _minutes(text: str) -> int:

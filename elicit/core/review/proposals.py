@@ -6,6 +6,7 @@ from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Story
 from elicit.core.session.service import SessionService
 from elicit.core.stories.parse import parse_story
+from elicit.core.vocabulary import PRIORITY_LABELS
 
 
 def proposed_values(story: Story, proposal: Proposal) -> dict[str, object]:
@@ -62,7 +63,7 @@ def declined_text(story: Story, proposal: Proposal) -> str:
     if "want" in proposed:
         return f'{story.id}: kept "{story.want}" rather than "{proposed["want"]}"'
     if "priority" in proposed:
-        return f'{story.id}: kept priority {story.priority} rather than {proposed["priority"]}'
+        return f"{story.id}: kept priority {PRIORITY_LABELS[story.priority]} rather than {PRIORITY_LABELS[str(proposed['priority'])]}"
     if proposed:
         return f'{story.id}: kept the wording "{story.sentence()}"'
     return f"{story.id}: answered the client's comment without changing the story"

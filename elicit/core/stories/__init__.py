@@ -2,9 +2,19 @@
 
 from elicit.core.stories.backlog import Backlog, read_backlog, story_values, to_story
 from elicit.core.stories.fields import split_pasted_story, template_leftover
-from elicit.core.stories.lint import BacklogContext, LintFinding, benefit_note, check_codes, lint_stories, lint_story, quality_line, story_text
+from elicit.core.stories.lint import (
+    BacklogContext,
+    LintFinding,
+    benefit_note,
+    check_codes,
+    lint_stories,
+    lint_story,
+    quality_line,
+    story_text,
+)
 from elicit.core.stories.parse import UNPARSED_TAG, ParsedStory, parse_story
 from elicit.core.stories.similar import SimilarityIndex, duplicate_groups, same_story, story_words
+from elicit.core.stories.suspect_check import suspect_findings
 
 __all__ = [
     "UNPARSED_TAG",
@@ -26,6 +36,7 @@ __all__ = [
     "story_words",
     "story_text",
     "story_values",
+    "suspect_findings",
     "template_leftover",
     "to_story",
 ]

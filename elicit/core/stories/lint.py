@@ -47,6 +47,7 @@ CHECKS: dict[str, str] = {
     "duplicate": "the same story as an earlier one",
     "near-duplicate": "almost the same words as an earlier story",
     "non-uniform": "worded with another template than most stories of the backlog",
+    "suspect": "a source answer changed since the story was last changed or confirmed (sessions only)",
 }
 """Every check: code -> one-line description."""
 

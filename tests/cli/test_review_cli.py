@@ -1,0 +1,102 @@
+"""The review loop on the command line: round, review sheet / import / list / accept / decline, diff."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from elicit.core.session.file_format import read_session
+from tests.support.cli import run_elicit
+
+
+@pytest.fixture
+def session(mini_session_path: Path) -> Path:
+    for want, priority in (("to record a job offline", "must"), ("to see jobs on a map", "should")):
+        added = run_elicit("story", "add", mini_session_path, "--role", "technician", "--want", want, "--priority", priority, "--source", "problem")
+        assert added.returncode == 0, added.stderr
+    return mini_session_path
+
+
+def test_round_prints_its_number_and_freezes_the_stories(session):
+    first = run_elicit("round", session, "--note", "sent to Sam")
+    assert first.returncode == 0 and first.stdout == "round 1\n"
+    assert run_elicit("story", "set", session, "US-001", "--want", "to save a job offline").returncode == 0
+    assert run_elicit("round", session).stdout == "round 2\n"
+    rounds = read_session(session).rounds
+    assert [r.note for r in rounds] == ["sent to Sam", ""]
+    assert rounds[0].stories[0].want == "to record a job offline" and rounds[1].stories[0].want == "to save a job offline"
+
+
+def test_the_whole_loop_sheet_import_accept_decline_and_diff(session, tmp_path):
+    run_elicit("round", session)
+    sheet = tmp_path / "review.xlsx"
+    written = run_elicit("review", "sheet", session, "-o", sheet)
+    assert written.returncode == 0 and "2 stories" in written.stdout
+    workbook = load_workbook(sheet)
+    rows = workbook.active
+    rows["E2"], rows["F2"], rows["H2"] = "change", "As a technician, I want to save a job with no signal", "Basements"
+    rows["G3"] = "Must"
+    workbook.save(sheet)
+    imported = run_elicit("review", "import", session, sheet)
+    assert imported.returncode == 0, imported.stderr
+    assert read_session(session).stories[0].want == "to record a job offline"  # importing changes nothing
+    listed = json.loads(run_elicit("review", "list", session, "--json").stdout)
+    assert [(p["id"], p["story"], p["change"], p["status"]) for p in listed] == [("P-001", "US-001", "change", "open"), ("P-002", "US-002", "change", "open")]
+    assert set(listed[0]) == {"id", "story", "change", "wording", "priority", "comment", "status", "reason"}
+    assert run_elicit("review", "accept", session, "P-001").returncode == 0
+    declined = run_elicit("review", "decline", session, "P-002", "--reason", "Maps come after the pilot")
+    assert declined.returncode == 0 and "D-001" in declined.stdout
+    after = read_session(session)
+    assert after.stories[0].want == "to save a job with no signal" and after.stories[0].status == "changed"
+    assert after.stories[0].history[-1].want == "to record a job offline"
+    assert after.stories[1].priority == "should"
+    changes = json.loads(run_elicit("diff", f"{session}@last", session, "--format", "json").stdout)
+    assert [(c["kind"], c["id"], c["change"]) for c in changes] == [("story", "US-001", "changed"), ("decision", "D-001", "added")]
+    assert changes[0]["reason"] == "Basements" and changes[1]["reason"] == "Maps come after the pilot"
+    page = run_elicit("diff", f"{session}@1", session, "--format", "md").stdout
+    assert page.startswith("# What changed since round 1") and "Maps come after the pilot" in page
+    client_spec = run_elicit("export", session, "--format", "md").stdout
+    assert "Maps come after the pilot" in client_spec
+
+
+def test_bad_rows_are_reported_with_their_row_and_the_rest_imported(session, tmp_path):
+    sheet = tmp_path / "back.csv"
+    sheet.write_text("ID;Your priority;Your comment\nUS-001;;ok\nUS-404;Must;\nUS-002;Soon;\n", encoding="utf-8-sig")
+    result = run_elicit("review", "import", session, sheet)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"elicit: warning: {sheet}: row 3: no story 'US-404' in this session; row skipped",
+        f"elicit: warning: {sheet}: row 4: 'Soon' is not a priority (Must, Should, Could or Won't); row skipped",
+    ]
+    assert [p.story for p in read_session(session).proposals] == ["US-001"]
+
+
+def test_mistakes_get_one_clear_line(session, tmp_path):
+    cases = [
+        (("diff", f"{session}@1", session), "no round recorded yet"),
+        (("review", "accept", session, "P-001"), "import a review sheet first"),
+        (("review", "sheet", session, "-o", tmp_path / "x.ods"), ".csv or .xlsx"),
+        (("review", "import", session, tmp_path / "missing.csv"), "not found"),
+    ]
+    for args, words in cases:
+        result = run_elicit(*args)
+        assert result.returncode == 1, args
+        [line] = result.stderr.splitlines()
+        assert line.startswith("elicit: error: ") and words in line, line
+    assert run_elicit("review").returncode == 2
+    assert run_elicit("review", "decline", session, "P-001").returncode == 2  # --reason is required
+
+
+def test_lint_reports_a_suspect_story_until_it_is_confirmed(session):
+    assert run_elicit("answer", session, "problem", "Jobs are re-keyed every evening").returncode == 0
+    assert run_elicit("story", "set", session, "US-001", "--status", "confirmed").returncode == 0
+    codes = lambda: [f["code"] for f in json.loads(run_elicit("lint", session, "--json").stdout) if f["story_id"] == "US-001"]  # noqa: E731
+    assert "suspect" not in codes()
+    assert run_elicit("answer", session, "problem", "Jobs are re-keyed twice a week").returncode == 0
+    assert "suspect" in codes()
+    assert "suspect" not in [f["code"] for f in json.loads(run_elicit("lint", session, "--json", "--disable", "suspect").stdout)]
+    assert run_elicit("story", "set", session, "US-001", "--status", "confirmed").returncode == 0
+    assert "suspect" not in codes()
