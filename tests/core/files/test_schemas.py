@@ -273,6 +273,21 @@ def test_documented_example_session_validates():
     assert not problems, behind("session", "the example in docs/session-format.md", problems)
 
 
+SAMPLE_SESSIONS = sorted((REPO / "tests" / "data").glob("**/*.elicit.toml"))
+
+
+@pytest.mark.parametrize("path", SAMPLE_SESSIONS, ids=lambda path: path.name)
+def test_sample_session_validates(path):
+    text = path.read_text(encoding="utf-8")
+    loads_session(text)
+    problems = errors("session", _session_data(text))
+    assert not problems, behind("session", path.name, problems)
+
+
+def test_there_are_sample_sessions():
+    assert SAMPLE_SESSIONS, "tests/data holds sample sessions that the schema test validates"
+
+
 def test_rich_session_file_validates():
     text = dumps_session(rich_session())
     problems = errors("session", _session_data(text))
