@@ -13,9 +13,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from elicit.core.session.file_format import is_empty_answer
 from elicit.core.banks.loader import load_bank
 from elicit.core.session.engine import Interview
+from elicit.core.session.file_format import is_empty_answer
 from elicit.core.session.models import (
     ANSWER_STATUSES,
     OPEN_QUESTION_STATUSES,
@@ -336,3 +336,19 @@ def markdown_tokens(text: str) -> list[Any]:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text)
+
+
+def as_imported(session: Session) -> Session:
+    """What importing a spec of ``session`` gives back: the app's cursor is not in a spec (elicit.spec/2),
+    and neither is an answer that says nothing to a question of the banks (its question is open)."""
+    import copy
+
+    expected = copy.deepcopy(session)
+    expected.current = ""
+    interview = interview_for(expected)
+    listed = {question.id for question in interview.questions}
+    for question_id in list(expected.answers):
+        answer = expected.answers[question_id]
+        if question_id in listed and interview.status(question_id) == "open" and answer.status != "open":
+            del expected.answers[question_id]
+    return expected

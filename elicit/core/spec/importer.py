@@ -20,9 +20,11 @@ from elicit.core.session.record_reader import ANSWER_KEYS, RecordReader
 from elicit.core.spec.exporters.spec_data import (
     BANK_KEYS,
     QUESTION_KEYS,
+    READABLE_SCHEMAS,
     SECTION_KEYS,
     SPEC_SCHEMA,
     TOP_KEYS,
+    TOP_KEYS_V1,
 )
 
 
@@ -53,7 +55,8 @@ class _SpecReader(RecordReader):
         data = self.document.data
         if not self.schema_ok(data.get("schema")):
             return Session(title="")
-        self.keys(data, TOP_KEYS, "")
+        version_1 = data.get("schema") == READABLE_SCHEMAS[0]
+        self.keys(data, TOP_KEYS + TOP_KEYS_V1[-1:] if version_1 else TOP_KEYS, "")
         if "summary" in data and not isinstance(data["summary"], dict):
             self.add("wrong-type", "summary", "'summary' must be a table", "write it as [summary], or leave it out (import ignores it)")
         session = self.meta(data)
@@ -70,6 +73,8 @@ class _SpecReader(RecordReader):
                 "open it directly, or export a spec from it with 'elicit export PATH --format toml'",
             )
             return False
+        if schema in READABLE_SCHEMAS:
+            return True  # version 1 differs only in what import ignores or reads the same way
         return super().schema_ok(schema)
 
     def answers(self, data: dict[str, Any]) -> dict[str, Answer]:

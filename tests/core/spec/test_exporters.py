@@ -27,6 +27,7 @@ from tests.conftest import user_story_lines
 from tests.support import REPO
 from tests.support.export import (
     HOSTILE,
+    as_imported,
     hostile_text,
     interview_for,
     markdown_tokens,
@@ -141,7 +142,7 @@ def test_empty_session_exports(name):
 def test_toml_spec_holds_the_session():
     session = rich_session()
     data = tomllib.loads(single("toml", session))
-    assert data["schema"] == "elicit.spec/1"
+    assert data["schema"] == "elicit.spec/2"
     assert data["title"] == session.title
     assert [s["id"] for s in data["sections"]] == ["mini.context", "mini.users"]
     problem = data["sections"][0]["questions"][0]
@@ -188,7 +189,7 @@ def test_schema_refuses_what_the_exporter_never_writes():
     data = validate_json_spec(single("json", rich_session()))
     for broken in (
         {**data, "surprise": 1},
-        {**data, "schema": "elicit.spec/2"},
+        {**data, "schema": "elicit.spec/3"},
         {**data, "stories": [{**data["stories"][0], "priority": "urgent"}]},
         {key: value for key, value in data.items() if key != "stories"},
         {**data, "started_at": "31/01/2026"},
@@ -660,7 +661,7 @@ def test_real_stories_round_trip_through_the_toml_spec(real_session):
     from elicit.core.spec.exporters.toml_spec import dumps_spec
     from elicit.core.spec.importer import loads_spec
 
-    assert loads_spec(dumps_spec(real_session, interview_for(real_session))) == real_session
+    assert loads_spec(dumps_spec(real_session, interview_for(real_session))) == as_imported(real_session)
 
 
 # Writing -----------------------------------------------------------------------------
@@ -738,7 +739,7 @@ def test_json_export_is_indented_unicode(tmp_path):
     session = rich_session()
     text = single("json", session)
     assert "— discovery" in text
-    assert text.startswith('{\n  "schema": "elicit.spec/1"')
+    assert text.startswith('{\n  "schema": "elicit.spec/2"')
     assert json.loads(text)["stories"][0]["tags"] == ["offline", "mobile app"]
 
 

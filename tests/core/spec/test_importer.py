@@ -14,7 +14,7 @@ from elicit.core.session.models import Session
 from elicit.core.spec.exporters.toml_spec import dumps_spec
 from elicit.core.spec.importer import loads_spec, session_from_spec
 from tests.support import REPO
-from tests.support.export import interview_for, rich_session, sessions
+from tests.support.export import as_imported, interview_for, rich_session, sessions
 
 
 def spec_text(session: Session) -> str:
@@ -33,13 +33,13 @@ def findings_of(text: str) -> list:
 def test_rich_session_round_trips():
     session = rich_session()
     back = loads_spec(spec_text(session))
-    assert back == session
+    assert back == as_imported(session)
     assert back.answers["mini.gone.question"].value == "kept from an older bank"
 
 
 def test_empty_session_round_trips():
     session = Session(title="")
-    assert loads_spec(spec_text(session)) == session
+    assert loads_spec(spec_text(session)) == as_imported(session)
 
 
 @given(sessions())
@@ -47,10 +47,10 @@ def test_empty_session_round_trips():
 def test_session_to_spec_to_session_is_lossless(session):
     text = spec_text(session)
     back = loads_spec(text)
-    assert back == session
+    assert back == as_imported(session)
     # The imported session exports the same spec, and saves as a session file that reads back equal.
     assert spec_text(back) == text
-    assert loads_session(dumps_session(back)) == session
+    assert loads_session(dumps_session(back)) == as_imported(session)
 
 
 def test_carriage_returns_survive(tmp_path):
@@ -61,7 +61,7 @@ def test_carriage_returns_survive(tmp_path):
     assert '"""' not in text
     path = tmp_path / "spec.toml"
     path.write_bytes(text.encode("utf-8"))
-    assert session_from_spec(path) == session
+    assert session_from_spec(path) == as_imported(session)
 
 
 def test_multi_line_text_stays_readable():
@@ -193,7 +193,7 @@ def test_what_the_spec_adds_for_readers_is_ignored():
 
     data = tomllib.loads(spec_text(rich_session()))
     change(data)
-    assert loads_spec(tomli_w.dumps(data)) == rich_session()
+    assert loads_spec(tomli_w.dumps(data)) == as_imported(rich_session())
 
 
 def test_the_documented_example_validates_and_imports():
@@ -207,3 +207,22 @@ def test_the_documented_example_validates_and_imports():
     session = loads_spec(example)
     assert session.stories[0].acceptance[0] == "Given no connection, when I save a job, then it is queued"
     assert session.answers["mini.context.offline_how_long"].status == "revisit"
+
+
+def test_a_version_1_spec_still_imports():
+    session = rich_session()
+    text = spec_text(session).replace('schema = "elicit.spec/2"', 'schema = "elicit.spec/1"', 1)
+    text = text.replace("\n[summary]", '\ncurrent = "mini.users.who"\n[summary]', 1)
+    back = loads_spec(text)
+    assert back == as_imported(session).__class__(**{**as_imported(session).__dict__, "current": "mini.users.who"})
+
+
+def test_spec_2_carries_why_when_minutes_and_no_cursor():
+    data = tomllib.loads(spec_text(rich_session()))
+    assert data["schema"] == "elicit.spec/2" and "current" not in data
+    questions = {q["id"]: q for section in data["sections"] for q in section["questions"]}
+    assert all("why" in q for q in questions.values())
+    assert questions["mini.context.offline_how_long"]["when"]
+    for question in questions.values():
+        if "answer" in question:
+            assert question["answer"]["status"] == question["status"]

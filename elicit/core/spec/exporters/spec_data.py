@@ -25,20 +25,52 @@ if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
     from elicit.core.session.models import Session
 
-SPEC_SCHEMA = "elicit.spec/1"
+SPEC_SCHEMA = "elicit.spec/2"
+READABLE_SCHEMAS = ("elicit.spec/1", SPEC_SCHEMA)
+"""What ``elicit import`` reads: version 1 had the app's cursor (``current``) and no ``why``/``when``/``minutes``."""
 
 META_KEYS = ("title", "client", "project", "interviewer")
 TIME_KEYS = ("started_at", "ended_at")
 # The export's own order (status after priority), unlike the session file's.
-STORY_KEYS = ("id", "role", "want", "so_that", "priority", "status", "acceptance", "quote", "source", "tags", "created_at", "updated_at")
+STORY_KEYS = (
+    "id",
+    "role",
+    "want",
+    "so_that",
+    "priority",
+    "status",
+    "reason",
+    "acceptance",
+    "quote",
+    "source",
+    "tags",
+    "created_at",
+    "updated_at",
+)
 BANK_KEYS = ("id", "title", "version", "hash", "path")
-SECTION_KEYS = ("id", "title", "goal", "questions")
-QUESTION_KEYS = ("id", "prompt", "kind", "required", "applies", "status", "options", "labels", "min", "max", "unit", "answer")
+SECTION_KEYS = ("id", "title", "goal", "minutes", "questions")
+QUESTION_KEYS = (
+    "id",
+    "prompt",
+    "why",
+    "kind",
+    "required",
+    "when",
+    "applies",
+    "status",
+    "options",
+    "labels",
+    "min",
+    "max",
+    "unit",
+    "answer",
+)
+TOP_KEYS_V1 = ("schema",) + META_KEYS + TIME_KEYS + ("current",)
 TOP_KEYS = (
     ("schema",)
     + META_KEYS
     + TIME_KEYS
-    + ("current", "summary", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
+    + ("summary", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
     + ("assumptions", "glossary")
 )
 
@@ -50,13 +82,10 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         data[name] = getattr(session, name)
     for name in TIME_KEYS:
         _put_time(data, name, getattr(session, name))
-    data["current"] = session.current
     data["summary"] = _summary(session, interview)
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS) for p in session.participants]
     titles = {bank.id: bank.title for bank in interview.banks}
-    data["banks"] = [
-        {"id": b.id, "title": titles.get(b.id, ""), "version": b.version, "hash": b.hash, "path": b.path} for b in session.banks
-    ]
+    data["banks"] = [_bank(b.id, titles.get(b.id, ""), b.version, b.hash, b.path) for b in session.banks]
     data["sections"] = _sections(session, interview)
     data["other_answers"] = _other_answers(session, interview)
     data["stories"] = [_story(story) for story in session.stories]
@@ -67,16 +96,23 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     return data
 
 
+def _bank(bank_id: str, title: str, version: str, content_hash: str, path: str) -> dict[str, Any]:
+    """A bank the session used; ``path`` only for a bank read from a file (a built-in bank has none)."""
+    item: dict[str, Any] = {"id": bank_id, "title": title, "version": version, "hash": content_hash}
+    if path:
+        item["path"] = path
+    return item
+
+
 def _sections(session: Session, interview: Interview) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": section.id,
-            "title": section.title,
-            "goal": section.goal,
-            "questions": [_question(question, session, interview) for question in section.questions],
-        }
-        for section in interview.sections
-    ]
+    sections = []
+    for section in interview.sections:
+        item: dict[str, Any] = {"id": section.id, "title": section.title, "goal": section.goal}
+        if section.minutes is not None:
+            item["minutes"] = section.minutes
+        item["questions"] = [_question(question, session, interview) for question in section.questions]
+        sections.append(item)
+    return sections
 
 
 def _other_answers(session: Session, interview: Interview) -> list[dict[str, Any]]:
@@ -112,14 +148,12 @@ def _summary(session: Session, interview: Interview) -> dict[str, Any]:
 
 
 def _question(question: Question, session: Session, interview: Interview) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "id": question.id,
-        "prompt": question.prompt,
-        "kind": question.kind,
-        "required": question.required,
-        "applies": interview.applies(question.id),
-        "status": interview.status(question.id),
-    }
+    item: dict[str, Any] = {"id": question.id, "prompt": question.prompt, "why": question.why, "kind": question.kind}
+    item["required"] = question.required
+    if question.when:
+        item["when"] = question.when
+    item["applies"] = interview.applies(question.id)
+    item["status"] = status = interview.status(question.id)
     if question.options:
         item["options"] = list(question.options)
     if question.labels:
@@ -131,8 +165,8 @@ def _question(question: Question, session: Session, interview: Interview) -> dic
     if question.unit:
         item["unit"] = question.unit
     answer = session.answers.get(question.id)
-    if answer is not None:
-        item["answer"] = _answer(answer)
+    if answer is not None and not (status == "open" and answer.status != "open"):
+        item["answer"] = _answer(answer)  # an answer that says nothing is no answer: the two statuses agree
     return item
 
 

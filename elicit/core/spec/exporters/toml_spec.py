@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class TomlSpecExporter:
-    """Writes ``spec.toml`` (schema ``elicit.spec/1``, see docs/spec-format.md)."""
+    """Writes ``spec.toml`` (schema ``elicit.spec/2``, see docs/spec-format.md)."""
 
     name = "toml"
     title = "TOML spec"
