@@ -65,21 +65,21 @@ def diff_markdown(changes: list[Change], old: State, new: State) -> str:
     out += [", ".join(f"{count} {CHANGE_WORDS[word]}" for word, count in counts.items() if count) + ".", ""]
     for kind, title in KIND_TITLES.items():
         items = [change for change in changes if change.kind == kind]
-        if not items:
-            continue
-        out += [f"## {title}", ""]
-        for change in items:
-            out.append(f"- **{inline(change.id)}** ({CHANGE_WORDS[change.change]}): {inline(change.title)}")
-            if change.change == "changed":
-                for label, before, after in field_lines(change):
-                    if before and after:
-                        out.append(f"  - {inline(label)}: {inline(before)} → {inline(after)}")
-                    else:
-                        out.append(f"  - {inline(label)}: {inline(before or after)}")
-            if change.reason:
-                out.append(f"  - Why: {inline(change.reason)}")
-        out.append("")
+        if items:
+            out += [f"## {title}", "", *(line for change in items for line in _markdown_item(change)), ""]
     return "\n".join(out)
+
+
+def _markdown_item(change: Change) -> list[str]:
+    """One change as a list item, its fields and its reason as sub-items."""
+    out = [f"- **{inline(change.id)}** ({CHANGE_WORDS[change.change]}): {inline(change.title)}"]
+    if change.change == "changed":
+        for label, before, after in field_lines(change):
+            shown_change = f"{inline(before)} → {inline(after)}" if before and after else inline(before or after)
+            out.append(f"  - {inline(label)}: {shown_change}")
+    if change.reason:
+        out.append(f"  - Why: {inline(change.reason)}")
+    return out
 
 
 def diff_text(changes: list[Change], old: State, new: State) -> Any:

@@ -467,21 +467,14 @@ def _find(names: list[str], wanted: tuple[str, ...]) -> int | None:
 
 def _story_column(name: str, names: list[str], data: list[_Record], column: str | None) -> int:
     if column is not None:
-        wanted = _header_name(column)
-        if wanted in names:
-            return names.index(wanted)
-        if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(names):
-            return int(wanted) - 1
-        shown = ", ".join(f"'{n}'" for n in names if n) or "none"
-        raise ElicitError(f"{name}: no column '{column}' (columns: {shown}); give a column name or number with --column")
+        return _named_column(name, names, column)
 
     def stories_in(index: int) -> int:
         return sum(1 for record in data if index < len(record.cells) and _parse(record.cells[index]) is not None)
 
     by_name = [names.index(header) for header in STORY_HEADERS if header in names]
     if by_name:
-        best = max(by_name, key=lambda index: (stories_in(index), -by_name.index(index)))
-        return best
+        return max(by_name, key=lambda index: (stories_in(index), -by_name.index(index)))
     counts = [stories_in(index) for index in range(len(names))]
     if counts and max(counts) > 0:
         return counts.index(max(counts))
@@ -491,6 +484,17 @@ def _story_column(name: str, names: list[str], data: list[_Record], column: str 
         return _wordiest_column(data, len(names))
     shown = ", ".join(f"'{n}'" for n in names if n) or f"{len(names)} unnamed columns"
     raise ElicitError(f"{name}: cannot tell which column holds the stories (columns: {shown}); name it with --column")
+
+
+def _named_column(name: str, names: list[str], column: str) -> int:
+    """The column ``--column`` names, by header or by number from 1."""
+    wanted = _header_name(column)
+    if wanted in names:
+        return names.index(wanted)
+    if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return int(wanted) - 1
+    shown = ", ".join(f"'{n}'" for n in names if n) or "none"
+    raise ElicitError(f"{name}: no column '{column}' (columns: {shown}); give a column name or number with --column")
 
 
 def _wordiest_column(data: list[_Record], width: int) -> int:
