@@ -270,3 +270,24 @@ def test_new_sets_the_target_length(tmp_path):
     assert json.loads(elicit("summary", tmp_path / "b", "--json").stdout)["target_minutes"] == target
     text = elicit("summary", tmp_path / "b").stdout
     assert f"Interview time: 0 min of {target} planned" in text
+
+
+def test_the_toml_spec_never_shows_an_open_question_whose_answer_says_answered(session, tmp_path):
+    # A file written by an older elicit: a skip recorded as status = "answered" with an empty value.
+    text = session.read_text(encoding="utf-8") + '\n[answers."mini.context.problem"]\nvalue = ""\nstatus = "answered"\n'
+    session.write_text(text, encoding="utf-8")
+    elicit("answer", session, "platform", "Web")
+    result = elicit("export", session, "--format", "toml")
+    assert result.returncode == 0, result.stderr
+    import tomllib
+
+    spec = tomllib.loads(result.stdout)
+    for section in spec["sections"]:
+        for question in section["questions"]:
+            answer = question.get("answer")
+            if answer is not None:
+                assert answer["status"] == question["status"], question["id"]
+            else:
+                assert question["status"] == "open"
+    problem = spec["sections"][0]["questions"][0]
+    assert problem["id"] == "mini.context.problem" and problem["status"] == "open" and "answer" not in problem
