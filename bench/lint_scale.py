@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,7 +76,7 @@ def main() -> int:
             counter = similar.SimilarityIndex.match
             comparisons = [0]
 
-            def counted(self, story, before=None, _original=counter):
+            def counted(self, story, before=None, _original=counter, comparisons=comparisons):
                 found = _original(self, story, before)
                 comparisons[0] = max(comparisons[0], self.comparisons)
                 return found
@@ -89,7 +89,7 @@ def main() -> int:
             text.write_text("".join(f"{story.sentence()}\n" for story in stories), encoding="utf-8")
             session = Path(folder) / f"big-{size}.elicit.toml"
             session.write_text(
-                dumps_session(Session(title="Scale", client="ACME", started_at=datetime(2026, 1, 1, tzinfo=timezone.utc), stories=stories)),
+                dumps_session(Session(title="Scale", client="ACME", started_at=datetime(2026, 1, 1, tzinfo=UTC), stories=stories)),
                 encoding="utf-8",
             )
             lint_process = process_time([elicit, "lint", str(text)])

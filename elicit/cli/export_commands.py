@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from elicit.core.findings import ElicitError
-from elicit.core.text import printable
 from elicit.core.session import session_path
 from elicit.core.spec import AUDIENCES, ExportOptions, get_exporter, get_tracker_exporter, is_people_format, write_export
+from elicit.core.text import printable
 
 from .output import note_line
 from .parser import UsageError

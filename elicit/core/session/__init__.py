@@ -18,8 +18,8 @@ from elicit.core.session.models import (
 )
 from elicit.core.session.opening import OpenSession, create_session, open_session
 from elicit.core.session.participants import parse_participant
-from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS
 from elicit.core.session.recent import RecentSession, forget, recent, remember
+from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS
 from elicit.core.session.service import SessionService
 from elicit.core.session.storage import SessionStore, existing_session_path, session_path
 from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise

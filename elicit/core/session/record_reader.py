@@ -291,7 +291,7 @@ class RecordReader(TableReader):
         if not isinstance(raw, dict):
             self.add("wrong-type", "section_seconds", "'section_seconds' must be a table of seconds by section id", '[section_seconds]')
             return
-        for section_id, seconds in raw.items():
+        for section_id in raw:
             key = f'section_seconds."{section_id}"' if "." in section_id else f"section_seconds.{section_id}"
             value = self.whole(raw, section_id, "section_seconds", minimum=0, path=key)
             if value is not None:

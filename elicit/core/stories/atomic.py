@@ -315,8 +315,8 @@ def _object_of_a_verb(goal: _Goal, joint: int) -> bool:
 
 def _first_verb(goal: _Goal, joint: int) -> str | None:
     """The verb, where a verb goes, that the words before the joint belong to ("upload" in "to upload a photo and")."""
-    index = _list_start(goal, _item_before(goal, joint))
-    for index in range(index, max(-1, index - 8), -1):
+    start = _list_start(goal, _item_before(goal, joint))
+    for index in range(start, max(-1, start - 8), -1):
         if goal.base_verb(index) and _verb_position(goal, index):
             return goal.word(index)
         if not goal.word(index).isalpha() or goal.word(index) in _VERB_POSITION - {"to"}:

@@ -75,7 +75,7 @@ def _quantified(text_words: list[Word], last: int) -> bool:
 
 
 _USER_ACTIONS = frozenset(
-    "hide select choose pick mark delete remove edit tag share move copy archive flag star exclude include skip merge".split()
+    ["hide", "select", "choose", "pick", "mark", "delete", "remove", "edit", "tag", "share", "move", "copy", "archive", "flag", "star", "exclude", "include", "skip", "merge"]
 )
 _MEANS = (("using",), ("based", "on"), ("by", "using"))
 

@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
-from ..bindings import bindings
 
+from ..bindings import bindings
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Static
 from elicit.core.session import RecentSession, forget, recent
 
 from ..bindings import bindings
-from ..host import SessionApp
 from ..commands import ScreenActions
+from ..host import SessionApp
 from ..marks import display_path, shorten
 from ..widgets.common.keybar import KeyBar
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
