@@ -40,7 +40,12 @@ class Progress:
     @property
     def percent(self) -> int:
         """Share of applicable questions done, 0-100."""
-        return round(100 * self.done / self.total) if self.total else 100
+        return percent_done(self.done, self.total)
+
+
+def percent_done(done: int, total: int) -> int:
+    """The share of ``total`` questions that are done, 0-100 (100 when there are none)."""
+    return round(100 * done / total) if total else 100
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from elicit.core.session.engine import Interview
+from elicit.core.session.engine import Interview, percent_done
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 
@@ -93,7 +93,7 @@ class SessionSummary:
     @property
     def percent(self) -> int:
         """Share of applicable questions done, 0-100."""
-        return round(100 * self.done / self.questions) if self.questions else 100
+        return percent_done(self.done, self.questions)
 
     @property
     def interview_minutes(self) -> int:
