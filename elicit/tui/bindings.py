@@ -136,6 +136,8 @@ KEYS: tuple[Key, ...] = (
     Key("confirm.no", "n,escape", "answer(False)", "No", "no"),
     Key("ask.answer", "enter", "answer", "Done", "take what was typed", show=True),
     Key("ask.cancel", "escape", "cancel", "Cancel", "close without changing anything"),
+    Key("app.next_field", "tab", "app.focus_next", "Next field", "move to the next field; what is typed after it goes there", show=False, priority=True),
+    Key("app.previous_field", "shift+tab", "app.focus_previous", "Previous field", "move to the previous field", show=False, priority=True),
     Key("app.quit", "ctrl+q", "quit", "Quit", "save and quit", priority=True),
     Key("app.keys", "f1", "keys", "Keys", "show or hide every key of this screen"),
 )

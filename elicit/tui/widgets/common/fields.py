@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import getters
 from textual.widgets import Input, TextArea
 
@@ -9,9 +11,13 @@ from ...host import SessionApp
 
 
 class Field(Input):
-    """A one-line input."""
+    """A one-line input; coming back to it puts the cursor at the end, never a selection that typing would replace."""
 
     app = getters.app(SessionApp)
+
+    def __init__(self, *args: Any, **options: Any) -> None:
+        options.setdefault("select_on_focus", False)
+        super().__init__(*args, **options)
 
     def on_mount(self) -> None:
         self.cursor_blink = self.app.cursor_blink

@@ -1,0 +1,45 @@
+"""Keys that arrive faster than the app handles them (a fast typist, a terminal under load) land where they were meant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+
+from elicit.tui.screens.story_editor import StoryEditor
+from tests.support.tui import app_on, make_session
+
+
+def burst(app, *keys: str) -> None:
+    """Queue key events the way the terminal driver does, without waiting for the app between them."""
+    for key in keys:
+        character = key if len(key) == 1 else ("\t" if key == "tab" else None)
+        app.post_message(events.Key(key, character))
+
+
+async def test_text_typed_right_after_tab_goes_into_the_next_field(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryEditor)
+        burst(app, *"clerk", "tab", *"to file invoices", "tab", *"I stop typing")
+        await pilot.pause()
+        editor = app.screen
+        assert (editor.role_field.value, editor.want_field.value, editor.so_that_field.value) == (
+            "clerk",
+            "to file invoices",
+            "I stop typing",
+        )
+
+
+async def test_coming_back_to_a_filled_field_never_selects_it_for_typing_to_replace(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.press(*"clerk", "tab", *"to file invoices", "shift+tab", *" lead")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, StoryEditor)
+        assert editor.role_field.value == "clerk lead", "typing after shift+tab adds to the field"
+        assert editor.want_field.value == "to file invoices"
