@@ -30,6 +30,16 @@ The rule, in the order :func:`atomic_problem` applies it at each joint:
    ("enter my zip code and get a list"); after a comma it is a second want.
    Likewise a first verb that is a step (select, open, go, log in, fill in ...)
    leads to the goal after a plain "and" ("select a dataset and export it").
+   A result that waits for an event ("and get alerts when a file is added") is
+   a behaviour of its own.
+
+Near misses checked at every joint before rules 2 to 4: one action said twice
+("move them around and rearrange them"), the last item of a list of values
+("set start dates, reminder dates, and stop dates"), a page's name in title
+case ("the Upload and Validate page"), two nouns before one head noun ("apply
+automatic contrast and level operations"). A list inside a clause stays in
+the clause ("jobs that install it, run the tests and report back"), and so do
+the verbs of what a message says ("instructions to confirm or cancel").
 """
 
 from __future__ import annotations
@@ -51,17 +61,23 @@ SAME_GOAL_PAIRS = {
     frozenset(pair.split("+"))
     for pair in word_set(
         "copy+paste cut+paste drag+drop read+write enter+exit show+hide open+close start+stop start+end enable+disable include+exclude "
-        "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access"
+        "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access "
+        "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify"
     )
 }
-"""The two sides of one setting or decision, and a step that only leads to the other (hand-kept: a choice, not grammar)."""
+"""The two sides of one setting or decision, a step that only leads to the other, and one action said twice
+("move the files around and rearrange them"): hand-kept, a choice, not grammar."""
 
-STEP_VERBS = word_set("select choose pick click tap press open go navigate visit fill type log sign scan")
+STEP_VERBS = word_set("select choose pick click tap press open go navigate visit fill type log sign scan identify")
 """Verbs of a step towards the goal that follows a plain "and" ("select a dataset and export it", "log in and
-manage my profile"): a step and its purpose are one goal."""
+manage my profile", "identify myself as a sponsor and pay for it"): a step and its purpose are one goal."""
 
 LIST_VERBS = word_set("sort filter order page scroll group browse search")
 """Ways of going through a list: after "and", with "it", "them", "by" or "through", part of the list the story asks for ("and sort it by date")."""
+
+MESSAGE_NOUNS = word_set("instructions instruction reminder invitation request prompt link message email e-mail notice notification letter")
+"""Things that tell the user what to do: the verbs after "<noun> to" are what the message says ("an email with
+instructions to register or activate my account"), part of the one message asked for."""
 
 _OPPOSITE_PREFIXES = ("un", "dis", "de")  # lock/unlock, enable/disable, activate/deactivate
 _DETERMINERS = word_set("the a an my our your their his her its this that these those each every any some no both other own")
@@ -79,6 +95,12 @@ _CLAUSE_OPENERS = _QUESTION_WORDS | word_set(
     "that whenever if whether once after before while until because since unless though although either between without rather instead"
 )
 _CLAUSE_ENDS = word_set(", ; .")
+_LIST_ENDS = word_set("and or")
+_SENTENCE_BREAKS = word_set("; . :")
+_LIST_BREAKS = word_set(", ; : ( )")
+_EVENTS = word_set("when whenever")
+_CONTENTS_OF = word_set("about on of regarding")
+_ABILITY = word_set("ability")  # "the ability import/export": a verb goes after it even without "to"
 _OPEN, _CLOSE = word_set("( [ {"), word_set(") ] }")
 
 MAIN = ""
@@ -93,6 +115,7 @@ class _Goal:
     tokens: list[str]
     places: list[str]
     words: Lexicon
+    capitalised: frozenset[int] = frozenset()
 
     def word(self, index: int) -> str:
         return self.tokens[index] if 0 <= index < len(self.tokens) else ""
@@ -143,24 +166,55 @@ def atomic_problem(want: str) -> tuple[str, str] | None:
 
 def _goal(want: str) -> _Goal:
     text = re.sub(r"\bas well as\b", "and", want, flags=re.IGNORECASE)
-    tokens = [token.lower() for token in _TOKEN.findall(text)]
-    return _Goal(tokens, _places(tokens), lexicon())
+    found = _TOKEN.findall(text)
+    tokens = [token.lower() for token in found]
+    capitalised = frozenset(index for index, token in enumerate(found) if index > 0 and token[:1].isupper() and token != "I")
+    return _Goal(tokens, _places(tokens), lexicon(), capitalised)
+
+
+def _is_word(token: str) -> bool:
+    """Whether a token is a word ("human-readable", "i'd"), not punctuation or a number."""
+    return token[:1].isalpha()
 
 
 def _places(tokens: list[str]) -> list[str]:
     """Where each word sits: MAIN, ASIDE (brackets, quotes, after a colon) or the opener of its clause."""
     places: list[str] = []
-    depth, quoted, colon, clause = 0, False, False, MAIN
+    depth, quoted, colon, clause, listing = 0, False, False, MAIN, False
     for index, token in enumerate(tokens):
         depth = max(0, depth + (token in _OPEN) - (token in _CLOSE))
         quoted = quoted != (token == '"')
         colon = colon or token == ":"
-        if token in _CLAUSE_ENDS:
-            clause = MAIN
-        elif token in _CLAUSE_OPENERS and index > 0 and clause == MAIN:
-            clause = token
+        clause, listing = _clause_after(tokens, index, clause, listing)
         places.append(ASIDE if depth or quoted or colon or token in _CLOSE else clause)
     return places
+
+
+def _clause_after(tokens: list[str], index: int, clause: str, listing: bool) -> tuple[str, bool]:
+    """The clause the word at ``index`` opens, keeps or ends, and whether a list inside that clause goes on."""
+    token = tokens[index]
+    if token == "," and clause != MAIN:
+        listing = _list_goes_on(tokens, index, listing)
+        return (clause if listing else MAIN), listing
+    if token in _CLAUSE_ENDS:
+        return MAIN, False
+    if clause == MAIN and index > 0 and (token in _CLAUSE_OPENERS or (token == "to" and tokens[index - 1] in MESSAGE_NOUNS)):
+        return token, False
+    return clause, listing
+
+
+def _list_goes_on(tokens: list[str], comma: int, listing: bool) -> bool:
+    """Whether a comma inside a clause separates items of a list that an "and"/"or" closes later ("a build that
+    installs it, runs the tests and reports back"): the list stays in the clause. A comma right before "and" ends
+    the clause ("when a job ends, and download the results"), unless it is the last comma of such a list."""
+    if tokens[comma + 1 : comma + 2] and tokens[comma + 1] in _LIST_ENDS:
+        return listing
+    for token in tokens[comma + 1 :]:
+        if token in _SENTENCE_BREAKS:
+            return False
+        if token in _LIST_ENDS:
+            return True
+    return False
 
 
 def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
@@ -173,17 +227,72 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
     if goal.tokens[joint] == "/":
         return _verbs_slashed(goal, joint)
     second = goal.next_word(joint + 1)
-    if not goal.word(second).isalpha() or goal.word(second) in _SUBJECTS:
+    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS or _one_goal_at(goal, joint, second):
         return None
-    if not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second)) or _a_step_first(goal, joint):
-        return None  # "approve or reject applications", "show or hide"; "select a dataset and export it"
     return _verbs_joined(goal, joint, second) or _passives_joined(goal, joint, second) or _second_action(goal, joint, second)
 
 
+def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
+    """The near misses that hold whatever follows the second word: the two sides of one setting or one action said
+    twice ("approve or reject", "move them around and rearrange them"), a step first ("select a dataset and export
+    it"), the last of a list of values, a name in title case, two nouns before one head noun."""
+    first_verb = _first_verb(goal, joint)
+    return (
+        not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second))
+        or (first_verb is not None and _sides_of_one(first_verb, goal.word(second)))
+        or _a_step_first(goal, joint)
+        or _values_listed(goal, joint)
+        or _a_name(goal, joint, second)
+        or _shared_head(goal, joint, second)
+    )
+
+
+def _values_listed(goal: _Goal, joint: int) -> bool:
+    """ "set the start dates, the review date, and stop dates for articles": the joint closes a list whose middle
+    item does not start with a verb, so the list holds values of one setting, not actions."""
+    index = _item_before(goal, joint)
+    while index >= 0 and goal.word(index) not in _LIST_BREAKS:
+        index -= 1
+    if index < 0 or goal.word(index) != ",":
+        return False
+    return not goal.base_verb(goal.next_word(index + 1))
+
+
+def _a_name(goal: _Goal, joint: int, second: int) -> bool:
+    """ "the Upload and Validate page": words in title case joined among words in lower case name one thing (not
+    a goal written all in title case, "Send or Post Citations")."""
+    first = _item_before(goal, joint)
+    return (
+        {first, second} <= goal.capitalised
+        and goal.tokens[joint] != ","
+        and first - 1 not in goal.capitalised
+        and second + 1 not in goal.capitalised
+    )
+
+
+def _shared_head(goal: _Goal, joint: int, second: int) -> bool:
+    """ "apply automatic contrast and level operations": an adjective, two nouns joined, one plural head noun."""
+    before, head = _item_before(goal, joint), goal.word(second + 1)
+    return (
+        goal.words.parts(goal.word(before - 1)) - {"noun"} == {"adj"}
+        and "noun" in goal.words.parts(goal.word(before))
+        and "noun" in goal.words.parts(goal.word(second))
+        and goal.words.parts(head) == {"noun"}
+        and head.endswith("s")
+    )
+
+
 def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
-    """ "when the meeting is and who will attend": two things to know."""
+    """ "when the meeting is and who will attend": two things to know. Not the same question word again ("what
+    properties, what values and what defaults": details of one subject), nor questions that are the contents of
+    a noun ("information about which data qualifies, how to apply and what it costs")."""
     following = goal.word(joint + 1)
-    own_clause = goal.word(joint + 2).isalpha() and goal.word(joint + 3).isalpha()  # not "... and where" at the end
+    opener = joint
+    while opener > 0 and goal.places[opener - 1] == goal.places[joint]:
+        opener -= 1
+    if following == goal.word(opener) or goal.word(opener - 1) in _CONTENTS_OF:
+        return None
+    own_clause = _is_word(goal.word(joint + 2)) and _is_word(goal.word(joint + 3))  # not "... and where" at the end
     if goal.tokens[joint] in ("and", ",") and following in _QUESTION_WORDS and own_clause:
         return "", f"{_joined(goal, joint)}{following}"
     return None
@@ -254,22 +363,29 @@ def _what_follows(goal: _Goal, verb: int) -> str:
     if after in _PREPOSITIONS:
         # "and respond to the comment", "and deal with the gap"; not "the name and address of the user"
         return "determiner" if after != "of" and goal.word(verb + 2) in _OBJECT_STARTS else ""
-    if after.isalpha() and after not in JOINTS:
+    if _is_word(after) and after not in JOINTS:
         return "word"
     return ""
 
 
 def _result(goal: _Goal, joint: int, second: int) -> bool:
-    """A result verb after a plain "and" ("and get a list"); after a comma it is a second want."""
+    """A result verb after a plain "and" ("and get a list"); after a comma it is a second want, and so is one that
+    waits for an event ("and get notifications when new content is added"): a behaviour of its own."""
     after_comma = goal.tokens[joint] == "," or goal.word(joint - 1) == ","
-    return goal.word(second) in RESULT_VERBS and not after_comma
+    on_an_event = any(place in _EVENTS for place in goal.places[second:])
+    return goal.word(second) in RESULT_VERBS and not after_comma and not on_an_event
 
 
 def _two_goals(first: str, second: str) -> bool:
     """Whether two verbs are two goals, not one verb twice or the two sides of one setting."""
-    if first == second or frozenset((first, second)) in SAME_GOAL_PAIRS:
-        return False
-    return not any(second == prefix + first or first == prefix + second for prefix in _OPPOSITE_PREFIXES)
+    return first != second and not _sides_of_one(first, second)
+
+
+def _sides_of_one(first: str, second: str) -> bool:
+    """The two sides of one setting or one action said twice: a listed pair, or a verb and its un-/dis-/de- opposite."""
+    if frozenset((first, second)) in SAME_GOAL_PAIRS:
+        return True
+    return any(second == prefix + first or first == prefix + second for prefix in _OPPOSITE_PREFIXES)
 
 
 def _item_before(goal: _Goal, joint: int) -> int:
@@ -280,7 +396,7 @@ def _item_before(goal: _Goal, joint: int) -> int:
 
 def _list_start(goal: _Goal, item: int) -> int:
     """The first item of a comma list ending at ``item`` ("create" in "create, update and delete")."""
-    while goal.word(item - 1) == "," and goal.word(item - 2).isalpha():
+    while goal.word(item - 1) == "," and _is_word(goal.word(item - 2)):
         item -= 2
     return item
 
@@ -290,7 +406,7 @@ def _verb_position(goal: _Goal, index: int) -> bool:
     before = index - 1
     while before >= 0 and goal.words.parts(goal.word(before)) == {"adv"}:
         before -= 1  # "to successfully conduct"
-    return before < 0 or goal.word(before) in _VERB_POSITION
+    return before < 0 or goal.word(before) in _VERB_POSITION or goal.word(before) in _ABILITY
 
 
 def _after_noun(goal: _Goal, joint: int) -> bool:
@@ -299,7 +415,7 @@ def _after_noun(goal: _Goal, joint: int) -> bool:
     if goal.participle(index) is not None or goal.word(index) in _PREPOSITIONS:
         return False  # "from being published and deal with", "search for and download": the words of a verb
     index = _list_start(goal, index)
-    while index > 0 and goal.word(index).isalpha() and goal.word(index) not in _DETERMINERS | _PREPOSITIONS | _VERB_POSITION:
+    while index > 0 and _is_word(goal.word(index)) and goal.word(index) not in _DETERMINERS | _PREPOSITIONS | _VERB_POSITION:
         index -= 1
     word = goal.word(index)
     if word == "to":
@@ -319,7 +435,7 @@ def _first_verb(goal: _Goal, joint: int) -> str | None:
     for index in range(start, max(-1, start - 8), -1):
         if goal.base_verb(index) and _verb_position(goal, index):
             return goal.word(index)
-        if not goal.word(index).isalpha() or goal.word(index) in _VERB_POSITION - {"to"}:
+        if not _is_word(goal.word(index)) or goal.word(index) in _VERB_POSITION - {"to"}:
             return None
     return None
 

@@ -137,6 +137,14 @@ COMPOUND_GOALS = (
     "to rehearse a scene and critique it",
     "to unsubscribe from a list and resubscribe later",
     "to select a dataset, and export it as CSV",  # after a comma, a step is a want of its own
+    # promoted-set shapes (made-up stories in the same shapes)
+    "to search for and download machine-readable tax forms",  # a hyphenated object is still an object
+    "to know what a badge is and why I'd want one",  # a question clause with an apostrophe
+    "to link my calendar to the shared folder and get alerts when a file is added",  # a result that waits for an event
+    "to have the ability import/export contacts",  # no "to" after "ability"
+    "to Print or Email Invoices and Receipts",  # a goal written all in title case is still two goals
+    "to rename a folder, move it and share it with a team",
+    "to create start dates, review the stop dates and publish the list",  # a list of actions
 )
 ONE_GOAL = (
     "to enter my card details and have my card charged",  # a step and its result
@@ -173,6 +181,17 @@ ONE_GOAL = (
     "to log in and manage my profile",
     "to go to the events page and register for a talk",
     "to fill in a form and submit it",
+    # promoted-set near misses (made-up stories in the same shapes)
+    "to configure nightly jobs that install the app, run the tests and report the results",  # a list in a clause
+    "to configure nightly jobs that install the app, run the tests, and report the results",
+    "to move the photos around and rearrange them in the album",  # one action said twice
+    "to apply manual colour and tone corrections to a photo",  # two nouns before one head noun
+    "to set start dates, reminder dates, and stop dates for a campaign",  # values of one setting
+    "to Import and Review the supplier list",  # a page's name in title case
+    "to identify myself as a member and pay for a ticket",  # a step, then the goal
+    "to receive an email with instructions to confirm or cancel my booking",  # what a message says
+    "to find out what sizes are sold, what colours exist and what the prices are",  # details of one subject
+    "to read information about which rooms can be booked, how to book one, and what it costs",  # contents of a noun
 )
 
 
