@@ -75,18 +75,24 @@ def show_bank(args: argparse.Namespace) -> int:
         print_hanging(out, "", Text(bank.description.strip()), 0)
     for section in bank.sections:
         out.print()
-        print_hanging(out, "", Text.assemble((section.title, "bold cyan"), " ", (section.id, "dim")), 0)
+        budget = f" · {section.minutes} min" if section.minutes else ""
+        print_hanging(out, "", Text.assemble((section.title, "bold cyan"), " ", (section.id + budget, "dim")), 0)
         if section.goal:
             print_hanging(out, "  ", Text(section.goal.strip(), style="italic"), 2)
         for question in section.questions:
-            details = question.kind
-            if question.options:
-                details += ": " + " / ".join(question.options)
             print_hanging(out, " [red]*[/] " if question.required else "   ", Text(question.prompt), 3)
-            print_hanging(out, "     ", Text(f"{question.id} · {details}", style="dim"), 5)
+            print_hanging(out, "     ", Text(f"{question.id} · {_details(question)}", style="dim"), 5)
             if question.when:
                 print_hanging(out, "     ", Text(f"when {question.when}", style="dim"), 5)
     return 0
+
+
+def _details(question: Question) -> str:
+    """The question's kind and options, an exclusive option ("Not sure") marked as standing alone."""
+    if not question.options:
+        return question.kind
+    options = [f"{option} (exclusive)" if option in question.exclusive_options else option for option in question.options]
+    return f"{question.kind}: " + " / ".join(options)
 
 
 def bank_to_json(bank: Bank) -> dict[str, Any]:
@@ -99,7 +105,9 @@ def bank_to_json(bank: Bank) -> dict[str, Any]:
         "path": str(bank.path) if bank.path else None,
         "hash": bank.content_hash,
         "sections": [
-            {"id": section.id, "title": section.title, "goal": section.goal, "questions": [question_to_json(q) for q in section.questions]}
+            {"id": section.id, "title": section.title, "goal": section.goal}
+            | ({"minutes": section.minutes} if section.minutes else {})
+            | {"questions": [question_to_json(q) for q in section.questions]}
             for section in bank.sections
         ],
     }
@@ -110,6 +118,8 @@ def question_to_json(question: Question) -> dict[str, Any]:
     data = record_dict(question, ("id", "prompt", "kind", "why", "probes", "required", "tags"))
     if question.options:
         data["options"] = list(question.options)
+    if question.exclusive_options:
+        data["exclusive_options"] = list(question.exclusive_options)
     if question.kind in ("scale", "number"):
         data["min"] = question.min
         data["max"] = question.max

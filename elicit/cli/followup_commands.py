@@ -39,7 +39,7 @@ def add_term(args: argparse.Namespace) -> int:
     """Add a glossary term, or give an existing one its new definition."""
     with open_for_change(args.path, "elicit term add") as service:
         existed = service.find_term(args.term) is not None
-        item = service.define_term(args.term, args.definition.strip())
+        item = service.define_term(args.term, args.definition.strip(), source=args.source)
     sys.stdout.write(one_line(f"{'updated' if existed else 'added'} {item.term}: {item.definition}"))
     return 0
 
@@ -81,7 +81,7 @@ def _columns(kind: str) -> tuple[str, ...]:
         "decision": ("id", "text", "rationale", "decided_by", "source"),
         "open-question": ("id", "status", "text", "owner", "resolution"),
         "assumption": ("id", "text", "rationale", "source"),
-        "term": ("term", "definition"),
+        "term": ("term", "definition", "source"),
     }[kind]
 
 

@@ -181,7 +181,7 @@ def _story(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--priority", choices=PRIORITIES, default="should", help="MoSCoW priority (default: should)")
     add.add_argument("--accept", action="append", default=[], metavar="TEXT", help="an acceptance criterion; repeat for several")
     add.add_argument("--quote", default="", help="the client's own words")
-    add.add_argument("--source", action="append", default=[], metavar="QUESTION_ID", help="the question it came from; repeat for several")
+    _source_option(add)
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag; repeat for several")
     add.add_argument("--status", choices=STORY_STATUSES, default="draft", help="review status (default: draft)")
     add.set_defaults(handler="story_commands:add_story")
@@ -322,15 +322,18 @@ def _follow_up(
     add.add_argument("text", metavar="TEXT", help=text_help)
     for option, metavar, option_help in extra:
         add.add_argument(option, default="", metavar=metavar, help=option_help)
-    add.add_argument(
-        "--source", action="append", default=[], metavar="QUESTION_ID", help="the question it came from; repeat for several"
-    )
+    _source_option(add)
     add.set_defaults(handler="followup_commands:add", kind=name)
     listing = sub.add_parser("list", help=f"list the {what}s", description=f"List the {what}s in a session.")
     listing.add_argument("path", metavar="PATH", help="session file")
     listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys")
     listing.set_defaults(handler="followup_commands:list_items", kind=name)
     return sub
+
+
+def _source_option(parser: argparse.ArgumentParser) -> None:
+    """``--source QUESTION_ID``, repeatable: the question(s) a story, follow-up or term came from."""
+    parser.add_argument("--source", action="append", default=[], metavar="QUESTION_ID", help="the question it came from; repeat for several")
 
 
 def _article(word: str) -> str:
@@ -370,6 +373,7 @@ def _term(commands: argparse._SubParsersAction) -> None:
     add.add_argument("path", metavar="PATH", help="session file")
     add.add_argument("term", metavar="TERM", help="the client's word")
     add.add_argument("definition", metavar="DEFINITION", help="what they mean by it")
+    _source_option(add)
     add.set_defaults(handler="followup_commands:add_term", kind="term")
     listing = sub.add_parser("list", help="list the terms", description="List the glossary terms in a session.")
     listing.add_argument("path", metavar="PATH", help="session file")

@@ -55,8 +55,8 @@ class FollowUps:
             return None
         return f"Added {item.id}: {sentence(item.text)}"
 
-    def term(self, argument: str) -> str | None:
-        """Add a glossary term (``/term SKU: stock keeping unit``), or give an existing one a new meaning."""
+    def term(self, argument: str, question: Question | None = None) -> str | None:
+        """Add a glossary term (``/term SKU: stock keeping unit``) linked to the question on screen, or give an existing one a new meaning."""
         word, _, meaning = argument.partition(":") if ":" in argument else argument.partition("=")
         try:
             word = word.strip() or ask_field(self.prompter, self.console, "Term (the client's word):", what="term")
@@ -70,7 +70,7 @@ class FollowUps:
         except Cancelled:
             self.console.say("No term added.")
             return None
-        item = self.service.define_term(word, meaning)
+        item = self.service.define_term(word, meaning, source=[question.id] if question is not None else [])
         return f"{'Updated' if known else 'Added'} {item.term}: {sentence(item.definition) if item.definition else 'no meaning yet.'}"
 
     def resolve(self, argument: str) -> str | None:
@@ -131,7 +131,7 @@ class FollowUps:
             return [self._line(a.id, a.text, ("Why", a.rationale), ("", ""), a.source) for a in session.assumptions] or [
                 "No assumptions yet; /assumption records one."
             ]
-        return [f"{t.term}: {sentence(t.definition) if t.definition else 'no meaning yet.'}" for t in session.glossary] or [
+        return [self._term_line(t.term, t.definition, t.source) for t in session.glossary] or [
             "No glossary terms yet; /term adds one."
         ]
 
@@ -140,10 +140,15 @@ class FollowUps:
         for label, value in (first, second):
             if label and value:
                 parts.append(f"{label}: {sentence(value)}")
+        return " ".join(parts + self._from(source))
+
+    def _term_line(self, term: str, definition: str, source: list[str]) -> str:
+        return " ".join([f"{term}: {sentence(definition) if definition else 'no meaning yet.'}"] + self._from(source))
+
+    def _from(self, source: list[str]) -> list[str]:
+        """"From: " and the first source question's prompt, or nothing."""
         prompts = [q.prompt for q in (self.interview.question(qid) for qid in source) if q is not None]
-        if prompts:
-            parts.append(f"From: {sentence(prompts[0])}")
-        return " ".join(parts)
+        return [f"From: {sentence(prompts[0])}"] if prompts else []
 
 
 class _Kept(Cancelled):

@@ -268,7 +268,7 @@ class PlainInterview:
             self.console.say(*self.follow_ups.lines(name))
             return
         if name == "term":
-            done = self.follow_ups.term(argument)
+            done = self.follow_ups.term(argument, question)
         elif name == "resolve":
             done = self.follow_ups.resolve(argument)
         else:

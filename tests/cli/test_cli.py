@@ -101,6 +101,21 @@ def test_banks_show_text_and_unknown_bank():
     assert missing.returncode == 1 and "no bank with id 'no-such-bank'" in missing.stderr
 
 
+def test_banks_show_gives_section_minutes_and_exclusive_options(tmp_path):
+    """What a bank author wrote about time budgets and "stands alone" options is shown, in text and JSON (issue 13)."""
+    bank = tmp_path / "timed.toml"
+    text = MINI_BANK.read_text(encoding="utf-8").replace('goal = "Understand the product."', 'goal = "Understand the product."\nminutes = 15', 1)
+    text = text.replace('kind = "choice"\noptions = ["Web", "Mobile", "Desktop", "Not sure"]', 'kind = "multi"\noptions = ["Web", "Mobile", { label = "Not sure", exclusive = true }]')
+    bank.write_text(text, encoding="utf-8")
+    shown = elicit("banks", "show", str(bank)).stdout
+    assert "Context mini.context · 15 min" in shown and "Users mini.users\n" in shown, shown
+    assert "mini.context.platform · multi: Web / Mobile / Not sure (exclusive)" in shown
+    data = json.loads(elicit("banks", "show", str(bank), "--json").stdout)
+    assert [section.get("minutes") for section in data["sections"]] == [15, None]
+    platform = data["sections"][0]["questions"][1]
+    assert platform["options"] == ["Web", "Mobile", "Not sure"] and platform["exclusive_options"] == ["Not sure"]
+
+
 def test_banks_show_wraps_long_prompts_under_themselves_and_keeps_brackets(tmp_path):
     long_prompt = "What [bold]happens[/] when " + "the client waits for the order " * 4 + "?"
     bank = tmp_path / "long.toml"

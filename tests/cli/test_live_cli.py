@@ -192,8 +192,18 @@ def test_assumptions_and_terms(session):
     ]
     assert elicit("term", "add", session, "SKU", "stock unit").stdout == "added SKU: stock unit\n"
     assert elicit("term", "add", session, "sku", "stock keeping unit").stdout == "updated SKU: stock keeping unit\n"
-    assert json.loads(elicit("term", "list", session, "--json").stdout) == [{"term": "SKU", "definition": "stock keeping unit"}]
+    assert json.loads(elicit("term", "list", session, "--json").stdout) == [{"term": "SKU", "definition": "stock keeping unit", "source": []}]
     assert elicit("term", "list", session).returncode == 0
+
+
+def test_a_term_records_the_questions_it_came_from(session):
+    """Like decisions, open questions and assumptions, a term names its source question (issue 13)."""
+    assert elicit("term", "add", session, "SKU", "stock unit", "--source", "context.problem").returncode == 0
+    elicit("term", "add", session, "sku", "stock keeping unit", "--source", "mini.context.platform")
+    (item,) = json.loads(elicit("term", "list", session, "--json").stdout)
+    assert item == {"term": "SKU", "definition": "stock keeping unit", "source": ["mini.context.problem", "mini.context.platform"]}
+    assert "mini.context.problem" in elicit("term", "list", session).stdout
+    assert "did you mean" in one_error(elicit("term", "add", session, "pick face", "a shelf", "--source", "mini.context.problme"))
     empty = elicit("decision", "list", session)
     assert empty.returncode == 0 and "elicit decision add" in empty.stdout
 

@@ -168,6 +168,7 @@ def test_decisions_open_questions_assumptions_and_terms_at_the_prompt(mini_sessi
     (assumption,) = session.assumptions
     assert (assumption.text, assumption.rationale) == ("Wi-Fi in every aisle", "")
     assert [(t.term, t.definition) for t in session.glossary] == [("SKU", "stock keeping unit"), ("pick face", "the shelf position a picker takes from")]
+    assert [t.source for t in session.glossary] == [["mini.context.problem"]] * 2, "a term is linked to the question on screen"
     for said in (
         "Added D-001: Invoices are late.",
         "Added OQ-001: Which scanners do pickers carry?",

@@ -174,7 +174,7 @@ def sessions(draw: st.DrawFn) -> Session:
         ),
         decisions=draw(st.lists(st.builds(Decision, text, text, text, text, st.lists(text, max_size=2)), max_size=2)),
         assumptions=draw(st.lists(st.builds(Assumption, text, text, text, st.lists(text, max_size=2)), max_size=2)),
-        glossary=draw(st.lists(st.builds(GlossaryTerm, text, text), max_size=2)),
+        glossary=draw(st.lists(st.builds(GlossaryTerm, text, text, st.lists(text, max_size=2)), max_size=2)),
     )
 
 
@@ -233,7 +233,7 @@ def rich_session() -> Session:
     session.open_questions = [OpenQuestion("OQ-001", "Which MDM do they use?", "Sam", "open", "", ["mini.context.platform"])]
     session.decisions = [Decision("D-001", "Mobile first", "Technicians are never at a desk.", "Sam", [])]
     session.assumptions = [Assumption("A-001", "Android only", "All devices are company Android phones.", [])]
-    session.glossary = [GlossaryTerm("Job sheet", "The paper form a technician fills in per visit.")]
+    session.glossary = [GlossaryTerm("Job sheet", "The paper form a technician fills in per visit.", ["mini.context.problem"])]
     return session
 
 

@@ -451,8 +451,10 @@ async def test_capture_a_glossary_term_with_its_definition(session_path: Path):
         await pilot.pause()
         assert app.screen is screen
         assert [(t.term, t.definition) for t in screen.session.glossary] == [("remittance", "the note that says which invoices a payment covers")]
+        question = screen.question.id
         await pilot.press("ctrl+q")
-    assert read_session(session_path).glossary[0].term == "remittance"
+    (term,) = read_session(session_path).glossary
+    assert (term.term, term.source) == ("remittance", [question]), "the current question is the term's source, as for the other kinds"
 
 
 async def test_captured_items_are_listed_edited_resolved_and_deleted_in_the_app(session_path: Path):

@@ -159,6 +159,8 @@ class GlossaryTerm:
 
     term: str
     definition: str = ""
+    source: list[str] = field(default_factory=list)
+    """The questions the term came up in (full question ids)."""
 
 
 @dataclass

@@ -55,7 +55,7 @@ DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories")
 ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row")
 ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
-GLOSSARY_KEYS = ("term", "definition")
+GLOSSARY_KEYS = ("term", "definition", "source")
 
 
 class RecordReader(TableReader):
@@ -157,7 +157,7 @@ class RecordReader(TableReader):
         session.stories = [self.story(k, t) for k, t in self.tables(data, "stories", STORY_KEYS)]
         session.open_questions, session.decisions, session.assumptions = self.follow_ups(data)
         session.glossary = [
-            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k))
+            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k), self.strings(t, "source", k))
             for k, t in self.tables(data, "glossary", GLOSSARY_KEYS)
         ]
         self.unique([s.id for s in session.stories], "stories", "story")

@@ -393,23 +393,32 @@ class SessionService:
         self._changed(f"assumption {item_id} deleted")
         return item
 
-    def define_term(self, term: str, definition: str) -> GlossaryTerm:
-        """Add or update a glossary term in the client's vocabulary (terms match ignoring case)."""
-        term = _text(term, "term")
+    def define_term(self, term: str, definition: str, *, source: list[str] | None = None) -> GlossaryTerm:
+        """Add or update a glossary term in the client's vocabulary (terms match ignoring case).
+
+        ``source``: the questions the term came up in; defining a known term
+        again from another question adds that question to its sources.
+        """
+        term, sources = _text(term, "term"), self.sources(source)
         item = self.find_term(term)
         if item is not None:
             item.definition = definition
+            item.source += [question_id for question_id in sources if question_id not in item.source]
         else:
-            item = GlossaryTerm(term, definition)
+            item = GlossaryTerm(term, definition, sources)
             self.session.glossary.append(item)
         self._changed(f"term {term}")
         return item
 
-    def update_term(self, term: str, *, definition: str | None = None, new_term: str | None = None) -> GlossaryTerm:
-        """Change a term's definition, or rename it."""
+    def update_term(
+        self, term: str, *, definition: str | None = None, new_term: str | None = None, source: list[str] | None = None
+    ) -> GlossaryTerm:
+        """Change a term's definition or its source questions, or rename it."""
         item = self.find_term(term)
         if item is None:
             raise ElicitError(f"no term '{term}' in this session's glossary")
+        if source is not None:
+            item.source = self.sources(source)
         if new_term is not None:
             new_term = _text(new_term, "term")
             other = self.find_term(new_term)

@@ -84,7 +84,7 @@ def update_item(service: SessionService, draft: ItemDraft) -> None:
     elif draft.kind == "assumption":
         service.update_assumption(draft.item_id, text=draft.text, **values)
     else:
-        service.update_term(draft.item_id, definition=draft.second, new_term=draft.text)
+        service.update_term(draft.item_id, new_term=draft.text, definition=draft.second, **values)
 
 
 def _service_values(draft: ItemDraft) -> dict[str, Any]:
@@ -94,7 +94,7 @@ def _service_values(draft: ItemDraft) -> dict[str, Any]:
         return {"owner": draft.second, "source": list(draft.source)}
     if draft.kind == "assumption":
         return {"rationale": draft.second, "source": list(draft.source)}
-    return {}  # a term has no source question in the file format yet (asked of the core in the contract)
+    return {"source": list(draft.source)}  # a term: its definition is the second field, passed on its own
 
 
 class CaptureMenu(ModalScreen[str | None]):

@@ -399,8 +399,7 @@ class InterviewScreen(SessionScreen[None]):
             self.app.show_items()
             return
         question = self.question
-        # A glossary term has no source question in the file format (yet): do not show one that would not be kept.
-        draft = ItemDraft(kind, text=self._selected_words(), source=[] if kind == "term" else [question.id])
+        draft = ItemDraft(kind, text=self._selected_words(), source=[question.id])
         heading = f"from: {question.prompt}"
 
         def saved(result: ItemDraft | None) -> None:

@@ -56,8 +56,8 @@ def _assumption_row(a: Assumption) -> Row:
 
 
 def _term_row(t: GlossaryTerm) -> Row:
-    lines = (f"Definition: {t.definition or '—'}",)
-    return Row("term", t.term, t.term, t.definition, lines, ItemDraft("term", t.term, t.definition, "", [], t.term))
+    lines = (f"Definition: {t.definition or '—'}", _sources(t.source))
+    return Row("term", t.term, t.term, t.definition, lines, ItemDraft("term", t.term, t.definition, "", list(t.source), t.term))
 
 
 class ItemsScreen(SessionScreen[None]):

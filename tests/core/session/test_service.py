@@ -122,6 +122,19 @@ def test_follow_ups(service):
     assert [(t.term, t.definition) for t in service.session.glossary] == [("SKU", "stock keeping unit")]
 
 
+def test_a_term_keeps_the_questions_it_came_from(service):
+    service.define_term("SKU", "stock unit", source=["context.problem"])
+    service.define_term("sku", "stock keeping unit", source=["mini.context.platform", "mini.context.problem"])
+    service.define_term("SKU", "stock keeping unit")  # no source given: the sources stay
+    (term,) = service.session.glossary
+    assert term.source == ["mini.context.problem", "mini.context.platform"]
+    with pytest.raises(ElicitError, match="did you mean"):
+        service.define_term("pick face", "a shelf", source=["mini.context.problme"])
+    assert [t.term for t in service.session.glossary] == ["SKU"], "a term with an unknown source is not added"
+    service.update_term("SKU", source=["mini.context.platform"])
+    assert term.source == ["mini.context.platform"]
+
+
 def test_set_meta(service):
     service.set_meta(client="ACME", title="New")
     assert (service.session.client, service.session.title) == ("ACME", "New")
