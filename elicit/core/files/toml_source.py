@@ -155,9 +155,17 @@ def dumps_toml(data: dict[str, Any]) -> str:
     when any key or string holds a carriage return, every string is written
     on one line with escapes instead.
     """
-    import tomli_w
+    from elicit.core.files import toml_writer
 
-    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+    try:
+        text, carriage_return = toml_writer.dumps(data, multiline_strings=True)
+        if carriage_return:
+            text, _ = toml_writer.dumps(data, multiline_strings=False)
+        return text
+    except toml_writer.Unsupported:
+        import tomli_w
+
+        return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
 def _has_carriage_return(value: Any) -> bool:
