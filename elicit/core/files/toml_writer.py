@@ -79,6 +79,24 @@ class _Writer:
 
     def table(self, table: Mapping[str, Any], name: str, inside_array: bool) -> None:
         out = self.out
+        literals, tables = self._split(table)
+        written = False
+        if inside_array or name and (literals or not tables):
+            written = True
+            out.append(f"[[{name}]]\n" if inside_array else f"[{name}]\n")
+        if literals:
+            written = True
+            out.extend(literals)
+        for key, value, in_array in tables:
+            if written:
+                out.append("\n")
+            else:
+                written = True
+            part = self.key(key)
+            self.table(value, f"{name}.{part}" if name else part, in_array)
+
+    def _split(self, table: Mapping[str, Any]) -> tuple[list[str], list[tuple[str, Any, bool]]]:
+        """The table's plain values, written as lines, and the sub-tables to write after them (in arrays or not)."""
         literals: list[str] = []
         tables: list[tuple[str, Any, bool]] = []
         key_text = self.key
@@ -92,20 +110,7 @@ class _Writer:
                 tables.extend((key, item, True) for item in value)
             else:
                 literals.append(f"{key_text(key)} = {self.literal(value, 0)}\n")
-        written = False
-        if inside_array or name and (literals or not tables):
-            written = True
-            out.append(f"[[{name}]]\n" if inside_array else f"[{name}]\n")
-        if literals:
-            written = True
-            out.extend(literals)
-        for key, value, in_array in tables:
-            if written:
-                out.append("\n")
-            else:
-                written = True
-            part = key_text(key)
-            self.table(value, f"{name}.{part}" if name else part, in_array)
+        return literals, tables
 
     @staticmethod
     def _array_of_tables(value: Any) -> bool:
