@@ -12,11 +12,12 @@ from elicit.core.stories.lint import (
     quality_line,
     story_text,
 )
-from elicit.core.stories.parse import UNPARSED_TAG, ParsedStory, parse_story
+from elicit.core.stories.parse import NEGATION, UNPARSED_TAG, ParsedStory, negated_goal, parse_story
 from elicit.core.stories.similar import SimilarityIndex, duplicate_groups, same_story, story_words
 from elicit.core.stories.suspect_check import suspect_findings
 
 __all__ = [
+    "NEGATION",
     "UNPARSED_TAG",
     "Backlog",
     "BacklogContext",
@@ -28,6 +29,7 @@ __all__ = [
     "duplicate_groups",
     "lint_stories",
     "lint_story",
+    "negated_goal",
     "parse_story",
     "quality_line",
     "read_backlog",

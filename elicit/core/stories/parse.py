@@ -54,9 +54,12 @@ def _means(key: str, pattern: str, prefix: str = "") -> _Means:
     return _Means(key, re.compile(pattern, re.IGNORECASE), prefix)
 
 
+NEGATION = "not "
+"""How a story's goal says the opposite: the parser reads "I don't want Y" as the goal "not Y"."""
+
 # Order matters: the longer wording of the same start comes first.
 _MEANS = (
-    _means("i-dont-want", r"\b(?:I|we)\s+(?:do\s*n[o']?t|don't|dont)\s+(?:really\s+)?want\b", "not "),
+    _means("i-dont-want", r"\b(?:I|we)\s+(?:do\s*n[o']?t|don't|dont)\s+(?:really\s+)?want\b", NEGATION),
     _means("i-want-to-be-able-to", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want\s+to\s+be\s+able\s+to\b", "to be able to "),
     _means("i-want", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want(?:ed)?\b"),
     _means("i-only-want", r"\b(?:I|we)\s+only\s+want\b", "only "),
@@ -102,6 +105,32 @@ _LEADING_MARK = re.compile(
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
 _TRAILING = " \t,;:.!"
+
+
+_RELIEF = re.compile(r"^(?:to\s+)?(?:have|need|be\s+(?:forced|made|required|asked))\s+to\b", re.IGNORECASE)
+"""A negated duty ("not to have to create an account"): relief from having to do it, not a refusal of it."""
+
+
+def negated_goal(want: str) -> str | None:
+    """The goal a negated ``want`` refuses, or None when the want is not a refusal.
+
+    The negation is the parser's (:data:`NEGATION`): "I don't want to pay a
+    deposit" gives the goal "not to pay a deposit", which refuses "to pay a
+    deposit"; "to not pay a deposit" refuses it too. "Not to have to create an
+    account" is no refusal of creating one (the account may be optional):
+    None. "never", "no longer" and other words of refusal are not read.
+    """
+    text = " ".join(want.split())
+    lowered = text.lower()
+    if lowered.startswith(NEGATION):
+        goal = text[len(NEGATION) :]
+    elif lowered.startswith("to " + NEGATION):
+        goal = "to " + text[len("to " + NEGATION) :]
+    else:
+        return None
+    if not goal.strip() or _RELIEF.match(goal):
+        return None
+    return goal
 
 
 def normalise(text: str) -> str:
