@@ -1,0 +1,36 @@
+"""Several interviews, one spec: compare them side by side, flag their conflicts, merge them into one session."""
+
+from elicit.core.stakeholders.comparison import (
+    CONFLICT_KINDS,
+    Comparison,
+    Conflict,
+    Duplicates,
+    QuestionAnswers,
+    Side,
+    answers_conflict,
+    compare,
+    non_answer,
+    numbers_conflict,
+)
+from elicit.core.stakeholders.render import comparison_json, comparison_markdown, comparison_text
+from elicit.core.stakeholders.sources import Source, make_sources, short_name, speaker
+
+__all__ = [
+    "CONFLICT_KINDS",
+    "Comparison",
+    "Conflict",
+    "Duplicates",
+    "QuestionAnswers",
+    "Side",
+    "Source",
+    "answers_conflict",
+    "compare",
+    "comparison_json",
+    "comparison_markdown",
+    "comparison_text",
+    "make_sources",
+    "non_answer",
+    "numbers_conflict",
+    "short_name",
+    "speaker",
+]

@@ -1,0 +1,169 @@
+"""Compare: each conflict kind with its near misses, duplicates across interviews, sides that name who and where."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from elicit.core.stakeholders import compare, comparison_json, comparison_markdown, make_sources
+from tests.core.stakeholders.helpers import FakeBank, interview, sources
+
+
+def kinds(*sessions):
+    return [conflict.kind for conflict in compare(sources(*sessions)).conflicts]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "conflict"),
+    [
+        ("b.s.yes", True, False, "yesno"),
+        ("b.s.yes", True, True, None),
+        ("b.s.pick", "All at once", "Step by step", "choice"),
+        ("b.s.pick", "All at once", "All at once", None),
+        ("b.s.pick", "All at once", "Not sure", None),  # not sure contradicts no one
+        ("b.s.pick", "Open to advice", "Step by step", None),
+        ("b.s.scale", 4, 2, "scale"),
+        ("b.s.scale", 5, 1, "scale"),
+        ("b.s.scale", 4, 3, None),  # one point apart
+        ("b.s.count", 80, 40, "number"),  # exactly twice
+        ("b.s.count", 40, 200, "number"),
+        ("b.s.count", 0, 5, "number"),
+        ("b.s.count", 80, 150, None),  # 1.9x
+        ("b.s.count", 0.25, 0.2, None),
+        ("b.s.count", 0, 0, None),
+        ("b.s.text", "The phone rings all day.", "We lose orders on paper.", None),  # free text: side by side only
+        ("b.s.multi", ["Card"], ["Cash", "Invoice"], None),
+    ],
+)
+def test_answer_conflicts_and_their_near_misses(question, first, second, conflict):
+    found = kinds(interview("Ann", {question: first}), interview("Ben", {question: second}))
+    assert found == ([conflict] if conflict else [])
+
+
+def test_a_question_answered_in_two_interviews_shows_each_answer_with_its_speaker():
+    result = compare(
+        sources(interview("Ann", {"b.s.text": "Phones", "b.s.yes": True}), interview("Ben", {"b.s.text": "Paper"}), interview("Cy", {}))
+    )
+    assert [item.question for item in result.questions] == ["b.s.text"]  # b.s.yes was answered once
+    assert [(side.session, side.by, side.value) for side in result.questions[0].answers] == [
+        ("ann.elicit.toml", "Ann", "Phones"),
+        ("ben.elicit.toml", "Ben", "Paper"),
+    ]
+
+
+def test_conflict_sides_name_who_said_what_and_where():
+    conflict = compare(sources(interview("Ann", {"b.s.yes": True}), interview("Ben", {"b.s.yes": False}))).conflicts[0]
+    assert conflict.as_json() == {
+        "kind": "yesno",
+        "question": "b.s.yes",
+        "sides": [{"session": "ann.elicit.toml", "by": "Ann", "value": True}, {"session": "ben.elicit.toml", "by": "Ben", "value": False}],
+    }
+
+
+def test_several_interviews_give_one_conflict_per_disagreeing_pair():
+    found = kinds(*(interview(name, {"b.s.yes": value}) for name, value in (("Ann", True), ("Ben", False), ("Cy", True))))
+    assert found == ["yesno", "yesno"]
+
+
+def test_the_same_story_at_different_priorities_is_a_conflict_and_the_stories_are_grouped():
+    ann = interview("Ann", stories=[("customer", "to order a cake online and pick a time", "must")])
+    ben = interview("Ben", stories=[("customer", "to order the cake online and pick a time", "should")])  # 'a'/'the': small words
+    result = compare(sources(ann, ben))
+    assert [conflict.kind for conflict in result.conflicts] == ["priority"]
+    assert result.conflicts[0].as_json()["stories"] == ["US-001", "US-001"]
+    assert result.conflicts[0].as_json()["sides"][1] == {"session": "ben.elicit.toml", "by": "Ben", "story": "US-001"}
+    assert [[side.session for side in group.stories] for group in result.duplicates] == [["ann.elicit.toml", "ben.elicit.toml"]]
+
+
+def test_priority_near_misses():
+    same_priority = kinds(
+        interview("Ann", stories=[("manager", "to print the day's orders in colour", "could")]),
+        interview("Ben", stories=[("manager", "to print the day's orders in color", "could")]),
+    )
+    other_story = kinds(
+        interview("Ann", stories=[("customer", "to add allergy notes to an order", "must")]),
+        interview("Ben", stories=[("customer", "to see allergy notes on every order", "could")]),
+    )
+    assert same_priority == [] and other_story == []
+
+
+def test_duplicates_inside_one_interview_are_the_lints_business_not_compares():
+    ann = interview(
+        "Ann", stories=[("customer", "to order a cake online today", "must"), ("customer", "to order a cake online today", "could")]
+    )
+    result = compare(sources(ann, interview("Ben")))
+    assert result.duplicates == () and result.conflicts == ()
+
+
+def test_rejected_stories_are_left_out():
+    ann = interview("Ann", stories=[("customer", "to order a cake online today", "must")])
+    ann.stories[0].status = "rejected"
+    assert kinds(ann, interview("Ben", stories=[("customer", "to order a cake online today", "could")])) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "opposite"),
+    [
+        ("to take a deposit on pre-orders", "not to take a deposit on pre-orders", True),
+        ("to pay online when I order", "to not pay online when I order", True),
+        ("to create an account", "not to have to create an account", False),  # relief from a duty, not a refusal
+        ("to save my card details for next time", "not to have to save my card details for next time", False),
+        ("to save my card details for next time", "not to save my card details for next time", True),
+        ("to take a deposit on pre-orders", "not to take a deposit on bread orders", False),  # another object
+        ("not to take a deposit on pre-orders", "not to take a deposit on pre-orders", False),  # they agree
+        ("to see which orders are collected", "to see which orders are not collected yet", False),
+    ],
+)
+def test_opposite_goals_use_the_parsers_negation(first, second, opposite):
+    found = kinds(interview("Ann", stories=[("owner", first, "must")]), interview("Ben", stories=[("clerk", second, "must")]))
+    assert ("opposite" in found) is opposite
+
+
+def test_opposite_goals_in_one_interview_are_not_a_conflict_between_interviews():
+    ann = interview(
+        "Ann", stories=[("owner", "to take a deposit on pre-orders", "must"), ("clerk", "not to take a deposit on pre-orders", "must")]
+    )
+    assert kinds(ann, interview("Ben")) == []
+
+
+def test_an_answer_against_another_interviews_decision():
+    decided = interview("Ann", {"b.s.yes": True}, decisions=[("Deposits are paid online", "b.s.yes")])
+    against = compare(sources(decided, interview("Ben", {"b.s.yes": False}))).of_kind("decision")
+    agrees = compare(sources(decided, interview("Ben", {"b.s.yes": True}))).of_kind("decision")
+    assert len(against) == 1 and agrees == []
+    sides = against[0].as_json()["sides"]
+    assert sides == [
+        {"session": "ann.elicit.toml", "by": "Ann", "value": "Deposits are paid online"},
+        {"session": "ben.elicit.toml", "by": "Ben", "value": False},
+    ]
+
+
+def test_a_difference_of_degree_does_not_contradict_a_decision():
+    decided = interview("Ann", {"b.s.scale": 3}, decisions=[("Fix it first", "b.s.scale")])
+    assert compare(sources(decided, interview("Ben", {"b.s.scale": 5}))).of_kind("decision") == []
+
+
+def test_a_decision_without_an_answer_of_its_own_is_not_judged():
+    decided = interview("Ann", {}, decisions=[("Deposits are paid online", "b.s.yes")])
+    assert compare(sources(decided, interview("Ben", {"b.s.yes": False}))).of_kind("decision") == []
+
+
+def test_json_has_exactly_the_issue_keys_and_is_deterministic():
+    made = [interview("Ann", {"b.s.yes": True, "b.s.text": "x"}), interview("Ben", {"b.s.yes": False, "b.s.text": "y"})]
+    first, second = comparison_json(compare(sources(*made))), comparison_json(compare(sources(*made)))
+    assert first == second
+    data = json.loads(first)
+    assert set(data) == {"questions", "duplicates", "conflicts"}
+    assert all(set(side) == {"session", "by", "value"} for conflict in data["conflicts"] for side in conflict["sides"])
+
+
+def test_markdown_escapes_what_people_typed():
+    made = [interview("Ann", {"b.s.text": "*bold* | pipe"}), interview("Ben", {"b.s.text": "# not a heading"})]
+    page = comparison_markdown(compare(sources(*made)))
+    assert "\\*bold\\* \\| pipe" in page and "Ben (ben.elicit.toml): # not a heading" in page
+
+
+def test_sources_get_unique_short_names():
+    made = make_sources([("a/owner.elicit.toml", interview("Ann"), [FakeBank()]), ("b/owner.elicit.toml", interview("Ben"), [FakeBank()])])  # type: ignore[list-item]
+    assert [source.name for source in made] == ["owner", "owner-2"]
