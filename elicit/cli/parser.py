@@ -53,7 +53,7 @@ def build_parser(argv: list[str] | None = None) -> Parser:
         "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
         "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories, "schema": _schema,
         "decision": _decision, "open-question": _open_question, "assumption": _assumption, "term": _term,
-        "round": _round, "diff": _diff, "review": _review,
+        "round": _round, "diff": _diff, "review": _review, "compare": _compare, "merge": _merge,
     }  # fmt: skip
     for name, build in builders.items():
         # Each sub-parser costs about a millisecond (argparse looks up translations for its texts).
@@ -81,6 +81,8 @@ HELP = {
     "round": "record a review round: what is sent to the client",
     "diff": "what changed between two sessions, specs or rounds",
     "review": "the client's review sheet: write it, import it, accept or decline each edit",
+    "compare": "several interviews side by side: answers, shared stories, conflicts",
+    "merge": "several interviews into one session for the spec",
 }
 
 
@@ -433,6 +435,36 @@ def _review(commands: argparse._SubParsersAction) -> None:
     refuse.add_argument("proposal_id", metavar="PROPOSAL_ID", help="such as P-001")
     refuse.add_argument("--reason", metavar="TEXT", required=True, help="why the story stays as it is")
     refuse.set_defaults(handler="review_commands:decline_proposal")
+
+
+def _compare(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "compare",
+        help=HELP["compare"],
+        description=(
+            "Put interviews side by side: each question answered in two or more of them with every answer and its speaker, "
+            "the stories they share, and their conflicts (yes and no, different choices, scales 2+ apart, numbers 2x apart, "
+            "one story at different priorities, opposite goals, an answer against another interview's decision)."
+        ),
+    )
+    command.add_argument("paths", metavar="SESSION", nargs="+", help="two or more session files")
+    command.add_argument("--format", choices=("text", "md", "json"), default="text", help="terminal text (default), a Markdown document or JSON")
+    command.set_defaults(handler="stakeholder_commands:compare_sessions")
+
+
+def _merge(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "merge",
+        help=HELP["merge"],
+        description=(
+            "Merge interviews into one new session: the union of their banks, every answer of every interview with its speaker, "
+            "stories told in several interviews merged into one (every quote kept), conflicts left as open questions, "
+            "story ids renumbered (the map is printed and kept). The inputs are never changed."
+        ),
+    )
+    command.add_argument("paths", metavar="SESSION", nargs="+", help="two or more session files")
+    command.add_argument("-o", "--output", metavar="COMBINED", required=True, help="the new session file (never an input, never an existing file)")
+    command.set_defaults(handler="stakeholder_commands:merge_sessions")
 
 
 def _minutes(text: str) -> int:
