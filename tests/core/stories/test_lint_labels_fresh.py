@@ -1,0 +1,127 @@
+"""Integrity of the fresh blind label set (tests/data/lint_labels_fresh.toml, issue 19).
+
+The file holds hand labels for nine whole backlogs the lint was never tuned on,
+made without looking at the lint. It keeps no story text, only backlog, line and
+a sha1 of the line, so these tests check that it still points at the same
+stories, covers every line of its scope exactly once, does not overlap the
+tuning set, and that every label is a known code with its reason. They measure
+no precision or recall: that is bench/lint_real_backlogs.py's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import Counter
+
+import pytest
+
+from elicit.core.stories.lint import CHECKS
+from tests.conftest import DATA, USER_STORIES, story_line
+
+FRESH = DATA / "lint_labels_fresh.toml"
+TUNING = DATA / "lint_labels.toml"
+BACKLOGS = {
+    "g03-loudoun": 40,
+    "g04-recycling": 36,
+    "g08-frictionless": 47,
+}
+CODES = {
+    "not-a-story",
+    "no-role",
+    "no-want",
+    "no-benefit",
+    "not-atomic",
+    "not-minimal",
+    "ambiguous",
+    "solution",
+    "duplicate",
+    "near-duplicate",
+    "non-uniform",
+}
+QUOTE_WORDS = 8
+"""A note or reason may name a part of a story, never carry a run of this many of its words."""
+
+
+def _fresh() -> list[dict]:
+    return tomllib.loads(FRESH.read_text(encoding="utf-8"))["story"]
+
+
+def _tuning_keys() -> set[tuple[str, int]]:
+    return {(item["backlog"], item["line"]) for item in tomllib.loads(TUNING.read_text(encoding="utf-8"))["story"]}
+
+
+def _backlog_lines(name: str) -> list[str]:
+    return (USER_STORIES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def sha1_12(line: str) -> str:
+    """The key the file stores for a line: sha1 of the story without its tag and surrounding spaces."""
+    return hashlib.sha1(story_line(line).strip().encode("utf-8")).hexdigest()[:12]
+
+
+def test_every_entry_is_fresh_and_listed_once():
+    items = _fresh()
+    keys = Counter((item["backlog"], item["line"]) for item in items)
+    assert [key for key, count in keys.items() if count > 1] == []
+    assert set(keys) & _tuning_keys() == set(), "a line of lint_labels.toml is labelled again"
+    assert Counter(item["backlog"] for item in items) == BACKLOGS
+    assert {item["split"] for item in items} == {"fresh"}
+
+
+def test_every_code_is_a_known_lint_code_with_a_reason():
+    assert set(CHECKS) >= CODES
+    for item in _fresh():
+        assert set(item) <= {"backlog", "line", "sha1", "split", "expected", "note", "reasons"}, item
+        assert set(item["expected"]) <= CODES, item
+        assert len(item["expected"]) == len(set(item["expected"])), item
+        reasons = item.get("reasons", {})
+        assert set(reasons) == set(item["expected"]), item  # a reason for every label, and no other
+        assert all(reason.strip() for reason in reasons.values()), item
+        assert item.get("note", "x").strip(), item
+
+
+def test_the_header_gives_the_no_benefit_share_of_every_backlog():
+    header = FRESH.read_text(encoding="utf-8").split("[[story]]", 1)[0]
+    for name in BACKLOGS:
+        assert re.search(rf"^#\s+{re.escape(name)}\s+\d+/\d+\s+=", header, re.MULTILINE), name
+
+
+def test_the_entries_match_the_current_backlog_lines():
+    if not USER_STORIES.is_dir():
+        pytest.skip(f"real user stories not found at {USER_STORIES}")
+    lines = {name: _backlog_lines(name) for name in BACKLOGS}
+    for item in _fresh():
+        number = item["line"]
+        assert 1 <= number <= len(lines[item["backlog"]]), item
+        line = lines[item["backlog"]][number - 1]
+        assert line.strip(), item
+        assert sha1_12(line) == item["sha1"], f"{item['backlog']}:{number} changed since it was labelled"
+
+
+def test_every_non_empty_line_of_the_backlogs_is_labelled_somewhere():
+    if not USER_STORIES.is_dir():
+        pytest.skip(f"real user stories not found at {USER_STORIES}")
+    labelled = {(item["backlog"], item["line"]) for item in _fresh()} | _tuning_keys()
+    for name in BACKLOGS:
+        text = _backlog_lines(name)
+        missing = [number for number, line in enumerate(text, start=1) if line.strip() and (name, number) not in labelled]
+        assert missing == [], f"{name}: lines {missing} are in neither label file"
+
+
+def test_no_entry_copies_story_text():
+    """The data set's README asks not to copy the stories: short quotes of parts only."""
+    if not USER_STORIES.is_dir():
+        pytest.skip(f"real user stories not found at {USER_STORIES}")
+    lines = {name: _backlog_lines(name) for name in BACKLOGS}
+    for item in _fresh():
+        story = _words(story_line(lines[item["backlog"]][item["line"] - 1]))
+        runs = {" ".join(story[start : start + QUOTE_WORDS]) for start in range(len(story) - QUOTE_WORDS + 1)}
+        for text in [item.get("note", ""), *item.get("reasons", {}).values()]:
+            said = " ".join(_words(text))
+            assert not [run for run in runs if run in said], f"{item['backlog']}:{item['line']} quotes the story"
