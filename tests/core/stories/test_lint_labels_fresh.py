@@ -26,6 +26,7 @@ BACKLOGS = {
     "g03-loudoun": 40,
     "g04-recycling": 36,
     "g08-frictionless": 47,
+    "g12-camperplus": 38,
 }
 CODES = {
     "not-a-story",
