@@ -27,6 +27,7 @@ BACKLOGS = {
     "g04-recycling": 36,
     "g08-frictionless": 47,
     "g12-camperplus": 38,
+    "g13-planningpoker": 37,
 }
 CODES = {
     "not-a-story",
