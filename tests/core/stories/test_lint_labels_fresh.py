@@ -28,6 +28,7 @@ BACKLOGS = {
     "g08-frictionless": 47,
     "g12-camperplus": 38,
     "g13-planningpoker": 37,
+    "g16-mis": 46,
 }
 CODES = {
     "not-a-story",
