@@ -29,6 +29,7 @@ BACKLOGS = {
     "g12-camperplus": 38,
     "g13-planningpoker": 37,
     "g16-mis": 46,
+    "g17-cask": 46,
 }
 CODES = {
     "not-a-story",
