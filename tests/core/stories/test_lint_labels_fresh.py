@@ -30,6 +30,7 @@ BACKLOGS = {
     "g13-planningpoker": 37,
     "g16-mis": 46,
     "g17-cask": 46,
+    "g23-archivesspace": 38,
 }
 CODES = {
     "not-a-story",
