@@ -31,6 +31,7 @@ BACKLOGS = {
     "g16-mis": 46,
     "g17-cask": 46,
     "g23-archivesspace": 38,
+    "g24-unibath": 38,
 }
 CODES = {
     "not-a-story",
