@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from elicit.core.stories.atomic import atomic_problem
+from elicit.core.stories.lexicon import lexicon
 from elicit.core.stories.phrases import PhraseIndex, Word, word_set, words
 
 __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
@@ -29,8 +30,10 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     """What makes the story more than role, goal and benefit, as (kind, text); None when it is minimal.
 
     Reported: text in brackets (not a plural "(s)" or an acronym "(DMP)"),
-    an extra sentence, an example in the goal, a second benefit chained on the
-    first.
+    an extra sentence (also one glued in without a full stop: "... the list
+    Trainers can see it"), an example in the goal, a long list of details in
+    the goal, a second benefit chained on the first. Not a bound written after
+    a full stop ("... the article. not another teaser").
     """
     for part in (role, want, so_that):
         for found in _BRACKETS.finditer(part):
@@ -41,13 +44,20 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
         sentence = _extra_sentence(part)
         if sentence:
             return "an extra sentence", sentence
+    glued = _glued_sentence(want)
+    if glued:
+        return "an extra sentence", glued
     example = _EXAMPLE.search(want)
     if example:
         return "an example in the goal", want[example.start() :].strip(" ,;(")
-    second = _SECOND_BENEFIT.search(so_that)
-    if second:
-        return "a second benefit", so_that[second.start() :].strip(" ,;.")
-    return None
+    details = _LONG_LIST.search(want)
+    if details:
+        return "a long list of details in the goal", details.group(0).strip(" ,;:")
+    return _second_benefit(so_that)
+
+
+_BOUND = re.compile(r"(?:not|rather|instead|without|only|but\s+not)\b", re.IGNORECASE)
+"""What bounds the goal, even after a full stop ("... the article. Not another teaser"): not an extra sentence."""
 
 
 def _extra_sentence(text: str) -> str | None:
@@ -57,8 +67,62 @@ def _extra_sentence(text: str) -> str | None:
         if word in _ABBREVIATIONS or len(word) <= 1 or "." in word:
             continue
         rest = text[found.end() :].strip()
-        if len(rest.split()) >= 2:
+        if len(rest.split()) >= 2 and not _BOUND.match(rest):
             return rest
+    return None
+
+
+_GLUED = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)((?:\s+(?!and\b|or\b|but\b)[A-Za-z]+){0,2}?)\s+(?:can|cannot|should|must|will|may|shall)\b")
+_OPENERS = word_set("when where if that which who whom whose while once because since so and or but then as")
+_SUBJECT_WORDS = word_set("the this these those it they we there")
+
+
+def _glued_sentence(want: str) -> str | None:
+    """A second sentence run into the goal without a full stop: a lower-case word, then a subject in capitals and a
+    modal ("... shows all attendee information Trainers can see ..."); not a name after "when" ("when Jira will")."""
+    for found in _GLUED.finditer(want):
+        before = want[: found.start()].split()
+        subject = found.group(1).lower()
+        if before and before[-1].lower() in _OPENERS:
+            continue
+        if subject in _SUBJECT_WORDS or "noun" in lexicon().parts(subject):
+            return want[found.start() :].strip()
+    return None
+
+
+_LONG_LIST = re.compile(r"(?:[^,;]+,){5,}[^,;]+")
+"""Six or more items in a row separated by commas: the fields or rules of a design, not the goal ("the following
+information: day, time, title, summary, trainers, level, ...")."""
+
+_IN_CAPITALS = re.compile(r"\sAND\s")
+_ANOTHER_BENEFICIARY = re.compile(
+    r"^\s*(?P<first>I|we)\b.*?\s(?P<chained>and\s+(?P<other>I|we|they|he|she|you|others)\s+(?:can|could|will|would|may|might)\b)",
+    re.IGNORECASE,
+)
+_PURPOSE_LIST = re.compile(r",\s*(?:and\s+)?([a-z]+)\b[^,]*,\s*(?:and\s+)?([a-z]+)\b")
+_NAMED_PARTS = re.compile(r"\b(?:such\s+as|including|like)\b", re.IGNORECASE)
+
+
+def _second_benefit(so_that: str) -> tuple[str, str] | None:
+    """A second purpose chained on the first: another "so that" / "in order to"; "AND" in capitals; "and" with
+    another beneficiary ("I can shop on one page and we can run a call for talks"); a list of purposes ("so that I
+    can learn about it, register for it, and find the way there"). Not one purpose with its consequence ("I
+    increase access and I do not lose the files")."""
+    second = _SECOND_BENEFIT.search(so_that)
+    if second:
+        return "a second benefit", so_that[second.start() :].strip(" ,;.")
+    capitals = _IN_CAPITALS.search(so_that)
+    if capitals:
+        return "a second benefit", so_that[capitals.start() :].strip()
+    other = _ANOTHER_BENEFICIARY.search(so_that)
+    if other and other.group("first").lower() != other.group("other").lower():
+        return "a second benefit", so_that[other.start("chained") :].strip()
+    purposes = _NAMED_PARTS.split(so_that, maxsplit=1)[0]
+    words = lexicon()
+    for found in _PURPOSE_LIST.finditer(purposes):
+        verbs = [found.group(1), found.group(2)]
+        if all(words.is_base_verb(verb) for verb in verbs) and any(words.parts(verb) == {"verb"} for verb in verbs):
+            return "a second benefit", purposes[found.start() :].strip(" ,;.")
     return None
 
 
@@ -159,7 +223,19 @@ def solution_terms(want: str) -> list[str]:
     stored = _STORED_IN.search(want)
     if stored and not _negated(want, text_words, _word_at(text_words, stored.start(1))):
         named.append(" ".join(stored.group(1).lower().split()))
+    embedded = _EMBEDDED.search(want)
+    if embedded and not _negated(want, text_words, _word_at(text_words, embedded.start())):
+        named.append(" ".join(embedded.group(0).lower().split()))
     return unique(named)
+
+
+_EMBEDDED = re.compile(
+    r"\b(?:spreadsheet|grid|editor|map|chart|video\s+player|viewer)s?\s+(?:hosted|embedded|built)\s+(?:in|into|within|inside|on)\b"
+    r"(?=\s+(?:the|a|an|our|my|its|their)?\s*(?:[\w'’-]+\s+){0,3}?(?:page|web\s?page|site|website|screen)\b)",
+    re.IGNORECASE,
+)
+"""A component built into a page as the means ("a spreadsheet hosted within the project's web page"): a design;
+not the user embedding their own content ("embed a preview of my data on my site")."""
 
 
 _STORED_IN = re.compile(

@@ -76,18 +76,32 @@ def _quantified(text_words: list[Word], last: int) -> bool:
 
 _USER_ACTIONS = frozenset(
     ["hide", "select", "choose", "pick", "mark", "delete", "remove", "edit", "tag", "share", "move", "copy", "archive", "flag", "star", "exclude", "include", "skip", "merge"]
+    + ["restrict", "limit", "block", "protect", "lock", "unlock", "grant", "deny", "open", "close", "publish", "unpublish"]
 )
+_ACCESS_TO = ("access", "to")  # "restrict access to some files": the files the user picks
+_PARTITIVE = frozenset(["the", "your", "my", "our", "their", "its", "his", "her", "these", "those", "this", "that"])
 _MEANS = (("using",), ("based", "on"), ("by", "using"))
 
 
 def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     """A vague word that does not qualify the requirement: "hide some fields" (the user's own pick) or an
     adjective in a term named after "using"/"based on" ("sort photos using simple colour features")."""
-    before = [word.text for word in text_words[max(0, hit.first - 2) : hit.first]]
+    before = [word.text for word in text_words[max(0, hit.first - 3) : hit.first]]
     if hit.phrase == "some":
-        return bool(before) and before[-1] in _USER_ACTIONS
+        return _user_picks_some(text_words, hit, before)
     nouns_after = len(text_words) - hit.last - 1
     return nouns_after >= 2 and any(tuple(before[-len(means) :]) == means for means in _MEANS)
+
+
+def _user_picks_some(text_words: list[Word], hit: PhraseHit, before: list[str]) -> bool:
+    """ "hide some fields", "restrict access to some files": the user's own pick; "read some of your articles": a
+    part of a named set. Not "make some updates" or "see some reports" (an amount nobody has said)."""
+    if before and before[-1] in _USER_ACTIONS:
+        return True
+    if len(before) == 3 and tuple(before[1:]) == _ACCESS_TO and before[0] in _USER_ACTIONS:
+        return True
+    after = [word.text for word in text_words[hit.last + 1 : hit.last + 3]]
+    return len(after) == 2 and after[0] == "of" and after[1] in _PARTITIVE
 
 
 def load_vague_terms(user_file: Path | None = None) -> VagueTerms:

@@ -217,7 +217,6 @@ def test_not_atomic_messages_name_the_joined_verbs_or_the_second_goal():
 def test_not_minimal():
     for text in (
         "As a researcher, I want to attach metadata for observations (and video), so that data can be found.",
-        "As a visitor, I want to click the teaser link to reach the article. Not another teaser, so that I finish it.",
         "As a researcher, I want to link objects, for example File A is an analysis of File B, so that I can search them.",
         "As a user, I want to package data, so that I can import it, so that I can analyse it.",
         "As a participant, I want to see prior estimates, so that I see how opinions changed so I can ask questions.",
@@ -232,6 +231,37 @@ def test_not_minimal():
         "As a researcher, I want to search by keyword, so that I can find files such as reports or photos.",
     ):
         assert "not-minimal" not in single(text), text
+
+
+# Made-up stories in the shapes the promoted set (the old unseen set) showed missed or falsely reported.
+NOT_MINIMAL = (
+    "As a coach, I want a page that lists every pupil Coaches can see all the marks, so that I can plan.",  # glued in
+    "As a guest, I want the rooms marked with: size, floor, view, price, bed type, breakfast, parking, so that I choose.",
+    "As a guest, I want a rooms page, so that I can book a room AND find my way to the hotel.",  # a second purpose
+    "As a guest, I want a rooms page, so that I can book a room and we can sell more nights.",  # another beneficiary
+    "As a guest, I want a page per event, so that I can learn about it, register for it, and get directions to it.",
+)
+MINIMAL = (
+    # a bound on the goal after a full stop is not an extra sentence (issue 19's labelling rules; the first line
+    # was a finding before, until the promoted set showed this shape labelled as a bound)
+    "As a visitor, I want to click the teaser link to reach the article. Not another teaser, so that I finish it.",
+    "As a visitor, I want the link to take me to the article itself. not to another summary, so that I finish it.",
+    "As a user, I want a list of the upcoming Training Courses and can page through them, so that I choose.",
+    "As a user, I want to know when Jira will sync the board, so that I can plan.",  # a name after "when"
+    "As a guest, I want to set the dates: arrival, departure, check-in, so that I can book.",  # a short list
+    "As a guest, I want a rooms page, so that I can book a room and I can pay for it.",  # one beneficiary
+    "As a clerk, I want to see a permit, so that I can check the details, such as fees, review, permit or plan.",
+)
+
+
+@pytest.mark.parametrize("text", NOT_MINIMAL)
+def test_not_minimal_finds_glued_sentences_long_lists_and_chained_purposes(text):
+    assert "not-minimal" in single(text), text
+
+
+@pytest.mark.parametrize("text", MINIMAL)
+def test_not_minimal_keeps_quiet_on_bounds_short_lists_and_one_purpose(text):
+    assert "not-minimal" not in single(text), text
 
 
 def test_ambiguous():
@@ -275,6 +305,45 @@ def test_ambiguous_leaves_out_vague_words_that_do_not_qualify_the_requirement():
         "a simple interface to file expenses",
     ):
         assert "ambiguous" in single(story(want=want)), want
+
+
+# Made-up goals in the shapes the promoted set (the old unseen set) showed missed or falsely reported.
+VAGUE_GOALS = (
+    "to have error messages that give enough detail",
+    "to check that the export holds all necessary fields",
+    "to have a prominent place on the front page for alerts",
+    "to see the talks and page through them if there are a lot",
+    "to see immediately that a vote has been cast",
+    "to import records from reliable sources",
+    "to export the list in a common format",
+)
+PLAIN_GOALS = (
+    "to restrict access to some rooms by badge",  # the user picks the rooms
+    "to limit some reports to managers",
+    "to read some of your recipes without an account",  # a part of a named set
+)
+
+
+@pytest.mark.parametrize("want", VAGUE_GOALS)
+def test_ambiguous_finds_vague_amounts_and_qualities(want):
+    assert "ambiguous" in single(story(want=want)), want
+
+
+@pytest.mark.parametrize("want", PLAIN_GOALS)
+def test_ambiguous_keeps_quiet_on_some_the_user_picks(want):
+    assert "ambiguous" not in single(story(want=want)), want
+
+
+def test_ambiguous_still_reports_some_as_an_amount_nobody_has_said():
+    for want in ("to make some changes to the report codes", "to see some of reports", "to see some reports"):
+        assert "ambiguous" in single(story(want=want)), want
+
+
+def test_solution_a_component_built_into_a_page():
+    for want in ("to have a spreadsheet hosted within the club's web page", "a map embedded in the event page"):
+        assert "solution" in single(story(want=want)), want
+    for want in ("to embed a preview of my data on my site", "to see the map of the venue on the event page"):
+        assert "solution" not in single(story(want=want)), want
 
 
 def test_solution_storage_and_technique_words_in_the_goal():
