@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -24,6 +25,7 @@ from elicit.core.session import OpenSession, open_session
 from .autosave import FAILED, SAVED, AutoSaver
 from .bindings import bindings
 from .keymap import load_keymap
+from .type_ahead import is_plain_typing, settled
 
 OPEN_COMMAND = "elicit open"
 
@@ -63,8 +65,40 @@ class SessionApp(App[int]):
         self.opened_at = self.now()
         self._keymap_override = keymap
         self._save_failures = 0
+        self._keys_in_flight = 0
         if opened is not None:
             self._adopt(opened)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys that are not plain typing wait for the keys before them, and the keys after them wait for what they do."""
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+        elif event.is_forwarded:  # came back up unhandled: the app runs its binding
+            await super().on_event(event)
+            await settled(self, laid_out=True)
+            self._hold_keys()
+        elif self._keys_in_flight:
+            self.post_message(event)  # something a key before it started is not done: go behind it
+        elif is_plain_typing(self, event):
+            await super().on_event(event)
+        else:
+            before = await settled(self, laid_out=True)
+            await super().on_event(event)
+            await settled(self, before, laid_out=True)
+            self._hold_keys()
+
+    @property
+    def keys_waiting(self) -> bool:
+        """Whether typed keys are still held behind what an earlier key started."""
+        return self._keys_in_flight > 0
+
+    def _hold_keys(self) -> None:
+        """Keys that arrive before what is queued now (a focus change, a key on its way back up) wait behind it."""
+        if self.call_later(self._key_landed):
+            self._keys_in_flight += 1
+
+    def _key_landed(self) -> None:
+        self._keys_in_flight -= 1
 
     # what the app shell fills in
 

@@ -17,6 +17,15 @@ def burst(app, *keys: str) -> None:
         app.post_message(events.Key(key, character))
 
 
+async def handled(pilot) -> None:
+    """Let the app handle every queued key (held keys go round the queue until what they wait for is done)."""
+    for _ in range(200):
+        await pilot.pause()
+        if not pilot.app.keys_waiting:
+            break
+    await pilot.pause()
+
+
 async def test_text_typed_right_after_tab_goes_into_the_next_field(tmp_path: Path):
     app = app_on(make_session(tmp_path / "s.elicit.toml"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -24,7 +33,7 @@ async def test_text_typed_right_after_tab_goes_into_the_next_field(tmp_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, StoryEditor)
         burst(app, *"clerk", "tab", *"to file invoices", "tab", *"I stop typing")
-        await pilot.pause()
+        await handled(pilot)
         editor = app.screen
         assert (editor.role_field.value, editor.want_field.value, editor.so_that_field.value) == (
             "clerk",
@@ -43,3 +52,29 @@ async def test_coming_back_to_a_filled_field_never_selects_it_for_typing_to_repl
         assert isinstance(editor, StoryEditor)
         assert editor.role_field.value == "clerk lead", "typing after shift+tab adds to the field"
         assert editor.want_field.value == "to file invoices"
+
+
+async def test_an_answer_typed_right_after_next_goes_to_the_next_question(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml", current="mini.users.who"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        first = screen.question.id
+        burst(app, *"finance clerks", "ctrl+n", *"40")
+        await handled(pilot)
+        second = screen.question.id
+        assert second != first
+        screen.commit()
+        answers = screen.session.answers
+        assert answers[first].value == "finance clerks", "nothing typed after ctrl+n went into the question before"
+        assert answers[second].value == 40
+
+
+async def test_a_decision_typed_fast_and_saved_at_once_keeps_every_word(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        burst(app, "ctrl+f", "d", *"launch before Easter", "tab", *"Easter is the peak", "ctrl+s")
+        await handled(pilot)
+        assert app.screen is screen, "the decision editor closed"
+        (decision,) = screen.session.decisions
+        assert (decision.text, decision.rationale) == ("launch before Easter", "Easter is the peak")
