@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual import events
 from textual.app import App
+from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.widgets import Input, TextArea
 
@@ -24,15 +26,15 @@ SETTLE_SECONDS = 0.5
 """The longest a key waits for one widget (a widget that never answers does not hang the app)."""
 
 
-def is_plain_typing(app: App[object], event: events.Key) -> bool:
+def is_plain_typing(app: App[Any], event: events.Key) -> bool:
     """A printable character going into a text field: it can only change that field."""
     return event.is_printable and isinstance(app.focused, (Input, TextArea))
 
 
-def _chain(app: App[object]) -> list[MessagePump]:
+def _chain(app: App[Any]) -> list[MessagePump]:
     """The focused widget and its ancestors up to the screen: where a key travels while it bubbles."""
     chain: list[MessagePump] = []
-    node: MessagePump | None = app.focused or app.screen
+    node: DOMNode | None = app.focused or app.screen
     while node is not None and node is not app:
         chain.append(node)
         node = node.parent
@@ -55,7 +57,7 @@ async def _waited(schedule: Callable[[Callable[[], None]], bool]) -> None:
         pass
 
 
-async def settled(app: App[object], also: Sequence[MessagePump] = (), *, laid_out: bool = False) -> list[MessagePump]:
+async def settled(app: App[Any], also: Sequence[MessagePump] = (), *, laid_out: bool = False) -> list[MessagePump]:
     """Wait until ``also`` and the focused widget and its ancestors have handled what reached them; return that chain.
 
     With ``laid_out``, also wait for the screen's next refresh: a screen just pushed has no focus chain before it.
