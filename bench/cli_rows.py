@@ -248,7 +248,14 @@ def rows(runs: int = 15) -> list[Row]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--only", help="comma-separated commands to time alone with the baseline (export toml, answer, lint, ...): medians only")
     args = parser.parse_args()
+    if args.only:
+        samples = measure(args.runs, set(args.only.split(",")))
+        for key, values in samples.items():
+            low, high = _quartiles(values)
+            print(f"{key:40} median {statistics.median(values) * 1000:7.1f} ms  quartiles {low * 1000:.0f}-{high * 1000:.0f}")
+        return
     for row in rows(args.runs):
         verdict = "met" if row.met else "NOT MET"
         print(f"{row.measure}\n    {row.value}  goal {row.goal}: {verdict}\n    baseline {row.baseline}; {row.noise}")

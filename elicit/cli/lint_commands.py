@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from elicit.core.findings import ElicitError
-from elicit.core.session import Session, Story, read_session, session_path
+from elicit.core.session import Story
 from elicit.core.stories import (
     Backlog,
     BacklogContext,
@@ -20,13 +20,16 @@ from elicit.core.stories import (
     story_text,
     story_values,
     story_words,
-    suspect_findings,
     to_story,
 )
 from elicit.core.text import clip, plural, printable
 
 from .output import print_json
 from .parser import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from elicit.core.session import Session
 
 
 def lint(args: argparse.Namespace) -> int:
@@ -36,6 +39,8 @@ def lint(args: argparse.Namespace) -> int:
     context = BacklogContext.of(stories)
     findings = lint_stories(stories, disabled=disabled, context=context)
     if session is not None and "suspect" not in disabled:
+        from elicit.core.stories import suspect_findings  # it reads answers: sessions only
+
         findings += suspect_findings(session)
     if args.json:
         print_json(
@@ -69,9 +74,14 @@ def _disabled(given: list[str] | None) -> frozenset[str]:
 def _stories_to_lint(path_text: str) -> tuple[list[Story], dict[str, str], Session | None]:
     """The stories of a session, or of a backlog file (ids 'line N'), with the text to show for each, and the session."""
     path = Path(path_text).expanduser()
-    if not path.exists() and session_path(path_text).exists():
-        path = session_path(path_text)
+    if not path.exists():
+        from elicit.core.session import session_path
+
+        if session_path(path_text).exists():
+            path = session_path(path_text)
     if path.name.endswith(".toml"):
+        from elicit.core.session import read_session  # the session file format: for sessions only
+
         if not path.exists():
             raise ElicitError(f"{path}: no such session file")
         session = read_session(path)

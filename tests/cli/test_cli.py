@@ -12,7 +12,7 @@ import pytest
 from elicit.core.session.file_format import read_session
 from elicit.core.session.locking import SessionLock
 from tests.conftest import MINI_BANK
-from tests.support.cli import run_elicit
+from tests.support.cli import NOT_FOR_ANSWER, run_elicit
 
 
 def elicit(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -215,6 +215,13 @@ def test_answer_every_kind(session):
     assert answers["mini.users.channels"].value == ["Email", "Chat"]
     assert answers["mini.users.satisfaction"].value == 4
     assert answers["mini.context.problem"].answered_at is not None
+
+
+def test_answer_loads_only_what_it_needs(session):
+    """Lock, load, save: no story lint, no spec exporters, no rich, no TOML writer but elicit's own (issue 18)."""
+    result = run_elicit("answer", str(session), "problem", "Counts are wrong", forbid=NOT_FOR_ANSWER)
+    assert result.returncode == 0, result.stderr
+    assert read_session(session).answers["mini.context.problem"].value == "Counts are wrong"
 
 
 def test_answer_notes_and_status(session):

@@ -10,7 +10,7 @@ import pytest
 
 from elicit.core.session.file_format import read_session
 from tests.conftest import USER_STORIES
-from tests.support.cli import run_elicit
+from tests.support.cli import NOT_FOR_LINT, run_elicit
 
 GOOD = "As a nurse, I want to see today's ward list, so that I can plan my shift."
 BAD = "As a nurse, I want to create and edit the ward list quickly."
@@ -33,6 +33,13 @@ def stories_file(tmp_path: Path, *lines: str, name: str = "stories.txt", encodin
 
 
 # elicit lint ---------------------------------------------------------------------------------------------
+
+
+def test_lint_of_a_text_file_loads_only_what_it_needs(tmp_path):
+    """No banks, no engine, no session file format, no rich, no writers: start-up is most of a small lint (issue 18)."""
+    result = run_elicit("lint", str(stories_file(tmp_path, GOOD, BAD)), forbid=NOT_FOR_LINT)
+    assert result.returncode == 0, result.stderr
+    assert "not-atomic" in result.stdout
 
 
 def test_lint_a_clean_file(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -9,6 +10,24 @@ from pathlib import Path
 
 FRONT_ENDS = ("textual", "questionary", "prompt_toolkit")
 """What a command that opens no front end must never import."""
+
+# What the quick commands must not load either: each costs start-up time, and none of them needs it (issue 18).
+# The TOML parser of last resort (tomli) is loaded only when the fast one (rtoml) refuses a file.
+_CAREFUL_PARSER = ("tomli",) if importlib.util.find_spec("rtoml") else ()
+_NEVER_QUICK = ("rich", "markdown_it", "tomli_w", "jsonschema", "elicit.core.spec", "elicit.core.review", *_CAREFUL_PARSER)
+NOT_FOR_LINT = (
+    *FRONT_ENDS,
+    *_NEVER_QUICK,
+    "elicit.core.banks.loader",
+    "elicit.core.banks.catalog",
+    "elicit.core.session.engine",
+    "elicit.core.session.service",
+    "elicit.core.session.file_format",
+    "elicit.core.files.toml_writer",
+)
+"""What ``elicit lint FILE.txt`` must not import: banks, the interview engine, the session file format, the writers."""
+NOT_FOR_ANSWER = (*FRONT_ENDS, *_NEVER_QUICK, "elicit.core.stories", "elicit.cli.summary_output")
+"""What ``elicit answer`` must not import: story quality, the spec and its exporters."""
 
 _MARK = "\nLOADED:"
 _PROBE = f"""

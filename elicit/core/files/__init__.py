@@ -1,8 +1,23 @@
 """Files kept safe: atomic writes, TOML read with positions and checked strictly; the JSON Schemas of elicit's files."""
 
-from elicit.core.files.atomic import write_atomic
-from elicit.core.files.schemas import SCHEMA_NAMES, schema_text
-from elicit.core.files.tables import TableReader, key_path
-from elicit.core.files.toml_source import parse_toml
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from elicit.core.files.atomic import write_atomic
+    from elicit.core.files.schemas import SCHEMA_NAMES, schema_text
+    from elicit.core.files.tables import TableReader, key_path
+    from elicit.core.files.toml_source import parse_toml
+else:  # each module loads when one of its names is first used (elicit.core.surface)
+    from elicit.core.surface import lazy_surface
+
+    __getattr__, __dir__ = lazy_surface(
+        __name__,
+        {
+            "atomic": ["write_atomic"],
+            "schemas": ["SCHEMA_NAMES", "schema_text"],
+            "tables": ["TableReader", "key_path"],
+            "toml_source": ["parse_toml"],
+        },
+    )
 
 __all__ = ["SCHEMA_NAMES", "TableReader", "key_path", "parse_toml", "schema_text", "write_atomic"]

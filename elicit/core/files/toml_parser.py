@@ -41,19 +41,26 @@ def _careful_parser() -> Any:
 
 
 _fast: Callable[[str], dict[str, Any]] | None = None
+_fast_looked_up = False
 _careful: Any = None
 
 
 def loads(text: str) -> dict[str, Any]:
-    """Parse TOML text; raise :class:`TomlSyntaxError` when it is not valid TOML."""
-    global _fast, _careful
-    if _careful is None:
-        _fast, _careful = _fast_parser(), _careful_parser()
+    """Parse TOML text; raise :class:`TomlSyntaxError` when it is not valid TOML.
+
+    The careful parser is imported only when the fast one refuses the text
+    (or is not installed): a good file costs one import, not two.
+    """
+    global _fast, _fast_looked_up, _careful
+    if not _fast_looked_up:
+        _fast, _fast_looked_up = _fast_parser(), True
     if _fast is not None and "\ufeff" not in text:
         try:
             return _standard_zones(_fast(text))
         except Exception:  # noqa: BLE001  (the careful parser below gives the verdict and the message)
             pass
+    if _careful is None:
+        _careful = _careful_parser()
     try:
         data: dict[str, Any] = _careful.loads(text)
     except _careful.TOMLDecodeError as exc:

@@ -1,28 +1,62 @@
 """An interview session: its models, file format, storage and lock, the engine that walks it, the service that changes it."""
 
-from elicit.core.session.answers import answer_text, format_answer, has_value, parse_answer
-from elicit.core.session.engine import OPEN, Interview, Progress, banks_for_session, locate_ref
-from elicit.core.session.file_format import SUFFIX, read_session
-from elicit.core.session.models import (
-    Answer,
-    Assumption,
-    BankRef,
-    Decision,
-    GlossaryTerm,
-    OpenQuestion,
-    Participant,
-    Session,
-    Story,
-    StoryVersion,
-    snapshot,
-)
-from elicit.core.session.opening import OpenSession, create_session, open_session
-from elicit.core.session.participants import parse_participant
-from elicit.core.session.recent import RecentSession, forget, recent, remember
-from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS
-from elicit.core.session.service import SessionService
-from elicit.core.session.storage import SessionStore, existing_session_path, session_path
-from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
+from elicit.core.session.recent import RecentSession, forget, recent, remember  # eager: the function shares its module's name
+
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from elicit.core.session.answers import answer_text, format_answer, has_value, parse_answer
+    from elicit.core.session.engine import OPEN, Interview, Progress, banks_for_session, locate_ref
+    from elicit.core.session.file_format import SUFFIX, read_session
+    from elicit.core.session.models import (
+        Answer,
+        Assumption,
+        BankRef,
+        Decision,
+        GlossaryTerm,
+        OpenQuestion,
+        Participant,
+        Session,
+        Story,
+        StoryVersion,
+        snapshot,
+    )
+    from elicit.core.session.opening import OpenSession, create_session, open_session
+    from elicit.core.session.participants import parse_participant
+    from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS
+    from elicit.core.session.service import SessionService
+    from elicit.core.session.storage import SessionStore, existing_session_path, session_path
+    from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
+else:  # each module loads when one of its names is first used (elicit.core.surface)
+    from elicit.core.surface import lazy_surface
+
+    __getattr__, __dir__ = lazy_surface(
+        __name__,
+        {
+            "answers": ["answer_text", "format_answer", "has_value", "parse_answer"],
+            "engine": ["OPEN", "Interview", "Progress", "banks_for_session", "locate_ref"],
+            "file_format": ["SUFFIX", "read_session"],
+            "models": [
+                "Answer",
+                "Assumption",
+                "BankRef",
+                "Decision",
+                "GlossaryTerm",
+                "OpenQuestion",
+                "Participant",
+                "Session",
+                "Story",
+                "StoryVersion",
+                "snapshot",
+            ],
+            "opening": ["OpenSession", "create_session", "open_session"],
+            "participants": ["parse_participant"],
+            "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_KEYS"],
+            "service": ["SessionService"],
+            "storage": ["SessionStore", "existing_session_path", "session_path"],
+            "summary": ["SectionSummary", "SessionSummary", "budget_minutes", "summarise"],
+        },
+    )
 
 __all__ = [
     "ASSUMPTION_KEYS",
