@@ -1,0 +1,97 @@
+"""Precision and recall of the lint on the label sets beyond the tuning sample (issue 19).
+
+- The promoted set (tests/data/lint_labels_unseen.toml: five whole backlogs, labelled blind,
+  promoted to tuning data on 2026-12-01 after four aggregate readings): every check on by
+  default keeps precision 0.9 or more here, as on tests/data/lint_labels.toml.
+- The fresh set (tests/data/lint_labels_fresh.toml: nine whole backlogs, labelled blind): its
+  figures are printed (``pytest -s``), never asserted, so no rule is tuned to pass a test on it.
+  The test skips when the file is absent.
+
+Stories are linted as `elicit lint` reads a backlog file: each backlog as its own set, the
+``#G12#`` tag stripped, a line that holds only the tag read as it stands (not a story).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+
+import pytest
+
+from elicit.core.stories.backlog import BacklogLine, to_story
+from elicit.core.stories.lint import CHECKS, DEFAULT_ON, lint_stories
+from elicit.core.stories.parse import parse_story
+from tests.conftest import DATA, story_line, user_story_files
+
+PROMOTED = DATA / "lint_labels_unseen.toml"
+FRESH = DATA / "lint_labels_fresh.toml"
+
+
+@cache
+def _found() -> dict[str, frozenset[str]]:
+    """The codes `elicit lint` reports per story id ``<backlog>:<line>`` over the fourteen real backlogs."""
+    found: dict[str, set[str]] = {}
+    for file in user_story_files():
+        stories = []
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            text = story_line(line).strip() or line.strip()
+            if text:
+                stories.append(to_story(BacklogLine(number, text, parse_story(text)), f"{file.stem}:{number}"))
+        for finding in lint_stories(stories):
+            found.setdefault(finding.story_id, set()).add(finding.code)
+    return {story_id: frozenset(codes) for story_id, codes in found.items()}
+
+
+def figures(labels: list[dict], found: dict[str, frozenset[str]]) -> dict[str, tuple[int, int, int]]:
+    """Per check: true positives, false positives, false negatives."""
+    counts = {code: [0, 0, 0] for code in CHECKS}
+    for item in labels:
+        expected, got = set(item["expected"]), found.get(f"{item['backlog']}:{item['line']}", frozenset())
+        for code in CHECKS:
+            if code in got:
+                counts[code][0 if code in expected else 1] += 1
+            elif code in expected:
+                counts[code][2] += 1
+    return {code: (tp, fp, fn) for code, (tp, fp, fn) in counts.items()}
+
+
+def _labels(path) -> list[dict]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["story"]
+
+
+def _table(title: str, scores: dict[str, tuple[int, int, int]]) -> str:
+    rows = [title, f"  {'check':<20} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}"]
+    for code, (tp, fp, fn) in scores.items():
+        precision = f"{tp / (tp + fp):.2f}" if tp + fp else "n/a"
+        recall = f"{tp / (tp + fn):.2f}" if tp + fn else "n/a"
+        rows.append(f"  {code:<20} {tp:>4} {fp:>4} {fn:>4} {precision:>10} {recall:>7}")
+    return "\n".join(rows)
+
+
+def test_figures_counts_each_label_once():
+    labels = [
+        {"backlog": "b", "line": 1, "expected": ["not-atomic"]},
+        {"backlog": "b", "line": 2, "expected": []},
+        {"backlog": "b", "line": 3, "expected": ["ambiguous"]},
+    ]
+    scores = figures(labels, {"b:1": frozenset({"not-atomic"}), "b:2": frozenset({"not-atomic", "ambiguous"})})
+    assert scores["not-atomic"] == (1, 1, 0)
+    assert scores["ambiguous"] == (0, 1, 1)
+
+
+def test_precision_of_every_default_check_on_the_promoted_set():
+    scores = figures(_labels(PROMOTED), _found())
+    print(_table("promoted set (the old unseen set; tuning figures since 2026-12-01):", scores))
+    for code in DEFAULT_ON:
+        tp, fp, _ = scores[code]
+        assert fp <= 0.1 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.9 on the promoted set"
+    assert sum(tp for tp, _, _ in scores.values()) >= 60  # the checks do fire on these stories
+
+
+def test_figures_on_the_fresh_set_are_reported_not_asserted():
+    if not FRESH.is_file():
+        pytest.skip(f"{FRESH.name} is absent: no fresh blind set to report on")
+    labels = _labels(FRESH)
+    scores = figures(labels, _found())
+    print(_table(f"fresh set ({len(labels)} lines, blind; record every reading in docs/quality.md):", scores))
+    assert {code for item in labels for code in item["expected"]} <= set(scores)  # figures only: no goal asserted here
