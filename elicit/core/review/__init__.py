@@ -1,10 +1,10 @@
 """Review rounds with the client: what was sent, what changed, and the client's edits accepted or answered with a reason."""
 
-from elicit.core.review.diff import Change, State, criteria_changes, diff  # eager: the function shares its module's name
+from elicit.core.review.diff import Change, State, criteria_changes, diff, word_changes  # eager: the function shares its module's name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from elicit.core.review.proposals import accept, decline, proposed_values
+    from elicit.core.review.proposals import accept, decline, declined_text, proposed_values
     from elicit.core.review.render import diff_json, diff_markdown, diff_text
     from elicit.core.review.sheet import COLUMNS, SheetReading, read_sheet, sheet_rows, write_sheet
     from elicit.core.review.sources import load_state, round_state, session_state
@@ -14,7 +14,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
     __getattr__, __dir__ = lazy_surface(
         __name__,
         {
-            "proposals": ["accept", "decline", "proposed_values"],
+            "proposals": ["accept", "decline", "declined_text", "proposed_values"],
             "render": ["diff_json", "diff_markdown", "diff_text"],
             "sheet": ["COLUMNS", "SheetReading", "read_sheet", "sheet_rows", "write_sheet"],
             "sources": ["load_state", "round_state", "session_state"],
@@ -29,6 +29,7 @@ __all__ = [
     "accept",
     "criteria_changes",
     "decline",
+    "declined_text",
     "diff",
     "diff_json",
     "diff_markdown",
@@ -39,5 +40,6 @@ __all__ = [
     "round_state",
     "session_state",
     "sheet_rows",
+    "word_changes",
     "write_sheet",
 ]

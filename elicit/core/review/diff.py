@@ -128,6 +128,26 @@ def criteria_changes(old: list[str], new: list[str]) -> dict[str, list[Any]]:
     return {"added": added, "removed": removed, "reworded": reworded}
 
 
+def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+    """``old`` and ``new`` as runs of words marked ``same``, ``removed`` or ``added``, in reading order.
+
+    Joining the ``same`` and ``removed`` runs gives ``old`` back, the ``same`` and
+    ``added`` runs give ``new`` (words separated by single spaces).
+    """
+    before, after = old.split(), new.split()
+    runs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for operation, start, end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            runs.append(("same", " ".join(before[start:end])))
+            continue
+        if end > start:
+            runs.append(("removed", " ".join(before[start:end])))
+        if new_end > new_start:
+            runs.append(("added", " ".join(after[new_start:new_end])))
+    return runs
+
+
 def _reason(kind: str, item: Any, state: State) -> str:
     """The reason recorded for a record's present state, where there is one."""
     if kind == "story":

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         GlossaryTerm,
         OpenQuestion,
         Participant,
+        Proposal,
         Session,
         Story,
         StoryVersion,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore, existing_session_path, session_path
     from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
+    from elicit.core.session.suspects import suspect_reason, suspect_stories
 else:  # each module loads when one of its names is first used (elicit.core.surface)
     from elicit.core.surface import lazy_surface
 
@@ -44,6 +46,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "GlossaryTerm",
                 "OpenQuestion",
                 "Participant",
+                "Proposal",
                 "Session",
                 "Story",
                 "StoryVersion",
@@ -55,6 +58,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             "service": ["SessionService"],
             "storage": ["SessionStore", "existing_session_path", "session_path"],
             "summary": ["SectionSummary", "SessionSummary", "budget_minutes", "summarise"],
+            "suspects": ["suspect_reason", "suspect_stories"],
         },
     )
 
@@ -75,6 +79,7 @@ __all__ = [
     "OpenSession",
     "Participant",
     "Progress",
+    "Proposal",
     "RecentSession",
     "SectionSummary",
     "Session",
@@ -101,4 +106,6 @@ __all__ = [
     "session_path",
     "snapshot",
     "summarise",
+    "suspect_reason",
+    "suspect_stories",
 ]

@@ -36,13 +36,27 @@ def changed_sources(session: Session, story: Story) -> list[str]:
     return [question_id for question_id, digest in story.basis.items() if current.get(question_id, digest) != digest]
 
 
-def suspect_stories(session: Session) -> dict[str, list[str]]:
-    """Story id -> the source questions that changed under it, for every suspect story (rejected ones aside)."""
+def suspect_stories(session: Session, stories: list[Story] | None = None) -> dict[str, list[str]]:
+    """Story id -> the source questions that changed under it, for every suspect story (rejected ones aside).
+
+    ``stories`` limits the look to some of the session's stories (those on screen).
+    """
     suspects = {}
-    for story in session.stories:
+    for story in session.stories if stories is None else stories:
         if story.status == "rejected":
             continue
         changed = changed_sources(session, story)
         if changed:
             suspects[story.id] = changed
     return suspects
+
+
+def suspect_reason(story: Story) -> str:
+    """Why a suspect story is doubtful, in a few words for a list: "its answer changed after it was confirmed"."""
+    if story.status == "confirmed":
+        when = "it was confirmed"
+    elif story.status == "changed" or story.history:
+        when = "it was last changed"
+    else:
+        when = "it was written"
+    return f"its answer changed after {when}"
