@@ -91,6 +91,31 @@ class ElicitApp(SessionApp):
 
         self.push_screen(ItemsScreen(self._opened()))
 
+    def show_review(self) -> None:
+        from .screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(self._opened()))
+
+    def record_round(self, then: Callable[[int | None], None] | None = None) -> None:
+        from .screens.ask_text import AskText
+
+        opened = self._opened()
+        number = max((item.number for item in opened.session.rounds), default=0) + 1
+
+        def noted(note: str | None) -> None:
+            if note is None:
+                if then is not None:
+                    then(None)
+                return
+            self.commit_screens()
+            frozen = opened.service.record_round(note)
+            self.notify(f"Round {frozen.number} recorded: what the client has now is kept to compare with later.", timeout=4)
+            if then is not None:
+                then(frozen.number)
+
+        question = f"Record round {number}: a note on what is sent (optional; Enter records it)"
+        self.push_screen(AskText(question, placeholder="e.g. sent to Ann for sign-off", required=False), noted)
+
 
 def run(path: Path | None) -> int:
     """Run the app on the launcher (``path`` None) or on a session file; return the exit code."""

@@ -130,6 +130,14 @@ class SessionApp(App[int]):
         """Decisions, open questions, assumptions and terms of the open session."""
         raise NotImplementedError
 
+    def show_review(self) -> None:
+        """The client's proposals, to accept or decline one by one."""
+        raise NotImplementedError
+
+    def record_round(self, then: Callable[[int | None], None] | None = None) -> None:
+        """Ask for a note and record a review round; ``then`` gets its number (None when cancelled)."""
+        raise NotImplementedError
+
     def ask(self, question: str, detail: str, then: Callable[[bool | None], None], *, yes: str = "Yes", no: str = "No") -> None:
         """Ask a yes/no question in a dialog; ``then`` gets the answer."""
         raise NotImplementedError

@@ -14,6 +14,8 @@ STATUS_WORDS = {"answered": "answered", "skipped": "skipped", "revisit": "to rev
 STORY_STATUS_MARKS = {"draft": "○", "confirmed": "✓", "changed": "~", "rejected": "✗"}
 PRIORITY_COLOURS = {"must": "bold red", "should": "yellow", "could": "cyan", "wont": "dim"}
 """Rich styles for a story's priority in tables and lists."""
+SUSPECT_MARK = "?"
+"""Marks a suspect story: its source answer changed after the story was last changed or confirmed."""
 STORY_STATUS_STYLES = {"confirmed": "$success", "changed": "$warning", "rejected": "$error"}
 """Content styles for a story's review status ($text-muted for a draft)."""
 

@@ -123,3 +123,39 @@ def launcher_app(**options):
 
     options.setdefault("clock_ticks", False)
     return ElicitApp(None, clock=fixed_clock, cursor_blink=False, **options)
+
+
+CLIENT_SHEET = [
+    ["Your comment", "ID", "Your decision (keep / change / remove)", "Your wording", "Your priority", "Story"],
+    ["the feed comes in every morning at six", "US-001", "change", "to import the invoices from the bank feed every morning", "should", ""],
+    ["we chase by phone", "US-002", "remove", "", "", ""],
+    ["", "US-003", "", "", "Must", ""],
+]
+"""A review sheet as a client fills it: columns moved, a change, a removal, a new priority alone."""
+
+
+def with_review(path: Path, *, suspect: bool = False) -> Path:
+    """Record round 1 of a session (at the fixed time) and import :data:`CLIENT_SHEET` as the client's proposals.
+
+    ``suspect``: confirm US-001, then change the answer it was drawn from, so that it is suspect.
+    """
+    import csv
+
+    from elicit.core.review import read_sheet
+    from elicit.core.session.opening import open_session
+
+    opened = open_session(path, command="elicit test")
+    try:
+        service = opened.service
+        if suspect:
+            service.set_story_status("US-001", "confirmed")
+            service.answer("mini.context.problem", "Invoices are typed twice; the bank feed could bring them in.")
+        service.record_round("sent to Ann for sign-off").at = FIXED_NOW
+        sheet = path.with_name("review.csv")
+        with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows(CLIENT_SHEET)
+        service.add_proposals(read_sheet(sheet, service.session).proposals)
+        opened.save()
+    finally:
+        opened.close()
+    return path

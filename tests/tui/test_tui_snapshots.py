@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from elicit.core.session.recent import remember
-from tests.support.tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories
+from tests.support.tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories, with_review
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -203,3 +203,46 @@ def test_interview_paused_and_over_budget(snap_compare, workspace: Path, size):
         await settle(pilot)
 
     assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+def review_app(workspace: Path):
+    """The sample session after round 1, with the client's sheet imported and US-001 suspect."""
+    with_review(workspace / "invoicing.elicit.toml", suspect=True)
+    return session_app(workspace)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review(snap_compare, workspace: Path, size):
+    assert snap_compare(review_app(workspace), terminal_size=size, run_before=after_keys("f5"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_decline_reason(snap_compare, workspace: Path, size):
+    assert snap_compare(review_app(workspace), terminal_size=size, run_before=after_keys("f5", "a", "d"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_declined(snap_compare, workspace: Path, size):
+    async def run_before(pilot):
+        await after_keys("f5", "n", "d")(pilot)
+        await pilot.press(*"we need the list to plan the calls", "enter")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+
+    assert snap_compare(review_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_with_review_and_suspect(snap_compare, workspace: Path, size):
+    assert snap_compare(review_app(workspace), terminal_size=size, run_before=after_keys("f2", "end"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_suspect_story(snap_compare, workspace: Path, size):
+    assert snap_compare(review_app(workspace), terminal_size=size, run_before=at_question("mini.context.problem"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_round_note(snap_compare, workspace: Path, size):
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f4", "f7"))

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Checkbox, Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from elicit.core.findings import ElicitError
@@ -37,6 +37,8 @@ class ExportScreen(SessionScreen[None]):
         super().__init__(opened)
         self.exporters: dict[str, Any] = {}
         self.busy = False
+        self._round_after = False
+        """Whether the export under way records a round once every file is written."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
@@ -47,6 +49,7 @@ class ExportScreen(SessionScreen[None]):
             with RadioSet(id="export-audience"):
                 yield RadioButton("the client (no notes or flags)", value=True, id="audience-client")
                 yield RadioButton("the team (everything)", id="audience-team")
+            yield Checkbox(self._round_label(), id="export-round")
             yield Static("Folder", classes="export-heading")
             yield Field(display_path(self.opened.path.parent), id="export-folder")
             yield Static(id="export-plan")
@@ -63,6 +66,15 @@ class ExportScreen(SessionScreen[None]):
             formats.add_option(Selection(f"{exporter.title} ({name})", name, name in DEFAULT_FORMATS))
         formats.focus()
         self._plan()
+
+    def _round_label(self) -> str:
+        number = max((item.number for item in self.session.rounds), default=0) + 1
+        return f"and record round {number}: what the client gets, to compare with later"
+
+    @property
+    def records_round(self) -> bool:
+        """Whether this export records a review round (only for the client)."""
+        return self.audience == "client" and self.query_one("#export-round", Checkbox).value
 
     @property
     def audience(self) -> str:
@@ -103,7 +115,15 @@ class ExportScreen(SessionScreen[None]):
         self._plan()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.query_one("#export-round", Checkbox).disabled = self.audience != "client"
         self._plan()
+
+    def action_round(self) -> None:
+        self.app.record_round(self._round_recorded)
+
+    def _round_recorded(self, number: int | None) -> None:
+        if number is not None:
+            self.query_one("#export-round", Checkbox).label = self._round_label()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -121,6 +141,7 @@ class ExportScreen(SessionScreen[None]):
         interview = Interview(copy, self.opened.interview.banks)
         self.busy = True
         self.query_one("#export-result", Static).update("Exporting…")
+        self._round_after = self.records_round
         self._export(copy, interview, targets, self.audience)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
@@ -158,11 +179,23 @@ class ExportScreen(SessionScreen[None]):
             names = ", ".join(path.name for path in removed)
             lines.append(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} of deleted stories: {escape(names)}")
         lines += [f"[$error]{escape(problem)}[/]" for problem in problems]
+        if self._round_after and written and not problems:
+            lines.append(self._record_exported_round(written))
         self.query_one("#export-result", Static).update(Content.from_markup("\n".join(lines)))
         if problems:
             self.notify(problems[0], title="Export failed", severity="error", timeout=10)
         else:
             self.notify(f"Exported {len(written)} file{'s' if len(written) != 1 else ''}.", timeout=3)
+
+    def _record_exported_round(self, written: list[Path]) -> str:
+        """Record the round the client export asked for; what to say about it."""
+        # Nothing changes the session while this screen is up, so the round is what was just exported.
+        names = ", ".join(path.name for path in written[:3]) + (", …" if len(written) > 3 else "")
+        frozen = self.service.record_round(f"exported for the client: {names}")
+        checkbox = self.query_one("#export-round", Checkbox)
+        checkbox.value = False
+        checkbox.label = self._round_label()
+        return f"Recorded round {frozen.number}: later changes are shown against what the client has now."
 
     def action_back(self) -> None:
         self.dismiss()

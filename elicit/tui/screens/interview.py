@@ -12,9 +12,9 @@ from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, answer_text, has_value, summarise
+from elicit.core.session import OpenSession, answer_text, has_value, summarise, suspect_reason, suspect_stories
 
-from ..bindings import bindings, key
+from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen
 from ..widgets.common.keybar import KeyBar
@@ -107,7 +107,9 @@ class InterviewScreen(SessionScreen[None]):
 
     def _show_stories(self) -> None:
         stories = [s for s in self.session.stories if self.question is not None and self.question.id in s.source]
-        self.query_one(QuestionStories).show(stories, self.key_for("interview.story"))
+        suspects = suspect_stories(self.session, stories)
+        reasons = {story.id: suspect_reason(story) for story in stories if story.id in suspects}
+        self.query_one(QuestionStories).show(stories, self.key_for("interview.story"), reasons)
 
     def _refresh_marks(self, *, rebuild: bool = False, question: Question | None = None) -> None:
         navigator = self.query_one(Navigator)
@@ -150,13 +152,6 @@ class InterviewScreen(SessionScreen[None]):
     def _paused_changed(self, paused: bool) -> None:
         self._show_clock()
 
-    def key_for(self, binding_id: str) -> str:
-        """How the key of a binding reads on screen (the user's own key when ``keys.toml`` changed it)."""
-        for active in self.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.app.get_key_display(active.binding)
-        return self.app.get_key_display(key(binding_id).binding())
-
     # changes coming up from the widgets
 
     @on(AnswerEdited)
@@ -188,11 +183,17 @@ class InterviewScreen(SessionScreen[None]):
             self.notify(str(error), severity="warning", timeout=4)
             return
         after_ids = [q.id for q in self.interview.applicable()] if steers else []
+        self._stories_of_answer_changed(question)
         if after_ids != before_ids:
             self._announce_change(before_ids, after_ids)
             self._refresh_marks(rebuild=True)
         elif self.interview.status(question.id) != before_status:
             self._refresh_marks(question=question)
+
+    def _stories_of_answer_changed(self, question: Question) -> None:
+        """Show the question's stories again: one drawn from this answer may be suspect now (or no longer)."""
+        if any(question.id in story.source for story in self.session.stories):
+            self._show_stories()
 
     def _announce_change(self, before: list[str], after: list[str]) -> None:
         added = [qid for qid in after if qid not in set(before)]
@@ -433,6 +434,10 @@ class InterviewScreen(SessionScreen[None]):
     def action_export(self) -> None:
         self.commit()
         self.app.show_export()
+
+    def action_review(self) -> None:
+        self.commit()
+        self.app.show_review()
 
     def _jump_after(self, question_id: str | None) -> None:
         if question_id:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 from elicit.core.session import Interview, OpenSession, Session, SessionService, Story
 
+from ..bindings import key
 from ..host import SessionApp
 from .story_editor import StoryDraft
 
@@ -50,6 +51,13 @@ class SessionScreen(Screen[ResultType]):
     def service(self) -> SessionService:
         """The only way to change the session."""
         return self.opened.service
+
+    def key_for(self, binding_id: str) -> str:
+        """How the key of a binding reads on screen (the user's own key when ``keys.toml`` changed it)."""
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return self.app.get_key_display(key(binding_id).binding())
 
     def story_roles(self, *, hint: str = "", from_stories: bool = True) -> list[str]:
         """Roles to offer in the story editor: a question's hint, the participants', then the stories' (newest first)."""

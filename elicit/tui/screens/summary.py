@@ -16,12 +16,12 @@ from textual.markup import escape
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from elicit.core.session import SectionSummary, SessionSummary, Story, snapshot, summarise
+from elicit.core.session import SectionSummary, SessionSummary, Story, snapshot, summarise, suspect_reason, suspect_stories
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
 from ..commands import ScreenActions
-from ..marks import STORY_STATUS_MARKS, priority_label, shorten
+from ..marks import STORY_STATUS_MARKS, SUSPECT_MARK, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
 from .session_screen import SessionScreen
 
@@ -77,6 +77,8 @@ class SummaryScreen(SessionScreen[str | None]):
     stories_heading = getters.query_one("#summary-stories-heading", Static)
     stories_view = getters.query_one("#summary-stories", Static)
     quality_heading = getters.query_one("#summary-quality-heading", Static)
+    review_heading = getters.query_one("#summary-review-heading", Static)
+    review_view = getters.query_one("#summary-review", Static)
     quality_view = getters.query_one("#summary-quality", Static)
 
     CSS_PATH = "summary.tcss"
@@ -90,6 +92,8 @@ class SummaryScreen(SessionScreen[str | None]):
             yield DataTable(id="summary-coverage", cursor_type="none", zebra_stripes=True, show_cursor=False)
             yield Static(id="summary-todo-heading", classes="summary-heading")
             yield OptionList(id="summary-todo")
+            yield Static(id="summary-review-heading", classes="summary-heading")
+            yield Static(id="summary-review")
             yield Static(id="summary-quality-heading", classes="summary-heading")
             yield Static(id="summary-quality")
             yield Static(id="summary-stories-heading", classes="summary-heading")
@@ -118,6 +122,7 @@ class SummaryScreen(SessionScreen[str | None]):
         )
         self._fill_coverage(summary)
         self._fill_todo()
+        self._fill_review()
         self._fill_stories(summary)
         self._fill_quality()
 
@@ -158,6 +163,25 @@ class SummaryScreen(SessionScreen[str | None]):
         if todo.option_count:
             todo.highlighted = 0
 
+    def _fill_review(self) -> None:
+        """Rounds sent and the client's proposals: where the review with the client stands."""
+        rounds, proposals = self.session.rounds, self.session.proposals
+        counts = {status: sum(1 for item in proposals if item.status == status) for status in ("open", "accepted", "declined")}
+        self.review_heading.update(f"Review with the client: {len(rounds)} round{'s' if len(rounds) != 1 else ''} · {counts['open']} proposals open")
+        lines = []
+        if rounds:
+            last = rounds[-1]
+            when = f" on {last.at:%d %b %Y}" if last.at is not None else ""
+            note = f": {escape(last.note)}" if last.note else ""
+            lines.append(f"  last: round {last.number}{when}{note}")
+        else:
+            lines.append("  no round recorded yet: record one when the spec goes to the client")
+        if proposals:
+            lines.append(f"  proposals: {counts['open']} open · {counts['accepted']} accepted · {counts['declined']} declined")
+        round_key, review_key = escape(self.key_for("summary.round")), escape(self.key_for("summary.review"))
+        lines.append(f"  [$text-muted]{round_key} records a round · {review_key} walks the proposals[/]")
+        self.review_view.update(Content.from_markup("\n".join(lines)))
+
     def _fill_stories(self, summary: SessionSummary) -> None:
         stories = self.session.stories
         counts = " · ".join(f"{priority_label(p)} {summary.stories_by_priority.get(p, 0)}" for p in PRIORITIES)
@@ -165,14 +189,17 @@ class SummaryScreen(SessionScreen[str | None]):
             f"Stories: {summary.stories}  ({counts})" if stories else "Stories: none yet"
         )
         lines = []
+        suspects = suspect_stories(self.session)
         for priority in PRIORITIES:
             group = [s for s in stories if s.priority == priority]
             if not group:
                 continue
             lines.append(f"[b]{priority_label(priority)}[/b]")
             for story in group:
-                mark = STORY_STATUS_MARKS.get(story.status, "?")
+                mark = STORY_STATUS_MARKS.get(story.status, "·")
                 lines.append(f"  {mark} [b]{escape(story.id)}[/b] {escape(story.sentence())} [$text-muted]({story.status})[/]")
+                if story.id in suspects:
+                    lines.append(f"    [$warning]{SUSPECT_MARK} suspect: {escape(suspect_reason(story))}[/]")
         self.stories_view.update(Content.from_markup("\n".join(lines)))
 
     def _fill_quality(self) -> None:
@@ -215,3 +242,13 @@ class SummaryScreen(SessionScreen[str | None]):
 
     def action_export(self) -> None:
         self.app.show_export()
+
+    def action_review(self) -> None:
+        self.app.show_review()
+
+    def action_round(self) -> None:
+        self.app.record_round(self._round_recorded)
+
+    def _round_recorded(self, number: int | None) -> None:
+        if number is not None:
+            self.fill()

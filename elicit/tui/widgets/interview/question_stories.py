@@ -8,7 +8,7 @@ from textual.widgets.option_list import Option
 
 from elicit.core.session import Story
 
-from ...marks import PRIORITY_COLOURS, priority_label
+from ...marks import PRIORITY_COLOURS, SUSPECT_MARK, priority_label
 from ...messages import StoryChosen
 
 
@@ -31,8 +31,9 @@ class QuestionStories(OptionList):
         super().__init__(id=id)
         self.border_title = "Stories from this question"
 
-    def show(self, stories: list[Story], new_story_key: str) -> None:
-        """List ``stories`` (or a hint how to capture one)."""
+    def show(self, stories: list[Story], new_story_key: str, suspects: dict[str, str] | None = None) -> None:
+        """List ``stories`` (or a hint how to capture one); ``suspects`` maps a suspect story's id to why it is doubtful."""
+        suspects = suspects or {}
         self.clear_options()
         if not stories:
             self.add_option(Option(Text(f"none yet: {new_story_key} captures one from this answer", "dim"), disabled=True))
@@ -44,6 +45,8 @@ class QuestionStories(OptionList):
                 " ",
                 story.sentence(),
             )
+            if story.id in suspects:
+                label.append_text(Text.assemble("\n  ", (f"{SUSPECT_MARK} suspect: {suspects[story.id]}", "bold yellow")))
             self.add_option(Option(label, id=story.id))
         self.border_subtitle = str(len(stories)) if stories else ""
         self.can_focus = bool(stories)
