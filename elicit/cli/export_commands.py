@@ -35,11 +35,38 @@ def export(args: argparse.Namespace) -> int:
     if exporter.multi_file and to_stdout:
         what = "writes one file per story" if exporter.name == "gherkin" else "writes a folder of files"
         raise UsageError("elicit export", f"the {exporter.title} {what}: give a folder with -o OUT")
+    _check_round(args, options)
+    if args.record_round:
+        return _export_and_record_round(args, exporter, options, to_stdout)
     from .session_commands import load_for_reading
 
-    source = session_path(args.path)
     session, interview = load_for_reading(args.path)
-    files = exporter.render(session, interview, options)
+    _write(args, exporter, exporter.render(session, interview, options), to_stdout)
+    return 0
+
+
+def _check_round(args: argparse.Namespace, options: ExportOptions) -> None:
+    """--round records what the client is sent: not with the team's audience; --note only with --round."""
+    if args.note is not None and not args.record_round:
+        raise UsageError("elicit export", "--note is the note of a round: give --round too")
+    if args.record_round and options.audience != "client":
+        raise UsageError("elicit export", "--round records what the client is sent: export with --audience client (the default)")
+
+
+def _export_and_record_round(args: argparse.Namespace, exporter: Any, options: ExportOptions, to_stdout: bool) -> int:
+    """Export, then record the round (in the same lock, so the round is exactly what was exported)."""
+    from .session_commands import open_for_change
+
+    with open_for_change(args.path, "elicit export --round") as service:
+        _write(args, exporter, exporter.render(service.session, service.interview, options), to_stdout)
+        frozen = service.record_round(args.note or "")
+    # On stdout the export is the output: the round number goes to stderr there.
+    (sys.stderr if to_stdout else sys.stdout).write(f"round {frozen.number}\n")
+    return 0
+
+
+def _write(args: argparse.Namespace, exporter: Any, files: dict[str, str], to_stdout: bool) -> None:
+    """Write the rendered files to stdout or to -o, and say what was written."""
     if to_stdout:
         (text,) = files.values()
         if sys.stdout.isatty():  # shown, not stored: no escape sequence from the session may act on the terminal
@@ -47,7 +74,8 @@ def export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
-        return 0
+        return
+    source = session_path(args.path)
     destination = Path(args.output).expanduser()
     if _same_file(destination, source):
         raise ElicitError(f"{destination} is the session itself; give another file name with -o")
@@ -60,7 +88,6 @@ def export(args: argparse.Namespace) -> int:
             sys.stdout.write(f"removed {len(result.removed)} file(s) of an earlier export whose story is gone: {names}\n")
     else:
         sys.stdout.write(f"wrote {destination}\n")
-    return 0
 
 
 def _options(args: argparse.Namespace, exporter: Any) -> ExportOptions:

@@ -264,6 +264,13 @@ def _export(commands: argparse._SubParsersAction) -> None:
         metavar="MOSCOW=NAME",
         help="csv jira/azure: the tracker priority for a MoSCoW priority, e.g. wont=Lowest or could=4; repeat for several",
     )
+    export.add_argument(
+        "--round",
+        action="store_true",
+        dest="record_round",
+        help="for the client: also record the next review round (what is sent, frozen) once the export is written",
+    )
+    export.add_argument("--note", metavar="TEXT", help="with --round: the round's note (what was sent, to whom)")
     export.set_defaults(handler="export_commands:export")
 
 

@@ -100,3 +100,31 @@ def test_lint_reports_a_suspect_story_until_it_is_confirmed(session):
     assert "suspect" not in [f["code"] for f in json.loads(run_elicit("lint", session, "--json", "--disable", "suspect").stdout)]
     assert run_elicit("story", "set", session, "US-001", "--status", "confirmed").returncode == 0
     assert "suspect" not in codes()
+
+
+def test_export_for_the_client_records_a_round_in_the_same_step(session, tmp_path):
+    spec = tmp_path / "acme.spec.md"
+    exported = run_elicit("export", session, "--format", "md", "--audience", "client", "-o", spec, "--round", "--note", "sent to Sam")
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == f"wrote {spec}\nround 1\n"
+    [frozen] = read_session(session).rounds
+    assert frozen.note == "sent to Sam" and [story.want for story in frozen.stories] == ["to record a job offline", "to see jobs on a map"]
+    assert "to record a job offline" in spec.read_text(encoding="utf-8")
+
+    to_stdout = run_elicit("export", session, "--format", "md", "--round")
+    assert to_stdout.returncode == 0 and to_stdout.stdout.startswith("# "), "the spec alone on stdout"
+    assert "round 2" in to_stdout.stderr
+    assert [item.note for item in read_session(session).rounds] == ["sent to Sam", ""]
+
+
+def test_export_round_mistakes_record_nothing(session, tmp_path):
+    for args, message in (
+        (("--audience", "team", "--round"), "--round records what the client is sent"),
+        (("--note", "sent"), "--note is the note of a round: give --round too"),
+    ):
+        result = run_elicit("export", session, "--format", "md", "-o", tmp_path / "x.md", *args)
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    failed = run_elicit("export", session, "--format", "md", "-o", tmp_path / "missing" / "deeper" / "x.md", "--round")
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert not (tmp_path / "x.md").exists()
+    assert read_session(session).rounds == [], "a round is recorded only when the export was written"
