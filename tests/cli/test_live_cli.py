@@ -157,6 +157,7 @@ def test_decision_add_prints_its_id_and_lists_as_json(session):
         "decided_by": "Ann",
         "source": ["mini.context.platform"],
         "stories": [],
+        "by": "",
     }
     assert "Android only" in elicit("decision", "list", session).stdout
 
@@ -180,6 +181,7 @@ def test_open_questions_are_added_resolved_and_listed(session):
         "status": "resolved",
         "resolution": "Zebra TC52",
         "source": ["mini.context.problem"],
+        "by": "",
     }
     assert "did you mean 'OQ-001'" in one_error(elicit("open-question", "resolve", session, "OQ-01", "--resolution", "x"))
     one_error(elicit("open-question", "resolve", session, "OQ-001"), code=2)
@@ -188,7 +190,7 @@ def test_open_questions_are_added_resolved_and_listed(session):
 def test_assumptions_and_terms(session):
     assert elicit("assumption", "add", session, "Wi-Fi in every aisle", "--rationale", "seen on the visit").stdout == "A-001\n"
     assert json.loads(elicit("assumption", "list", session, "--json").stdout) == [
-        {"id": "A-001", "text": "Wi-Fi in every aisle", "rationale": "seen on the visit", "source": []}
+        {"id": "A-001", "text": "Wi-Fi in every aisle", "rationale": "seen on the visit", "source": [], "by": ""}
     ]
     assert elicit("term", "add", session, "SKU", "stock unit").stdout == "added SKU: stock unit\n"
     assert elicit("term", "add", session, "sku", "stock keeping unit").stdout == "updated SKU: stock keeping unit\n"

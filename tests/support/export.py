@@ -130,6 +130,7 @@ def sessions(draw: st.DrawFn) -> Session:
             status=draw(st.sampled_from(ANSWER_STATUSES)),
             answered_at=draw(timestamps),
             updated_at=draw(timestamps),
+            by=draw(text),
         )
         for question_id in answers_ids
     }
@@ -150,6 +151,7 @@ def sessions(draw: st.DrawFn) -> Session:
             status=draw(st.sampled_from(STORY_STATUSES)),
             created_at=draw(timestamps),
             updated_at=draw(timestamps),
+            by=draw(text),
         )
         for story_id in story_ids
     ]
@@ -168,12 +170,12 @@ def sessions(draw: st.DrawFn) -> Session:
         stories=stories,
         open_questions=draw(
             st.lists(
-                st.builds(OpenQuestion, text, text, text, st.sampled_from(OPEN_QUESTION_STATUSES), text, st.lists(text, max_size=2)),
+                st.builds(OpenQuestion, text, text, text, st.sampled_from(OPEN_QUESTION_STATUSES), text, st.lists(text, max_size=2), text),
                 max_size=2,
             )
         ),
-        decisions=draw(st.lists(st.builds(Decision, text, text, text, text, st.lists(text, max_size=2)), max_size=2)),
-        assumptions=draw(st.lists(st.builds(Assumption, text, text, text, st.lists(text, max_size=2)), max_size=2)),
+        decisions=draw(st.lists(st.builds(Decision, text, text, text, text, st.lists(text, max_size=2), st.just([]), text), max_size=2)),
+        assumptions=draw(st.lists(st.builds(Assumption, text, text, text, st.lists(text, max_size=2), text), max_size=2)),
         glossary=draw(st.lists(st.builds(GlossaryTerm, text, text, st.lists(text, max_size=2)), max_size=2)),
     )
 

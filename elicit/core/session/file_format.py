@@ -14,7 +14,7 @@ from typing import Any
 from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
 from elicit.core.session.answers import has_value
-from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Round, Session, Story
+from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Round, Session, Settings, Story
 from elicit.core.session.record_reader import (
     ANSWER_KEYS,
     ASSUMPTION_KEYS,
@@ -26,6 +26,7 @@ from elicit.core.session.record_reader import (
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
     PROPOSAL_KEYS,
+    SETTINGS_KEYS,
     STORY_KEYS,
     STORY_VERSION_KEYS,
     RecordReader,
@@ -36,7 +37,7 @@ SCHEMA = f"{SCHEMA_PREFIX}1"
 SUFFIX = ".elicit.toml"
 
 _TOP_TABLES = (
-    "participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals",
+    "settings", "participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals",
 )  # fmt: skip
 _STORY_FIELDS = tuple(name for name in STORY_KEYS if name != "history")
 TOP_KEYS = ("schema",) + META_KEYS + CLOCK_KEYS + _TOP_TABLES
@@ -55,6 +56,8 @@ def session_to_data(session: Session) -> dict[str, Any]:
     if session.target_minutes is not None:
         data["target_minutes"] = session.target_minutes
     data["section_seconds"] = dict(session.section_seconds)
+    if session.settings != Settings():
+        data["settings"] = record_dict(session.settings, SETTINGS_KEYS)
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
     data["banks"] = [record_dict(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
     data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
@@ -170,6 +173,7 @@ class _Reader(RecordReader):
         self.keys(data, TOP_KEYS, "")
         session = self.meta(data)
         self.clock(data, session)
+        self.settings(data, session)
         self.records(data, session)
         self.review(data, session)
         session.answers = self.answers(data)

@@ -69,6 +69,8 @@ class Answer:
     status: str = "answered"
     answered_at: datetime | None = None
     updated_at: datetime | None = None
+    by: str = ""
+    """The participant who gave the answer (a participant's name; "" when nobody was credited)."""
 
 
 @dataclass
@@ -109,6 +111,8 @@ class Story:
     basis: dict[str, str] = field(default_factory=dict)
     """Digests of its source answers when the story was last changed or confirmed (question id -> digest):
     an answer that no longer matches makes the story suspect."""
+    by: str = ""
+    """The participant who said it (a participant's name; "" when nobody was credited)."""
 
     def sentence(self) -> str:
         """The story as one sentence: As a ..., I want ..., so that ...."""
@@ -128,6 +132,8 @@ class OpenQuestion:
     status: str = "open"
     resolution: str = ""
     source: list[str] = field(default_factory=list)
+    by: str = ""
+    """The participant who raised it (a participant's name; "" when nobody was credited)."""
 
 
 @dataclass
@@ -141,6 +147,9 @@ class Decision:
     source: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
     """Ids of the stories the decision is about (a declined review proposal names its story)."""
+    by: str = ""
+    """The participant who said it (a participant's name). Not ``decided_by``: who decided
+    (free text: "the board") is not always who said it in the interview."""
 
 
 @dataclass
@@ -151,6 +160,8 @@ class Assumption:
     text: str
     rationale: str = ""
     source: list[str] = field(default_factory=list)
+    by: str = ""
+    """The participant who said it (a participant's name; "" when nobody was credited)."""
 
 
 @dataclass
@@ -161,6 +172,14 @@ class GlossaryTerm:
     definition: str = ""
     source: list[str] = field(default_factory=list)
     """The questions the term came up in (full question ids)."""
+
+
+@dataclass
+class Settings:
+    """How a session is exported (the ``[settings]`` table of the session file)."""
+
+    names_in_client_spec: bool = False
+    """Whether the client audience of the spec names who said each thing; by default it gives only their role."""
 
 
 @dataclass
@@ -193,6 +212,8 @@ class Session:
     """Review rounds sent to the client, oldest first."""
     proposals: list[Proposal] = field(default_factory=list)
     """The client's proposed edits from review sheets, each accepted, declined or still open."""
+    settings: Settings = field(default_factory=Settings)
+    """How the session is exported."""
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id, or None."""
@@ -267,6 +288,7 @@ def snapshot(session: Session) -> Session:
     copy.glossary = [replace(item) for item in session.glossary]
     copy.rounds = list(session.rounds)  # a round is frozen: never changed once recorded
     copy.proposals = [replace(item) for item in session.proposals]
+    copy.settings = replace(session.settings)
     return copy
 
 

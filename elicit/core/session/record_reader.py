@@ -25,6 +25,7 @@ from elicit.core.session.models import (
     Proposal,
     Round,
     Session,
+    Settings,
     Story,
     StoryVersion,
     text_limit,
@@ -43,18 +44,19 @@ from elicit.core.vocabulary import (
 META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
 PARTICIPANT_KEYS = ("name", "role")
 BANK_REF_KEYS = ("id", "version", "hash", "path")
-ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at")
+ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at", "by")
 STORY_KEYS = (
-    "id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason", "created_at", "updated_at",
+    "id", "role", "want", "so_that", "priority", "acceptance", "quote", "by", "source", "tags", "status", "reason", "created_at", "updated_at",
     "history", "basis",
 )  # fmt: skip
 STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
-OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source")
-DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories")
+OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by")
+DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
 ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row")
-ASSUMPTION_KEYS = ("id", "text", "rationale", "source")
+ASSUMPTION_KEYS = ("id", "text", "rationale", "source", "by")
+SETTINGS_KEYS = ("names_in_client_spec",)
 GLOSSARY_KEYS = ("term", "definition", "source")
 
 
@@ -172,6 +174,7 @@ class RecordReader(TableReader):
                 self.choice(t, "status", k, OPEN_QUESTION_STATUSES, "open"),
                 self.string(t, "resolution", k),
                 self.strings(t, "source", k),
+                self.string(t, "by", k),
             )
             for k, t in self.tables(data, "open_questions", OPEN_QUESTION_KEYS, parent)
         ]
@@ -183,6 +186,7 @@ class RecordReader(TableReader):
                 self.string(t, "decided_by", k),
                 self.strings(t, "source", k),
                 self.strings(t, "stories", k),
+                self.string(t, "by", k),
             )
             for k, t in self.tables(data, "decisions", DECISION_KEYS, parent)
         ]
@@ -192,6 +196,7 @@ class RecordReader(TableReader):
                 self.string(t, "text", k, required=True),
                 self.string(t, "rationale", k),
                 self.strings(t, "source", k),
+                self.string(t, "by", k),
             )
             for k, t in self.tables(data, "assumptions", ASSUMPTION_KEYS, parent)
         ]
@@ -240,6 +245,7 @@ class RecordReader(TableReader):
             status=self.choice(table, "status", key, ANSWER_STATUSES, "answered"),
             answered_at=self.when(table, "answered_at", key),
             updated_at=self.when(table, "updated_at", key),
+            by=self.string(table, "by", key),
         )
 
     def story(self, key: str, table: dict[str, Any]) -> Story:
@@ -273,6 +279,7 @@ class RecordReader(TableReader):
                 for k, t in self.tables(table, "history", STORY_VERSION_KEYS, key)
             ],
             basis=self.digests(table, "basis", key),
+            by=self.string(table, "by", key),
         )
 
     def digests(self, table: dict[str, Any], name: str, key: str) -> dict[str, str]:
@@ -296,6 +303,15 @@ class RecordReader(TableReader):
             value = self.whole(raw, section_id, "section_seconds", minimum=0, path=key)
             if value is not None:
                 session.section_seconds[section_id] = value
+
+    def settings(self, data: dict[str, Any], session: Session) -> None:
+        """Fill in the session's settings (the ``[settings]`` table; defaults when absent)."""
+        table = data.get("settings", {})
+        if not isinstance(table, dict):
+            self.add("wrong-type", "settings", "'settings' must be a table", "write [settings] and names_in_client_spec = false under it")
+            return
+        self.keys(table, SETTINGS_KEYS, "settings")
+        session.settings = Settings(names_in_client_spec=self.boolean(table, "names_in_client_spec", "settings"))
 
     # fields
 

@@ -31,6 +31,7 @@ from elicit.core.session.models import (
     snapshot,
     too_long,
 )
+from elicit.core.session.participants import next_speaker, speaker_name
 from elicit.core.session.suspects import answer_basis
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
@@ -67,6 +68,8 @@ class SessionService:
         self._listeners: list[Listener] = []
         self._deleted: list[DeletedStory] = []
         self._ids = {prefix: IdSequence(prefix) for prefix in ("US", "OQ", "D", "A")}
+        self.speaker = ""
+        """The participant speaking now: what is captured without a ``by`` is credited to them ("" : nobody)."""
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` after every change."""
@@ -77,10 +80,33 @@ class SessionService:
         for listener in list(self._listeners):
             listener(what)
 
+    # who is speaking
+
+    def set_speaker(self, text: str) -> str:
+        """Make the participant ``text`` names (a name, a first name, a number; "" for nobody) the current speaker.
+
+        Not a change to the session (nothing to save): it says who is credited
+        with what is captured next. Raises ElicitError for a name that is not a
+        participant's, or when the session has none.
+        """
+        self.speaker = speaker_name(self.session.participants, text)
+        return self.speaker
+
+    def cycle_speaker(self) -> str:
+        """The next participant speaks (after the last: nobody, then the first again); "" when there are none."""
+        self.speaker = next_speaker(self.session.participants, self.speaker)
+        return self.speaker
+
+    def credit(self, by: str | None) -> str:
+        """Who a record is credited to: ``by`` when given (checked: a participant's name, or "" for nobody), else the speaker."""
+        return self.speaker if by is None else speaker_name(self.session.participants, by)
+
     # answers
 
-    def answer(self, question_id: str, value: Any, *, notes: str | None = None, status: str | None = None) -> Answer:
-        """Record (or replace) the value of an answer.
+    def answer(
+        self, question_id: str, value: Any, *, notes: str | None = None, status: str | None = None, by: str | None = None
+    ) -> Answer:
+        """Record (or replace) the value of an answer, credited to ``by`` (default: the current speaker).
 
         An empty value (None, blank text, an empty list) is not an answer:
         it is refused; :meth:`skip` skips a question and :meth:`clear` removes
@@ -93,8 +119,11 @@ class SessionService:
         if status is not None:
             self._check_status(status)
         value = self._checked_value(question_id, value)
+        credited = self.credit(by)
         answer = self._answer(question_id)
         answer.value = value
+        if credited or by is not None:
+            answer.by = credited  # with nobody speaking, a corrected answer keeps who gave it
         if notes is not None:
             answer.notes = notes
         if status is not None:
@@ -211,6 +240,7 @@ class SessionService:
         if not want.strip():
             raise ElicitError("a story needs a 'want': what the user wants to do")
         self._check_story_values({"role": role, "want": want, **values})
+        values["by"] = self.credit(values.get("by"))
         stamp = now()
         story = Story(id=self._ids["US"].next(self.session.stories), role=role, want=want, created_at=stamp, updated_at=stamp)
         for name, value in values.items():
@@ -229,6 +259,8 @@ class SessionService:
         """
         story = self._story(story_id)
         self._check_story_values(values)
+        if "by" in values:
+            values["by"] = self.credit(values["by"])
         if "want" in values and not str(values["want"]).strip():
             raise ElicitError("a story needs a 'want': what the user wants to do")
         stamp = now()
@@ -313,10 +345,10 @@ class SessionService:
 
     # follow-ups: open questions, decisions, assumptions, glossary
 
-    def add_open_question(self, text: str, *, owner: str = "", source: list[str] | None = None) -> OpenQuestion:
-        """Note something to follow up after the interview."""
-        text, sources = _text(text, "open question"), self.sources(source)
-        item = OpenQuestion(self._ids["OQ"].next(self.session.open_questions), text, owner, source=sources)
+    def add_open_question(self, text: str, *, owner: str = "", source: list[str] | None = None, by: str | None = None) -> OpenQuestion:
+        """Note something to follow up after the interview (``by``: who raised it; default the current speaker)."""
+        text, sources, credited = _text(text, "open question"), self.sources(source), self.credit(by)
+        item = OpenQuestion(self._ids["OQ"].next(self.session.open_questions), text, owner, source=sources, by=credited)
         self.session.open_questions.append(item)
         self._changed(f"open question {item.id}")
         return item
@@ -326,7 +358,7 @@ class SessionService:
         item = _find(self.session.open_questions, item_id, "open question")
         if "status" in values and values["status"] not in OPEN_QUESTION_STATUSES:
             raise ElicitError(f"status must be one of {', '.join(OPEN_QUESTION_STATUSES)}, not '{values['status']}'")
-        self._update(item, values, ("text", "owner", "status", "resolution", "source"), "open question")
+        self._update(item, values, ("text", "owner", "status", "resolution", "source", "by"), "open question")
         self._changed(f"open question {item_id} changed")
         return item
 
@@ -346,21 +378,32 @@ class SessionService:
         return item
 
     def add_decision(
-        self, text: str, rationale: str = "", *, decided_by: str = "", source: list[str] | None = None, stories: list[str] | None = None
+        self,
+        text: str,
+        rationale: str = "",
+        *,
+        decided_by: str = "",
+        source: list[str] | None = None,
+        stories: list[str] | None = None,
+        by: str | None = None,
     ) -> Decision:
-        """Record a decision and why it was taken (``stories``: the stories it is about)."""
-        text, sources = _text(text, "decision"), self.sources(source)
+        """Record a decision and why it was taken (``stories``: the stories it is about).
+
+        ``decided_by`` is who decided (free text); ``by`` who said it in the
+        interview (a participant; default the current speaker).
+        """
+        text, sources, credited = _text(text, "decision"), self.sources(source), self.credit(by)
         for story_id in stories or []:
             self._story(story_id)
-        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, sources, list(stories or []))
+        item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, sources, list(stories or []), credited)
         self.session.decisions.append(item)
         self._changed(f"decision {item.id}")
         return item
 
     def update_decision(self, item_id: str, **values: Any) -> Decision:
-        """Change some fields of a decision (text, rationale, decided_by, source)."""
+        """Change some fields of a decision (text, rationale, decided_by, source, by)."""
         item = _find(self.session.decisions, item_id, "decision")
-        self._update(item, values, ("text", "rationale", "decided_by", "source"), "decision")
+        self._update(item, values, ("text", "rationale", "decided_by", "source", "by"), "decision")
         self._changed(f"decision {item_id} changed")
         return item
 
@@ -371,18 +414,18 @@ class SessionService:
         self._changed(f"decision {item_id} deleted")
         return item
 
-    def add_assumption(self, text: str, rationale: str = "", *, source: list[str] | None = None) -> Assumption:
-        """Record an assumption and why it is made."""
-        text, sources = _text(text, "assumption"), self.sources(source)
-        item = Assumption(self._ids["A"].next(self.session.assumptions), text, rationale, sources)
+    def add_assumption(self, text: str, rationale: str = "", *, source: list[str] | None = None, by: str | None = None) -> Assumption:
+        """Record an assumption and why it is made (``by``: who said it; default the current speaker)."""
+        text, sources, credited = _text(text, "assumption"), self.sources(source), self.credit(by)
+        item = Assumption(self._ids["A"].next(self.session.assumptions), text, rationale, sources, credited)
         self.session.assumptions.append(item)
         self._changed(f"assumption {item.id}")
         return item
 
     def update_assumption(self, item_id: str, **values: Any) -> Assumption:
-        """Change some fields of an assumption (text, rationale, source)."""
+        """Change some fields of an assumption (text, rationale, source, by)."""
         item = _find(self.session.assumptions, item_id, "assumption")
-        self._update(item, values, ("text", "rationale", "source"), "assumption")
+        self._update(item, values, ("text", "rationale", "source", "by"), "assumption")
         self._changed(f"assumption {item_id} changed")
         return item
 
@@ -465,6 +508,8 @@ class SessionService:
             values = {**values, "text": _text(values["text"], what)}
         if "source" in values:
             values = {**values, "source": self.sources(values["source"])}
+        if "by" in values:
+            values = {**values, "by": self.credit(values["by"])}
         for name, value in values.items():
             setattr(item, name, _copy(value))
 
@@ -548,6 +593,8 @@ class SessionService:
             raise ElicitError(f"the target length is a whole number of minutes, 1 or more, not {target!r}")
         for name, value in values.items():
             setattr(self.session, name, _copy(value))
+        if self.speaker not in [p.name for p in self.session.participants]:
+            self.speaker = ""
         self._changed("meta")
 
 

@@ -26,6 +26,7 @@ from elicit.core.session.models import (
     Proposal,
     Round,
     Session,
+    Settings,
     Story,
     StoryVersion,
 )
@@ -47,7 +48,7 @@ def full_session() -> Session:
         participants=[Participant("Ann", "Product owner"), Participant("Bo")],
         banks=[BankRef("mini", "1.0", "sha256:abc", "/banks/mini.toml")],
         answers={
-            "mini.context.problem": Answer("Stock counts are wrong\nevery week", "said twice", "answered", STAMP, STAMP),
+            "mini.context.problem": Answer("Stock counts are wrong\nevery week", "said twice", "answered", STAMP, STAMP, by="Ann"),
             "mini.context.platform": Answer("Mobile"),
             "mini.users.channels": Answer(["Email", "Chat"], status="revisit"),
             "mini.context.offline": Answer(True),
@@ -69,17 +70,19 @@ def full_session() -> Session:
                 STAMP,
                 STAMP,
                 history=[StoryVersion("picker", "to count a shelf", priority="should", acceptance=["a count"], changed_at=STAMP, note="read-back")],
+                by="Bo",
             ),
             Story("US-002", "manager", "a weekly report", priority="could"),
             Story("US-003", "auditor", "a daily export", status="rejected", reason="they already get one from the ERP"),
         ],
         open_questions=[OpenQuestion("OQ-001", "Which scanners?", "Ann", "resolved", "Zebra TC52", ["mini.context.platform"])],
-        decisions=[Decision("D-001", "Android only", "all staff have Android phones", "Ann", ["mini.context.platform"])],
+        decisions=[Decision("D-001", "Android only", "all staff have Android phones", "Ann", ["mini.context.platform"], by="Bo")],
         assumptions=[Assumption("A-001", "Wi-Fi in the warehouse", "seen on the visit")],
         glossary=[GlossaryTerm("SKU", "stock keeping unit", ["discovery.problem.in_their_words"])],
         interview_seconds=3725,
         target_minutes=90,
         section_seconds={"mini.context": 1200, "mini.users": 2525},
+        settings=Settings(names_in_client_spec=True),
     )
 
 
@@ -190,7 +193,7 @@ values = st.one_of(
     st.lists(any_text, max_size=4),
 )
 # An "answered" answer holding nothing is dropped on reading (issue 13), so it is no part of the round trip.
-answers = st.builds(Answer, values, any_text, st.sampled_from(ANSWER_STATUSES), stamps, stamps).filter(lambda a: not is_empty_answer(a))
+answers = st.builds(Answer, values, any_text, st.sampled_from(ANSWER_STATUSES), stamps, stamps, any_text).filter(lambda a: not is_empty_answer(a))
 stories = st.builds(
     Story,
     id=ids,
@@ -222,16 +225,17 @@ stories = st.builds(
         max_size=2,
     ),
     basis=st.dictionaries(any_text, any_text, max_size=2),
+    by=any_text,
 )
 follow_ups = {
     "open_questions": st.lists(
-        st.builds(OpenQuestion, ids, any_text, any_text, st.sampled_from(("open", "resolved")), any_text, st.lists(ids, max_size=2)),
+        st.builds(OpenQuestion, ids, any_text, any_text, st.sampled_from(("open", "resolved")), any_text, st.lists(ids, max_size=2), any_text),
         max_size=2,
     ),
     "decisions": st.lists(
-        st.builds(Decision, ids, any_text, any_text, any_text, st.lists(ids, max_size=2), st.lists(ids, max_size=2)), max_size=2
+        st.builds(Decision, ids, any_text, any_text, any_text, st.lists(ids, max_size=2), st.lists(ids, max_size=2), any_text), max_size=2
     ),
-    "assumptions": st.lists(st.builds(Assumption, ids, any_text, any_text, st.lists(ids, max_size=2)), max_size=2),
+    "assumptions": st.lists(st.builds(Assumption, ids, any_text, any_text, st.lists(ids, max_size=2), any_text), max_size=2),
 }
 rounds = st.builds(
     Round, number=st.integers(1, 2**31), at=stamps, note=any_text, stories=st.lists(stories, max_size=2), **follow_ups
@@ -269,6 +273,7 @@ sessions = st.builds(
     interview_seconds=st.integers(0, 2**40),
     target_minutes=st.one_of(st.none(), st.integers(1, 10_000)),
     section_seconds=st.dictionaries(any_text, st.integers(0, 2**40), max_size=3),
+    settings=st.builds(Settings, st.booleans()),
 )
 
 

@@ -294,3 +294,77 @@ def test_clear_keeps_the_consultants_notes(service):
     service.clear("mini.context.problem")
     answer = service.session.answers["mini.context.problem"]
     assert (answer.value, answer.notes) == (None, "said twice")
+
+
+# Who said it (issue 16) ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def voices(mini_bank) -> SessionService:
+    from elicit.core.session.models import Participant
+
+    session = Session(title="t", participants=[Participant("Ann Lee", "owner"), Participant("Ben Cho", "baker")])
+    return SessionService(session, Interview(session, [mini_bank]))
+
+
+def test_what_is_captured_is_credited_to_the_current_speaker(voices):
+    assert voices.set_speaker("ben") == "Ben Cho" and voices.revision == 0  # choosing a speaker changes nothing on disk
+    answer = voices.answer("mini.context.problem", "slow")
+    story = voices.add_story("baker", "see tomorrow's orders")
+    decision = voices.add_decision("paper until June", decided_by="the board")
+    question = voices.add_open_question("which till?")
+    assumption = voices.add_assumption("Wi-Fi in the shop")
+    assert [item.by for item in (answer, story, decision, question, assumption)] == ["Ben Cho"] * 5
+    assert decision.decided_by == "the board"
+
+
+def test_an_explicit_by_wins_over_the_speaker_and_is_checked(voices):
+    voices.set_speaker("Ann Lee")
+    assert voices.add_story("owner", "a weekly report", by="2").by == "Ben Cho"
+    assert voices.add_decision("cash only", by="").by == ""
+    with pytest.raises(ElicitError, match="did you mean 'Ben Cho'"):
+        voices.add_assumption("x", by="Ben Chow")
+    assert voices.session.assumptions == []
+
+
+def test_nobody_speaking_credits_nobody_and_keeps_who_gave_an_answer(voices):
+    assert voices.answer("mini.context.problem", "slow", by="Ann").by == "Ann Lee"
+    assert voices.speaker == ""
+    assert voices.answer("mini.context.problem", "slower").by == "Ann Lee"
+    voices.set_speaker("Ben Cho")
+    assert voices.answer("mini.context.problem", "slowest").by == "Ben Cho"
+    assert voices.add_story("baker", "x").by == "Ben Cho"
+    voices.set_speaker("")
+    assert voices.add_story("baker", "y").by == ""
+
+
+def test_by_can_be_changed_and_is_checked_on_update(voices):
+    story = voices.add_story("baker", "x")
+    assert voices.update_story(story.id, by="ann").by == "Ann Lee"
+    decision = voices.add_decision("d")
+    assert voices.update_decision(decision.id, by="Ben Cho").by == "Ben Cho"
+    with pytest.raises(ElicitError, match="not a participant"):
+        voices.update_decision(decision.id, by="Cara")
+    with pytest.raises(ElicitError, match="not a participant"):
+        voices.update_story(story.id, by="Cara")
+
+
+def test_cycling_goes_through_the_participants_then_nobody(voices):
+    assert [voices.cycle_speaker() for _ in range(4)] == ["Ann Lee", "Ben Cho", "", "Ann Lee"]
+
+
+def test_a_session_without_participants_credits_nobody(service):
+    assert service.cycle_speaker() == ""
+    with pytest.raises(ElicitError, match="no participants"):
+        service.set_speaker("Ann")
+    with pytest.raises(ElicitError, match="no participants"):
+        service.add_story("r", "w", by="Ann")
+    assert service.add_story("r", "w").by == "" and service.answer("mini.context.problem", "x").by == ""
+
+
+def test_a_speaker_who_leaves_the_participants_stops_speaking(voices):
+    from elicit.core.session.models import Participant
+
+    voices.set_speaker("Ben Cho")
+    voices.set_meta(participants=[Participant("Ann Lee", "owner")])
+    assert voices.speaker == "" and voices.add_story("r", "w").by == ""

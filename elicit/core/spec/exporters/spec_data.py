@@ -42,6 +42,7 @@ STORY_KEYS = (
     "reason",
     "acceptance",
     "quote",
+    "by",
     "source",
     "tags",
     "created_at",
@@ -176,6 +177,7 @@ def _answer(answer: Answer) -> dict[str, Any]:
         item["value"] = list(answer.value) if isinstance(answer.value, list) else answer.value
     item["notes"] = answer.notes
     item["status"] = answer.status
+    item["by"] = answer.by
     _put_time(item, "answered_at", answer.answered_at)
     _put_time(item, "updated_at", answer.updated_at)
     return item
