@@ -39,8 +39,8 @@ STORIES = 1000
 ANSWERED = 200
 
 
-def write_session(folder: Path, bank_path: Path) -> Path:
-    """A session on the big bank with 1,000 stories and 200 answers."""
+def write_session(folder: Path, bank_path: Path, stories: int = STORIES, answered: int = ANSWERED, name: str = "big") -> Path:
+    """A session on ``bank_path`` with ``stories`` stories and ``answered`` answers; the next text question is current."""
     sys.path.insert(0, str(ROOT))
     from elicit.core.banks.catalog import BankCatalog
     from elicit.core.session.models import Answer, BankRef, Session, Story
@@ -53,14 +53,15 @@ def write_session(folder: Path, bank_path: Path) -> Path:
         title="Big interview", client="ACME", started_at=stamp, banks=[BankRef(bank.id, bank.version, bank.content_hash, str(bank_path))]
     )
     text_questions = [q for q in bank.questions if q.kind == "text"]
-    for question in text_questions[:ANSWERED]:
+    answered = min(answered, len(text_questions) - 1)
+    for question in text_questions[:answered]:
         session.answers[question.id] = Answer(
             f"The client said a good deal about {question.key}. " * 3, answered_at=stamp, updated_at=stamp
         )
-    for index in range(STORIES):
+    for index in range(stories):
         session.stories.append(
             Story(
-                f"US-{index + 1:04d}",
+                f"US-{index + 1:05d}",
                 "account manager",
                 f"to see invoice {index} in the portal",
                 "I can chase late payers",
@@ -72,10 +73,23 @@ def write_session(folder: Path, bank_path: Path) -> Path:
                 updated_at=stamp,
             )
         )
-    session.current = text_questions[ANSWERED].id
-    path = folder / "big.elicit.toml"
+    session.current = text_questions[answered].id
+    path = folder / f"{name}.elicit.toml"
     SessionStore.create(path, session).close()
     return path
+
+
+def current_prompt(session: Path) -> str:
+    """The prompt of the session's current question (what the interview screen shows first)."""
+    sys.path.insert(0, str(ROOT))
+    from elicit.core.session.opening import open_session
+
+    opened = open_session(session, command="bench")
+    try:
+        question = opened.interview.current
+        return question.prompt if question is not None else ""
+    finally:
+        opened.store.close()
 
 
 CHILD_ELICIT = """

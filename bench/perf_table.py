@@ -1,0 +1,308 @@
+"""Every row of the performance table (issue 18), each with its baseline measured in the same run.
+
+    .venv/bin/python bench/perf_table.py [--runs 7] [--keys 300] [--readme README.md] [--only NAME ...]
+
+Start-up rows run in a real terminal (a private tmux server, 120x40): the
+time from launching the program until the first question's prompt is on
+screen, for elicit and for the bare Textual apps it is compared with. The
+runs are interleaved (elicit, bare, elicit, bare, ...) so that a busy
+machine slows both alike; the table gives medians, and the spread (lowest
+to highest) says how noisy the run was. The load average before and after
+is printed too.
+
+The keystroke row runs in one process, headless (``bench/tui_bench.py``):
+keys sent one by one at a fast typist's pace into the answer editor of a
+5,000-story session with autosave running.
+
+The memory row is the peak resident set (``VmHWM``) of the app with a
+10,000-story session on screen, against the bare app's.
+
+The command-line rows come from ``bench/cli_rows.py`` (``rows(runs)``)
+when it is there.
+
+``--readme README.md`` rewrites the table between the
+``<!-- perf-table:start -->`` and ``<!-- perf-table:end -->`` markers, and
+nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generated_bank import write_bank
+from terminal import Launch, Terminal
+from tui_bench import CHILD_BARE, current_prompt, describe, keystrokes_bare, keystrokes_elicit, write_session
+
+ROOT = Path(__file__).resolve().parent.parent
+START_MARK = "<!-- perf-table:start -->"
+END_MARK = "<!-- perf-table:end -->"
+
+BARE = '''
+from textual.app import App
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Static, TextArea, Tree
+
+class Bare(App):
+    """The bare app of issue 18: a header, a 100-leaf tree, a static, a text area and a footer."""
+
+    BINDINGS = [("ctrl+n", "bell", "Next"), ("ctrl+b", "bell", "Back")]
+    CSS = "Tree {{ width: 38; }}"  # as wide as elicit's navigator, so the prompt fits on one line as it does there
+
+    def compose(self):
+        yield Header()
+        with Horizontal():
+            tree = Tree("Interview")
+            tree.show_root = False
+            for section in range(10):
+                node = tree.root.add(f"Section {{section}}", expand=section == 0)
+                for leaf in range(10):
+                    node.add_leaf(f"· Question {{leaf}} of section {{section}}")
+            yield tree
+            with Vertical():
+                yield Static({prompt!r})
+                yield TextArea("", id="answer")
+        yield Footer()
+
+    def on_mount(self):
+        self.query_one("#answer").focus()
+
+Bare().run()
+'''
+
+RICH_BARE = CHILD_BARE.split("async def main")[0] + "Bare().run()\n"
+"""The richer bare app the README compared with before: the 500-question tree, the prompt, why, probes, two editors, a list."""
+
+
+@dataclass
+class Row:
+    what: str
+    measured: str
+    baseline: str
+    ratio: float | None
+    goal: str
+    met: bool | None
+    noise: str = ""
+
+    def cells(self) -> list[str]:
+        ratio = f"{self.ratio:.2f}" if self.ratio is not None else ""
+        met = {True: "yes", False: "**no**", None: ""}[self.met]
+        return [self.what, self.measured, self.baseline, ratio, self.goal, met]
+
+
+@dataclass
+class Setup:
+    """The files every row uses, made once in a scratch folder."""
+
+    folder: Path
+    env: dict[str, str]
+    big_bank: Path
+    discovery: Path
+    new_session: Path
+    big_session: Path
+    huge_session: Path
+    keys_session: Path
+    scripts: dict[str, Path] = field(default_factory=dict)
+    markers: dict[str, str] = field(default_factory=dict)
+
+
+def prepare(folder: Path) -> Setup:
+    env = {"ELICIT_DATA_DIR": str(folder / "data"), "ELICIT_CONFIG_DIR": str(folder / "config"), "TERM": "tmux-256color"}
+    os.environ.update({name: value for name, value in env.items() if name.startswith("ELICIT_")})
+    big_bank = write_bank(folder, 25, 20)
+    discovery = ROOT / "question_banks" / "discovery.toml"
+    import subprocess
+
+    new_session = folder / "new.elicit.toml"
+    subprocess.run(
+        [str(Path(sys.executable).with_name("elicit")), "new", str(new_session), "--bank", "discovery", "--no-input"],
+        check=True, capture_output=True, env={**os.environ, **env},
+    )  # fmt: skip
+    setup = Setup(
+        folder,
+        env,
+        big_bank,
+        discovery,
+        new_session,
+        big_session=write_session(folder, big_bank, stories=1000, answered=200, name="big"),
+        huge_session=write_session(folder, discovery, stories=10_000, answered=20, name="huge"),
+        keys_session=write_session(folder, big_bank, stories=5000, answered=200, name="keys"),
+    )
+    setup.markers = {
+        "new": current_prompt(new_session),
+        "big": current_prompt(setup.big_session),
+        "huge": current_prompt(setup.huge_session),
+    }
+    setup.markers["rich"] = "to see invoice 1 in the portal"  # its last widget: the prompt wraps, the tree holds it too
+    for name, code in {
+        "bare-new": BARE.format(prompt=setup.markers["new"]),
+        "bare-big": BARE.format(prompt=setup.markers["big"]),
+        "bare-huge": BARE.format(prompt=setup.markers["huge"]),
+        "rich": RICH_BARE.format(bank=str(big_bank), path=str(setup.big_session)),
+    }.items():
+        script = folder / f"app_{name.replace('-', '_')}.py"  # never a module name such as rich.py
+        script.write_text(code, encoding="utf-8")
+        setup.scripts[name] = script
+    return setup
+
+
+def _interleaved(terminal: Terminal, setup: Setup, runs: int, launches: dict[str, tuple[list[str], str]]) -> dict[str, list[Launch]]:
+    samples: dict[str, list[Launch]] = {name: [] for name in launches}
+    for argv, marker in launches.values():  # warm the file cache and the byte code
+        terminal.launch(argv, marker, cwd=setup.folder, env=setup.env, settle=0)
+    for _ in range(runs):
+        for name, (argv, marker) in launches.items():
+            samples[name].append(terminal.launch(argv, marker, cwd=setup.folder, env=setup.env))
+    return samples
+
+
+def _median_ms(samples: list[Launch]) -> float:
+    return statistics.median(s.seconds for s in samples) * 1000
+
+
+def _spread(samples: list[Launch]) -> str:
+    times = sorted(s.seconds * 1000 for s in samples)
+    return f"{times[0]:.0f}–{times[-1]:.0f} ms"
+
+
+def startup_rows(setup: Setup, runs: int) -> list[Row]:
+    elicit = str(Path(sys.executable).with_name("elicit"))
+    python = sys.executable
+    launches = {
+        "new": ([elicit, "open", str(setup.new_session)], setup.markers["new"]),
+        "bare-new": ([python, str(setup.scripts["bare-new"])], setup.markers["new"]),
+        "rich": ([python, str(setup.scripts["rich"])], setup.markers["rich"]),
+        "big": ([elicit, "open", str(setup.big_session)], setup.markers["big"]),
+        "bare-big": ([python, str(setup.scripts["bare-big"])], setup.markers["big"]),
+        "huge": ([elicit, "open", str(setup.huge_session)], setup.markers["huge"]),
+        "bare-huge": ([python, str(setup.scripts["bare-huge"])], setup.markers["huge"]),
+    }
+    terminal = Terminal(120, 40)
+    try:
+        samples = _interleaved(terminal, setup, runs, launches)
+    finally:
+        terminal.close()
+    med = {name: _median_ms(values) for name, values in samples.items()}
+    rss = {name: statistics.median(s.peak_rss_kib for s in values) for name, values in samples.items()}
+
+    def versus(name: str, base: str, what: str, goal: float, label: str) -> Row:
+        ratio = med[name] / med[base]
+        return Row(
+            what,
+            f"{med[name]:.0f} ms",
+            f"{label}, {med[base]:.0f} ms",
+            ratio,
+            f"≤ {goal:.2f}×" if goal != 1.5 else "< 1.5×",
+            ratio <= goal if goal != 1.5 else ratio < goal,
+            f"elicit {_spread(samples[name])}, baseline {_spread(samples[base])}",
+        )
+
+    bare = "bare Textual app (header, 100-leaf tree, static, text area, footer)"
+    rows = [
+        versus("new", "bare-new", "interview screen ready, new session on the discovery bank (tmux, launch until the first question shows)", 1.10, bare),
+        versus("new", "rich", "  the same, against the richer bare app the README used before", 1.10, "bare app with a 500-leaf tree, prompt, why, probes, two editors, a list"),
+        versus("big", "bare-big", "interview screen ready, 500-question bank + 1,000 stories", 1.25, bare),
+        versus("huge", "bare-huge", "opening a 10,000-story session (discovery bank) until the first question shows", 1.5, bare),
+    ]
+    size_kib = setup.huge_session.stat().st_size / 1024
+    allowed = 2 * rss["bare-huge"] + 20 * size_kib
+    rows.append(
+        Row(
+            "peak memory (RSS) of the app with a 10,000-story session open",
+            f"{rss['huge'] / 1024:.0f} MiB",
+            f"bare app {rss['bare-huge'] / 1024:.0f} MiB; file {size_kib / 1024:.1f} MiB",
+            rss["huge"] / rss["bare-huge"],
+            f"< 2× bare + 20× file = {allowed / 1024:.0f} MiB",
+            rss["huge"] < allowed,
+        )
+    )
+    return rows
+
+
+def keystroke_rows(setup: Setup, keys: int) -> list[Row]:
+    typed = asyncio.run(keystrokes_elicit(setup.keys_session, keys))
+    baseline = asyncio.run(keystrokes_bare(keys))
+    ordered = sorted(typed)
+    p95 = ordered[int(len(ordered) * 0.95) - 1] * 1000
+    worst = ordered[-1] * 1000
+    return [
+        Row(
+            "keystroke in the answer editor, 5,000 stories, autosave running: p95 / worst",
+            f"{p95:.1f} / {worst:.1f} ms (median {statistics.median(ordered) * 1000:.1f} ms)",
+            f"bare `TextArea`: {describe(baseline)}",
+            statistics.median(typed) / statistics.median(baseline),
+            "p95 < 8 ms, worst < 16 ms",
+            p95 < 8 and worst < 16,
+        )
+    ]
+
+
+def cli_rows(runs: int) -> list[Row]:
+    try:
+        import cli_rows as module  # perfcli's rows: bench/cli_rows.py
+    except ImportError:
+        print("(bench/cli_rows.py is not there: no command-line rows)", file=sys.stderr)
+        return []
+    return [Row(**{name: row.get(name, "") for name in ("what", "measured", "baseline", "ratio", "goal", "met", "noise")}) for row in module.rows(runs)]
+
+
+def render(rows: list[Row]) -> str:
+    head = ["what", "measured", "baseline in the same run", "ratio", "goal", "met"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def rewrite_readme(path: Path, table: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START_MARK) + r".*?" + re.escape(END_MARK), re.DOTALL)
+    if not pattern.search(text):
+        raise SystemExit(f"{path}: no {START_MARK} ... {END_MARK} block to rewrite")
+    path.write_text(pattern.sub(lambda _m: f"{START_MARK}\n{table}\n{END_MARK}", text, count=1), encoding="utf-8")
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="launches of each program (interleaved)")
+    parser.add_argument("--keys", type=int, default=300, help="keystrokes to time")
+    parser.add_argument("--readme", type=Path, help="rewrite the table in this README")
+    parser.add_argument("--only", nargs="*", choices=("startup", "keys", "cli"), help="run only these groups of rows")
+    args = parser.parse_args()
+    groups = set(args.only or ("startup", "keys", "cli"))
+    print(f"before: {load()}", file=sys.stderr)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        setup = prepare(Path(scratch))
+        steps: list[tuple[str, Callable[[], list[Row]]]] = [
+            ("startup", lambda: startup_rows(setup, args.runs)),
+            ("keys", lambda: keystroke_rows(setup, args.keys)),
+            ("cli", lambda: cli_rows(args.runs)),
+        ]
+        for name, step in steps:
+            if name in groups:
+                rows += step()
+    print(f"after: {load()}", file=sys.stderr)
+    table = render(rows)
+    print(table)
+    for row in rows:
+        if row.noise:
+            print(f"spread, {row.what.strip()}: {row.noise}")
+    if args.readme is not None:
+        rewrite_readme(args.readme, table)
+        print(f"rewrote the table in {args.readme}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
