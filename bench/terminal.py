@@ -47,7 +47,8 @@ class Terminal:
     def launch(self, argv: list[str], marker: str, *, cwd: Path, env: dict[str, str], settle: float = 0.3) -> Launch:
         """Run ``argv`` in a new window; time it until ``marker`` is on screen, then stop it."""
         command = " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items())
-        command = f"cd {shlex.quote(str(cwd))} && exec env {command} {shlex.join(argv)}"
+        # As a user runs it: byte code cached (an installed wheel has it; some shells set PYTHONDONTWRITEBYTECODE).
+        command = f"cd {shlex.quote(str(cwd))} && exec env -u PYTHONDONTWRITEBYTECODE {command} {shlex.join(argv)}"
         started = time.perf_counter()
         out = self._tmux(
             "new-window", "-d", "-P", "-F", "#{pane_id} #{pane_pid}", "-t", "idle", command

@@ -165,16 +165,29 @@ def dumps_toml(data: dict[str, Any]) -> str:
     except toml_writer.Unsupported:
         import tomli_w
 
-        return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+        return tomli_w.dumps(data, multiline_strings=not has_carriage_return(data))
 
 
-def _has_carriage_return(value: Any) -> bool:
+def toml_text(data: dict[str, Any], *, multiline: bool) -> str:
+    """``data`` as TOML text, strings with line breaks written multi-line or not (see :func:`dumps_toml`)."""
+    from elicit.core.files import toml_writer
+
+    try:
+        return toml_writer.dumps(data, multiline_strings=multiline)[0]
+    except toml_writer.Unsupported:
+        import tomli_w
+
+        return tomli_w.dumps(data, multiline_strings=multiline)
+
+
+def has_carriage_return(value: Any) -> bool:
+    """Whether any key or string inside ``value`` holds a carriage return."""
     if isinstance(value, str):
         return "\r" in value
     if isinstance(value, dict):
-        return any(_has_carriage_return(key) or _has_carriage_return(item) for key, item in value.items())
+        return any(has_carriage_return(key) or has_carriage_return(item) for key, item in value.items())
     if isinstance(value, list):
-        return any(_has_carriage_return(item) for item in value)
+        return any(has_carriage_return(item) for item in value)
     return False
 
 

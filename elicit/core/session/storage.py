@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from elicit.core.files.atomic import is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
-from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
+from elicit.core.session.file_format import SUFFIX, read_session
+from elicit.core.session.fragments import SessionWriter
 from elicit.core.session.locking import SessionLock
 from elicit.core.session.models import Session
 
@@ -18,6 +20,7 @@ class SessionStore:
         self.path = path
         self.lock = lock
         self._leftovers_checked = False
+        self._writer = SessionWriter()  # keeps the TOML of what did not change, so saving again is quick
 
     @property
     def note(self) -> str | None:
@@ -61,14 +64,19 @@ class SessionStore:
             raise
         return store
 
-    def save(self, session: Session) -> None:
+    def save(self, session: Session, pause: Callable[[], None] | None = None) -> None:
         """Write the session atomically, keeping the previous file as .bak.
+
+        The text is made by a :class:`SessionWriter`, which reuses the TOML of
+        the answers and stories that did not change since the last save;
+        ``pause`` is called now and then while it works (a thread passes
+        ``time.sleep(0)`` so that the UI thread gets its turn).
 
         Through a symbolic link, the file it points to is saved and the link
         stays. Hidden temporary files left by an earlier save that was cut
         short (a kill, a power cut) are removed after the first save that succeeds.
         """
-        text = dumps_session(session)
+        text = self._writer.dumps(session, pause)
         try:
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:

@@ -44,3 +44,21 @@ def test_snapshot_is_independent_of_later_changes():
     session.stories.append(Story("US-002", "r", "w"))
     assert copy.answers["q"].value == ["a"] and copy.answers["q"].notes == ""
     assert copy.stories[0].acceptance == ["x"] and len(copy.stories) == 1
+
+
+def test_snapshot_copies_every_list_of_a_story_and_its_history():
+    from elicit.core.session.models import Session, StoryVersion, snapshot
+
+    story = Story("US-001", "r", "w", source=["q"], tags=["t"], history=[StoryVersion("r", "old", acceptance=["a"])], basis={"q": "d"})
+    session = Session(title="t", stories=[story])
+    copy = snapshot(session)
+    assert copy == session and type(copy.stories[0]) is Story
+    story.source.append("q2")
+    story.tags.append("t2")
+    story.basis["q2"] = "d2"
+    story.history[0].acceptance.append("b")
+    story.history[0].want = "changed"
+    story.history.append(StoryVersion("r", "older"))
+    kept = copy.stories[0]
+    assert (kept.source, kept.tags, kept.basis) == (["q"], ["t"], {"q": "d"})
+    assert len(kept.history) == 1 and kept.history[0].acceptance == ["a"] and kept.history[0].want == "old"
