@@ -246,12 +246,17 @@ def keystroke_rows(setup: Setup, keys: int) -> list[Row]:
 
 
 def cli_rows(runs: int) -> list[Row]:
+    """perfcli's rows (bench/cli_rows.py: measure, value, baseline, goal, met, noise), in this table's shape."""
     try:
-        import cli_rows as module  # perfcli's rows: bench/cli_rows.py
+        import cli_rows as module
     except ImportError:
         print("(bench/cli_rows.py is not there: no command-line rows)", file=sys.stderr)
         return []
-    return [Row(**{name: row.get(name, "") for name in ("what", "measured", "baseline", "ratio", "goal", "met", "noise")}) for row in module.rows(runs)]
+    result = []
+    for row in module.rows(runs):
+        ratio = re.match(r"([0-9.]+)×", row.value)
+        result.append(Row(row.measure, row.value, row.baseline, float(ratio.group(1)) if ratio else None, row.goal, row.met, row.noise))
+    return result
 
 
 def render(rows: list[Row]) -> str:

@@ -60,8 +60,8 @@ def session_to_data(session: Session) -> dict[str, Any]:
         data["settings"] = record_dict(session.settings, SETTINGS_KEYS)
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS, keep=("name",)) for p in session.participants]
     data["banks"] = [record_dict(b, BANK_REF_KEYS, keep=("id",)) for b in session.banks]
-    data["answers"] = {question_id: _answer_table(answer) for question_id, answer in session.answers.items()}
-    data["stories"] = [_story_table(story) for story in session.stories]
+    data["answers"] = {question_id: answer_table(answer) for question_id, answer in session.answers.items()}
+    data["stories"] = [story_table(story) for story in session.stories]
     data.update(_follow_up_tables(session.open_questions, session.decisions, session.assumptions))
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
     data["rounds"] = [_round_table(item) for item in session.rounds]
@@ -84,7 +84,7 @@ def _round_table(frozen: Round) -> dict[str, Any]:
     table: dict[str, Any] = {"number": frozen.number}
     _put(table, "at", frozen.at)
     _put(table, "note", frozen.note)
-    table["stories"] = [_story_table(story) for story in frozen.stories]
+    table["stories"] = [story_table(story) for story in frozen.stories]
     table.update(_follow_up_tables(frozen.open_questions, frozen.decisions, frozen.assumptions))
     return {key: value for key, value in table.items() if value != []}
 
@@ -99,7 +99,7 @@ def _put(data: dict[str, Any], name: str, value: Any) -> None:
         data[name] = value
 
 
-def _story_table(story: Story) -> dict[str, Any]:
+def story_table(story: Story) -> dict[str, Any]:
     """A story's table, its earlier wordings (if any) as ``[[stories.history]]`` tables."""
     table = record_dict(story, _STORY_FIELDS, keep=("id", "role", "want", "priority", "status"))
     if story.history:
@@ -107,7 +107,7 @@ def _story_table(story: Story) -> dict[str, Any]:
     return table
 
 
-def _answer_table(answer: Answer) -> dict[str, Any]:
+def answer_table(answer: Answer) -> dict[str, Any]:
     """An answer's table; an empty value ("" or []) is kept, only None is left out."""
     table = record_dict(answer, ANSWER_KEYS[1:], keep=("status",))
     if answer.value is not None:
