@@ -455,6 +455,31 @@ async def test_autosave_reaches_the_disk_without_quitting(session_path: Path):
         await pilot.press("ctrl+q")
 
 
+@pytest.mark.parametrize("sweep_after", [60.0, 0.3])
+async def test_objects_alive_after_a_save_are_frozen_and_swept_when_typing_stops(
+    session_path: Path, monkeypatch: pytest.MonkeyPatch, sweep_after: float
+):
+    import gc
+
+    import elicit.tui.autosave as autosave
+
+    monkeypatch.setattr(autosave, "SWEEP_AFTER", sweep_after)
+    swept = []
+    real_collect = gc.collect
+    monkeypatch.setattr(autosave.gc, "collect", lambda *args: swept.append(1) or real_collect(*args))
+    assert gc.get_freeze_count() == 0
+    app = app_on(session_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.focused.text = "frozen after the save"
+        await pilot.pause(1.0)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)
+        assert app.save_state == "saved" and gc.get_freeze_count() > 0  # frozen after the save, and again after a sweep
+        assert bool(swept) == (sweep_after < 1), "a collection once typing stopped, and only then"
+        await pilot.press("ctrl+q")
+    assert gc.get_freeze_count() == 0  # the closed app's objects can be collected
+
+
 async def test_a_failed_save_is_shown_retried_and_keeps_the_last_good_file(session_path: Path, monkeypatch: pytest.MonkeyPatch):
     import elicit.tui.autosave as autosave
     from elicit.core.findings import ElicitError
@@ -466,10 +491,10 @@ async def test_a_failed_save_is_shown_retried_and_keeps_the_last_good_file(sessi
     real_save = store.save
     failing = {"on": True}
 
-    def save(session):
+    def save(session, pause=None):
         if failing["on"]:
             raise ElicitError(f"{session_path}: could not save: No space left on device; the last saved version is intact")
-        real_save(session)
+        real_save(session, pause)
 
     monkeypatch.setattr(store, "save", save)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -496,7 +521,7 @@ async def test_quit_with_a_failing_save_asks_before_losing_anything(session_path
 
     app = app_on(session_path)
 
-    def refuse(session):
+    def refuse(session, pause=None):
         raise ElicitError("read-only folder")
 
     monkeypatch.setattr(app.opened.store, "save", refuse)
