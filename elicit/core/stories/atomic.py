@@ -39,7 +39,10 @@ Near misses checked at every joint before rules 2 to 4: one action said twice
 case ("the Upload and Validate page"), two nouns before one head noun ("apply
 automatic contrast and level operations"). A list inside a clause stays in
 the clause ("jobs that install it, run the tests and report back"), and so do
-the verbs of what a message says ("instructions to confirm or cancel").
+the verbs of what a message says ("instructions to confirm or cancel"). After
+a clause of time or condition with a verb of its own ("when a job ends"), a
+verb in its base form with its object is the main goal's again ("and download
+the results").
 """
 
 from __future__ import annotations
@@ -99,6 +102,7 @@ _LIST_ENDS = word_set("and or")
 _SENTENCE_BREAKS = word_set("; . :")
 _LIST_BREAKS = word_set(", ; : ( )")
 _EVENTS = word_set("when whenever")
+_ADVERBIAL = word_set("when whenever if once after before while until unless")
 _CONTENTS_OF = word_set("about on of regarding")
 _ABILITY = word_set("ability")  # "the ability import/export": a verb goes after it even without "to"
 _OPEN, _CLOSE = word_set("( [ {"), word_set(") ] }")
@@ -220,9 +224,9 @@ def _list_goes_on(tokens: list[str], comma: int, listing: bool) -> bool:
 def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
     """Whether the joint at ``joint`` starts a second goal (the rules of the module's docstring, in order)."""
     place = goal.places[joint]
-    if place in _QUESTION_WORDS:
-        return _second_question(goal, joint)
-    if place != MAIN:
+    if place in _QUESTION_WORDS and (found := _second_question(goal, joint)) is not None:
+        return found
+    if place != MAIN and not _leaves_the_clause(goal, joint):
         return None
     if goal.tokens[joint] == "/":
         return _verbs_slashed(goal, joint)
@@ -244,6 +248,18 @@ def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
         or _values_listed(goal, joint)
         or _a_name(goal, joint, second)
         or _shared_head(goal, joint, second)
+        or _reduced_relative(goal, second)
+    )
+
+
+def _reduced_relative(goal: _Goal, second: int) -> bool:
+    """ "see the date and time the event starts": a noun, then a clause of its own without "that" (a determiner,
+    a noun, a verb with a subject), not a verb with its object ("tag the people in it")."""
+    return (
+        "noun" in goal.words.parts(goal.word(second))
+        and goal.word(second + 1) in _DETERMINERS
+        and _is_word(goal.word(second + 2))
+        and _inflected(goal, second + 3)
     )
 
 
@@ -282,14 +298,40 @@ def _shared_head(goal: _Goal, joint: int, second: int) -> bool:
     )
 
 
+def _leaves_the_clause(goal: _Goal, joint: int) -> bool:
+    """ "notify me when a job ends and download the results": after a clause of time or condition whose verb is
+    inflected ("ends", "is uploaded"), a verb in its base form with its object is the main goal's again."""
+    if goal.places[joint] not in _ADVERBIAL or goal.tokens[joint] not in _LIST_ENDS:
+        return False
+    second = goal.next_word(joint + 1)
+    if not goal.base_verb(second) or _what_follows(goal, second) not in ("pronoun", "determiner"):
+        return False
+    opener = _clause_start(goal, joint)
+    return any(_inflected(goal, index) for index in range(opener + 1, joint))
+
+
+def _clause_start(goal: _Goal, index: int) -> int:
+    """The index of the word that opened the clause the word at ``index`` sits in."""
+    while index > 0 and goal.places[index - 1] == goal.places[index]:
+        index -= 1
+    return index
+
+
+def _inflected(goal: _Goal, index: int) -> bool:
+    """A verb with a subject of its own: "is", "ends", "uploaded" (not a base form such as "start")."""
+    word = goal.word(index)
+    if word in _BE:
+        return word not in ("be", "been", "being")
+    base = goal.words.verb_base(word)
+    return base is not None and base != word and word.endswith(("s", "ed"))
+
+
 def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     """ "when the meeting is and who will attend": two things to know. Not the same question word again ("what
     properties, what values and what defaults": details of one subject), nor questions that are the contents of
     a noun ("information about which data qualifies, how to apply and what it costs")."""
     following = goal.word(joint + 1)
-    opener = joint
-    while opener > 0 and goal.places[opener - 1] == goal.places[joint]:
-        opener -= 1
+    opener = _clause_start(goal, joint)
     if following == goal.word(opener) or goal.word(opener - 1) in _CONTENTS_OF:
         return None
     own_clause = _is_word(goal.word(joint + 2)) and _is_word(goal.word(joint + 3))  # not "... and where" at the end
@@ -342,7 +384,7 @@ def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | No
         return None  # "see a list of my orders and sort it by date": part of the list
     if not after:
         return None  # "by name, date and place", "the name and address of ..."
-    if _after_noun(goal, joint):
+    if goal.places[joint] == MAIN and _after_noun(goal, joint):  # after a clause's own verb: no noun phrase
         # After a noun ("a list of users and email addresses"), a second action needs more: a verb that
         # cannot be a noun, an object pronoun, or an object after a first verb's object ("upload a photo
         # and tag the people") or after a comma.

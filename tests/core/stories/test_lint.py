@@ -145,6 +145,8 @@ COMPOUND_GOALS = (
     "to Print or Email Invoices and Receipts",  # a goal written all in title case is still two goals
     "to rename a folder, move it and share it with a team",
     "to create start dates, review the stop dates and publish the list",  # a list of actions
+    "to be notified when a job ends and download the results",  # back to the main goal after a clause
+    "to get an alert when a file is uploaded and review it",
 )
 ONE_GOAL = (
     "to enter my card details and have my card charged",  # a step and its result
@@ -192,6 +194,9 @@ ONE_GOAL = (
     "to receive an email with instructions to confirm or cancel my booking",  # what a message says
     "to find out what sizes are sold, what colours exist and what the prices are",  # details of one subject
     "to read information about which rooms can be booked, how to book one, and what it costs",  # contents of a noun
+    "to be warned when stock runs low and an order is due",  # two conditions of one warning
+    "to be alerted if the upload stops or fails",
+    "to see the date and time the talk starts",  # a clause of its own after the nouns, without "that"
 )
 
 
