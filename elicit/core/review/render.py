@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from elicit.core.review.diff import Change, State
-from elicit.core.spec.exporters.markdown_spec import inline
+from elicit.core.spec.exporters.document import BulletList, Document, Label, Line, Part, Text, line
+from elicit.core.spec.exporters.markdown_spec import markdown_document
 
 KIND_TITLES = {"story": "Stories", "decision": "Decisions", "open_question": "Open questions", "assumption": "Assumptions"}
 FIELD_NAMES = {
@@ -55,31 +56,36 @@ def field_lines(change: Change) -> list[tuple[str, str, str]]:
     return result
 
 
-def diff_markdown(changes: list[Change], old: State, new: State) -> str:
-    """'What changed since round N': a page the consultant can send, with the reason for each change."""
-    since = f"round {old.round_number}" if old.round_number is not None else inline(old.label)
-    out = [f"# What changed since {since}", ""]
-    if not changes:
-        return "\n".join([*out, "Nothing has changed.", ""])
+def diff_document(changes: list[Change], old: State, new: State) -> Document:
+    """'What changed since round N' in the spec's document model: one part per kind of record, one item per change."""
+    since = f"round {old.round_number}" if old.round_number is not None else old.label
     counts = {word: sum(1 for change in changes if change.change == word) for word in ("added", "changed", "removed")}
-    out += [", ".join(f"{count} {CHANGE_WORDS[word]}" for word, count in counts.items() if count) + ".", ""]
+    subtitle = ", ".join(f"{count} {CHANGE_WORDS[word]}" for word, count in counts.items() if count) + "." if changes else "Nothing has changed."
+    parts = []
     for kind, title in KIND_TITLES.items():
-        items = [change for change in changes if change.kind == kind]
+        items = tuple(_document_item(change) for change in changes if change.kind == kind)
         if items:
-            out += [f"## {title}", "", *(line for change in items for line in _markdown_item(change)), ""]
-    return "\n".join(out)
+            parts.append(Part(kind, title, (BulletList(items),)))
+    return Document(f"What changed since {since}", subtitle, (), tuple(parts))
 
 
-def _markdown_item(change: Change) -> list[str]:
-    """One change as a list item, its fields and its reason as sub-items."""
-    out = [f"- **{inline(change.id)}** ({CHANGE_WORDS[change.change]}): {inline(change.title)}"]
+def _document_item(change: Change) -> tuple[Line, ...]:
+    """One change: its id, what happened and the record as it reads; then each field's old → new, and the reason."""
+    lines: list[Line] = [line(Text(f"{change.id} "), Label(f"{CHANGE_WORDS[change.change]}:"), Text(change.title))]
     if change.change == "changed":
         for label, before, after in field_lines(change):
-            shown_change = f"{inline(before)} → {inline(after)}" if before and after else inline(before or after)
-            out.append(f"  - {inline(label)}: {shown_change}")
+            lines.append(line(Text(f"{label}: "), Text(f"{before} → {after}" if before and after else before or after)))
     if change.reason:
-        out.append(f"  - Why: {inline(change.reason)}")
-    return out
+        lines.append(line(Label("Why:"), Text(change.reason)))
+    return tuple(lines)
+
+
+def diff_markdown(changes: list[Change], old: State, new: State) -> str:
+    """'What changed since round N': a page the consultant can send, with the reason for each change.
+
+    Rendered by the spec's Markdown renderer, so the client's text is escaped by the one rule the specs use.
+    """
+    return markdown_document(diff_document(changes, old, new))
 
 
 def diff_text(changes: list[Change], old: State, new: State) -> Any:

@@ -235,3 +235,21 @@ def test_an_answer_changed_back_is_no_longer_suspect():
 def test_a_state_lists_records_by_kind():
     state = State("x")
     assert state.records("story") is state.stories and state.records("assumption") is state.assumptions
+
+
+def test_the_markdown_diff_is_the_spec_renderer_on_the_document_model():
+    from elicit.core.review.render import diff_document
+    from elicit.core.spec.exporters.markdown_spec import inline, markdown_document
+
+    old, new = rich_session(), rich_session()
+    want = "see *all* <b>jobs</b> [on](a) map_view"
+    new.stories[1].want = want
+    new.decisions[0].rationale = "# kept\n- because"
+    changes = diff(session_state(old, "old *spec*.toml"), session_state(new, "b"))
+    page = diff_markdown(changes, session_state(old, "old *spec*.toml"), session_state(new, "b"))
+    assert page == markdown_document(diff_document(changes, session_state(old, "old *spec*.toml"), session_state(new, "b")))
+    spec = "".join(get_exporter("md").render(new, interview_for(new)).values())
+    assert inline(want) in page and inline(want) in spec, "the client's text is escaped by the one rule the specs use"
+    assert page.startswith("# What changed since old \\*spec\\*.toml\n")
+    tokens = [token.type for token in MarkdownIt().parse(page) if token.nesting == 1]
+    assert tokens.count("bullet_list_open") == 2 and tokens.count("heading_open") == 3, "a title, then one list per kind of record"
