@@ -231,7 +231,7 @@ def solution_terms(want: str) -> list[str]:
 
 _EMBEDDED = re.compile(
     r"\b(?:spreadsheet|grid|editor|map|chart|video\s+player|viewer)s?\s+(?:hosted|embedded|built)\s+(?:in|into|within|inside|on)\b"
-    r"(?=\s+(?:the|a|an|our|my|its|their)?\s*(?:[\w'’-]+\s+){0,3}?(?:page|web\s?page|site|website|screen)\b)",
+    r"\s+(?:the|a|an|our|my|its|their)?\s*(?:[\w'’-]+\s+){0,3}?(?:page|web\s?page|site|website|screen)\b",
     re.IGNORECASE,
 )
 """A component built into a page as the means ("a spreadsheet hosted within the project's web page"): a design;

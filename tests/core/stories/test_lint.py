@@ -349,6 +349,8 @@ def test_solution_a_component_built_into_a_page():
         assert "solution" in single(story(want=want)), want
     for want in ("to embed a preview of my data on my site", "to see the map of the venue on the event page"):
         assert "solution" not in single(story(want=want)), want
+    messages = [f.message for f in lint_story(story(want="a map embedded in the event page")) if f.code == "solution"]
+    assert messages == ["the goal names a design: 'map embedded in the event page'"]
 
 
 def test_solution_storage_and_technique_words_in_the_goal():
