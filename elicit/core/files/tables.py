@@ -28,7 +28,9 @@ def type_name(value: Any) -> str:
     """What a TOML value is, in words: ``a string``, ``a whole number``, ``true/false``..."""
     if isinstance(value, bool):
         return "true/false"
-    return {str: "a string", int: "a whole number", float: "a number", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    return {str: "a string", int: "a whole number", float: "a number", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def is_table_list(value: Any) -> bool:
@@ -79,6 +81,11 @@ class TableReader:
 
     def string(self, table: dict[str, Any], name: str, key: str, *, required: bool = False, nonempty: bool = False) -> str:
         """A string ("" when absent); ``required``: it must be there; ``nonempty``: and hold more than white space."""
+        value = table.get(name)
+        if type(value) is str and not nonempty:  # the common case, with nothing to report: no key path built
+            limit = self.text_limit(name)
+            if limit is None or len(value) <= limit:
+                return value
         path = key_path(key, name)
         if name not in table:
             if required:
@@ -104,7 +111,9 @@ class TableReader:
         limit = self.text_limit(name)
         if limit is None or len(value) <= limit:
             return True
-        self.add("too-long", path, f"'{name}' is {len(value):,} characters, more than the {limit:,} elicit keeps in it", "shorten it in the file")
+        self.add(
+            "too-long", path, f"'{name}' is {len(value):,} characters, more than the {limit:,} elicit keeps in it", "shorten it in the file"
+        )
         return False
 
     def strings(self, table: dict[str, Any], name: str, key: str) -> list[str]:
@@ -112,12 +121,20 @@ class TableReader:
         value = table.get(name)
         if value is None:
             return []
+        if type(value) is list:  # the common case, with nothing to report
+            limit = self.text_limit(name)
+            if limit is None:
+                if all(type(item) is str for item in value):
+                    return list(value)
+            elif all(type(item) is str and len(item) <= limit for item in value):
+                return list(value)
         if isinstance(value, str):
             example = clip(value, 30)
         elif not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             example = '...", "...'
         else:
-            if all(self.short_enough(key_path(key, name), name, item) for item in value):
+            path = key_path(key, name)
+            if all(self.short_enough(path, name, item) for item in value):
                 return list(value)
             return []
         self.add("wrong-type", key_path(key, name), f"'{name}' must be a list of strings", f'write {name} = ["{example}"]')
@@ -141,7 +158,9 @@ class TableReader:
             self.add("wrong-type", key_path(key, name), f"'{name}' must be a finite number, not {value}", f"write {name} = 10 (no quotes)")
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.add("wrong-type", key_path(key, name), f"'{name}' must be a number, not {type_name(value)}", f"write {name} = 10 (no quotes)")
+            self.add(
+                "wrong-type", key_path(key, name), f"'{name}' must be a number, not {type_name(value)}", f"write {name} = 10 (no quotes)"
+            )
             return None
         number: int | float = value
         return number
@@ -154,7 +173,9 @@ class TableReader:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             example = 10 if minimum is None else max(minimum, 10)
-            self.add("wrong-type", path, f"'{name}' must be a whole number, not {type_name(value)}", f"write {name} = {example} (no quotes)")
+            self.add(
+                "wrong-type", path, f"'{name}' must be a whole number, not {type_name(value)}", f"write {name} = {example} (no quotes)"
+            )
             return None
         if minimum is not None and value < minimum:
             self.add("bad-value", path, f"'{name}' is {value}", f"use a whole number of {minimum} or more")
