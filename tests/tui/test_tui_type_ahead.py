@@ -78,3 +78,26 @@ async def test_a_decision_typed_fast_and_saved_at_once_keeps_every_word(tmp_path
         assert app.screen is screen, "the decision editor closed"
         (decision,) = screen.session.decisions
         assert (decision.text, decision.rationale) == ("launch before Easter", "Easter is the peak")
+
+
+async def test_a_story_typed_straight_after_ctrl_t_goes_into_the_editor_not_the_answer(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press(*"orders get lost")
+        burst(
+            app,
+            "ctrl+t",
+            *"As a shop assistant, I want to mark an order as collected, so that we know what is waiting",
+            "enter",
+            "f6",
+            *"Given a collected cake, then it leaves the list",
+            "ctrl+s",
+        )
+        await handled(pilot)
+        assert app.screen is screen and not app.paused, "f6 set the priority in the editor; it did not pause the clock"
+        (story,) = screen.session.stories
+        assert (story.role, story.want, story.priority) == ("shop assistant", "to mark an order as collected", "should")
+        assert story.acceptance == ["Given a collected cake, then it leaves the list"]
+        screen.commit()
+        assert screen.session.answers[screen.question.id].value == "orders get lost", "the answer kept only what was typed into it"
