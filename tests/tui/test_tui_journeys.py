@@ -684,3 +684,18 @@ async def test_a_pasted_one_line_story_is_split_and_linted_live(session_path: Pa
         await pilot.pause()
         problems = str(dialog.query_one("#story-notes").render())
         assert "stuff" in problems and "second goal" in problems
+
+
+async def test_a_required_question_flagged_to_revisit_counts_as_flagged_in_the_summary(session_path: Path):
+    app = app_on(session_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = interview(app)
+        assert screen.question.id == "mini.context.problem"  # required
+        await pilot.press("ctrl+r", "f2")
+        await pilot.pause()
+        summary = app.screen
+        heading = str(summary.query_one("#summary-todo-heading").render())
+        assert "1 required open · 1 flagged to revisit" in heading, heading
+        todo = summary.query_one("#summary-todo")
+        (only,) = [todo.get_option_at_index(i) for i in range(todo.option_count)]
+        assert str(only.prompt).startswith("required+revisit"), "listed once, with both marks"

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Input, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from elicit.core.findings import ElicitError
@@ -21,6 +21,7 @@ from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
+from ..widgets.common.ticks import Choice, Tick, TickList
 from .session_screen import SessionScreen
 
 DEFAULT_FORMATS = ("md", "toml")
@@ -44,12 +45,12 @@ class ExportScreen(SessionScreen[None]):
         with Vertical(id="export"):
             yield Static("[b]Export the draft spec[/b]", id="export-title")
             yield Static("Formats (Space ticks)", classes="export-heading")
-            yield SelectionList[str](id="export-formats")
+            yield TickList(id="export-formats")
             yield Static("Markdown and HTML for", classes="export-heading")
             with RadioSet(id="export-audience"):
-                yield RadioButton("the client (no notes or flags)", value=True, id="audience-client")
-                yield RadioButton("the team (everything)", id="audience-team")
-            yield Checkbox(self._round_label(), id="export-round")
+                yield Choice("the client (no notes or flags)", value=True, id="audience-client")
+                yield Choice("the team (everything)", id="audience-team")
+            yield Tick(self._round_label(), id="export-round")
             yield Static("Folder", classes="export-heading")
             yield Field(display_path(self.opened.path.parent), id="export-folder")
             yield Static(id="export-plan")
@@ -74,7 +75,7 @@ class ExportScreen(SessionScreen[None]):
     @property
     def records_round(self) -> bool:
         """Whether this export records a review round (only for the client)."""
-        return self.audience == "client" and self.query_one("#export-round", Checkbox).value
+        return self.audience == "client" and self.query_one("#export-round", Tick).value
 
     @property
     def audience(self) -> str:
@@ -115,7 +116,7 @@ class ExportScreen(SessionScreen[None]):
         self._plan()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        self.query_one("#export-round", Checkbox).disabled = self.audience != "client"
+        self.query_one("#export-round", Tick).disabled = self.audience != "client"
         self._plan()
 
     def action_round(self) -> None:
@@ -123,7 +124,7 @@ class ExportScreen(SessionScreen[None]):
 
     def _round_recorded(self, number: int | None) -> None:
         if number is not None:
-            self.query_one("#export-round", Checkbox).label = self._round_label()
+            self.query_one("#export-round", Tick).label = self._round_label()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -192,7 +193,7 @@ class ExportScreen(SessionScreen[None]):
         # Nothing changes the session while this screen is up, so the round is what was just exported.
         names = ", ".join(path.name for path in written[:3]) + (", …" if len(written) > 3 else "")
         frozen = self.service.record_round(f"exported for the client: {names}")
-        checkbox = self.query_one("#export-round", Checkbox)
+        checkbox = self.query_one("#export-round", Tick)
         checkbox.value = False
         checkbox.label = self._round_label()
         return f"Recorded round {frozen.number}: later changes are shown against what the client has now."

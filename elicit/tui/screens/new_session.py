@@ -21,6 +21,7 @@ from ..commands import ScreenActions
 from ..marks import display_path
 from ..widgets.common.fields import Editor, Field
 from ..widgets.common.keybar import KeyBar
+from ..widgets.common.ticks import TickList
 
 DEFAULT_BANK = "discovery"
 
@@ -62,7 +63,7 @@ class NewSessionScreen(Screen[Path | None]):
                     yield Editor(id="new-participants")
                 with Horizontal(classes="new-row"):
                     yield Label("Banks", classes="new-label")
-                    yield SelectionList[str](id="new-banks")
+                    yield TickList(id="new-banks")
                 with Horizontal(classes="new-row"):
                     yield Label("File", classes="new-label")
                     yield Field(id="new-path")

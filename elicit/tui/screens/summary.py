@@ -17,6 +17,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from elicit.core.session import SectionSummary, SessionSummary, Story, snapshot, summarise, suspect_reason, suspect_stories
+from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
@@ -51,8 +52,8 @@ def _captured_line(summary: SessionSummary) -> str:
     """Decisions, open questions, assumptions and terms, in numbers."""
     resolved = f" ({summary.resolved_questions} resolved)" if summary.resolved_questions else ""
     return (
-        f"{summary.decisions} decisions · {summary.open_questions} open questions{resolved} · "
-        f"{summary.assumptions} assumptions · {summary.terms} terms"
+        f"{plural(summary.decisions, 'decision')} · {plural(summary.open_questions, 'open question')}{resolved} · "
+        f"{plural(summary.assumptions, 'assumption')} · {plural(summary.terms, 'term')}"
     )
 
 
@@ -150,11 +151,13 @@ class SummaryScreen(SessionScreen[str | None]):
         todo = self.todo_list
         todo.clear_options()
         required = self.interview.required_open()
-        flagged = [q for q in self.interview.flagged() if q not in required]
+        flagged = self.interview.flagged()
         for question in required:
-            todo.add_option(Option(Text.assemble(("required ", "bold red"), question.prompt), id=question.id))
+            label = "required+revisit " if question in flagged else "required "
+            todo.add_option(Option(Text.assemble((label, "bold red"), question.prompt), id=question.id))
         for question in flagged:
-            todo.add_option(Option(Text.assemble(("revisit  ", "bold yellow"), question.prompt), id=question.id))
+            if question not in required:
+                todo.add_option(Option(Text.assemble(("revisit  ", "bold yellow"), question.prompt), id=question.id))
         heading = f"Still to do: {len(required)} required open · {len(flagged)} flagged to revisit"
         if required or flagged:
             heading += "  [$text-muted](Tab, then Enter goes to the question)[/]"

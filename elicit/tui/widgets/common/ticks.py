@@ -1,0 +1,56 @@
+"""Lists of ticks and radio buttons whose ticked and unticked states differ in the glyph, not only in colour.
+
+Textual draws ``▐X▌`` for every option and tells them apart by colour alone,
+which a monochrome or low-contrast terminal (or ``NO_COLOR``) loses: a
+consultant could not see which export formats would be written.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Checkbox, RadioButton, SelectionList
+from textual.widgets.option_list import OptionDoesNotExist
+
+TICKED = "X"
+UNTICKED = " "
+PRESSED = "●"
+
+
+class TickList(SelectionList[str]):
+    """A selection list that draws ``X`` for a ticked option and a blank for an unticked one."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3:
+            return strip
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        glyph = TICKED if option.value in self.selected else UNTICKED
+        segments[1] = Segment(glyph, segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
+
+
+class Choice(RadioButton):
+    """A radio button that draws ``●`` when pressed and a blank when not."""
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = PRESSED if self.value else UNTICKED
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = PRESSED if self.value else UNTICKED
+        super().watch_value()
+
+
+class Tick(Checkbox):
+    """A checkbox that draws ``X`` when ticked and a blank when not."""
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = TICKED if self.value else UNTICKED
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = TICKED if self.value else UNTICKED
+        super().watch_value()
