@@ -27,10 +27,13 @@ from elicit.core.session.models import (
     BankRef,
     Decision,
     GlossaryTerm,
+    InterviewAnswer,
+    MergedInterview,
     OpenQuestion,
     Participant,
     Session,
     Story,
+    StoryCopy,
 )
 from elicit.core.spec.exporters.spec_data import format_time
 from tests.conftest import MINI_BANK
@@ -131,6 +134,9 @@ def sessions(draw: st.DrawFn) -> Session:
             answered_at=draw(timestamps),
             updated_at=draw(timestamps),
             by=draw(text),
+            interviews=draw(
+                st.lists(st.builds(InterviewAnswer, text, text, st.one_of(st.none(), answer_values), text, st.sampled_from(ANSWER_STATUSES)), max_size=2)
+            ),
         )
         for question_id in answers_ids
     }
@@ -152,6 +158,7 @@ def sessions(draw: st.DrawFn) -> Session:
             created_at=draw(timestamps),
             updated_at=draw(timestamps),
             by=draw(text),
+            copies=draw(st.lists(st.builds(StoryCopy, text, text, text, text, st.sampled_from(PRIORITIES)), max_size=2)),
         )
         for story_id in story_ids
     ]
@@ -177,6 +184,9 @@ def sessions(draw: st.DrawFn) -> Session:
         decisions=draw(st.lists(st.builds(Decision, text, text, text, text, st.lists(text, max_size=2), st.just([]), text), max_size=2)),
         assumptions=draw(st.lists(st.builds(Assumption, text, text, text, st.lists(text, max_size=2), text), max_size=2)),
         glossary=draw(st.lists(st.builds(GlossaryTerm, text, text, st.lists(text, max_size=2)), max_size=2)),
+        merged_from=draw(
+            st.lists(st.builds(MergedInterview, text, text, text, st.lists(text, max_size=2), st.dictionaries(text, text, max_size=2)), max_size=2)
+        ),
     )
 
 

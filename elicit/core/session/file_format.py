@@ -14,7 +14,7 @@ from typing import Any
 from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
 from elicit.core.session.answers import has_value
-from elicit.core.session.models import Answer, Assumption, Decision, OpenQuestion, Round, Session, Settings, Story
+from elicit.core.session.models import Answer, Assumption, Decision, InterviewAnswer, OpenQuestion, Round, Session, Settings, Story
 from elicit.core.session.record_reader import (
     ANSWER_KEYS,
     ASSUMPTION_KEYS,
@@ -22,11 +22,14 @@ from elicit.core.session.record_reader import (
     CLOCK_KEYS,
     DECISION_KEYS,
     GLOSSARY_KEYS,
+    INTERVIEW_ANSWER_KEYS,
+    MERGED_FROM_KEYS,
     META_KEYS,
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
     PROPOSAL_KEYS,
     SETTINGS_KEYS,
+    STORY_COPY_KEYS,
     STORY_KEYS,
     STORY_VERSION_KEYS,
     RecordReader,
@@ -38,8 +41,9 @@ SUFFIX = ".elicit.toml"
 
 _TOP_TABLES = (
     "settings", "participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals",
+    "merged_from",
 )  # fmt: skip
-_STORY_FIELDS = tuple(name for name in STORY_KEYS if name != "history")
+_STORY_FIELDS = tuple(name for name in STORY_KEYS if name not in ("history", "copies"))
 TOP_KEYS = ("schema",) + META_KEYS + CLOCK_KEYS + _TOP_TABLES
 
 
@@ -66,6 +70,7 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
     data["rounds"] = [_round_table(item) for item in session.rounds]
     data["proposals"] = [record_dict(item, PROPOSAL_KEYS, keep=("id", "story", "change", "status")) for item in session.proposals]
+    data["merged_from"] = [record_dict(item, MERGED_FROM_KEYS, keep=("id",)) for item in session.merged_from]
     return {key: value for key, value in data.items() if value not in ([], {})}
 
 
@@ -104,14 +109,26 @@ def story_table(story: Story) -> dict[str, Any]:
     table = record_dict(story, _STORY_FIELDS, keep=("id", "role", "want", "priority", "status"))
     if story.history:
         table["history"] = [record_dict(version, STORY_VERSION_KEYS, keep=("role", "want", "priority", "status")) for version in story.history]
+    if story.copies:
+        table["copies"] = [record_dict(item, STORY_COPY_KEYS, keep=("interview", "id", "priority")) for item in story.copies]
     return table
 
 
 def answer_table(answer: Answer) -> dict[str, Any]:
     """An answer's table; an empty value ("" or []) is kept, only None is left out."""
-    table = record_dict(answer, ANSWER_KEYS[1:], keep=("status",))
+    table = record_dict(answer, [name for name in ANSWER_KEYS[1:] if name != "interviews"], keep=("status",))
     if answer.value is not None:
         table = {"value": answer.value, **table}
+    if answer.interviews:
+        table["interviews"] = [_interview_answer_table(item) for item in answer.interviews]
+    return table
+
+
+def _interview_answer_table(item: InterviewAnswer) -> dict[str, Any]:
+    """One interview's answer in a merged session; like an answer, its value is left out only when None."""
+    table = record_dict(item, INTERVIEW_ANSWER_KEYS, keep=("interview", "status"))
+    if item.value is not None:
+        table["value"] = item.value
     return table
 
 
@@ -176,6 +193,7 @@ class _Reader(RecordReader):
         self.settings(data, session)
         self.records(data, session)
         self.review(data, session)
+        session.merged_from = self.merged_from(data)
         session.answers = self.answers(data)
         return session
 

@@ -61,6 +61,18 @@ class BankRef:
 
 
 @dataclass
+class InterviewAnswer:
+    """One interview's answer to a question, as a merged session keeps it (``elicit merge``)."""
+
+    interview: str
+    """The interview's id in the merged session's ``merged_from``."""
+    by: str = ""
+    value: Any = None
+    notes: str = ""
+    status: str = "answered"
+
+
+@dataclass
 class Answer:
     """What the client said to one question."""
 
@@ -71,6 +83,8 @@ class Answer:
     updated_at: datetime | None = None
     by: str = ""
     """The participant who gave the answer (a participant's name; "" when nobody was credited)."""
+    interviews: list[InterviewAnswer] = field(default_factory=list)
+    """In a merged session: every interview's answer, with its speaker (empty in a session of one interview)."""
 
 
 @dataclass
@@ -86,6 +100,17 @@ class StoryVersion:
     status: str = "draft"
     changed_at: datetime | None = None
     note: str = ""
+
+
+@dataclass
+class StoryCopy:
+    """One interview's copy of a story in a merged session: its id there, who told it, their words and priority."""
+
+    interview: str
+    id: str
+    by: str = ""
+    quote: str = ""
+    priority: str = "should"
 
 
 @dataclass
@@ -113,6 +138,8 @@ class Story:
     an answer that no longer matches makes the story suspect."""
     by: str = ""
     """The participant who said it (a participant's name; "" when nobody was credited)."""
+    copies: list[StoryCopy] = field(default_factory=list)
+    """In a merged session: the interview(s) that told it, each copy with its speaker, quote and priority."""
 
     def sentence(self) -> str:
         """The story as one sentence: As a ..., I want ..., so that ...."""
@@ -183,6 +210,18 @@ class Settings:
 
 
 @dataclass
+class MergedInterview:
+    """An interview a merged session was made from (``elicit merge``), with the new ids of its stories."""
+
+    id: str
+    file: str = ""
+    title: str = ""
+    participants: list[str] = field(default_factory=list)
+    story_ids: dict[str, str] = field(default_factory=dict)
+    """Its story ids -> the merged session's."""
+
+
+@dataclass
 class Session:
     """One interview: who, which banks, answers, stories and follow-ups."""
 
@@ -214,6 +253,8 @@ class Session:
     """The client's proposed edits from review sheets, each accepted, declined or still open."""
     settings: Settings = field(default_factory=Settings)
     """How the session is exported."""
+    merged_from: list[MergedInterview] = field(default_factory=list)
+    """The interviews this session was merged from (empty for an interview of its own)."""
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id, or None."""
@@ -268,7 +309,7 @@ def snapshot(session: Session) -> Session:
     copy = replace(session)
     copy.participants = [replace(item) for item in session.participants]
     copy.banks = [replace(item) for item in session.banks]
-    copy.answers = {key: _clone(answer, "value") for key, answer in session.answers.items()}
+    copy.answers = {key: _clone_answer(answer) for key, answer in session.answers.items()}
     copy.stories = [_clone_story(story) for story in session.stories]
     copy.section_seconds = dict(session.section_seconds)
     copy.open_questions = [replace(item, source=list(item.source)) for item in session.open_questions]
@@ -278,6 +319,7 @@ def snapshot(session: Session) -> Session:
     copy.rounds = list(session.rounds)  # a round is frozen: never changed once recorded
     copy.proposals = [replace(item) for item in session.proposals]
     copy.settings = replace(session.settings)
+    copy.merged_from = [replace(item, participants=list(item.participants), story_ids=dict(item.story_ids)) for item in session.merged_from]
     return copy
 
 
@@ -296,6 +338,14 @@ def _clone(item: Any, *containers: str) -> Any:
 def _clone_story(story: Story) -> Story:
     clone: Story = _clone(story, "acceptance", "source", "tags", "basis")
     clone.history = [_clone(version, "acceptance") for version in story.history]
+    clone.copies = [_clone(item) for item in story.copies]
+    return clone
+
+
+def _clone_answer(answer: Answer) -> Answer:
+    """An answer whose lists (a multiple choice, each interview's answers in a merged session) are its own."""
+    clone: Answer = _clone(answer, "value")
+    clone.interviews = [_clone(item, "value") for item in answer.interviews]
     return clone
 
 

@@ -20,6 +20,8 @@ from elicit.core.session.models import (
     BankRef,
     Decision,
     GlossaryTerm,
+    InterviewAnswer,
+    MergedInterview,
     OpenQuestion,
     Participant,
     Proposal,
@@ -27,6 +29,7 @@ from elicit.core.session.models import (
     Session,
     Settings,
     Story,
+    StoryCopy,
     StoryVersion,
     text_limit,
     too_long,
@@ -44,10 +47,13 @@ from elicit.core.vocabulary import (
 META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
 PARTICIPANT_KEYS = ("name", "role")
 BANK_REF_KEYS = ("id", "version", "hash", "path")
-ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at", "by")
+ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at", "by", "interviews")
+INTERVIEW_ANSWER_KEYS = ("interview", "by", "value", "notes", "status")
+STORY_COPY_KEYS = ("interview", "id", "by", "quote", "priority")
+MERGED_FROM_KEYS = ("id", "file", "title", "participants", "story_ids")
 STORY_KEYS = (
     "id", "role", "want", "so_that", "priority", "acceptance", "quote", "by", "source", "tags", "status", "reason", "created_at", "updated_at",
-    "history", "basis",
+    "history", "basis", "copies",
 )  # fmt: skip
 STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
@@ -229,24 +235,50 @@ class RecordReader(TableReader):
 
     def answer(self, key: str, table: dict[str, Any]) -> Answer:
         """One answer (its keys are checked by the caller, which knows what else may sit beside them)."""
-        value = table.get("value")
-        if value is not None and not answer_value_ok(value):
-            self.add("wrong-type", f"{key}.value", "an answer value must be text, true/false, a number or a list of text", "fix the value")
-            value = None
-        for text in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
-            problem = too_long("value", text)
-            if problem:
-                self.add("too-long", f"{key}.value", problem, "shorten it in the file")
-                value = None
-                break
         return Answer(
-            value=value,
+            value=self.answer_value(table, key),
             notes=self.string(table, "notes", key),
             status=self.choice(table, "status", key, ANSWER_STATUSES, "answered"),
             answered_at=self.when(table, "answered_at", key),
             updated_at=self.when(table, "updated_at", key),
             by=self.string(table, "by", key),
+            interviews=[
+                InterviewAnswer(
+                    interview=self.string(t, "interview", k, required=True),
+                    by=self.string(t, "by", k),
+                    value=self.answer_value(t, k),
+                    notes=self.string(t, "notes", k),
+                    status=self.choice(t, "status", k, ANSWER_STATUSES, "answered"),
+                )
+                for k, t in self.tables(table, "interviews", INTERVIEW_ANSWER_KEYS, key)
+            ],
         )
+
+    def answer_value(self, table: dict[str, Any], key: str) -> Any:
+        """An answer's value: text, true/false, a number or a list of text, within the text limit (None otherwise)."""
+        value = table.get("value")
+        if value is not None and not answer_value_ok(value):
+            self.add("wrong-type", f"{key}.value", "an answer value must be text, true/false, a number or a list of text", "fix the value")
+            return None
+        for text in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            problem = too_long("value", text)
+            if problem:
+                self.add("too-long", f"{key}.value", problem, "shorten it in the file")
+                return None
+        return value
+
+    def merged_from(self, data: dict[str, Any]) -> list[MergedInterview]:
+        """The interviews a merged session was made from."""
+        return [
+            MergedInterview(
+                id=self.string(t, "id", k, required=True),
+                file=self.string(t, "file", k),
+                title=self.string(t, "title", k),
+                participants=self.strings(t, "participants", k),
+                story_ids=self.digests(t, "story_ids", k),
+            )
+            for k, t in self.tables(data, "merged_from", MERGED_FROM_KEYS)
+        ]
 
     def story(self, key: str, table: dict[str, Any]) -> Story:
         """One story."""
@@ -280,6 +312,16 @@ class RecordReader(TableReader):
             ],
             basis=self.digests(table, "basis", key),
             by=self.string(table, "by", key),
+            copies=[
+                StoryCopy(
+                    interview=self.string(t, "interview", k, required=True),
+                    id=self.string(t, "id", k, required=True),
+                    by=self.string(t, "by", k),
+                    quote=self.string(t, "quote", k),
+                    priority=self.choice(t, "priority", k, PRIORITIES, "should"),
+                )
+                for k, t in self.tables(table, "copies", STORY_COPY_KEYS, key)
+            ],
         )
 
     def digests(self, table: dict[str, Any], name: str, key: str) -> dict[str, str]:
