@@ -7,9 +7,18 @@ import sys
 from pathlib import Path
 
 from elicit.core.findings import ElicitError
-from elicit.core.stakeholders import Source, compare, comparison_json, comparison_markdown, comparison_text, make_sources
+from elicit.core.stakeholders import (
+    Source,
+    compare,
+    comparison_json,
+    comparison_markdown,
+    comparison_text,
+    make_sources,
+    merge,
+    story_map_lines,
+)
 
-from .output import console
+from .output import console, note_line, one_line
 from .parser import UsageError
 from .session_commands import load_for_reading
 
@@ -40,3 +49,54 @@ def compare_sessions(args: argparse.Namespace) -> int:
     else:
         console().print(comparison_text(comparison))
     return 0
+
+
+def merge_sessions(args: argparse.Namespace) -> int:
+    """Write one new session from several interviews; print what was merged and the story id map."""
+    from elicit.core.files import write_atomic
+    from elicit.core.session import session_path
+    from elicit.core.session.file_format import dumps_session
+
+    sources = load_sources(args.paths, "elicit merge")
+    target = session_path(args.output)
+    _refuse_target(target, args.output, args.paths)
+    merged = merge(sources)
+    text = dumps_session(merged.session)
+    try:
+        write_atomic(target, text.encode("utf-8"), keep_backup=False)
+    except OSError as error:
+        raise ElicitError(f"{target}: cannot write the merged session ({error.strerror or error}); check the folder") from None
+    session = merged.session
+    sys.stdout.write(
+        one_line(
+            f"wrote {target}: {len(sources)} interviews, {len(session.answers)} questions answered, {len(session.stories)} stories "
+            f"({merged.merged_stories} told in several interviews, merged), {merged.conflicts} conflicts left as open questions"
+        )
+    )
+    sys.stdout.write("story ids (interview old -> new):\n")
+    for line in story_map_lines(merged):
+        sys.stdout.write(one_line("  " + line))
+    for note in merged.left_out:
+        note_line(note)
+    return 0
+
+
+def _refuse_target(target: Path, typed: str, inputs: list[str]) -> None:
+    """Never an input, never a file that exists."""
+    resolved = target.expanduser().resolve()
+    for text in inputs:
+        if Path(text).expanduser().resolve() == resolved or session_file(text) == resolved:
+            raise ElicitError(f"{typed} is one of the interviews being merged; merge never changes an input: give another -o file")
+    if target.exists():
+        raise ElicitError(
+            f"{target} already exists; merge writes a new session and never overwrites one: give another -o file or remove it first"
+        )
+
+
+def session_file(text: str) -> Path | None:
+    from elicit.core.session import existing_session_path
+
+    try:
+        return existing_session_path(text).resolve()
+    except ElicitError:
+        return None

@@ -12,6 +12,7 @@ from elicit.core.stakeholders.comparison import (
     non_answer,
     numbers_conflict,
 )
+from elicit.core.stakeholders.merge import Merged, merge, story_map_lines
 from elicit.core.stakeholders.render import comparison_json, comparison_markdown, comparison_text
 from elicit.core.stakeholders.sources import Source, make_sources, short_name, speaker
 
@@ -20,6 +21,7 @@ __all__ = [
     "Comparison",
     "Conflict",
     "Duplicates",
+    "Merged",
     "QuestionAnswers",
     "Side",
     "Source",
@@ -29,8 +31,10 @@ __all__ = [
     "comparison_markdown",
     "comparison_text",
     "make_sources",
+    "merge",
     "non_answer",
     "numbers_conflict",
     "short_name",
     "speaker",
+    "story_map_lines",
 ]

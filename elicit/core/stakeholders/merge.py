@@ -1,0 +1,341 @@
+"""Several interviews into one session for the spec, losing nothing any of them recorded.
+
+- Banks: the union (by id, the first interview's reference).
+- Answers: every interview's answer, with its speaker and interview, in
+  :attr:`Answer.interviews`; the answer's own value is theirs when they agree,
+  the free texts one after the other, the multiple choices together, and
+  otherwise no value, to revisit (the conflict is an open question).
+- Stories: every story; a story told in several interviews (the lint's
+  similarity, as :func:`compare` groups them) becomes one story with a copy per
+  interview in :attr:`Story.copies` (id there, speaker, quote, priority). It
+  takes the highest priority given; a disagreement becomes an open question.
+- Conflicts: each question, story or decision in conflict becomes an open
+  question naming who said what, to settle with the client.
+- Ids: stories renumbered in interview order (a merged story where its first
+  copy was); the map old -> new of each interview is kept in
+  :attr:`Session.merged_from`. Decisions, open questions and assumptions are
+  renumbered the same way.
+
+Review rounds and proposals belong to each interview's own review loop and are
+not carried over (:attr:`Merged.left_out` says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from elicit.core.session import (
+    Answer,
+    BankRef,
+    GlossaryTerm,
+    InterviewAnswer,
+    MergedInterview,
+    OpenQuestion,
+    Participant,
+    Session,
+    Story,
+    StoryCopy,
+    has_value,
+)
+from elicit.core.stakeholders.comparison import Comparison, Conflict, compare, non_answer
+from elicit.core.stakeholders.sources import Source, speaker
+from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS
+
+
+@dataclass
+class Merged:
+    """The merged session and what the merge did."""
+
+    session: Session
+    comparison: Comparison
+    story_map: list[tuple[str, str, str]] = field(default_factory=list)
+    """(interview, old id, new id) for every story, in order."""
+    merged_stories: int = 0
+    """Stories that several interviews told, now one each."""
+    conflicts: int = 0
+    """Open questions added for conflicts."""
+    left_out: list[str] = field(default_factory=list)
+    """What was not carried over, in words."""
+
+
+def merge(sources: Sequence[Source]) -> Merged:
+    """One session from several interviews (the inputs are not changed)."""
+    comparison = compare(sources)
+    by_label = {source.label: source for source in sources}
+    session = _meta(sources)
+    session.answers = _answers(sources)
+    stories, story_map, merged_count, priority_questions = _stories(sources, comparison, by_label)
+    session.stories = stories
+    maps: dict[str, dict[str, str]] = {}
+    for interview, old, new in story_map:
+        maps.setdefault(interview, {})[old] = new
+    session.merged_from = [
+        MergedInterview(
+            source.name,
+            source.label,
+            source.session.title,
+            [person.name for person in source.session.participants],
+            maps.get(source.name, {}),
+        )
+        for source in sources
+    ]
+    _follow_ups(session, sources, maps)
+    conflict_questions = _conflict_questions(comparison, by_label, maps)
+    added = priority_questions + conflict_questions
+    for text, source_ids in added:
+        session.open_questions.append(OpenQuestion(f"OQ-{len(session.open_questions) + 1:03d}", text, source=source_ids))
+    left_out = [
+        f"{source.label}: {len(source.session.rounds)} review round(s) and {len(source.session.proposals)} proposal(s) stay in that file"
+        for source in sources
+        if source.session.rounds or source.session.proposals
+    ]
+    return Merged(session, comparison, story_map, merged_count, len(added), left_out)
+
+
+# The session itself -------------------------------------------------------------------
+
+
+def _meta(sources: Sequence[Source]) -> Session:
+    sessions = [source.session for source in sources]
+    name = _first(item.client for item in sessions) or _first(item.project for item in sessions)
+    session = Session(
+        title=f"{name}: {len(sessions)} interviews merged" if name else f"{len(sessions)} interviews merged",
+        client=_first(item.client for item in sessions),
+        project=_first(item.project for item in sessions),
+        interviewer=", ".join(dict.fromkeys(filter(None, (item.interviewer for item in sessions)))),
+        started_at=min(filter(None, (item.started_at for item in sessions)), default=None),
+        ended_at=max(filter(None, (item.ended_at for item in sessions)), default=None),
+        interview_seconds=sum(item.interview_seconds for item in sessions),
+    )
+    _gather(session, sessions)
+    return session
+
+
+def _gather(session: Session, sessions: list[Session]) -> None:
+    """The participants (by name) and banks (by id) of all, their time per section added up."""
+    people: dict[str, Participant] = {}
+    banks: dict[str, BankRef] = {}
+    for item in sessions:
+        for person in item.participants:
+            people.setdefault(person.name, replace(person))
+        for ref in item.banks:
+            banks.setdefault(ref.id, replace(ref))
+        for section, seconds in item.section_seconds.items():
+            session.section_seconds[section] = session.section_seconds.get(section, 0) + seconds
+    session.participants = list(people.values())
+    session.banks = list(banks.values())
+
+
+def _first(texts: Iterable[str]) -> str:
+    return next(filter(None, texts), "")
+
+
+# Answers ------------------------------------------------------------------------------
+
+
+def _answers(sources: Sequence[Source]) -> dict[str, Answer]:
+    heard: dict[str, list[InterviewAnswer]] = {}
+    for source in sources:
+        for question_id, answer in source.session.answers.items():
+            value = list(answer.value) if isinstance(answer.value, list) else answer.value
+            heard.setdefault(question_id, []).append(
+                InterviewAnswer(source.name, speaker(source.session, answer), value, answer.notes, answer.status)
+            )
+    answers = {}
+    for question_id, items in heard.items():
+        question = next((source.questions[question_id] for source in sources if question_id in source.questions), None)
+        answers[question_id] = _one_answer(items, question.kind if question is not None else "")
+    return answers
+
+
+def _one_answer(items: list[InterviewAnswer], kind: str) -> Answer:
+    """The merged answer: theirs when they agree; otherwise joined or left to revisit (every answer stays in ``interviews``)."""
+    said = [item for item in items if item.status == "answered" and has_value(item.value)]
+    notes = _joined([(item, item.notes) for item in items if item.notes.strip()], len(items))
+    merged = Answer(notes=notes, interviews=items)
+    if not said:
+        merged.status = "revisit" if any(item.status == "revisit" for item in items) else "skipped"
+        return merged
+    value = _agreed(said, kind)
+    if value is None:
+        merged.status = "revisit"
+        differ = "; ".join(f"{voice(item)}: {item.value}" for item in said)
+        merged.notes = (notes + "\n" if notes else "") + f"The interviews differ: {differ}"
+    merged.value = value
+    return merged
+
+
+def _agreed(said: list[InterviewAnswer], kind: str) -> Any:
+    """The value the interviews give together, or None when they differ.
+
+    The same value; free texts one after the other; multiple choices together;
+    a choice beside "Not sure" answers (it contradicts no one).
+    """
+    values = [item.value for item in said]
+    committed = _committed(values) if kind == "choice" else values
+    if all(value == committed[0] for value in committed):
+        return committed[0]
+    if kind in ("text", "") and all(isinstance(value, str) for value in values):
+        return _joined([(item, str(item.value)) for item in said], 2)
+    if all(isinstance(value, list) for value in values):
+        return list(dict.fromkeys(option for value in values for option in value))
+    return None
+
+
+def _committed(values: list[Any]) -> list[Any]:
+    """The choices that are answers ("Not sure" left out), or all of them when none is."""
+    return [value for value in values if not (isinstance(value, str) and non_answer(value))] or values
+
+
+def voice(item: InterviewAnswer | StoryCopy) -> str:
+    """``Maria Lopez (owner)``; the interview alone when nobody is named."""
+    return f"{item.by} ({item.interview})" if item.by else item.interview
+
+
+def _joined(parts: list[tuple[InterviewAnswer, str]], count: int) -> str:
+    """Texts one per paragraph, each after its speaker when more than one interview speaks."""
+    if count < 2 and len(parts) == 1:
+        return parts[0][1]
+    return "\n\n".join(f"{voice(item)}: {text}" for item, text in parts)
+
+
+# Stories ------------------------------------------------------------------------------
+
+_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
+
+
+def _stories(
+    sources: Sequence[Source], comparison: Comparison, by_label: dict[str, Source]
+) -> tuple[list[Story], list[tuple[str, str, str]], int, list[tuple[str, list[str]]]]:
+    """Every story, duplicates from several interviews as one; the id map; how many were merged; priority questions."""
+    group_of: dict[tuple[str, str], int] = {}
+    for number, duplicates in enumerate(comparison.duplicates):
+        for side in duplicates.stories:
+            group_of[(by_label[side.session].name, side.story)] = number
+    merged: dict[int, Story] = {}
+    stories: list[Story] = []
+    story_map: list[tuple[str, str, str]] = []
+    for source in sources:
+        for story in source.session.stories:
+            copy = StoryCopy(source.name, story.id, speaker(source.session, story), story.quote, story.priority)
+            group = group_of.get((source.name, story.id))
+            target = merged.get(group) if group is not None else None
+            if target is None:
+                target = _new_story(story, f"US-{len(stories) + 1:03d}", copy)
+                stories.append(target)
+                if group is not None:
+                    merged[group] = target
+            else:
+                _add_copy(target, story, copy)
+            story_map.append((source.name, story.id, target.id))
+    questions = [_priority_question(story) for story in merged.values() if len({copy.priority for copy in story.copies}) > 1]
+    return stories, story_map, len(merged), questions
+
+
+def _new_story(story: Story, new_id: str, copy: StoryCopy) -> Story:
+    return replace(
+        story,
+        id=new_id,
+        acceptance=list(story.acceptance),
+        source=list(story.source),
+        tags=list(story.tags),
+        history=[replace(version, acceptance=list(version.acceptance)) for version in story.history],
+        basis={},
+        copies=[copy],
+    )
+
+
+def _add_copy(target: Story, story: Story, copy: StoryCopy) -> None:
+    """Another interview's copy: its criteria, sources and tags added, the higher priority kept."""
+    target.copies.append(copy)
+    if _RANK.get(story.priority, len(PRIORITIES)) < _RANK.get(target.priority, len(PRIORITIES)):
+        target.priority = story.priority
+    for name in ("acceptance", "source", "tags"):
+        items = getattr(target, name)
+        items.extend(item for item in getattr(story, name) if item not in items)
+    if not target.so_that.strip():
+        target.so_that = story.so_that
+    if not target.quote.strip():
+        target.quote = story.quote
+    if story.status != target.status:
+        target.status = "draft"  # read it back again: the interviews did not settle it alike
+
+
+def _priority_question(story: Story) -> tuple[str, list[str]]:
+    said = "; ".join(f"{voice(copy)}: {PRIORITY_LABELS.get(copy.priority, copy.priority)}" for copy in story.copies)
+    text = f"Priority of {story.id} ({story.sentence()}): {said}. Merged as {PRIORITY_LABELS.get(story.priority, story.priority)}."
+    return text, list(story.source)
+
+
+# Follow-ups and conflicts -------------------------------------------------------------
+
+
+def _follow_ups(session: Session, sources: Sequence[Source], maps: dict[str, dict[str, str]]) -> None:
+    """Every interview's decisions, open questions, assumptions and terms, renumbered."""
+    terms: dict[str, GlossaryTerm] = {}
+    for source in sources:
+        for decision in source.session.decisions:
+            stories = [maps.get(source.name, {}).get(item, item) for item in decision.stories]
+            session.decisions.append(
+                replace(decision, id=f"D-{len(session.decisions) + 1:03d}", source=list(decision.source), stories=stories)
+            )
+        for item in source.session.open_questions:
+            session.open_questions.append(replace(item, id=f"OQ-{len(session.open_questions) + 1:03d}", source=list(item.source)))
+        for assumption in source.session.assumptions:
+            session.assumptions.append(replace(assumption, id=f"A-{len(session.assumptions) + 1:03d}", source=list(assumption.source)))
+        for term in source.session.glossary:
+            _add_term(terms, term, source.name)
+    session.glossary = list(terms.values())
+
+
+def _add_term(terms: dict[str, GlossaryTerm], term: GlossaryTerm, interview: str) -> None:
+    known = terms.get(term.term.casefold())
+    if known is None:
+        terms[term.term.casefold()] = replace(term)
+    elif term.definition.strip() and term.definition not in known.definition:
+        known.definition = f"{known.definition}; {interview}: {term.definition}" if known.definition else term.definition
+
+
+def _conflict_questions(
+    comparison: Comparison, by_label: dict[str, Source], maps: dict[str, dict[str, str]]
+) -> list[tuple[str, list[str]]]:
+    """One open question per question in conflict (every interview's answer to it), per opposite pair, per decision contradicted."""
+    questions: list[tuple[str, list[str]]] = []
+    answered = {item.question: item for item in comparison.questions}
+    seen: set[str] = set()
+    for conflict in comparison.conflicts:
+        if conflict.kind == "priority":
+            continue  # a merged story's priorities: one question per story (see _priority_question)
+        if conflict.kind == "opposite":
+            questions.append(_opposite_question(conflict, by_label, maps))
+        elif conflict.kind == "decision":
+            decided, against = conflict.sides
+            interview = by_label[decided.session].name
+            who = f"{decided.by}, {interview}" if decided.by else interview
+            text = f"Decision '{decided.text}' ({who}) against {against.by or by_label[against.session].name}: {against.text}"
+            questions.append((text, [conflict.question]))
+        elif conflict.question not in seen:
+            seen.add(conflict.question)
+            item = answered[conflict.question]
+            said = "; ".join(f"{side.by or by_label[side.session].name}: {side.text}" for side in item.answers)
+            questions.append((f"{item.prompt or item.question} {said}", [item.question]))
+    return questions
+
+
+def _opposite_question(conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]]) -> tuple[str, list[str]]:
+    parts = []
+    sources: list[str] = []
+    for side in conflict.sides:
+        source = by_label[side.session]
+        new_id = maps.get(source.name, {}).get(side.story, side.story)
+        parts.append(f"{side.by or source.name}: {new_id} '{side.text}'")
+        story = source.session.story(side.story)
+        sources += [item for item in (story.source if story else []) if item not in sources]
+    return "Opposite goals. " + "; ".join(parts), sources
+
+
+def story_map_lines(merged: Merged) -> list[str]:
+    """``owner US-001 -> US-001`` for every story."""
+    return [f"{interview} {old} -> {new}" for interview, old, new in merged.story_map]

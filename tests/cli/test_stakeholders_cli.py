@@ -1,0 +1,117 @@
+"""``elicit compare`` and ``elicit merge`` as a user runs them: output formats, bad input, inputs untouched."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from elicit.core.session.file_format import read_session
+from tests.support.cli import run_elicit
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stakeholders"
+NAMES = ("owner", "high-street", "baker", "station-road", "finance")
+
+
+@pytest.fixture
+def interviews(tmp_path: Path) -> list[Path]:
+    paths = []
+    for name in NAMES:
+        target = tmp_path / f"{name}.elicit.toml"
+        shutil.copyfile(DATA / target.name, target)
+        paths.append(target)
+    return paths
+
+
+def test_compare_json_has_the_issue_shape_and_is_deterministic(interviews):
+    first = run_elicit("compare", *interviews, "--format", "json")
+    second = run_elicit("compare", *interviews, "--format", "json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert list(data) == ["conflicts", "duplicates", "questions"]  # keys sorted
+    kinds = {conflict["kind"] for conflict in data["conflicts"]}
+    assert kinds == {"yesno", "choice", "scale", "number", "priority", "opposite", "decision"}
+    for conflict in data["conflicts"]:
+        assert set(conflict) in ({"kind", "question", "sides"}, {"kind", "stories", "sides"})
+        assert len(conflict["sides"]) == 2
+        for side in conflict["sides"]:
+            assert set(side) in ({"session", "by", "value"}, {"session", "by", "story"})
+    deposit = next(c for c in data["conflicts"] if c["kind"] == "opposite" and c["stories"] == ["US-002", "US-002"])
+    assert [side["session"] for side in deposit["sides"]] == [str(interviews[0]), str(interviews[4])]
+
+
+def test_compare_text_and_markdown_name_the_speakers(interviews):
+    text = run_elicit("compare", *interviews[:2])
+    assert text.returncode == 0, text.stderr
+    assert "Maria Lopez" in text.stdout and "Tom Briggs" in text.stdout and "Conflicts" in text.stdout
+    page = run_elicit("compare", *interviews[:2], "--format", "md")
+    assert page.returncode == 0 and page.stdout.startswith("# Interviews compared\n")
+    assert "## Answers side by side" in page.stdout
+
+
+def test_compare_needs_two_sessions(interviews):
+    result = run_elicit("compare", interviews[0])
+    assert result.returncode == 2
+    assert result.stderr.startswith("elicit: error: give two or more sessions") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", ["missing", "not-a-session", "twice", "broken"])
+def test_compare_bad_input_is_one_line_and_exit_1(interviews, tmp_path, case):
+    other = {
+        "missing": tmp_path / "nobody.elicit.toml",
+        "not-a-session": tmp_path / "notes.toml",
+        "twice": interviews[0],
+        "broken": tmp_path / "broken.elicit.toml",
+    }[case]
+    if case == "not-a-session":
+        other.write_text('title = "notes"\n', encoding="utf-8")
+    if case == "broken":
+        other.write_text('schema = "elicit.session/1"\ntitle = \n', encoding="utf-8")
+    result = run_elicit("compare", interviews[0], other)
+    assert result.returncode == 1
+    assert result.stderr.startswith("elicit: error: ") and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_merge_writes_one_session_prints_the_id_map_and_leaves_the_inputs_alone(interviews, tmp_path):
+    before = [path.read_bytes() for path in interviews]
+    combined = tmp_path / "combined.elicit.toml"
+    result = run_elicit("merge", *interviews, "-o", combined)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {combined}: 5 interviews")
+    assert "  high-street US-002 -> US-007\n" in result.stdout
+    assert [path.read_bytes() for path in interviews] == before
+    assert sorted(tmp_path.iterdir()) == sorted([*interviews, combined])  # no lock, backup or temporary file left
+    session = read_session(combined)
+    assert len(session.merged_from) == 5 and session.stories[0].copies[2].by == "Priya Shah"
+    summary = run_elicit("summary", combined)
+    assert summary.returncode == 0, summary.stderr
+
+
+@pytest.mark.parametrize("case", ["an input", "an existing file", "an input without its suffix"])
+def test_merge_never_overwrites(interviews, tmp_path, case):
+    existing = tmp_path / "old.elicit.toml"
+    existing.write_text("keep me", encoding="utf-8")
+    target = {
+        "an input": str(interviews[1]),
+        "an existing file": str(existing),
+        "an input without its suffix": str(interviews[1])[: -len(".elicit.toml")],
+    }[case]
+    before = [path.read_bytes() for path in [*interviews, existing]]
+    result = run_elicit("merge", *interviews[:2], "-o", target)
+    assert result.returncode == 1
+    assert result.stderr.startswith("elicit: error: ") and result.stderr.count("\n") == 1
+    assert "never" in result.stderr
+    assert [path.read_bytes() for path in [*interviews, existing]] == before
+
+
+def test_merge_needs_two_sessions_and_an_output(interviews, tmp_path):
+    one = run_elicit("merge", interviews[0], "-o", tmp_path / "x.elicit.toml")
+    assert one.returncode == 2 and one.stderr.startswith("elicit: error: give two or more sessions to merge")
+    none = run_elicit("merge", *interviews[:2])
+    assert none.returncode == 2 and "-o" in none.stderr
+    assert not (tmp_path / "x.elicit.toml").exists()

@@ -1,0 +1,174 @@
+"""Merge: nothing any interview recorded is lost, duplicates become one story, conflicts open questions, ids stable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from elicit.core.banks.catalog import BankCatalog
+from elicit.core.session import Answer, Participant, Session, Story, banks_for_session, read_session
+from elicit.core.session.file_format import dumps_session, loads_session
+from elicit.core.stakeholders import make_sources, merge, story_map_lines
+from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES
+from tests.core.stakeholders.helpers import FakeBank, interview, sources
+from tests.support.export import answer_values, hostile_text
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "stakeholders"
+NAMES = ("owner", "high-street", "baker", "station-road", "finance")
+
+
+def bakery():
+    items = []
+    for name in NAMES:
+        path = DATA / f"{name}.elicit.toml"
+        session = read_session(path)
+        banks, _ = banks_for_session(session, BankCatalog.default(), DATA)
+        items.append((path.name, session, banks))
+    return make_sources(items)
+
+
+def test_the_bakery_interviews_merge_into_one_session_that_round_trips():
+    merged = merge(bakery())
+    session = merged.session
+    assert loads_session(dumps_session(session)) == session
+    assert [item.id for item in session.merged_from] == list(NAMES)
+    assert {ref.id for ref in session.banks} == {"discovery", "functional-scope"}
+    assert len(session.participants) == 6
+    inputs = sum(len(source.session.stories) for source in bakery())
+    assert sum(len(story.copies) for story in session.stories) == inputs  # every story is somewhere
+    assert [story.id for story in session.stories] == [f"US-{n:03d}" for n in range(1, len(session.stories) + 1)]
+
+
+def test_a_story_told_in_three_interviews_is_one_story_with_every_quote_and_the_highest_priority():
+    session = merge(bakery()).session
+    cake = session.stories[0]
+    assert [(copy.interview, copy.id, copy.by, copy.priority) for copy in cake.copies] == [
+        ("owner", "US-001", "Maria Lopez", "must"),
+        ("high-street", "US-001", "Tom Briggs", "should"),
+        ("station-road", "US-001", "Priya Shah", "must"),
+    ]
+    assert cake.priority == "must"
+    assert "If they could just book it online" in cake.copies[1].quote
+    asked = [item.text for item in session.open_questions if item.text.startswith("Priority of US-001 ")]
+    assert len(asked) == 1 and "Tom Briggs (high-street): Should" in asked[0] and asked[0].endswith("Merged as Must.")
+
+
+def test_the_story_id_map_is_kept_and_printed_in_a_stable_order():
+    merged = merge(bakery())
+    high_street = next(item for item in merged.session.merged_from if item.id == "high-street")
+    assert high_street.story_ids["US-001"] == "US-001" and high_street.story_ids["US-002"] == "US-007"
+    assert story_map_lines(merged)[:2] == ["owner US-001 -> US-001", "owner US-002 -> US-002"]
+    assert dumps_session(merge(bakery()).session) == dumps_session(merged.session)  # the same inputs, the same file
+
+
+def test_conflicts_become_open_questions_naming_who_said_what():
+    texts = [item.text for item in merge(bakery()).session.open_questions]
+    payments = next(text for text in texts if text.startswith("Will the product take or make payments?"))
+    assert "Maria Lopez: Yes" in payments and "Priya Shah: No" in payments
+    assert any(text.startswith("Opposite goals.") and "US-002" in text for text in texts)
+    assert any(text.startswith("Decision 'Pre-orders over £30") and "Priya Shah: No" in text for text in texts)
+    # scale answers one point apart only, free text: no question of their own
+    assert not any(text.startswith("In your own words") for text in texts)
+
+
+def test_every_answer_is_kept_with_its_interview_and_speaker_and_the_value_when_they_agree():
+    answers = merge(bakery()).session.answers
+    severity = answers["discovery.problem.severity"]
+    assert severity.value is None and severity.status == "revisit"  # 4, 5, 2, 3, 4: they differ
+    assert [(item.interview, item.by, item.value) for item in severity.interviews][:2] == [
+        ("owner", "Maria Lopez", 4),
+        ("high-street", "Tom Briggs", 5),
+    ]
+    history = answers["functional-scope.information.change_history"]
+    assert history.value is True and history.status == "answered" and len(history.interviews) == 3
+    goals = answers["discovery.goals.business_goals"]
+    assert goals.value.startswith("Maria Lopez (owner): Take orders") and "Priya Shah (station-road): Commuters" in goals.value
+
+
+def test_not_sure_beside_an_answer_leaves_the_answer():
+    merged = merge(sources(interview("Ann", {"b.s.pick": "Step by step"}), interview("Ben", {"b.s.pick": "Not sure"}))).session
+    assert merged.answers["b.s.pick"].value == "Step by step"
+    assert merged.open_questions == []
+
+
+def test_ids_of_decisions_and_the_stories_they_name_follow_the_merge():
+    ann = interview("Ann", stories=[("customer", "to order a cake online today", "must")], decisions=[("Cakes online", "b.s.yes")])
+    ben = interview("Ben", stories=[("clerk", "to print the orders each morning", "could")], decisions=[("Print at six", "b.s.yes")])
+    ben.decisions[0].stories = ["US-001"]
+    merged = merge(sources(ann, ben)).session
+    assert [(item.id, item.text, item.stories) for item in merged.decisions] == [
+        ("D-001", "Cakes online", []),
+        ("D-002", "Print at six", ["US-002"]),
+    ]
+
+
+def test_the_inputs_are_not_changed():
+    made = bakery()
+    before = [dumps_session(source.session) for source in made]
+    merge(made)
+    assert [dumps_session(source.session) for source in made] == before
+
+
+# Hypothesis: nothing lost ---------------------------------------------------------------
+
+
+@st.composite
+def interviews(draw: st.DrawFn) -> list[Session]:
+    count = draw(st.integers(min_value=2, max_value=4))
+    result = []
+    questions = ["b.s.yes", "b.s.pick", "b.s.scale", "b.s.count", "b.s.text", "b.s.multi", "other.q"]
+    for number in range(count):
+        people = draw(st.lists(hostile_text.filter(str.strip), max_size=2, unique=True))
+        session = Session(title=f"interview {number}", participants=[Participant(name) for name in people])
+        for question in draw(st.lists(st.sampled_from(questions), unique=True, max_size=5)):
+            value = draw(answer_values)
+            status = draw(st.sampled_from(ANSWER_STATUSES))
+            session.answers[question] = Answer(value=value, notes=draw(hostile_text), status=status)
+        wants = draw(
+            st.lists(
+                st.sampled_from(["to order a cake online today", "not to order a cake online today", "to pay a deposit now"])
+                | hostile_text,
+                max_size=3,
+            )
+        )
+        session.stories = [
+            Story(
+                f"US-{n:03d}",
+                draw(st.sampled_from(["customer", "owner"])),
+                want,
+                priority=draw(st.sampled_from(PRIORITIES)),
+                quote=draw(hostile_text),
+            )
+            for n, want in enumerate(wants, start=1)
+        ]
+        result.append(session)
+    return result
+
+
+def _speaker(session: Session) -> str:
+    return session.participants[0].name if len(session.participants) == 1 else ""
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(interviews())
+def test_every_answer_and_quote_of_the_inputs_is_in_the_merge_with_its_speaker(made):
+    named = make_sources((f"i{n}.elicit.toml", session, [FakeBank()]) for n, session in enumerate(made))  # type: ignore[misc]
+    merged = loads_session(dumps_session(merge(named).session))  # as it is written to the file
+    for source in named:
+        for question, answer in source.session.answers.items():
+            kept = [
+                (item.by, item.value, item.notes, item.status)
+                for item in merged.answers[question].interviews
+                if item.interview == source.name
+            ]
+            assert kept == [(_speaker(source.session), answer.value, answer.notes, answer.status)]
+        for story in source.session.stories:
+            copies = [
+                copy
+                for merged_story in merged.stories
+                for copy in merged_story.copies
+                if copy.interview == source.name and copy.id == story.id
+            ]
+            assert [(copy.by, copy.quote, copy.priority) for copy in copies] == [(_speaker(source.session), story.quote, story.priority)]
