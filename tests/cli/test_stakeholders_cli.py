@@ -115,3 +115,11 @@ def test_merge_needs_two_sessions_and_an_output(interviews, tmp_path):
     none = run_elicit("merge", *interviews[:2])
     assert none.returncode == 2 and "-o" in none.stderr
     assert not (tmp_path / "x.elicit.toml").exists()
+
+
+def test_the_compare_example_in_the_docs_is_what_compare_prints():
+    page = (DATA.parents[2] / "docs" / "stakeholders.md").read_text(encoding="utf-8")
+    shown = page.split("### An example", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    printed = run_elicit("compare", "owner.elicit.toml", "finance.elicit.toml", cwd=DATA, columns=80)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == shown, "run docs/make_stakeholders_example.sh and paste its output into docs/stakeholders.md"

@@ -13,11 +13,11 @@ from elicit.core.vocabulary import PRIORITY_LABELS
 KIND_TITLES = {
     "yesno": "yes and no",
     "choice": "different choices",
-    "scale": "scale answers two or more points apart",
-    "number": "numbers a factor of two or more apart",
-    "priority": "the same story, different priorities",
+    "scale": "scales 2+ apart",
+    "number": "numbers 2x apart",
+    "priority": "one story, two priorities",
     "opposite": "opposite goals",
-    "decision": "an answer against a decision",
+    "decision": "against a decision",
 }
 
 
@@ -35,14 +35,14 @@ def side_words(side: Side) -> str:
     return f"{side.who()}: {side.text}"
 
 
-def conflict_title(conflict: Conflict, comparison: Comparison) -> str:
-    """What the conflict is about: the question (id and prompt) or the kind of story conflict."""
+def conflict_title(conflict: Conflict) -> str:
+    """What the conflict is about: its kind, and the question's id when it is about a question."""
     title = KIND_TITLES.get(conflict.kind, conflict.kind)
-    if conflict.question:
-        prompt = next((item.prompt for item in comparison.questions if item.question == conflict.question), "")
-        about = f"{conflict.question}" + (f" ({clip(prompt, 80)})" if prompt else "")
-        return f"{title}: {about}"
-    return title
+    return f"{title}: {conflict.question}" if conflict.question else title
+
+
+def _prompt(comparison: Comparison, question: str) -> str:
+    return next((item.prompt for item in comparison.questions if item.question == question), "") if question else ""
 
 
 def sources_line(comparison: Comparison) -> str:
@@ -54,12 +54,12 @@ def sources_line(comparison: Comparison) -> str:
     return f"{len(parts)} interviews: " + "; ".join(parts)
 
 
-def conflict_groups(comparison: Comparison) -> list[tuple[str, list[Conflict]]]:
-    """The conflicts under one heading per question and kind (story conflicts: one heading per kind), in order."""
+def conflict_groups(comparison: Comparison) -> list[tuple[str, str, list[Conflict]]]:
+    """The conflicts under one heading per question and kind (story conflicts: one per kind), with the question's prompt."""
     groups: dict[tuple[str, str], list[Conflict]] = {}
     for conflict in comparison.conflicts:
         groups.setdefault((conflict.kind, conflict.question), []).append(conflict)
-    return [(conflict_title(items[0], comparison), items) for items in groups.values()]
+    return [(conflict_title(items[0]), _prompt(comparison, items[0].question), items) for items in groups.values()]
 
 
 def comparison_markdown(comparison: Comparison) -> str:
@@ -68,8 +68,10 @@ def comparison_markdown(comparison: Comparison) -> str:
     out += [f"## Conflicts ({len(comparison.conflicts)})", ""]
     if not comparison.conflicts:
         out += ["No conflicts found.", ""]
-    for title, conflicts in conflict_groups(comparison):
+    for title, prompt, conflicts in conflict_groups(comparison):
         out += [f"### {inline(title)}", ""]
+        if prompt:
+            out += [inline(prompt), ""]
         for conflict in conflicts:
             first, second = conflict.sides
             out += [f"- {inline(side_words(first))}", f"  - against {inline(side_words(second))}"]
@@ -99,8 +101,10 @@ def comparison_text(comparison: Comparison) -> Any:
 
     lines: list[Text] = [Text(sources_line(comparison), style="bold"), Text("")]
     lines.append(Text(f"Conflicts ({len(comparison.conflicts)})", style="bold red" if comparison.conflicts else "bold"))
-    for title, conflicts in conflict_groups(comparison):
+    for title, prompt, conflicts in conflict_groups(comparison):
         lines.append(Text.assemble("  ", (title, "yellow")))
+        if prompt:
+            lines.append(Text("  " + clip(prompt, 76), style="dim"))
         for conflict in conflicts:
             first, second = conflict.sides
             lines += [Text("    " + side_words(first)), Text.assemble("      ", ("against ", "dim"), side_words(second))]
