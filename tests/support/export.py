@@ -187,6 +187,7 @@ def sessions(draw: st.DrawFn) -> Session:
         merged_from=draw(
             st.lists(st.builds(MergedInterview, text, text, text, st.lists(text, max_size=2), st.dictionaries(text, text, max_size=2)), max_size=2)
         ),
+        conflicts=draw(st.lists(text, max_size=2)),
     )
 
 

@@ -159,3 +159,43 @@ def with_review(path: Path, *, suspect: bool = False) -> Path:
     finally:
         opened.close()
     return path
+
+
+def make_merged_session(path: Path) -> Path:
+    """A session merged from two interviews on the mini bank (Ann's and Raj's), with fixed times; return its path."""
+    from elicit.core.stakeholders import make_sources, merge
+
+    bank = BankCatalog.default().load(MINI_BANK)
+    interviews = []
+    said = {
+        "Ann": {"mini.context.problem": "Invoices are typed twice.", "mini.context.platform": "Web", "mini.context.offline": True,
+                "mini.users.satisfaction": 2},
+        "Raj": {"mini.context.problem": "Clients wait a week for an invoice.", "mini.context.platform": "Mobile",
+                "mini.context.offline": False, "mini.users.satisfaction": 3},
+    }  # fmt: skip
+    stories = {
+        "Ann": [("finance clerk", "to send an invoice from the job sheet", "must"), ("finance clerk", "to see unpaid invoices", "could")],
+        "Raj": [
+            ("finance clerk", "to send the invoice from the job sheet", "should"),
+            ("account manager", "to copy last month's invoice", "could"),
+        ],
+    }
+    for name, role in (("Ann", "finance clerk"), ("Raj", "account manager")):
+        session = Session(
+            title=f"Invoicing — {name}",
+            client="ACME Ltd",
+            interviewer="Sam",
+            started_at=STARTED,
+            participants=[Participant(name, role)],
+            banks=[BankRef(bank.id, bank.version, bank.content_hash, str(MINI_BANK))],
+        )
+        session.answers = {question: Answer(value, answered_at=STARTED, updated_at=STARTED) for question, value in said[name].items()}
+        session.stories = [
+            Story(f"US-{n:03d}", role_, want, priority=priority, quote=f"{name}: {want}", source=["mini.context.problem"])
+            for n, (role_, want, priority) in enumerate(stories[name], start=1)
+        ]
+        interviews.append((f"{name.lower()}.elicit.toml", session, [bank]))
+    merged = merge(make_sources(interviews)).session
+    merged.current = "mini.context.platform"
+    SessionStore.create(path, merged).close()
+    return path

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 from elicit.core.session.recent import remember
-from tests.support.tui import FIXED_NOW, app_on, launcher_app, make_session, mini_catalog, sample_answers, sample_stories, with_review
+from tests.support.tui import (
+    FIXED_NOW,
+    app_on,
+    launcher_app,
+    make_merged_session,
+    make_session,
+    mini_catalog,
+    sample_answers,
+    sample_stories,
+    with_review,
+)
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -246,3 +256,21 @@ def test_interview_suspect_story(snap_compare, workspace: Path, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_round_note(snap_compare, workspace: Path, size):
     assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f4", "f7"))
+
+
+@pytest.fixture
+def merged_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    make_merged_session(tmp_path / "invoicing.elicit.toml")
+    return tmp_path
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_merged_session_shows_each_interviews_answer(snap_compare, merged_workspace: Path, size):
+    assert snap_compare(session_app(merged_workspace), terminal_size=size, run_before=at_question("mini.context.platform"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_merged_session_lists_open_conflicts(snap_compare, merged_workspace: Path, size):
+    assert snap_compare(session_app(merged_workspace), terminal_size=size, run_before=after_keys("f2"))

@@ -41,7 +41,7 @@ SUFFIX = ".elicit.toml"
 
 _TOP_TABLES = (
     "settings", "participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals",
-    "merged_from",
+    "merged_from", "conflicts",
 )  # fmt: skip
 _STORY_FIELDS = tuple(name for name in STORY_KEYS if name not in ("history", "copies"))
 TOP_KEYS = ("schema",) + META_KEYS + CLOCK_KEYS + _TOP_TABLES
@@ -71,6 +71,7 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data["rounds"] = [_round_table(item) for item in session.rounds]
     data["proposals"] = [record_dict(item, PROPOSAL_KEYS, keep=("id", "story", "change", "status")) for item in session.proposals]
     data["merged_from"] = [record_dict(item, MERGED_FROM_KEYS, keep=("id",)) for item in session.merged_from]
+    data["conflicts"] = list(session.conflicts)
     return {key: value for key, value in data.items() if value not in ([], {})}
 
 
@@ -194,6 +195,7 @@ class _Reader(RecordReader):
         self.records(data, session)
         self.review(data, session)
         session.merged_from = self.merged_from(data)
+        session.conflicts = self.strings(data, "conflicts", "")
         session.answers = self.answers(data)
         return session
 

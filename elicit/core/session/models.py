@@ -255,6 +255,8 @@ class Session:
     """How the session is exported."""
     merged_from: list[MergedInterview] = field(default_factory=list)
     """The interviews this session was merged from (empty for an interview of its own)."""
+    conflicts: list[str] = field(default_factory=list)
+    """In a merged session: the ids of the open questions that record a conflict between the interviews."""
 
     def story(self, story_id: str) -> Story | None:
         """The story with this id, or None."""
@@ -320,6 +322,7 @@ def snapshot(session: Session) -> Session:
     copy.proposals = [replace(item) for item in session.proposals]
     copy.settings = replace(session.settings)
     copy.merged_from = [replace(item, participants=list(item.participants), story_ids=dict(item.story_ids)) for item in session.merged_from]
+    copy.conflicts = list(session.conflicts)
     return copy
 
 

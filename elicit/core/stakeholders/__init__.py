@@ -7,12 +7,13 @@ from elicit.core.stakeholders.comparison import (
     Duplicates,
     QuestionAnswers,
     Side,
+    answer_words,
     answers_conflict,
     compare,
     non_answer,
     numbers_conflict,
 )
-from elicit.core.stakeholders.merge import Merged, merge, story_map_lines
+from elicit.core.stakeholders.merge import Merged, merge, open_conflicts, story_map_lines
 from elicit.core.stakeholders.render import comparison_json, comparison_markdown, comparison_text
 from elicit.core.stakeholders.sources import Source, make_sources, short_name, speaker
 
@@ -25,6 +26,7 @@ __all__ = [
     "QuestionAnswers",
     "Side",
     "Source",
+    "answer_words",
     "answers_conflict",
     "compare",
     "comparison_json",
@@ -34,6 +36,7 @@ __all__ = [
     "merge",
     "non_answer",
     "numbers_conflict",
+    "open_conflicts",
     "short_name",
     "speaker",
     "story_map_lines",

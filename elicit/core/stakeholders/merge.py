@@ -85,7 +85,9 @@ def merge(sources: Sequence[Source]) -> Merged:
     conflict_questions = _conflict_questions(comparison, by_label, maps)
     added = priority_questions + conflict_questions
     for text, source_ids in added:
-        session.open_questions.append(OpenQuestion(f"OQ-{len(session.open_questions) + 1:03d}", text, source=source_ids))
+        item = OpenQuestion(f"OQ-{len(session.open_questions) + 1:03d}", text, source=source_ids)
+        session.open_questions.append(item)
+        session.conflicts.append(item.id)
     left_out = [
         f"{source.label}: {len(source.session.rounds)} review round(s) and {len(source.session.proposals)} proposal(s) stay in that file"
         for source in sources
@@ -334,6 +336,12 @@ def _opposite_question(conflict: Conflict, by_label: dict[str, Source], maps: di
         story = source.session.story(side.story)
         sources += [item for item in (story.source if story else []) if item not in sources]
     return "Opposite goals. " + "; ".join(parts), sources
+
+
+def open_conflicts(session: Session) -> list[OpenQuestion]:
+    """The conflicts between the merged interviews still open (the open questions the merge recorded for them)."""
+    ids = set(session.conflicts)
+    return [item for item in session.open_questions if item.id in ids and item.status == "open"]
 
 
 def story_map_lines(merged: Merged) -> list[str]:

@@ -19,6 +19,7 @@ from ..commands import QuestionList, QuestionSearch, ScreenActions
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen
 from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
+from ..widgets.interview.interview_answers import InterviewAnswers
 from ..widgets.interview.navigator import Navigator
 from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel
 from ..widgets.interview.question_stories import QuestionStories
@@ -52,6 +53,7 @@ class InterviewScreen(SessionScreen[None]):
                 yield QuestionPanel(id="question")
                 with VerticalScroll(id="question-scroll"):
                     yield QuestionHelp(id="question-help")
+                    yield InterviewAnswers(id="interview-answers")
                     yield Container(id="answer-slot")
                     yield Container(id="notes-slot")
                     yield QuestionStories(id="question-stories")
@@ -94,6 +96,7 @@ class InterviewScreen(SessionScreen[None]):
         notes_slot = self.query_one("#notes-slot", Container)
         await answer_slot.remove_children()
         await notes_slot.remove_children()
+        self.query_one(InterviewAnswers).show(question, self.session.answers.get(question.id) if question is not None else None)
         if question is not None:
             answer = self.session.answers.get(question.id)
             editor = answer_input(question, answer.value if answer else None)

@@ -81,6 +81,8 @@ class SummaryScreen(SessionScreen[str | None]):
     review_heading = getters.query_one("#summary-review-heading", Static)
     review_view = getters.query_one("#summary-review", Static)
     quality_view = getters.query_one("#summary-quality", Static)
+    conflicts_heading = getters.query_one("#summary-conflicts-heading", Static)
+    conflicts_list = getters.query_one("#summary-conflicts", OptionList)
 
     CSS_PATH = "summary.tcss"
     COMMANDS = {ScreenActions}
@@ -91,6 +93,8 @@ class SummaryScreen(SessionScreen[str | None]):
         with VerticalScroll(id="summary-body"):
             yield Static("Coverage by section", classes="summary-heading")
             yield DataTable(id="summary-coverage", cursor_type="none", zebra_stripes=True, show_cursor=False)
+            yield Static(id="summary-conflicts-heading", classes="summary-heading")
+            yield OptionList(id="summary-conflicts")
             yield Static(id="summary-todo-heading", classes="summary-heading")
             yield OptionList(id="summary-todo")
             yield Static(id="summary-review-heading", classes="summary-heading")
@@ -124,6 +128,7 @@ class SummaryScreen(SessionScreen[str | None]):
         self._fill_coverage(summary)
         self._fill_todo()
         self._fill_review()
+        self._fill_conflicts()
         self._fill_stories(summary)
         self._fill_quality()
 
@@ -185,12 +190,27 @@ class SummaryScreen(SessionScreen[str | None]):
         lines.append(f"  [$text-muted]{round_key} records a round · {review_key} walks the proposals[/]")
         self.review_view.update(Content.from_markup("\n".join(lines)))
 
+    def _fill_conflicts(self) -> None:
+        """In a merged session: the conflicts between the interviews still open; Enter goes to the question one is about."""
+        from elicit.core.stakeholders import open_conflicts
+
+        conflicts = open_conflicts(self.session)
+        listing = self.conflicts_list
+        listing.clear_options()
+        for item in conflicts:
+            listing.add_option(Option(Text.assemble((f"{item.id} ", "bold yellow"), item.text), id=item.id))
+        merged = bool(self.session.merged_from)
+        heading = f"Conflicts between the {len(self.session.merged_from)} interviews still open: {len(conflicts)}"
+        if conflicts:
+            heading += "  [$text-muted](Tab, then Enter goes to the question)[/]"
+        self.conflicts_heading.update(Content.from_markup(heading) if merged else "")
+        self.conflicts_heading.display = merged
+        listing.display = bool(conflicts)
+
     def _fill_stories(self, summary: SessionSummary) -> None:
         stories = self.session.stories
         counts = " · ".join(f"{priority_label(p)} {summary.stories_by_priority.get(p, 0)}" for p in PRIORITIES)
-        self.stories_heading.update(
-            f"Stories: {summary.stories}  ({counts})" if stories else "Stories: none yet"
-        )
+        self.stories_heading.update(f"Stories: {summary.stories}  ({counts})" if stories else "Stories: none yet")
         lines = []
         suspects = suspect_stories(self.session)
         for priority in PRIORITIES:
@@ -234,8 +254,19 @@ class SummaryScreen(SessionScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if event.option_list.id == "summary-conflicts":
+            self._go_to_conflict(event.option.id)
+        elif event.option.id:
             self.dismiss(event.option.id)
+
+    def _go_to_conflict(self, open_question_id: str | None) -> None:
+        """The question a conflict is about (its first source this session's banks know), if any."""
+        item = next((q for q in self.session.open_questions if q.id == open_question_id), None)
+        known = [source for source in (item.source if item else []) if self.interview.question(source) is not None]
+        if known:
+            self.dismiss(known[0])
+        else:
+            self.notify("This conflict is about stories, not one question: see the stories table", timeout=4)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from elicit.core.banks.catalog import BankCatalog
-from elicit.core.session import Answer, Participant, Session, Story, banks_for_session, read_session
+from elicit.core.session import Answer, OpenQuestion, Participant, Session, Story, banks_for_session, read_session
 from elicit.core.session.file_format import dumps_session, loads_session
-from elicit.core.stakeholders import make_sources, merge, story_map_lines
+from elicit.core.stakeholders import make_sources, merge, open_conflicts, story_map_lines
 from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES
 from tests.core.stakeholders.helpers import FakeBank, interview, sources
 from tests.support.export import answer_values, hostile_text
@@ -172,3 +172,12 @@ def test_every_answer_and_quote_of_the_inputs_is_in_the_merge_with_its_speaker(m
                 if copy.interview == source.name and copy.id == story.id
             ]
             assert [(copy.by, copy.quote, copy.priority) for copy in copies] == [(_speaker(source.session), story.quote, story.priority)]
+
+
+def test_the_conflicts_still_open_are_the_merges_open_questions_not_yet_resolved():
+    ann = interview("Ann", {"b.s.yes": True})
+    ann.open_questions = [OpenQuestion("OQ-001", "Who signs off?")]
+    session = merge(sources(ann, interview("Ben", {"b.s.yes": False}))).session
+    assert session.conflicts == ["OQ-002"] and [item.id for item in open_conflicts(session)] == ["OQ-002"]
+    session.open_questions[1].status = "resolved"
+    assert open_conflicts(loads_session(dumps_session(session))) == []
