@@ -141,15 +141,23 @@ def _answers(sources: Sequence[Source]) -> dict[str, Answer]:
     heard: dict[str, list[InterviewAnswer]] = {}
     for source in sources:
         for question_id, answer in source.session.answers.items():
-            value = list(answer.value) if isinstance(answer.value, list) else answer.value
-            heard.setdefault(question_id, []).append(
-                InterviewAnswer(source.name, speaker(source.session, answer), value, answer.notes, answer.status)
-            )
+            heard.setdefault(question_id, []).extend(_heard(source, answer))
     answers = {}
     for question_id, items in heard.items():
         question = next((source.questions[question_id] for source in sources if question_id in source.questions), None)
         answers[question_id] = _one_answer(items, question.kind if question is not None else "")
     return answers
+
+
+def _heard(source: Source, answer: Answer) -> list[InterviewAnswer]:
+    """What an interview recorded: its answer; a merged session's every interview's answers (named ``merged/owner``)."""
+    if answer.interviews:
+        return [replace(item, interview=f"{source.name}/{item.interview}", value=_copied(item.value)) for item in answer.interviews]
+    return [InterviewAnswer(source.name, speaker(source.session, answer), _copied(answer.value), answer.notes, answer.status)]
+
+
+def _copied(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 def _one_answer(items: list[InterviewAnswer], kind: str) -> Answer:
@@ -221,22 +229,29 @@ def _stories(
     story_map: list[tuple[str, str, str]] = []
     for source in sources:
         for story in source.session.stories:
-            copy = StoryCopy(source.name, story.id, speaker(source.session, story), story.quote, story.priority)
+            copies = _copies(source, story)
             group = group_of.get((source.name, story.id))
             target = merged.get(group) if group is not None else None
             if target is None:
-                target = _new_story(story, f"US-{len(stories) + 1:03d}", copy)
+                target = _new_story(story, f"US-{len(stories) + 1:03d}", copies)
                 stories.append(target)
                 if group is not None:
                     merged[group] = target
             else:
-                _add_copy(target, story, copy)
+                _add_copy(target, story, copies)
             story_map.append((source.name, story.id, target.id))
     questions = [_priority_question(story) for story in merged.values() if len({copy.priority for copy in story.copies}) > 1]
     return stories, story_map, len(merged), questions
 
 
-def _new_story(story: Story, new_id: str, copy: StoryCopy) -> Story:
+def _copies(source: Source, story: Story) -> list[StoryCopy]:
+    """An interview's copy of a story; a merged session's story brings every copy it holds (named ``merged/owner``)."""
+    if story.copies:
+        return [replace(copy, interview=f"{source.name}/{copy.interview}") for copy in story.copies]
+    return [StoryCopy(source.name, story.id, speaker(source.session, story), story.quote, story.priority)]
+
+
+def _new_story(story: Story, new_id: str, copies: list[StoryCopy]) -> Story:
     return replace(
         story,
         id=new_id,
@@ -245,13 +260,13 @@ def _new_story(story: Story, new_id: str, copy: StoryCopy) -> Story:
         tags=list(story.tags),
         history=[replace(version, acceptance=list(version.acceptance)) for version in story.history],
         basis={},
-        copies=[copy],
+        copies=copies,
     )
 
 
-def _add_copy(target: Story, story: Story, copy: StoryCopy) -> None:
+def _add_copy(target: Story, story: Story, copies: list[StoryCopy]) -> None:
     """Another interview's copy: its criteria, sources and tags added, the higher priority kept."""
-    target.copies.append(copy)
+    target.copies.extend(copies)
     if _RANK.get(story.priority, len(PRIORITIES)) < _RANK.get(target.priority, len(PRIORITIES)):
         target.priority = story.priority
     for name in ("acceptance", "source", "tags"):

@@ -181,3 +181,15 @@ def test_the_conflicts_still_open_are_the_merges_open_questions_not_yet_resolved
     assert session.conflicts == ["OQ-002"] and [item.id for item in open_conflicts(session)] == ["OQ-002"]
     session.open_questions[1].status = "resolved"
     assert open_conflicts(loads_session(dumps_session(session))) == []
+
+
+def test_a_merged_session_merged_again_keeps_every_interviews_answer_and_quote():
+    first = merge(sources(interview("Ann", {"b.s.yes": True}, stories=[("clerk", "to print the orders each morning", "must")]),
+                          interview("Ben", {"b.s.yes": False}))).session  # fmt: skip
+    first.participants = [Participant("Ann"), Participant("Ben")]
+    again = merge(
+        make_sources([("first.elicit.toml", first, [FakeBank()]), ("cy.elicit.toml", interview("Cy", {"b.s.yes": True}), [FakeBank()])])
+    )  # type: ignore[list-item]
+    heard = [(item.interview, item.by, item.value) for item in again.session.answers["b.s.yes"].interviews]
+    assert heard == [("first/ann", "Ann", True), ("first/ben", "Ben", False), ("cy", "Cy", True)]
+    assert [(copy.interview, copy.by) for copy in again.session.stories[0].copies] == [("first/ann", "Ann")]
