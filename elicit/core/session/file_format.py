@@ -225,4 +225,4 @@ def is_empty_answer(answer: Answer) -> bool:
     app, the summary, the specs) instead of "answered" in one place and open
     in another.
     """
-    return answer.status == "answered" and not has_value(answer.value) and not answer.notes.strip()
+    return answer.status == "answered" and not has_value(answer.value) and not answer.notes.strip() and not answer.interviews
