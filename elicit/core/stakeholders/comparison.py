@@ -307,7 +307,7 @@ def _decision_conflicts(sources: Sequence[Source]) -> Iterator[Conflict]:
                 basis = source.session.answers.get(question_id)
                 if question is None or question.kind not in DECISION_KINDS or basis is None or not has_value(basis.value):
                     continue
-                who = getattr(decision, "by", "") or decision.decided_by or speaker(source.session, decision)
+                who = decision.by or decision.decided_by or speaker(source.session, decision)
                 decided = Side(source.label, who, decision.text, decision=decision.id, text=decision.text)
                 yield from _against(decided, question, basis.value, [other for other in sources if other is not source])
 

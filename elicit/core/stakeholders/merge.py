@@ -164,7 +164,8 @@ def _one_answer(items: list[InterviewAnswer], kind: str) -> Answer:
     """The merged answer: theirs when they agree; otherwise joined or left to revisit (every answer stays in ``interviews``)."""
     said = [item for item in items if item.status == "answered" and has_value(item.value)]
     notes = _joined([(item, item.notes) for item in items if item.notes.strip()], len(items))
-    merged = Answer(notes=notes, interviews=items)
+    speakers = {item.by for item in items}
+    merged = Answer(notes=notes, interviews=items, by=speakers.pop() if len(speakers) == 1 else "")
     if not said:
         merged.status = "revisit" if any(item.status == "revisit" for item in items) else "skipped"
         return merged
@@ -261,6 +262,7 @@ def _new_story(story: Story, new_id: str, copies: list[StoryCopy]) -> Story:
         history=[replace(version, acceptance=list(version.acceptance)) for version in story.history],
         basis={},
         copies=copies,
+        by=copies[0].by,
     )
 
 
@@ -296,12 +298,22 @@ def _follow_ups(session: Session, sources: Sequence[Source], maps: dict[str, dic
         for decision in source.session.decisions:
             stories = [maps.get(source.name, {}).get(item, item) for item in decision.stories]
             session.decisions.append(
-                replace(decision, id=f"D-{len(session.decisions) + 1:03d}", source=list(decision.source), stories=stories)
+                replace(
+                    decision,
+                    id=f"D-{len(session.decisions) + 1:03d}",
+                    source=list(decision.source),
+                    stories=stories,
+                    by=speaker(source.session, decision),
+                )
             )
         for item in source.session.open_questions:
-            session.open_questions.append(replace(item, id=f"OQ-{len(session.open_questions) + 1:03d}", source=list(item.source)))
+            number = len(session.open_questions) + 1
+            session.open_questions.append(replace(item, id=f"OQ-{number:03d}", source=list(item.source), by=speaker(source.session, item)))
         for assumption in source.session.assumptions:
-            session.assumptions.append(replace(assumption, id=f"A-{len(session.assumptions) + 1:03d}", source=list(assumption.source)))
+            number = len(session.assumptions) + 1
+            session.assumptions.append(
+                replace(assumption, id=f"A-{number:03d}", source=list(assumption.source), by=speaker(source.session, assumption))
+            )
         for term in source.session.glossary:
             _add_term(terms, term, source.name)
     session.glossary = list(terms.values())

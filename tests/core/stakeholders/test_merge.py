@@ -125,7 +125,9 @@ def interviews(draw: st.DrawFn) -> list[Session]:
         for question in draw(st.lists(st.sampled_from(questions), unique=True, max_size=5)):
             value = draw(answer_values)
             status = draw(st.sampled_from(ANSWER_STATUSES))
-            session.answers[question] = Answer(value=value, notes=draw(hostile_text), status=status)
+            session.answers[question] = Answer(
+                value=value, notes=draw(hostile_text), status=status, by=draw(st.sampled_from(["", *people]))
+            )
         wants = draw(
             st.lists(
                 st.sampled_from(["to order a cake online today", "not to order a cake online today", "to pay a deposit now"])
@@ -140,6 +142,7 @@ def interviews(draw: st.DrawFn) -> list[Session]:
                 want,
                 priority=draw(st.sampled_from(PRIORITIES)),
                 quote=draw(hostile_text),
+                by=draw(st.sampled_from(["", *people])),
             )
             for n, want in enumerate(wants, start=1)
         ]
@@ -147,8 +150,9 @@ def interviews(draw: st.DrawFn) -> list[Session]:
     return result
 
 
-def _speaker(session: Session) -> str:
-    return session.participants[0].name if len(session.participants) == 1 else ""
+def _speaker(session: Session, record: Answer | Story) -> str:
+    """Who an input credits: the record's ``by``, else the interview's only participant."""
+    return record.by or (session.participants[0].name if len(session.participants) == 1 else "")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -163,7 +167,7 @@ def test_every_answer_and_quote_of_the_inputs_is_in_the_merge_with_its_speaker(m
                 for item in merged.answers[question].interviews
                 if item.interview == source.name
             ]
-            assert kept == [(_speaker(source.session), answer.value, answer.notes, answer.status)]
+            assert kept == [(_speaker(source.session, answer), answer.value, answer.notes, answer.status)]
         for story in source.session.stories:
             copies = [
                 copy
@@ -171,7 +175,9 @@ def test_every_answer_and_quote_of_the_inputs_is_in_the_merge_with_its_speaker(m
                 for copy in merged_story.copies
                 if copy.interview == source.name and copy.id == story.id
             ]
-            assert [(copy.by, copy.quote, copy.priority) for copy in copies] == [(_speaker(source.session), story.quote, story.priority)]
+            assert [(copy.by, copy.quote, copy.priority) for copy in copies] == [
+                (_speaker(source.session, story), story.quote, story.priority)
+            ]
 
 
 def test_the_conflicts_still_open_are_the_merges_open_questions_not_yet_resolved():
@@ -193,3 +199,14 @@ def test_a_merged_session_merged_again_keeps_every_interviews_answer_and_quote()
     heard = [(item.interview, item.by, item.value) for item in again.session.answers["b.s.yes"].interviews]
     assert heard == [("first/ann", "Ann", True), ("first/ben", "Ben", False), ("cy", "Cy", True)]
     assert [(copy.interview, copy.by) for copy in again.session.stories[0].copies] == [("first/ann", "Ann")]
+
+
+def test_in_a_group_interview_each_record_keeps_who_said_it():
+    session = merge(bakery()).session
+    severity = {item.interview: item.by for item in session.answers["discovery.problem.severity"].interviews}
+    assert severity["finance"] == "Ben Carter" and severity["owner"] == "Maria Lopez"
+    refusal = next(story for story in session.stories if story.want == "not to take a deposit on pre-orders")
+    assert refusal.by == "Ben Carter" and [copy.by for copy in refusal.copies] == ["Ben Carter"]
+    budget = next(item for item in session.decisions if item.text.startswith("The first year's budget"))
+    assert budget.by == "Ann Field"
+    assert {"Ann Field", "Ben Carter"} <= {person.name for person in session.participants}

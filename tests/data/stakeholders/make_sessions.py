@@ -424,6 +424,25 @@ INTERVIEWS = {
 }
 
 
+SPEAKERS = {
+    # In the room together: who said what (the other interviews have one participant each).
+    "finance": {
+        "Ben Carter": {
+            "discovery.problem.severity", "discovery.current_process.weekly_volume", "discovery.current_process.hours_per_case",
+            "functional-scope.notifications.texts_per_month", "US-002", "US-003", "US-005",
+        },
+        "Ann Field": {"*"},
+    },
+}  # fmt: skip
+
+
+def said_by(interview: str, thing: str) -> str:
+    """Who said ``thing`` (a question id or a story or decision id) in a group interview; "" in the others."""
+    speakers = SPEAKERS.get(interview, {})
+    named = next((name for name, things in speakers.items() if thing in things), "")
+    return named or next((name for name, things in speakers.items() if "*" in things), "")
+
+
 def bank_refs() -> list[BankRef]:
     catalog = BankCatalog.default()
     refs = []
@@ -448,7 +467,7 @@ def build(name: str, spec: dict) -> Session:
     )
     for minute, (question, value) in enumerate(spec["answers"].items(), start=1):
         at = start + timedelta(minutes=minute)
-        session.answers[question] = Answer(value=value, answered_at=at, updated_at=at)
+        session.answers[question] = Answer(value=value, answered_at=at, updated_at=at, by=said_by(name, question))
     for number, (role, want, so_that, priority, quote, source) in enumerate(spec["stories"], start=1):
         at = start + timedelta(minutes=20 + number)
         session.stories.append(
@@ -462,10 +481,11 @@ def build(name: str, spec: dict) -> Session:
                 source=[source] if source else [],
                 created_at=at,
                 updated_at=at,
+                by=said_by(name, f"US-{number:03d}"),
             )
         )
     for number, (text, rationale, source) in enumerate(spec["decisions"], start=1):
-        session.decisions.append(Decision(f"DEC-{number:03d}", text, rationale, source=[source]))
+        session.decisions.append(Decision(f"DEC-{number:03d}", text, rationale, source=[source], by=said_by(name, f"DEC-{number:03d}")))
     return session
 
 
