@@ -53,19 +53,13 @@ def compare_sessions(args: argparse.Namespace) -> int:
 
 def merge_sessions(args: argparse.Namespace) -> int:
     """Write one new session from several interviews; print what was merged and the story id map."""
-    from elicit.core.files import write_atomic
-    from elicit.core.session import session_path
-    from elicit.core.session.file_format import dumps_session
+    from elicit.core.session import SessionStore, session_path
 
     sources = load_sources(args.paths, "elicit merge")
     target = session_path(args.output)
     _refuse_target(target, args.output, args.paths)
     merged = merge(sources)
-    text = dumps_session(merged.session)
-    try:
-        write_atomic(target, text.encode("utf-8"), keep_backup=False)
-    except OSError as error:
-        raise ElicitError(f"{target}: cannot write the merged session ({error.strerror or error}); check the folder") from None
+    SessionStore.create(target, merged.session, "elicit merge").close()  # atomic, locked while written, never over a file
     session = merged.session
     sys.stdout.write(
         one_line(

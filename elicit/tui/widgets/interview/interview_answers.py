@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from elicit.core.banks import Question
 from elicit.core.session import Answer, has_value
-from elicit.core.stakeholders import answer_words
 
 from ...marks import STATUS_WORDS
 
@@ -29,6 +28,8 @@ class InterviewAnswers(Static):
 
     def show(self, question: Question | None, answer: Answer | None) -> None:
         """List each interview's answer to ``question`` (nothing to show: hidden)."""
+        from elicit.core.stakeholders import answer_words  # only a merged session needs it
+
         items = answer.interviews if answer is not None and question is not None else []
         self.display = bool(items)
         lines = []
