@@ -8,6 +8,7 @@ from typing import Any
 from elicit.core.review.diff import Change, State
 from elicit.core.spec.exporters.document import BulletList, Document, Label, Line, Part, Text, line
 from elicit.core.spec.exporters.markdown_spec import markdown_document
+from elicit.core.vocabulary import PRIORITY_LABELS
 
 KIND_TITLES = {"story": "Stories", "decision": "Decisions", "open_question": "Open questions", "assumption": "Assumptions"}
 FIELD_NAMES = {
@@ -51,6 +52,9 @@ def field_lines(change: Change) -> list[tuple[str, str, str]]:
             result += [(f"{label}: added", "", item) for item in entry.get("added", [])]
             result += [(f"{label}: removed", item, "") for item in entry.get("removed", [])]
             result += [(f"{label}: reworded", item["old"], item["new"]) for item in entry.get("reworded", [])]
+            continue
+        if name == "priority":  # as the spec says it: Must, Should, Could, Won't
+            result.append((label, PRIORITY_LABELS.get(entry["old"] or "", shown(entry["old"])), PRIORITY_LABELS.get(entry["new"] or "", shown(entry["new"]))))
             continue
         result.append((label, shown(entry["old"]), shown(entry["new"])))
     return result

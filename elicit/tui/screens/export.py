@@ -180,13 +180,15 @@ class ExportScreen(SessionScreen[None]):
             names = ", ".join(path.name for path in removed)
             lines.append(f"Removed {len(removed)} file{'s' if len(removed) != 1 else ''} of deleted stories: {escape(names)}")
         lines += [f"[$error]{escape(problem)}[/]" for problem in problems]
+        recorded = ""
         if self._round_after and written and not problems:
             lines.append(self._record_exported_round(written))
+            recorded = f" Recorded round {self.session.rounds[-1].number}."
         self.query_one("#export-result", Static).update(Content.from_markup("\n".join(lines)))
         if problems:
             self.notify(problems[0], title="Export failed", severity="error", timeout=10)
         else:
-            self.notify(f"Exported {len(written)} file{'s' if len(written) != 1 else ''}.", timeout=3)
+            self.notify(f"Exported {len(written)} file{'s' if len(written) != 1 else ''}.{recorded}", timeout=3)
 
     def _record_exported_round(self, written: list[Path]) -> str:
         """Record the round the client export asked for; what to say about it."""

@@ -175,7 +175,8 @@ class SummaryScreen(SessionScreen[str | None]):
         """Rounds sent and the client's proposals: where the review with the client stands."""
         rounds, proposals = self.session.rounds, self.session.proposals
         counts = {status: sum(1 for item in proposals if item.status == status) for status in ("open", "accepted", "declined")}
-        self.review_heading.update(f"Review with the client: {len(rounds)} round{'s' if len(rounds) != 1 else ''} · {counts['open']} proposals open")
+        rounds_text = f"{len(rounds)} round{'s' if len(rounds) != 1 else ''}"
+        self.review_heading.update(f"Review with the client: {rounds_text} · {counts['open']} proposal{'s' if counts['open'] != 1 else ''} open")
         lines = []
         if rounds:
             last = rounds[-1]

@@ -245,11 +245,14 @@ def test_the_markdown_diff_is_the_spec_renderer_on_the_document_model():
     want = "see *all* <b>jobs</b> [on](a) map_view"
     new.stories[1].want = want
     new.decisions[0].rationale = "# kept\n- because"
+    new.stories[1].priority = "wont" if old.stories[1].priority != "wont" else "must"
     changes = diff(session_state(old, "old *spec*.toml"), session_state(new, "b"))
     page = diff_markdown(changes, session_state(old, "old *spec*.toml"), session_state(new, "b"))
     assert page == markdown_document(diff_document(changes, session_state(old, "old *spec*.toml"), session_state(new, "b")))
     spec = "".join(get_exporter("md").render(new, interview_for(new)).values())
     assert inline(want) in page and inline(want) in spec, "the client's text is escaped by the one rule the specs use"
     assert page.startswith("# What changed since old \\*spec\\*.toml\n")
+    labels = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
+    assert f"priority: {labels[old.stories[1].priority]} → {labels[new.stories[1].priority]}" in page, "priorities as the spec says them"
     tokens = [token.type for token in MarkdownIt().parse(page) if token.nesting == 1]
     assert tokens.count("bullet_list_open") == 2 and tokens.count("heading_open") == 3, "a title, then one list per kind of record"

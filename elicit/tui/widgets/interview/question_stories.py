@@ -39,6 +39,7 @@ class QuestionStories(OptionList):
             self.add_option(Option(Text(f"none yet: {new_story_key} captures one from this answer", "dim"), disabled=True))
         for story in stories:
             label = Text.assemble(
+                (f"{SUSPECT_MARK} " if story.id in suspects else "", "bold yellow"),
                 (story.id, "bold"),
                 " ",
                 (f"{priority_label(story.priority):<6}", PRIORITY_COLOURS.get(story.priority, "")),
