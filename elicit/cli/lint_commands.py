@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 from pathlib import Path
@@ -150,9 +151,15 @@ def _row(story: str, check: str, finding: str, story_width: int, check_width: in
 
 
 def _wrapped(cell: str, width: int) -> list[str]:
+    return list(_wrapped_lines(cell, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_lines(cell: str, width: int) -> tuple[str, ...]:
+    """A cell's lines wrapped to ``width``; remembered, since most findings repeat one message (textwrap is slow)."""
     import textwrap
 
-    return [line for part in cell.split("\n") for line in (textwrap.wrap(part, width, break_long_words=True) or [""])]
+    return tuple(line for part in cell.split("\n") for line in (textwrap.wrap(part, width, break_long_words=True) or [""]))
 
 
 def import_stories(args: argparse.Namespace) -> int:
