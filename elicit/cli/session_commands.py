@@ -97,7 +97,7 @@ def _ask_missing(args: argparse.Namespace, catalog: BankCatalog, path: Path) -> 
 @contextmanager
 def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
     """Lock a session, give a service over it, save and unlock at the end."""
-    opened = open_session(existing_session_path(path_text), command=command)
+    opened = open_session(existing_session_path(path_text), command=command, saves_once=True)
     try:
         for note in opened.notes:
             note_line(note)

@@ -35,9 +35,12 @@ class OpenSession:
         self.store.close()
 
 
-def open_session(path: Path, command: str = "elicit", catalog: BankCatalog | None = None) -> OpenSession:
-    """Lock and read a session and load its banks; raise ElicitError or FindingsError."""
-    store, session = SessionStore.open(path, command=command)
+def open_session(path: Path, command: str = "elicit", catalog: BankCatalog | None = None, *, saves_once: bool = False) -> OpenSession:
+    """Lock and read a session and load its banks; raise ElicitError or FindingsError.
+
+    ``saves_once``: the caller saves at most once (a command-line command), so no TOML is kept for a next save.
+    """
+    store, session = SessionStore.open(path, command=command, saves_once=saves_once)
     try:
         banks, notes = banks_for_session(session, catalog or BankCatalog.default(), path.parent)
     except BaseException:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from elicit.core.files.atomic import is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
-from elicit.core.session.file_format import SUFFIX, read_session
+from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
 from elicit.core.session.fragments import SessionWriter
 from elicit.core.session.locking import SessionLock
 from elicit.core.session.models import Session
@@ -16,11 +16,13 @@ from elicit.core.session.models import Session
 class SessionStore:
     """Holds the lock on a session file and saves the session to it."""
 
-    def __init__(self, path: Path, lock: SessionLock):
+    def __init__(self, path: Path, lock: SessionLock, *, saves_once: bool = False):
         self.path = path
         self.lock = lock
         self._leftovers_checked = False
-        self._writer = SessionWriter()  # keeps the TOML of what did not change, so saving again is quick
+        # Keeps the TOML of what did not change, so saving again is quick. A command that saves once (``elicit
+        # answer``) writes the whole file in one go instead: a first save through the writer costs it 2-3 times more.
+        self._writer = None if saves_once else SessionWriter()
 
     @property
     def note(self) -> str | None:
@@ -28,8 +30,8 @@ class SessionStore:
         return self.lock.note
 
     @classmethod
-    def open(cls, path: Path, command: str = "elicit") -> tuple[SessionStore, Session]:
-        """Lock and read an existing session file."""
+    def open(cls, path: Path, command: str = "elicit", *, saves_once: bool = False) -> tuple[SessionStore, Session]:
+        """Lock and read an existing session file (``saves_once``: for a command that saves at most once)."""
         lock = SessionLock(path, command)
         if not path.exists():
             raise ElicitError(f"{path}: no such session file; create one with 'elicit new {path} --bank discovery'")
@@ -44,7 +46,7 @@ class SessionStore:
         except BaseException:
             lock.release()
             raise
-        return cls(path, lock), session
+        return cls(path, lock, saves_once=saves_once), session
 
     @classmethod
     def create(cls, path: Path, session: Session, command: str = "elicit") -> SessionStore:
@@ -76,7 +78,7 @@ class SessionStore:
         stays. Hidden temporary files left by an earlier save that was cut
         short (a kill, a power cut) are removed after the first save that succeeds.
         """
-        text = self._writer.dumps(session, pause)
+        text = dumps_session(session) if self._writer is None else self._writer.dumps(session, pause)
         try:
             write_atomic(self.path, text.encode("utf-8"))
         except OSError as exc:

@@ -46,7 +46,19 @@ def _edit(session: Session, kind: str, text: str, story: Story, answer: Answer, 
 edits = st.lists(
     st.tuples(
         st.sampled_from(
-            ("add story", "reword story", "criterion", "remove story", "move story", "answer", "type", "clear answer", "carriage return", "clock", "title")
+            (
+                "add story",
+                "reword story",
+                "criterion",
+                "remove story",
+                "move story",
+                "answer",
+                "type",
+                "clear answer",
+                "carriage return",
+                "clock",
+                "title",
+            )
         ),
         any_text,
         st.builds(Story, id=ids, role=any_text, want=any_text, acceptance=st.lists(any_text, max_size=2)),
@@ -57,7 +69,11 @@ edits = st.lists(
 )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large])
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large],
+)
 @given(sessions, edits)
 def test_the_assembled_file_is_the_full_serialisation_after_any_edits(session, changes):
     writer = SessionWriter()
@@ -71,7 +87,10 @@ def _big_session(count: int) -> Session:
     return Session(
         title="Big",
         answers={f"b.s.q{i}": Answer(f"said {i}\nover two lines", status="answered") for i in range(count)},
-        stories=[Story(f"US-{i:04d}", "clerk", f"to file claim {i}", "I am paid", acceptance=["it is filed"], quote="we wait") for i in range(count)],
+        stories=[
+            Story(f"US-{i:04d}", "clerk", f"to file claim {i}", "I am paid", acceptance=["it is filed"], quote="we wait")
+            for i in range(count)
+        ],
     )
 
 
@@ -101,3 +120,20 @@ def test_pause_is_called_while_a_big_session_is_made():
     calls = []
     SessionWriter().dumps(_big_session(600), pause=lambda: calls.append(1))
     assert len(calls) >= 4
+
+
+def test_a_store_that_saves_once_writes_the_full_serialisation_and_keeps_no_pieces(tmp_path) -> None:
+    """The command line saves once: no cache to fill, the same bytes (issue 18)."""
+    from elicit.core.session.storage import SessionStore
+
+    path = tmp_path / "once.elicit.toml"
+    session = Session(title="Once", stories=[Story("US-1", "clerk", "to file\na report")], answers={"q": Answer("yes")})
+    SessionStore.create(path, session).close()
+    store, read = SessionStore.open(path, saves_once=True)
+    try:
+        read.stories[0].want = "to file a report on time"
+        store.save(read)
+    finally:
+        store.close()
+    assert store._writer is None
+    assert path.read_text(encoding="utf-8") == dumps_session(read)
