@@ -21,10 +21,10 @@ ITEMS = {"decision": "decisions", "open-question": "open_questions", "assumption
 
 def _adder(kind: str, args: argparse.Namespace) -> Callable[[SessionService], Any]:
     if kind == "decision":
-        return lambda service: service.add_decision(args.text, args.rationale, decided_by=args.by, source=args.source)
+        return lambda service: service.add_decision(args.text, args.rationale, decided_by=args.decided_by, source=args.source, by=args.by)
     if kind == "open-question":
-        return lambda service: service.add_open_question(args.text, owner=args.owner, source=args.source)
-    return lambda service: service.add_assumption(args.text, args.rationale, source=args.source)
+        return lambda service: service.add_open_question(args.text, owner=args.owner, source=args.source, by=args.by)
+    return lambda service: service.add_assumption(args.text, args.rationale, source=args.source, by=args.by)
 
 
 def add(args: argparse.Namespace) -> int:
@@ -78,9 +78,9 @@ def list_items(args: argparse.Namespace) -> int:
 
 def _columns(kind: str) -> tuple[str, ...]:
     return {
-        "decision": ("id", "text", "rationale", "decided_by", "source"),
-        "open-question": ("id", "status", "text", "owner", "resolution"),
-        "assumption": ("id", "text", "rationale", "source"),
+        "decision": ("id", "text", "rationale", "decided_by", "by", "source"),
+        "open-question": ("id", "status", "text", "owner", "by", "resolution"),
+        "assumption": ("id", "text", "rationale", "by", "source"),
         "term": ("term", "definition", "source"),
     }[kind]
 

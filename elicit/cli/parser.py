@@ -165,6 +165,7 @@ def _answer(commands: argparse._SubParsersAction) -> None:
     answer.add_argument("--notes", help="free notes on the answer")
     answer.add_argument("--status", choices=[s for s in ANSWER_STATUSES if s != "answered"], help="mark the question skipped or to revisit")
     answer.add_argument("--clear", action="store_true", help="remove the answer: the question is open again (notes are kept)")
+    _by_option(answer, "gave the answer")
     answer.set_defaults(handler="session_commands:answer")
 
 
@@ -186,6 +187,7 @@ def _story(commands: argparse._SubParsersAction) -> None:
     _source_option(add)
     add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag; repeat for several")
     add.add_argument("--status", choices=STORY_STATUSES, default="draft", help="review status (default: draft)")
+    _by_option(add)
     add.set_defaults(handler="story_commands:add_story")
 
     listing = sub.add_parser("list", help="list the stories", description="List the stories in a session.")
@@ -332,12 +334,21 @@ def _follow_up(
     for option, metavar, option_help in extra:
         add.add_argument(option, default="", metavar=metavar, help=option_help)
     _source_option(add)
+    _by_option(add)
     add.set_defaults(handler="followup_commands:add", kind=name)
     listing = sub.add_parser("list", help=f"list the {what}s", description=f"List the {what}s in a session.")
     listing.add_argument("path", metavar="PATH", help="session file")
     listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys")
     listing.set_defaults(handler="followup_commands:list_items", kind=name)
     return sub
+
+
+BY_HELP = "the participant who said it: a name, a first name only one participant has, or a number (1 for the first)"
+
+
+def _by_option(parser: argparse.ArgumentParser, what: str = "said it") -> None:
+    """``--by NAME``: the participant who said it (issue 16), checked against the session's participants."""
+    parser.add_argument("--by", metavar="NAME", help=BY_HELP.replace("said it", what))
 
 
 def _source_option(parser: argparse.ArgumentParser) -> None:
@@ -355,7 +366,7 @@ def _decision(commands: argparse._SubParsersAction) -> None:
         "decision",
         "decision",
         "what was decided",
-        [("--rationale", "R", "why it was decided"), ("--by", "NAME", "who decided")],
+        [("--rationale", "R", "why it was decided"), ("--decided-by", "NAME", "who decided (free text: 'the board'; not always who said it)")],
     )
 
 

@@ -134,6 +134,8 @@ def _check_answer_args(args: argparse.Namespace) -> None:
         raise UsageError("elicit answer", "a skipped question keeps no answer: give --status skipped without a VALUE")
     if args.value is None and args.status is None and args.notes is None and not args.clear:
         raise UsageError("elicit answer", "give a VALUE, or --status skipped/revisit, or --notes, or --clear")
+    if args.by is not None and (args.value is None or not args.value.strip()):
+        raise UsageError("elicit answer", "--by says who gave the answer: give the VALUE they gave with it")
     if args.value is not None and not args.value.strip() and args.notes is None:
         raise ElicitError(
             f"{args.question}: an empty answer is not an answer; skip the question with "
@@ -148,7 +150,7 @@ def _record(args: argparse.Namespace, service: SessionService, question: Questio
             value = parse_answer(question, args.value)
         except ElicitError as error:
             raise ElicitError(f"{question.id}: {error}") from None
-        service.answer(question.id, value, notes=args.notes, status=args.status)
+        service.answer(question.id, value, notes=args.notes, status=args.status, by=args.by)
         return
     if args.notes is not None:
         service.set_notes(question.id, args.notes)

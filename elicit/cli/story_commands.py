@@ -31,12 +31,13 @@ def add_story(args: argparse.Namespace) -> int:
             source=sources,
             tags=list(args.tag),
             status=args.status,
+            by=args.by,
         )
     sys.stdout.write(story.id + "\n")
     return 0
 
 
-STORY_JSON_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason")
+STORY_JSON_KEYS = ("id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason", "by")
 """The story keys scripts rely on, in order."""
 
 

@@ -146,7 +146,7 @@ def test_import_stories_twice_skips_what_the_session_holds(session, tmp_path):
 
 
 def test_decision_add_prints_its_id_and_lists_as_json(session):
-    added = elicit("decision", "add", session, "Android only", "--rationale", "all staff have Android", "--by", "Ann", "--source", "platform")
+    added = elicit("decision", "add", session, "Android only", "--rationale", "all staff have Android", "--decided-by", "Ann", "--source", "platform")
     assert added.returncode == 0 and added.stdout == "D-001\n"
     assert elicit("decision", "add", session, "Weekly report").stdout == "D-002\n"
     items = json.loads(elicit("decision", "list", session, "--json").stdout)
