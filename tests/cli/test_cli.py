@@ -287,7 +287,7 @@ def test_story_add_and_list(session):
     assert elicit("story", "add", str(session), "--role", "manager", "--want", "a weekly report").stdout == "US-002\n"
     stories = json.loads(elicit("story", "list", str(session), "--json").stdout)
     assert [s["id"] for s in stories] == ["US-001", "US-002"]
-    assert set(stories[0]) == {"id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason"}
+    assert set(stories[0]) == {"id", "role", "want", "so_that", "priority", "acceptance", "quote", "source", "tags", "status", "reason", "by"}
     assert stories[0]["source"] == ["mini.context.offline"] and stories[0]["acceptance"][1] == "It shows what is unsynced"
     assert stories[1]["priority"] == "should" and stories[1]["status"] == "draft"
     table = elicit("story", "list", str(session))
