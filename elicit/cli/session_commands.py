@@ -134,14 +134,18 @@ def _check_answer_args(args: argparse.Namespace) -> None:
         raise UsageError("elicit answer", "a skipped question keeps no answer: give --status skipped without a VALUE")
     if args.value is None and args.status is None and args.notes is None and not args.clear:
         raise UsageError("elicit answer", "give a VALUE, or --status skipped/revisit, or --notes, or --clear")
-    if args.by is not None and (args.value is None or not args.value.strip()):
-        raise UsageError("elicit answer", "--by says who gave the answer: give the VALUE they gave with it")
+    _check_by(args)
     if args.value is not None and not args.value.strip() and args.notes is None:
         raise ElicitError(
             f"{args.question}: an empty answer is not an answer; skip the question with "
             f"'elicit answer {args.path} {args.question} --status skipped', or remove its answer with "
             f"'elicit answer {args.path} {args.question} --clear'"
         )
+
+
+def _check_by(args: argparse.Namespace) -> None:
+    if args.by is not None and (args.value is None or not args.value.strip()):
+        raise UsageError("elicit answer", "--by says who gave the answer: give the VALUE they gave with it")
 
 
 def _record(args: argparse.Namespace, service: SessionService, question: Question) -> None:
