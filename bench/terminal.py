@@ -70,6 +70,34 @@ class Terminal:
             self._stop(pane, pid)
         return Launch(seconds, rss)
 
+    def type_then_kill(self, argv: list[str], marker: str, text: str, *, cwd: Path, env: dict[str, str], pace: float) -> list[float]:
+        """Launch, wait for ``marker``, type ``text`` a key every ``pace`` seconds, SIGKILL right after the last key.
+
+        Returns when each key was sent, then the moment of the kill (``time.perf_counter()``).
+        """
+        command = " ".join(f"{name}={shlex.quote(value)}" for name, value in env.items())
+        command = f"cd {shlex.quote(str(cwd))} && exec env -u PYTHONDONTWRITEBYTECODE {command} {shlex.join(argv)}"
+        out = self._tmux("new-window", "-d", "-P", "-F", "#{pane_id} #{pane_pid}", "-t", "idle", command)
+        pane, pid_text = out.split()
+        pid = int(pid_text)
+        sent: list[float] = []
+        try:
+            deadline = time.perf_counter() + TIMEOUT
+            while marker not in self._tmux("capture-pane", "-p", "-t", pane):
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"{argv[0]}: {marker!r} never on screen")
+                time.sleep(0.05)
+            time.sleep(0.5)
+            for character in text:
+                self._tmux("send-keys", "-t", pane, "-l", character)
+                sent.append(time.perf_counter())
+                time.sleep(pace)
+            os.kill(pid, signal.SIGKILL)
+            sent.append(time.perf_counter())
+        finally:
+            self._stop(pane, pid)
+        return sent
+
     def _stop(self, pane: str, pid: int) -> None:
         """Close the window (SIGHUP: elicit saves and quits) and wait for the process to be gone."""
         try:

@@ -28,12 +28,24 @@ class ElicitApp(SessionApp):
     TITLE = "elicit"
     CSS_PATH = ["app.tcss"]
 
+    remember_when_ready = False
+    """Put the open session at the top of the recent list once the first screen is up (in a thread: it writes a file)."""
+
     def on_ready(self) -> None:
+        if self.remember_when_ready and self.opened is not None:
+            self.run_worker(self._remember_opened, thread=True, group="recent", exit_on_error=False)
         if os.environ.get("ELICIT_DEBUG") or "debug" in self.features:
             took = (time.perf_counter() - STARTED) * 1000
             self.log.info(f"elicit ready in {took:.0f} ms")
             if os.environ.get("ELICIT_DEBUG"):
                 self.notify(f"ready in {took:.0f} ms", timeout=3)
+
+    def _remember_opened(self) -> None:
+        from elicit.core.session import remember
+
+        opened = self.opened
+        if opened is not None:
+            remember(opened.path, title=opened.session.title, client=opened.session.client)
 
     # moving between screens: the screens ask, the app knows them all
 
@@ -130,10 +142,8 @@ def run(path: Path | None) -> int:
         except ElicitError as error:
             sys.stderr.write(f"elicit: error: {error}\n")
             return 1
-        from elicit.core.session import remember
-
-        remember(path, title=opened.session.title, client=opened.session.client)
     app = ElicitApp(opened)
+    app.remember_when_ready = opened is not None
     previous = _save_on_signals(app)
     code: Any = 1
     try:

@@ -7,6 +7,7 @@ them from :func:`summarise`, so the numbers always agree.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,9 +143,10 @@ def summarise(interview: Interview) -> SessionSummary:
     session = interview.session
     progress = interview.progress()
     grid = {priority: dict.fromkeys(STORY_STATUSES, 0) for priority in PRIORITIES}
-    for story in session.stories:
-        row = grid.setdefault(story.priority, dict.fromkeys(STORY_STATUSES, 0))
-        row[story.status] = row.get(story.status, 0) + 1
+    # Counted in C first (the clock asks for a summary every second, with thousands of stories), in the order first seen.
+    for (priority, status), count in Counter((story.priority, story.status) for story in session.stories).items():
+        row = grid.setdefault(priority, dict.fromkeys(STORY_STATUSES, 0))
+        row[status] = row.get(status, 0) + count
     by_status = dict.fromkeys(STORY_STATUSES, 0)
     for row in grid.values():
         for status, count in row.items():

@@ -37,6 +37,7 @@ class QuestionStories(OptionList):
         self.clear_options()
         if not stories:
             self.add_option(Option(Text(f"none yet: {new_story_key} captures one from this answer", "dim"), disabled=True))
+        options = []
         for story in stories:
             label = Text.assemble(
                 (f"{SUSPECT_MARK} " if story.id in suspects else "", "bold yellow"),
@@ -48,7 +49,8 @@ class QuestionStories(OptionList):
             )
             if story.id in suspects:
                 label.append_text(Text.assemble("\n  ", (f"{SUSPECT_MARK} suspect: {suspects[story.id]}", "bold yellow")))
-            self.add_option(Option(label, id=story.id))
+            options.append(Option(label, id=story.id))
+        self.add_options(options)  # in one go: the list lays itself out once, not once a story
         self.border_subtitle = str(len(stories)) if stories else ""
         self.can_focus = bool(stories)
 
