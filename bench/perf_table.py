@@ -31,6 +31,7 @@ import argparse
 import asyncio
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -142,6 +143,7 @@ def prepare(folder: Path) -> Setup:
         "huge": current_prompt(setup.huge_session),
         "keys": current_prompt(setup.keys_session),
     }
+    shutil.copyfile(setup.keys_session, folder / "pristine-keys.toml")
     setup.markers["rich"] = "to see invoice 1 in the portal"  # its last widget: the prompt wraps, the tree holds it too
     for name, code in {
         "bare-new": BARE.format(prompt=setup.markers["new"]),
@@ -248,8 +250,6 @@ def keystroke_rows(setup: Setup, keys: int) -> list[Row]:
 
 def kill_rows(setup: Setup, runs: int) -> list[Row]:
     """SIGKILL while typing fast into a 5,000-story session: how old is the oldest keystroke that is not on disk?"""
-    import shutil
-
     sys.path.insert(0, str(ROOT))
     from elicit.core.session.file_format import read_session
 
@@ -262,14 +262,15 @@ def kill_rows(setup: Setup, runs: int) -> list[Row]:
     try:
         for run in range(max(1, runs // 2)):
             path = setup.folder / f"kill{run}.elicit.toml"
-            shutil.copyfile(setup.keys_session, path)
+            shutil.copyfile(setup.folder / "pristine-keys.toml", path)  # the keystroke row has typed into keys_session
             sent = terminal.type_then_kill(
                 [elicit, "open", str(path)], setup.markers["keys"], text, cwd=setup.folder, env=setup.env, pace=0.015
             )
             killed = sent.pop()
             answer = read_session(path).answers.get(question)
             kept = len(answer.value) if answer is not None and isinstance(answer.value, str) else 0
-            assert text.startswith(answer.value if kept else ""), "what is on disk is not what was typed"
+            if not text.startswith(answer.value if kept else ""):
+                raise SystemExit(f"what is on disk is not what was typed: {answer.value!r}")
             ages.append(killed - sent[kept] if kept < len(text) else 0.0)  # the oldest key lost
             rates.append(len(text) / (sent[-1] - sent[0]))
     finally:
