@@ -12,6 +12,8 @@ from typing import Any
 
 from elicit.core.findings import ElicitError
 
+from .prompters import Escaped
+
 PREFIX = "/"
 
 
@@ -80,6 +82,8 @@ def resolve_name(word: str) -> str:
     for spec in COMMANDS:
         if lowered == spec.name or lowered in spec.aliases:
             return spec.name
+    if lowered == "cancel":
+        raise ElicitError("nothing to cancel here: /cancel drops a story or a follow-up while you type its fields")
     starting = [spec.name for spec in COMMANDS if spec.name.startswith(lowered)]
     if len(starting) == 1:
         return starting[0]
@@ -101,13 +105,16 @@ def help_lines(in_lists: bool) -> list[str]:
 
 
 class Cancelled(Exception):
-    """The consultant typed /cancel while entering a story or a follow-up."""
+    """The consultant typed /cancel, or pressed Escape or Ctrl-C, while entering a story or a follow-up."""
 
 
 def ask_field(prompter: Any, console: Any, message: str, default: str = "", *, what: str = "story") -> str:
-    """One field of a story or follow-up: the typed text (``//x`` gives ``/x``); /cancel raises Cancelled."""
+    """One field of a story or follow-up: the typed text (``//x`` gives ``/x``); /cancel, Escape or Ctrl-C raise Cancelled."""
     while True:
-        typed = str(prompter.text(message, default)).strip()
+        try:
+            typed = str(prompter.text(message, default)).strip()
+        except (Escaped, KeyboardInterrupt):
+            raise Cancelled from None
         if typed.startswith(PREFIX + PREFIX):
             return typed[1:]
         if not typed.startswith(PREFIX):

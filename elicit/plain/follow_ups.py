@@ -2,7 +2,8 @@
 
 Each is linked to the question on screen, starts from its answer's words
 when nothing is typed after the command, and is saved as soon as it has its
-text (each later field updates it), like a story.
+text (each later field updates it), like a story; /cancel, Escape or Ctrl-C
+at any field drops it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from elicit.core.session import Interview, SessionService, answer_text
 
 from .commands import Cancelled, ask_field
 from .output import Console, sentence
-from .prompters import Picked, Prompter
+from .prompters import Escaped, Picked, Prompter
 
 
 class FollowUps:
@@ -30,34 +31,47 @@ class FollowUps:
     # adding
 
     def add(self, kind: str, argument: str, question: Question | None) -> str | None:
-        """Add a decision, open question or assumption (``kind`` is the command name); return what to confirm, None if dropped."""
+        """Add a decision, open question or assumption (``kind`` is the command name); return what to confirm, None if dropped.
+
+        The item is saved once it has its text; /cancel, Escape or Ctrl-C at any later field deletes it again.
+        """
         what = kind.replace("-", " ")
         source = [question.id] if question is not None else []
+        item: Any = None
         try:
             text = argument or ask_field(self.prompter, self.console, f"{what.capitalize()}:", self._answer_words(question), what=what)
             if not text:
                 self.console.say(f"No {what} added: it needs some text.")
                 return None
             if kind == "decision":
-                item: Any = self.service.add_decision(text, source=source)
-                self._then(item, "Why (optional):", lambda value: self.service.update_decision(item.id, rationale=value), what)
-                self._then(item, "Decided by (optional):", lambda value: self.service.update_decision(item.id, decided_by=value), what)
+                item = self.service.add_decision(text, source=source)
+                self._then("Why (optional):", lambda value: self.service.update_decision(item.id, rationale=value), what)
+                self._then("Decided by (optional):", lambda value: self.service.update_decision(item.id, decided_by=value), what)
             elif kind == "open-question":
                 item = self.service.add_open_question(text, source=source)
-                self._then(item, "Who will find out (optional):", lambda value: self.service.update_open_question(item.id, owner=value), what)
+                self._then("Who will find out (optional):", lambda value: self.service.update_open_question(item.id, owner=value), what)
             else:
                 item = self.service.add_assumption(text, source=source)
-                self._then(item, "Why (optional):", lambda value: self.service.update_assumption(item.id, rationale=value), what)
-        except _Kept:
-            pass
+                self._then("Why (optional):", lambda value: self.service.update_assumption(item.id, rationale=value), what)
         except Cancelled:
+            if item is not None:
+                self._delete(kind, item.id)
             self.console.say(f"No {what} added.")
             return None
         return f"Added {item.id}: {sentence(item.text)}"
 
+    def _delete(self, kind: str, item_id: str) -> None:
+        if kind == "decision":
+            self.service.delete_decision(item_id)
+        elif kind == "open-question":
+            self.service.delete_open_question(item_id)
+        else:
+            self.service.delete_assumption(item_id)
+
     def term(self, argument: str, question: Question | None = None) -> str | None:
         """Add a glossary term (``/term SKU: stock keeping unit``) linked to the question on screen, or give an existing one a new meaning."""
         word, _, meaning = argument.partition(":") if ":" in argument else argument.partition("=")
+        known = None
         try:
             word = word.strip() or ask_field(self.prompter, self.console, "Term (the client's word):", what="term")
             if not word:
@@ -68,7 +82,7 @@ class FollowUps:
                 self.prompter, self.console, f"What does '{word}' mean?", known.definition if known else "", what="term"
             )
         except Cancelled:
-            self.console.say("No term added.")
+            self.console.say(f"'{known.term}' is unchanged." if known else "No term added.")
             return None
         item = self.service.define_term(word, meaning, source=[question.id] if question is not None else [])
         return f"{'Updated' if known else 'Added'} {item.term}: {sentence(item.definition) if item.definition else 'no meaning yet.'}"
@@ -80,28 +94,25 @@ class FollowUps:
             self.console.say("No open questions to resolve; /open-question notes one.")
             return None
         item_id, _, resolution = argument.partition(" ")
-        if not item_id:
-            reply = self.prompter.choose("Resolve which?", [(f"{item.id}: {item.text}", item.id) for item in still_open] + [("None", None)])
-            if not isinstance(reply, Picked) or reply.value is None:
-                return None
-            item_id = str(reply.value)
         try:
+            if not item_id:
+                reply = self.prompter.choose("Resolve which?", [(f"{item.id}: {item.text}", item.id) for item in still_open] + [("None", None)])
+                if not isinstance(reply, Picked) or reply.value is None:
+                    return None
+                item_id = str(reply.value)
             resolution = resolution.strip() or ask_field(self.prompter, self.console, "How was it settled?", what="open question")
             item = self.service.resolve_open_question(item_id.upper(), resolution)
-        except Cancelled:
+        except (Cancelled, Escaped, KeyboardInterrupt):
+            self.console.say("Nothing resolved.")
             return None
         except ElicitError as error:
             self.console.say(sentence(str(error)))
             return None
         return f"Resolved {item.id}: {sentence(resolution) if resolution else 'no answer noted.'}"
 
-    def _then(self, item: Any, message: str, save: Any, what: str) -> None:
-        """Ask for an optional field once the item exists; /cancel there keeps the item as it is."""
-        try:
-            value = ask_field(self.prompter, self.console, message, what=what)
-        except Cancelled:
-            self.console.say(f"Kept {item.id} as it is.")
-            raise _Kept from None
+    def _then(self, message: str, save: Any, what: str) -> None:
+        """Ask for an optional field once the item exists (/cancel there raises Cancelled)."""
+        value = ask_field(self.prompter, self.console, message, what=what)
         if value:
             save(value)
 
@@ -149,7 +160,3 @@ class FollowUps:
         """"From: " and the first source question's prompt, or nothing."""
         prompts = [q.prompt for q in (self.interview.question(qid) for qid in source) if q is not None]
         return [f"From: {sentence(prompts[0])}"] if prompts else []
-
-
-class _Kept(Cancelled):
-    """/cancel at an optional field: the item stays as it is."""

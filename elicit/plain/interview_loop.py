@@ -18,7 +18,7 @@ from elicit.core.session import OpenSession, SessionService, has_value, parse_an
 from .commands import Command, help_lines, read_reply
 from .follow_ups import FollowUps
 from .output import Console, progress_lines, question_header, sentence, shown_answer, story_line, why_lines
-from .prompters import Picked, Prompter, QuestionAsk
+from .prompters import Escaped, Picked, Prompter, QuestionAsk
 from .safety import Saver
 from .stories import StoryCapture
 
@@ -72,6 +72,8 @@ class ClockedPrompter:
         console.say("Paused: the interview clock is stopped. Press Enter to go on.")
         try:
             self.prompter.text("Paused; Enter goes on:", "")
+        except Escaped:
+            pass  # Escape goes on too
         finally:
             self.paused = False
         console.say("Going on; the clock runs again.")
@@ -143,7 +145,10 @@ class PlainInterview:
         while True:
             self.saver.flush()
             answer = self.interview.answer(question.id)
-            reply = self.prompter.question(QuestionAsk(question, answer.value if answer is not None else None))
+            try:
+                reply = self.prompter.question(QuestionAsk(question, answer.value if answer is not None else None))
+            except Escaped:  # left the command prompt that / opened: back to the question
+                continue
             if isinstance(reply, Picked):
                 return self._record(question, reply.value)
             typed = self._typed_or_command(reply, question)
@@ -177,7 +182,11 @@ class PlainInterview:
                 "Press Enter to finish, or type a command.",
             )
         while True:
-            typed = self._typed_or_command(self.prompter.text("Enter or a command:", ""), None)
+            try:
+                reply = self.prompter.text("Enter or a command:", "")
+            except Escaped:
+                continue
+            typed = self._typed_or_command(reply, None)
             if isinstance(typed, _Stay):
                 continue
             if not isinstance(typed, str):
@@ -330,7 +339,10 @@ class PlainInterview:
     def _pick_question(self, questions: list[Question], message: str) -> Target:
         choices: list[tuple[str, Any]] = [(f"{q.prompt} ({q.id}, {self._status_word(q)})", q.id) for q in questions]
         choices.append(("Stay here", None))
-        reply = self.prompter.choose(message, choices, None)
+        try:
+            reply = self.prompter.choose(message, choices, None)
+        except Escaped:
+            return STAY
         if isinstance(reply, Picked):
             return self.interview.question(reply.value) if reply.value is not None else STAY
         if reply.strip():

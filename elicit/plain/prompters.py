@@ -17,6 +17,14 @@ from elicit.core.session import has_value
 from .output import Console, editable_answer
 
 LINE_MARKER = "> "
+ESCAPE = "\x1b"
+
+
+class Escaped(Exception):
+    """Escape was pressed at a prompt that can be left: a field of a story or a follow-up, a list to pick from.
+
+    At an interview question itself Escape does nothing (it is never a prefix that eats the next key).
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +47,11 @@ class QuestionAsk:
 
 
 class Prompter(Protocol):
-    """Reads the consultant's replies. Ctrl-C raises KeyboardInterrupt; end of input raises EOFError."""
+    """Reads the consultant's replies. Ctrl-C raises KeyboardInterrupt; end of input raises EOFError.
+
+    Escape at ``text`` or ``choose`` raises :class:`Escaped`; at ``question`` it does nothing
+    (except at the command prompt that / opens from a list, which it leaves: Escaped).
+    """
 
     in_lists: bool
     """Whether some prompts are lists where / must be pressed to type a command."""
@@ -125,12 +137,12 @@ class LinePrompter:
         if has_value(ask.current):
             lines.append(f"Now: {editable_answer(question, ask.current)}. Press Enter to keep it.")
         self.console.say(*lines)
-        return self._read()
+        return self._read().lstrip(ESCAPE)  # Escape typed on a line here does nothing
 
     def text(self, message: str, default: str = "") -> str:
-        """Print the message (with the default, if any) and read a line."""
+        """Print the message (with the default, if any) and read a line; a line that starts with Escape raises Escaped."""
         self.console.say(f"{message} (Enter keeps: {default})" if default else message)
-        return self._read() or default
+        return self._read_or_escape() or default
 
     def choose(self, message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Reply:
         """Print numbered choices; a number, a unique start of a label, or Enter for the default picks one."""
@@ -139,7 +151,7 @@ class LinePrompter:
         lines.extend(f"  {number}. {label}" for number, (label, _value) in enumerate(choices, 1))
         lines.append("Type a number or a name" + (f"; Enter alone: {default_label}." if default_label else "."))
         self.console.say(*lines)
-        typed = self._read().strip()
+        typed = self._read_or_escape().strip()
         if not typed:
             return Picked(default) if default_label is not None else ""
         if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(choices):
@@ -149,6 +161,12 @@ class LinePrompter:
         if len(starting) == 1:
             return Picked(starting[0])
         return typed
+
+    def _read_or_escape(self) -> str:
+        line = self._read()
+        if line.startswith(ESCAPE):
+            raise Escaped
+        return line
 
     def _read(self) -> str:
         self.console.write(LINE_MARKER)

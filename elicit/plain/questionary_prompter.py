@@ -3,6 +3,12 @@
 In lists and yes/no prompts the / key opens a one-line command prompt
 (prefilled with /), so every command works at every prompt; typing an answer
 there instead of a command works too.
+
+Escape is bound on its own (eagerly), so it is never prompt_toolkit's meta
+prefix that would eat the next key (Escape then "/cancel" must not become
+"cancel"): at a field of a story or a follow-up and in a pick list it leaves
+the prompt (:class:`~elicit.plain.prompters.Escaped`); at an interview
+question it does nothing.
 """
 
 from __future__ import annotations
@@ -18,12 +24,13 @@ from prompt_toolkit.styles import Style
 from elicit.core.session import has_value
 
 from .output import editable_answer
-from .prompters import Picked, QuestionAsk, Reply, scale_label, scale_points
+from .prompters import Escaped, Picked, QuestionAsk, Reply, scale_label, scale_points
 
 QUESTION_MARK = ""
 LARGEST_SCALE_LIST = 11
 LARGEST_SHORTCUT_LIST = 9
 _SLASH = object()
+_ESCAPE = object()
 
 
 class _Typed(str):
@@ -55,7 +62,7 @@ class QuestionaryPrompter:
         kind = question.kind
         if kind == "choice":
             default = ask.current if ask.current in question.options else None
-            return self._pick(question.prompt, [(option, option) for option in question.options], default)
+            return self._pick(question.prompt, [(option, option) for option in question.options], default, escape_leaves=False)
         if kind == "multi":
             current = ask.current if isinstance(ask.current, list) else []
             choices = [questionary.Choice(option, value=option, checked=option in current) for option in question.options]
@@ -67,25 +74,29 @@ class QuestionaryPrompter:
                 instruction="(space marks, Enter confirms, / for a command)",
                 **self.options,
             )
-            return _reply(self._ask(prompt, with_slash=True))
+            return _reply(self._ask(prompt, with_slash=True, escape_leaves=False))
         if kind == "yesno":
             return self._yes_no(question.prompt, ask.current)
         if kind == "scale" and len(scale_points(question)) <= LARGEST_SCALE_LIST:
             points = scale_points(question)
             default = ask.current if ask.current in points else None
-            return self._pick(question.prompt, [(scale_label(question, point), point) for point in points], default)
-        return self.text(question.prompt, editable_answer(question, ask.current) if has_value(ask.current) else "")
+            return self._pick(question.prompt, [(scale_label(question, point), point) for point in points], default, escape_leaves=False)
+        default_text = editable_answer(question, ask.current) if has_value(ask.current) else ""
+        return self._line(question.prompt, default_text, escape_leaves=False)
 
     def text(self, message: str, default: str = "") -> str:
-        """One line of text, prefilled with ``default`` to edit or keep."""
-        prompt = questionary.text(message, default=default, qmark=QUESTION_MARK, style=self.style, **self.options)
-        return self._ask(prompt, with_slash=False)
+        """One line of text, prefilled with ``default`` to edit or keep; Escape raises Escaped."""
+        return self._line(message, default, escape_leaves=True)
 
     def choose(self, message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Reply:
-        """A select list of (label, value)."""
-        return self._pick(message, list(choices), default)
+        """A select list of (label, value); Escape raises Escaped."""
+        return self._pick(message, list(choices), default, escape_leaves=True)
 
-    def _pick(self, message: str, choices: list[tuple[str, Any]], default: Any) -> Reply:
+    def _line(self, message: str, default: str, *, escape_leaves: bool) -> str:
+        prompt = questionary.text(message, default=default, qmark=QUESTION_MARK, style=self.style, **self.options)
+        return str(self._ask(prompt, with_slash=False, escape_leaves=escape_leaves))
+
+    def _pick(self, message: str, choices: list[tuple[str, Any]], default: Any, *, escape_leaves: bool) -> Reply:
         shortcuts = len(choices) <= LARGEST_SHORTCUT_LIST
         prompt = questionary.select(
             message,
@@ -98,7 +109,7 @@ class QuestionaryPrompter:
             instruction="(arrows or number, Enter picks, / for a command)" if shortcuts else "(arrows, Enter picks, / for a command)",
             **self.options,
         )
-        return _reply(self._ask(prompt, with_slash=True))
+        return _reply(self._ask(prompt, with_slash=True, escape_leaves=escape_leaves))
 
     def _yes_no(self, message: str, current: Any) -> Reply:
         default = current if isinstance(current, bool) else None
@@ -111,19 +122,27 @@ class QuestionaryPrompter:
             instruction=f"(y or n{keeps}, / for a command) ",
             **self.options,
         )
-        result = self._ask(prompt, with_slash=True)
+        result = self._ask(prompt, with_slash=True, escape_leaves=False)
         return "" if result is None else _reply(result)
 
-    def _ask(self, prompt: questionary.Question, *, with_slash: bool) -> Any:
+    def _ask(self, prompt: questionary.Question, *, with_slash: bool, escape_leaves: bool) -> Any:
+        bindings = KeyBindings()
+
+        @bindings.add("escape", eager=True)
+        def _escape(event: Any) -> None:
+            if escape_leaves:
+                event.app.exit(result=_ESCAPE)
+
         if with_slash:
-            bindings = KeyBindings()
 
             @bindings.add("/", eager=True)
             def _command(event: Any) -> None:
                 event.app.exit(result=_SLASH)
 
-            prompt.application.key_bindings = merge_key_bindings([prompt.application.key_bindings or KeyBindings(), bindings])
+        prompt.application.key_bindings = merge_key_bindings([prompt.application.key_bindings or KeyBindings(), bindings])
         result = prompt.unsafe_ask()
+        if result is _ESCAPE:
+            raise Escaped
         if result is _SLASH:
             return _Typed(self.text("Command (or type the answer):", "/"))
         return result

@@ -1,7 +1,8 @@
 """Capturing a user story at a prompt, field by field, each field saved as it is entered.
 
 The story is added as soon as it has a 'want'; every later field updates it,
-so a Ctrl-C or a dropped line in the middle keeps what was already typed.
+so a dropped line in the middle keeps what was already typed. /cancel, Escape
+or Ctrl-C at any field drops the story.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, priority_from_wo
 
 from .commands import PREFIX, Cancelled, ask_field
 from .output import Console, sentence, story_line
-from .prompters import Picked, Prompter
+from .prompters import Escaped, Picked, Prompter
 
 PRIORITY_CHOICES = [(f"{PRIORITY_LABELS[p]} have", p) for p in PRIORITIES]
 PLACEHOLDERS = ("", "...", "…")
@@ -124,7 +125,10 @@ class StoryCapture:
 
     def _priority(self) -> str:
         while True:
-            reply = self.prompter.choose("Priority:", PRIORITY_CHOICES, "should")
+            try:
+                reply = self.prompter.choose("Priority:", PRIORITY_CHOICES, "should")
+            except (Escaped, KeyboardInterrupt):
+                raise Cancelled from None
             if isinstance(reply, Picked):
                 return str(reply.value)
             typed = reply.strip()

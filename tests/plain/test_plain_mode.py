@@ -262,12 +262,14 @@ def test_reopening_resumes_at_the_first_open_question(mini_session_path):
     assert out[first:].splitlines()[1:3] == ["Question 2 of 5, Context.", "Where will people use it?"]
 
 
-def test_story_cancelled_half_way_is_dropped_and_ctrl_c_keeps_what_was_typed(mini_session_path):
+def test_story_cancelled_half_way_is_dropped_and_a_dropped_line_keeps_what_was_typed(mini_session_path):
     code, out = play(mini_session_path, "/story", "clerk", "send reminders", "/cancel", "/stories", "/stop")
     assert code == 0 and "Story dropped." in out and "No stories yet" in out
     assert read_session(mini_session_path).stories == []
 
-    class InterruptAfter(io.StringIO):
+    # Issue 13 (trial F10): Ctrl-C in a story's field cancels the story, like /cancel and Escape
+    # (tests/plain/test_plain_trial.py); Ctrl-C at a question still ends plain mode, keeping the story.
+    class InterruptAtQuestion(io.StringIO):
         def readline(self, *args: object) -> str:
             line = super().readline()
             if not line:
@@ -275,7 +277,8 @@ def test_story_cancelled_half_way_is_dropped_and_ctrl_c_keeps_what_was_typed(min
             return line
 
     out_stream = io.StringIO()
-    code = run(mini_session_path, stdin=InterruptAfter("/story\nclerk\nsend reminders\nthey pay\n"), stdout=out_stream)
+    typed = "/story\nclerk\nsend reminders\nthey pay\nmust\n\n\n"
+    code = run(mini_session_path, stdin=InterruptAtQuestion(typed), stdout=out_stream)
     assert code == 130
     (story,) = read_session(mini_session_path).stories
     assert (story.role, story.want, story.so_that, story.source) == ("clerk", "send reminders", "they pay", ["mini.context.problem"])
