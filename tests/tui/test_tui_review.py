@@ -177,6 +177,9 @@ async def test_exporting_for_the_client_can_record_a_round(tmp_path: Path):
         assert [item.number for item in screen.session.rounds] == [1]
         assert screen.session.rounds[0].note == "exported for the client: invoicing.spec.md"
         assert "Recorded round 1" in text_of(screen, "#export-result")
+        result = screen.query_one("#export-result")
+        assert result.region.bottom <= screen.query_one("#export").region.bottom, "at 80x24 what was written is scrolled into view"
+        assert result.region.height > 0
         assert not checkbox.value and "record round 2" in str(checkbox.label), "one round per export asked for"
 
         await pilot.press("f7", *"by hand", "enter")

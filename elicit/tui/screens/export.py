@@ -7,7 +7,7 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Input, RadioSet, SelectionList, Static
@@ -42,7 +42,7 @@ class ExportScreen(SessionScreen[None]):
         """Whether the export under way records a round once every file is written."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export"):
+        with VerticalScroll(id="export", can_focus=False):
             yield Static("[b]Export the draft spec[/b]", id="export-title")
             yield Static("Formats (Space ticks)", classes="export-heading")
             yield TickList(id="export-formats")
@@ -185,6 +185,8 @@ class ExportScreen(SessionScreen[None]):
             lines.append(self._record_exported_round(written))
             recorded = f" Recorded round {self.session.rounds[-1].number}."
         self.query_one("#export-result", Static).update(Content.from_markup("\n".join(lines)))
+        # At 80x24 what was written falls below the screen: bring it into view.
+        self.query_one("#export", VerticalScroll).scroll_end(animate=False)
         if problems:
             self.notify(problems[0], title="Export failed", severity="error", timeout=10)
         else:
