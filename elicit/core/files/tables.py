@@ -67,6 +67,8 @@ class TableReader:
 
     def tables(self, data: dict[str, Any], name: str, allowed: Sequence[str], parent: str = "") -> list[tuple[str, dict[str, Any]]]:
         """The array of tables ``name`` (none when absent), each with its key path; their keys checked."""
+        if name not in data:  # most stories have no history: nothing to build
+            return []
         path = key_path(parent, name)
         raw = data.get(name, [])
         if not is_table_list(raw):
