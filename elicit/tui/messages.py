@@ -25,6 +25,15 @@ class NotesEdited(Message):
         self.notes = notes
 
 
+class TypedAside(Message):
+    """Words typed into an answer that takes options: they belong in the question's notes, not in its answer."""
+
+    def __init__(self, question_id: str, text: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.text = text
+
+
 class QuestionChosen(Message):
     """The consultant picked a question to go to (navigator, summary, search)."""
 

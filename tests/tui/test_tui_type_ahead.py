@@ -7,14 +7,27 @@ from pathlib import Path
 from textual import events
 
 from elicit.tui.screens.story_editor import StoryEditor
-from tests.support.tui import app_on, make_session
+from tests.support.tui import STARTED, app_on, make_session
 
 
-def burst(app, *keys: str) -> None:
-    """Queue key events the way the terminal driver does, without waiting for the app between them."""
+def on_mobile(tmp_path: Path) -> Path:
+    """A session on the yes/no question that applies once the platform is Mobile."""
+    from elicit.core.session import Answer
+
+    mobile = Answer("Mobile", answered_at=STARTED, updated_at=STARTED)
+    return make_session(tmp_path / "s.elicit.toml", answers={"mini.context.platform": mobile}, current="mini.context.offline")
+
+
+def burst(app, *keys: str, later: float = 0.0) -> None:
+    """Queue key events the way the terminal driver does, without waiting for the app between them.
+
+    ``later`` stamps them that many seconds after now: a pause before typing, without waiting for it.
+    """
     for key in keys:
         character = key if len(key) == 1 else ("\t" if key == "tab" else None)
-        app.post_message(events.Key(key, character))
+        event = events.Key(key, character)
+        event.time += later
+        app.post_message(event)
 
 
 async def handled(pilot) -> None:
@@ -101,3 +114,51 @@ async def test_a_story_typed_straight_after_ctrl_t_goes_into_the_editor_not_the_
         assert story.acceptance == ["Given a collected cake, then it leaves the list"]
         screen.commit()
         assert screen.session.answers[screen.question.id].value == "orders get lost", "the answer kept only what was typed into it"
+
+
+async def test_a_sentence_typed_into_a_yes_no_question_goes_to_the_notes_and_picks_nothing(tmp_path: Path):
+    app = app_on(on_mobile(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        burst(app, *"Only on Sundays, when the network is down")
+        await handled(pilot)
+        screen.commit()
+        answer = screen.session.answers.get("mini.context.offline")
+        assert answer is not None and answer.value is None, "the y and n of the sentence answered nothing"
+        assert answer.notes == "Only on Sundays, when the network is down"
+
+
+async def test_a_yes_typed_as_a_word_is_kept_whole_in_the_notes_and_the_answer_stays_as_it_was(tmp_path: Path):
+    app = app_on(on_mobile(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.session.answers["mini.context.offline"].value is False, "a single key still picks"
+        burst(app, *"yes, every day", later=2.0)
+        await handled(pilot)
+        screen.commit()
+        answer = screen.session.answers["mini.context.offline"]
+        assert (answer.value, answer.notes) == (False, "yes, every day")
+
+
+async def test_digits_of_a_word_typed_into_a_scale_pick_nothing(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml", current="mini.users.satisfaction"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        burst(app, *"4 out of 5 stars")
+        await handled(pilot)
+        screen.commit()
+        answer = screen.session.answers.get("mini.users.satisfaction")
+        assert answer is not None and answer.value is None and answer.notes == "4 out of 5 stars"
+
+
+async def test_typing_on_an_answered_question_adds_to_the_end_of_the_answer(tmp_path: Path):
+    from tests.support.tui import sample_answers
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml", answers=sample_answers(), current="mini.context.problem"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press(*" Every month.")
+        screen.commit()
+        assert screen.session.answers["mini.context.problem"].value == "Invoices are typed twice and Ann loses a day a week. Every month."

@@ -16,7 +16,7 @@ from elicit.core.session import OpenSession, answer_text, has_value, summarise, 
 
 from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
-from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen
+from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen, TypedAside
 from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
 from ..widgets.interview.interview_answers import InterviewAnswers
@@ -213,6 +213,18 @@ class InterviewScreen(SessionScreen[None]):
     def _notes_edited(self, message: NotesEdited) -> None:
         message.stop()
         self._apply_notes(message.question_id, message.notes)
+
+    @on(TypedAside)
+    def _typed_aside(self, message: TypedAside) -> None:
+        """Words typed into an options answer go on in the notes, where nothing is lost."""
+        message.stop()
+        for notes in self.query(NotesEditor):
+            if notes.question.id == message.question_id:
+                glue = " " if notes.text and not notes.text.endswith((" ", "\n")) else ""
+                notes.insert(glue + message.text, notes.document.end)
+                notes.move_cursor(notes.document.end)
+                notes.focus(scroll_visible=False)
+                self.notify("This question takes a pick; what you type goes in the notes.", timeout=3)
 
     def _apply_notes(self, question_id: str, notes: str) -> None:
         answer = self.session.answers.get(question_id)

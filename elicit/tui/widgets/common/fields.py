@@ -33,3 +33,4 @@ class Editor(TextArea):
 
     def on_mount(self) -> None:
         self.cursor_blink = self.app.cursor_blink
+        self.move_cursor(self.document.end)  # what is typed next adds to the text, never goes in front of it

@@ -21,7 +21,7 @@ from elicit.core.findings import ElicitError
 from elicit.core.session import format_answer, parse_answer
 
 from ...bindings import bindings
-from ...messages import AnswerEdited, NotesEdited
+from ...messages import AnswerEdited, NotesEdited, TypedAside
 from ..common.fields import Editor, Field
 
 
@@ -83,7 +83,11 @@ class NotesEditor(Editor):
 
 
 class OptionsAnswer(OptionList):
-    """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears."""
+    """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears.
+
+    A word typed here is a sentence meant for somewhere else: the keys since the
+    last pause go to the notes, and what their digits or y/n picked is undone.
+    """
 
     DEFAULT_CSS = """
     OptionsAnswer {
@@ -108,6 +112,7 @@ class OptionsAnswer(OptionList):
         else:
             self.picked = [value] if value is not None and any(v == value and type(v) is type(value) for _, v in self.choices) else []
         super().__init__(*self._prompts(), id="answer", classes="answer-input")
+        self._run: _Run | None = None
         self.border_title = "Answer" + (" · Space picks several" if self.multi else "")
         if self.picked:
             first = next(i for i, (_, v) in enumerate(self.choices) if v in self.picked)
@@ -173,18 +178,67 @@ class OptionsAnswer(OptionList):
 
     def on_key(self, event: events.Key) -> None:
         character = event.character or ""
+        if not event.is_printable:
+            self._run = None
+            return
+        if self._run is not None and event.time - self._run.last > RUN_PAUSE_SECONDS:
+            self._run = None
+        index = self._option_for(character)
+        if index is not None:
+            if self._run is None:
+                self._run = _Run(before=list(self.picked), last=event.time)
+            self._run.add(character, event.time)
+            self._pick(index)
+            event.stop()
+        elif character.isalpha():
+            self._aside(character, event)
+        elif self._run is not None:  # a space or a comma inside what is being typed: wait for the next key
+            self._run.add(character, event.time)
+            event.stop()
+            event.prevent_default()
+
+    def _option_for(self, character: str) -> int | None:
+        """The option a key picks: y/n on a yes/no question, a digit elsewhere (a scale's digit is its value)."""
         kind = self.question.kind
         if kind == "yesno" and character.lower() in ("y", "n"):
-            self._pick(0 if character.lower() == "y" else 1)
-            event.stop()
-        elif character.isdigit() and character != "":
+            return 0 if character.lower() == "y" else 1
+        if character.isdigit():
             if kind == "scale":
-                index = next((i for i, (_, v) in enumerate(self.choices) if v == int(character)), None)
-            else:
-                index = int(character) - 1
-            if index is not None and 0 <= index < len(self.choices):
-                self._pick(index)
-                event.stop()
+                return next((i for i, (_, v) in enumerate(self.choices) if v == int(character)), None)
+            index = int(character) - 1
+            return index if 0 <= index < len(self.choices) else None
+        return None
+
+    def _aside(self, character: str, event: events.Key) -> None:
+        """Move the words being typed to the notes; undo what their first keys picked."""
+        event.stop()
+        event.prevent_default()
+        run = self._run
+        if run is None:
+            run = _Run(before=list(self.picked), last=event.time)
+        text = run.text + character
+        self._run = None
+        if self.picked != run.before:
+            self.picked = run.before
+            self._changed()
+        self.post_message(TypedAside(self.question.id, text))
+
+
+RUN_PAUSE_SECONDS = 1.5
+"""Keys closer together than this are one piece of typing (a word, a sentence)."""
+
+
+class _Run:
+    """The printable keys typed into an options answer since the last pause, and the picks before them."""
+
+    def __init__(self, *, before: list[Any], last: float) -> None:
+        self.before = before
+        self.last = last
+        self.text = ""
+
+    def add(self, character: str, time: float) -> None:
+        self.text += character
+        self.last = time
 
 
 class NumberAnswer(Widget):
