@@ -100,7 +100,10 @@ def help_lines(in_lists: bool) -> list[str]:
         name = spec.name + (f" {spec.argument}" if spec.argument else "")
         alias = f" (or /{spec.aliases[0]})" if spec.aliases else ""
         lines.append(f"  /{name.ljust(width)}  {spec.summary}{alias}")
-    lines.append("Press Enter on an empty answer to leave a question as it is and go on. Start an answer with // to type a leading slash.")
+    lines.append(
+        "Enter on an empty answer keeps a question as it is and goes on (an open one is left open; a required one needs"
+        " an answer, /skip or /revisit). Start an answer with // to type a leading slash."
+    )
     return lines
 
 

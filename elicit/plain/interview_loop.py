@@ -13,7 +13,7 @@ from typing import Any
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, SessionService, has_value, parse_answer
+from elicit.core.session import OPEN, OpenSession, SessionService, has_value, parse_answer
 
 from .commands import Command, help_lines, read_reply
 from .follow_ups import FollowUps
@@ -36,6 +36,7 @@ Target = Question | None | _Stay
 """Where to go after a reply: a question, None for the end of the interview, or STAY."""
 
 NO_QUESTION = "There is no question here; use /back or /go to pick one."
+REQUIRED_EMPTY = "Required: type an answer, /skip or /revisit."
 FOLLOW_UP_LISTS = ("decisions", "open-questions", "assumptions", "terms")
 FOLLOW_UP_COMMANDS = ("decision", "open-question", "assumption", "term", "resolve") + FOLLOW_UP_LISTS
 
@@ -157,13 +158,26 @@ class PlainInterview:
             if not isinstance(typed, str):
                 return typed
             if not typed:
-                return self._next_after(question)
+                if self._passes_empty(question):
+                    return self._next_after(question)
+                continue
             try:
                 value = parse_answer(question, typed)
             except ElicitError as error:
                 self.console.say(sentence(str(error)[:1].upper() + str(error)[1:]))
                 continue
             return self._record(question, value)
+
+    def _passes_empty(self, question: Question) -> bool:
+        """Enter on an empty answer: an answered, skipped or flagged question stays as it is; an open one is
+        left open with a line saying so, unless it is required (then it needs an answer, /skip or /revisit)."""
+        if self.interview.status(question.id) != OPEN:
+            return True
+        if question.required:
+            self.console.say(REQUIRED_EMPTY)
+            return False
+        self.console.say("Left open.")
+        return True
 
     def _at_end(self) -> Target:
         self.timed.section_id = None

@@ -148,3 +148,39 @@ def test_a_dropped_line_in_a_story_keeps_what_was_typed(mini_session_path):
     assert code == 0, out
     (story,) = read_session(mini_session_path).stories
     assert (story.role, story.want, story.so_that) == ("clerk", "send reminders", "they pay")
+
+
+# F11: an empty Enter at a question ------------------------------------------------------------------
+
+
+def test_an_empty_enter_does_not_pass_a_required_question(mini_session_path):
+    # The trial: Enter alone on a required question, and the next answer was saved under the following one.
+    code, out = play(mini_session_path, "", "Invoices are late", "/stop")
+    assert code == 0, out
+    assert "Required: type an answer, /skip or /revisit." in out
+    answers = read_session(mini_session_path).answers
+    assert answers["mini.context.problem"].value == "Invoices are late"
+    assert "mini.context.platform" not in answers
+
+
+def test_an_empty_enter_on_an_optional_question_says_it_is_left_open(mini_session_path):
+    code, out = play(mini_session_path, "Invoices are late", "", "/stop")
+    assert code == 0, out
+    platform = out.index("Where will people use it?")
+    assert "Left open." in out[platform:]
+    assert "Question 3 of " in out[platform:]  # and moved on
+    assert "mini.context.platform" not in read_session(mini_session_path).answers
+
+
+def test_an_empty_enter_keeps_an_answer_a_skip_or_a_flag_without_a_word(mini_session_path):
+    code, out = play(mini_session_path, "/skip", "/back", "", "/stop")
+    assert code == 0, out
+    assert "Left open." not in out and "Required:" not in out
+    assert read_session(mini_session_path).answers["mini.context.problem"].status == "skipped"
+
+
+def test_an_empty_enter_at_a_questionary_prompt_does_not_pass_a_required_question(mini_session_path):
+    code, out = keys(mini_session_path, "\r" + "Invoices are late\r" + "/stop\r")
+    assert code == 0, out
+    assert "Required: type an answer, /skip or /revisit." in out
+    assert read_session(mini_session_path).answers["mini.context.problem"].value == "Invoices are late"
