@@ -31,7 +31,7 @@ from elicit.core.session.models import (
     snapshot,
     too_long,
 )
-from elicit.core.session.participants import next_speaker, speaker_name
+from elicit.core.session.participants import find_participant, next_speaker, speaker_name
 from elicit.core.session.suspects import answer_basis
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
@@ -345,9 +345,18 @@ class SessionService:
 
     # follow-ups: open questions, decisions, assumptions, glossary
 
+    def person(self, text: str) -> str:
+        """Who decided or owns something, as typed: a participant's full name when it names one ("Maria" -> "Maria Lopez")."""
+        typed = " ".join(text.split())
+        if not typed or typed.isdigit():
+            return typed
+        participant = find_participant(self.session.participants, typed)
+        return participant.name if participant is not None else typed
+
     def add_open_question(self, text: str, *, owner: str = "", source: list[str] | None = None, by: str | None = None) -> OpenQuestion:
         """Note something to follow up after the interview (``by``: who raised it; default the current speaker)."""
         text, sources, credited = _text(text, "open question"), self.sources(source), self.credit(by)
+        owner = self.person(owner)
         item = OpenQuestion(self._ids["OQ"].next(self.session.open_questions), text, owner, source=sources, by=credited)
         self.session.open_questions.append(item)
         self._changed(f"open question {item.id}")
@@ -358,6 +367,8 @@ class SessionService:
         item = _find(self.session.open_questions, item_id, "open question")
         if "status" in values and values["status"] not in OPEN_QUESTION_STATUSES:
             raise ElicitError(f"status must be one of {', '.join(OPEN_QUESTION_STATUSES)}, not '{values['status']}'")
+        if "owner" in values:
+            values["owner"] = self.person(values["owner"])
         self._update(item, values, ("text", "owner", "status", "resolution", "source", "by"), "open question")
         self._changed(f"open question {item_id} changed")
         return item
@@ -395,6 +406,7 @@ class SessionService:
         text, sources, credited = _text(text, "decision"), self.sources(source), self.credit(by)
         for story_id in stories or []:
             self._story(story_id)
+        decided_by = self.person(decided_by)
         item = Decision(self._ids["D"].next(self.session.decisions), text, rationale, decided_by, sources, list(stories or []), credited)
         self.session.decisions.append(item)
         self._changed(f"decision {item.id}")
@@ -403,6 +415,8 @@ class SessionService:
     def update_decision(self, item_id: str, **values: Any) -> Decision:
         """Change some fields of a decision (text, rationale, decided_by, source, by)."""
         item = _find(self.session.decisions, item_id, "decision")
+        if "decided_by" in values:
+            values["decided_by"] = self.person(values["decided_by"])
         self._update(item, values, ("text", "rationale", "decided_by", "source", "by"), "decision")
         self._changed(f"decision {item_id} changed")
         return item

@@ -368,3 +368,12 @@ def test_a_speaker_who_leaves_the_participants_stops_speaking(voices):
     voices.set_speaker("Ben Cho")
     voices.set_meta(participants=[Participant("Ann Lee", "owner")])
     assert voices.speaker == "" and voices.add_story("r", "w").by == ""
+
+
+def test_who_decided_and_who_owns_name_the_participant_as_the_session_spells_it(voices):
+    decision = voices.add_decision("launch before Easter", decided_by="ann")
+    assert decision.decided_by == "Ann Lee", "a first name only one participant has is that participant"
+    question = voices.add_open_question("deposit amount?", owner="ben cho")
+    assert question.owner == "Ben Cho"
+    assert voices.update_decision(decision.id, decided_by="the board").decided_by == "the board", "anyone else stays as typed"
+    assert voices.update_open_question(question.id, owner="Ann").owner == "Ann Lee"
