@@ -7,12 +7,12 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from elicit.core.banks import BankCatalog, Question, looks_like_path
 from elicit.core.findings import ElicitError
 from elicit.core.session import (
     Interview,
-    Participant,
     Session,
     SessionService,
     banks_for_session,
@@ -21,14 +21,15 @@ from elicit.core.session import (
     format_answer,
     open_session,
     parse_answer,
-    parse_participant,
     read_session,
     session_path,
-    summarise,
 )
 
 from .output import note_line, print_json
 from .parser import UsageError
+
+if TYPE_CHECKING:
+    from elicit.core.session import Participant
 
 
 def new_session(args: argparse.Namespace) -> int:
@@ -72,6 +73,8 @@ def _title_from(path: Path) -> str:
 
 
 def _participant(text: str) -> Participant:
+    from elicit.core.session import parse_participant  # only 'elicit new' reads participants
+
     participant = parse_participant(text)
     if participant is None:
         raise UsageError("elicit new", f"--participant needs a name, as NAME, NAME:ROLE or 'NAME - ROLE', not '{text}'")
@@ -174,6 +177,8 @@ def load_for_reading(path_text: str) -> tuple[Session, Interview]:
 
 def summary(args: argparse.Namespace) -> int:
     """Print progress, coverage and time per section, open required questions, flagged ones, stories and open questions."""
+    from elicit.core.session import summarise  # only this command counts: 'elicit answer' never loads it
+
     session, interview = load_for_reading(args.path)
     counts = summarise(interview)
     if args.json:

@@ -26,7 +26,7 @@ NOT_FOR_LINT = (
     "elicit.core.files.toml_writer",
 )
 """What ``elicit lint FILE.txt`` must not import: banks, the interview engine, the session file format, the writers."""
-NOT_FOR_ANSWER = (*FRONT_ENDS, *_NEVER_QUICK, "elicit.core.stories", "elicit.cli.summary_output")
+NOT_FOR_ANSWER = (*FRONT_ENDS, *_NEVER_QUICK, "elicit.core.stories", "elicit.cli.summary_output", "elicit.core.session.summary")
 """What ``elicit answer`` must not import: story quality, the spec and its exporters."""
 
 _MARK = "\nLOADED:"

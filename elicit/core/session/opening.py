@@ -12,7 +12,6 @@ from elicit.core.session.engine import Interview, banks_for_session
 from elicit.core.session.models import BankRef, Participant, Session
 from elicit.core.session.service import SessionService, now
 from elicit.core.session.storage import SessionStore
-from elicit.core.session.summary import budget_minutes
 
 
 @dataclass
@@ -83,6 +82,8 @@ def create_session(
         banks=[BankRef(bank.id, bank.version, bank.content_hash, recorded) for bank, recorded in zip(banks, bank_paths, strict=True)],
     )
     interview = Interview(session, banks)
+    from elicit.core.session.summary import budget_minutes  # only a new session needs it: 'elicit answer' never loads summary
+
     session.target_minutes = target_minutes if target_minutes is not None else budget_minutes(interview)
     first = interview.current
     session.current = first.id if first else ""
