@@ -41,6 +41,7 @@ def round_state(frozen: Round, label: str) -> State:
         frozen.decisions,
         frozen.open_questions,
         frozen.assumptions,
+        frozen.proposals,
         round_number=frozen.number,
     )
 

@@ -14,7 +14,7 @@ from typing import Any
 from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
 from elicit.core.session.answers import has_value
-from elicit.core.session.models import Answer, Assumption, Decision, InterviewAnswer, OpenQuestion, Round, Session, Settings, Story
+from elicit.core.session.models import Answer, Assumption, Decision, InterviewAnswer, OpenQuestion, Proposal, Round, Session, Settings, Story
 from elicit.core.session.record_reader import (
     ANSWER_KEYS,
     ASSUMPTION_KEYS,
@@ -69,7 +69,7 @@ def session_to_data(session: Session) -> dict[str, Any]:
     data.update(_follow_up_tables(session.open_questions, session.decisions, session.assumptions))
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS, keep=("term",)) for item in session.glossary]
     data["rounds"] = [_round_table(item) for item in session.rounds]
-    data["proposals"] = [record_dict(item, PROPOSAL_KEYS, keep=("id", "story", "change", "status")) for item in session.proposals]
+    data["proposals"] = _proposal_tables(session.proposals)
     data["merged_from"] = [record_dict(item, MERGED_FROM_KEYS, keep=("id",)) for item in session.merged_from]
     data["conflicts"] = list(session.conflicts)
     return {key: value for key, value in data.items() if value not in ([], {})}
@@ -85,6 +85,10 @@ def _follow_up_tables(
     }
 
 
+def _proposal_tables(proposals: list[Proposal]) -> list[dict[str, Any]]:
+    return [record_dict(item, PROPOSAL_KEYS, keep=("id", "story", "change", "status")) for item in proposals]
+
+
 def _round_table(frozen: Round) -> dict[str, Any]:
     """A round's table: when, the note, and the frozen stories and follow-ups as they stood."""
     table: dict[str, Any] = {"number": frozen.number}
@@ -92,6 +96,7 @@ def _round_table(frozen: Round) -> dict[str, Any]:
     _put(table, "note", frozen.note)
     table["stories"] = [story_table(story) for story in frozen.stories]
     table.update(_follow_up_tables(frozen.open_questions, frozen.decisions, frozen.assumptions))
+    table["proposals"] = _proposal_tables(frozen.proposals)
     return {key: value for key, value in table.items() if value != []}
 
 

@@ -277,6 +277,8 @@ class Round:
     decisions: list[Decision] = field(default_factory=list)
     open_questions: list[OpenQuestion] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    """The client's proposals as they stood (accepted with a comment: the reason a diff of rounds shows)."""
 
 
 @dataclass

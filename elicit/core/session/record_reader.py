@@ -59,7 +59,7 @@ STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quot
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
 OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by")
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
-ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions")
+ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row")
 ASSUMPTION_KEYS = ("id", "text", "rationale", "source", "by")
 SETTINGS_KEYS = ("names_in_client_spec",)
@@ -215,8 +215,14 @@ class RecordReader(TableReader):
             frozen = Round(number, self.when(table, "at", key), self.string(table, "note", key))
             frozen.stories = [self.story(k, t) for k, t in self.tables(table, "stories", STORY_KEYS, key)]
             frozen.open_questions, frozen.decisions, frozen.assumptions = self.follow_ups(table, key)
+            frozen.proposals = self.proposals(table, key)
             session.rounds.append(frozen)
-        session.proposals = [
+        session.proposals = self.proposals(data)
+        self.unique([item.id for item in session.proposals], "proposals", "proposal")
+
+    def proposals(self, data: dict[str, Any], parent: str = "") -> list[Proposal]:
+        """The client's proposals in ``data`` (a session, or one of its rounds)."""
+        return [
             Proposal(
                 id=self.string(t, "id", k, required=True),
                 story=self.string(t, "story", k, required=True),
@@ -229,9 +235,8 @@ class RecordReader(TableReader):
                 round=self.whole(t, "round", k, minimum=0) or 0,
                 row=self.whole(t, "row", k, minimum=0) or 0,
             )
-            for k, t in self.tables(data, "proposals", PROPOSAL_KEYS)
+            for k, t in self.tables(data, "proposals", PROPOSAL_KEYS, parent)
         ]
-        self.unique([item.id for item in session.proposals], "proposals", "proposal")
 
     def answer(self, key: str, table: dict[str, Any]) -> Answer:
         """One answer (its keys are checked by the caller, which knows what else may sit beside them)."""

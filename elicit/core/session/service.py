@@ -559,6 +559,7 @@ class SessionService:
             decisions=frozen.decisions,
             open_questions=frozen.open_questions,
             assumptions=frozen.assumptions,
+            proposals=frozen.proposals,
         )
         self.session.rounds.append(item)
         self._changed(f"round {number} recorded")

@@ -256,3 +256,19 @@ def test_the_markdown_diff_is_the_spec_renderer_on_the_document_model():
     assert f"priority: {labels[old.stories[1].priority]} → {labels[new.stories[1].priority]}" in page, "priorities as the spec says them"
     tokens = [token.type for token in MarkdownIt().parse(page) if token.nesting == 1]
     assert tokens.count("bullet_list_open") == 2 and tokens.count("heading_open") == 3, "a title, then one list per kind of record"
+
+
+def test_a_diff_between_two_rounds_gives_the_same_reasons_as_one_against_the_session(tmp_path):
+    service = service_for()
+    service.record_round("sent")
+    [proposal] = service.add_proposals([Proposal("", "US-002", "change", priority="must", comment="Saturday staff need this most")])
+    accept(service, proposal.id)
+    service.record_round("after review")
+    path = tmp_path / "s.elicit.toml"
+    path.write_text(dumps_session(service.session), encoding="utf-8")
+    against_rounds = diff(load_state(f"{path}@1"), load_state(f"{path}@2"))
+    against_session = diff(load_state(f"{path}@1"), load_state(str(path)))
+    assert by_id(against_rounds, "story", "US-002").reason == "Saturday staff need this most"
+    assert [(c.id, c.reason) for c in against_rounds] == [(c.id, c.reason) for c in against_session]
+    assert [p.status for p in service.session.rounds[-1].proposals] == ["accepted"]
+    assert service.session.rounds[0].proposals == []

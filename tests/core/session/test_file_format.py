@@ -237,9 +237,6 @@ follow_ups = {
     ),
     "assumptions": st.lists(st.builds(Assumption, ids, any_text, any_text, st.lists(ids, max_size=2), any_text), max_size=2),
 }
-rounds = st.builds(
-    Round, number=st.integers(1, 2**31), at=stamps, note=any_text, stories=st.lists(stories, max_size=2), **follow_ups
-)
 proposals = st.builds(
     Proposal,
     id=ids,
@@ -252,6 +249,15 @@ proposals = st.builds(
     reason=any_text,
     round=st.integers(0, 2**31),
     row=st.integers(0, 2**31),
+)
+rounds = st.builds(
+    Round,
+    number=st.integers(1, 2**31),
+    at=stamps,
+    note=any_text,
+    stories=st.lists(stories, max_size=2),
+    **follow_ups,
+    proposals=st.lists(proposals, max_size=2),
 )
 sessions = st.builds(
     Session,
