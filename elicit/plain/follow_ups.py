@@ -1,6 +1,7 @@
 """Decisions, open questions, assumptions and glossary terms at a plain-mode prompt.
 
-Each is linked to the question on screen, starts from its answer's words
+Each is linked to the question the interview loop names (the one on screen,
+or the one just answered while that is still open), starts from its answer's words
 when nothing is typed after the command, and is saved as soon as it has its
 text (each later field updates it), like a story; /cancel, Escape or Ctrl-C
 at any field drops it.
@@ -15,7 +16,7 @@ from elicit.core.findings import ElicitError
 from elicit.core.session import Interview, SessionService, answer_text
 
 from .commands import Cancelled, ask_field
-from .output import Console, sentence
+from .output import Console, capture_line, sentence
 from .prompters import Escaped, Picked, Prompter
 
 
@@ -37,6 +38,7 @@ class FollowUps:
         """
         what = kind.replace("-", " ")
         source = [question.id] if question is not None else []
+        self.console.say(capture_line(what, question))
         item: Any = None
         try:
             text = argument or ask_field(self.prompter, self.console, f"{what.capitalize()}:", self._answer_words(question), what=what)
@@ -72,6 +74,7 @@ class FollowUps:
         """Add a glossary term (``/term SKU: stock keeping unit``) linked to the question on screen, or give an existing one a new meaning."""
         word, _, meaning = argument.partition(":") if ":" in argument else argument.partition("=")
         known = None
+        self.console.say(capture_line("term", question))
         try:
             word = word.strip() or ask_field(self.prompter, self.console, "Term (the client's word):", what="term")
             if not word:

@@ -108,6 +108,9 @@ class PlainInterview:
         self.saver = saver
         self.stories = StoryCapture(self.prompter, console, opened.service)
         self.follow_ups = FollowUps(self.prompter, console, opened.service, opened.interview)
+        self._answered_last: Question | None = None
+        """The question answered just before the one on screen (None once the consultant moved another way)."""
+        self._just_answered: Question | None = None
 
     def run(self) -> None:
         """Ask until /stop (raises nothing) or end of input (EOFError) or Ctrl-C (KeyboardInterrupt)."""
@@ -136,6 +139,7 @@ class PlainInterview:
             self.console.say(f"Note: {note}")
 
     def _ask(self, question: Question) -> Target:
+        self._answered_last, self._just_answered = self._just_answered, None
         try:
             self.service.go(question.id)
         except ElicitError:  # it stopped applying: carry on from the next one
@@ -180,6 +184,7 @@ class PlainInterview:
         return True
 
     def _at_end(self) -> Target:
+        self._answered_last, self._just_answered = self._just_answered, None
         self.timed.section_id = None
         self.saver.flush()
         progress = self.interview.progress()
@@ -237,6 +242,7 @@ class PlainInterview:
                 self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
             else:
                 self.console.say(f"Saved: {shown}")
+        self._just_answered = question
         return self._next_after(question)
 
     def _command(self, command: Command, question: Question | None) -> Target:
@@ -249,9 +255,9 @@ class PlainInterview:
             stories = self.session.stories
             self.console.say(*(story_line(story) for story in stories) if stories else ["No stories yet; /story adds one."])
         elif name == "story":
-            self.stories.capture(question)
+            self.stories.capture(self._capture_source(question))
         elif name in FOLLOW_UP_COMMANDS:
-            self._follow_up(command, question)
+            self._follow_up(command, self._capture_source(question))
         elif name == "pause":
             self.timed.pause(self.console)
         elif name == "go":
@@ -283,6 +289,13 @@ class PlainInterview:
         if name == "story" and self.saver.pending:
             self.console.say(self.saver.not_saved_line())
         return STAY
+
+    def _capture_source(self, question: Question | None) -> Question | None:
+        """The question a story or follow-up captured now comes from: the one on screen, unless it is still
+        open and the consultant has just answered the one before (the client said it in that answer)."""
+        if self._answered_last is not None and (question is None or self.interview.status(question.id) == OPEN):
+            return self._answered_last
+        return question
 
     def _follow_up(self, command: Command, question: Question | None) -> None:
         """Add, resolve or list decisions, open questions, assumptions and terms."""

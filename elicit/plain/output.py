@@ -172,3 +172,10 @@ def shown_answer(question: Question, value: Any) -> str:
 def editable_answer(question: Question, value: Any) -> str:
     """An answer as text to edit and type back (no unit, no 'of 5')."""
     return answer_text(value)
+
+
+def capture_line(what: str, source: Question | None) -> str:
+    """Said before the fields of a new story or follow-up: which question it will be linked to."""
+    if source is None:
+        return f"New {what}, not linked to a question."
+    return f"New {what} from: {sentence(source.prompt)}"

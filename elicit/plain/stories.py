@@ -14,7 +14,7 @@ from elicit.core.stories import ParsedStory, split_pasted_story, template_leftov
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, priority_from_word
 
 from .commands import PREFIX, Cancelled, ask_field
-from .output import Console, sentence, story_line
+from .output import Console, capture_line, sentence, story_line
 from .prompters import Escaped, Picked, Prompter
 
 PRIORITY_CHOICES = [(f"{PRIORITY_LABELS[p]} have", p) for p in PRIORITIES]
@@ -38,8 +38,7 @@ class StoryCapture:
     def capture(self, source: Question | None) -> Story | None:
         """Ask for a story linked to ``source``; return it, or None if cancelled before it had a 'want'."""
         hint = source.story if source is not None else None
-        linked = " for this question" if source is not None else " (not linked to a question)"
-        self.console.say(f"New story{linked}. Type /cancel at any field to drop it; a whole story pasted in one field is split.")
+        self.console.say(capture_line("story", source), "Type /cancel at any field to drop it; a whole story pasted in one field is split.")
         story: Story | None = None
         try:
             role, want, pasted = self._role_and_want(*self._defaults(hint))

@@ -184,8 +184,7 @@ def test_whole_interview_from_typed_lines(mini_session_path):
         "-3",  # below the minimum
         "12",
         "/story",
-        "",  # role: keep 'user'
-        "",  # no want: no story
+        "/cancel",  # no story
         "/story",
         "finance clerk",
         "send reminders automatically",
@@ -232,7 +231,8 @@ def test_whole_interview_from_typed_lines(mini_session_path):
     )
     assert story.acceptance == ["a reminder goes out 30 days after the invoice", "the clerk can stop reminders for one customer"]
     assert story.quote == "/etc/hosts is where we keep it"
-    assert story.source == ["mini.users.who"]
+    # Issue 13 (trial F12): right after an answer, with the next question still open, the story comes from that answer.
+    assert story.source == ["mini.context.offline_how_long"]
     assert not lock_path(mini_session_path).exists()
     for said in (
         "Why we ask: Everything else follows from the problem.",
@@ -240,6 +240,7 @@ def test_whole_interview_from_typed_lines(mini_session_path):
         "'Tablet' is not an option",
         "is a yes/no question",
         "takes 0 or more",
+        "New story from: For how many hours at most?",
         "No story added",
         "could be /story, /stories or /stop",
         "no command '/zzz'",
@@ -416,7 +417,7 @@ def test_whole_interview_through_questionary_prompts(mini_session_path):
             + "/flag\r"
             + "12\r"
             + "/story\r"
-            + "\r"  # role: user
+            + "user\r"
             + "send reminders\r"
             + "\r"
             + "1\r"  # Must
@@ -443,7 +444,7 @@ def test_whole_interview_through_questionary_prompts(mini_session_path):
         "send reminders",
         "must",
         ["a reminder after 30 days"],
-        ["mini.users.who"],
+        ["mini.context.offline_how_long"],  # from the answer just given (trial F12)
     )
 
 
@@ -522,8 +523,9 @@ def test_whole_interview_on_a_terminal_ending_with_ctrl_c(mini_session_path, pty
     shell.expect("Saved: 12 hours.")
     shell.expect("Who will use it day to day?")
     shell.send("/story\r")
+    shell.expect("New story from: For how many hours at most?")
     shell.expect("As a (who):")
-    shell.send("\r")
+    shell.send("user\r")
     shell.expect("I want (what they want to do):")
     shell.send("send reminders\r")
     shell.expect("So that (the benefit, optional):")
@@ -571,7 +573,7 @@ def test_whole_interview_on_a_terminal_ending_with_ctrl_c(mini_session_path, pty
     assert (story.acceptance, story.quote, story.source) == (
         ["a reminder goes out after 30 days"],
         "Chasing payments eats my Fridays",
-        ["mini.users.who"],
+        ["mini.context.offline_how_long"],  # from the answer just given (trial F12)
     )
     assert not lock_path(mini_session_path).exists()
     assert sgr_parameters(shell.raw) <= {"", "0"}, "NO_COLOR is set: no colour or bold"

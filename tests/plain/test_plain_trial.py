@@ -184,3 +184,67 @@ def test_an_empty_enter_at_a_questionary_prompt_does_not_pass_a_required_questio
     assert code == 0, out
     assert "Required: type an answer, /skip or /revisit." in out
     assert read_session(mini_session_path).answers["mini.context.problem"].value == "Invoices are late"
+
+
+# F12: which question a story or follow-up comes from -------------------------------------------------
+
+
+def test_a_story_right_after_an_answer_comes_from_that_answer_and_says_so(mini_session_path):
+    # The trial: answered one question, the next (unanswered) on screen, /story linked to the one on screen.
+    code, out = play(mini_session_path, "Invoices are late", "/story", "clerk", "to see late invoices", "", "", "", "", "/stop")
+    assert code == 0, out
+    assert "New story from: What problem should the product solve?" in out
+    assert out.index("New story from:") < out.index("As a (who):")
+    (story,) = read_session(mini_session_path).stories
+    assert story.source == ["mini.context.problem"]
+
+
+@pytest.mark.parametrize(
+    ("command", "fields", "kind"),
+    [
+        ("/decision", ["Web first", "", ""], "decisions"),
+        ("/open-question", ["Which browsers?", ""], "open_questions"),
+        ("/assumption", ["Staff have laptops", ""], "assumptions"),
+        ("/term", ["SKU", "stock keeping unit"], "glossary"),
+    ],
+)
+def test_follow_ups_right_after_an_answer_come_from_that_answer_too(mini_session_path, command, fields, kind):
+    code, out = play(mini_session_path, "Invoices are late", command, *fields, "/stop")
+    assert code == 0, out
+    what = command[1:].replace("-", " ")
+    assert f"New {what} from: What problem should the product solve?" in out
+    (item,) = follow_ups(mini_session_path)[kind]
+    assert item.source == ["mini.context.problem"]
+
+
+def test_a_decision_after_an_answer_starts_from_that_answers_words(mini_session_path):
+    code, out = play(mini_session_path, "Invoices are late", "/decision", "", "", "", "/stop")
+    assert code == 0, out
+    (decision,) = read_session(mini_session_path).decisions
+    assert decision.text == "Invoices are late"
+
+
+def test_a_story_at_a_question_reached_without_answering_comes_from_it(mini_session_path):
+    # /skip, /back, /go: nothing was just answered, so the question on screen is the source (and its story hint is offered).
+    code, out = play(mini_session_path, "Invoices are late", "/skip", "/go who", "/story", "", "to get reminders", "", "", "", "", "/stop")
+    assert code == 0, out
+    assert "New story from: Who will use it day to day?" in out
+    (story,) = read_session(mini_session_path).stories
+    assert (story.source, story.role) == (["mini.users.who"], "user")
+
+
+def test_a_story_at_an_answered_question_comes_from_it(mini_session_path):
+    code, out = play(mini_session_path, "Invoices are late", "Web", "/back", "/story", "clerk", "to file", "", "", "", "", "/stop")
+    assert code == 0, out
+    assert "New story from: Where will people use it?" in out
+    (story,) = read_session(mini_session_path).stories
+    assert story.source == ["mini.context.platform"]
+
+
+def test_a_story_at_the_end_comes_from_the_last_answer(mini_session_path):
+    lines = ["Invoices are late", "Web", "/skip", "3", "4", "/story", "clerk", "to file", "", "", "", "", "/stop"]
+    code, out = play(mini_session_path, *lines)
+    assert code == 0, out
+    assert "End of the questions" in out and "New story from: How happy are they with the current tool?" in out
+    (story,) = read_session(mini_session_path).stories
+    assert story.source == ["mini.users.satisfaction"]
