@@ -14,7 +14,18 @@ from typing import Any
 from elicit.core.data import record_dict
 from elicit.core.files.toml_source import TomlDocument, dumps_toml, read_document, text_document
 from elicit.core.session.answers import has_value
-from elicit.core.session.models import Answer, Assumption, Decision, InterviewAnswer, OpenQuestion, Proposal, Round, Session, Settings, Story
+from elicit.core.session.models import (
+    Answer,
+    Assumption,
+    Decision,
+    InterviewAnswer,
+    OpenQuestion,
+    Proposal,
+    Round,
+    Session,
+    Settings,
+    Story,
+)
 from elicit.core.session.record_reader import (
     ANSWER_KEYS,
     ASSUMPTION_KEYS,
