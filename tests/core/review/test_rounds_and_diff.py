@@ -26,6 +26,7 @@ from elicit.core.session.file_format import dumps_session, loads_session
 from elicit.core.session.models import Proposal, Story
 from elicit.core.session.suspects import suspect_stories
 from elicit.core.spec import get_exporter
+from elicit.core.spec.exporters.markdown_spec import render_markdown
 from tests.support.export import HOSTILE, interview_for, rich_session
 
 
@@ -148,7 +149,10 @@ def test_declined_and_accepted_reasons_reach_the_next_diff_and_the_client_spec()
     markdown = diff_markdown(changes, round_state(service.session.rounds[-1], "s"), session_state(service.session, "s"))
     assert "Scanning the job sheet is faster and avoids typos" in markdown and "# What changed since round 1" in markdown
     spec = get_exporter("md").render(service.session, interview_for(service.session))
-    assert "Scanning the job sheet is faster and avoids typos" in "".join(spec.values())
+    assert (
+        'You asked us to reword US-001 as "As a technician, I want to type the job number" and move it to Could have; '
+        "we kept it as it was. Our reason: Scanning the job sheet is faster and avoids typos."
+    ) in "".join(spec.values())
 
 
 def test_accepting_a_removal_rejects_with_the_clients_comment_and_keep_confirms():
@@ -272,3 +276,43 @@ def test_a_diff_between_two_rounds_gives_the_same_reasons_as_one_against_the_ses
     assert [(c.id, c.reason) for c in against_rounds] == [(c.id, c.reason) for c in against_session]
     assert [p.status for p in service.session.rounds[-1].proposals] == ["accepted"]
     assert service.session.rounds[0].proposals == []
+
+
+def _reviewed_service():
+    service = service_for()
+    service.record_round("sent")
+    change, remove = service.add_proposals(
+        [
+            Proposal("", "US-002", "change", priority="must", comment="Saturday staff need this most"),
+            Proposal("", "US-003", "remove", comment="We bill from the accounts system"),
+        ]
+    )
+    accept(service, change.id)
+    decline(service, remove.id, "Invoices must carry the job number, which only this app has")
+    return service
+
+
+def test_the_clients_comment_on_an_accepted_change_shows_where_the_story_is():
+    service = _reviewed_service()
+    interview = interview_for(service.session)
+    [client] = get_exporter("md").render(service.session, interview).values()
+    assert "*Changed at your request:* Saturday staff need this most" in client
+    story_part = client.split("US-002 ·", 1)[1].split("US-003 ·", 1)[0]
+    assert "Saturday staff need this most" in story_part
+    team = render_markdown(service.session, interview, "team")
+    assert "*Changed at the client's request (P-001):* Saturday staff need this most" in team
+    assert "US-003: kept the story rather than removing it" in team
+
+
+def test_a_declined_removal_is_told_to_the_client_in_their_words_in_markdown_and_html():
+    service = _reviewed_service()
+    interview = interview_for(service.session)
+    [client] = get_exporter("md").render(service.session, interview).values()
+    decision = service.session.decisions[-1]
+    want = service.session.story("US-003").want
+    expected = f"{decision.id} · You asked us to remove US-003 ({want}); we kept it. Our reason: Invoices must carry the job number, which only this app has."
+    assert expected in client
+    assert "rather than removing it" not in client
+    assert "*Your comment:* We bill from the accounts system" in client
+    html = "".join(get_exporter("html").render(service.session, interview).values())
+    assert "You asked us to remove US-003" in html and "rather than removing it" not in html

@@ -53,7 +53,7 @@ from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 if TYPE_CHECKING:
     from elicit.core.banks.models import Question, Section
     from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Session, Story
+    from elicit.core.session.models import Decision, Proposal, Session, Story
     from elicit.core.stories import LintFinding
 
 CLIENT = frozenset({"client"})
@@ -94,6 +94,10 @@ class SpecContext:
     other_answers: list[str] = field(default_factory=list)
     """Answers to questions the banks no longer have, by id."""
     anchors: dict[str, str] = field(default_factory=dict)
+    declined: dict[str, Proposal] = field(default_factory=dict)
+    """Decision id -> the client's proposal it declines."""
+    accepted: dict[str, list[Proposal]] = field(default_factory=dict)
+    """Story id -> the client's accepted proposals with a comment (a change or a keep), oldest first."""
 
     @classmethod
     def of(cls, session: Session, interview: Interview, audience: str) -> SpecContext:
@@ -108,6 +112,8 @@ class SpecContext:
                 spec.uncovered.append(question)
         listed = {question.id for question in interview.questions}
         spec.other_answers = sorted(question_id for question_id in session.answers if question_id not in listed)
+        spec.declined = declined_proposals(session.decisions, session.proposals)
+        spec.accepted = accepted_with_comments(session.proposals)
         if spec.team:
             spec.anchors = _anchors([q.id for q in spec.noted] + [q.id for q in spec.uncovered] + spec.other_answers)
         return spec
@@ -129,6 +135,29 @@ class SpecContext:
         anchor = self.anchors.get(question_id)
         label = prompt or question_id
         return Link(label, anchor) if anchor else Text(label)
+
+
+def accepted_with_comments(proposals: list[Proposal]) -> dict[str, list[Proposal]]:
+    """Story id -> the accepted changes and keeps the client commented on, oldest first."""
+    found: dict[str, list[Proposal]] = {}
+    for proposal in proposals:
+        if proposal.status == "accepted" and proposal.change != "remove" and proposal.comment.strip():
+            found.setdefault(proposal.story, []).append(proposal)
+    return found
+
+
+def declined_proposals(decisions: list[Decision], proposals: list[Proposal]) -> dict[str, Proposal]:
+    """Which decision records which declined proposal: the decision a decline adds is about the
+    proposal's story and has its reason as the rationale (paired in order when several match)."""
+    left = [proposal for proposal in proposals if proposal.status == "declined"]
+    found: dict[str, Proposal] = {}
+    for decision in decisions:
+        for proposal in left:
+            if proposal.story in decision.stories and proposal.reason.strip() == decision.rationale.strip():
+                found[decision.id] = proposal
+                left.remove(proposal)
+                break
+    return found
 
 
 def _anchors(question_ids: list[str]) -> dict[str, str]:
@@ -350,6 +379,7 @@ def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -
     if spec.team and story.tags:
         facts += [Text(" · "), Label("Tags:"), Text(", ".join(tag.strip() for tag in story.tags))]
     blocks: list[Block] = [story_heading(story), Paragraph((tuple(facts),))]
+    blocks.extend(Paragraph((request_line(spec, proposal),)) for proposal in spec.accepted.get(story.id, []))
     if story.acceptance:
         blocks.append(Paragraph((line(Label("Acceptance criteria:")),)))
         blocks.append(BulletList(tuple((line(Text(item, lines=True)),) for item in story.acceptance), checkboxes=True))
@@ -367,6 +397,16 @@ def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -
         items = tuple((line(f"{f.message} ({f.code})"), line(Label("Suggestion:"), f.suggestion)) for f in findings)
         blocks.append(BulletList(items))
     return blocks
+
+
+def request_line(spec: SpecContext, proposal: Proposal) -> Line:
+    """The client's comment on an edit we took: 'Changed at your request: ...' (the team sees the proposal id)."""
+    changed = proposal.change == "change"
+    if spec.team:
+        label = f"Changed at the client's request ({proposal.id}):" if changed else f"Client's comment ({proposal.id}):"
+    else:
+        label = "Changed at your request:" if changed else "Your comment:"
+    return line(Label(label), Text(proposal.comment, lines=True))
 
 
 def not_taken_forward(spec: SpecContext) -> tuple[Block, ...]:
@@ -387,13 +427,43 @@ def not_taken_forward(spec: SpecContext) -> tuple[Block, ...]:
 def decisions(spec: SpecContext) -> tuple[Block, ...]:
     items = []
     for decision in spec.session.decisions:
-        lines = [line(Text(decision.id), " · ", Text(decision.text, lines=True))]
-        if decision.rationale.strip():
-            lines.append(line(Label("Why:"), Text(decision.rationale, lines=True)))
+        proposal = None if spec.team else spec.declined.get(decision.id)
+        if proposal is not None:
+            lines = declined_lines(spec, decision, proposal)
+        else:
+            lines = [line(Text(decision.id), " · ", Text(decision.text, lines=True))]
+            if decision.rationale.strip():
+                lines.append(line(Label("Why:"), Text(decision.rationale, lines=True)))
         if decision.decided_by.strip():
             lines.append(line(Label("Decided by:"), decision.decided_by))
         items.append(tuple(lines))
     return _list_or_none(items)
+
+
+def declined_lines(spec: SpecContext, decision: Decision, proposal: Proposal) -> list[Line]:
+    """A declined proposal told to the client: 'You asked us to remove US-007 (...); we kept it. Our reason: ...'."""
+    story = spec.session.story(proposal.story)
+    about = f"{proposal.story} ({story.want.strip()})" if story is not None and story.want.strip() else proposal.story
+    wording, priority = proposal.wording.strip(), PRIORITY_HEADINGS.get(proposal.priority, "")
+    if proposal.change == "remove":
+        asked, kept = f"You asked us to remove {about}", "we kept it"
+    elif proposal.change == "change" and wording:
+        asked = f'You asked us to reword {proposal.story} as "{wording}"' + (f" and move it to {priority}" if priority else "")
+        kept = "we kept it as it was"
+    elif proposal.change == "change" and priority:
+        asked, kept = f"You asked us to move {about} to {priority}", "we kept it where it was"
+    elif proposal.change == "change":
+        asked, kept = f"You asked us to change {about}", "we kept it as it was"
+    else:
+        asked, kept = f"You commented on {about}", "we kept it as it is"
+    reason = decision.rationale.strip()
+    head = [Text(decision.id), Text(" · "), Text(f"{asked}; {kept}.")]
+    if reason:  # the reason as written: lower-casing its first word would change names ("Maria ...")
+        head += [Text(" Our reason: "), Text(reason, lines=True), Text("" if reason[-1] in ".!?" else ".")]
+    lines: list[Line] = [line(*head)]
+    if proposal.comment.strip():
+        lines.append(line(Label("Your comment:"), Text(proposal.comment, lines=True)))
+    return lines
 
 
 def open_questions(spec: SpecContext) -> tuple[Block, ...]:
