@@ -106,7 +106,9 @@ def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
             note_line(note)
         yield opened.service
         if opened.service.revision:
-            opened.save()
+            warning = opened.save()
+            if warning:
+                note_line(warning)
     finally:
         opened.close()
 

@@ -19,6 +19,18 @@ def clip(text: str, width: int, *, one_line: bool = False) -> str:
     return text[: max(0, width - 1)].rstrip() + "…"
 
 
+ECHO_WIDTH = 80
+"""How much of a user's value (a key, an id, a cell) a message repeats; a longer value is clipped with "…"."""
+
+
+def quoted(value: object) -> str:
+    """A user's value as a message repeats it: ``'value'``, on one line and clipped to :data:`ECHO_WIDTH`.
+
+    A 20 MB key in a file must not come back as a 20 MB error line.
+    """
+    return "'" + clip(str(value), ECHO_WIDTH, one_line=True) + "'"
+
+
 # Cells a spreadsheet would read as a formula (OWASP, "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

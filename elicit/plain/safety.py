@@ -94,7 +94,7 @@ class Saver:
             return True
         try:
             with signals_held():
-                self.opened.save()
+                warning = self.opened.save()
         except ElicitError as error:
             if str(error) != self.error:
                 self.console.say(f"Could not save: {error}.")
@@ -102,6 +102,8 @@ class Saver:
             return False
         self.pending = False
         self.unsaved = []
+        if warning:
+            self.console.say(warning)
         if self.error is not None:
             self.console.say("Saved now; nothing was lost.")
             self.error = None

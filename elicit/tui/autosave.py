@@ -159,16 +159,17 @@ class AutoSaver:
         try:
             with self._write_lock:
                 # A flush may have written a newer revision meanwhile: never put an older one over it.
+                warning = None
                 if revision > self._disk_revision:
                     with _short_turns():
-                        self.opened.store.save(copy, pause=_let_others_run)
+                        warning = self.opened.store.save(copy, pause=_let_others_run)
                     self._disk_revision = revision
         except ElicitError as error:
             self._report(self._failed, revision, str(error))
         except Exception as error:  # an unexpected failure must still be shown, never lose the session
             self._report(self._failed, revision, f"could not save: {error}")
         else:
-            self._report(self._written, revision, "")
+            self._report(self._written, revision, warning or "")
 
     def _report(self, callback: Callable[[int, str], None], revision: int, message: str) -> None:
         try:
@@ -178,10 +179,11 @@ class AutoSaver:
 
     # results (UI thread)
 
-    def _written(self, revision: int, _message: str = "") -> None:
+    def _written(self, revision: int, warning: str = "") -> None:
         self._writing = False
         self.saves += 1
         gc.freeze()  # what lives now stays: later collections, while typing, need not walk it
+        self._warn(warning)
         self._retry_delay = RETRY_FIRST
         if self.user_dirty:
             self._first_unsaved = time.monotonic()
@@ -218,6 +220,11 @@ class AutoSaver:
             self._schedule(self._retry_delay)
             self._retry_delay = min(RETRY_LONGEST, self._retry_delay * 2)
 
+    def _warn(self, warning: str | None) -> None:
+        """Show what a save that worked wants known (saved without a backup)."""
+        if warning and not self._closed:
+            self.app.notify(warning, title="Saved, but", severity="warning", timeout=15)
+
     def _set_state(self, state: str, detail: str = "") -> None:
         changed = state != self.state or detail
         self.state = state
@@ -236,12 +243,13 @@ class AutoSaver:
                 return None
             revision = self.opened.service.revision
             try:
-                self.opened.store.save(self.opened.session)
+                warning = self.opened.store.save(self.opened.session)
             except ElicitError as error:
                 message = str(error)
                 self._set_state(FAILED, message)
                 return message
             self._disk_revision = revision
+        self._warn(warning)
         self._first_unsaved = None
         self._retry_delay = RETRY_FIRST
         self._set_state(SAVED)

@@ -103,3 +103,17 @@ def test_import_stories_names_an_evil_title_harmlessly(evil_session: Path, tmp_p
     assert result.returncode == 0, result.stderr
     assert "Evil\u241b]0;pwned" in result.stdout
     assert not any(char in result.stdout + result.stderr for char in "\x1b\x07\x00\x9b")
+
+
+def test_a_huge_unknown_key_is_clipped_in_the_error(tmp_path: Path):
+    """A 5 MB key comes back as one short line with an ellipsis, not as a 10 MB error (issue 11 item 20)."""
+    huge = "k" * 5_000_000
+    session = _session(tmp_path)
+    session.write_text(session.read_text(encoding="utf-8").replace('title = "T"\n', f'title = "T"\n{huge} = 1\n'), encoding="utf-8")
+    bank = tmp_path / "huge.toml"
+    bank.write_text(f'id = "huge"\ntitle = "H"\nversion = "1"\n{huge} = 1\n', encoding="utf-8")
+    for args, at in ((["summary", session], ":3: "), (["banks", "validate", bank], ":4: ")):
+        result = run_elicit(*args)
+        assert result.returncode == 1, result.stderr
+        (line,) = [line for line in (result.stdout + result.stderr).splitlines() if "unknown key" in line]
+        assert len(line) < 600 and "kkk…" in line and at in line, line[:300]

@@ -15,6 +15,7 @@ from elicit.core.banks.models import Bank
 from elicit.core.files.toml_source import TomlDocument, parse_toml, read_document
 from elicit.core.findings import Finding, FindingsError
 from elicit.core.paths import BANK_SUFFIX, bank_folders, distinct_folders
+from elicit.core.text import quoted
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ class BankCatalog:
             return path
         known = ", ".join(sorted(self._index())) or "none"
         raise FindingsError(
-            [Finding("bank-not-found", f"no bank with id '{text}'", hint=f"known banks: {known}; or give a path to a .toml file")]
+            [Finding("bank-not-found", f"no bank with id {quoted(text)}", hint=f"known banks: {known}; or give a path to a .toml file")]
         )
 
     def resolve_include(self, bank_id: str, from_path: Path, stack: tuple[str, ...]) -> Bank | None:

@@ -18,7 +18,7 @@ from elicit.core.banks.models import Bank, Question, Section, StoryHint
 from elicit.core.files.tables import TableReader, is_table_list, type_name
 from elicit.core.files.toml_source import TomlDocument, read_document
 from elicit.core.findings import FindingsError, did_you_mean
-from elicit.core.text import clip
+from elicit.core.text import ECHO_WIDTH, clip, quoted
 from elicit.core.vocabulary import KINDS
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -523,13 +523,13 @@ def _literal_problem(question: Question, value: Any) -> tuple[str, str] | None:
     if kind in _OPTION_KINDS:
         if not isinstance(value, str) or value.casefold() not in {option.casefold() for option in question.options}:
             hint = did_you_mean(str(value), question.options) if isinstance(value, str) else None
-            return f"{value!r} is not an option of '{question.id}'", hint or f"options are: {', '.join(question.options)}"
+            return f"{clip(repr(value), ECHO_WIDTH)} is not an option of '{question.id}'", hint or f"options are: {', '.join(question.options)}"
     elif kind == "yesno":
         if not (isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("yes", "no"))):
-            return f"'{question.id}' is a yes/no question, compared with {value!r}", "compare it with true or false"
+            return f"'{question.id}' is a yes/no question, compared with {clip(repr(value), ECHO_WIDTH)}", "compare it with true or false"
     elif kind in ("scale", "number"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"'{question.id}' has a number answer, compared with {value!r}", "compare it with a number, without quotes"
+            return f"'{question.id}' has a number answer, compared with {clip(repr(value), ECHO_WIDTH)}", "compare it with a number, without quotes"
     return None
 
 
@@ -572,7 +572,7 @@ def _ident(context: TableReader, table: dict[str, Any], key: str, what: str) -> 
         context.add(
             "bad-id",
             f"{key}.id",
-            f"{what} id '{value}' may hold only letters, digits, '-' and '_'",
+            f"{what} id {quoted(value)} may hold only letters, digits, '-' and '_'",
             "use a short id such as 'current_process'",
         )
         return ""

@@ -44,6 +44,22 @@ class ReadOnlyError(PermissionError):
         super().__init__(errno.EACCES, "the file is read-only; make it writable (chmod u+w) or choose another name", str(path))
 
 
+class BackupBlockedError(OSError):
+    """The backup's name (``<name>.bak``) is taken by a folder: the previous version cannot be kept there.
+
+    Raised before anything is written; the caller decides whether to save
+    without a backup (the session store does, and warns) or to give up.
+    """
+
+    def __init__(self, backup: Path):
+        self.backup = backup
+        super().__init__(errno.EISDIR, "a folder has the backup's name", str(backup))
+
+    def advice(self) -> str:
+        """What to tell the user."""
+        return f"{self.backup} is a folder, so the previous version cannot be kept as a backup there; move or rename that folder"
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept."""
     return path.with_name(path.name + BACKUP_SUFFIX)
@@ -74,8 +90,8 @@ def is_read_only(path: Path) -> bool:
 def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically; keep the old file as .bak.
 
-    Raises OSError (ReadOnlyError for a read-only file) and leaves any file
-    that was there whole.
+    Raises OSError (ReadOnlyError for a read-only file, BackupBlockedError
+    when a folder has the backup's name) and leaves any file that was there whole.
     """
     descriptor = _stream_descriptor(path)
     if descriptor is not None:
@@ -91,8 +107,8 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         _write_into(path, data)
         return
     target = real_path(path)
-    if mode is not None and is_read_only(target):
-        raise ReadOnlyError(path)
+    if mode is not None:
+        _check_replaceable(path, target, keep_backup)
     if mode is not None and os.stat(target).st_nlink > 1:
         _rewrite_in_place(target, data, keep_backup)
         return
@@ -106,6 +122,15 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         _remove_quietly(temporary)
         raise
     _fsync_folder(folder)
+
+
+def _check_replaceable(path: Path, target: Path, keep_backup: bool) -> None:
+    """Refuse, before writing anything, to replace a read-only file or to keep a backup where a folder has its name."""
+    if is_read_only(target):
+        raise ReadOnlyError(path)
+    backup = backup_path(target)
+    if keep_backup and os.path.isdir(backup) and not os.path.islink(backup):
+        raise BackupBlockedError(backup)
 
 
 def stage(target: Path, data: bytes, mode: int | None) -> Path:

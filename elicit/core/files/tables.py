@@ -16,7 +16,10 @@ from typing import Any
 
 from elicit.core.files.toml_source import TomlDocument
 from elicit.core.findings import Finding, did_you_mean
-from elicit.core.text import clip
+from elicit.core.text import ECHO_WIDTH, clip, quoted
+
+_PART_WIDTH = 1_000
+"""No part of a finding (key path, message, hint) is longer than this, whatever a file holds."""
 
 
 def key_path(key: str, name: str) -> str:
@@ -52,7 +55,8 @@ class TableReader:
         """Record a finding at ``key`` (on the line of ``key`` unless ``line`` is given)."""
         if line is None:
             line = self.document.line_of(key) or self.default_line
-        self.findings.append(Finding(code, message, str(self.document.path), line, key, hint))
+        key, message = clip(key, _PART_WIDTH), clip(message, _PART_WIDTH)
+        self.findings.append(Finding(code, message, str(self.document.path), line, key, clip(hint, _PART_WIDTH) if hint else hint))
 
     def unknown_key_hint(self, close: str | None, allowed: Sequence[str]) -> str:
         """What to say of an unknown key, given the did-you-mean (if any) and the keys shown as allowed."""
@@ -62,8 +66,10 @@ class TableReader:
         """Refuse every key of ``table`` not in ``allowed`` (``what`` names the table in the message)."""
         for name in table:
             if name not in allowed:
-                message = f"unknown key '{name}' in {what}" if what else f"unknown key '{name}'"
-                self.add("unknown-key", key_path(key, name), message, self.unknown_key_hint(did_you_mean(name, allowed), shown or allowed))
+                message = f"unknown key {quoted(name)} in {what}" if what else f"unknown key {quoted(name)}"
+                close = did_you_mean(name, allowed) if len(name) <= ECHO_WIDTH else None
+                path = key_path(key, clip(name, ECHO_WIDTH, one_line=True))
+                self.add("unknown-key", path, message, self.unknown_key_hint(close, shown or allowed), line=self.document.line_of(key_path(key, name)))
 
     def tables(self, data: dict[str, Any], name: str, allowed: Sequence[str], parent: str = "") -> list[tuple[str, dict[str, Any]]]:
         """The array of tables ``name`` (none when absent), each with its key path; their keys checked."""
@@ -190,7 +196,7 @@ class TableReader:
         value = table.get(name, default)
         if value not in allowed:
             hint = did_you_mean(str(value), allowed) or f"use one of: {', '.join(allowed)}"
-            self.add("bad-value", key_path(key, name), f"'{name}' is {value!r}", hint)
+            self.add("bad-value", key_path(key, name), f"'{name}' is {clip(repr(value), ECHO_WIDTH)}", hint)
             return default
         return str(value)
 

@@ -17,6 +17,7 @@ from elicit.core.banks.models import Bank, Question, Section
 from elicit.core.findings import ElicitError, FindingsError, did_you_mean
 from elicit.core.session.answers import has_value
 from elicit.core.session.models import Answer, BankRef, Session, Story
+from elicit.core.text import quoted
 
 OPEN = "open"
 
@@ -238,9 +239,9 @@ class Interview:
             return matches[0]
         if matches:
             names = ", ".join(q.id for q in matches[:5])
-            raise ElicitError(f"'{text}' matches several questions ({names}); give the full id")
+            raise ElicitError(f"{quoted(text)} matches several questions ({names}); give the full id")
         hint = did_you_mean(text, list(self._questions)) or "list the ids with 'elicit banks show BANK'"
-        raise ElicitError(f"no question '{text}' in this session's banks; {hint}")
+        raise ElicitError(f"no question {quoted(text)} in this session's banks; {hint}")
 
 
 def banks_for_session(session: Session, catalog: BankCatalog, base: Path | None = None) -> tuple[list[Bank], list[str]]:

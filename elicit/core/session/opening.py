@@ -25,9 +25,9 @@ class OpenSession:
     service: SessionService
     notes: list[str] = field(default_factory=list)
 
-    def save(self) -> None:
-        """Save the session now (atomic, keeps .bak)."""
-        self.store.save(self.session)
+    def save(self) -> str | None:
+        """Save the session now (atomic, keeps .bak); return a warning to show, if any (saved without a backup)."""
+        return self.store.save(self.session)
 
     def close(self) -> None:
         """Release the lock."""

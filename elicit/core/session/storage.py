@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from elicit.core.files.atomic import is_read_only, remove_leftover_temporaries, write_atomic
+from elicit.core.files.atomic import BackupBlockedError, is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
 from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
 from elicit.core.session.fragments import SessionWriter
@@ -23,6 +23,7 @@ class SessionStore:
         # Keeps the TOML of what did not change, so saving again is quick. A command that saves once (``elicit
         # answer``) writes the whole file in one go instead: a first save through the writer costs it 2-3 times more.
         self._writer = None if saves_once else SessionWriter()
+        self._warned = ""
 
     @property
     def note(self) -> str | None:
@@ -66,8 +67,8 @@ class SessionStore:
             raise
         return store
 
-    def save(self, session: Session, pause: Callable[[], None] | None = None) -> None:
-        """Write the session atomically, keeping the previous file as .bak.
+    def save(self, session: Session, pause: Callable[[], None] | None = None) -> str | None:
+        """Write the session atomically, keeping the previous file as .bak; return a warning to show, if any.
 
         The text is made by a :class:`SessionWriter`, which reuses the TOML of
         the answers and stories that did not change since the last save;
@@ -77,10 +78,21 @@ class SessionStore:
         Through a symbolic link, the file it points to is saved and the link
         stays. Hidden temporary files left by an earlier save that was cut
         short (a kill, a power cut) are removed after the first save that succeeds.
+
+        When a folder has the backup's name the session is still saved (the
+        interview matters more than its previous version), without a backup;
+        the warning saying so is returned by the first such save, and again
+        only after a save that kept its backup.
         """
         text = dumps_session(session) if self._writer is None else self._writer.dumps(session, pause)
+        data = text.encode("utf-8")
+        warning = ""
         try:
-            write_atomic(self.path, text.encode("utf-8"))
+            try:
+                write_atomic(self.path, data)
+            except BackupBlockedError as blocked:
+                write_atomic(self.path, data, keep_backup=False)
+                warning = f"{self.path}: saved without a backup: {blocked.advice()}"
         except OSError as exc:
             raise ElicitError(f"{self.path}: could not save: {exc.strerror or exc}; the last saved version is intact") from None
         try:
@@ -90,6 +102,9 @@ class SessionStore:
         if not self._leftovers_checked:
             self._leftovers_checked = True
             remove_leftover_temporaries(self.path)
+        new_warning = warning if warning != self._warned else None
+        self._warned = warning
+        return new_warning or None
 
     def close(self) -> None:
         """Release the lock."""
