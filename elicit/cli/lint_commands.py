@@ -25,7 +25,7 @@ from elicit.core.stories import (
 )
 from elicit.core.text import clip, plural, printable
 
-from .output import print_json
+from .output import print_json, warning_line
 from .parser import UsageError
 
 TYPE_CHECKING = False
@@ -96,7 +96,7 @@ def _stories_to_lint(path_text: str) -> tuple[list[Story], dict[str, str], Sessi
 def _read(path: Path, column: str | None) -> Backlog:
     backlog = read_backlog(path, column)
     for warning in backlog.warnings:
-        sys.stderr.write(f"warning: {warning}\n")
+        warning_line(warning)
     return backlog
 
 
@@ -196,10 +196,10 @@ def _report_import(
 ) -> None:
     for line_number, story_id, unparsed in added:
         if unparsed:
-            sys.stderr.write(
-                f"warning: {file}:{line_number}: could not read this as a user story; added as {story_id} with the raw text "
+            warning_line(
+                f"{file}:{line_number}: could not read this as a user story; added as {story_id} with the raw text "
                 f"(tag 'unparsed'): rewrite it with 'elicit story set {args.path} {story_id} --role ... --want ...' "
-                f"or delete it with 'elicit story delete {args.path} {story_id}'\n"
+                f"or delete it with 'elicit story delete {args.path} {story_id}'"
             )
     column = f" (column '{backlog.column}')" if backlog.column else ""
     span = ""

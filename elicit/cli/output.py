@@ -63,8 +63,13 @@ def error_line(text: str) -> None:
 
 
 def note_line(text: str) -> None:
-    """A note for the user on stderr (not part of the command's output)."""
-    sys.stderr.write("note: " + one_line(text))
+    """A note for the user on stderr (not part of the command's output): ``elicit: note: ...``."""
+    error_line("elicit: note: " + text)
+
+
+def warning_line(text: str) -> None:
+    """Something the command did not do as asked, on stderr, the command going on: ``elicit: warning: ...``."""
+    error_line("elicit: warning: " + text)
 
 
 def print_json(data: Any) -> None:

@@ -10,7 +10,7 @@ from elicit.core.data import record_dict
 from elicit.core.findings import ElicitError
 from elicit.core.review import accept, decline, diff, diff_json, diff_markdown, diff_text, load_state, read_sheet, write_sheet
 
-from .output import console, error_line, one_line, print_json
+from .output import console, one_line, print_json, warning_line
 from .session_commands import load_for_reading, open_for_change
 
 LIST_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason")
@@ -62,7 +62,7 @@ def import_review_sheet(args: argparse.Namespace) -> int:
         reading = read_sheet(sheet, service.session)
         added = service.add_proposals(reading.proposals)
     for problem in reading.problems:
-        error_line(f"elicit: warning: {problem}")
+        warning_line(problem)
     for proposal in added:
         sys.stdout.write(one_line(f"{proposal.id}  {proposal.story}  {proposal.change}  (row {proposal.row})"))
     skipped = f", {len(reading.problems)} row(s) skipped" if reading.problems else ""

@@ -15,7 +15,7 @@ def validate_banks(args: argparse.Namespace) -> int:
     from elicit.core.banks import BankCatalog
     from elicit.core.findings import Finding, FindingsError
 
-    from .output import one_line
+    from .output import error_line, one_line
 
     paths: list[str] = list(args.paths)
     catalog = BankCatalog.default()
@@ -38,7 +38,7 @@ def validate_banks(args: argparse.Namespace) -> int:
     count = len(targets)
     if findings:
         for finding in findings:
-            sys.stderr.write(one_line(f"elicit: error: {finding.format()}"))
+            error_line(f"elicit: error: {finding.format()}")
         sys.stderr.write(one_line(f"{len(findings)} problem(s) in {count} bank(s)"))
         return 1
     if count == 0:

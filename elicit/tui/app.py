@@ -16,6 +16,7 @@ from typing import Any
 
 from elicit.core.findings import ElicitError, FindingsError
 from elicit.core.session import OpenSession, open_session
+from elicit.core.text import printable
 
 from .host import OPEN_COMMAND, SessionApp
 
@@ -129,6 +130,11 @@ class ElicitApp(SessionApp):
         self.push_screen(AskText(question, placeholder="e.g. sent to Ann for sign-off", required=False), noted)
 
 
+def _error_line(message: str) -> None:
+    """``elicit: error: ...`` on stderr, one line, control characters shown (as the CLI prints errors)."""
+    sys.stderr.write(printable("elicit: error: " + " ".join(message.splitlines())) + "\n")
+
+
 def run(path: Path | None) -> int:
     """Run the app on the launcher (``path`` None) or on a session file; return the exit code."""
     opened = None
@@ -137,10 +143,10 @@ def run(path: Path | None) -> int:
             opened = open_session(path, command=OPEN_COMMAND)
         except FindingsError as error:
             for finding in error.findings:
-                sys.stderr.write(finding.format() + "\n")
+                _error_line(finding.format())
             return 1
         except ElicitError as error:
-            sys.stderr.write(f"elicit: error: {error}\n")
+            _error_line(str(error))
             return 1
     app = ElicitApp(opened)
     app.remember_when_ready = opened is not None
@@ -153,7 +159,7 @@ def run(path: Path | None) -> int:
         for number, handler in previous.items():
             signal.signal(number, handler)
         if save_error is not None:
-            sys.stderr.write(f"elicit: error: {save_error}\n")
+            _error_line(save_error)
             code = 1
     if app.return_code not in (None, 0) and not code:
         code = app.return_code

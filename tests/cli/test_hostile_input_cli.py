@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cli import run_elicit
+from tests.support.cli import FRONT_ENDS, run_elicit
 
 
 @pytest.fixture
@@ -117,3 +117,31 @@ def test_a_huge_unknown_key_is_clipped_in_the_error(tmp_path: Path):
         assert result.returncode == 1, result.stderr
         (line,) = [line for line in (result.stdout + result.stderr).splitlines() if "unknown key" in line]
         assert len(line) < 600 and "kkk…" in line and at in line, line[:300]
+
+
+def test_every_line_on_stderr_says_elicit_and_what_it_is(tmp_path: Path):
+    """Errors are 'elicit: error: ...' (a finding inside: 'FILE:LINE: key: message; hint'), warnings and notes the same way."""
+    broken = _session(tmp_path)
+    broken.write_text(broken.read_text(encoding="utf-8").replace('title = "T"', 'title = "T"\ntilte = "x"'), encoding="utf-8")
+    session = tmp_path / "ok.elicit.toml"
+    assert run_elicit("new", session, "--title", "T", "--bank", "discovery", "--no-input").returncode == 0
+    backlog = tmp_path / "stories.txt"
+    backlog.write_text("As a clerk, I want a report, so that I see totals\nnot a story at all\n", encoding="utf-8")
+    bank = tmp_path / "bad.toml"
+    bank.write_text('id = "bad"\ntitle = "B"\nversion = "1"\ncolour = 1\n', encoding="utf-8")
+    runs = [
+        (["summary", broken], 1),
+        (["open", broken], 1),  # the app's own door: refused before any screen
+        (["banks", "validate", bank], 1),
+        (["answer", session, "no.such.question", "x"], 1),
+        (["import-stories", session, backlog], 0),
+    ]
+    for args, code in runs:
+        result = run_elicit(*args, forbid=() if args[0] == "open" else FRONT_ENDS)
+        assert result.returncode == code, (args, result.stderr)
+        lines = [line for line in result.stderr.splitlines() if not line.endswith("problem(s) in 1 bank(s)")]
+        assert lines, args
+        for line in lines:
+            assert line.startswith(("elicit: error: ", "elicit: warning: ", "elicit: note: ")), (args, line)
+    finding = run_elicit("open", broken, forbid=()).stderr.strip()
+    assert finding.startswith(f"elicit: error: {broken}:3: tilte: unknown key 'tilte'"), finding

@@ -55,6 +55,8 @@ OTHER_HEADERS = (
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d+[.)])\s*")
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x7f]")
+"""Control characters no text file holds more than a few of (tab, line breaks, VT, FF and FS-US aside: those stay inside lines)."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,9 @@ def decode(raw: bytes, name: str) -> tuple[str, str, list[str]]:
     else:
         encoding = "utf-8"
     if encoding != "utf-16" and b"\x00" in raw:
+        what = "a text CSV" if name.lower().endswith(CSV_SUFFIXES) else "text"
         raise ElicitError(
-            f"{name}: this looks like a binary file (or UTF-16 without a byte-order mark), not text; "
+            f"{name}: this looks like a binary file (or UTF-16 without a byte-order mark), not {what}; "
             "give a text file (one story a line) or a CSV file, saved as UTF-8"
         )
     try:
@@ -170,6 +173,7 @@ def read_backlog(path: Path, column: str | None = None) -> Backlog:
         raise ElicitError(f"{name}: cannot read the file ({error.strerror or error}); check its permissions") from None
     text, encoding, warnings = decode(raw, name)
     is_csv = path.suffix.lower() in CSV_SUFFIXES
+    _refuse_binary(text, name, is_csv)
     if column is not None and not is_csv:
         raise ElicitError(f"{name}: --column applies to CSV files only (.csv or .tsv)")
     if is_csv:
@@ -184,6 +188,17 @@ def read_backlog(path: Path, column: str | None = None) -> Backlog:
             )
         raise ElicitError(f"{name}: no stories found (the file is empty); put one story on each line")
     return backlog
+
+
+def _refuse_binary(text: str, name: str, is_csv: bool) -> None:
+    """ElicitError when ``text`` holds the control characters of a binary file (an image, an archive, a spreadsheet renamed .csv)."""
+    controls = len(_BINARY_CONTROL.findall(text))
+    if controls >= 3 and controls * 50 > len(text):
+        what = "a text CSV" if is_csv else "a text file"
+        raise ElicitError(
+            f"{name}: not {what}: {controls:,} of its {len(text):,} characters are control characters, as in a binary file; "
+            + ("export the sheet as CSV (UTF-8) and import that" if is_csv else "give a text file (one story a line) or a CSV file")
+        )
 
 
 def _parse(text: str) -> ParsedStory | None:
@@ -289,7 +304,7 @@ def _csv_records(name: str, text: str, delimiter: str) -> tuple[list[_Record], l
             records.append(_Record(start, reader.line_num, row))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise ElicitError(f"{name}:{start}: not a valid CSV file ({error}); check the quotes on that line") from None
+        raise ElicitError(_csv_problem(name, start, error)) from None
     physical = split_lines(text)
     kept: list[_Record] = []
     warnings: list[str] = []
@@ -303,6 +318,16 @@ def _csv_records(name: str, text: str, delimiter: str) -> tuple[list[_Record], l
         warnings.append(f"{name}:{record.first}: the quote opened on this line {what}; each line was read as one row: check the quotes")
         kept.extend(_Record(record.first + offset, record.first + offset, _one_row(line, delimiter)) for offset, line in enumerate(lines))
     return kept, warnings
+
+
+def _csv_problem(name: str, line: int, error: csv.Error) -> str:
+    """What is wrong with a CSV the reader gave up on, at the line of the row it was reading."""
+    if "field larger than field limit" in str(error):
+        return (
+            f"{name}:{line}: a cell of the row starting on this line is longer than {csv.field_size_limit():,} characters, "
+            "the most a CSV cell may hold; shorten it or split it into several rows"
+        )
+    return f"{name}:{line}: not a valid CSV file ({error}); check the quotes on that line"
 
 
 def _one_row(line: str, delimiter: str) -> list[str]:
