@@ -97,6 +97,21 @@ class SessionSummary:
         return percent_done(self.done, self.questions)
 
     @property
+    def rejected(self) -> int:
+        """Stories the client rejected (not taken forward)."""
+        return self.stories_by_status.get("rejected", 0)
+
+    @property
+    def taken_forward(self) -> int:
+        """Stories taken forward: every status but rejected."""
+        return self.stories - self.rejected
+
+    @property
+    def taken_forward_by_priority(self) -> dict[str, int]:
+        """Stories taken forward, by priority (every priority, in MoSCoW order, then any other)."""
+        return {priority: sum(n for status, n in row.items() if status != "rejected") for priority, row in self.stories_by_priority_and_status.items()}
+
+    @property
     def interview_minutes(self) -> int:
         """Interview time so far, in whole minutes (rounded)."""
         return minutes(self.interview_seconds)

@@ -754,3 +754,34 @@ def test_the_documented_feature_is_what_the_exporter_writes():
     doc = (REPO / "docs" / "spec-format.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```gherkin\n(.*?)```", doc, re.DOTALL)
     assert render("gherkin", rich_session())["US-001.feature"] == example
+
+
+@given(sessions())
+@HYPOTHESIS
+def test_the_spec_summary_figures_are_the_summary_counters(session):
+    """The TOML spec's [summary] and the Markdown summary say what summarise() counts (issue 12: one counter)."""
+    from elicit.core.session import summarise
+
+    figures = summarise(interview_for(session))
+    summary = tomllib.loads(single("toml", session))["summary"]
+    assert summary == {
+        "questions": figures.questions,
+        "answered": figures.answered,
+        "skipped": figures.skipped,
+        "revisit": figures.revisit,
+        "open": figures.open,
+        "required_open": figures.required_open,
+        "percent": figures.percent,
+        "stories": figures.stories,
+        "open_questions": figures.open_questions,
+        "stories_by_priority": figures.stories_by_priority,
+        "stories_by_status": figures.stories_by_status,
+    }
+    text = single("md", session, "team")
+    forward = figures.taken_forward_by_priority
+    assert f"- **Stories:** {figures.taken_forward} (Must {forward['must']}, Should {forward['should']}" in text
+    assert (figures.rejected > 0) == ("- **Not taken forward:** " in text)
+    assert f"{figures.done} of {figures.questions} questions done ({figures.percent}%)" in text
+    assert f"- **Open questions:** {figures.open_questions} · **Decisions:** {figures.decisions} · **Assumptions:** {figures.assumptions}" in text
+    if figures.stories:
+        assert f"| Total | {figures.stories} | " + " | ".join(str(n) for n in figures.stories_by_status.values()) + " |" in text

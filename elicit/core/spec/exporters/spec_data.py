@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from elicit.core.data import record_dict
 from elicit.core.session.models import Answer
 from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
-from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
+from elicit.core.session.summary import summarise
 
 if TYPE_CHECKING:
     from elicit.core.banks.models import Question
@@ -83,7 +83,7 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         data[name] = getattr(session, name)
     for name in TIME_KEYS:
         _put_time(data, name, getattr(session, name))
-    data["summary"] = _summary(session, interview)
+    data["summary"] = _summary(interview)
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS) for p in session.participants]
     titles = {bank.id: bank.title for bank in interview.banks}
     data["banks"] = [_bank(b.id, titles.get(b.id, ""), b.version, b.hash, b.path) for b in session.banks]
@@ -126,25 +126,21 @@ def _other_answers(session: Session, interview: Interview) -> list[dict[str, Any
     ]
 
 
-def _summary(session: Session, interview: Interview) -> dict[str, Any]:
-    progress = interview.progress()
-    by_priority = dict.fromkeys(PRIORITIES, 0)
-    by_status = dict.fromkeys(STORY_STATUSES, 0)
-    for story in session.stories:
-        by_priority[story.priority] = by_priority.get(story.priority, 0) + 1
-        by_status[story.status] = by_status.get(story.status, 0) + 1
+def _summary(interview: Interview) -> dict[str, Any]:
+    """The spec's ``[summary]``: the counts of the one counter (``summarise``), in the spec's keys."""
+    figures = summarise(interview)
     return {
-        "questions": progress.total,
-        "answered": progress.answered,
-        "skipped": progress.skipped,
-        "revisit": progress.revisit,
-        "open": progress.open,
-        "required_open": progress.required_open,
-        "percent": progress.percent,
-        "stories": len(session.stories),
-        "open_questions": sum(1 for item in session.open_questions if item.status == "open"),
-        "stories_by_priority": by_priority,
-        "stories_by_status": by_status,
+        "questions": figures.questions,
+        "answered": figures.answered,
+        "skipped": figures.skipped,
+        "revisit": figures.revisit,
+        "open": figures.open,
+        "required_open": figures.required_open,
+        "percent": figures.percent,
+        "stories": figures.stories,
+        "open_questions": figures.open_questions,
+        "stories_by_priority": dict(figures.stories_by_priority),
+        "stories_by_status": dict(figures.stories_by_status),
     }
 
 

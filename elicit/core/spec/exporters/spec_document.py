@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from elicit.core.session.answers import format_answer, has_value
+from elicit.core.session.summary import SectionSummary, SessionSummary, summarise
 from elicit.core.spec.exporters.document import (
     Anchor,
     Bar,
@@ -98,6 +99,15 @@ class SpecContext:
     """Decision id -> the client's proposal it declines."""
     accepted: dict[str, list[Proposal]] = field(default_factory=dict)
     """Story id -> the client's accepted proposals with a comment (a change or a keep), oldest first."""
+    figures: SessionSummary | None = None
+    """The counts, from the one counter (``summarise``): every figure of the spec comes from here."""
+
+    @property
+    def counts(self) -> SessionSummary:
+        """The figures, counted on first use."""
+        if self.figures is None:
+            self.figures = summarise(self.interview)
+        return self.figures
 
     @classmethod
     def of(cls, session: Session, interview: Interview, audience: str) -> SpecContext:
@@ -123,7 +133,7 @@ class SpecContext:
         """Whether the document is the team's (everything) rather than the client's."""
         return self.audience == "team"
 
-    def section_title(self, section: Section) -> str:
+    def section_title(self, section: Section | SectionSummary) -> str:
         return section.title.strip() or section.id
 
     def question_label(self, question_id: str) -> Span:
@@ -246,30 +256,28 @@ def spoken_duration(seconds: int) -> str:
 
 
 def summary(spec: SpecContext) -> tuple[Block, ...]:
-    session = spec.session
-    progress = spec.interview.progress()
-    counts = {p: sum(1 for s in spec.requirements if s.priority == p) for p in PRIORITIES}
-    stories = f"{len(spec.requirements)} (" + ", ".join(f"{PRIORITY_HEADINGS[p].split()[0]} {n}" for p, n in counts.items()) + ")"
+    figures = spec.counts
+    counts = {p: figures.taken_forward_by_priority.get(p, 0) for p in PRIORITIES}
+    stories = f"{figures.taken_forward} (" + ", ".join(f"{PRIORITY_HEADINGS[p].split()[0]} {n}" for p, n in counts.items()) + ")"
     items: list[Line] = [line(Strong("Stories:"), stories)]
-    if spec.rejected:
-        items.append(line(Strong("Not taken forward:"), str(len(spec.rejected))))
-    open_items = sum(1 for item in session.open_questions if item.status == "open")
+    if figures.rejected:
+        items.append(line(Strong("Not taken forward:"), str(figures.rejected)))
     items.append(line(Strong("Coverage:"), coverage_sentence(spec)))
     if spec.team:
-        items.append(line(Strong("Required questions still open:"), str(progress.required_open)))
+        items.append(line(Strong("Required questions still open:"), str(figures.required_open)))
     items.append(
         line(
             Strong("Open questions:"),
-            f"{open_items} · ",
+            f"{figures.open_questions} · ",
             Strong("Decisions:"),
-            f"{len(session.decisions)} · ",
+            f"{figures.decisions} · ",
             Strong("Assumptions:"),
-            str(len(session.assumptions)),
+            str(figures.assumptions),
         )
     )
     blocks: list[Block] = [BulletList(tuple((item,) for item in items))]
     blocks.append(priority_chart(spec, counts))
-    if spec.team and session.stories:
+    if spec.team and figures.stories:
         blocks.append(review_table(spec))
     chart = coverage_chart(spec)
     if chart is not None:
@@ -282,29 +290,29 @@ def summary(spec: SpecContext) -> tuple[Block, ...]:
 
 
 def coverage_sentence(spec: SpecContext) -> str:
-    progress = spec.interview.progress()
+    figures = spec.counts
     if not spec.team:
-        return f"{progress.answered} of {progress.total} questions answered so far"
+        return f"{figures.answered} of {figures.questions} questions answered so far"
     return (
-        f"{progress.done} of {progress.total} questions done ({progress.percent}%): "
-        f"{progress.answered} answered, {progress.skipped} skipped, {progress.revisit} to revisit, {progress.open} open"
+        f"{figures.done} of {figures.questions} questions done ({figures.percent}%): "
+        f"{figures.answered} answered, {figures.skipped} skipped, {figures.revisit} to revisit, {figures.open} open"
     )
 
 
 def priority_chart(spec: SpecContext, counts: dict[str, int]) -> BarChart:
-    total = len(spec.requirements)
+    total = spec.counts.taken_forward
     bars = tuple(Bar(PRIORITY_HEADINGS[p], n, total, str(n)) for p, n in counts.items())
     return BarChart("Stories per priority", "Priority", "Stories", bars, in_text=not spec.team)
 
 
 def review_table(spec: SpecContext) -> Table:
-    stories = spec.session.stories
+    figures = spec.counts
     rows: list[tuple[Line, ...]] = []
     for priority in PRIORITIES:
-        group = [s for s in stories if s.priority == priority]
-        cells = [PRIORITY_HEADINGS[priority], str(len(group))] + [str(sum(1 for s in group if s.status == st)) for st in STORY_STATUSES]
+        row = figures.stories_by_priority_and_status.get(priority, {})
+        cells = [PRIORITY_HEADINGS[priority], str(figures.stories_by_priority.get(priority, 0))] + [str(row.get(st, 0)) for st in STORY_STATUSES]
         rows.append(tuple(line(cell) for cell in cells))
-    totals = ["Total", str(len(stories))] + [str(sum(1 for s in stories if s.status == st)) for st in STORY_STATUSES]
+    totals = ["Total", str(figures.stories)] + [str(figures.stories_by_status.get(st, 0)) for st in STORY_STATUSES]
     rows.append(tuple(line(cell) for cell in totals))
     headers = ("Priority", "Stories") + tuple(s.capitalize() for s in STORY_STATUSES)
     return Table(headers, tuple(rows), numeric_from=1, caption="Stories by priority and review status")
@@ -312,14 +320,9 @@ def review_table(spec: SpecContext) -> Table:
 
 def coverage_chart(spec: SpecContext) -> BarChart | None:
     bars = [
-        Bar(
-            spec.section_title(item.section),
-            item.progress.answered,
-            item.progress.total,
-            f"{item.progress.answered} of {item.progress.total}",
-        )
-        for item in spec.interview.coverage()
-        if item.progress.total
+        Bar(spec.section_title(item), item.answered, item.questions, f"{item.answered} of {item.questions}")
+        for item in spec.counts.sections
+        if item.questions
     ]
     if not bars:
         return None
@@ -328,11 +331,10 @@ def coverage_chart(spec: SpecContext) -> BarChart | None:
 
 def coverage_table(spec: SpecContext) -> Table | None:
     rows: list[tuple[Line, ...]] = []
-    for item in spec.interview.coverage():
-        p = item.progress
-        if p.total:
-            cells = [f"{p.answered}/{p.total}", str(p.skipped), str(p.revisit), str(p.open), str(p.required_open)]
-            rows.append((line(spec.section_title(item.section)),) + tuple(line(cell) for cell in cells))
+    for item in spec.counts.sections:
+        if item.questions:
+            cells = [f"{item.answered}/{item.questions}", str(item.skipped), str(item.revisit), str(item.open), str(item.required_open)]
+            rows.append((line(spec.section_title(item)),) + tuple(line(cell) for cell in cells))
     if not rows:
         return None
     headers = ("Section", "Answered", "Skipped", "Revisit", "Open", "Required open")
@@ -557,10 +559,9 @@ def _noted_item(spec: SpecContext, question_id: str, label: str, question: Quest
 def not_yet_discussed(spec: SpecContext) -> tuple[Block, ...]:
     """The areas with nothing answered yet: section titles only."""
     titles = []
-    for item in spec.interview.coverage():
-        p = item.progress
-        if p.total and not p.answered:
-            titles.append((line(spec.section_title(item.section)),))
+    for item in spec.counts.sections:
+        if item.questions and not item.answered:
+            titles.append((line(spec.section_title(item)),))
     if not titles:
         return ()
     intro = Paragraph((line("These areas have not been discussed yet; we will cover them in a later conversation."),))
