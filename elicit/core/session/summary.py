@@ -11,8 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from elicit.core.data import record_dict
 from elicit.core.session.engine import Interview, percent_done
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
+
+QUESTION_COUNTS = ("questions", "answered", "skipped", "revisit", "open", "required_open")
+"""The question counts of a section and of the whole interview, in the order every JSON shows them."""
 
 
 @dataclass(frozen=True)
@@ -48,18 +52,7 @@ class SectionSummary:
 
     def to_json(self) -> dict[str, Any]:
         """The section as plain data, for ``elicit summary --json``."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "questions": self.questions,
-            "answered": self.answered,
-            "skipped": self.skipped,
-            "revisit": self.revisit,
-            "open": self.open,
-            "required_open": self.required_open,
-            "minutes_spent": self.minutes_spent,
-            "minutes_budget": self.minutes_budget,
-        }
+        return record_dict(self, ("id", "title", *QUESTION_COUNTS, "minutes_spent", "minutes_budget"))
 
 
 @dataclass(frozen=True)
@@ -130,13 +123,7 @@ class SessionSummary:
     def to_json(self) -> dict[str, Any]:
         """The summary as plain data, for ``elicit summary --json``."""
         return {
-            "questions": self.questions,
-            "answered": self.answered,
-            "skipped": self.skipped,
-            "revisit": self.revisit,
-            "open": self.open,
-            "required_open": self.required_open,
-            "percent": self.percent,
+            **record_dict(self, (*QUESTION_COUNTS, "percent")),
             "stories": {
                 "total": self.stories,
                 "by_priority": dict(self.stories_by_priority),

@@ -67,6 +67,12 @@ def line(*spans: Span | str) -> Line:
     return tuple(Text(item) if isinstance(item, str) else item for item in spans)
 
 
+def space_after(out: list[str]) -> None:
+    """One space after what a writer has put out so far, unless it ends with one (between inline spans)."""
+    if out and not out[-1].endswith(" "):
+        out.append(" ")
+
+
 def is_empty(spans: Line) -> bool:
     """Whether a line shows nothing (only blank text)."""
     return all(isinstance(span, Text) and not span.text.strip() for span in spans)

@@ -30,16 +30,15 @@ from elicit.core.spec.exporters.document import (
     Strong,
     Table,
     Text,
+    space_after,
 )
-from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.spec_document import build_document
+from elicit.core.spec.exporters.spec_document import PeopleExporter
+from elicit.core.text import printable
 
 if TYPE_CHECKING:
-    from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Session
+    pass
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'"
@@ -125,36 +124,9 @@ footer {{ margin-top: 3rem; color: {MUTED}; font-size: .85rem; border-top: 1px s
 """
 
 
-class HtmlSpecExporter:
-    """Writes ``spec.html``: the people spec as one self-contained, printable page."""
-
-    name = "html"
-    title = "HTML spec"
-    suffix = ".html"
-    multi_file = False
-    generated_line = ""
-    people = True
-
-    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
-        """The spec as one HTML page."""
-        return {"spec.html": render_html(session, interview, options.audience)}
-
-
-def render_html(session: Session, interview: Interview, audience: str = "client") -> str:
-    """The whole HTML spec for an audience, ending with one newline."""
-    return html_document(build_document(session, interview, audience))
-
-
 def text(value: str) -> str:
-    """Text escaped for HTML content and attributes; control characters shown as visible symbols."""
-    return html.escape(_CONTROL.sub(_visible, value), quote=True)
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
+    """Text escaped for HTML content and attributes; control characters shown as visible symbols (``text.printable``)."""
+    return html.escape(printable(value), quote=True)
 
 
 def html_document(document: Document) -> str:
@@ -228,27 +200,22 @@ def spans(entry: Line) -> str:
             parts = [part.strip() for part in _LINE_BREAK.split(span.text) if part.strip()]
             joined = ("<br>" if span.lines else " ").join(text(part) for part in parts)
             if span.text[:1].isspace():
-                _space(out)
+                space_after(out)
             out.append(joined)
             if span.text[-1:].isspace():
-                _space(out)
+                space_after(out)
         elif isinstance(span, Anchor):
             out.append(f'<span id="{text(span.id)}"></span>')
         elif isinstance(span, Label):
             out.append(f'<span class="label">{text(span.text)}</span>')
-            _space(out)
+            space_after(out)
         elif isinstance(span, Strong):
             out.append(f"<strong>{text(span.text)}</strong>")
-            _space(out)
+            space_after(out)
         elif isinstance(span, Link):
             label = " ".join(part.strip() for part in _LINE_BREAK.split(span.text) if part.strip())
             out.append(f'<a href="#{text(span.target)}">{text(label)}</a>')
     return "".join(out).strip()
-
-
-def _space(out: list[str]) -> None:
-    if out and not out[-1].endswith(" "):
-        out.append(" ")
 
 
 def table_html(item: Table) -> str:
@@ -286,4 +253,5 @@ def chart_html(chart: BarChart) -> str:
     return "\n".join(out)
 
 
-EXPORTER = HtmlSpecExporter()
+EXPORTER = PeopleExporter("html", "HTML spec", ".html", html_document)
+"""Writes ``spec.html``: the people spec as one self-contained, printable page."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from elicit.core.data import record_dict
 from elicit.core.session.models import Answer
 from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
-from elicit.core.session.summary import summarise
+from elicit.core.session.summary import QUESTION_COUNTS, summarise
 
 if TYPE_CHECKING:
     from elicit.core.banks.models import Question
@@ -50,6 +50,8 @@ STORY_KEYS = (
 )
 BANK_KEYS = ("id", "title", "version", "hash", "path")
 SECTION_KEYS = ("id", "title", "goal", "minutes", "questions")
+SUMMARY_KEYS = (*QUESTION_COUNTS, "percent", "stories", "open_questions", "stories_by_priority", "stories_by_status")
+"""The keys of the spec's ``[summary]``: figures of the one counter (``summarise``), which the import ignores."""
 QUESTION_KEYS = (
     "id",
     "prompt",
@@ -128,20 +130,7 @@ def _other_answers(session: Session, interview: Interview) -> list[dict[str, Any
 
 def _summary(interview: Interview) -> dict[str, Any]:
     """The spec's ``[summary]``: the counts of the one counter (``summarise``), in the spec's keys."""
-    figures = summarise(interview)
-    return {
-        "questions": figures.questions,
-        "answered": figures.answered,
-        "skipped": figures.skipped,
-        "revisit": figures.revisit,
-        "open": figures.open,
-        "required_open": figures.required_open,
-        "percent": figures.percent,
-        "stories": figures.stories,
-        "open_questions": figures.open_questions,
-        "stories_by_priority": dict(figures.stories_by_priority),
-        "stories_by_status": dict(figures.stories_by_status),
-    }
+    return record_dict(summarise(interview), SUMMARY_KEYS)
 
 
 def _question(question: Question, session: Session, interview: Interview) -> dict[str, Any]:

@@ -48,6 +48,7 @@ from elicit.core.spec.exporters.document import (
     Text,
     line,
 )
+from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.trace import trace_rows
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
@@ -659,3 +660,20 @@ def build_document(session: Session, interview: Interview, audience: str = "clie
         parts=tuple(parts),
         audience=audience,
     )
+
+
+@dataclass(frozen=True)
+class PeopleExporter:
+    """A spec for people (Markdown, HTML): the document for the chosen audience, written by ``write`` into ``spec<suffix>``."""
+
+    name: str
+    title: str
+    suffix: str
+    write: Callable[[Document], str]
+    multi_file: bool = False
+    generated_line: str = ""
+    people: bool = True
+
+    def render(self, session: Session, interview: Interview, options: ExportOptions = DEFAULT_OPTIONS) -> dict[str, str]:
+        """The spec as one document."""
+        return {f"spec{self.suffix}": self.write(build_document(session, interview, options.audience))}
