@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from elicit import __version__
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import StoryGroup, story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, source_lines, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
@@ -403,7 +403,7 @@ def _story_values(story: Story, interview: Interview) -> dict[str, str]:
     if story.quote.strip():
         values["quote"] = xhtml_lines(story.quote)
     if story.source:
-        values["source"] = xhtml_list([source_line(question_id, interview) for question_id in story.source])
+        values["source"] = xhtml_list(source_lines(story, interview))
     tags = tag_text(story.tags)
     if tags:
         values["tags"] = tags
@@ -411,12 +411,6 @@ def _story_values(story: Story, interview: Interview) -> dict[str, str]:
     if reason.strip():
         values["reason"] = xhtml_lines(reason)
     return values
-
-
-def source_line(question_id: str, interview: Interview) -> str:
-    """A source question as "prompt (id)", or the id alone when the banks no longer have it."""
-    question = interview.question(question_id)
-    return f"{question.prompt} ({question_id})" if question is not None else question_id
 
 
 def tag_text(tags: list[str]) -> str:

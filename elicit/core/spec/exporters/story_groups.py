@@ -57,3 +57,12 @@ def home_section(story: Story, interview: Interview) -> str | None:
     """The id of the section of the story's first source question the interview knows, or None."""
     section = interview.story_section(story)
     return section.id if section is not None else None
+
+
+def source_lines(story: Story, interview: Interview) -> list[str]:
+    """The story's source questions, each as "prompt (id)", or the id alone when the banks no longer have it."""
+    lines = []
+    for question_id in story.source:
+        question = interview.question(question_id)
+        lines.append(f"{question.prompt} ({question_id})" if question is not None else question_id)
+    return lines

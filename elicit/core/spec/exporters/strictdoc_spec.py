@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import story_groups
+from elicit.core.spec.exporters.story_groups import source_lines, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -179,10 +179,7 @@ def _fields(values: dict[str, str]) -> list[str]:
 
 
 def _story_fields(story: Story, interview: Interview, taken: set[str]) -> dict[str, str]:
-    sources = []
-    for question_id in story.source:
-        question = interview.question(question_id)
-        sources.append(f"{question.prompt} ({question_id})" if question is not None else question_id)
+    sources = source_lines(story, interview)
     title = single_line(story.want)
     return {
         "UID": uid(story.id, taken),

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions, without_rejected
+from elicit.core.spec.exporters.story_groups import source_lines
 from elicit.core.text import clip, formula_safe
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -126,11 +127,7 @@ def description(story: Story, interview: Interview) -> str:
     if story.quote.strip():
         parts.append(f"Client's words:\n{story.quote}")
     if story.source:
-        lines = []
-        for question_id in story.source:
-            question = interview.question(question_id)
-            lines.append(f"- {question.prompt} ({question_id})" if question is not None else f"- {question_id}")
-        parts.append("Source questions:\n" + "\n".join(lines))
+        parts.append("Source questions:\n" + "\n".join(f"- {item}" for item in source_lines(story, interview)))
     parts.append(f"elicit story {story.id}, priority {PRIORITY_LABELS.get(story.priority, story.priority)}, review status {story.status}")
     return "\n\n".join(parts)
 

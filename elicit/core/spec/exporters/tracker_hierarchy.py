@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import StoryGroup, story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, source_lines, story_groups
 from elicit.core.spec.exporters.tracker_csv import description, story_labels, summary
 from elicit.core.text import clip, formula_safe, printable
 from elicit.core.vocabulary import PRIORITY_LABELS
@@ -210,11 +210,7 @@ def azure_description(story: Story, interview: Interview) -> str:
     if story.quote.strip():
         parts.append(f"<p><b>Client's words:</b><br>{_html(story.quote)}</p>")
     if story.source:
-        items = []
-        for question_id in story.source:
-            question = interview.question(question_id)
-            items.append(f"{question.prompt} ({question_id})" if question is not None else question_id)
-        parts.append("<p><b>Source questions:</b></p>" + _html_list(items))
+        parts.append("<p><b>Source questions:</b></p>" + _html_list(source_lines(story, interview)))
     priority = PRIORITY_LABELS.get(story.priority, story.priority)
     parts.append(f"<p>elicit story {_html(story.id)}, MoSCoW {_html(priority)}, review status {_html(story.status)}</p>")
     return "".join(parts)
