@@ -21,7 +21,7 @@ from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
 from ..widgets.interview.interview_answers import InterviewAnswers
 from ..widgets.interview.navigator import Navigator
-from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel
+from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel, question_view
 from ..widgets.interview.question_stories import QuestionStories
 from ..widgets.interview.session_header import SessionHeader
 from .capture import CaptureMenu, ItemDraft, ItemEditor, save_item
@@ -91,7 +91,7 @@ class InterviewScreen(SessionScreen[None]):
 
     async def _show_question(self, focus: bool = True) -> None:
         question = self.question
-        self.query_one(QuestionHelp).show(question)
+        self.query_one(QuestionHelp).question = question
         answer_slot = self.query_one("#answer-slot", Container)
         notes_slot = self.query_one("#notes-slot", Container)
         await answer_slot.remove_children()
@@ -125,7 +125,7 @@ class InterviewScreen(SessionScreen[None]):
             if section is not None:
                 navigator.update_section(self.interview, section)
         self.query_one(SessionHeader).progress = self.interview.progress()
-        self.query_one(QuestionPanel).show(self.interview, self.question)
+        self.query_one(QuestionPanel).view = question_view(self.interview, self.question)
         self.query_one(NextQuestion).show(self.interview, self.question)
 
     # the clock: interview time is the session's, counted only while open and not paused

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from elicit.core.banks import Question
@@ -13,8 +17,37 @@ from elicit.core.session import Interview
 from ...marks import STATUS_WORDS
 
 
+@dataclass(frozen=True)
+class QuestionView:
+    """What the question panel shows: where the question sits, the section's goal, the prompt."""
+
+    where: str = ""
+    goal: str = ""
+    prompt: str = "No question applies. Add a bank to the session, or change earlier answers."
+    revisit: bool = False
+
+
+def question_view(interview: Interview, question: Question | None) -> QuestionView:
+    """The panel's view of ``question`` in the interview (the no-question view for None)."""
+    if question is None:
+        return QuestionView()
+    applicable = interview.applicable()
+    position = next((i for i, q in enumerate(applicable) if q.id == question.id), 0) + 1
+    section = interview.section_of(question)
+    status = interview.status(question.id)
+    parts = [section.title if section else question.section_id, f"{position} of {len(applicable)}"]
+    if question.required:
+        parts.append("required")
+    parts.append(STATUS_WORDS.get(status, status))
+    goal = section.goal if section is not None else ""
+    return QuestionView(" · ".join(parts), goal, question.prompt, status == "revisit")
+
+
 class QuestionPanel(Vertical):
-    """Where the question sits, its section's goal and its prompt: always in view above the answer."""
+    """Where the question sits, its section's goal and its prompt: always in view above the answer.
+
+    The screen sets :attr:`view`; the panel redraws itself from it.
+    """
 
     DEFAULT_CSS = """
     QuestionPanel {
@@ -48,34 +81,25 @@ class QuestionPanel(Vertical):
     }
     """
 
+    view: reactive[QuestionView] = reactive(QuestionView, init=False)
+    where_line = getters.query_one("#question-where", Static)
+    goal_line = getters.query_one("#question-goal", Static)
+    prompt_line = getters.query_one("#question-prompt", Static)
+
     def compose(self) -> ComposeResult:
         yield Static(id="question-where")
         yield Static(id="question-goal")
         yield Static(id="question-prompt")
 
-    def show(self, interview: Interview, question: Question | None) -> None:
-        """Show ``question`` (or that there is none)."""
-        where = self.query_one("#question-where", Static)
-        goal = self.query_one("#question-goal", Static)
-        prompt = self.query_one("#question-prompt", Static)
-        if question is None:
-            where.update("")
-            goal.display = False
-            prompt.update("No question applies. Add a bank to the session, or change earlier answers.")
-            return
-        applicable = interview.applicable()
-        position = next((i for i, q in enumerate(applicable) if q.id == question.id), 0) + 1
-        section = interview.section_of(question)
-        status = interview.status(question.id)
-        parts = [section.title if section else question.section_id, f"{position} of {len(applicable)}"]
-        if question.required:
-            parts.append("required")
-        parts.append(STATUS_WORDS.get(status, status))
-        where.update(Content(" · ".join(parts)))
-        where.set_class(status == "revisit", "-revisit")
-        goal.update(Content(f"Goal: {section.goal}") if section is not None and section.goal else "")
-        goal.display = section is not None and bool(section.goal)
-        prompt.update(Content(question.prompt))
+    def on_mount(self) -> None:
+        self.watch_view(self.view)
+
+    def watch_view(self, view: QuestionView) -> None:
+        self.where_line.update(Content(view.where))
+        self.where_line.set_class(view.revisit, "-revisit")
+        self.goal_line.update(Content(f"Goal: {view.goal}") if view.goal else "")
+        self.goal_line.display = bool(view.goal)
+        self.prompt_line.update(Content(view.prompt))
 
 
 class QuestionHelp(Vertical):
@@ -96,14 +120,20 @@ class QuestionHelp(Vertical):
     }
     """
 
+    question: reactive[Question | None] = reactive(None, init=False)
+    """The question shown; the screen sets it, the widget redraws itself."""
+    why_line = getters.query_one("#question-why", Static)
+    probes_list = getters.query_one("#question-probes", Static)
+
     def compose(self) -> ComposeResult:
         yield Static(id="question-why")
         yield Static(id="question-probes")
 
-    def show(self, question: Question | None) -> None:
-        """Show what the question says about itself."""
-        why = self.query_one("#question-why", Static)
-        probes = self.query_one("#question-probes", Static)
+    def on_mount(self) -> None:
+        self.watch_question(self.question)
+
+    def watch_question(self, question: Question | None) -> None:
+        why, probes = self.why_line, self.probes_list
         why.update(Content(f"Why: {question.why}") if question is not None and question.why else "")
         why.display = question is not None and bool(question.why)
         probes.update(Content("\n".join(f"› {probe}" for probe in question.probes)) if question is not None else "")
