@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import DataTable, Static
@@ -85,6 +86,10 @@ class ItemsScreen(SessionScreen[None]):
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("items")
 
+    items_table = getters.query_one("#items-table", DataTable)
+    items_title = getters.query_one("#items-title", Static)
+    items_detail = getters.query_one("#items-detail", Static)
+
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
         self.rows: list[Row] = []
@@ -96,7 +101,7 @@ class ItemsScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#items-table", DataTable)
+        table = self.items_table
         for label, column in (("Kind", "kind"), ("Id", "id"), ("Text", "text"), ("Details", "detail")):
             table.add_column(label, key=column)
         self.reload()
@@ -116,7 +121,7 @@ class ItemsScreen(SessionScreen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Fill the table again, keeping the cursor on ``keep`` (an id) when it is still there."""
-        table = self.query_one("#items-table", DataTable)
+        table = self.items_table
         current = self.selected()
         keep = keep or (current.id if current is not None else None)
         self.rows = self._collect()
@@ -129,19 +134,19 @@ class ItemsScreen(SessionScreen[None]):
             table.move_cursor(row=index)
         counts = {kind: sum(1 for row in self.rows if row.kind == kind) for kind in KINDS}
         summary = " · ".join(f"{counts[kind]} {label.lower()}{'s' if counts[kind] != 1 else ''}" for kind, label in KINDS.items())
-        self.query_one("#items-title", Static).update(Content.from_markup(f"[b]Captured[/b]  {summary}"))
+        self.items_title.update(Content.from_markup(f"[b]Captured[/b]  {summary}"))
         self._show_detail()
 
     def selected(self) -> Row | None:
         """The item under the cursor."""
-        table = self.query_one("#items-table", DataTable)
+        table = self.items_table
         if not self.rows or not 0 <= table.cursor_row < len(self.rows):
             return None
         return self.rows[table.cursor_row]
 
     def _show_detail(self) -> None:
         row = self.selected()
-        detail = self.query_one("#items-detail", Static)
+        detail = self.items_detail
         if row is None:
             detail.update(Text("Nothing captured yet: on the interview, the capture key then d, q, a or t.", "dim"))
             return

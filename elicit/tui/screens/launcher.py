@@ -28,6 +28,9 @@ class LauncherScreen(Screen[None]):
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("launcher")
 
+    recent = getters.query_one("#recent", DataTable)
+    launcher_empty = getters.query_one("#launcher-empty", Static)
+
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[RecentSession] = []
@@ -41,7 +44,7 @@ class LauncherScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#recent", DataTable)
+        table = self.recent
         table.add_column("Session", key="title")
         table.add_column("Client", key="client")
         table.add_column("Last opened", key="opened")
@@ -55,7 +58,7 @@ class LauncherScreen(Screen[None]):
     def reload(self) -> None:
         """Read the recent list again."""
         self.sessions = recent()
-        table = self.query_one("#recent", DataTable)
+        table = self.recent
         table.clear()
         for item in self.sessions:
             table.add_row(
@@ -66,13 +69,13 @@ class LauncherScreen(Screen[None]):
                 display_path(item.path),
                 key=str(item.path),
             )
-        empty = self.query_one("#launcher-empty", Static)
+        empty = self.launcher_empty
         empty.display = not self.sessions
         table.display = bool(self.sessions)
         empty.update("No recent sessions yet. Press [b]n[/b] to start a new interview, or [b]o[/b] to open a session file.")
 
     def _selected(self) -> RecentSession | None:
-        table = self.query_one("#recent", DataTable)
+        table = self.recent
         if not self.sessions or table.cursor_row is None or not 0 <= table.cursor_row < len(self.sessions):
             return None
         return self.sessions[table.cursor_row]

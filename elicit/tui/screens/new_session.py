@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -32,6 +33,15 @@ class NewSessionScreen(Screen[Path | None]):
     CSS_PATH = "new_session.tcss"
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("new")
+
+    new_banks = getters.query_one("#new-banks", SelectionList)
+    new_session_title = getters.query_one("#new-session-title", Field)
+    new_problem = getters.query_one("#new-problem", Static)
+    new_path = getters.query_one("#new-path", Field)
+    new_participants = getters.query_one("#new-participants", Editor)
+    new_client = getters.query_one("#new-client", Field)
+    new_project = getters.query_one("#new-project", Field)
+    new_interviewer = getters.query_one("#new-interviewer", Field)
 
     def __init__(self, folder: Path | None = None, catalog: BankCatalog | None = None) -> None:
         super().__init__()
@@ -71,7 +81,7 @@ class NewSessionScreen(Screen[Path | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        banks = self.query_one("#new-banks", SelectionList)
+        banks = self.new_banks
         for entry in self.catalog.entries():
             self.entries[entry.id] = entry
             if entry.problem is not None:
@@ -90,10 +100,10 @@ class NewSessionScreen(Screen[Path | None]):
         if not self.banks:
             self._problem("No question banks found. Put a bank file in ./question_banks or your config folder (see 'elicit banks list').")
         self._suggest_path("")
-        self.query_one("#new-session-title", Field).focus()
+        self.new_session_title.focus()
 
     def _problem(self, text: str) -> None:
-        self.query_one("#new-problem", Static).update(f"[$error]{text}[/]" if text else "")
+        self.new_problem.update(f"[$error]{text}[/]" if text else "")
 
     def _suggest_path(self, title: str) -> None:
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "interview"
@@ -103,7 +113,7 @@ class NewSessionScreen(Screen[Path | None]):
             candidate = self.folder / f"{slug}-{number}{SUFFIX}"
             number += 1
         self._suggested = display_path(candidate)
-        self.query_one("#new-path", Field).value = self._suggested
+        self.new_path.value = self._suggested
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "new-session-title" and not self._path_edited:
@@ -117,26 +127,26 @@ class NewSessionScreen(Screen[Path | None]):
 
     def participants(self) -> list[Participant]:
         """The participants typed, one a line as ``Name: role`` (or ``Name - role``)."""
-        lines = self.query_one("#new-participants", Editor).text.splitlines()
+        lines = self.new_participants.text.splitlines()
         return [person for person in map(parse_participant, lines) if person is not None]
 
     def action_create(self) -> None:
-        title = self.query_one("#new-session-title", Field).value.strip()
+        title = self.new_session_title.value.strip()
         if not self._path_edited:
             self._suggest_path(title)
-        chosen = [bank_id for bank_id in self.query_one("#new-banks", SelectionList).selected if bank_id in self.banks]
-        path_text = self.query_one("#new-path", Field).value.strip()
+        chosen = [bank_id for bank_id in self.new_banks.selected if bank_id in self.banks]
+        path_text = self.new_path.value.strip()
         if not title:
             self._problem("Give the interview a title.")
-            self.query_one("#new-session-title", Field).focus()
+            self.new_session_title.focus()
             return
         if not chosen:
             self._problem("Pick at least one question bank (Space ticks it).")
-            self.query_one("#new-banks", SelectionList).focus()
+            self.new_banks.focus()
             return
         if not path_text:
             self._problem("Say where to keep the session file.")
-            self.query_one("#new-path", Field).focus()
+            self.new_path.focus()
             return
         path = session_path(path_text).expanduser()
         if not path.is_absolute():
@@ -149,9 +159,9 @@ class NewSessionScreen(Screen[Path | None]):
                 # session still finds them when opened from another folder.
                 ["" if self.entries[bank_id].source == "built-in" else str(self.entries[bank_id].path.resolve()) for bank_id in chosen],
                 title=title,
-                client=self.query_one("#new-client", Field).value.strip(),
-                project=self.query_one("#new-project", Field).value.strip(),
-                interviewer=self.query_one("#new-interviewer", Field).value.strip(),
+                client=self.new_client.value.strip(),
+                project=self.new_project.value.strip(),
+                interviewer=self.new_interviewer.value.strip(),
                 participants=self.participants(),
             )
         except ElicitError as error:

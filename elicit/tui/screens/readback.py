@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -33,6 +34,11 @@ class ReadBackScreen(SessionScreen[None]):
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("readback")
 
+    readback_position = getters.query_one("#readback-position", Static)
+    readback_sentence = getters.query_one("#readback-sentence", Static)
+    readback_details = getters.query_one("#readback-details", Static)
+    readback_tally = getters.query_one("#readback-tally", Static)
+
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
         self.order = [story.id for story in read_back_order(self.session.stories)]
@@ -58,9 +64,9 @@ class ReadBackScreen(SessionScreen[None]):
 
     def show(self) -> None:
         """Show the current story and the tally."""
-        position = self.query_one("#readback-position", Static)
-        sentence = self.query_one("#readback-sentence", Static)
-        details = self.query_one("#readback-details", Static)
+        position = self.readback_position
+        sentence = self.readback_sentence
+        details = self.readback_details
         story = self.story()
         if story is None:
             position.update("[b]Read-back[/b]")
@@ -77,7 +83,7 @@ class ReadBackScreen(SessionScreen[None]):
             lines = self._detail_lines(story)
             details.update(Content.from_markup("\n".join(lines)))
         counts = summarise(self.interview).stories_by_status
-        self.query_one("#readback-tally", Static).update(
+        self.readback_tally.update(
             f"confirmed {counts.get('confirmed', 0)} · changed {counts.get('changed', 0)} · rejected {counts.get('rejected', 0)}"
             f" · not yet read {counts.get('draft', 0)}"
         )
