@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -50,6 +51,9 @@ class AskText(ModalScreen[str | None]):
 
     BINDINGS = bindings("ask")
 
+    ask_text = getters.query_one("#ask-text", Field)
+    ask_problem = getters.query_one("#ask-problem", Static)
+
     def __init__(self, question: str, *, placeholder: str = "", value: str = "", required: bool = True) -> None:
         super().__init__()
         self.question = question
@@ -65,16 +69,16 @@ class AskText(ModalScreen[str | None]):
             yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#ask-text", Field).focus()
+        self.ask_text.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_answer()
 
     def action_answer(self) -> None:
-        text = " ".join(self.query_one("#ask-text", Field).value.split())
+        text = " ".join(self.ask_text.value.split())
         if self.required and not text:
-            self.query_one("#ask-problem", Static).update("Type it, or press Escape to cancel.")
+            self.ask_problem.update("Type it, or press Escape to cancel.")
             return
         self.dismiss(text)
 

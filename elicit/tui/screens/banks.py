@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -25,6 +26,9 @@ class BanksScreen(Screen):
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("banks")
 
+    banks_list = getters.query_one("#banks-list", OptionList)
+    banks_text = getters.query_one("#banks-text", Static)
+
     def __init__(self, catalog: BankCatalog | None = None) -> None:
         super().__init__()
         self.catalog = catalog or BankCatalog.default()
@@ -38,12 +42,12 @@ class BanksScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        listing = self.query_one("#banks-list", OptionList)
+        listing = self.banks_list
         entries = self.catalog.entries()
         for entry in entries:
             listing.add_option(Option(Content(f"{entry.id} ({entry.source})"), id=entry.id))
         if not entries:
-            self.query_one("#banks-text", Static).update("No banks found. Put bank files in ./question_banks or your config folder.")
+            self.banks_text.update("No banks found. Put bank files in ./question_banks or your config folder.")
         else:
             listing.highlighted = 0
         listing.focus()
@@ -54,7 +58,7 @@ class BanksScreen(Screen):
 
     def show_bank(self, bank_id: str) -> None:
         """Show one bank's details."""
-        text = self.query_one("#banks-text", Static)
+        text = self.banks_text
         entry = self.catalog.entry(bank_id)
         if entry is None:
             return

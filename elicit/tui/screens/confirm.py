@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -15,6 +16,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     CSS_PATH = "confirm.tcss"
     BINDINGS = bindings("confirm")
+
+    confirm_no = getters.query_one("#confirm-no", Button)
 
     def __init__(self, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
@@ -33,7 +36,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.no} (n)", id="confirm-no", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
+        self.confirm_no.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

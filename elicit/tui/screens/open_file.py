@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -32,6 +33,9 @@ class OpenFileScreen(ModalScreen[Path | None]):
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("open")
 
+    open_path = getters.query_one("#open-path", Field)
+    open_problem = getters.query_one("#open-problem", Static)
+
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
         self.folder = folder or Path(".")
@@ -45,7 +49,7 @@ class OpenFileScreen(ModalScreen[Path | None]):
             yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#open-path", Field).focus()
+        self.open_path.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -56,7 +60,7 @@ class OpenFileScreen(ModalScreen[Path | None]):
         if not path.is_absolute():
             path = self.folder / path
         if not path.is_file():
-            self.query_one("#open-problem", Static).update(f"[$error]{path}: no such file[/]")
+            self.open_problem.update(f"[$error]{path}: no such file[/]")
             return
         self.dismiss(path)
 
