@@ -26,7 +26,7 @@ from elicit.core.session.file_format import dumps_session, loads_session
 from elicit.core.session.models import Proposal, Story
 from elicit.core.session.suspects import suspect_stories
 from elicit.core.spec import get_exporter
-from elicit.core.spec.exporters.markdown_spec import render_markdown
+from elicit.core.spec.exporters.options import ExportOptions
 from tests.support.export import HOSTILE, interview_for, rich_session
 
 
@@ -299,7 +299,7 @@ def test_the_clients_comment_on_an_accepted_change_shows_where_the_story_is():
     assert "*Changed at your request:* Saturday staff need this most" in client
     story_part = client.split("US-002 ·", 1)[1].split("US-003 ·", 1)[0]
     assert "Saturday staff need this most" in story_part
-    team = render_markdown(service.session, interview, "team")
+    [team] = get_exporter("md").render(service.session, interview, ExportOptions(audience="team")).values()
     assert "*Changed at the client's request (P-001):* Saturday staff need this most" in team
     assert "US-003: kept the story rather than removing it" in team
 
