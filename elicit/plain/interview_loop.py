@@ -13,11 +13,11 @@ from typing import Any
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OPEN, OpenSession, SessionService, has_value, parse_answer
+from elicit.core.session import OPEN, OpenSession, SessionService, find_participant, has_value, parse_answer
 
 from .commands import Command, help_lines, read_reply
 from .follow_ups import FollowUps
-from .output import Console, progress_lines, question_header, sentence, shown_answer, story_line, why_lines
+from .output import Console, progress_lines, question_header, sentence, shown_answer, speaker_lines, story_line, why_lines
 from .prompters import Escaped, Picked, Prompter, QuestionAsk
 from .safety import Saver
 from .stories import StoryCapture
@@ -37,6 +37,8 @@ Target = Question | None | _Stay
 
 NO_QUESTION = "There is no question here; use /back or /go to pick one."
 REQUIRED_EMPTY = "Required: type an answer, /skip or /revisit."
+NOBODY = ("none", "nobody", "-", "0")
+"""What /speaker takes for "nobody is speaking" (unless a participant has that name)."""
 FOLLOW_UP_LISTS = ("decisions", "open-questions", "assumptions", "terms")
 FOLLOW_UP_COMMANDS = ("decision", "open-question", "assumption", "term", "resolve") + FOLLOW_UP_LISTS
 
@@ -146,7 +148,7 @@ class PlainInterview:
             self.console.say(f"{sentence(question.prompt)} No longer applies with the answers so far; going on.")
             return self._next_after(question)
         self.timed.section_id = question.section_id
-        self.console.say("", question_header(self.interview, question))
+        self.console.say("", question_header(self.interview, question, self.service.speaker))
         while True:
             self.saver.flush()
             answer = self.interview.answer(question.id)
@@ -238,6 +240,8 @@ class PlainInterview:
             # A new answer settles a question flagged to revisit; /flag flags it again.
             self.service.answer(question.id, value, status="answered")
             shown = sentence(shown_answer(question, value) or "no answer")
+            credited = self.session.answers[question.id].by if question.id in self.session.answers else ""
+            shown += f" From {credited}." if credited else ""
             if self.saver.pending:
                 self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
             else:
@@ -260,6 +264,8 @@ class PlainInterview:
             self._follow_up(command, self._capture_source(question))
         elif name == "pause":
             self.timed.pause(self.console)
+        elif name == "speaker":
+            self._speaker(command.argument)
         elif name == "go":
             return self._go(command.argument)
         elif name == "back":
@@ -311,6 +317,21 @@ class PlainInterview:
             done = self.follow_ups.add(name, argument, question)
         if done is not None:
             self._done(done)
+
+    def _speaker(self, argument: str) -> None:
+        """Show who is speaking, or set it (a name, a first name, a number; none for nobody)."""
+        people = self.session.participants
+        wanted = argument.strip()
+        if wanted and people and wanted.casefold() in NOBODY and find_participant(people, wanted) is None:
+            wanted = ""
+            self.service.set_speaker("")
+        elif wanted:
+            try:
+                self.service.set_speaker(wanted)
+            except ElicitError as error:
+                self.console.say(sentence(str(error)[:1].upper() + str(error)[1:]))
+                return
+        self.console.say(*speaker_lines(self.service.speaker, people))
 
     def _done(self, what: str) -> None:
         """Confirm a change, saying when it is not on disk."""

@@ -6,10 +6,23 @@ import os
 import re
 import sys
 import textwrap
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from elicit.core.banks import Question
-from elicit.core.session import OPEN, Interview, Session, SessionSummary, Story, answer_text, format_answer, summarise
+from elicit.core.session import (
+    OPEN,
+    Interview,
+    Participant,
+    Session,
+    SessionSummary,
+    Story,
+    answer_text,
+    find_participant,
+    format_answer,
+    participant_label,
+    summarise,
+)
 from elicit.core.text import plural, printable
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -84,8 +97,8 @@ def sentence(text: str) -> str:
     return stripped + "."
 
 
-def question_header(interview: Interview, question: Question) -> str:
-    """``Question 2 of 7, Context, required, flagged to revisit.``"""
+def question_header(interview: Interview, question: Question, speaker: str = "") -> str:
+    """``Question 2 of 7, Context, required, flagged to revisit.`` (then ``Ann Lee speaking.`` when someone is)."""
     applicable = interview.applicable()
     position = applicable.index(question) + 1 if question in applicable else 0
     section = interview.section_of(question)
@@ -99,7 +112,22 @@ def question_header(interview: Interview, question: Question) -> str:
         parts.append("flagged to revisit (/flag clears it)")
     elif status != OPEN:
         parts.append(STATUS_WORDS[status])
-    return ", ".join(parts) + "."
+    return ", ".join(parts) + "." + (f" {speaker} speaking." if speaker else "")
+
+
+def speaker_lines(speaker: str, participants: Sequence[Participant]) -> list[str]:
+    """What /speaker says: who is speaking now, and who could be."""
+    if not participants:
+        return [
+            "This session has no participants, so nothing is credited to anyone.",
+            "Name them when you create a session (elicit new --participant 'Ann Lee - owner').",
+        ]
+    found = find_participant(participants, speaker) if speaker else None
+    now = f"Speaking: {participant_label(found) if found else speaker}; what you capture now is credited to them." if speaker else (
+        "Nobody is speaking: what you capture now is credited to no one."
+    )
+    known = ", ".join(f"{number}. {participant_label(p)}" for number, p in enumerate(participants, start=1))
+    return [now, f"Participants: {known}. /speaker NAME or NUMBER sets who speaks; /speaker none: nobody."]
 
 
 def why_lines(question: Question) -> list[str]:
@@ -161,6 +189,8 @@ def story_line(story: Story) -> str:
         text += f" {len(story.acceptance)} acceptance {'criterion' if len(story.acceptance) == 1 else 'criteria'}."
     if story.source:
         text += f" From {', '.join(story.source)}."
+    if story.by:
+        text += f" Said by {story.by}."
     return text
 
 
