@@ -74,6 +74,15 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("interview.notes", "ctrl+o", "notes", "Notes", "move between the answer and the notes"),
     Key("interview.navigator", "f9", "navigator", "Questions", "move to the list of questions (again to come back)"),
+    Key(
+        "interview.speaker",
+        "f7",
+        "cycle_speaker",
+        "Speaker",
+        "the next participant is speaking (after the last: nobody); what you capture is credited to them",
+        show=False,
+        priority=True,  # over the text answer's own f7 (select all)
+    ),
     Key("interview.pause", "f6", "pause", "Pause", "pause the interview clock (again to resume)", priority=True),
     Key("interview.stories", "ctrl+l", "stories", "Stories", "every story in a table"),
     Key("interview.summary", "f2", "summary", "Summary", "coverage, open required questions, stories"),
@@ -87,6 +96,11 @@ KEYS: tuple[Key, ...] = (
     Key("capture.assumption", "a", "pick('assumption')", "Assumption", "an assumption, with its rationale"),
     Key("capture.term", "t", "pick('term')", "Term", "a glossary term, with its definition"),
     Key("capture.list", "l", "pick('list')", "List", "list, edit, resolve and delete what was captured"),
+    *(
+        Key(f"capture.speaker_{number}", str(number), f"pick('speaker:{number}')", f"Speaker {number}", f"participant {number} is speaking", show=False)
+        for number in range(1, 10)
+    ),
+    Key("capture.nobody", "0", "pick('speaker:0')", "Nobody", "nobody is speaking: what you capture is credited to no one", show=False),
     Key("capture.cancel", "escape", "cancel", "Cancel", "back to the question"),
     Key("item.save", "ctrl+s", "save", "Save", "save it (Enter on the last field does too)", priority=True),
     Key("item.cancel", "escape", "cancel", "Cancel", "close without saving"),

@@ -274,3 +274,25 @@ def test_interview_merged_session_shows_each_interviews_answer(snap_compare, mer
 @pytest.mark.parametrize("size", SIZES)
 def test_summary_merged_session_lists_open_conflicts(snap_compare, merged_workspace: Path, size):
     assert snap_compare(session_app(merged_workspace), terminal_size=size, run_before=after_keys("f2"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_with_a_speaker(snap_compare, workspace: Path, size):
+    """Issue 16: the header shows who is speaking (f7 cycles through the participants)."""
+    async def run_before(pilot):
+        await after_keys("f7")(pilot)
+        pilot.app.clear_notifications()  # the "Ann is speaking." toast fades on the wall clock: not part of the picture
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stories_with_who_said_them(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size):
+    """Issue 16: once a story is credited, the stories table has a By column."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    stories = sample_stories()
+    stories[0].by, stories[1].by = "Ann", "Raj"
+    make_session(tmp_path / "invoicing.elicit.toml", answers=sample_answers(), stories=stories)
+    assert snap_compare(app_on(tmp_path / "invoicing.elicit.toml"), terminal_size=size, run_before=after_keys("ctrl+l"))

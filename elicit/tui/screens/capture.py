@@ -9,17 +9,19 @@ session service.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from elicit.core.session import SessionService
+from elicit.core.session import Participant, SessionService, participant_label
 
 from ..bindings import bindings
 from ..widgets.common.fields import Field
@@ -117,10 +119,26 @@ class CaptureMenu(ModalScreen[str | None]):
 
     BINDINGS = bindings("capture")
 
+    def __init__(self, participants: Sequence[Participant] = (), speaker: str = "") -> None:
+        super().__init__()
+        self.participants = list(participants)
+        self.speaker = speaker
+
     def compose(self) -> ComposeResult:
         with Vertical(id="capture-menu"):
             yield Static(Content.from_markup("[b]Capture from this question[/b]"))
+            if self.participants:
+                yield Static(self._speakers(), id="capture-speakers")
             yield KeyBar()
+
+    def _speakers(self) -> Content:
+        """Who could be speaking, by number (the current one marked), and 0 for nobody."""
+        parts = [
+            ("[b]▸ " if person.name == self.speaker else "") + f"{number} {escape(participant_label(person))}" + ("[/b]" if person.name == self.speaker else "")
+            for number, person in enumerate(self.participants[:9], start=1)
+        ]
+        parts.append(("[b]▸ " if not self.speaker else "") + "0 nobody" + ("[/b]" if not self.speaker else ""))
+        return Content.from_markup("Who is speaking: " + " · ".join(parts))
 
     def action_pick(self, kind: str) -> None:
         self.dismiss(kind)

@@ -63,6 +63,7 @@ class InterviewScreen(SessionScreen[None]):
     async def on_mount(self) -> None:
         header = self.query_one(SessionHeader)
         header.title_text = self.session.title + (f" · {self.session.client}" if self.session.client else "")
+        header.speaker = self.service.speaker
         self.watch(self.app, "save_state", self._save_state_changed)
         self.watch(self.app, "paused", self._paused_changed)
         self.question = self.interview.current
@@ -405,7 +406,7 @@ class InterviewScreen(SessionScreen[None]):
         if self.question is None:
             return
         self.commit()
-        self.app.push_screen(CaptureMenu(), self._capture_kind)
+        self.app.push_screen(CaptureMenu(self.session.participants, self.service.speaker), self._capture_kind)
 
     def _capture_kind(self, kind: str | None) -> None:
         if kind is None or self.question is None:
@@ -413,6 +414,9 @@ class InterviewScreen(SessionScreen[None]):
             return
         if kind == "list":
             self.app.show_items()
+            return
+        if kind.startswith("speaker:"):
+            self._speaker_picked(int(kind.removeprefix("speaker:")))
             return
         question = self.question
         draft = ItemDraft(kind, text=self._selected_words(), source=[question.id])
@@ -425,6 +429,28 @@ class InterviewScreen(SessionScreen[None]):
             self.focus_answer()
 
         self.app.push_screen(ItemEditor(draft, heading=heading, people=self._people()), saved)
+
+    # who is speaking
+
+    def action_cycle_speaker(self) -> None:
+        """The next participant is speaking (after the last: nobody)."""
+        if not self.session.participants:
+            self.notify("This session has no participants: nothing is credited to anyone.", severity="warning", timeout=3)
+            return
+        self._show_speaker(self.service.cycle_speaker())
+
+    def _speaker_picked(self, number: int) -> None:
+        try:
+            speaker = self.service.set_speaker(str(number) if number else "")
+        except ElicitError as error:
+            self.notify(str(error), severity="warning", timeout=4)
+        else:
+            self._show_speaker(speaker)
+        self.focus_answer()
+
+    def _show_speaker(self, speaker: str) -> None:
+        self.query_one(SessionHeader).speaker = speaker
+        self.notify(f"{speaker} is speaking." if speaker else "Nobody is speaking: nothing is credited.", timeout=2)
 
     def _people(self) -> list[str]:
         names = [p.name for p in self.session.participants if p.name]

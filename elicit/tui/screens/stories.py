@@ -67,7 +67,7 @@ class StoryFilter:
             return False
         if self.sections and not any(wanted in section.casefold() for wanted in self.sections):
             return False
-        haystack = " ".join([story.id, story.sentence(), story.quote, " ".join(story.acceptance)]).casefold()
+        haystack = " ".join([story.id, story.sentence(), story.quote, " ".join(story.acceptance), story.by]).casefold()
         return all(word in haystack for word in self.words)
 
 
@@ -77,12 +77,13 @@ def story_section(interview: Interview, story: Story) -> str:
     return section.title if section is not None else ""
 
 
-def _row(story: Story, section: str, width: int) -> tuple[str | Text, ...]:
-    """The table cells of one story."""
+def _row(story: Story, section: str, width: int, by: bool = False) -> tuple[str | Text, ...]:
+    """The table cells of one story (with ``by``, who said it after its status)."""
     return (
         story.id,
         Text(priority_label(story.priority), PRIORITY_COLOURS.get(story.priority, "")),
         Text(STORY_STATUS_MARKS.get(story.status, "?"), "green" if story.status == "confirmed" else ""),
+        *((shorten(story.by, 12),) if by else ()),
         shorten(story.sentence(), width),
         shorten(section, 16),
         shorten(", ".join(story.tags), 14),
@@ -101,6 +102,8 @@ def story_detail_lines(interview: Interview, story: Story) -> list[str]:
     lines += [f"[$text-muted]accept[/]   • {escape(line)}" for line in story.acceptance] or ["[$text-muted]accept[/]   —"]
     if story.quote:
         lines.append(f"[$text-muted]quote[/]    “{escape(story.quote)}”")
+    if story.by:
+        lines.append(f"[$text-muted]said by[/]  {escape(story.by)}")
     if story.status == "rejected" and story.reason:
         lines.append(f"[$text-muted]rejected[/] {escape(story.reason)}")
     for question_id in story.source:
@@ -136,18 +139,8 @@ class StoriesScreen(SessionScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.table
-        for label, key in (
-            ("ID", "id"),
-            ("Pri", "priority"),
-            ("St", "status"),
-            ("Story", "story"),
-            ("Section", "section"),
-            ("Tags", "tags"),
-        ):
-            table.add_column(label, key=key)
         self.reload()
-        table.focus()
+        self.table.focus()
 
     def reload(self, keep: str | None = None) -> None:
         """Fill the table again, keeping the cursor on ``keep`` (a story id) if shown."""
@@ -158,10 +151,12 @@ class StoriesScreen(SessionScreen[None]):
         stories = [story for story in self.session.stories if self.filter.matches(story, sections[story.id])]
         stories.sort(key=self._sort_key(sections))
         self.shown = stories
-        width = max(20, (self.size.width or 80) - 46)
+        by = any(story.by for story in self.session.stories)  # a "By" column once anyone is credited
+        self._columns(by)
+        width = max(20, (self.size.width or 80) - (59 if by else 46))
         table.clear()
         for story in stories:
-            table.add_row(*_row(story, sections[story.id], width), key=story.id)
+            table.add_row(*_row(story, sections[story.id], width, by), key=story.id)
         index = next((i for i, s in enumerate(stories) if s.id == keep), None)
         if index is not None:
             table.move_cursor(row=index)
@@ -170,6 +165,17 @@ class StoriesScreen(SessionScreen[None]):
         status = " · ".join(f"{STORY_STATUS_MARKS[s]} {s}" for s in STORY_STATUSES)
         self.title_view.update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
         self._show_detail()
+
+    def _columns(self, by: bool) -> None:
+        """The table's columns: ID, priority, status, who said it (once anyone is credited), story, section, tags."""
+        table = self.table
+        wanted = [("ID", "id"), ("Pri", "priority"), ("St", "status"), *([("By", "by")] if by else []), ("Story", "story")]
+        wanted += [("Section", "section"), ("Tags", "tags")]
+        if [str(column.key.value) for column in table.columns.values()] == [key for _, key in wanted]:
+            return
+        table.clear(columns=True)
+        for label, key in wanted:
+            table.add_column(label, key=key)
 
     def _show_detail(self) -> None:
         """The whole selected story below the table."""

@@ -50,6 +50,8 @@ class SessionHeader(Widget):
     paused: reactive[bool] = reactive(False)
     progress: reactive[Progress | None] = reactive(None)
     save_state: reactive[str] = reactive(SAVED)
+    speaker: reactive[str] = reactive("")
+    """The participant speaking now ("" : nobody, and nothing is shown)."""
 
     def watch_save_state(self, state: str) -> None:
         self.set_class(state == FAILED, "-failed")
@@ -59,7 +61,8 @@ class SessionHeader(Widget):
 
     def _right(self) -> list[tuple[str, str]]:
         clock = ("⏸ PAUSED " if self.paused else "⏱ ") + seconds_text(self.seconds)
-        right = [(clock, "$warning b" if self.paused else "")]
+        right = [(f"▸ {clip(self.speaker, 18)}", "$accent b")] if self.speaker else []
+        right.append((clock, "$warning b" if self.paused else ""))
         if self.left_seconds is not None:
             left = self.left_seconds
             right.append((f"{seconds_text(left)} left" if left >= 0 else f"{seconds_text(-left)} over", "" if left >= 0 else "$error b"))
