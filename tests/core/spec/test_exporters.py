@@ -227,6 +227,7 @@ FIXED_LABELS = {
     "Resolution:",
     "Why:",
     "Decided by:",
+    "Said by:",
     "Goal:",
     "Answer:",
     "Notes:",

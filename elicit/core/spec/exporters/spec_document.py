@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from elicit.core.session.answers import format_answer, has_value
+from elicit.core.session.participants import find_participant, participant_label
 from elicit.core.session.summary import SectionSummary, SessionSummary, summarise
 from elicit.core.spec.exporters.document import (
     Anchor,
@@ -128,6 +129,22 @@ class SpecContext:
         if spec.team:
             spec.anchors = _anchors([q.id for q in spec.noted] + [q.id for q in spec.uncovered] + spec.other_answers)
         return spec
+
+    def speaker(self, name: str) -> str:
+        """Who said something, as this audience reads it: the team always gets the name and role
+        ("Ann Lee (owner)"); the client only the role ("owner"), unless the session's
+        ``names_in_client_spec`` setting allows names. "" when nobody was credited."""
+        if not name.strip():
+            return ""
+        found = find_participant(self.session.participants, name)
+        if self.team or self.session.settings.names_in_client_spec:
+            return participant_label(found) if found is not None else name
+        return (found.role.strip() if found is not None else "") or "a participant"
+
+    def said_by(self, name: str) -> list[Line]:
+        """A ``Said by:`` line for ``name`` (none when nobody was credited)."""
+        shown = self.speaker(name)
+        return [line(Label("Said by:"), shown)] if shown else []
 
     @property
     def team(self) -> bool:
@@ -390,6 +407,8 @@ def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -
         blocks.append(Paragraph((line(Label("Acceptance criteria:"), "none yet."),)))
     if story.quote.strip():
         blocks.append(Quote(story.quote))
+    if spec.said_by(story.by):
+        blocks.append(Paragraph(tuple(spec.said_by(story.by))))
     if story.source:
         spans: list[Span] = [Label("Source:")]
         for index, question_id in enumerate(story.source):
@@ -424,6 +443,8 @@ def not_taken_forward(spec: SpecContext) -> tuple[Block, ...]:
             blocks.append(Paragraph((line(Label("Reason:"), "none recorded."),)))
         if story.quote.strip():
             blocks.append(Quote(story.quote))
+        if spec.said_by(story.by):
+            blocks.append(Paragraph(tuple(spec.said_by(story.by))))
     return tuple(blocks)
 
 
@@ -439,6 +460,7 @@ def decisions(spec: SpecContext) -> tuple[Block, ...]:
                 lines.append(line(Label("Why:"), Text(decision.rationale, lines=True)))
         if decision.decided_by.strip():
             lines.append(line(Label("Decided by:"), decision.decided_by))
+        lines += spec.said_by(decision.by)
         items.append(tuple(lines))
     return _list_or_none(items)
 
@@ -478,6 +500,7 @@ def open_questions(spec: SpecContext) -> tuple[Block, ...]:
         lines = [tuple(head), line(Text(item.text, lines=True))]
         if item.resolution.strip():
             lines.append(line(Label("Resolution:"), Text(item.resolution, lines=True)))
+        lines += spec.said_by(item.by)
         items.append(tuple(lines))
     return _list_or_none(items)
 
@@ -488,6 +511,7 @@ def assumptions(spec: SpecContext) -> tuple[Block, ...]:
         lines = [line(Text(assumption.id), " · ", Text(assumption.text, lines=True))]
         if assumption.rationale.strip():
             lines.append(line(Label("Why:"), Text(assumption.rationale, lines=True)))
+        lines += spec.said_by(assumption.by)
         items.append(tuple(lines))
     return _list_or_none(items)
 
@@ -513,7 +537,7 @@ def client_answers(spec: SpecContext) -> tuple[Block, ...]:
             if answer is None or answer.status == "skipped" or not has_value(answer.value) or not spec.interview.applies(question.id):
                 continue
             answer_line = line(Label("Answer:"), Text(format_answer(question, answer.value), lines=True))
-            items.append((line(question.prompt.strip() or "Question"), answer_line))
+            items.append((line(question.prompt.strip() or "Question"), answer_line, *spec.said_by(answer.by)))
         if items:
             blocks += [Heading(3, line(spec.section_title(section))), BulletList(tuple(items))]
     return tuple(blocks)
@@ -548,6 +572,7 @@ def _noted_item(spec: SpecContext, question_id: str, label: str, question: Quest
     value = format_answer(question, answer.value) if answer.value is not None else ""
     if value.strip():
         lines.append(line(Label("Answer:"), Text(value, lines=True)))
+        lines += spec.said_by(answer.by)
     if answer.notes.strip():
         lines.append(line(Label("Notes:"), Text(answer.notes, lines=True)))
     if answer.status in STATUS_NOTES:
