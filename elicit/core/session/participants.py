@@ -57,9 +57,19 @@ def speaker_name(participants: Sequence[Participant], text: str) -> str:
     found = find_participant(participants, parsed.name)
     if found is not None:
         return found.name
-    hint = did_you_mean(parsed.name, [p.name for p in participants])
+    hint = did_you_mean(parsed.name, [p.name for p in participants]) or _first_name_hint(participants, parsed.name)
     known = ", ".join(f"{number}. {participant_label(p)}" for number, p in enumerate(participants, start=1))
     raise ElicitError(f"'{parsed.name}' is not a participant of this session" + (f"; {hint}" if hint else "") + f"; participants: {known}")
+
+
+def _first_name_hint(participants: Sequence[Participant], name: str) -> str | None:
+    """A did-you-mean against first names ("Ana" -> "Ann Lee"), naming the participant in full."""
+    full = {p.name.split()[0]: p.name for p in participants if p.name.split()}
+    hint = did_you_mean(name, list(full))
+    for first, whole in full.items():
+        if hint == did_you_mean(first, [first]):
+            return did_you_mean(whole, [whole])
+    return hint
 
 
 def find_participant(participants: Sequence[Participant], name: str) -> Participant | None:

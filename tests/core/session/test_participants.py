@@ -109,3 +109,8 @@ def test_every_participant_is_found_by_their_own_name(names):
     people = [p for p in people if parse_participant(p.name) == Participant(p.name)]
     for person in people:
         assert speaker_name(people, person.name) == person.name
+
+
+def test_a_mistyped_first_name_gets_the_full_name_as_did_you_mean():
+    with pytest.raises(ElicitError, match="did you mean 'Ann Lee'"):
+        speaker_name(PEOPLE, "Ana")
