@@ -145,8 +145,7 @@ class StoriesScreen(SessionScreen[None]):
     def reload(self, keep: str | None = None) -> None:
         """Fill the table again, keeping the cursor on ``keep`` (a story id) if shown."""
         table = self.table
-        if keep is None and self.shown and table.cursor_row is not None and 0 <= table.cursor_row < len(self.shown):
-            keep = self.shown[table.cursor_row].id
+        keep = keep if keep is not None else self._story_under_cursor()
         sections = {story.id: story_section(self.interview, story) for story in self.session.stories}
         stories = [story for story in self.session.stories if self.filter.matches(story, sections[story.id])]
         stories.sort(key=self._sort_key(sections))
@@ -160,11 +159,22 @@ class StoriesScreen(SessionScreen[None]):
         index = next((i for i, s in enumerate(stories) if s.id == keep), None)
         if index is not None:
             table.move_cursor(row=index)
+        self._show_title(len(stories))
+        self._show_detail()
+
+    def _story_under_cursor(self) -> str | None:
+        """The id of the story the cursor is on, if any."""
+        row = self.table.cursor_row
+        if self.shown and row is not None and 0 <= row < len(self.shown):
+            return self.shown[row].id
+        return None
+
+    def _show_title(self, count: int) -> None:
+        """How many stories are shown, the sort and the status marks."""
         total = len(self.session.stories)
-        shown = f"{len(stories)} of {total}" if len(stories) != total else str(total)
+        shown = f"{count} of {total}" if count != total else str(total)
         status = " · ".join(f"{STORY_STATUS_MARKS[s]} {s}" for s in STORY_STATUSES)
         self.title_view.update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
-        self._show_detail()
 
     def _columns(self, by: bool) -> None:
         """The table's columns: ID, priority, status, who said it (once anyone is credited), story, section, tags."""
