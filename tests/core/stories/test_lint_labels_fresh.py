@@ -10,7 +10,6 @@ no precision or recall: that is bench/lint_real_backlogs.py's job.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from collections import Counter
@@ -19,9 +18,9 @@ import pytest
 
 from elicit.core.stories.lint import CHECKS
 from tests.conftest import DATA, USER_STORIES, story_line
+from tests.support.labels import CODES, sha1_12, tuning_keys
 
 FRESH = DATA / "lint_labels_fresh.toml"
-TUNING = DATA / "lint_labels.toml"
 BACKLOGS = {
     "g03-loudoun": 40,
     "g04-recycling": 36,
@@ -33,19 +32,6 @@ BACKLOGS = {
     "g23-archivesspace": 38,
     "g24-unibath": 38,
 }
-CODES = {
-    "not-a-story",
-    "no-role",
-    "no-want",
-    "no-benefit",
-    "not-atomic",
-    "not-minimal",
-    "ambiguous",
-    "solution",
-    "duplicate",
-    "near-duplicate",
-    "non-uniform",
-}
 QUOTE_WORDS = 8
 """A note or reason may name a part of a story, never carry a run of this many of its words."""
 
@@ -53,9 +39,6 @@ QUOTE_WORDS = 8
 def _fresh() -> list[dict]:
     return tomllib.loads(FRESH.read_text(encoding="utf-8"))["story"]
 
-
-def _tuning_keys() -> set[tuple[str, int]]:
-    return {(item["backlog"], item["line"]) for item in tomllib.loads(TUNING.read_text(encoding="utf-8"))["story"]}
 
 
 def _backlog_lines(name: str) -> list[str]:
@@ -66,16 +49,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
 
 
-def sha1_12(line: str) -> str:
-    """The key the file stores for a line: sha1 of the story without its tag and surrounding spaces."""
-    return hashlib.sha1(story_line(line).strip().encode("utf-8")).hexdigest()[:12]
-
 
 def test_every_entry_is_fresh_and_listed_once():
     items = _fresh()
     keys = Counter((item["backlog"], item["line"]) for item in items)
     assert [key for key, count in keys.items() if count > 1] == []
-    assert set(keys) & _tuning_keys() == set(), "a line of lint_labels.toml is labelled again"
+    assert set(keys) & tuning_keys() == set(), "a line of lint_labels.toml is labelled again"
     assert Counter(item["backlog"] for item in items) == BACKLOGS
     assert {item["split"] for item in items} == {"fresh"}
 
@@ -113,7 +92,7 @@ def test_the_entries_match_the_current_backlog_lines():
 def test_every_non_empty_line_of_the_backlogs_is_labelled_somewhere():
     if not USER_STORIES.is_dir():
         pytest.skip(f"real user stories not found at {USER_STORIES}")
-    labelled = {(item["backlog"], item["line"]) for item in _fresh()} | _tuning_keys()
+    labelled = {(item["backlog"], item["line"]) for item in _fresh()} | tuning_keys()
     for name in BACKLOGS:
         text = _backlog_lines(name)
         missing = [number for number, line in enumerate(text, start=1) if line.strip() and (name, number) not in labelled]

@@ -9,17 +9,16 @@ on it are measured elsewhere (bench/lint_real_backlogs.py).
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from collections import Counter
 
 import pytest
 
 from elicit.core.stories.lint import CHECKS
-from tests.conftest import DATA, USER_STORIES, story_line
+from tests.conftest import DATA, USER_STORIES
+from tests.support.labels import CODES, sha1_12, tuning_keys
 
 UNSEEN = DATA / "lint_labels_unseen.toml"
-TUNING = DATA / "lint_labels.toml"
 BACKLOGS = {
     "g18-neurohub": 71,
     "g26-racdam": 70,
@@ -27,39 +26,19 @@ BACKLOGS = {
     "g02-federalspending": 65,
     "g21-badcamp": 49,
 }
-CODES = {
-    "not-a-story",
-    "no-role",
-    "no-want",
-    "no-benefit",
-    "not-atomic",
-    "not-minimal",
-    "ambiguous",
-    "solution",
-    "duplicate",
-    "near-duplicate",
-    "non-uniform",
-}
 
 
 def _unseen() -> list[dict]:
     return tomllib.loads(UNSEEN.read_text(encoding="utf-8"))["story"]
 
 
-def _tuning_keys() -> set[tuple[str, int]]:
-    return {(item["backlog"], item["line"]) for item in tomllib.loads(TUNING.read_text(encoding="utf-8"))["story"]}
-
-
-def sha1_12(line: str) -> str:
-    """The key the file stores for a line: sha1 of the story without its tag and surrounding spaces."""
-    return hashlib.sha1(story_line(line).strip().encode("utf-8")).hexdigest()[:12]
 
 
 def test_every_entry_is_unseen_and_listed_once():
     items = _unseen()
     keys = Counter((item["backlog"], item["line"]) for item in items)
     assert [key for key, count in keys.items() if count > 1] == []
-    assert set(keys) & _tuning_keys() == set(), "a line of lint_labels.toml is labelled again"
+    assert set(keys) & tuning_keys() == set(), "a line of lint_labels.toml is labelled again"
     assert Counter(item["backlog"] for item in items) == BACKLOGS
     assert {item["split"] for item in items} == {"unseen"}
 
@@ -90,7 +69,7 @@ def test_the_entries_match_the_current_backlog_lines():
 def test_every_non_empty_line_of_the_five_backlogs_is_labelled_somewhere():
     if not USER_STORIES.is_dir():
         pytest.skip(f"real user stories not found at {USER_STORIES}")
-    labelled = {(item["backlog"], item["line"]) for item in _unseen()} | _tuning_keys()
+    labelled = {(item["backlog"], item["line"]) for item in _unseen()} | tuning_keys()
     for name in BACKLOGS:
         text = (USER_STORIES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
         missing = [number for number, line in enumerate(text, start=1) if line.strip() and (name, number) not in labelled]

@@ -34,23 +34,29 @@ class TickList(SelectionList[str]):
         return Strip(segments, strip.cell_length)
 
 
-class Choice(RadioButton):
+class _GlyphToggle:
+    """Draws ``ON`` inside the button when its value is set and a blank when not (mixed into a toggle button)."""
+
+    ON = TICKED
+    value: bool
+    BUTTON_INNER: str
+
+    def _show_glyph(self) -> None:
+        self.BUTTON_INNER = self.ON if self.value else UNTICKED
+
+    def on_mount(self) -> None:
+        self._show_glyph()
+
+    def watch_value(self) -> None:
+        self._show_glyph()
+        super().watch_value()  # type: ignore[misc]
+
+
+class Choice(_GlyphToggle, RadioButton):
     """A radio button that draws ``●`` when pressed and a blank when not."""
 
-    def on_mount(self) -> None:
-        self.BUTTON_INNER = PRESSED if self.value else UNTICKED
-
-    def watch_value(self) -> None:
-        self.BUTTON_INNER = PRESSED if self.value else UNTICKED
-        super().watch_value()
+    ON = PRESSED
 
 
-class Tick(Checkbox):
+class Tick(_GlyphToggle, Checkbox):
     """A checkbox that draws ``X`` when ticked and a blank when not."""
-
-    def on_mount(self) -> None:
-        self.BUTTON_INNER = TICKED if self.value else UNTICKED
-
-    def watch_value(self) -> None:
-        self.BUTTON_INNER = TICKED if self.value else UNTICKED
-        super().watch_value()
