@@ -25,6 +25,11 @@ USER_STORIES = next(
     (folder / "shared" / "data" / "user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "shared" / "data" / "user-stories").is_dir()),
     Path(__file__).resolve().parents[2] / "shared" / "data" / "user-stories",
 )
+HOLDOUT_STORIES = next(
+    (folder / "holdout-user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "holdout-user-stories").is_dir()),
+    Path(__file__).resolve().parents[2] / "holdout-user-stories",
+)
+"""The eight backlogs of the same public data set that ../shared does not hold (docs/quality.md says where to get them)."""
 """../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
 
 

@@ -1,0 +1,115 @@
+"""Integrity of the hold-out label sets (tests/data/lint_holdout/, issue 19).
+
+Each file holds hand labels for every line of one backlog that ../shared does
+not hold (the other eight backlogs of the same public data set), made blind:
+without reading the lint, running it, or seeing its figures. Like the fresh
+set, a file keeps no story text, only line numbers and a sha1 of each line.
+These tests check that each file covers its whole backlog exactly once, still
+points at the same lines, gives every label a reason and quotes no story; they
+measure nothing (bench/lint_real_backlogs.py does).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from elicit.core.stories.lint import CHECKS
+from tests.conftest import DATA, HOLDOUT_STORIES, story_line
+from tests.support.labels import CODES, sha1_12
+
+HOLDOUT = DATA / "lint_holdout"
+BACKLOGS = {
+    "g05-openspending": 53,
+    "g11-nsf": 73,
+    "g14-datahub": 67,
+    "g19-alfred": 138,
+    "g22-rdadmp": 83,
+    "g25-duraspace": 100,
+    "g27-culrepo": 115,
+    "g28-zooniverse": 60,
+}
+"""Every backlog a hold-out file may label, with its number of non-empty lines."""
+QUOTE_WORDS = 8
+"""A note or reason may name a part of a story, never carry a run of this many of its words."""
+
+
+def _files() -> list[Path]:
+    return sorted(HOLDOUT.glob("*.toml"))
+
+
+def _entries(path: Path) -> list[dict]:
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("story", [])
+
+
+def _lines(name: str) -> list[str]:
+    folder = HOLDOUT_STORIES
+    if not (folder / f"{name}.txt").is_file():
+        pytest.skip(f"hold-out backlog {name} not found in {folder} (docs/quality.md says where to get it)")
+    return (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def test_the_rules_are_the_fresh_sets_rules():
+    rules = (HOLDOUT / "RULES.md").read_text(encoding="utf-8")
+    fresh = (DATA / "lint_labels_fresh.toml").read_text(encoding="utf-8")
+    anatomy = fresh[fresh.index("# Anatomy.") : fresh.index("# must-no-acceptance")]
+    copied = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in anatomy.splitlines())
+    assert copied in rules
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.stem)
+def test_each_file_labels_its_whole_backlog_once(path):
+    assert path.stem in BACKLOGS, f"{path.name}: not one of the hold-out backlogs"
+    items = _entries(path)
+    keys = Counter(item["line"] for item in items)
+    assert [line for line, count in keys.items() if count > 1] == []
+    assert {item["backlog"] for item in items} == {path.stem}
+    assert {item["split"] for item in items} == {"holdout"}
+    assert len(items) == BACKLOGS[path.stem]
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.stem)
+def test_every_code_is_a_known_lint_code_with_a_reason(path):
+    assert set(CHECKS) >= CODES
+    for item in _entries(path):
+        assert set(item) <= {"backlog", "line", "sha1", "split", "expected", "note", "reasons"}, item
+        assert set(item["expected"]) <= CODES, item
+        assert len(item["expected"]) == len(set(item["expected"])), item
+        reasons = item.get("reasons", {})
+        assert set(reasons) == set(item["expected"]), item
+        assert all(reason.strip() for reason in reasons.values()), item
+        assert item.get("note", "x").strip(), item
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.stem)
+def test_the_header_gives_the_backlogs_no_benefit_share(path):
+    header = path.read_text(encoding="utf-8").split("[[story]]", 1)[0]
+    assert re.search(rf"^#\s+{re.escape(path.stem)}\s+\d+/\d+\s+=", header, re.MULTILINE), path.name
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.stem)
+def test_the_entries_match_every_non_empty_line(path):
+    lines = _lines(path.stem)
+    wanted = {number for number, line in enumerate(lines, start=1) if line.strip()}
+    assert {item["line"] for item in _entries(path)} == wanted
+    for item in _entries(path):
+        assert sha1_12(lines[item["line"] - 1]) == item["sha1"], f"{path.stem}:{item['line']} changed since it was labelled"
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda path: path.stem)
+def test_no_entry_copies_story_text(path):
+    lines = _lines(path.stem)
+    for item in _entries(path):
+        story = _words(story_line(lines[item["line"] - 1]))
+        runs = {" ".join(story[start : start + QUOTE_WORDS]) for start in range(len(story) - QUOTE_WORDS + 1)}
+        for text in [item.get("note", ""), *item.get("reasons", {}).values()]:
+            said = " ".join(_words(text))
+            assert not [run for run in runs if run in said], f"{path.stem}:{item['line']} quotes the story"
