@@ -7,7 +7,8 @@ user's mistake.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -47,9 +48,56 @@ class FindingsError(ElicitError):
         super().__init__("\n".join(f.format() for f in self.findings))
 
 
+_NUMBERED = re.compile(r"([A-Za-z]+)-([0-9]+)")
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A hint naming the closest choice to ``word``, or None."""
+    choice = closest(word, choices)
+    return suggestion([choice]) if choice is not None else None
+
+
+def suggestion(names: Sequence[str]) -> str:
+    """``did you mean 'a'?`` (or ``'a' or 'b'``) for names found by ``closest``."""
+    return "did you mean " + " or ".join(f"'{name}'" for name in names) + "?"
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a mistyped ``word``, or None when none is close.
+
+    A numbered id (``US-007``, ``D-002``, ``OQ-001``) is close only to an id
+    with the same prefix and the same number (``us-7``) or a number one typo
+    away (``US-070``, ``US-008``); ``US-100`` is close to no ``US-007``, since
+    spelling alone makes any two such ids look alike.
+    """
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    options = list(choices)
+    numbered = _NUMBERED.fullmatch(word.strip())
+    if numbered:
+        shaped = [match for match in map(_NUMBERED.fullmatch, options) if match is not None]
+        near = sorted((abs(int(m[2]) - int(numbered[2])), m[0]) for m in shaped if _numbers_close(numbered, m))
+        return near[0][1] if near else None
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _numbers_close(typed: re.Match[str], choice: re.Match[str]) -> bool:
+    """Same prefix (any case), and the same number or its digits one edit away (zero-padded alike)."""
+    if typed[1].casefold() != choice[1].casefold():
+        return False
+    if int(typed[2]) == int(choice[2]):
+        return True
+    width = max(len(typed[2]), len(choice[2]))
+    return _one_edit(typed[2].zfill(width), choice[2].zfill(width)) or _one_edit(typed[2], choice[2])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one changed, added, dropped or swapped (neighbouring) character."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -381,7 +381,8 @@ class PlainInterview:
         if hidden:
             self.console.say(f"'{words}' matches only questions that do not apply with the answers so far ({hidden[0].id}).")
         else:
-            self.console.say(f"No question matches '{words}'; /go alone lists them.")
+            hint = self.interview.id_hint(words) if " " not in words.strip() else None
+            self.console.say(f"No question matches '{words}'; " + (f"{hint} (/go alone lists them)" if hint else "/go alone lists them."))
         return STAY
 
     def _pick_question(self, questions: list[Question], message: str) -> Target:

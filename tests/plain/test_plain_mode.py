@@ -642,3 +642,10 @@ def test_a_dumb_terminal_gets_lines_and_ctrl_c_stops_cleanly(mini_session_path, 
     assert "\x1b" not in shell.raw
     assert answers(mini_session_path) == {"problem": ("Invoices take a week", "answered"), "platform": ("Mobile", "answered")}
     assert not lock_path(mini_session_path).exists()
+
+
+def test_go_with_a_mistyped_id_suggests_the_id(mini_session_path):
+    # Trial F15: plain mode's jump offers the id a typo away, as the command line does.
+    code, out = play(mini_session_path, "/go platfrom", "/stop")
+    assert code == 0
+    assert "No question matches 'platfrom'; did you mean 'platform'? (/go alone lists them)" in out

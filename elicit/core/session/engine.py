@@ -14,7 +14,7 @@ from typing import Any
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.banks.models import Bank, Question, Section
-from elicit.core.findings import ElicitError, FindingsError, did_you_mean
+from elicit.core.findings import ElicitError, FindingsError, closest, suggestion
 from elicit.core.session.answers import has_value
 from elicit.core.session.models import Answer, BankRef, Session, Story
 from elicit.core.text import quoted
@@ -240,8 +240,29 @@ class Interview:
         if matches:
             names = ", ".join(q.id for q in matches[:5])
             raise ElicitError(f"{quoted(text)} matches several questions ({names}); give the full id")
-        hint = did_you_mean(text, list(self._questions)) or "list the ids with 'elicit banks show BANK'"
+        hint = self.id_hint(text) or "list the ids with 'elicit banks show BANK'"
         raise ElicitError(f"no question {quoted(text)} in this session's banks; {hint}")
+
+    def id_hint(self, text: str) -> str | None:
+        """``did you mean '...'?`` naming the question closest to a mistyped id, as short as it was typed (``q``,
+        ``section.q``) and long enough to name one question, or None."""
+        depth = text.count(".") + 1
+        tails: dict[str, list[str]] = {}
+        for question_id in self._questions:
+            tails.setdefault(".".join(question_id.split(".")[-depth:]), []).append(question_id)
+        tail = closest(text, tails)
+        if tail is None:
+            return None
+        return suggestion([tail] if len(tails[tail]) == 1 else [self._unique_tail(question_id) for question_id in tails[tail][:3]])
+
+    def _unique_tail(self, question_id: str) -> str:
+        """The shortest tail of ``question_id`` that no other question's id ends with."""
+        parts = question_id.split(".")
+        for depth in range(1, len(parts)):
+            tail = ".".join(parts[-depth:])
+            if not any(other != question_id and (other == tail or other.endswith("." + tail)) for other in self._questions):
+                return tail
+        return question_id
 
 
 def banks_for_session(session: Session, catalog: BankCatalog, base: Path | None = None) -> tuple[list[Bank], list[str]]:

@@ -176,3 +176,21 @@ def test_a_story_belongs_to_the_section_of_its_first_known_source_question(mini_
     assert interview.story_section(Story(id="US-001", role="r", want="w", source=["nowhere.x.y", first.id])) == interview.section_of(first)
     assert interview.story_section(Story(id="US-002", role="r", want="w", source=["nowhere.x.y"])) is None
     assert interview.story_section(Story(id="US-003", role="r", want="w")) is None
+
+
+def test_a_mistyped_id_is_suggested_as_short_as_it_was_typed(mini_bank):
+    # Trial F15: 'in_their_word' -> 'in_their_words', not the full id nor nothing.
+    run = interview(mini_bank)
+    for typed, meant in [("woh", "who"), ("users.woh", "users.who"), ("mini.users.woh", "mini.users.who"), ("platfrom", "platform")]:
+        with pytest.raises(ElicitError, match=f"no question '{typed}' in this session's banks; did you mean '{meant}'\\?$"):
+            run.resolve_id(typed)
+
+
+def test_a_suggested_tail_is_long_enough_to_name_one_question(tmp_path, mini_bank):
+    # Two banks both asking 'who': the short suggestion would be ambiguous, so it names the section too.
+    other = tmp_path / "other.toml"
+    other.write_text(MINI_BANK.read_text(encoding="utf-8").replace('id = "mini"', 'id = "other"', 1).replace('id = "users"', 'id = "people"'), encoding="utf-8")
+    run = Interview(Session(title="t"), [mini_bank, BankCatalog.default().load(other)])
+    with pytest.raises(ElicitError, match="did you mean 'users.who' or 'people.who'\\?$"):
+        run.resolve_id("woh")
+    assert run.id_hint("users.woh") == "did you mean 'users.who'?"

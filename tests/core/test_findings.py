@@ -1,0 +1,34 @@
+"""did_you_mean: the one place a mistyped name gets a suggestion (trial F15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from elicit.core.findings import did_you_mean
+
+STORIES = ["US-001", "US-002", "US-007"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("US-07", "US-007"),  # the same number, padded differently
+        ("us-7", "US-007"),  # any case
+        ("US-070", "US-007"),  # two digits swapped
+        ("US-008", "US-007"),  # one digit wrong: the nearest number wins over US-001
+        ("US-0071", "US-007"),  # one digit too many
+    ],
+)
+def test_a_numbered_id_one_typo_away_is_suggested(typed, meant):
+    assert did_you_mean(typed, STORIES) == f"did you mean '{meant}'?"
+
+
+@pytest.mark.parametrize("typed", ["US-100", "US-99", "US-050", "D-007", "OQ-001"])
+def test_a_numbered_id_far_from_every_number_or_of_another_kind_gets_no_suggestion(typed):
+    # Spelling alone makes any two ids look alike ('US-100' and 'US-007' share four of six characters).
+    assert did_you_mean(typed, STORIES) is None
+
+
+def test_words_are_still_matched_by_spelling():
+    assert did_you_mean("in_their_word", ["in_their_words", "why_now"]) == "did you mean 'in_their_words'?"
+    assert did_you_mean("nothing", ["in_their_words", "why_now"]) is None
