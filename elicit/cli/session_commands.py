@@ -59,12 +59,12 @@ def new_session(args: argparse.Namespace) -> int:
     from elicit.core.session import remember
 
     remember(path, title=session.title, client=session.client, done=0, total=len(interview.applicable()))
-    sys.stdout.write(f"created {path}: {len(interview.questions)} questions from {', '.join(b.id for b in banks)}{_planned(session)}\n")
+    sys.stdout.write(f"created {path} from {', '.join(b.id for b in banks)}: {interview.question_count()}{_planned(session)}\n")
     return 0
 
 
 def _planned(session: Session) -> str:
-    return f", {session.target_minutes} minutes planned" if session.target_minutes else ""
+    return f"; {session.target_minutes} minutes planned" if session.target_minutes else ""
 
 
 def _title_from(path: Path) -> str:

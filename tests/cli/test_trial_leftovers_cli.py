@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from tests.conftest import MINI_BANK
 from tests.support.cli import run_elicit
 
 
@@ -31,3 +32,13 @@ def test_a_story_number_far_from_every_story_gets_no_did_you_mean(mini_session_p
     run_elicit("story", "add", mini_session_path, "--role", "clerk", "--want", "send reminders")
     assert "did you mean" not in one_error(run_elicit("story", "delete", mini_session_path, "US-100"))
     assert one_error(run_elicit("story", "delete", mini_session_path, "US-010")).endswith("did you mean 'US-001'?")
+
+
+# F17: the counts say what they count -------------------------------------------------------------
+
+
+def test_new_counts_the_questions_as_the_app_header_does(tmp_path: Path):
+    # The mini bank has 8 questions; 5 apply at the start (the header's 0/5), 3 wait on a condition.
+    result = run_elicit("new", tmp_path / "s", "--bank", str(MINI_BANK), "--no-input")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"created {tmp_path / 's.elicit.toml'} from mini: 5 questions now, 3 more if their conditions apply\n"

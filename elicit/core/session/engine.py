@@ -199,6 +199,17 @@ class Interview:
                 required_open += 1
         return Progress(len(questions), counts["answered"], counts["skipped"], counts["revisit"], counts[OPEN], required_open)
 
+    def question_count(self) -> str:
+        """How long the interview is, as the app counts it: ``72 questions now, 15 more if their conditions apply``.
+
+        "Now" is the app's N of TOTAL (the questions that apply with the answers
+        so far); the rest wait on a ``when`` that may come true later.
+        """
+        now = len(self.applicable())
+        later = len(self.questions) - now
+        text = f"{now} question{'' if now == 1 else 's'} now"
+        return text + (f", {later} more if their conditions apply" if later else "")
+
     def coverage(self) -> list[SectionCoverage]:
         """Progress for every section, in order."""
         return [SectionCoverage(section, self.progress(section)) for section in self.sections]

@@ -125,7 +125,9 @@ class InterviewScreen(SessionScreen[None]):
             section = self.interview.section_of(question)
             if section is not None:
                 navigator.update_section(self.interview, section)
-        self.query_one(SessionHeader).progress = self.interview.progress()
+        header = self.query_one(SessionHeader)
+        header.progress = progress = self.interview.progress()
+        header.tooltip = f"{progress.done}/{progress.total} done: {self.interview.question_count()}"
         self.query_one(QuestionPanel).view = question_view(self.interview, self.question)
         self.query_one(NextQuestion).show(self.interview, self.question)
 
