@@ -57,7 +57,8 @@ def lint(args: argparse.Namespace) -> int:
             ]
         )
     else:
-        _print_table(findings, texts, sum(1 for story in stories if story.status != "rejected"))
+        rejected = sum(1 for story in stories if story.status == "rejected")
+        _print_table(findings, texts, _checked(len(stories) - rejected, rejected))
         note = benefit_note(context, disabled)
         if note:
             sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
@@ -100,14 +101,19 @@ def _read(path: Path, column: str | None) -> Backlog:
     return backlog
 
 
-def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int) -> None:
+def _checked(count: int, rejected: int) -> str:
+    """``6 stories (1 rejected, not checked)``: what the lint looked at, and the rejected stories it leaves out."""
+    return f"{count} stor{'y' if count == 1 else 'ies'}" + (f" ({rejected} rejected, not checked)" if rejected else "")
+
+
+def _print_table(findings: list[LintFinding], texts: dict[str, str], checked: str) -> None:
     """Findings in three columns (story, check, finding), wrapped to the terminal, as plain text.
 
     Written line by line rather than as a rich table: for a backlog of a thousand
     stories rich's table layout took longer than the whole lint.
     """
     if not findings:
-        sys.stdout.write(f"no findings in {count} stor{'y' if count == 1 else 'ies'}\n")
+        sys.stdout.write(f"no findings in {checked}\n")
         return
     width = max(60, shutil.get_terminal_size((80, 24)).columns)
     check_width = max(len("check"), *(len(finding.code) for finding in findings))
@@ -130,7 +136,7 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], count: int)
     stories = len({finding.story_id for finding in findings})
     summary = ", ".join(f"{n} {code}" for code, n in sorted(by_code.items(), key=lambda item: (-item[1], item[0])))
     lines.append("")
-    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {stories} of {count} stories: {summary}")
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {stories} of {checked}: {summary}")
     lines.append(f"switch a check off with --disable CODE (for example --disable {findings[0].code})")
     sys.stdout.write("\n".join(lines) + "\n")
 

@@ -42,3 +42,14 @@ def test_new_counts_the_questions_as_the_app_header_does(tmp_path: Path):
     result = run_elicit("new", tmp_path / "s", "--bank", str(MINI_BANK), "--no-input")
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"created {tmp_path / 's.elicit.toml'} from mini: 5 questions now, 3 more if their conditions apply\n"
+
+
+def test_lint_says_how_many_rejected_stories_it_left_out(mini_session_path: Path):
+    # Trial F17: 'No findings in 6 stories' for a session of 7 (the rejected one was silently not counted).
+    good = ("--so-that", "I stop counting by hand", "--accept", "Given a shelf label, when I scan it, then I see the expected count")
+    run_elicit("story", "add", mini_session_path, "--role", "picker", "--want", "to scan a shelf and see its expected count", *good)
+    run_elicit("story", "add", mini_session_path, "--role", "picker", "--want", "to print shelf labels", *good, "--status", "rejected")
+    result = run_elicit("lint", mini_session_path)
+    assert result.stdout == "no findings in 1 story (1 rejected, not checked)\n", result.stdout + result.stderr
+    run_elicit("story", "add", mini_session_path, "--role", "user", "--want", "a fast and easy system")
+    assert "in 1 of 2 stories (1 rejected, not checked): " in run_elicit("lint", mini_session_path).stdout
