@@ -53,3 +53,16 @@ def test_lint_says_how_many_rejected_stories_it_left_out(mini_session_path: Path
     assert result.stdout == "no findings in 1 story (1 rejected, not checked)\n", result.stdout + result.stderr
     run_elicit("story", "add", mini_session_path, "--role", "user", "--want", "a fast and easy system")
     assert "in 1 of 2 stories (1 rejected, not checked): " in run_elicit("lint", mini_session_path).stdout
+
+
+def test_banks_list_inside_a_clone_calls_no_copy_an_override(tmp_path: Path):
+    # Trial F17: run from a clone of elicit (an installed elicit, plus ./question_banks holding the same files),
+    # every built-in bank was listed twice as 'project: ... overrides ...'.
+    import shutil
+
+    from elicit.core.paths import builtin_banks_dir
+
+    shutil.copytree(builtin_banks_dir(), tmp_path / "question_banks")
+    listed = run_elicit("banks", "list", cwd=tmp_path)
+    assert listed.returncode == 0 and "overrides" not in listed.stdout and "project:" not in listed.stdout
+    assert listed.stdout.count("discovery  ") == 1

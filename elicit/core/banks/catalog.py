@@ -1,7 +1,9 @@
 """Finding question banks: built-in, the user's config folder, ./question_banks.
 
 A later source overrides an earlier one with the same bank id; the listing
-keeps what each entry overrides so the user can see which file wins.
+keeps what each entry overrides so the user can see which file wins. A later
+file byte for byte the same as the one it would override (the repository's
+./question_banks seen from inside a clone of elicit) is listed once, as the earlier.
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ class BankCatalog:
                 for path in sorted(_bank_files(folder)):
                     entry = _read_entry(path, source)
                     previous = self._entries.get(entry.id)
+                    if previous is not None and _same_file(previous, entry):
+                        continue  # a byte-identical copy (./question_banks in a clone of elicit) overrides nothing: listed once
                     if previous is not None:
                         entry.overrides = previous.overrides + [previous]
                     self._entries[entry.id] = entry
@@ -130,6 +134,11 @@ def _bank_files(folder: Path) -> list[Path]:
         return [path for path in folder.iterdir() if path.suffix == BANK_SUFFIX and path.is_file()]
     except OSError:
         return []
+
+
+def _same_file(earlier: BankEntry, later: BankEntry) -> bool:
+    """Whether two bank files hold the same bytes (both read without a problem)."""
+    return earlier.document is not None and later.document is not None and earlier.document.raw == later.document.raw
 
 
 def _read_entry(path: Path, source: str) -> BankEntry:

@@ -540,3 +540,19 @@ def test_builtin_multi_questions_mark_not_sure_exclusive_and_sections_carry_budg
             if question.kind == "multi":
                 unsure = [o for o in question.options if o.casefold().startswith(("not sure", "don't know", "none", "no "))]
                 assert set(unsure) <= set(question.exclusive_options), (question.id, unsure)
+
+
+def test_a_byte_identical_copy_of_a_bank_is_listed_once(tmp_path):
+    # Trial F17: 'elicit banks list' inside a clone of elicit called ./question_banks (a copy of the built-in banks)
+    # an override of every built-in bank. A copy that differs still overrides.
+    builtin, project = tmp_path / "builtin", tmp_path / "project"
+    for folder in (builtin, project):
+        folder.mkdir()
+    body = '\n[[sections]]\nid = "s"\ntitle = "S"\ngoal = "G"\n[[sections.questions]]\nid = "q"\nprompt = "Q?"\n'
+    for name in ("a", "b"):
+        write(builtin, f"{name}.toml", f'id = "{name}"\ntitle = "{name}"\nversion = "1"' + body)
+    (project / "a.toml").write_bytes((builtin / "a.toml").read_bytes())
+    write(project, "b.toml", 'id = "b"\ntitle = "B, changed"\nversion = "1"' + body)
+    entries = {entry.id: entry for entry in BankCatalog([("built-in", builtin), ("project", project)]).entries()}
+    assert (entries["a"].source, entries["a"].path, entries["a"].overrides) == ("built-in", builtin / "a.toml", [])
+    assert entries["b"].source == "project" and [e.path for e in entries["b"].overrides] == [builtin / "b.toml"]
