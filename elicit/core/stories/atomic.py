@@ -88,7 +88,7 @@ _PREPOSITIONS = word_set(
     "with for on in at to from by of about into onto through across over under after before during without within via "
     "alongside between among per as against towards toward up out off back down"
 )
-_VERB_POSITION = word_set("to and or , / & can could will would should must may i we also not")
+_VERB_POSITION = word_set("to and or , / & can could will would should must may i we also not both")
 _FILLERS = word_set("also then still to be able can could will would should must further later")
 _SUBJECTS = word_set("i we they he she you it")
 _OBJECT_STARTS = _DETERMINERS | word_set("them it him me us all")
@@ -170,6 +170,7 @@ def atomic_problem(want: str) -> tuple[str, str] | None:
 
 def _goal(want: str) -> _Goal:
     text = re.sub(r"\bas well as\b", "and", want, flags=re.IGNORECASE)
+    text = re.sub(r"\band\s*/\s*or\b", "or", text, flags=re.IGNORECASE)  # "a Resource and/or a Component": one joint
     found = _TOKEN.findall(text)
     tokens = [token.lower() for token in found]
     capitalised = frozenset(index for index, token in enumerate(found) if index > 0 and token[:1].isupper() and token != "I")
@@ -231,7 +232,11 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
     if goal.tokens[joint] == "/":
         return _verbs_slashed(goal, joint)
     second = goal.next_word(joint + 1)
-    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS or _one_goal_at(goal, joint, second):
+    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS:
+        return None
+    if _passive_after(goal, joint, second) != second:  # "and the deposit to be denied": a clause of its own
+        return _passives_joined(goal, joint, second)
+    if _one_goal_at(goal, joint, second):
         return None
     return _verbs_joined(goal, joint, second) or _passives_joined(goal, joint, second) or _second_action(goal, joint, second)
 
@@ -332,12 +337,30 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     a noun ("information about which data qualifies, how to apply and what it costs")."""
     following = goal.word(joint + 1)
     opener = _clause_start(goal, joint)
-    if following == goal.word(opener) or goal.word(opener - 1) in _CONTENTS_OF:
+    if goal.word(opener - 1) in _CONTENTS_OF:
         return None
+    if following == goal.word(opener):
+        # two questions, each with a verb of its own ("what the archive accepts and what formats are accepted"):
+        # two things to know; three or more are a list of one subject's details
+        clause = [index for index in range(opener, len(goal.tokens)) if goal.places[index] == goal.places[opener]]
+        if sum(goal.word(index) == following for index in clause) > 2:
+            return None
+        if not (_has_own_verb(goal, opener, joint) and _has_own_verb(goal, joint + 1, len(goal.tokens))):
+            return None
     own_clause = _is_word(goal.word(joint + 2)) and _is_word(goal.word(joint + 3))  # not "... and where" at the end
     if goal.tokens[joint] in ("and", ",") and following in _QUESTION_WORDS and own_clause:
         return "", f"{_joined(goal, joint)}{following}"
     return None
+
+
+def _has_own_verb(goal: _Goal, opener: int, end: int) -> bool:
+    """Whether the question opened at ``opener`` has a verb of its own after its subject ("what kinds of files the
+    archive accepts", "what formats are accepted"), not only a noun ("what sizes")."""
+    return any(
+        _inflected(goal, index) and _is_word(goal.word(index - 1)) and goal.word(index - 1) not in _QUESTION_WORDS | _DETERMINERS
+        for index in range(opener + 2, end)
+        if goal.places[index] == goal.places[opener]
+    )
 
 
 def _verbs_slashed(goal: _Goal, slash: int) -> tuple[str, str] | None:
@@ -363,14 +386,42 @@ def _verbs_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | Non
 
 def _passives_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
     """ "be recorded in metadata and displayed alongside the item": two things done to it."""
+    second = _passive_after(goal, joint, second)
     later = goal.participle(second)
     if later is None:
         return None
     for index in range(joint - 1, 0, -1):
         earlier = goal.participle(index)
-        if earlier is not None and goal.places[index] == MAIN and goal.word(index - 1) in _BE:
+        if earlier is not None and goal.places[index] == MAIN and _passive_at(goal, index, second):
             return ("", f"{_joined(goal, joint)}{goal.word(second)}") if _two_goals(earlier, later) else None
     return None
+
+
+_CAUSATIVE = word_set("have get having getting")
+
+
+def _passive_at(goal: _Goal, index: int, later: int) -> bool:
+    """Whether the participle at ``index`` is a verb done to something: after "be" ("be recorded"), or after the
+    object of "have"/"get" and followed by its own words, as the later one is ("have the metadata automatically
+    filled from X and remembered from Y"; not "have the uploaded files and saved drafts listed")."""
+    before = index - 1
+    while before > 0 and goal.words.parts(goal.word(before)) == {"adv"}:
+        before -= 1
+    if goal.word(before) in _BE:
+        return True
+    verbal = goal.word(index + 1) in _PREPOSITIONS and goal.word(later + 1) in _PREPOSITIONS
+    return verbal and any(goal.word(earlier) in _CAUSATIVE and goal.places[earlier] == MAIN for earlier in range(before))
+
+
+def _passive_after(goal: _Goal, joint: int, second: int) -> int:
+    """The participle of a second passive with its own subject after the joint ("and the deposit to be denied"), or
+    ``second`` when there is none."""
+    for index in range(second, min(second + 5, len(goal.tokens) - 2)):
+        if goal.word(index) in JOINTS or not _is_word(goal.word(index)):
+            break
+        if goal.word(index) == "to" and goal.word(index + 1) == "be" and goal.participle(index + 2) is not None:
+            return index + 2
+    return second
 
 
 def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
@@ -378,12 +429,10 @@ def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | No
     if not goal.base_verb(second) or _result(goal, joint, second):
         return None
     after = _what_follows(goal, second)
-    if goal.adjective(_item_before(goal, joint)) and after not in ("pronoun", "determiner"):
-        return None  # "accurate and complete data": adjectives joined
-    if goal.word(second) in LIST_VERBS and goal.word(second + 1) in ("it", "them", "by", "through"):
-        return None  # "see a list of my orders and sort it by date": part of the list
-    if not after:
-        return None  # "by name, date and place", "the name and address of ..."
+    if _no_action_after(goal, joint, second, after):
+        return None
+    if goal.word(joint + 1) == "to" and goal.places[joint] == MAIN:
+        return "", f"{_joined(goal, joint)}to {goal.word(second)}"  # "queue it on ingest and to display its status"
     if goal.places[joint] == MAIN and _after_noun(goal, joint):  # after a clause's own verb: no noun phrase
         # After a noun ("a list of users and email addresses"), a second action needs more: a verb that
         # cannot be a noun, an object pronoun, or an object after a first verb's object ("upload a photo
@@ -393,6 +442,31 @@ def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | No
     else:
         sure = True
     return ("", f"{_joined(goal, joint)}{goal.word(second)}") if sure else None
+
+
+def _no_action_after(goal: _Goal, joint: int, second: int, after: str) -> bool:
+    """The word after the joint can be a verb, but what surrounds it says it is not a second action."""
+    if goal.adjective(_item_before(goal, joint)) and after not in ("pronoun", "determiner"):
+        return True  # "accurate and complete data": adjectives joined
+    if goal.word(second) in LIST_VERBS and goal.word(second + 1) in ("it", "them", "by", "through"):
+        return True  # "see a list of my orders and sort it by date": part of the list
+    # "by name, date and place", "the name and address of ..."; "in both the read and edit views": one noun phrase
+    return not after or _both_of(goal, joint)
+
+
+def _both_of(goal: _Goal, joint: int) -> bool:
+    """ "see it in both the read and edit views", "for both staff and guests": "both" opens the noun phrase the joint
+    sits in (not "to both create and delete reports", where it joins two verbs)."""
+    index = _item_before(goal, joint)
+    for _ in range(4):
+        index -= 1
+        word = goal.word(index)
+        if word == "both":
+            after = goal.word(index + 1)
+            return after in _DETERMINERS or goal.word(index - 1) in _PREPOSITIONS or not goal.base_verb(index + 1)
+        if not _is_word(word) or word in JOINTS or word in _PREPOSITIONS or word in _VERB_POSITION:
+            return False
+    return False
 
 
 def _what_follows(goal: _Goal, verb: int) -> str:
@@ -475,11 +549,16 @@ def _first_verb(goal: _Goal, joint: int) -> str | None:
     """The verb, where a verb goes, that the words before the joint belong to ("upload" in "to upload a photo and")."""
     start = _list_start(goal, _item_before(goal, joint))
     for index in range(start, max(-1, start - 8), -1):
-        if goal.base_verb(index) and _verb_position(goal, index):
+        if (goal.base_verb(index) or _main_do(goal, index)) and _verb_position(goal, index):
             return goal.word(index)
         if not _is_word(goal.word(index)) or goal.word(index) in _VERB_POSITION - {"to"}:
             return None
     return None
+
+
+def _main_do(goal: _Goal, index: int) -> bool:
+    """ "do" as a verb of its own, with an object ("to do exploratory analysis"), not the auxiliary of another verb."""
+    return goal.word(index) == "do" and _is_word(goal.word(index + 1)) and not goal.words.is_base_verb(goal.word(index + 1))
 
 
 def _a_step_first(goal: _Goal, joint: int) -> bool:

@@ -19,10 +19,16 @@ __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
 # Minimal: nothing but role, goal and benefit -----------------------------------------------------
 
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
-_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[A-Z][A-Za-z0-9&.-]{0,9}|\d+)$")
+_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?)$")
+"""Not an aside in brackets: a plural "(s)", an acronym "(DMP)", a number, or a list of values ("{0, 1/2, 1, 2, etc.}")."""
 _SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _ABBREVIATIONS = word_set("e.g i.e etc vs approx incl no nos mr mrs ms dr st fig ca cf al ltd inc co jr sr dept")
-_EXAMPLE = re.compile(r"(?:^|[\s,;(])(?:for\s+example|for\s+instance|e\.g\.?)(?=[\s,:])", re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"(?:^|[\s,;(])(?:for\s+example|for\s+instance|e\.g\.?)(?=[\s,:])"
+    r"|\b(?:like|as)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,3}\s+(?:does|do|did|provides|provide|offers|offer|has|have)\b",
+    re.IGNORECASE,
+)
+"""An example in the goal: "for example", "e.g.", another product as the model ("like Symplectic Elements provides")."""
 _SECOND_BENEFIT = re.compile(r"(?:[,.;]\s*|\s)(?:so\s+that\b|so\s+(?:I|we)\s|in\s+order\s+to\b|so\s+as\s+to\b)", re.IGNORECASE)
 
 
@@ -50,7 +56,7 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     example = _EXAMPLE.search(want)
     if example:
         return "an example in the goal", want[example.start() :].strip(" ,;(")
-    details = _LONG_LIST.search(want)
+    details = _LONG_LIST.search(_BRACKETS.sub(" ", want))  # the values in brackets are one item ("{1, 2, 3, 5, 8}")
     if details:
         return "a long list of details in the goal", details.group(0).strip(" ,;:")
     return _second_benefit(so_that)
@@ -75,11 +81,21 @@ def _extra_sentence(text: str) -> str | None:
 _GLUED = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)((?:\s+(?!and\b|or\b|but\b)[A-Za-z]+){0,2}?)\s+(?:can|cannot|should|must|will|may|shall)\b")
 _OPENERS = word_set("when where if that which who whom whose while once because since so and or but then as")
 _SUBJECT_WORDS = word_set("the this these those it they we there")
+_QUESTION_WORDS = word_set("what which who whom whose how why where when")
+
+
+_GLUED_AFTER_COMMA = re.compile(r",\s+((?:[a-z][\w-]*\s+){1,4}?(?:should|must|shall)\s+(?:be|not|[a-z]+)\b.*)$")
+"""A sentence of its own after a comma in the goal: a subject, then "should"/"must"/"shall" ("..., permissions for
+those items should allow ..."); not a clause that describes a noun ("..., which should", "..., that my students")."""
 
 
 def _glued_sentence(want: str) -> str | None:
     """A second sentence run into the goal without a full stop: a lower-case word, then a subject in capitals and a
-    modal ("... shows all attendee information Trainers can see ..."); not a name after "when" ("when Jira will")."""
+    modal ("... shows all attendee information Trainers can see ..."); not a name after "when" ("when Jira will");
+    or a subject and "should" after a comma ("..., the reminders should go out a day before")."""
+    after_comma = _GLUED_AFTER_COMMA.search(want)
+    if after_comma and after_comma.group(1).split()[0].lower() not in _OPENERS | _QUESTION_WORDS:
+        return after_comma.group(1).strip()
     for found in _GLUED.finditer(want):
         before = want[: found.start()].split()
         subject = found.group(1).lower()
@@ -96,11 +112,29 @@ information: day, time, title, summary, trainers, level, ...")."""
 
 _IN_CAPITALS = re.compile(r"\sAND\s")
 _ANOTHER_BENEFICIARY = re.compile(
-    r"^\s*(?P<first>I|we)\b.*?\s(?P<chained>and\s+(?P<other>I|we|they|he|she|you|others)\s+(?:can|could|will|would|may|might)\b)",
+    r"^\s*(?P<first>I|we)\s+(?P<modal>(?:can|could|will|would|may|might)\s+)?.*?\s"
+    r"(?P<chained>and\s+(?P<other>I|we|they|he|she|you|others)\s+(?:can|could|will|would|may|might)\s+(?!not\b)[a-z])",
     re.IGNORECASE,
 )
+"""A second purpose with its own subject and modal: another beneficiary ("I can book and we can sell more"), or the
+same one with a second "can" ("I can reuse my data later and I can meet the funder's rules"); not a consequence
+without a modal of its own ("I increase access and I do not lose the files")."""
+_GLUED_PURPOSE = re.compile(r"^\s*(?P<subject>I|we)\s+(?P<modal>can|could)\s.*?\b(?P<before>[a-z]+)\s+(?P<chained>(?P=subject)\s+(?P=modal)\s+[a-z])")
+"""A second "I can" run into the first purpose without a joint ("I can study the figures I can link each grant to
+its papers"); not one inside a clause ("I can see what I can change")."""
+_AND_ALSO = re.compile(r"\band\s+also\s+(?!be\b)[a-z]+", re.IGNORECASE)
+"""A purpose added with "and also" ("I can file my answer and also send a letter to the applicant")."""
 _PURPOSE_LIST = re.compile(r",\s*(?:and\s+)?([a-z]+)\b[^,]*,\s*(?:and\s+)?([a-z]+)\b")
 _NAMED_PARTS = re.compile(r"\b(?:such\s+as|including|like)\b", re.IGNORECASE)
+
+
+_BACK_REFERENCE = re.compile(r"^\S*(?:\s+\S+){0,3}?\s+(?:it|them|this|these|that)\b", re.IGNORECASE)
+
+
+def _goes_on(modal: str | None, chained: str) -> bool:
+    """Whether a second "and I can ..." is a purpose of its own: the first clause has its own "can" too, and the second
+    does not go on with what the first named ("I can book a room and I can pay for it": one purpose and its next step)."""
+    return bool(modal) and not _BACK_REFERENCE.match(chained)
 
 
 def _second_benefit(so_that: str) -> tuple[str, str] | None:
@@ -115,8 +149,14 @@ def _second_benefit(so_that: str) -> tuple[str, str] | None:
     if capitals:
         return "a second benefit", so_that[capitals.start() :].strip()
     other = _ANOTHER_BENEFICIARY.search(so_that)
-    if other and other.group("first").lower() != other.group("other").lower():
+    if other and (other.group("first").lower() != other.group("other").lower() or _goes_on(other.group("modal"), so_that[other.end("chained") - 1 :])):
         return "a second benefit", so_that[other.start("chained") :].strip()
+    again = _GLUED_PURPOSE.search(so_that)
+    if again and again.group("before").lower() not in _OPENERS | _QUESTION_WORDS:
+        return "a second benefit", so_that[again.start("chained") :].strip()
+    also = _AND_ALSO.search(so_that)
+    if also:
+        return "a second benefit", so_that[also.start() :].strip()
     purposes = _NAMED_PARTS.split(so_that, maxsplit=1)[0]
     words = lexicon()
     for found in _PURPOSE_LIST.finditer(purposes):
@@ -209,6 +249,13 @@ SOLUTION_TERMS = (
     "sql table",
     "sql tables",
     "nosql",
+    # an interaction prescribed as the means
+    "by dragging",
+    "by drag and drop",
+    "by drag-and-drop",
+    "by double-clicking",
+    "by right-clicking",
+    "by swiping",
 )
 """Words that name a design rather than a need, when they appear in the goal."""
 
@@ -220,7 +267,7 @@ def solution_terms(want: str) -> list[str]:
     """The user-interface controls and techniques named in a goal (not those it says to do without)."""
     text_words = words(want)
     named = [hit.phrase for hit in _SOLUTIONS.find(text_words, split_slashes=False) if not _negated(want, text_words, hit.first)]
-    stored = _STORED_IN.search(want)
+    stored = _STORED_IN.search(want) or _TAKEN_FROM.search(want)
     if stored and not _negated(want, text_words, _word_at(text_words, stored.start(1))):
         named.append(" ".join(stored.group(1).lower().split()))
     embedded = _EMBEDDED.search(want)
@@ -244,7 +291,16 @@ _STORED_IN = re.compile(
     r"((?:in|into|to|on)\s+(?:the|a|an|our|its|their|a\s+central|a\s+shared)?\s*(?:database|db|data\s?base|sql|database\s+table|server))\b",
     re.IGNORECASE,
 )
-"""Storage named as the means: "store the contacts in the database", "save it to a server" (not "delete it from the database")."""
+"""Storage named as the means: "store the contacts in the database", "save it to a server"."""
+
+_TAKEN_FROM = re.compile(
+    r"\b(?:delete|deleted|deleting|remove|removed|removing|load|loaded|loading|fetch|fetched|fetching|retrieve|retrieved|"
+    r"retrieving|read|reading|purge|purged|purging)\b[^,.;]{0,60}?\b"
+    r"(from\s+(?:the|a|an|our|its|their)?\s*(?:database|db|data\s?base|database\s+table|sql\s+table))\b",
+    re.IGNORECASE,
+)
+"""Storage named as the means of taking data out: "delete campers from the database", "load the value lists from the
+database" (not where the data is seen: "see the data in the database")."""
 
 
 def _word_at(text_words: list[Word], offset: int) -> int:

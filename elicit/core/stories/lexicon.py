@@ -46,6 +46,17 @@ VERB_PREFIXES = ("un", "re", "de", "dis", "pre", "co", "auto", "mis", "over", "u
 """A word the lexicon lacks that is one of these plus a verb is that kind of verb ("unsubscribe", "resubmit", "upvote")."""
 
 
+VERB_SUFFIXES = ("ize", "ise", "ify")
+"""A word the lexicon lacks that ends so is a verb ("operationalize", "containerise"); known words ("expertise")
+are looked up first."""
+
+
+def _suffixed_verb(word: str) -> Entry:
+    if len(word) >= 7 and word.endswith(VERB_SUFFIXES) and word.isalpha():
+        return Entry(frozenset({"verb"}), (word,))
+    return _UNKNOWN
+
+
 @dataclass
 class Lexicon:
     """A sorted ``word,category,forms`` text, looked up by binary search."""
@@ -57,7 +68,7 @@ class Lexicon:
         """The entry of a lower-case word (no parts of speech when the lexicon does not know it)."""
         found = self._seen.get(word)
         if found is None:
-            found = self._look_up(word) or self._prefixed_verb(word)
+            found = self._look_up(word) or self._prefixed_verb(word) or _suffixed_verb(word)
             self._seen[word] = found
         return found
 

@@ -23,6 +23,7 @@ from elicit.core.files.tables import TableReader, key_path
 from elicit.core.files.toml_source import parse_toml
 from elicit.core.findings import FindingsError
 from elicit.core.paths import config_dir
+from elicit.core.stories.lexicon import lexicon
 from elicit.core.stories.phrases import PhraseHit, PhraseIndex, Word, phrase_key, words
 
 BUILTIN_FILE = Path(__file__).parent / "data" / "ambiguous_terms.toml"
@@ -77,6 +78,7 @@ def _quantified(text_words: list[Word], last: int) -> bool:
 _USER_ACTIONS = frozenset(
     ["hide", "select", "choose", "pick", "mark", "delete", "remove", "edit", "tag", "share", "move", "copy", "archive", "flag", "star", "exclude", "include", "skip", "merge"]
     + ["restrict", "limit", "block", "protect", "lock", "unlock", "grant", "deny", "open", "close", "publish", "unpublish"]
+    + ["allow", "let", "permit"]
 )
 _ACCESS_TO = ("access", "to")  # "restrict access to some files": the files the user picks
 _PARTITIVE = frozenset(["the", "your", "my", "our", "their", "its", "his", "her", "these", "those", "this", "that"])
@@ -89,8 +91,31 @@ def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     before = [word.text for word in text_words[max(0, hit.first - 3) : hit.first]]
     if hit.phrase == "some":
         return _user_picks_some(text_words, hit, before)
+    after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
+    if hit.phrase in _CONTENT_ADJECTIVES and "noun" in lexicon().parts(after):
+        return True  # "report necessary repairs": the ones needed, content the user names
+    if before[-1:] == ["for"] and hit.first == hit.last and "noun" in lexicon().parts(after):
+        return True  # "errors deduplicated for easy comprehension": a purpose, rationale like the benefit
+    if "adj" in lexicon().parts(hit.phrase) and _what_the_user_learns(text_words, hit.first):
+        return True
     nouns_after = len(text_words) - hit.last - 1
     return nouns_after >= 2 and any(tuple(before[-len(means) :]) == means for means in _MEANS)
+
+
+_CONTENT_ADJECTIVES = frozenset(["necessary"])
+"""Vague words that before a noun name which things ("the necessary payments": the ones due), not a level."""
+_KNOWING = frozenset(["know", "check", "verify", "confirm", "see", "learn", "reassured", "sure", "told", "informed", "notified"])
+
+
+def _what_the_user_learns(text_words: list[Word], first: int) -> bool:
+    """A vague adjective in what the user wants to learn or check ("be reassured that their plans are robust", "check
+    that my data is still good"): a state the user looks at, not what the system must do ("know that the page loads
+    quickly" still asks the system for speed). Not after "make sure" or "ensure", which demand it."""
+    tokens = [word.text for word in text_words[:first]]
+    for index in range(len(tokens) - 1):
+        if tokens[index] in _KNOWING and tokens[index + 1] == "that":
+            return not (tokens[index] == "sure" and index > 0 and tokens[index - 1] == "make")
+    return False
 
 
 def _user_picks_some(text_words: list[Word], hit: PhraseHit, before: list[str]) -> bool:

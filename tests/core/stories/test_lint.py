@@ -274,7 +274,6 @@ def test_ambiguous():
     assert codes(findings) == {"ambiguous"}
     assert "'quickly'" in findings[0].message and "number" in findings[0].suggestion
     for text in (
-        "As an archivist, I want to rearrange the resource and/or object hierarchy, so that order is kept.",
         "As a user, I want an easy way to file expenses, so that I save time.",
         "As a user, I want the export format TBD, so that I can share data.",
         "As a parent, I want to submit various forms to the camp, so that it has them.",
@@ -288,6 +287,9 @@ def test_ambiguous():
         "As a user, I want to export the report, so that I can share it quickly and easily.",
         "As a user, I want to upload files of over 1 GB, so that I keep raw data.",
         "As an admin, I want to see someone's changes, so that I can review them.",
+        # "and/or" joining the objects of one action says "either or both": the fresh set (promoted to tuning data
+        # on 2026-12-01) labels it plain twice, the tuning set once vague; the fresh set's rules do not list it
+        "As an archivist, I want to rearrange the resource and/or object hierarchy, so that order is kept.",
     ):
         assert "ambiguous" not in single(text), text
 
@@ -315,7 +317,7 @@ def test_ambiguous_leaves_out_vague_words_that_do_not_qualify_the_requirement():
 # Made-up goals in the shapes the promoted set (the old unseen set) showed missed or falsely reported.
 VAGUE_GOALS = (
     "to have error messages that give enough detail",
-    "to check that the export holds all necessary fields",
+    "to make sure that the export is simple to read",  # "make sure" demands it (not what the user checks)
     "to have a prominent place on the front page for alerts",
     "to see the talks and page through them if there are a lot",
     "to see immediately that a vote has been cast",
@@ -360,10 +362,10 @@ def test_solution_storage_and_technique_words_in_the_goal():
         "to save my drafts to a server",
         "to have the title fields indexed",
         "to format the abstract using HTML tags",
+        "to delete campers from the database",  # the fresh set's reading: deleting/loading from the database is a technique
     ):
         assert "solution" in single(story(want=want)), want
     for want in (
-        "to delete campers from the database",  # the product's data, not a design
         "to see the data in the database",
         "to keep my notes without a database",
         "to store files in a shared folder",
@@ -378,6 +380,7 @@ def test_solution():
     assert "'dropdown'" in findings[0].message
     for text in (
         "As an admin, I want to store emergency contacts in a database, so that I can call parents.",
+        "As an admin, I want to delete campers from the database, so that the list stays clean.",  # fresh set reading
         "As a trainee, I want to accept the terms with a checkbox, so that I am accountable.",
         "As a developer, I want created database indexes, so that queries run well.",
         "As a moderator, I want to enter an item in a multi-line text field, so that we estimate it.",
@@ -387,7 +390,6 @@ def test_solution():
         "As a user, I want to navigate between pages without having to use my browser's back button, so that I keep my place.",
         "As a publisher, I want an integration with Excel, so that I can output cleaned data.",
         "As a user, I want to specify the schema as a SQL schema string, so that I reuse it.",
-        "As an admin, I want to delete campers from the database, so that the list stays clean.",
         "As a user, I want to log in with LDAP, so that I use one password.",
     ):
         assert "solution" not in single(text), text
@@ -553,7 +555,7 @@ def test_story_text_leaves_out_missing_parts():
 
 def test_the_built_in_terms_ship_inside_the_package():
     terms = load_vague_terms()
-    assert {"fast", "user-friendly", "tbd", "and/or", "etc", "as appropriate", "flexible", "easy"} <= set(terms.suggestions)
+    assert {"fast", "user-friendly", "tbd", "etc", "as appropriate", "flexible", "easy"} <= set(terms.suggestions)
 
 
 def test_a_team_extends_the_terms_in_its_config_folder():
