@@ -283,13 +283,13 @@ sessions = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large])
 @given(sessions)
 def test_any_session_round_trips_through_text(session):
     assert loads_session(dumps_session(session)) == session
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.large_base_example, HealthCheck.data_too_large])
 @given(session=sessions)
 def test_any_session_round_trips_through_a_file(tmp_path: Path, session):
     path = tmp_path / "s.elicit.toml"
