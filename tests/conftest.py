@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,14 @@ HOLDOUT_STORIES = next(
 )
 """The eight backlogs of the same public data set that ../shared does not hold (docs/quality.md says where to get them)."""
 """../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
+
+
+@pytest.fixture(autouse=True)
+def unfrozen_collector() -> Iterator[None]:
+    """An app a test leaves without closing its session (no ctrl+q) keeps what its autosave froze from the
+    garbage collector (gc.freeze); thaw it, so that the next test starts as a fresh process would."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -42,6 +42,9 @@ STORY_FIELDS = {f.name for f in fields(Story)} - {"id", "created_at", "updated_a
 WORDING_FIELDS = ("role", "want", "so_that", "priority", "acceptance")
 """A change to one of these keeps the story's earlier wording in its history."""
 
+NOT_STORIES = ("answer ", "clear ", "notes ", "current ", "status ", "clock")
+"""How the changes that never touch a story begin: every other change counts as one to the stories."""
+
 EMPTY_ANSWER = "an empty answer is not an answer: skip the question, or clear its answer"
 
 
@@ -65,6 +68,9 @@ class SessionService:
         self.session = session
         self.interview = interview or Interview(session, [])
         self.revision = 0
+        self.stories_revision = 0
+        """Bumped by every change that may touch a story (all but those in ``NOT_STORIES``): a screen keeps
+        what it derived from the stories (those of one question) until this moves, not rescanning them per key."""
         self._listeners: list[Listener] = []
         self._deleted: list[DeletedStory] = []
         self._ids = {prefix: IdSequence(prefix) for prefix in ("US", "OQ", "D", "A")}
@@ -77,6 +83,8 @@ class SessionService:
 
     def _changed(self, what: str) -> None:
         self.revision += 1
+        if not what.startswith(NOT_STORIES):
+            self.stories_revision += 1
         for listener in list(self._listeners):
             listener(what)
 

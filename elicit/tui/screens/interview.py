@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, answer_text, has_value, summarise, suspect_reason, suspect_stories
+from elicit.core.session import OpenSession, Story, answer_text, has_value, summarise, suspect_reason, suspect_stories
 
 from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
@@ -40,6 +40,9 @@ class InterviewScreen(SessionScreen[None]):
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
         self.question: Question | None = None
+        self._stories: list[Story] = []
+        self._stories_key: tuple[str | None, int, int] | None = None
+        self._stories_shown: tuple[tuple[str | None, int, int] | None, dict[str, str]] | None = None
         # Questions some condition looks at: only answers to these can change what applies.
         self.condition_inputs = {
             name for question in self.interview.questions if question.condition is not None for name, _ in question.condition.names()
@@ -110,10 +113,26 @@ class InterviewScreen(SessionScreen[None]):
         self._refresh_marks(rebuild=True)
 
     def _show_stories(self) -> None:
-        stories = [s for s in self.session.stories if self.question is not None and self.question.id in s.source]
-        suspects = suspect_stories(self.session, stories)
-        reasons = {story.id: suspect_reason(story) for story in stories if story.id in suspects}
+        stories = self._question_stories()
+        reasons = self._suspect_reasons(stories)
+        self._stories_shown = (self._stories_key, reasons)
         self.query_one(QuestionStories).show(stories, self.key_for("interview.story"), reasons)
+
+    def _question_stories(self) -> list[Story]:
+        """The stories whose source includes the current question, kept until a change may touch a story.
+
+        Typing an answer changes no story, so a keystroke in a 5,000-story session does not look at them all.
+        """
+        key = (self.question.id if self.question is not None else None, self.service.stories_revision, id(self.session.stories))
+        if key != self._stories_key:
+            question_id = key[0]
+            self._stories = [story for story in self.session.stories if question_id is not None and question_id in story.source]
+            self._stories_key = key
+        return self._stories
+
+    def _suspect_reasons(self, stories: list[Story]) -> dict[str, str]:
+        suspects = suspect_stories(self.session, stories)
+        return {story.id: suspect_reason(story) for story in stories if story.id in suspects}
 
     def _refresh_marks(self, *, rebuild: bool = False, question: Question | None = None) -> None:
         navigator = self.query_one(Navigator)
@@ -197,9 +216,11 @@ class InterviewScreen(SessionScreen[None]):
             self._refresh_marks(question=question)
 
     def _stories_of_answer_changed(self, question: Question) -> None:
-        """Show the question's stories again: one drawn from this answer may be suspect now (or no longer)."""
-        if any(question.id in story.source for story in self.session.stories):
-            self._show_stories()
+        """Show the question's stories again when one drawn from this answer is suspect now (or no longer)."""
+        stories = self._question_stories()
+        if any(question.id in story.source for story in stories):
+            if self._stories_shown != (self._stories_key, self._suspect_reasons(stories)):
+                self._show_stories()
 
     def _announce_change(self, before: list[str], after: list[str]) -> None:
         added = [qid for qid in after if qid not in set(before)]

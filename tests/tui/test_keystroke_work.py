@@ -1,0 +1,73 @@
+"""What a keystroke in the answer editor costs does not grow with the session (issue 18: 5,000 stories, no stutter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from elicit.core.session.models import Story
+from elicit.tui.screens.interview import InterviewScreen
+from elicit.tui.widgets.interview.question_stories import QuestionStories
+from tests.support.tui import STARTED, app_on, make_session, sample_answers, sample_stories
+
+
+class CountingList(list):
+    """A list of stories that counts how often something walks it."""
+
+    walks = 0
+
+    def __iter__(self):
+        CountingList.walks += 1
+        return super().__iter__()
+
+
+def many_stories(count: int) -> list[Story]:
+    stories = sample_stories()
+    for index in range(count):
+        stories.append(Story(f"US-{index + 100:04d}", "clerk", f"to file claim {index}", source=["mini.users.who"], created_at=STARTED))
+    return stories
+
+
+@pytest.fixture
+def quiet_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No save while the test types: a save walks every story, once, by design; typing must not."""
+    import elicit.tui.autosave as autosave
+
+    monkeypatch.setattr(autosave, "QUIET", 60.0)
+    monkeypatch.setattr(autosave, "LONGEST", 60.0)
+
+
+async def test_typing_an_answer_neither_walks_the_stories_nor_redraws_their_list(tmp_path: Path, quiet_autosave, monkeypatch):
+    path = make_session(tmp_path / "big.elicit.toml", answers=sample_answers(), stories=many_stories(300), current="mini.context.problem")
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.question.id == "mini.context.problem"
+        screen.session.stories = CountingList(screen.session.stories)
+        await pilot.press("x")  # the first key after the list changed: the question's stories are found once
+        await pilot.pause()
+        shown = []
+        monkeypatch.setattr(QuestionStories, "show", lambda self, *args: shown.append(args))
+        CountingList.walks = 0
+        await pilot.press(*"the feed brings them")
+        await pilot.pause()
+        assert screen.session.answers["mini.context.problem"].value.endswith("the feed brings them")
+        assert CountingList.walks == 0, "a keystroke looked at every story"
+        assert shown == [], "the stories from this question were drawn again though nothing on them changed"
+
+
+async def test_a_story_made_suspect_by_typing_is_marked_at_once_and_a_new_story_is_listed(tmp_path: Path, quiet_autosave):
+    path = make_session(tmp_path / "big.elicit.toml", answers=sample_answers(), stories=many_stories(50), current="mini.context.problem")
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        screen.service.set_story_status("US-001", "confirmed")  # its basis: the answer as it is now
+        await pilot.press("end", "x")
+        await pilot.pause()
+        panel = screen.query_one(QuestionStories)
+        assert "suspect: its answer changed after it was confirmed" in str(panel.get_option_at_index(0).prompt)
+        screen.service.add_story("clerk", "to see the feed's errors", source=["mini.context.problem"])
+        await pilot.press("y")  # a change to the stories since the list was drawn: found again, drawn again
+        await pilot.pause()
+        assert [panel.get_option_at_index(i).id for i in range(panel.option_count)] == ["US-001", "US-150"]
