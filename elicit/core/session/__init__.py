@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from elicit.core.session.answers import answer_text, format_answer, has_value, parse_answer
     from elicit.core.session.engine import OPEN, Interview, Progress, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
+    from elicit.core.session.fragments import PreparedSave
     from elicit.core.session.models import (
         Answer,
         Assumption,
@@ -49,6 +50,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             "answers": ["answer_text", "format_answer", "has_value", "parse_answer"],
             "engine": ["OPEN", "Interview", "Progress", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
+            "fragments": ["PreparedSave"],
             "models": [
                 "Answer",
                 "Assumption",
@@ -97,6 +99,7 @@ __all__ = [
     "OpenQuestion",
     "OpenSession",
     "Participant",
+    "PreparedSave",
     "Progress",
     "Proposal",
     "RecentSession",

@@ -3,9 +3,23 @@
 Saving a 5,000-story session as one ``tomli_w.dumps`` takes a fifth of a
 second of pure Python, most of it escaping the same strings as last time.
 :class:`SessionWriter` keeps the TOML text of every answer, every story and
-every other top-level entry from its last save, keyed by the data it was
-made from (``repr`` of the table: exact, and fast because it is C), and
-assembles the file from those pieces, making TOML only for what changed.
+every other top-level entry from its last save and assembles the file from
+those pieces, making TOML only for what changed.
+
+A save is two steps, so that the thread that owns the session does only
+the part that must see it:
+
+- :meth:`SessionWriter.prepare`, on that thread: each answer and story is
+  compared with the private copy the writer kept of it when its text was
+  made (a comparison of their fields in C: about a millisecond for 5,000
+  stories); only the records that differ are copied again. The rest of the
+  session (participants, follow-ups, settings: few) is copied whole. What it
+  returns (:class:`PreparedSave`) shares nothing mutable with the session.
+- :meth:`SessionWriter.render`, on any thread (the autosave's worker):
+  makes the TOML of the new pieces, looks up the others and joins them;
+  with one answer changed, a few milliseconds for 5,000 stories.
+
+:meth:`SessionWriter.dumps` does both at once (the command line, plain mode).
 
 The text is the same, byte for byte, as :func:`file_format.dumps_session`
 (tests/core/session/test_fragments.py checks it after random edits). It
@@ -16,111 +30,207 @@ answers are ``[answers."id"]`` tables one after the other, the stories
 ``[[stories]]`` tables. Where ``tomli_w`` would decide otherwise (every
 story short enough to be written inline, which a real session never has),
 that entry is made whole, as ``dumps_session`` makes it.
+
+A record counts as unchanged only when its text cannot differ: equal
+fields (``==``), and where ``==`` is looser than the text (``1 == True ==
+1.0``, the same instant in two time zones, the order of a table's keys) the
+same objects or the same order. Anything else is made again: a record
+wrongly thought changed costs a few microseconds, one wrongly thought
+unchanged would be a stale line in the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from operator import is_
 from typing import Any
 
 from elicit.core.files.toml_source import has_carriage_return, toml_text
 from elicit.core.session.file_format import answer_table, session_to_data, story_table
-from elicit.core.session.models import Answer, Session, Story
+from elicit.core.session.models import Answer, InterviewAnswer, Session, Story, StoryVersion, _clone_answer, _clone_story, snapshot
 
 PAUSE_EVERY = 100
 """Records looked up or made between two calls of ``pause`` (a thread lets the UI thread run there)."""
 
-_Cached = tuple[bool, str | None, str | None]
-"""Whether the piece's data holds a carriage return; its TOML with escaped line breaks, and with multi-line strings.
-Only strings and booleans: the garbage collector never has to look at the cache."""
-_Item = tuple[str, str, Any]
-"""A piece: its key in the cache, the top-level key it is under and what it stands for (an answer's id and
-answer, a story, a value); its data is made again only on a miss, so that a save holds few objects."""
+
+class _Piece:
+    """One answer, story or other top-level entry: the data its text is made from, and that text once made."""
+
+    __slots__ = ("source", "copy", "name", "carriage_return", "escaped", "lines")
+
+    def __init__(self, source: Any, copy: Any, name: str) -> None:
+        self.source = source
+        """The record it was copied from (answers and stories; None for the others), to know it again next time."""
+        self.copy = copy
+        """Its data as it stood: a private copy of the record (question id and answer, story), or the entry's value."""
+        self.name = name
+        """The question id of an answer; the top-level key of any other entry."""
+        self.carriage_return: bool | None = None
+        self.escaped: str | None = None
+        """Its TOML with line breaks escaped (when some string in the session holds a carriage return)."""
+        self.lines: str | None = None
+        """Its TOML with multi-line strings (the usual case)."""
+
+
+@dataclass
+class PreparedSave:
+    """A session ready to be written by :meth:`SessionWriter.render`: it shares nothing mutable with the session."""
+
+    rest: Session
+    """A copy of the session without its answers and stories."""
+    answers: list[_Piece]
+    stories: list[_Piece]
 
 
 class SessionWriter:
     """Turns a session into the text of its file, reusing the TOML of what did not change since the last call."""
 
     def __init__(self) -> None:
-        self._pieces: dict[str, _Cached] = {}
+        self._answers: dict[str, _Piece] = {}
+        """The pieces of the last prepared answers by question id, and of the stories by ``id(story)``."""
+        self._stories: dict[int, _Piece] = {}
+        self._others: dict[str, _Piece] = {}
         self.made = 0
         """How many pieces the last call had to make (the rest were reused): for tests and benchmarks."""
+        self.copied = 0
+        """How many answers and stories the last :meth:`prepare` had to copy."""
 
     def dumps(self, session: Session, pause: Callable[[], None] | None = None) -> str:
         """The session's file text, identical to ``dumps_session(session)``."""
-        entries = _entries(session, pause)
+        return self.render(self.prepare(session), pause)
+
+    def prepare(self, session: Session) -> PreparedSave:
+        """What :meth:`render` needs, on the thread that owns ``session``: only changed records are copied."""
+        self.copied = 0
+        answers: list[_Piece] = []
+        known_answers: dict[str, _Piece] = {}
+        for question_id, answer in session.answers.items():
+            piece = self._answers.get(question_id)
+            if piece is None or piece.source is not answer or not _same_answer(answer, piece.copy):
+                piece = _Piece(answer, _clone_answer(answer), question_id)
+                self.copied += 1
+            answers.append(piece)
+            known_answers[question_id] = piece
+        stories: list[_Piece] = []
+        known_stories: dict[int, _Piece] = {}
+        for story in session.stories:
+            piece = known_stories.get(id(story)) or self._stories.get(id(story))
+            if piece is None or piece.source is not story or not _same_story(story, piece.copy):
+                piece = _Piece(story, _clone_story(story), "stories")
+                self.copied += 1
+            stories.append(piece)
+            known_stories[id(story)] = piece
+        self._answers, self._stories = known_answers, known_stories
+        rest = snapshot(replace(session, answers={}, stories=[]))
+        return PreparedSave(rest, answers, stories)
+
+    def render(self, prepared: PreparedSave, pause: Callable[[], None] | None = None) -> str:
+        """The file text of a prepared session (any thread; one call at a time)."""
         self.made = 0
-        kept: dict[str, _Cached] = {}
-        multiline = not self._look_up(entries, kept, pause)
+        entries = self._entries(prepared)
+        multiline = True
+        for _key, pieces in entries:
+            for index, piece in enumerate(pieces):
+                if piece.carriage_return is None:
+                    piece.carriage_return = has_carriage_return(_data(piece))
+                multiline = multiline and not piece.carriage_return
+                _now_and_then(pause, index)
         literals: list[str] = []
         tables: list[str] = []
-        for key, items in entries:
+        for key, pieces in entries:
             texts = []
-            for index, item in enumerate(items):
-                texts.append(self._text(kept, item, multiline))
+            for index, piece in enumerate(pieces):
+                texts.append(self._text(piece, multiline))
                 _now_and_then(pause, index)
             if key == "stories" and any(not text.startswith("[[stories]]") for text in texts):
-                every = [story_table(story) for _cache_key, _key, story in items]
+                every = [story_table(piece.copy) for piece in pieces]
                 texts = [toml_text({key: every}, multiline=multiline)]  # tomli_w lays these out inline: make it whole
             text = "\n".join(texts)
             (tables if text.startswith("[") else literals).append(text)
-        self._pieces = kept
         return "".join(literals) + "".join(("\n" if literals or index else "") + text for index, text in enumerate(tables))
 
-    def _look_up(self, entries: list[tuple[str, list[_Item]]], kept: dict[str, _Cached], pause: Callable[[], None] | None) -> bool:
-        """Move each piece's cache entry (or a new one) into ``kept``; return whether any holds a carriage return."""
-        carriage_return = False
-        for _key, items in entries:
-            for index, (cache_key, key, source) in enumerate(items):
-                found = self._pieces.get(cache_key)
-                if found is None:
-                    found = (has_carriage_return(_data(key, source)), None, None)
-                kept[cache_key] = found
-                carriage_return = carriage_return or found[0]
-                _now_and_then(pause, index)
-        return carriage_return
+    def _entries(self, prepared: PreparedSave) -> list[tuple[str, list[_Piece]]]:
+        """Every top-level key with its pieces, in the order of the file."""
+        data = session_to_data(_with_placeholders(prepared.rest))  # the order of the keys, and everything but the many
+        entries: list[tuple[str, list[_Piece]]] = []
+        others: dict[str, _Piece] = {}
+        for key, value in data.items():
+            if key == "answers":
+                pieces = prepared.answers
+            elif key == "stories":
+                pieces = prepared.stories
+            else:
+                cache_key = f"{key}={value!r}"
+                piece = self._others.get(cache_key) or _Piece(None, value, key)
+                others[cache_key] = piece
+                pieces = [piece]
+            if pieces:
+                entries.append((key, pieces))
+        self._others = others
+        return entries
 
-    def _text(self, kept: dict[str, _Cached], item: _Item, multiline: bool) -> str:
-        cache_key, key, source = item
-        carriage_return, escaped, lines = kept[cache_key]
-        text = lines if multiline else escaped
+    def _text(self, piece: _Piece, multiline: bool) -> str:
+        text = piece.lines if multiline else piece.escaped
         if text is None:
-            text = toml_text(_data(key, source), multiline=multiline)
-            kept[cache_key] = (carriage_return, text, lines) if not multiline else (carriage_return, escaped, text)
+            text = toml_text(_data(piece), multiline=multiline)
+            if multiline:
+                piece.lines = text
+            else:
+                piece.escaped = text
             self.made += 1
         return text
 
 
-def _entries(session: Session, pause: Callable[[], None] | None) -> list[tuple[str, list[_Item]]]:
-    """Every top-level key with its pieces, in the order of the file."""
-    data = session_to_data(_with_placeholders(session))  # the order of the keys, and everything but the many
-    entries: list[tuple[str, list[_Item]]] = []
-    for key, value in data.items():
-        items: list[_Item] = []
-        if key == "answers":
-            for index, (question_id, answer) in enumerate(session.answers.items()):
-                items.append((f"a{question_id!r}{answer_table(answer)!r}", key, (question_id, answer)))
-                _now_and_then(pause, index)
-        elif key == "stories":
-            for index, story in enumerate(session.stories):
-                items.append((f"s{story_table(story)!r}", key, story))
-                _now_and_then(pause, index)
-        else:
-            items = [(f"{key}={value!r}", key, value)]
-        if items:
-            entries.append((key, items))
-    return entries
-
-
-def _data(key: str, source: Any) -> dict[str, Any]:
+def _data(piece: _Piece) -> dict[str, Any]:
     """The data of one piece, as ``session_to_data`` has it."""
-    if key == "answers":
-        question_id, answer = source
-        return {key: {question_id: answer_table(answer)}}
-    if key == "stories":
-        return {key: [story_table(source)]}
-    return {key: source}
+    if piece.source is None:
+        return {piece.name: piece.copy}
+    if isinstance(piece.copy, Story):
+        return {"stories": [story_table(piece.copy)]}
+    return {"answers": {piece.name: answer_table(piece.copy)}}
+
+
+def _same_story(story: Story, kept: Story) -> bool:
+    """Whether ``story`` would be written as its copy ``kept`` is (False when unsure)."""
+    return (
+        story.__dict__ == kept.__dict__
+        and story.created_at is kept.created_at
+        and story.updated_at is kept.updated_at
+        and (not story.basis or list(story.basis) == list(kept.basis))
+        and (not story.history or all(map(_same_version, story.history, kept.history)))
+    )
+
+
+def _same_version(version: StoryVersion, kept: StoryVersion) -> bool:
+    return version.changed_at is kept.changed_at
+
+
+def _same_answer(answer: Answer, kept: Answer) -> bool:
+    """Whether ``answer`` would be written as its copy ``kept`` is (False when unsure)."""
+    return (
+        answer.__dict__ == kept.__dict__
+        and _same_value(answer.value, kept.value)
+        and answer.answered_at is kept.answered_at
+        and answer.updated_at is kept.updated_at
+        and (not answer.interviews or all(map(_same_interview_answer, answer.interviews, kept.interviews)))
+    )
+
+
+def _same_interview_answer(item: InterviewAnswer, kept: InterviewAnswer) -> bool:
+    return _same_value(item.value, kept.value)
+
+
+def _same_value(value: Any, kept: Any) -> bool:
+    """For two values already equal (``==``): whether they are written alike."""
+    if value is kept:
+        return True
+    kind = type(value)
+    if kind is not type(kept):
+        return False
+    if kind is list:
+        return all(map(is_, value, kept))  # the copy's list holds the original's items
+    return kind is str or kind is int  # a float (-0.0 == 0.0) or anything else: only the same object
 
 
 def _with_placeholders(session: Session) -> Session:

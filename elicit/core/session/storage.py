@@ -8,7 +8,7 @@ from pathlib import Path
 from elicit.core.files.atomic import BackupBlockedError, is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
 from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
-from elicit.core.session.fragments import SessionWriter
+from elicit.core.session.fragments import PreparedSave, SessionWriter
 from elicit.core.session.locking import SessionLock
 from elicit.core.session.models import Session
 
@@ -67,9 +67,19 @@ class SessionStore:
             raise
         return store
 
-    def save(self, session: Session, pause: Callable[[], None] | None = None) -> str | None:
+    def prepare(self, session: Session) -> PreparedSave:
+        """The part of a save that must see the session (on the thread that changes it): what changed, copied.
+
+        Hand the result to :meth:`save` on another thread: it shares nothing mutable with ``session``.
+        """
+        if self._writer is None:
+            self._writer = SessionWriter()
+        return self._writer.prepare(session)
+
+    def save(self, session: Session | PreparedSave, pause: Callable[[], None] | None = None) -> str | None:
         """Write the session atomically, keeping the previous file as .bak; return a warning to show, if any.
 
+        ``session`` is the session itself or what :meth:`prepare` made of it.
         The text is made by a :class:`SessionWriter`, which reuses the TOML of
         the answers and stories that did not change since the last save;
         ``pause`` is called now and then while it works (a thread passes
@@ -84,7 +94,12 @@ class SessionStore:
         the warning saying so is returned by the first such save, and again
         only after a save that kept its backup.
         """
-        text = dumps_session(session) if self._writer is None else self._writer.dumps(session, pause)
+        if isinstance(session, PreparedSave):
+            text = self._prepared_writer().render(session, pause)
+        elif self._writer is None:
+            text = dumps_session(session)
+        else:
+            text = self._writer.dumps(session, pause)
         data = text.encode("utf-8")
         warning = ""
         try:
@@ -105,6 +120,11 @@ class SessionStore:
         new_warning = warning if warning != self._warned else None
         self._warned = warning
         return new_warning or None
+
+    def _prepared_writer(self) -> SessionWriter:
+        if self._writer is None:
+            raise ValueError("save a PreparedSave only from this store's own prepare()")
+        return self._writer
 
     def close(self) -> None:
         """Release the lock."""

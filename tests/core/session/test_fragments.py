@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from elicit.core.session.file_format import dumps_session
 from elicit.core.session.fragments import SessionWriter
-from elicit.core.session.models import Answer, Session, Story, StoryVersion
+from elicit.core.session.models import Answer, Participant, Session, Story, StoryVersion
 from tests.core.session.test_file_format import answers, any_text, ids, sessions
+
+STAMP = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+_LOOSE: list[object] = [1, True, 1.0, 0, False, 0.0, -0.0]
+"""Values equal to their neighbours (==) that TOML writes differently."""
+
+
+def _next_loose(value: object) -> object:
+    """The value after ``value`` in _LOOSE (the first when it is not there)."""
+    for index, item in enumerate(_LOOSE):
+        if type(item) is type(value) and repr(item) == repr(value):
+            return _LOOSE[(index + 1) % len(_LOOSE)]
+    return _LOOSE[0]
 
 
 def _edit(session: Session, kind: str, text: str, story: Story, answer: Answer, index: int) -> None:
@@ -35,6 +50,28 @@ def _edit(session: Session, kind: str, text: str, story: Story, answer: Answer, 
         session.answers[key] = replace(current, value=(current.value if isinstance(current.value, str) else "") + text)
     elif session.answers and kind == "clear answer":
         del session.answers[list(session.answers)[index % len(session.answers)]]
+    elif session.answers and kind == "type in place":  # the service changes an answer's value on the object itself
+        current = session.answers[list(session.answers)[index % len(session.answers)]]
+        if isinstance(current.value, list):
+            current.value.append(text)
+        else:
+            current.value = (current.value if isinstance(current.value, str) else "") + text
+    elif session.answers and kind == "equal, not alike":  # == holds, the text differs: 1, True, 1.0; 0.0, -0.0
+        current = session.answers[list(session.answers)[index % len(session.answers)]]
+        current.value = _next_loose(current.value)
+    elif session.stories and kind == "same instant, other zone":
+        target = session.stories[index % len(session.stories)]
+        target.updated_at = (target.updated_at or STAMP).astimezone(timezone(timedelta(hours=index % 5 - 2)))
+        for version in target.history:
+            version.changed_at = (version.changed_at or STAMP).astimezone(timezone(timedelta(hours=index % 3)))
+    elif session.stories and kind == "basis reordered":
+        target = session.stories[index % len(session.stories)]
+        target.basis = dict(reversed(list({**target.basis, "q1": "d1", text or "q2": "d2"}.items())))
+    elif session.answers and kind == "answer moved":  # the same object under another question id
+        key = list(session.answers)[index % len(session.answers)]
+        session.answers[f"{key}-moved"] = session.answers.pop(key)
+    elif session.stories and kind == "story twice":
+        session.stories.append(session.stories[index % len(session.stories)])
     elif kind == "carriage return":  # one CR anywhere turns every multi-line string into an escaped one
         session.title = "a\r\nb" if "\r" not in session.title else "plain"
     elif kind == "clock":
@@ -55,6 +92,12 @@ edits = st.lists(
                 "answer",
                 "type",
                 "clear answer",
+                "type in place",
+                "equal, not alike",
+                "same instant, other zone",
+                "basis reordered",
+                "answer moved",
+                "story twice",
                 "carriage return",
                 "clock",
                 "title",
@@ -81,6 +124,25 @@ def test_the_assembled_file_is_the_full_serialisation_after_any_edits(session, c
     for change in changes:
         _edit(session, *change)
         assert writer.dumps(session) == dumps_session(session)
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large],
+)
+@given(sessions, edits, edits)
+def test_what_prepare_took_is_written_whatever_changes_after_it(session, changes, later):
+    """The autosave prepares on the UI thread and renders in a worker while typing goes on: the file is the session
+    as it was when prepared, and nothing prepared shares a mutable object with the session."""
+    writer = SessionWriter()
+    for change, after in zip(changes, later + changes, strict=False):
+        _edit(session, *change)
+        expected = dumps_session(session)
+        prepared = writer.prepare(session)
+        _edit(session, *after)
+        assert writer.render(prepared) == expected
+    assert writer.dumps(session) == dumps_session(session)
 
 
 def _big_session(count: int) -> Session:
@@ -137,3 +199,120 @@ def test_a_store_that_saves_once_writes_the_full_serialisation_and_keeps_no_piec
         store.close()
     assert store._writer is None
     assert path.read_text(encoding="utf-8") == dumps_session(read)
+
+
+def _traps() -> list[tuple[str, Callable[[Session], None]]]:
+    """Changes after which the record is equal (==) to what it was, yet written differently."""
+
+    def answer(session: Session) -> Answer:
+        return session.answers["q.number"]
+
+    def story(session: Session) -> Story:
+        return session.stories[0]
+
+    def other_zone(stamp: datetime | None) -> datetime:
+        return (stamp or STAMP).astimezone(timezone(timedelta(hours=5)))
+
+    return [
+        ("1 becomes True", lambda s: setattr(answer(s), "value", True)),
+        ("1 becomes 1.0", lambda s: setattr(answer(s), "value", 1.0)),
+        ("0.0 becomes -0.0", lambda s: setattr(s.answers["kept"], "value", -0.0)),
+        ("an item of a list answer: 1 becomes True", lambda s: s.answers["q.list"].value.__setitem__(0, True)),
+        ("answered at, another zone", lambda s: setattr(answer(s), "answered_at", other_zone(answer(s).answered_at))),
+        ("updated at, another zone", lambda s: setattr(answer(s), "updated_at", other_zone(answer(s).updated_at))),
+        ("one interview's answer: 1 becomes True", lambda s: setattr(answer(s).interviews[0], "value", True)),
+        ("story created at, another zone", lambda s: setattr(story(s), "created_at", other_zone(story(s).created_at))),
+        ("story updated at, another zone", lambda s: setattr(story(s), "updated_at", other_zone(story(s).updated_at))),
+        ("earlier wording, another zone", lambda s: setattr(story(s).history[0], "changed_at", other_zone(story(s).history[0].changed_at))),
+        ("basis in another order", lambda s: setattr(story(s), "basis", dict(reversed(list(story(s).basis.items()))))),
+    ]
+
+
+@pytest.mark.parametrize(("what", "change"), _traps(), ids=[what for what, _ in _traps()])
+def test_a_record_equal_to_its_copy_but_written_differently_is_made_again(what, change):
+    from elicit.core.session.models import InterviewAnswer
+
+    session = Session(
+        title="Traps",
+        answers={
+            "q.number": Answer(1, answered_at=STAMP, updated_at=STAMP, interviews=[InterviewAnswer("I-1", value=1)]),
+            "q.list": Answer([1, "two"]),
+            "kept": Answer(0.0),
+        },
+        stories=[
+            Story(
+                "US-1",
+                "clerk",
+                "to file a claim",
+                created_at=STAMP,
+                updated_at=STAMP,
+                basis={"q.a": "d1", "q.b": "d2"},
+                history=[StoryVersion("clerk", "to file", changed_at=STAMP)],
+            )
+        ],
+    )
+    writer = SessionWriter()
+    assert writer.dumps(session) == dumps_session(session)
+    before = dumps_session(session)
+    change(session)
+    assert dumps_session(session) != before, f"{what}: not a trap (the text does not change)"
+    assert writer.dumps(session) == dumps_session(session), what
+
+
+def test_nothing_prepared_is_shared_with_the_session():
+    """Changes in place after prepare() (typing goes on while the worker writes) never reach what is written."""
+    session = _big_session(5)
+    session.participants.append(Participant("Ann", "clerk"))
+    session.section_seconds["b.s"] = 10
+    writer = SessionWriter()
+    writer.dumps(session)
+    session.stories[1].acceptance.append("a new criterion")
+    session.answers["b.s.q1"].value = "typed"
+    expected = dumps_session(session)
+    prepared = writer.prepare(session)
+    assert writer.copied == 2, "only what changed is copied"
+    session.stories[1].acceptance.append("typed after")
+    session.stories[2].tags.append("later")
+    session.answers["b.s.q1"].value = "typed after"
+    session.participants[0].role = "manager"
+    session.participants.append(Participant("Raj"))
+    session.section_seconds["b.s"] += 1
+    session.title = "renamed"
+    assert writer.render(prepared) == expected
+
+
+def test_the_records_hold_only_what_the_comparison_of_copies_knows():
+    """fragments._same_story and _same_answer trust ``==`` for text and lists of text and check the rest by identity;
+    a new field of another kind (a number, a time, a table) needs a look there first, then a line here."""
+    from dataclasses import fields
+
+    from elicit.core.session.models import InterviewAnswer, StoryCopy
+
+    known = {
+        Story: {
+            "str": {"id", "role", "want", "so_that", "priority", "quote", "status", "reason", "by"},
+            "list[str]": {"acceptance", "source", "tags"},
+            "datetime | None": {"created_at", "updated_at"},
+            "dict[str, str]": {"basis"},
+            "list[StoryVersion]": {"history"},
+            "list[StoryCopy]": {"copies"},
+        },
+        StoryVersion: {
+            "str": {"role", "want", "so_that", "priority", "quote", "status", "note"},
+            "list[str]": {"acceptance"},
+            "datetime | None": {"changed_at"},
+        },
+        StoryCopy: {"str": {"interview", "id", "by", "quote", "priority"}},
+        Answer: {
+            "Any": {"value"},
+            "str": {"notes", "status", "by"},
+            "datetime | None": {"answered_at", "updated_at"},
+            "list[InterviewAnswer]": {"interviews"},
+        },
+        InterviewAnswer: {"str": {"interview", "by", "notes", "status"}, "Any": {"value"}},
+    }
+    for model, kinds in known.items():
+        found: dict[str, set[str]] = {}
+        for field in fields(model):
+            found.setdefault(str(field.type), set()).add(field.name)
+        assert found == kinds, f"{model.__name__}: fields changed; check fragments._same_* before updating this test"
