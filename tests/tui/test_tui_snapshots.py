@@ -143,6 +143,12 @@ def test_story_editor(snap_compare, workspace: Path, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_story_editor_just_opened(snap_compare, workspace: Path, size):
+    """Trial F17: an empty form shows what is required as a neutral hint, not a red error."""
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("ctrl+t"))
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_stories(snap_compare, workspace: Path, size):
     assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("ctrl+l"))
 

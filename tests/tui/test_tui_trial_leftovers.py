@@ -23,3 +23,35 @@ async def test_the_header_count_says_what_it_counts(session_path: Path):
         header = app.screen.query_one(SessionHeader)
         assert header.progress is not None and (header.progress.done, header.progress.total) == (0, 5)
         assert header.tooltip == "0/5 done: 5 questions now, 3 more if their conditions apply"
+
+
+async def test_the_story_editor_opens_without_an_error_and_insists_once_the_consultant_tries(session_path: Path):
+    # Trial F17: the editor opened with a red "✗ 'I want' is required" before anything was typed.
+    app = app_on(session_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        dialog = app.screen
+
+        def notes() -> str:
+            return str(dialog.query_one("#story-notes").render())
+
+        assert notes() == "· 'I want' is required to save the story", "a neutral hint on an empty form"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert notes() == "✗ 'I want' is required", "an error once saving was tried"
+        assert app.screen is dialog and app.focused is dialog.query_one("#story-want")
+
+
+async def test_leaving_an_empty_i_want_makes_it_an_error(session_path: Path):
+    app = app_on(session_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("tab")  # As a -> I want
+        await pilot.pause()
+        assert app.focused is dialog.query_one("#story-want") and "✗" not in str(dialog.query_one("#story-notes").render())
+        await pilot.press("tab")  # I want -> so that, leaving it empty
+        await pilot.pause()
+        assert str(dialog.query_one("#story-notes").render()) == "✗ 'I want' is required"

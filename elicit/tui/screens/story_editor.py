@@ -35,6 +35,8 @@ from .confirm import ConfirmDialog
 
 TEXT_FIELDS = {"story-role": "role", "story-want": "want", "story-so-that": "so_that"}
 PRIORITY_KEYS = {"must": "f5", "should": "f6", "could": "f7", "wont": "f8"}
+WANT_REQUIRED = "'I want' is required"
+WANT_NEEDED = "'I want' is required to save the story"
 
 
 @dataclass
@@ -148,6 +150,8 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         self.hint = hint or StoryDraft()
         self.roles = [role for role in dict.fromkeys(r.strip() for r in roles or []) if role]
         self._lengths: dict[str, int] = {}
+        self._insist = False
+        """Whether a missing 'I want' is an error yet: after a try to save or leaving the field, not on an empty form."""
 
     def compose(self) -> ComposeResult:
         draft = self.initial
@@ -249,11 +253,16 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._check()
 
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        if event.input.id == "story-want" and not self._insist:
+            self._insist = True
+            self._check()
+
     def problems(self, draft: StoryDraft) -> list[str]:
         """What keeps the story from being saved (empty when it can be)."""
         from elicit.core.stories import template_leftover
 
-        found = [] if draft.want else ["'I want' is required"]
+        found = [] if draft.want else [WANT_REQUIRED]
         for name in ("role", "want", "so_that"):
             leftover = template_leftover(name, getattr(draft, name))
             if leftover:
@@ -262,7 +271,10 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
 
     def _check(self) -> None:
         draft = self.draft()
-        lines = [f"[$error]✗[/] {escape(text)}" for text in self.problems(draft)]
+        problems = self.problems(draft)
+        waiting = not draft.want and not self._insist  # an empty 'I want' is no error yet, only what is still to do
+        lines = [f"[$text-muted]·[/] {escape(WANT_NEEDED)}"] if waiting else []
+        lines += [f"[$error]✗[/] {escape(text)}" for text in (problems[1:] if waiting else problems)]
         lines += [f"[$warning]•[/] {text}" for text in story_findings(draft)]
         if draft.want and self.hint.want and draft.want == self.hint.want.strip():
             lines.append("[$warning]•[/] 'I want' is still the bank's suggestion: put it in the client's words")
@@ -280,6 +292,8 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         draft = self.draft()
         problems = self.problems(draft)
         if problems:
+            self._insist = True
+            self._check()
             self.notify(problems[0], title="Not saved yet", severity="warning")
             if not draft.want:
                 self.want_field.focus()
