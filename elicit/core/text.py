@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 
 
-def clip(text: str, width: int, *, one_line: bool = False) -> str:
+def clip(text: str, width: int, *, one_line: bool = False, keep_end: bool = False) -> str:
     """``text`` if it fits in ``width`` characters, else cut to fit with a closing "…".
 
     The one way elicit shortens text, on screen, in messages and in exports.
     With ``one_line``, each run of white space (line breaks too) first
-    becomes one space, and the ends are trimmed.
+    becomes one space, and the ends are trimmed. With ``keep_end``, the start
+    is cut instead (``…/clients/crumb``: the end of a path tells folders apart).
     """
     if one_line:
         text = " ".join(text.split())
     if len(text) <= width:
         return text
+    if keep_end:
+        return ("…" + text[len(text) - width + 1 :].lstrip()) if width > 1 else "…"[:width]
     return text[: max(0, width - 1)].rstrip() + "…"
 
 

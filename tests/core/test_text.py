@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elicit.core.text import formula_safe, printable
+from elicit.core.text import clip, formula_safe, printable
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=", "-"])
@@ -63,3 +63,9 @@ def test_clip_never_goes_past_the_width(text, width, one_line):
     clipped = clip(text, width, one_line=one_line)
     assert len(clipped) <= width
     assert clipped == (" ".join(text.split()) if one_line else text) or clipped.endswith("…")
+
+
+def test_clip_can_keep_the_end_of_a_path():
+    assert clip("/tmp/clients/crumb/shop-two", 10, keep_end=True) == "…/shop-two"
+    assert clip("/tmp/shop", 20, keep_end=True) == "/tmp/shop"
+    assert clip("/tmp/shop", 1, keep_end=True) == "…"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from elicit.tui.widgets.interview.session_header import SessionHeader
-from tests.support.tui import app_on, make_session
+from tests.support.tui import app_on, launcher_app, make_session
 
 
 @pytest.fixture
@@ -55,3 +55,25 @@ async def test_leaving_an_empty_i_want_makes_it_an_error(session_path: Path):
         await pilot.press("tab")  # I want -> so that, leaving it empty
         await pilot.pause()
         assert str(dialog.query_one("#story-notes").render()) == "✗ 'I want' is required"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_launcher_tells_two_sessions_of_one_name_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int):
+    # Trial F17: at 80 columns the File column showed '/tmp/' for every recent session.
+    from elicit.core.session.recent import remember
+    from elicit.tui.screens.launcher import LauncherScreen
+
+    monkeypatch.chdir(tmp_path)
+    for shop in ("clients/crumb/shop-one", "clients/crumb/shop-two"):
+        (tmp_path / shop).mkdir(parents=True)
+        remember(make_session(tmp_path / shop / "pre-orders.elicit.toml"), title="Pre-orders", client="Crumb & Co", done=0, total=5)
+    app = launcher_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LauncherScreen)
+        table = screen.recent
+        files = [str(table.get_row_at(row)[-1]) for row in range(table.row_count)]
+        assert files[0].startswith("pre-orders  ") and files[0].endswith("shop-two"), files
+        assert files[1].endswith("shop-one"), files
+        assert table.virtual_size.width <= table.size.width, "the whole File column is on screen, no sideways scrolling"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import getters
@@ -11,12 +12,28 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from elicit.core.session import RecentSession, forget, recent
+from elicit.core.text import clip
 
 from ..bindings import bindings
 from ..commands import ScreenActions
 from ..host import SessionApp
 from ..marks import display_path, shorten
 from ..widgets.common.keybar import KeyBar
+
+FOLDER_MIN = 8
+"""The least of a session's folder the File column shows (``…hop-two``); past that the table scrolls sideways."""
+
+
+def file_cell(path: Path, width: int) -> str:
+    """The session file's name first (``.elicit.toml`` left off), then its folder cut from the start to fit ``width``.
+
+    At 80 columns a whole path showed only its first folder (``/tmp/``), the same for every row.
+    """
+    name = path.name.removesuffix(".elicit.toml") or path.name  # file_format.SUFFIX, not imported: the launcher starts without it
+    folder = display_path(path.parent)
+    if folder == ".":
+        return name  # in the working folder
+    return f"{name}  {clip(folder, max(FOLDER_MIN, width - len(name) - 2), keep_end=True)}"
 
 
 class LauncherScreen(Screen[None]):
@@ -60,19 +77,32 @@ class LauncherScreen(Screen[None]):
         self.sessions = recent()
         table = self.recent
         table.clear()
-        for item in self.sessions:
-            table.add_row(
+        rows = [
+            (
                 shorten(item.title or item.path.name, 40),
                 shorten(item.client, 24),
                 f"{item.opened_at:%Y-%m-%d %H:%M}" if item.opened_at else "",
                 item.progress,
-                display_path(item.path),
-                key=str(item.path),
             )
+            for item in self.sessions
+        ]
+        room = self._file_room(rows)
+        for item, cells in zip(self.sessions, rows, strict=True):
+            table.add_row(*cells, file_cell(item.path, room), key=str(item.path))
         empty = self.launcher_empty
         empty.display = not self.sessions
         table.display = bool(self.sessions)
         empty.update("No recent sessions yet. Press [b]n[/b] to start a new interview, or [b]o[/b] to open a session file.")
+
+    def _file_room(self, rows: Sequence[tuple[str, ...]]) -> int:
+        """How wide the File column can be before the table scrolls sideways (each column pads a space each side)."""
+        labels = [str(column.label) for column in self.recent.columns.values()][:-1]
+        used = sum(max(len(label), *(len(row[index]) for row in rows)) + 2 for index, label in enumerate(labels)) if rows else 0
+        return (self.recent.size.width or self.app.size.width) - used - 3
+
+    def on_resize(self) -> None:
+        if self.sessions:
+            self.reload()
 
     def _selected(self) -> RecentSession | None:
         table = self.recent
