@@ -131,6 +131,20 @@ def test_interview_number_question_flagged(snap_compare, workspace: Path, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_interview_number_question_with_a_sentence(snap_compare, workspace: Path, size):
+    """Trial F4: a sentence typed into a number answer stays as typed, with what is wrong and what is kept."""
+
+    async def run_before(pilot):
+        await pilot.app.screen.go_to_question("mini.users.count")
+        await pilot.press(*"12", "ctrl+s")
+        await settle(pilot)
+        await pilot.press(*" people, maybe more.")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_story_editor(snap_compare, workspace: Path, size):
     async def run_before(pilot):
         await pilot.press("ctrl+t")

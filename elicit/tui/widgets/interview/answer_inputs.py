@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
@@ -289,7 +290,9 @@ class NumberAnswer(Widget):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="number-row"):
-            yield Field(self._initial, placeholder="a number", restrict=r"[-+0-9.,eE ]*", id="answer")
+            # No restrict: a filter let through the e's, commas and spaces of a sentence typed here by mistake
+            # ('40e e , e .'); the text stays as typed and the help line says it is not a number (trial F4).
+            yield Field(self._initial, placeholder="a number", id="answer")
             if self.question.unit:
                 yield Label(self.question.unit, id="number-unit")
         yield Static(self._range_text(), id="number-help")
@@ -324,7 +327,9 @@ class NumberAnswer(Widget):
         try:
             value = parse_answer(self.question, text)
         except ElicitError as error:
-            help_line.update(str(error).split("; ")[0].replace(f"'{self.question.id}' ", "this question "))
+            message = str(error).split("; ")[0].replace(f"'{self.question.id}' ", "this question ")
+            kept = "" if self._value is None else f"; the answer stays {format_answer(None, self._value)}"
+            help_line.update(Content(message + kept))
             help_line.add_class("-invalid")
             return
         help_line.update(self._range_text())
