@@ -93,7 +93,10 @@ def test_client_markdown_keeps_the_rejected_story_out_of_the_requirements():
     parts = sections(text)
     assert REJECTED not in parts["Stories"]
     assert "bank transfer" not in parts["Stories"]
-    assert f"### {REJECTED}\n\n*Reason:* {REASON}" in parts["Not taken forward"]
+    # Trial F8a: the rejected story is a heading of the level of a taken one (####, under a ### group), not bigger.
+    assert f"### Rejected by the client (1)\n\n#### {REJECTED}\n\n*Reason:* {REASON}" in parts["Not taken forward"]
+    taken = re.findall(r"^(#+) US-\d+", parts["Stories"], flags=re.MULTILINE)
+    assert taken and set(taken) == {"####"}
     assert "Some older customers ask for it." in parts["Not taken forward"]
     assert "**Stories:** 4 (Must 2, Should 1, Could 1, Won't 0)" in text and "**Not taken forward:** 1" in text
 
@@ -103,7 +106,8 @@ def test_client_html_keeps_the_rejected_story_out_of_the_requirements():
     stories = html.split('<section id="stories"', 1)[1].split("</section>", 1)[0]
     not_taken = html.split('<section id="not-taken-forward"', 1)[1].split("</section>", 1)[0]
     assert "bank transfer" not in stories
-    assert f"<h3>{REJECTED}</h3>" in not_taken
+    assert f"<h4>{REJECTED}</h4>" in not_taken and "<h3>Rejected by the client (1)</h3>" in not_taken
+    assert re.findall(r"<h(\d)>US-\d+", stories) and set(re.findall(r"<h(\d)>US-\d+", stories)) == {"4"}
     assert f'<span class="label">Reason:</span> {REASON}' in not_taken
 
 

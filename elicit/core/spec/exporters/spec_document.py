@@ -435,8 +435,11 @@ def not_taken_forward(spec: SpecContext) -> tuple[Block, ...]:
     if not spec.rejected:
         return ()
     blocks: list[Block] = [Paragraph((line("Stories discussed and then rejected by the client, with the reason given."),))]
+    # Grouped under a heading as the stories taken forward are under their priority, so a rejected story's
+    # title is no bigger than a taken one's (it was ###, the boldest story on the page: trial F8a).
+    blocks.append(Heading(3, line(f"Rejected by the client ({len(spec.rejected)})")))
     for story in spec.rejected:
-        blocks.append(story_heading(story, 3))
+        blocks.append(story_heading(story))
         if story.reason.strip():
             blocks.append(Paragraph((line(Label("Reason:"), Text(story.reason, lines=True)),)))
         else:
