@@ -185,3 +185,22 @@ def test_every_export_of_the_sample_is_byte_identical_across_runs():
     here = hashlib.sha256(export("md")["spec.md"].encode()).hexdigest()
     assert f"md client False spec.md {here}" in lines
     assert AUDIENCES == ("client", "team") and all(is_people_format(get_exporter(name)) for name in PEOPLE)
+
+
+def test_the_client_reads_the_stories_before_the_charts():
+    # Trial F8f: on a phone (400 px) the summary's two bar charts filled two to three screens before the first story.
+    (html,) = export("html").values()
+    summary = html.split('<section id="summary"', 1)[1].split("</section>", 1)[0]
+    assert "<figure" not in summary and "Stories:" in summary and "Coverage:" in summary
+    assert html.index("<figure") > html.index('<section id="stories"') > 0
+    figures = html.split('<section id="in-figures"', 1)[1].split("</section>", 1)[0]
+    assert "<figcaption>Stories per priority</figcaption>" in figures and "<figcaption>Questions answered per section</figcaption>" in figures
+    parts = sections(people_text("md", "client"))
+    assert "|" not in parts["Summary"] and "| Must have | 2 |" in parts["In figures"]
+    assert list(parts).index("In figures") == len(parts) - 1
+
+
+def test_the_team_keeps_its_charts_and_tables_in_the_summary():
+    (html,) = export("html", "team").values()
+    summary = html.split('<section id="summary"', 1)[1].split("</section>", 1)[0]
+    assert "<figcaption>Stories per priority</figcaption>" in summary and 'id="in-figures"' not in html

@@ -294,17 +294,29 @@ def summary(spec: SpecContext) -> tuple[Block, ...]:
         )
     )
     blocks: list[Block] = [BulletList(tuple((item,) for item in items))]
+    if not spec.team:
+        return tuple(blocks)  # the client's charts come after the stories (in_figures)
     blocks.append(priority_chart(spec, counts))
-    if spec.team and figures.stories:
+    if figures.stories:
         blocks.append(review_table(spec))
     chart = coverage_chart(spec)
     if chart is not None:
         blocks.append(chart)
-    if spec.team:
-        table = coverage_table(spec)
-        if table is not None:
-            blocks.append(table)
+    table = coverage_table(spec)
+    if table is not None:
+        blocks.append(table)
     return tuple(blocks)
+
+
+def in_figures(spec: SpecContext) -> tuple[Block, ...]:
+    """The client's charts (stories per priority, questions answered per section), after everything they said.
+
+    In the summary they filled two to three phone screens before the first story
+    (trial F8f); the summary's lines already give the same figures in words.
+    """
+    counts = {p: spec.counts.taken_forward_by_priority.get(p, 0) for p in PRIORITIES}
+    chart = coverage_chart(spec)
+    return (priority_chart(spec, counts),) + ((chart,) if chart is not None else ())
 
 
 def coverage_sentence(spec: SpecContext) -> str:
@@ -659,6 +671,7 @@ PARTS: tuple[PartMaker, ...] = (
     PartMaker("glossary", "Glossary", BOTH, glossary),
     PartMaker("what-you-told-us", "What you told us", CLIENT, client_answers, new_page=True),
     PartMaker("not-yet-discussed", "Not yet discussed", CLIENT, not_yet_discussed),
+    PartMaker("in-figures", "In figures", CLIENT, in_figures),
     PartMaker("interview-notes", "Interview notes", TEAM, interview_notes, new_page=True),
     PartMaker("traceability", "Traceability", TEAM, traceability, new_page=True),
     PartMaker("appendix", "Appendix: questions not covered", TEAM, appendix, new_page=True),
