@@ -204,3 +204,19 @@ def test_the_team_keeps_its_charts_and_tables_in_the_summary():
     (html,) = export("html", "team").values()
     summary = html.split('<section id="summary"', 1)[1].split("</section>", 1)[0]
     assert "<figcaption>Stories per priority</figcaption>" in summary and 'id="in-figures"' not in html
+
+
+def test_the_client_is_told_why_a_decision_number_is_missing():
+    # Trial F14: D-001, D-003 after D-002 was deleted; the client asks where D-002 went. The ids stay
+    # (rounds, diffs and the command line name records by them); the client spec says the number was withdrawn.
+    from elicit.core.spec.exporters.markdown_spec import markdown_document
+    from elicit.core.spec.exporters.spec_document import build_document
+
+    session, interview = sample()
+    assert [d.id for d in session.decisions] == ["D-001", "D-002"]
+    del session.decisions[0]
+    session.assumptions.clear()
+    client = markdown_document(build_document(session, interview, "client"))
+    assert sections(client)["Decisions"].strip().endswith("D-001 is not listed: it was withdrawn.")
+    assert "withdrawn" not in sections(client)["Assumptions"] and "withdrawn" not in sections(client)["Open questions"]
+    assert "withdrawn" not in markdown_document(build_document(session, interview, "team"))

@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from elicit.core.session.answers import format_answer, has_value
+from elicit.core.session.models import id_number, make_id
 from elicit.core.session.participants import find_participant, participant_label
 from elicit.core.session.summary import SectionSummary, SessionSummary, summarise
 from elicit.core.spec.exporters.document import (
@@ -477,7 +478,7 @@ def decisions(spec: SpecContext) -> tuple[Block, ...]:
             lines.append(line(Label("Decided by:"), decision.decided_by))
         lines += spec.said_by(decision.by)
         items.append(tuple(lines))
-    return _list_or_none(items)
+    return _list_or_none(items) + _withdrawn(spec, "D", [decision.id for decision in spec.session.decisions])
 
 
 def declined_lines(spec: SpecContext, decision: Decision, proposal: Proposal) -> list[Line]:
@@ -517,7 +518,7 @@ def open_questions(spec: SpecContext) -> tuple[Block, ...]:
             lines.append(line(Label("Resolution:"), Text(item.resolution, lines=True)))
         lines += spec.said_by(item.by)
         items.append(tuple(lines))
-    return _list_or_none(items)
+    return _list_or_none(items) + _withdrawn(spec, "OQ", [item.id for item in spec.session.open_questions])
 
 
 def assumptions(spec: SpecContext) -> tuple[Block, ...]:
@@ -528,7 +529,22 @@ def assumptions(spec: SpecContext) -> tuple[Block, ...]:
             lines.append(line(Label("Why:"), Text(assumption.rationale, lines=True)))
         lines += spec.said_by(assumption.by)
         items.append(tuple(lines))
-    return _list_or_none(items)
+    return _list_or_none(items) + _withdrawn(spec, "A", [assumption.id for assumption in spec.session.assumptions])
+
+
+def _withdrawn(spec: SpecContext, prefix: str, ids: list[str]) -> tuple[Block, ...]:
+    """For the client, one line naming the numbers missing from a list (``D-002 is not listed: it was withdrawn.``).
+
+    A deleted decision leaves a gap (D-001, D-003) a client asks about (trial F14). The ids
+    themselves stay: review rounds, diffs, the TOML spec and the command line name records by them.
+    """
+    numbers = {id_number(prefix, item) for item in ids} - {0}
+    missing = [make_id(prefix, number) for number in range(1, max(numbers, default=0)) if number not in numbers]
+    if spec.team or not missing:
+        return ()
+    names = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
+    verb = "is not listed: it was" if len(missing) == 1 else "are not listed: they were"
+    return (Paragraph((line(f"{names} {verb} withdrawn."),)),)
 
 
 def _list_or_none(items: list[tuple[Line, ...]]) -> tuple[Block, ...]:
