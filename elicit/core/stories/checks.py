@@ -81,7 +81,7 @@ def _extra_sentence(text: str) -> str | None:
 _GLUED = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)((?:\s+(?!and\b|or\b|but\b)[A-Za-z]+){0,2}?)\s+(?:can|cannot|should|must|will|may|shall)\b")
 _OPENERS = word_set("when where if that which who whom whose while once because since so and or but then as")
 _SUBJECT_WORDS = word_set("the this these those it they we there")
-_QUESTION_WORDS = word_set("what which who whom whose how why where when")
+_QUESTION_WORDS = word_set("what which who whom whose how why where when whether")
 
 
 _GLUED_AFTER_COMMA = re.compile(r",\s+((?:[a-z][\w-]*\s+){1,4}?(?:should|must|shall)\s+(?:be|not|[a-z]+)\b.*)$")

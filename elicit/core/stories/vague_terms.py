@@ -104,7 +104,8 @@ def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
 
 _CONTENT_ADJECTIVES = frozenset(["necessary"])
 """Vague words that before a noun name which things ("the necessary payments": the ones due), not a level."""
-_KNOWING = frozenset(["know", "check", "verify", "confirm", "see", "learn", "reassured", "sure", "told", "informed", "notified"])
+_KNOWING = frozenset(["know", "check", "verify", "confirm", "learn", "reassured", "sure", "told", "informed", "notified"])
+"""Verbs of learning a state, before "that" (not "see that", which can mean "make sure")."""
 
 
 def _what_the_user_learns(text_words: list[Word], first: int) -> bool:

@@ -56,6 +56,7 @@ VAGUE = (
     "to see the status of every order at a glance",
     "to make sure that the export is simple to read",  # "make sure" demands it
     "to know that the page loads quickly",  # an adverb of what the system does, not a state the user checks
+    "to see that the report is clear before it is sent",  # "see that" can mean "make sure"
 )
 PLAIN = (
     "to report the necessary repairs to the caretaker",  # the repairs needed: content, not a level
@@ -90,6 +91,7 @@ MINIMAL = (
     "As a guest, I want a rooms page, so that I can book a room and I can pay for it.",  # it: the same purpose goes on
     "As a guest, I want a rooms page, so that I increase my options and I do not lose my booking.",  # a consequence
     "As a coach, I want a pupil page, so that I can see what I can change.",  # a clause, not a second purpose
+    "As a coach, I want a pupil page, so that I can decide whether I can take more pupils.",
     "As a coach, I want to upload files, which should be checked for viruses, so that pupils are safe.",
     "As a clerk, I want to see errors like timeouts, so that I can fix them.",  # a kind, not another product
 )
