@@ -92,6 +92,8 @@ def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     if hit.phrase == "some":
         return _user_picks_some(text_words, hit, before)
     after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
+    if before[-1:] and before[-1] in _AUTHORING and "adj" in lexicon().parts(hit.phrase) and _noun_like(after):
+        return True  # "add useful metadata", "write detailed notes": the content the user writes, not the system's level
     if hit.phrase in _CONTENT_ADJECTIVES and "noun" in lexicon().parts(after):
         return True  # "report necessary repairs": the ones needed, content the user names
     if before[-1:] == ["for"] and hit.first == hit.last and "noun" in lexicon().parts(after):
@@ -102,10 +104,18 @@ def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     return nouns_after >= 2 and any(tuple(before[-len(means) :]) == means for means in _MEANS)
 
 
+_AUTHORING = frozenset(["add", "write", "enter", "type", "attach", "post", "upload"])
+"""Verbs of the user putting in their own content: an adjective right after them describes that content."""
 _CONTENT_ADJECTIVES = frozenset(["necessary"])
 """Vague words that before a noun name which things ("the necessary payments": the ones due), not a level."""
 _KNOWING = frozenset(["know", "check", "verify", "confirm", "learn", "reassured", "sure", "told", "informed", "notified"])
 """Verbs of learning a state, before "that" (not "see that", which can mean "make sure")."""
+
+
+def _noun_like(word: str) -> bool:
+    """A noun, or a word the lexicon lacks ("metadata"), which in a goal is mostly a noun or a name."""
+    parts = lexicon().parts(word)
+    return "noun" in parts or (not parts and word.isalpha())
 
 
 def _what_the_user_learns(text_words: list[Word], first: int) -> bool:

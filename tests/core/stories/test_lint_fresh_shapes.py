@@ -57,6 +57,8 @@ VAGUE = (
     "to make sure that the export is simple to read",  # "make sure" demands it
     "to know that the page loads quickly",  # an adverb of what the system does, not a state the user checks
     "to see that the report is clear before it is sent",  # "see that" can mean "make sure"
+    "to get useful tags suggested for my photos",  # what the system must suggest
+    "to add photos quickly",  # an adverb of the action, not the user's content
 )
 PLAIN = (
     "to report the necessary repairs to the caretaker",  # the repairs needed: content, not a level
@@ -66,6 +68,9 @@ PLAIN = (
     "to check that my upload is still good after each change",  # a state the user checks
     "to be reassured that the suppliers I pay have robust safety plans",
     "to link an order with a customer and/or a supplier",  # "and/or" is no longer a vague term
+    "to add useful tags to my photos",  # the content the user puts in
+    "to write clear notes on each visit",
+    "to add useful metadata to a dataset",  # a word the lexicon lacks is taken as a noun
 )
 
 
