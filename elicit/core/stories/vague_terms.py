@@ -91,17 +91,28 @@ def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     before = [word.text for word in text_words[max(0, hit.first - 3) : hit.first]]
     if hit.phrase == "some":
         return _user_picks_some(text_words, hit, before)
-    after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
-    if before[-1:] and before[-1] in _AUTHORING and "adj" in lexicon().parts(hit.phrase) and _noun_like(after):
-        return True  # "add useful metadata", "write detailed notes": the content the user writes, not the system's level
-    if hit.phrase in _CONTENT_ADJECTIVES and "noun" in lexicon().parts(after):
-        return True  # "report necessary repairs": the ones needed, content the user names
-    if before[-1:] == ["for"] and hit.first == hit.last and "noun" in lexicon().parts(after):
-        return True  # "errors deduplicated for easy comprehension": a purpose, rationale like the benefit
-    if "adj" in lexicon().parts(hit.phrase) and _what_the_user_learns(text_words, hit.first):
+    if _names_content(text_words, hit, before) or _a_purpose_or_a_state(text_words, hit, before):
         return True
     nouns_after = len(text_words) - hit.last - 1
     return nouns_after >= 2 and any(tuple(before[-len(means) :]) == means for means in _MEANS)
+
+
+def _names_content(text_words: list[Word], hit: PhraseHit, before: list[str]) -> bool:
+    """ "add useful metadata", "write detailed notes": the content the user puts in; "report necessary repairs": the
+    ones needed. An adjective that names the content, not a level the system must reach."""
+    after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
+    if before[-1:] and before[-1] in _AUTHORING and "adj" in lexicon().parts(hit.phrase) and _noun_like(after):
+        return True
+    return hit.phrase in _CONTENT_ADJECTIVES and "noun" in lexicon().parts(after)
+
+
+def _a_purpose_or_a_state(text_words: list[Word], hit: PhraseHit, before: list[str]) -> bool:
+    """ "errors deduplicated for easy comprehension": a purpose, rationale like the benefit; "check that my data is
+    still good": a state the user checks."""
+    after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
+    if before[-1:] == ["for"] and hit.first == hit.last and "noun" in lexicon().parts(after):
+        return True
+    return "adj" in lexicon().parts(hit.phrase) and _what_the_user_learns(text_words, hit.first)
 
 
 _AUTHORING = frozenset(["add", "write", "enter", "type", "attach", "post", "upload"])
