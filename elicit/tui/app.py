@@ -33,6 +33,8 @@ class ElicitApp(SessionApp):
     """Put the open session at the top of the recent list once the first screen is up (in a thread: it writes a file)."""
 
     def on_ready(self) -> None:
+        if self.stories_loading:  # a big session's stories: read once its first question is on screen
+            self.screen.call_after_refresh(self.load_stories)
         if self.remember_when_ready and self.opened is not None:
             self.run_worker(self._remember_opened, thread=True, group="recent", exit_on_error=False)
         if os.environ.get("ELICIT_DEBUG") or "debug" in self.features:
@@ -135,15 +137,19 @@ def _error_line(message: str) -> None:
     sys.stderr.write(printable("elicit: error: " + " ".join(message.splitlines())) + "\n")
 
 
+def _findings_lines(error: FindingsError) -> None:
+    for finding in error.findings:
+        _error_line(finding.format())
+
+
 def run(path: Path | None) -> int:
     """Run the app on the launcher (``path`` None) or on a session file; return the exit code."""
     opened = None
     if path is not None:
         try:
-            opened = open_session(path, command=OPEN_COMMAND)
+            opened = open_session(path, command=OPEN_COMMAND, staged=True)  # the stories are read once the first question shows
         except FindingsError as error:
-            for finding in error.findings:
-                _error_line(finding.format())
+            _findings_lines(error)
             return 1
         except ElicitError as error:
             _error_line(str(error))
@@ -160,6 +166,9 @@ def run(path: Path | None) -> int:
             signal.signal(number, handler)
         if save_error is not None:
             _error_line(save_error)
+            code = 1
+        if app.load_error is not None:  # the stories could not be read: as if the file could not be opened
+            _findings_lines(app.load_error)
             code = 1
     if app.return_code not in (None, 0) and not code:
         code = app.return_code

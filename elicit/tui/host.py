@@ -43,6 +43,8 @@ class SessionApp(App[int]):
     BINDINGS = bindings("app")
 
     save_state: reactive[str] = reactive(SAVED)
+    stories_loading: reactive[bool] = reactive(False)
+    """Whether the open session's stories are still being read (opened staged: the first question shows first)."""
     paused: reactive[bool] = reactive(False)
     """Whether the interview clock is paused (front-end state; the session counts only unpaused time)."""
 
@@ -66,6 +68,10 @@ class SessionApp(App[int]):
         self._keymap_override = keymap
         self._save_failures = 0
         self._keys_in_flight = 0
+        self._held_keys: list[events.Key] | None = None
+        """Keys held until the stories are in (None: not holding)."""
+        self.load_error: FindingsError | None = None
+        """Why the open session's stories could not be read (the app then stops; nothing was saved)."""
         if opened is not None:
             self._adopt(opened)
 
@@ -73,7 +79,13 @@ class SessionApp(App[int]):
         """Keys that are not plain typing wait for the keys before them, and the keys after them wait for what they do."""
         if not isinstance(event, events.Key):
             await super().on_event(event)
-        elif event.is_forwarded:  # came back up unhandled: the app runs its binding
+        elif self._held_keys is not None and not event.is_forwarded and (self._held_keys or not is_plain_typing(self, event)):
+            self._held_keys.append(event)  # a command waits for the stories to be read; the keys after it wait behind it
+        else:
+            await self._key(event)
+
+    async def _key(self, event: events.Key) -> None:
+        if event.is_forwarded:  # came back up unhandled: the app runs its binding
             await super().on_event(event)
             await settled(self, laid_out=True)
             self._hold_keys()
@@ -87,10 +99,17 @@ class SessionApp(App[int]):
             await settled(self, before, laid_out=True)
             self._hold_keys()
 
+    async def _replay_keys(self) -> None:
+        """The keys held while the stories were read, in the order typed (new ones queue behind until this is done)."""
+        held = self._held_keys or []
+        while held:
+            await self._key(held.pop(0))
+        self._held_keys = None
+
     @property
     def keys_waiting(self) -> bool:
         """Whether typed keys are still held behind what an earlier key started."""
-        return self._keys_in_flight > 0
+        return self._keys_in_flight > 0 or bool(self._held_keys)
 
     def _hold_keys(self) -> None:
         """Keys that arrive before what is queued now (a focus change, a key on its way back up) wait behind it."""
@@ -171,6 +190,57 @@ class SessionApp(App[int]):
         self.saver = AutoSaver(self, opened, self._save_state_changed)
         self.save_state = SAVED
         self.paused = False
+        if opened.loading:
+            opened.service.hold_notices()  # autosave hears of changes once the stories are in
+            self._held_keys = []
+            self.stories_loading = True
+
+    # the stories of a session opened staged (core/session/staged.py), read once the first question shows
+
+    def load_stories(self) -> None:
+        """Start reading the open session's stories in a worker (the interview screen calls this after its first frame)."""
+        opened = self.opened
+        if opened is not None and opened.loading:
+            self.run_worker(
+                lambda: self._read_stories(opened), name="stories", group="stories", thread=True, exclusive=True, exit_on_error=False
+            )
+
+    def _read_stories(self, opened: OpenSession) -> None:
+        try:
+            opened.read_tail()
+        except FindingsError:
+            pass  # finish_stories raises it again, on the UI thread
+        try:
+            self.call_from_thread(self._stories_read, opened)
+        except RuntimeError:
+            pass  # the app has stopped: shutdown_session reads what is left
+
+    def _stories_read(self, opened: OpenSession) -> None:
+        if opened is self.opened:
+            self.finish_stories()
+
+    def finish_stories(self) -> FindingsError | None:
+        """Put the stories into the open session (reading them now if no worker has); return the error, if any.
+
+        On an error (the end of the file is broken) the app stops with it, as
+        ``elicit open`` does for a file it cannot read, and nothing is saved:
+        the file on disk stays as it is.
+        """
+        opened = self.opened
+        if opened is None or not opened.loading:
+            return self.load_error
+        try:
+            opened.finish_loading()
+        except FindingsError as error:
+            self.load_error = error
+            self._held_keys = None  # the app stops: what they asked for cannot be done
+            self.exit(1, return_code=1)
+            return error
+        opened.service.release_notices()
+        self.stories_loading = False
+        if self._held_keys is not None:
+            self.call_later(self._replay_keys)
+        return None
 
     def open_path(self, path: Path) -> bool:
         """Open a session file and show its interview; report problems in the app."""
@@ -216,6 +286,8 @@ class SessionApp(App[int]):
         """Write unsaved changes now; notify and return the error if that fails."""
         if self.saver is None:
             return None
+        if self.finish_stories() is not None:
+            return "the session's stories could not be read: nothing is saved, the file is as it was"
         error = self.saver.flush()
         if error is not None:
             self.notify(error, title="Could not save", severity="error", timeout=10)
@@ -299,6 +371,12 @@ class SessionApp(App[int]):
     def shutdown_session(self) -> str | None:
         """Last resort after the app stopped (or crashed): save and release; return the save error."""
         if self.opened is None:
+            return None
+        if self.finish_stories() is not None:  # never write a session without its stories: leave the file alone
+            if self.saver is not None:
+                self.saver.close()
+            self.opened.close()
+            self.opened = None
             return None
         error = self.saver.flush() if self.saver is not None else None
         if error is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.banks.models import Bank
@@ -12,6 +13,9 @@ from elicit.core.session.engine import Interview, banks_for_session
 from elicit.core.session.models import BankRef, Participant, Session
 from elicit.core.session.service import SessionService, now
 from elicit.core.session.storage import SessionStore
+
+if TYPE_CHECKING:
+    from elicit.core.session.staged import SessionTail
 
 
 @dataclass
@@ -24,6 +28,30 @@ class OpenSession:
     interview: Interview
     service: SessionService
     notes: list[str] = field(default_factory=list)
+    tail: SessionTail | None = None
+    """Opened staged: the stories and what follows them, still to read (:meth:`finish_loading`); None once read."""
+
+    @property
+    def loading(self) -> bool:
+        """Whether the session's stories (and follow-ups, rounds, proposals) are still to be read: nothing saves meanwhile."""
+        return self.tail is not None
+
+    def read_tail(self) -> None:
+        """Read the stories (any thread; slow for a big file); raise FindingsError as opening the whole file would."""
+        if self.tail is not None:
+            self.tail.read()
+
+    def finish_loading(self) -> None:
+        """Put the stories into the session (on the thread that owns it; reads them first if no worker did); raise FindingsError.
+
+        After a FindingsError the session stays as it is, unsaved, and saving stays refused: the file on disk is intact.
+        """
+        tail = self.tail
+        if tail is None:
+            return
+        tail.fill(self.session)
+        self.tail = None
+        self.store.incomplete = False
 
     def save(self) -> str | None:
         """Save the session now (atomic, keeps .bak); return a warning to show, if any (saved without a backup)."""
@@ -34,12 +62,19 @@ class OpenSession:
         self.store.close()
 
 
-def open_session(path: Path, command: str = "elicit", catalog: BankCatalog | None = None, *, saves_once: bool = False) -> OpenSession:
+def open_session(
+    path: Path, command: str = "elicit", catalog: BankCatalog | None = None, *, saves_once: bool = False, staged: bool = False
+) -> OpenSession:
     """Lock and read a session and load its banks; raise ElicitError or FindingsError.
 
     ``saves_once``: the caller saves at most once (a command-line command), so no TOML is kept for a next save.
+    ``staged``: the stories may be left for later (the app shows the first question first): see
+    :attr:`OpenSession.loading` and :meth:`OpenSession.finish_loading`; nothing is saved until then.
     """
-    store, session = SessionStore.open(path, command=command, saves_once=saves_once)
+    if staged:
+        store, session, tail = SessionStore.open_staged(path, command=command)
+    else:
+        (store, session), tail = SessionStore.open(path, command=command, saves_once=saves_once), None
     try:
         banks, notes = banks_for_session(session, catalog or BankCatalog.default(), path.parent)
     except BaseException:
@@ -48,7 +83,7 @@ def open_session(path: Path, command: str = "elicit", catalog: BankCatalog | Non
     if store.note:
         notes.insert(0, store.note)
     interview = Interview(session, banks)
-    return OpenSession(path, store, session, interview, SessionService(session, interview), notes)
+    return OpenSession(path, store, session, interview, SessionService(session, interview), notes, tail)
 
 
 def create_session(

@@ -72,6 +72,7 @@ class SessionService:
         """Bumped by every change that may touch a story (all but those in ``NOT_STORIES``): a screen keeps
         what it derived from the stories (those of one question) until this moves, not rescanning them per key."""
         self._listeners: list[Listener] = []
+        self._held: list[str] | None = None
         self._deleted: list[DeletedStory] = []
         self._ids = {prefix: IdSequence(prefix) for prefix in ("US", "OQ", "D", "A")}
         self.speaker = ""
@@ -85,8 +86,23 @@ class SessionService:
         self.revision += 1
         if not what.startswith(NOT_STORIES):
             self.stories_revision += 1
+        if self._held is not None:
+            self._held.append(what)
+            return
         for listener in list(self._listeners):
             listener(what)
+
+    def hold_notices(self) -> None:
+        """Count changes but tell the listeners only at :meth:`release_notices` (while the stories load, nothing may save)."""
+        if self._held is None:
+            self._held = []
+
+    def release_notices(self) -> None:
+        """Tell the listeners of the changes made since :meth:`hold_notices`: the last one of each kind, in order."""
+        held, self._held = self._held or [], None
+        for what in list(dict.fromkeys(reversed(held)))[::-1]:
+            for listener in list(self._listeners):
+                listener(what)
 
     # who is speaking
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from elicit.core.files.atomic import BackupBlockedError, is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
@@ -11,6 +12,9 @@ from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
 from elicit.core.session.fragments import PreparedSave, SessionWriter
 from elicit.core.session.locking import SessionLock
 from elicit.core.session.models import Session
+
+if TYPE_CHECKING:
+    from elicit.core.session.staged import SessionTail
 
 
 class SessionStore:
@@ -24,6 +28,8 @@ class SessionStore:
         # answer``) writes the whole file in one go instead: a first save through the writer costs it 2-3 times more.
         self._writer = None if saves_once else SessionWriter()
         self._warned = ""
+        self.incomplete = False
+        """Set while the session in memory lacks part of the file (its stories, still loading): saving is refused."""
 
     @property
     def note(self) -> str | None:
@@ -33,6 +39,21 @@ class SessionStore:
     @classmethod
     def open(cls, path: Path, command: str = "elicit", *, saves_once: bool = False) -> tuple[SessionStore, Session]:
         """Lock and read an existing session file (``saves_once``: for a command that saves at most once)."""
+        store, session, _ = cls._open(path, command, saves_once=saves_once, staged=False)
+        return store, session
+
+    @classmethod
+    def open_staged(cls, path: Path, command: str = "elicit") -> tuple[SessionStore, Session, SessionTail | None]:
+        """Lock and read a session file, its stories left for later when the file allows (:mod:`staged`).
+
+        With a tail to read, the store refuses to save (``incomplete``) until
+        :meth:`SessionTail.fill` has put it in and ``incomplete`` is cleared:
+        a session without its stories never reaches the disk.
+        """
+        return cls._open(path, command, saves_once=False, staged=True)
+
+    @classmethod
+    def _open(cls, path: Path, command: str, *, saves_once: bool, staged: bool) -> tuple[SessionStore, Session, SessionTail | None]:
         lock = SessionLock(path, command)
         if not path.exists():
             raise ElicitError(f"{path}: no such session file; create one with 'elicit new {path} --bank discovery'")
@@ -42,12 +63,20 @@ class SessionStore:
                 f"make it writable (chmod u+w {path}) or read it with 'elicit summary {path}'"
             )
         lock.acquire()
+        tail = None
         try:
-            session = read_session(path)
+            if staged:
+                from elicit.core.session.staged import read_staged
+
+                session, tail = read_staged(path)
+            else:
+                session = read_session(path)
         except BaseException:
             lock.release()
             raise
-        return cls(path, lock, saves_once=saves_once), session
+        store = cls(path, lock, saves_once=saves_once)
+        store.incomplete = tail is not None
+        return store, session, tail
 
     @classmethod
     def create(cls, path: Path, session: Session, command: str = "elicit") -> SessionStore:
@@ -94,6 +123,8 @@ class SessionStore:
         the warning saying so is returned by the first such save, and again
         only after a save that kept its backup.
         """
+        if self.incomplete:
+            raise ElicitError(f"{self.path}: not saved: the session's stories are still loading; the file is intact")
         if isinstance(session, PreparedSave):
             text = self._prepared_writer().render(session, pause)
         elif self._writer is None:

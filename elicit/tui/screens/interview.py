@@ -69,6 +69,7 @@ class InterviewScreen(SessionScreen[None]):
         header.speaker = self.service.speaker
         self.watch(self.app, "save_state", self._save_state_changed)
         self.watch(self.app, "paused", self._paused_changed)
+        self.watch(self.app, "stories_loading", self._stories_loading_changed, init=False)
         self.question = self.interview.current
         if self.question is not None and self.session.current != self.question.id:
             self.service.go(self.question.id)
@@ -113,6 +114,9 @@ class InterviewScreen(SessionScreen[None]):
         self._refresh_marks(rebuild=True)
 
     def _show_stories(self) -> None:
+        if self.opened.loading:
+            self.query_one(QuestionStories).show_loading()
+            return
         stories = self._question_stories()
         reasons = self._suspect_reasons(stories)
         self._stories_shown = (self._stories_key, reasons)
@@ -170,6 +174,11 @@ class InterviewScreen(SessionScreen[None]):
             header.over_section = f"section over by {max(1, over // 60)} min"
         else:
             header.over_section = ""
+
+    def _stories_loading_changed(self, loading: bool) -> None:
+        if not loading and self.is_mounted:
+            self._stories_key = None  # the session's stories are a new list now
+            self._show_stories()
 
     def _save_state_changed(self, state: str) -> None:
         self.query_one(SessionHeader).save_state = state

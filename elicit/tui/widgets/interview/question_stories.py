@@ -54,6 +54,13 @@ class QuestionStories(OptionList):
         self.border_subtitle = str(len(stories)) if stories else ""
         self.can_focus = bool(stories)
 
+    def show_loading(self) -> None:
+        """Say that the session's stories are still being read (a big session opens on its first question first)."""
+        self.clear_options()
+        self.add_option(Option(Text("loading the session's stories…", "dim italic"), disabled=True))
+        self.border_subtitle = ""
+        self.can_focus = False
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
