@@ -60,6 +60,7 @@ class _SpecReader(RecordReader):
         if "summary" in data and not isinstance(data["summary"], dict):
             self.add("wrong-type", "summary", "'summary' must be a table", "write it as [summary], or leave it out (import ignores it)")
         session = self.meta(data)
+        self.settings(data, session)
         self.records(data, session, BANK_KEYS)
         session.answers = self.answers(data)
         return session

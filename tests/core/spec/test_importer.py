@@ -226,3 +226,23 @@ def test_spec_2_carries_why_when_minutes_and_no_cursor():
     for question in questions.values():
         if "answer" in question:
             assert question["answer"]["status"] == question["status"]
+
+
+def test_the_spec_keeps_the_sessions_settings():
+    # Importing a spec gave names_in_client_spec back as false: a client spec rebuilt from it dropped the names.
+    from elicit.core.session.models import Settings
+
+    session = rich_session()
+    session.settings = Settings(names_in_client_spec=True)
+    text = spec_text(session)
+    assert tomllib.loads(text)["settings"] == {"names_in_client_spec": True}
+    assert loads_spec(text).settings.names_in_client_spec is True
+    assert loads_spec(text) == as_imported(session)
+
+
+def test_a_spec_without_settings_imports_with_the_defaults():
+    data = tomllib.loads(spec_text(rich_session()))
+    del data["settings"]
+    assert loads_spec(tomli_w.dumps(data)).settings.names_in_client_spec is False
+    data["settings"] = {"names_in_client_spec": "yes"}
+    assert [f.key for f in findings_of(tomli_w.dumps(data))] == ["settings.names_in_client_spec"]

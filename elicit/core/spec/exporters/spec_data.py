@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from elicit.core.data import record_dict
 from elicit.core.session.models import Answer
-from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, PARTICIPANT_KEYS
+from elicit.core.session.record_reader import (
+    ASSUMPTION_KEYS,
+    DECISION_KEYS,
+    GLOSSARY_KEYS,
+    OPEN_QUESTION_KEYS,
+    PARTICIPANT_KEYS,
+    SETTINGS_KEYS,
+)
 from elicit.core.session.summary import QUESTION_COUNTS, summarise
 
 if TYPE_CHECKING:
@@ -73,7 +80,7 @@ TOP_KEYS = (
     ("schema",)
     + META_KEYS
     + TIME_KEYS
-    + ("summary", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
+    + ("summary", "settings", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
     + ("assumptions", "glossary")
 )
 
@@ -86,6 +93,7 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     for name in TIME_KEYS:
         _put_time(data, name, getattr(session, name))
     data["summary"] = _summary(interview)
+    data["settings"] = record_dict(session.settings, SETTINGS_KEYS)  # read back on import: a spec keeps how it is exported
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS) for p in session.participants]
     titles = {bank.id: bank.title for bank in interview.banks}
     data["banks"] = [_bank(b.id, titles.get(b.id, ""), b.version, b.hash, b.path) for b in session.banks]
