@@ -99,3 +99,14 @@ async def test_a_sentence_typed_into_a_number_answer_stays_as_typed_and_is_not_r
         await pilot.press("ctrl+a", "ctrl+k", *"1,200")
         await pilot.pause()
         assert screen.session.answers["mini.users.count"].value == 1200 and "-invalid" not in help_line.classes
+
+
+@pytest.mark.parametrize(("size", "rows"), [((80, 24), 5), ((120, 40), 12)])
+async def test_the_answer_box_uses_the_rows_a_tall_terminal_has(session_path: Path, size: tuple[int, int], rows: int):
+    # Trial F9 (cosmetic): at 120x40 the answer box stayed 3 lines high with ~15 empty rows below the stories.
+    from elicit.tui.widgets.interview.answer_inputs import TextAnswer
+
+    app = app_on(session_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(TextAnswer).outer_size.height == rows

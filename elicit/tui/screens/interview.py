@@ -36,6 +36,8 @@ class InterviewScreen(SessionScreen[None]):
     AUTO_FOCUS = ""  # the answer input takes focus once it is mounted
     COMMANDS = {ScreenActions, QuestionSearch}
     BINDINGS = bindings("interview")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+    """A tall terminal (120x40) gives the answer box the rows that sat empty below the stories (trial F9)."""
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
