@@ -8,7 +8,6 @@ against the ids here, with a did-you-mean for a misspelled one.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,8 +190,10 @@ def unknown_id_problem(binding_id: str) -> str | None:
     """None for a known id; otherwise what to say about it, with the closest known ids."""
     if binding_id in _BY_ID:
         return None
-    close = difflib.get_close_matches(binding_id, known_ids(), n=2, cutoff=0.6)
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else f"; the ids start with {', '.join(AREAS)}"
+    from elicit.core.findings import did_you_mean  # the one did-you-mean
+
+    close = did_you_mean(binding_id, known_ids())
+    hint = f"; {close}" if close else f"; the ids start with {', '.join(AREAS)}"
     return f"unknown binding id {binding_id!r}{hint}"
 
 
