@@ -207,3 +207,13 @@ def test_time_adds_up_over_reopenings(mini_session_path):
     play(mini_session_path, "/stop", clock=StepClock(30))
     play(mini_session_path, "/stop", clock=StepClock(45))
     assert read_session(mini_session_path).interview_seconds == 75
+
+
+# Trial 2, T6: the same number rule as the app and the CLI -----------------------------------------
+
+
+def test_a_decimal_comma_is_saved_as_the_decimal_it_says(mini_session_path):
+    code, out = play(mini_session_path, "Invoices are late.", "Mobile", "yes", "1,5", "/stop")
+    assert code == 0, out
+    assert "Saved: 1.5 hours.\n" in out
+    assert read_session(mini_session_path).answers["mini.context.offline_how_long"].value == 1.5

@@ -146,6 +146,19 @@ def test_interview_number_question_with_a_sentence(snap_compare, workspace: Path
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_interview_number_question_with_a_decimal_comma(snap_compare, workspace: Path, size):
+    """Trial 2, T6: '1,5' is read as 1.5, and the help line says how a comma was read."""
+
+    async def run_before(pilot):
+        await pilot.app.screen.go_to_question("mini.users.count")
+        await pilot.press(*"1,5")
+        await settle(pilot)
+        pilot.app.clear_notifications()  # '1 follow-up question now applies' would be there or gone by the timing
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_story_editor(snap_compare, workspace: Path, size):
     async def run_before(pilot):
         await pilot.press("ctrl+t")

@@ -51,18 +51,34 @@ def parse_answer(question: Question, text: str) -> Any:
     if kind == "number":
         number = parse_number(stripped)
         if number is None:
-            raise ElicitError(f"this question takes a number, not '{_short(text)}'")
+            hint = f"; {NUMBER_HINT}" if "," in text else ""
+            raise ElicitError(f"this question takes a number, not '{_short(text)}'{hint}")
         check_range(question, number)
         return number
     raise ElicitError(f"unknown question kind '{kind}'")
 
 
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d*,(?:\d{1,2}|\d{4,})")
+NUMBER_HINT = "write one and a half as 1.5 or 1,5, twelve hundred as 1200 or 1,200"
+
+
 def parse_number(text: str) -> int | float | None:
     """A typed number, or None: ``1,200`` and ``1e3`` read as whole numbers stay integers (1200, 1000); ``2.5`` stays 2.5.
 
+    A comma is a thousands separator only where it makes groups of three (``1,200``, ``12,345.5``); a single comma
+    that cannot be one is a decimal comma (``1,5`` and ``0,75`` are 1.5 and 0.75), so a European "one comma five"
+    is never read ten times bigger. Any other comma (``1.200,5``, ``1234,567``, ``1,2,3``) is not a number.
     The one rule for numbers everywhere (app, plain mode, CLI): a whole number is stored as an integer.
     """
-    stripped = text.strip().replace(",", "").replace("_", "")
+    stripped = text.strip().replace("_", "")
+    if "," in stripped:
+        if _THOUSANDS.fullmatch(stripped):
+            stripped = stripped.replace(",", "")
+        elif _DECIMAL_COMMA.fullmatch(stripped):
+            stripped = stripped.replace(",", ".")
+        else:
+            return None
     if re.fullmatch(r"[-+]?\d+", stripped):
         return int(stripped)
     try:

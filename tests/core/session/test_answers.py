@@ -130,3 +130,37 @@ def test_an_exclusive_option_stands_alone():
     assert parse_answer(devices, "iphone, android") == ["iPhone", "Android"]
     with pytest.raises(ElicitError, match="'Not sure' stands alone"):
         parse_answer(devices, "iPhone, Not sure")
+
+
+# Trial 2 (wt/notes/trial2.md) ----------------------------------------------------------------------
+
+
+def test_a_decimal_comma_is_never_read_ten_times_bigger(mini_bank):
+    # T6: '1,5' hours was saved as 15 (every comma was dropped as a thousands separator).
+    hours = question(mini_bank, "offline_how_long")
+    for typed, value in (("1,5", 1.5), ("0,75", 0.75), ("1234,5", 1234.5), ("2,50", 2.5), (" 1,5 ", 1.5), ("1,0", 1)):
+        parsed = parse_answer(hours, typed)
+        assert parsed == value and type(parsed) is type(value), typed
+
+
+def test_a_comma_in_groups_of_three_is_still_a_thousands_separator(mini_bank):
+    hours = question(mini_bank, "offline_how_long")
+    for typed, value in (("1,200", 1200), ("12,345.5", 12345.5), ("1,234,567", 1234567), ("1_000", 1000)):
+        assert parse_answer(hours, typed) == value, typed
+
+
+@pytest.mark.parametrize("typed", ["1.200,5", "1234,567", "1,2,3", "1,", "1,23,456", "12,34.5"])
+def test_a_comma_that_is_neither_is_refused_with_a_hint(mini_bank, typed):
+    with pytest.raises(ElicitError) as caught:
+        parse_answer(question(mini_bank, "offline_how_long"), typed)
+    assert str(caught.value) == (
+        f"this question takes a number, not '{typed}'; write one and a half as 1.5 or 1,5, twelve hundred as 1200 or 1,200"
+    )
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
+def test_a_decimal_comma_reads_as_the_same_decimal_dot(whole, fraction):
+    from elicit.core.session.answers import parse_number
+
+    digits = f"{fraction:02d}" if fraction >= 10 else str(fraction)
+    assert parse_number(f"{whole},{digits}") == parse_number(f"{whole}.{digits}")

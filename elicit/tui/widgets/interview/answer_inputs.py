@@ -332,7 +332,9 @@ class NumberAnswer(Widget):
             help_line.update(Content(message + kept))
             help_line.add_class("-invalid")
             return
-        help_line.update(self._range_text())
+        # A comma can mean thousands (1,200) or decimals (1,5): say how it was read (trial2 T6).
+        read = f"read as {format_answer(self.question, value)}" if "," in text else ""
+        help_line.update("; ".join(part for part in (read, self._range_text()) if part))
         help_line.remove_class("-invalid")
         self._value = value
         self.post_message(AnswerEdited(self.question.id, value))
