@@ -49,18 +49,22 @@ def parse_answer(question: Question, text: str) -> Any:
         check_range(question, value)
         return value
     if kind == "number":
-        number = parse_number(stripped)
-        if number is None:
-            hint = f"; {NUMBER_HINT}" if "," in text else ""
-            raise ElicitError(f"this question takes a number, not '{_short(text)}'{hint}")
-        check_range(question, number)
-        return number
+        return _number_answer(question, text)
     raise ElicitError(f"unknown question kind '{kind}'")
 
 
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d*,(?:\d{1,2}|\d{4,})")
 NUMBER_HINT = "write one and a half as 1.5 or 1,5, twelve hundred as 1200 or 1,200"
+
+
+def _number_answer(question: Question, text: str) -> int | float:
+    number = parse_number(text)
+    if number is None:
+        hint = f"; {NUMBER_HINT}" if "," in text else ""
+        raise ElicitError(f"this question takes a number, not '{_short(text)}'{hint}")
+    check_range(question, number)
+    return number
 
 
 def parse_number(text: str) -> int | float | None:
