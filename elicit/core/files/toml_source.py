@@ -180,6 +180,18 @@ def toml_text(data: dict[str, Any], *, multiline: bool) -> str:
         return tomli_w.dumps(data, multiline_strings=multiline)
 
 
+def toml_text_checked(data: dict[str, Any], *, multiline: bool) -> tuple[str, bool]:
+    """:func:`toml_text`, and whether any key or string in ``data`` holds a carriage return (learnt while writing)."""
+    from elicit.core.files import toml_writer
+
+    try:
+        return toml_writer.dumps(data, multiline_strings=multiline)
+    except toml_writer.Unsupported:
+        import tomli_w
+
+        return tomli_w.dumps(data, multiline_strings=multiline), has_carriage_return(data)
+
+
 def has_carriage_return(value: Any) -> bool:
     """Whether any key or string inside ``value`` holds a carriage return."""
     if isinstance(value, str):

@@ -316,3 +316,32 @@ def test_the_records_hold_only_what_the_comparison_of_copies_knows():
         for field in fields(model):
             found.setdefault(str(field.type), set()).add(field.name)
         assert found == kinds, f"{model.__name__}: fields changed; check fragments._same_* before updating this test"
+
+
+def test_pieces_made_in_one_document_are_split_right_even_when_a_text_holds_a_header_line():
+    """New answers and stories are written as one document and split at their headers (issue 18: the first save)."""
+    session = _big_session(12)
+    session.stories[3].quote = "they wrote\n[[stories]]\nid = 'US-9'\nin the notes"
+    session.answers["b.s.q5"].value = "a line of the file:\n[answers.x]\nvalue = 1"
+    assert SessionWriter().dumps(session) == dumps_session(session)
+
+
+def test_a_story_short_enough_for_one_line_is_made_on_its_own():
+    session = _big_session(12)
+    session.stories.append(Story("US-S", "a", "b"))  # alone, it is written inline: only its own text says so
+    writer = SessionWriter()
+    assert writer.dumps(session) == dumps_session(session)
+    del session.stories[:12]
+    assert writer.dumps(session) == dumps_session(session)
+    assert "stories = [" in writer.dumps(session)
+
+
+def test_many_new_pieces_are_made_in_few_documents(monkeypatch):
+    import elicit.core.session.fragments as fragments
+
+    calls = []
+    real = fragments.toml_text_checked
+    monkeypatch.setattr(fragments, "toml_text_checked", lambda data, multiline: calls.append(1) or real(data, multiline=multiline))
+    session = _big_session(600)
+    assert SessionWriter().dumps(session) == dumps_session(session)
+    assert len(calls) < 20, "each answer and story was written as a document of its own"
