@@ -1,7 +1,8 @@
-"""Integrity of the fresh blind label set (tests/data/lint_labels_fresh.toml, issue 19).
+"""Integrity of the fresh label set (tests/data/lint_labels_fresh.toml, issue 19).
 
-The file holds hand labels for nine whole backlogs the lint was never tuned on,
-made without looking at the lint. It keeps no story text, only backlog, line and
+The file holds hand labels for nine whole backlogs, made blind (without looking at
+the lint); measured once blind, then promoted to tuning data on 2026-12-01 and
+tuned on in round 3 (docs/quality.md's honesty record). It keeps no story text, only backlog, line and
 a sha1 of the line, so these tests check that it still points at the same
 stories, covers every line of its scope exactly once, does not overlap the
 tuning set, and that every label is a known code with its reason. They measure
