@@ -7,7 +7,10 @@ so that saving can never lose it.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -180,12 +183,31 @@ def is_session_file(path: Path) -> bool:
 
 def read_session(path: Path) -> Session:
     """Read and check a session file; raise FindingsError on any problem."""
-    return session_from_document(read_document(path))
+    with collector_paused():
+        return session_from_document(read_document(path))
 
 
 def loads_session(text: str, name: str = "<session>") -> Session:
     """Parse session TOML text (used by tests and imports)."""
-    return session_from_document(text_document(text, name))
+    with collector_paused():
+        return session_from_document(text_document(text, name))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's garbage collector off while a session is read: it would walk the objects being made, again and again.
+
+    Reading makes hundreds of thousands of objects and no garbage cycles; the
+    collections they set off cost a fifth of reading 10,000 stories (about
+    280 -> 220 ms, 24 -> 18 ms for 1,000). Left as it was when it was off already.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def session_from_document(document: TomlDocument) -> Session:

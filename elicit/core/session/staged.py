@@ -36,7 +36,7 @@ from typing import Any
 from elicit.core.files.toml_parser import TomlSyntaxError, loads
 from elicit.core.files.toml_source import TomlDocument, read_text, syntax_finding, too_deep_finding
 from elicit.core.findings import FindingsError
-from elicit.core.session.file_format import session_from_document
+from elicit.core.session.file_format import collector_paused, session_from_document
 from elicit.core.session.models import Session
 
 DEFERRED = ("stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals", "merged_from")
@@ -74,7 +74,8 @@ class SessionTail:
         with self._lock:
             if self._session is None and self._error is None:
                 try:
-                    self._session = self._read()
+                    with collector_paused():
+                        self._session = self._read()
                 except FindingsError as error:
                     self._error = error
                 self._text, self._raw, self._head = "", b"", {}  # what is read is all that is kept
@@ -119,7 +120,8 @@ def read_staged(path: Path) -> tuple[Session, SessionTail | None]:
     if problem is not None:
         raise FindingsError([problem])
     assert text is not None
-    return staged_from_text(path, text, raw)
+    with collector_paused():
+        return staged_from_text(path, text, raw)
 
 
 def staged_from_text(path: Path, text: str, raw: bytes) -> tuple[Session, SessionTail | None]:

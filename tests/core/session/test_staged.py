@@ -266,3 +266,25 @@ def test_a_session_without_stories_is_read_whole(tmp_path: Path):
     store, session, tail = SessionStore.open_staged(path)
     store.close()
     assert tail is None and not store.incomplete and session == read_session(path)
+
+
+def test_reading_a_session_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path):
+    import gc
+
+    path = tmp_path / NAME
+    SessionStore.create(path, _session(stories=3)).close()
+    broken = tmp_path / "broken.elicit.toml"
+    broken.write_text('schema = "elicit.session/1"\ntitle = \n', encoding="utf-8")
+    assert gc.isenabled()
+    read_session(path)
+    with pytest.raises(FindingsError):
+        read_session(broken)
+    _, tail = read_staged(path)
+    tail.read()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_session(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
