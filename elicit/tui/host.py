@@ -37,6 +37,17 @@ class Commits(Protocol):
     def commit(self) -> None: ...
 
 
+@runtime_checkable
+class HoldsDraft(Protocol):
+    """A dialog holding something typed that is not in the session yet (the story editor, a capture editor)."""
+
+    def unsaved(self) -> str:
+        """What is typed and not saved ("story", "decision"), or "" when nothing is."""
+        ...
+
+    def action_save(self) -> None: ...
+
+
 class SessionApp(App[int]):
     """What every screen can count on: the open session, saving, the clock, and moving between screens."""
 
@@ -355,8 +366,34 @@ class SessionApp(App[int]):
         if self.opened is None:
             self.exit(0)
             return
+        if self._ask_about_drafts():
+            return
         self.commit_screens()
         self._leave("quit", self._quit_now)
+
+    def _ask_about_drafts(self) -> bool:
+        """A story or a decision being typed in a dialog is not in the session yet: quitting asks first
+        (trial2 T29: ctrl+q threw it away). Return whether it asked."""
+        editor = next((screen for screen in reversed(self.screen_stack) if isinstance(screen, HoldsDraft) and screen.unsaved()), None)
+        if editor is None:
+            return False
+        what = editor.unsaved()
+
+        def decided(save: bool | None) -> None:
+            if not save or editor is not self.screen:
+                return
+            editor.action_save()  # refused (no 'I want' yet) keeps the editor open, saying why; nothing quits
+            if editor not in self.screen_stack:
+                self.call_later(self.action_quit)
+
+        self.ask(
+            f"Save the {what} you are typing, then quit?",
+            f"The {what} is not saved yet. Stay to go on typing (Escape in the editor discards it).",
+            decided,
+            yes="Save it and quit",
+            no="Stay",
+        )
+        return True
 
     def _quit_now(self) -> None:
         self._release()

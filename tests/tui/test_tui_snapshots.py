@@ -159,6 +159,12 @@ def test_interview_number_question_with_a_decimal_comma(snap_compare, workspace:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_quit_with_a_story_typed(snap_compare, workspace: Path, size):
+    """Trial 2, T29: ctrl+q with a story typed in the editor asks before anything is lost."""
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("ctrl+t", *"front desk", "tab", *"to see the day", "ctrl+q"))
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_story_editor(snap_compare, workspace: Path, size):
     async def run_before(pilot):
         await pilot.press("ctrl+t")

@@ -26,3 +26,88 @@ async def test_a_decimal_comma_is_recorded_as_the_decimal_and_the_help_line_says
         await pilot.press("ctrl+a", "ctrl+k", *"12")
         await pilot.pause()
         assert str(help_line.render()) == "0 or more", "no 'read as' for a plain number"
+
+
+# T29: ctrl+q with an editor open quit at once and threw the typed story or decision away -----------
+
+
+async def test_quitting_with_a_story_typed_asks_and_saves_it(tmp_path: Path):
+    from elicit.core.session.file_format import read_session
+    from elicit.tui.screens.confirm import ConfirmDialog
+    from elicit.tui.screens.story_editor import StoryEditor
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"As a practice owner, I want a weekly email of cancellations, so that I can see trends", "enter")
+        await pilot.press(*"Given a week ends, then I get the email")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog), "ctrl+q asks before the typed story goes"
+        assert app.screen.question == "Save the story you are typing, then quit?"
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, StoryEditor) and app.screen.unsaved() == "story"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        for _ in range(20):
+            await pilot.pause()
+    assert app.return_code == 0
+    (story,) = read_session(path).stories
+    assert (story.role, story.want, story.acceptance) == ("practice owner", "a weekly email of cancellations", ["Given a week ends, then I get the email"])
+
+
+async def test_quitting_with_a_story_that_cannot_be_saved_yet_stays_in_the_editor(tmp_path: Path):
+    from elicit.tui.screens.story_editor import StoryEditor
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"front desk")  # only 'As a': no 'I want' yet
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.return_code is None and isinstance(app.screen, StoryEditor), "not saved (no 'I want'): nothing quits"
+        assert app.screen.draft().role == "front desk"
+
+
+async def test_quitting_with_a_decision_typed_asks_and_saves_it(tmp_path: Path):
+    from elicit.core.session.file_format import read_session
+    from elicit.tui.screens.confirm import ConfirmDialog
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"Reminders go by SMS only", "enter", *"Most patients read texts")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.screen.question == "Save the decision you are typing, then quit?"
+        await pilot.press("y")
+        for _ in range(20):
+            await pilot.pause()
+    (decision,) = read_session(path).decisions
+    assert (decision.text, decision.rationale) == ("Reminders go by SMS only", "Most patients read texts")
+
+
+async def test_quitting_with_an_untouched_editor_quits_at_once(tmp_path: Path):
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        for _ in range(20):
+            await pilot.pause()
+    assert app.return_code == 0

@@ -244,6 +244,10 @@ class ItemEditor(ModalScreen[ItemDraft | None]):
         text, second, third = (typed.get(f"item-{index}", "") for index in range(3))
         return replace(self.initial, text=text, second=second, third=third).normalised()
 
+    def unsaved(self) -> str:
+        """What quitting would lose ("decision", "open question", ...) when anything was typed, else "" (host.HoldsDraft)."""
+        return KINDS[self.initial.kind].lower() if self.draft() != self.initial.normalised() else ""
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last one it saves."""
         event.stop()

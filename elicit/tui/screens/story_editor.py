@@ -213,6 +213,10 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
             source=list(self.initial.source),
         ).normalised()
 
+    def unsaved(self) -> str:
+        """What quitting would lose: "story" when anything was typed, else "" (host.HoldsDraft)."""
+        return "story" if self.is_dirty() else ""
+
     def is_dirty(self) -> bool:
         """Whether anything differs from what the editor opened with."""
         return self.draft() != self.initial.normalised()
