@@ -125,6 +125,8 @@ def _proposal(cells: dict[str, str], stories: dict[str, Story], number: int, rou
         if found is None:
             return None, f"'{cells['priority']}' is not a priority (Must, Should, Could or Won't)"
         priority = found
+    if change == "keep" and priority and priority != stories[story_id].priority:
+        change = "change"  # "keep" with another priority still asks for that priority: dropping it would leave the client no reason
     return Proposal("", story_id, change, cells.get("wording", ""), priority, cells.get("comment", ""), round=round_number, row=number), ""
 
 

@@ -123,3 +123,20 @@ def test_a_file_that_is_not_a_review_sheet_is_refused_clearly(tmp_path):
         read_sheet(bad, session)
     with pytest.raises(ElicitError, match=r"\.csv or \.xlsx"):
         read_sheet(tmp_path / "r.ods", session)
+
+
+def test_keep_with_another_priority_is_a_change_of_priority_and_keep_with_the_same_one_stays_keep(tmp_path):
+    """Trial2 T11: "keep" + "Must" on a Should story was read as keep, so accepting dropped the Must without a reason."""
+    session = rich_session()
+    rows = sheet_rows(session)
+    path = tmp_path / "back.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(rows[0])
+        writer.writerow(["US-002", rows[2][1], rows[2][2], "", "keep", "", "Must", "This is how I judge the whole thing"])
+        writer.writerow(["US-001", rows[1][1], rows[1][2], "", "keep", "", "Must", "Fine as it is"])
+    assert session.stories[1].priority != "must" and session.stories[0].priority == "must"
+    assert expected(read_sheet(path, session).proposals) == [
+        ("US-002", "change", "", "must", "This is how I judge the whole thing", 2),
+        ("US-001", "keep", "", "must", "Fine as it is", 3),
+    ]
