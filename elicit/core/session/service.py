@@ -40,6 +40,7 @@ Listener = Callable[[str], None]
 
 STORY_FIELDS = {f.name for f in fields(Story)} - {"id", "created_at", "updated_at", "history"}
 WORDING_FIELDS = ("role", "want", "so_that", "priority", "acceptance")
+HEARD_BY_CLIENT = ("confirmed", "changed")  # statuses that say the client agreed to the wording as it stands
 """A change to one of these keeps the story's earlier wording in its history."""
 
 NOT_STORIES = ("answer ", "clear ", "notes ", "current ", "status ", "clock")
@@ -279,7 +280,9 @@ class SessionService:
 
         When the wording (role, want, so that, priority or acceptance) changes,
         the story as it was is kept in its history, one entry per call;
-        ``note`` says why (``read-back``).
+        ``note`` says why (``read-back``). A confirmed (or changed-with-the-client)
+        story whose wording changes without a new status goes back to draft:
+        the client has not heard it, so it needs a read-back again.
         """
         story = self._story(story_id)
         self._check_story_values(values)
@@ -289,6 +292,8 @@ class SessionService:
             raise ElicitError("a story needs a 'want': what the user wants to do")
         stamp = now()
         if any(name in values and values[name] != getattr(story, name) for name in WORDING_FIELDS):
+            if "status" not in values and story.status in HEARD_BY_CLIENT:
+                values["status"] = "draft"  # the client never heard this wording: it needs a read-back again
             story.history.append(
                 StoryVersion(
                     story.role,

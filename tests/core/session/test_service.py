@@ -212,6 +212,23 @@ def test_update_story_keeps_the_earlier_wording_once_per_change(service):
     assert len(story.history) == 2
 
 
+def test_a_confirmed_story_whose_wording_changes_needs_a_read_back_again(service):
+    """Trial2 T25: a priority changed after the client confirmed kept "confirmed by the client"."""
+    story = service.add_story("receptionist", "to see tomorrow's gaps", priority="could")
+    service.set_story_status(story.id, "confirmed")
+    service.update_story(story.id, quote="we phone round", tags=["gaps"])  # not wording: still confirmed
+    assert story.status == "confirmed"
+    service.set_priority(story.id, "should")
+    assert (story.status, story.history[-1].priority, story.history[-1].status) == ("draft", "could", "confirmed")
+    service.update_story(story.id, want="to see the gaps", status="changed", note="read-back")  # said by the client
+    assert story.status == "changed"
+    service.update_story(story.id, acceptance=["gaps in red"])
+    assert story.status == "draft"
+    service.set_story_status(story.id, "rejected")
+    service.set_priority(story.id, "could")
+    assert story.status == "rejected"  # a rejected story stays rejected
+
+
 def test_reject_story_keeps_the_reason(service):
     story = service.add_story("auditor", "a daily export")
     service.reject_story(story.id, "  they get one from the ERP ")
