@@ -19,6 +19,8 @@ class Navigator(Tree[str]):
     """Every question that applies, by section; Enter (or a click) goes to it.
 
     Only the current question's section is open; Enter on another section opens it to look inside.
+    A section's questions become tree nodes when it is first opened (500 questions are 500 nodes
+    to make and label, and only one section shows at a time); :meth:`lists` answers for them all.
     """
 
     DEFAULT_CSS = """
@@ -33,16 +35,22 @@ class Navigator(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
+        self._interview: Interview | None = None
         self._question_nodes: dict[str, TreeNode[str]] = {}
+        """The questions whose section has been opened, by id."""
         self._section_nodes: dict[str, TreeNode[str]] = {}
+        self._unbuilt: dict[str, list[Question]] = {}
+        """The questions of each section not opened yet, by section id: they get nodes when it opens."""
+        self._section_of: dict[str, str] = {}
         self._shown_ids: tuple[str, ...] = ()
 
     def show(self, interview: Interview, current: str | None) -> None:
         """Rebuild if the questions that apply have changed; refresh every mark otherwise."""
+        self._interview = interview
         applicable = interview.applicable()
         ids = tuple(question.id for question in applicable)
         if ids != self._shown_ids:
-            self._rebuild(interview, applicable, current)
+            self._rebuild(interview, applicable)
         else:
             for section in interview.sections:
                 self.update_section(interview, section)
@@ -50,25 +58,44 @@ class Navigator(Tree[str]):
                 self.update_question(interview, question)
         self.point_at(current)
 
-    def _rebuild(self, interview: Interview, applicable: list[Question], current: str | None) -> None:
+    def _rebuild(self, interview: Interview, applicable: list[Question]) -> None:
         self.clear()
         self._question_nodes.clear()
         self._section_nodes.clear()
+        self._unbuilt.clear()
+        self._section_of.clear()
         by_section: dict[str, list[Question]] = {}
         for question in applicable:
             by_section.setdefault(question.section_id, []).append(question)
+            self._section_of[question.id] = question.section_id
         for section in interview.sections:
             questions = by_section.get(section.id)
             if not questions:
                 continue
-            node = self.root.add(self._section_label(interview, section), data=section.id)
-            self._section_nodes[section.id] = node
-            for question in questions:
-                self._question_nodes[question.id] = node.add_leaf(self._question_label(interview, question), data=question.id)
+            self._section_nodes[section.id] = self.root.add(self._section_label(interview, section), data=section.id)
+            self._unbuilt[section.id] = questions
         self._shown_ids = tuple(question.id for question in applicable)
 
+    def _make_leaves(self, section_id: str) -> None:
+        """Give a section's questions their nodes, if they have none yet."""
+        questions = self._unbuilt.pop(section_id, None)
+        node = self._section_nodes.get(section_id)
+        if questions is None or node is None or self._interview is None:
+            return
+        for question in questions:
+            self._question_nodes[question.id] = node.add_leaf(self._question_label(self._interview, question), data=question.id)
+
+    def lists(self, question_id: str) -> bool:
+        """Whether the navigator lists this question (it applies), whether or not its section was opened."""
+        return question_id in self._section_of
+
+    def node_of(self, question_id: str) -> TreeNode[str] | None:
+        """The node of a question the navigator lists (made now if its section was never opened)."""
+        self._make_leaves(self._section_of.get(question_id, ""))
+        return self._question_nodes.get(question_id)
+
     def update_question(self, interview: Interview, question: Question) -> None:
-        """Refresh one question's mark."""
+        """Refresh one question's mark (a question whose section was never opened gets it when it opens)."""
         _relabel(self._question_nodes.get(question.id), lambda: self._question_label(interview, question))
 
     def update_section(self, interview: Interview, section: Section) -> None:
@@ -77,7 +104,7 @@ class Navigator(Tree[str]):
 
     def point_at(self, question_id: str | None) -> None:
         """Put the cursor on a question; its section is the only one open."""
-        node = self._question_nodes.get(question_id or "")
+        node = self.node_of(question_id or "")
         if node is None:
             return
         section = node.parent
@@ -115,7 +142,13 @@ class Navigator(Tree[str]):
         if event.node.data in self._question_nodes:
             self.post_message(QuestionChosen(event.node.data))
         else:
+            self._make_leaves(event.node.data or "")
             event.node.toggle()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        """A section opened by a key or a click (space, shift+space, the arrow) gets its questions now."""
+        event.stop()
+        self._make_leaves(event.node.data or "")
 
 
 def _relabel(node: TreeNode[str] | None, label: Callable[[], Text]) -> None:
