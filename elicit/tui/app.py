@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +28,15 @@ class ElicitApp(SessionApp):
     """The interview assistant: the session side of :class:`SessionApp` and the screens."""
 
     TITLE = "elicit"
-    CSS_PATH = ["app.tcss"]
+    CSS_PATH = ["app.tcss", "screens/interview.tcss"]
+    """The interview's styles too, read with the app's: a screen's own sheet read when it is pushed makes Textual
+    parse every sheet again and restyle the app (the interview screen keeps its CSS_PATH; the file is read once)."""
 
     remember_when_ready = False
     """Put the open session at the top of the recent list once the first screen is up (in a thread: it writes a file)."""
 
     def on_ready(self) -> None:
+        self.screen.call_after_refresh(_collector_back_on)  # after the first frame is painted (see load_stories)
         if self.stories_loading:  # a big session's stories: read once its first question is on screen
             self.screen.call_after_refresh(self.load_stories)
         if self.remember_when_ready and self.opened is not None:
@@ -71,10 +75,10 @@ class ElicitApp(SessionApp):
 
         self.push_screen(ConfirmDialog(question, detail, yes=yes, no=no), then)
 
-    def show_interview(self, opened: OpenSession) -> None:
+    def show_interview(self, opened: OpenSession) -> Awaitable[object]:
         from .screens.interview import InterviewScreen
 
-        self.push_screen(InterviewScreen(opened))
+        return self.push_screen(InterviewScreen(opened))
 
     def _opened(self) -> OpenSession:
         if self.opened is None:
@@ -132,6 +136,11 @@ class ElicitApp(SessionApp):
         self.push_screen(AskText(question, placeholder="e.g. sent to Ann for sign-off", required=False), noted)
 
 
+def _collector_back_on() -> None:
+    """The first screen is drawn: collect garbage again (``elicit open`` turned it off to start faster)."""
+    gc.enable()
+
+
 def _error_line(message: str) -> None:
     """``elicit: error: ...`` on stderr, one line, control characters shown (as the CLI prints errors)."""
     sys.stderr.write(printable("elicit: error: " + " ".join(message.splitlines())) + "\n")
@@ -161,6 +170,7 @@ def run(path: Path | None) -> int:
     try:
         code = app.run()
     finally:
+        gc.enable()  # if the app stopped before its first screen was drawn
         save_error = app.shutdown_session()
         for number, handler in previous.items():
             signal.signal(number, handler)

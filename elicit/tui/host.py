@@ -9,7 +9,7 @@ one to open it and the screens never import the module that imports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -136,8 +136,8 @@ class SessionApp(App[int]):
         """Put the launcher on screen (first screen, or after a close)."""
         raise NotImplementedError
 
-    def show_interview(self, opened: OpenSession) -> None:
-        """Put the interview of ``opened`` on screen."""
+    def show_interview(self, opened: OpenSession) -> Awaitable[object]:
+        """Put the interview of ``opened`` on screen; awaiting the result waits until it is mounted."""
         raise NotImplementedError
 
     def show_stories(self) -> None:
@@ -182,14 +182,16 @@ class SessionApp(App[int]):
 
     # start-up
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         keymap, problems = (self._keymap_override, []) if self._keymap_override is not None else load_keymap()
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, severity="warning", timeout=8)
         if self.opened is not None:
-            self._show_opened(self.opened)
+            # Mounted before the app counts as ready (within its start-up batch, so no half-built frame is
+            # drawn): nothing, a test's first step or a key, reaches a screen still being put together.
+            await self._show_opened(self.opened)
         else:
             self.show_launcher_screen()
 
@@ -273,10 +275,10 @@ class SessionApp(App[int]):
         self._show_opened(opened)
         return True
 
-    def _show_opened(self, opened: OpenSession) -> None:
+    def _show_opened(self, opened: OpenSession) -> Awaitable[object]:
         for note in opened.notes:
             self.notify(note, timeout=8)
-        self.show_interview(opened)
+        return self.show_interview(opened)
 
     def _save_state_changed(self, state: str, detail: str) -> None:
         self.save_state = state

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.command import CommandPalette
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from elicit.core.banks import Question
@@ -24,9 +25,7 @@ from ..widgets.interview.navigator import Navigator
 from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel, question_view
 from ..widgets.interview.question_stories import QuestionStories
 from ..widgets.interview.session_header import SessionHeader
-from .capture import CaptureMenu, ItemDraft, ItemEditor, save_item
 from .session_screen import SessionScreen
-from .story_editor import StoryDraft, StoryEditor, draft_from_hint
 
 
 class InterviewScreen(SessionScreen[None]):
@@ -51,6 +50,10 @@ class InterviewScreen(SessionScreen[None]):
         }
 
     def compose(self) -> ComposeResult:
+        # The first question's inputs are part of the screen from the start: mounting them after it
+        # would lay the screen out twice before the first frame.
+        self.question = self.interview.current
+        inputs = self._answer_inputs()
         yield SessionHeader(id="session-header")
         with Horizontal(id="interview-body"):
             yield Navigator(id="navigator")
@@ -59,11 +62,21 @@ class InterviewScreen(SessionScreen[None]):
                 with VerticalScroll(id="question-scroll"):
                     yield QuestionHelp(id="question-help")
                     yield InterviewAnswers(id="interview-answers")
-                    yield Container(id="answer-slot")
-                    yield Container(id="notes-slot")
+                    with Container(id="answer-slot"):
+                        yield from inputs[:1]
+                    with Container(id="notes-slot"):
+                        yield from inputs[1:]
                     yield QuestionStories(id="question-stories")
                 yield NextQuestion(id="question-next")
         yield KeyBar()
+
+    def _answer_inputs(self) -> list[Widget]:
+        """The current question's answer input and notes editor (none without a question)."""
+        question = self.question
+        if question is None:
+            return []
+        answer = self.session.answers.get(question.id)
+        return [answer_input(question, answer.value if answer else None), NotesEditor(question, answer.notes if answer else "")]
 
     async def on_mount(self) -> None:
         header = self.query_one(SessionHeader)
@@ -72,10 +85,9 @@ class InterviewScreen(SessionScreen[None]):
         self.watch(self.app, "save_state", self._save_state_changed)
         self.watch(self.app, "paused", self._paused_changed)
         self.watch(self.app, "stories_loading", self._stories_loading_changed, init=False)
-        self.question = self.interview.current
         if self.question is not None and self.session.current != self.question.id:
             self.service.go(self.question.id)
-        await self._show_question()
+        self._show_around_inputs(focus=True)
         self._show_clock()
         if self.app.clock_ticks:
             self.set_interval(1.0, self.tick, name="interview-clock")
@@ -97,20 +109,26 @@ class InterviewScreen(SessionScreen[None]):
     # showing
 
     async def _show_question(self, focus: bool = True) -> None:
-        question = self.question
-        self.query_one(QuestionHelp).question = question
+        # The help first: the layout it asks for is pending while the inputs are taken down, so Textual lays the
+        # screen out before it paints again and never paints an input it has taken down (a race seen in tests).
+        self.query_one(QuestionHelp).question = self.question
         answer_slot = self.query_one("#answer-slot", Container)
         notes_slot = self.query_one("#notes-slot", Container)
         await answer_slot.remove_children()
         await notes_slot.remove_children()
+        inputs = self._answer_inputs()
+        if inputs:
+            await answer_slot.mount(inputs[0])
+            await notes_slot.mount(inputs[1])
+        self._show_around_inputs(focus=focus)
+
+    def _show_around_inputs(self, *, focus: bool) -> None:
+        """Show everything about the current question but its inputs (which are in their slots)."""
+        question = self.question
+        self.query_one(QuestionHelp).question = question
         self.query_one(InterviewAnswers).show(question, self.session.answers.get(question.id) if question is not None else None)
-        if question is not None:
-            answer = self.session.answers.get(question.id)
-            editor = answer_input(question, answer.value if answer else None)
-            await answer_slot.mount(editor)
-            await notes_slot.mount(NotesEditor(question, answer.notes if answer else ""))
-            if focus:
-                editor.focus(scroll_visible=False)
+        if focus:
+            self.focus_answer()
         self.query_one("#question-scroll", VerticalScroll).scroll_home(animate=False)
         self._show_stories()
         self._refresh_marks(rebuild=True)
@@ -400,6 +418,8 @@ class InterviewScreen(SessionScreen[None]):
         return self.story_roles(hint=hint.role if hint is not None else "")
 
     def action_new_story(self) -> None:
+        from .story_editor import StoryDraft, StoryEditor, draft_from_hint  # not needed until then: start-up stays short
+
         if self.question is None:
             return
         self.commit()
@@ -420,6 +440,8 @@ class InterviewScreen(SessionScreen[None]):
 
     def edit_story(self, story_id: str) -> None:
         """Open a story in the editor and apply the result."""
+        from .story_editor import StoryDraft, StoryEditor
+
         story = self.session.story(story_id)
         if story is None:
             return
@@ -437,12 +459,16 @@ class InterviewScreen(SessionScreen[None]):
     # decisions, open questions, assumptions, terms
 
     def action_capture(self) -> None:
+        from .capture import CaptureMenu  # not needed until then: start-up stays short
+
         if self.question is None:
             return
         self.commit()
         self.app.push_screen(CaptureMenu(self.session.participants, self.service.speaker), self._capture_kind)
 
     def _capture_kind(self, kind: str | None) -> None:
+        from .capture import ItemDraft, ItemEditor, save_item
+
         if kind is None or self.question is None:
             self.focus_answer()
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import getters
 from textual.screen import Screen
@@ -11,7 +11,9 @@ from elicit.core.session import Interview, OpenSession, Session, SessionService,
 
 from ..bindings import key
 from ..host import SessionApp
-from .story_editor import StoryDraft
+
+if TYPE_CHECKING:
+    from .story_editor import StoryDraft
 
 ResultType = TypeVar("ResultType")
 

@@ -28,10 +28,14 @@ class InterviewAnswers(Static):
 
     def show(self, question: Question | None, answer: Answer | None) -> None:
         """List each interview's answer to ``question`` (nothing to show: hidden)."""
-        from elicit.core.stakeholders import answer_words  # only a merged session needs it
-
         items = answer.interviews if answer is not None and question is not None else []
         self.display = bool(items)
+        self.border_subtitle = f"{len(items)} interviews" if items else ""
+        if not items:
+            self.update("")
+            return
+        from elicit.core.stakeholders import answer_words  # only a merged session needs it (its import is 10-20 ms)
+
         lines = []
         for item in items:
             who = f"{item.interview} · {item.by}" if item.by else item.interview
@@ -40,5 +44,4 @@ class InterviewAnswers(Static):
             lines.append(line)
             if item.notes.strip():
                 lines.append(Content.assemble("  ", (item.notes.replace("\n", " "), "italic dim")))
-        self.border_subtitle = f"{len(items)} interviews" if items else ""
         self.update(Content("\n").join(lines))

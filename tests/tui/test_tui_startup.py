@@ -1,0 +1,77 @@
+"""What start-up does to be quick (issue 18) and what it must not change: the first screen, the collector, lazy imports."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from elicit.cli.app_commands import pause_collector
+from elicit.core.session.locking import lock_path
+from elicit.tui.screens.interview import InterviewScreen
+from tests.support.tui import app_on, make_session, sample_answers, sample_stories
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def test_the_interview_is_ready_with_the_app_and_closing_it_leads_to_one_launcher(tmp_path: Path):
+    first = make_session(tmp_path / "first.elicit.toml")
+    app = app_on(first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.is_mounted, "mounted before the app counts as ready"
+        assert screen.query("#answer-slot > *"), "with the first question's inputs"
+        await pilot.press("f10")
+        await pilot.pause()
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["Screen", "LauncherScreen"], "the closed interview made way"
+        assert not lock_path(first).exists()
+        await pilot.press("enter")  # the session just closed, at the top of the recent list
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and app.screen.opened.path == first
+        await pilot.press("f10")
+        await pilot.pause()
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["Screen", "LauncherScreen"], "back to the one launcher"
+        assert not lock_path(first).exists()
+
+
+async def test_the_collector_runs_again_once_the_first_screen_is_drawn(tmp_path: Path):
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    pause_collector()  # as `elicit open` does before it loads the app
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+CHILD = """
+import asyncio, json, sys
+from pathlib import Path
+from elicit.core.session.opening import open_session
+from elicit.tui.app import ElicitApp
+
+async def main():
+    app = ElicitApp(open_session(Path(sys.argv[1])), cursor_blink=False, clock_ticks=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = type(app.screen).__name__
+        loaded = sorted(name for name in sys.modules if name.startswith("elicit"))
+        await pilot.press("ctrl+q")
+    print(json.dumps({"screen": shown, "modules": loaded}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_screen_loads_no_module_it_does_not_show(tmp_path: Path):
+    path = make_session(tmp_path / "s.elicit.toml", answers=sample_answers(), stories=sample_stories())
+    result = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["screen"] == "InterviewScreen"
+    loaded = set(seen["modules"])
+    for module in ("elicit.core.stakeholders", "elicit.tui.screens.story_editor", "elicit.tui.screens.capture", "elicit.core.spec"):
+        assert module not in loaded, f"{module} is loaded before anything asks for it"
