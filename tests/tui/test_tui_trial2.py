@@ -111,3 +111,22 @@ async def test_quitting_with_an_untouched_editor_quits_at_once(tmp_path: Path):
         for _ in range(20):
             await pilot.pause()
     assert app.return_code == 0
+
+
+# T1 / T4: the toasts after a story is split and saved ------------------------------------------
+
+
+async def test_the_split_and_saved_toasts_confirm_and_say_wont_as_everywhere(tmp_path: Path):
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"As a practice owner, I want to see the no-show rate, so that I know if reminders work", "enter")
+        await pilot.pause()
+        await pilot.press("f8", "ctrl+s")
+        for _ in range(5):
+            await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+    assert "Split into role, want and so that." in messages, messages
+    assert "US-001 saved (Won't)." in messages, messages

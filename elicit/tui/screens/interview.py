@@ -17,6 +17,7 @@ from elicit.core.session import OpenSession, Story, answer_text, has_value, summ
 
 from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
+from ..marks import priority_label
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen, TypedAside
 from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
@@ -433,7 +434,7 @@ class InterviewScreen(SessionScreen[None]):
                 return
             story = self.add_story(result)
             self._show_stories()
-            self.notify(f"{story.id} saved ({story.priority}).", timeout=2)
+            self.notify(f"{story.id} saved ({priority_label(story.priority)}).", timeout=2)  # "Won't", as everywhere (trial2 T4)
             self.focus_answer()
 
         self.app.push_screen(editor, saved)

@@ -250,7 +250,7 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
             self._lengths[field_id] = len(value)
             self.query_one(f"#{field_id}", Field).value = value
         self.acceptance_editor.focus()
-        self.notify("Split the story into role, want and so that.", timeout=2)
+        self.notify("Split into role, want and so that.", timeout=2)  # done, not an order (trial2 T1)
         self._check()
         return True
 
