@@ -61,7 +61,7 @@ def import_review_sheet(args: argparse.Namespace) -> int:
     with open_for_change(args.path, "elicit review import") as service:
         reading = read_sheet(sheet, service.session)
         added = service.add_proposals(reading.proposals)
-    for problem in reading.problems:
+    for problem in reading.warnings + reading.problems:
         warning_line(problem)
     for proposal in added:
         sys.stdout.write(one_line(f"{proposal.id}  {proposal.story}  {proposal.change}  (row {proposal.row})"))

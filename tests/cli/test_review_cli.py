@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,22 @@ def test_round_prints_its_number_and_freezes_the_stories(session):
     assert rounds[0].stories[0].want == "to record a job offline" and rounds[1].stories[0].want == "to save a job offline"
 
 
+def test_a_sheet_written_for_another_session_is_refused_with_one_line(session, tmp_path):
+    """Trial2 T19: another session's sheet was imported by story id without a word."""
+    run_elicit("round", session)
+    sheet = tmp_path / "review.csv"
+    assert run_elicit("review", "sheet", session, "-o", sheet).returncode == 0
+    text = sheet.read_text(encoding="utf-8-sig")
+    sheet.write_text(text + "US-001,,,,change,\"As a ghost, I want nothing\",,\r\n", encoding="utf-8")
+    other = tmp_path / "other.elicit.toml"
+    other.write_text(re.sub(r'(?m)^title = ".*"$', 'title = "Hygienists"', session.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    before = other.read_bytes()
+    result = run_elicit("review", "import", other, sheet)
+    assert result.returncode != 0 and other.read_bytes() == before
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"elicit: error: {sheet}: this sheet is from '") and "round 1" in line and "not from this session ('Hygienists')" in line
+
+
 def test_the_whole_loop_sheet_import_accept_decline_and_diff(session, tmp_path):
     run_elicit("round", session)
     sheet = tmp_path / "review.xlsx"
@@ -37,8 +54,8 @@ def test_the_whole_loop_sheet_import_accept_decline_and_diff(session, tmp_path):
     assert written.returncode == 0 and "2 stories" in written.stdout
     workbook = load_workbook(sheet)
     rows = workbook.active
-    rows["E2"], rows["F2"], rows["H2"] = "change", "As a technician, I want to save a job with no signal", "Basements"
-    rows["G3"] = "Must"
+    rows["E3"], rows["F3"], rows["H3"] = "change", "As a technician, I want to save a job with no signal", "Basements"
+    rows["G4"] = "Must"
     workbook.save(sheet)
     imported = run_elicit("review", "import", session, sheet)
     assert imported.returncode == 0, imported.stderr
@@ -68,6 +85,7 @@ def test_bad_rows_are_reported_with_their_row_and_the_rest_imported(session, tmp
     result = run_elicit("review", "import", session, sheet)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
+        f"elicit: warning: {sheet}: the sheet does not say which session and round it is from (written by an older elicit); check it is this session's before accepting",
         f"elicit: warning: {sheet}: row 3: no story 'US-404' in this session; row skipped",
         f"elicit: warning: {sheet}: row 4: 'Soon' is not a priority (Must, Should, Could or Won't); row skipped",
     ]

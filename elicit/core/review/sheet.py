@@ -26,6 +26,8 @@ STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
 CLIENT_COLUMNS = ("Your decision (keep / change / remove)", "Your wording", "Your priority", "Your comment")
 COLUMNS = STORY_COLUMNS + CLIENT_COLUMNS
 SUFFIXES = (".csv", ".xlsx")
+MARK = "Review sheet of"
+"""The first cell of the line above the header that names the session and round the sheet was written for."""
 
 _FIELD_OF_HEADER = {"id": "id", "decision": "change", "wording": "wording", "priority": "priority", "comment": "comment"}
 _DECISION_WORDS = {
@@ -45,10 +47,18 @@ def sheet_rows(session: Session) -> list[list[str]]:
     return rows
 
 
+def sheet_mark(session: Session) -> list[str]:
+    """The line above the header: which session (title, when started) and which round the sheet is of."""
+    number = session.rounds[-1].number if session.rounds else 0
+    started = f"session started {session.started_at.isoformat(timespec='seconds')}" if session.started_at else ""
+    mark = [MARK, session.title, f"round {number}" if number else "no round recorded", started]
+    return mark + [""] * (len(COLUMNS) - len(mark))  # as wide as the header, so the separator is found on any line
+
+
 def write_sheet(session: Session, path: Path) -> bytes:
-    """The sheet for ``path``'s suffix as bytes (the caller writes them safely)."""
+    """The sheet for ``path``'s suffix as bytes (the caller writes them safely), the mark line above the header."""
     suffix = _suffix(path)
-    rows = sheet_rows(session)
+    rows = [sheet_mark(session)] + sheet_rows(session)
     if suffix == ".csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -67,7 +77,7 @@ def _xlsx_bytes(rows: list[list[str]]) -> bytes:
     sheet.title = "Review"
     for row in rows:
         sheet.append(row)
-    for cell in sheet[1]:
+    for cell in sheet[2]:
         cell.font = Font(bold=True)
     for line in sheet.iter_rows():
         for cell in line:
@@ -76,7 +86,7 @@ def _xlsx_bytes(rows: list[list[str]]) -> bytes:
     widths = (10, 60, 10, 50, 22, 50, 14, 40)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[chr(ord("A") + index - 1)].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A3"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -88,6 +98,8 @@ class SheetReading:
 
     proposals: list[Proposal] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Said once, nothing skipped: a sheet written before sheets carried their session's mark."""
 
 
 def read_sheet(path: Path, session: Session) -> SheetReading:
@@ -95,6 +107,7 @@ def read_sheet(path: Path, session: Session) -> SheetReading:
     rows = _csv_rows(path) if _suffix(path) == ".csv" else _xlsx_rows(path)
     header_at, columns = _header(rows, path)
     reading = SheetReading()
+    _check_mark(rows[:header_at], session, path, reading)
     stories = {story.id: story for story in session.stories}
     round_number = session.rounds[-1].number if session.rounds else 0
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
@@ -128,6 +141,22 @@ def _proposal(cells: dict[str, str], stories: dict[str, Story], number: int, rou
     if change == "keep" and priority and priority != stories[story_id].priority:
         change = "change"  # "keep" with another priority still asks for that priority: dropping it would leave the client no reason
     return Proposal("", story_id, change, cells.get("wording", ""), priority, cells.get("comment", ""), round=round_number, row=number), ""
+
+
+def _check_mark(above: list[list[str]], session: Session, path: Path, reading: SheetReading) -> None:
+    """Refuse a sheet written for another session or round; an old sheet with no mark is read with a warning."""
+    found = next((row for row in above if row and row[0].strip().casefold() == MARK.casefold()), None)
+    if found is None:
+        reading.warnings.append(f"{path}: the sheet does not say which session and round it is from (written by an older elicit); check it is this session's before accepting")
+        return
+    theirs = [cell.strip() for cell in found[1:4]] + [""] * 3
+    ours = [cell.strip() for cell in sheet_mark(session)[1:4]]
+    if theirs[:3] == ours:
+        return
+    where = f"'{theirs[0]}' {theirs[1]}" + (f" ({theirs[2]})" if theirs[2] else "")
+    if theirs[0] != ours[0] or theirs[2] != ours[2]:
+        raise ElicitError(f"{path}: this sheet is from {where}, not from this session ('{ours[0]}'); import it into the session it was written for")
+    raise ElicitError(f"{path}: this sheet is from {where}, but the session is now at {ours[1]}; write a new sheet with 'elicit review sheet' and send it to the client")
 
 
 def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:

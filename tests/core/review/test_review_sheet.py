@@ -39,10 +39,10 @@ def test_xlsx_has_a_frozen_bold_header_sized_columns_and_text_cells(tmp_path):
     path = tmp_path / "r.xlsx"
     path.write_bytes(write_sheet(session, path))
     sheet = load_workbook(path).active
-    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    assert sheet.freeze_panes == "A3" and sheet["A2"].font.bold and sheet["A1"].value == "Review sheet of"
     assert sheet.column_dimensions["B"].width >= 40
-    assert [cell.value for cell in sheet[1]] == list(COLUMNS)
-    assert sheet["D2"].value == "=1+1" and sheet["D2"].data_type == "s"
+    assert [cell.value for cell in sheet[2]] == list(COLUMNS)
+    assert sheet["D3"].value == "=1+1" and sheet["D3"].data_type == "s"
 
 
 def fill(rows):
@@ -140,3 +140,26 @@ def test_keep_with_another_priority_is_a_change_of_priority_and_keep_with_the_sa
         ("US-002", "change", "", "must", "This is how I judge the whole thing", 2),
         ("US-001", "keep", "", "must", "Fine as it is", 3),
     ]
+
+
+def test_a_sheet_of_another_session_or_round_is_refused_and_an_unmarked_one_is_read_with_a_warning(tmp_path):
+    """Trial2 T19: another session's sheet was imported by story id without a word."""
+    from elicit.core.session.models import Round
+
+    session = rich_session()
+    session.rounds.append(Round(1))
+    path = tmp_path / "r.csv"
+    path.write_bytes(write_sheet(session, path))
+    assert read_sheet(path, session).warnings == []
+    other = rich_session()
+    other.title = "Hygienists"
+    with pytest.raises(ElicitError, match=r"this sheet is from .* round 1 \(session started .*\), not from this session \(.Hygienists.\)"):
+        read_sheet(path, other)
+    session.rounds.append(Round(2))
+    with pytest.raises(ElicitError, match="from '.*' round 1.*, but the session is now at round 2; write a new sheet"):
+        read_sheet(path, session)
+    old = tmp_path / "old.csv"
+    with old.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(sheet_rows(session))
+    reading = read_sheet(old, session)
+    assert reading.problems == [] and len(reading.warnings) == 1 and "does not say which session" in reading.warnings[0]
