@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from elicit.core.findings import ElicitError
-from elicit.core.session import session_path
+from elicit.core.session import existing_session_path
 
 
 def launcher(args: argparse.Namespace) -> int:
@@ -19,9 +18,7 @@ def launcher(args: argparse.Namespace) -> int:
 
 def open_session(args: argparse.Namespace) -> int:
     """Open a session in the Textual app, or in plain prompts with --plain."""
-    path: Path = session_path(args.path)
-    if not path.exists():
-        raise ElicitError(f"{path}: no such session file; create one with 'elicit new {args.path} --bank discovery'")
+    path: Path = existing_session_path(args.path)
     if args.plain:
         from elicit.core.session import remember
 

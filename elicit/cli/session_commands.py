@@ -25,7 +25,7 @@ from elicit.core.session import (
     session_path,
 )
 
-from .output import note_line, print_json
+from .output import note_line, print_json, warning_line
 from .parser import UsageError
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
     try:
         for note in opened.notes:
             note_line(note)
+        for problem in opened.warnings:
+            warning_line(problem)
         yield opened.service
         if opened.service.revision:
             warning = opened.save()
@@ -172,9 +174,12 @@ def load_for_reading(path_text: str) -> tuple[Session, Interview]:
     path = existing_session_path(path_text)
     session = read_session(path)
     banks, notes = banks_for_session(session, BankCatalog.default(), path.parent)
+    interview = Interview(session, banks)
     for note in notes:
         note_line(note)
-    return session, Interview(session, banks)
+    for warning in interview.answer_notes():
+        warning_line(warning)
+    return session, interview
 
 
 def summary(args: argparse.Namespace) -> int:

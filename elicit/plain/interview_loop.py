@@ -139,6 +139,8 @@ class PlainInterview:
         )
         for note in self.opened.notes:
             self.console.say(f"Note: {note}")
+        for warning in self.opened.warnings:
+            self.console.say(f"Check: {warning}")
 
     def _ask(self, question: Question) -> Target:
         self._answered_last, self._just_answered = self._just_answered, None

@@ -278,6 +278,8 @@ class SessionApp(App[int]):
     def _show_opened(self, opened: OpenSession) -> Awaitable[object]:
         for note in opened.notes:
             self.notify(note, timeout=8)
+        for warning in opened.warnings:
+            self.notify(warning, title="Check this answer", severity="warning", timeout=12)
         return self.show_interview(opened)
 
     def _save_state_changed(self, state: str, detail: str) -> None:

@@ -53,6 +53,7 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
     """Validate a parsed bank document into a :class:`Bank`."""
     context = TableReader(document)
     data = document.data
+    _refuse_other_elicit_files(context, data)
     context.keys(data, BANK_KEYS, "", "bank")
     bank_id = context.string(data, "id", "", required=True, nonempty=True)
     if bank_id and not ID_PATTERN.match(bank_id):
@@ -577,6 +578,21 @@ def _ident(context: TableReader, table: dict[str, Any], key: str, what: str) -> 
         )
         return ""
     return value
+
+
+def _refuse_other_elicit_files(context: TableReader, data: dict[str, Any]) -> None:
+    """A session or spec given as a bank gets one line saying so, not a finding for each of its keys."""
+    schema = data.get("schema")
+    if isinstance(schema, str) and schema.startswith("elicit.") and not schema.startswith("elicit.bank"):
+        kind = schema.removeprefix("elicit.").partition("/")[0]
+        context.add(
+            "not-a-bank",
+            "schema",
+            f"this is an elicit {kind} file (schema {quoted(schema)}), not a question bank",
+            "a bank starts with id, title and [[sections]] (docs/banks.md)",
+            line=1,
+        )
+        raise FindingsError(context.findings)
 
 
 def _version(context: TableReader, table: dict[str, Any]) -> str:

@@ -135,6 +135,37 @@ def check_range(question: Question, value: int | float) -> None:
         raise ElicitError(f"this question takes {_plain_number(question.max)} or less, not {_plain_number(value)}")
 
 
+def stored_value_problem(question: Question, value: Any) -> str | None:
+    """Why a value read from a file cannot be an answer to ``question`` (a hand edit, a changed bank), or None."""
+    if value is None:
+        return None
+    kind = question.kind
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "text":
+        return None if isinstance(value, str) else "not text"
+    if kind == "yesno":
+        return None if isinstance(value, bool) else f"{_shown(value)}, not true or false"
+    if kind == "choice":
+        return None if isinstance(value, str) and value in question.options else f"{_shown(value)}, not one of its options"
+    if kind == "multi":
+        picked = value if isinstance(value, list) else [value]
+        strays = [item for item in picked if item not in question.options]
+        return f"{_shown(strays[0])}, not one of its options" if strays else None
+    if kind in ("scale", "number"):
+        if not number or (kind == "scale" and not isinstance(value, int)):
+            wanted = f"a whole number from {question.min} to {question.max}" if kind == "scale" else "a number"
+            return f"{_shown(value)}, not {wanted}"
+        try:
+            check_range(question, value)
+        except ElicitError as error:
+            return str(error).removeprefix("this question takes ")
+    return None
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if not isinstance(value, str) else f"'{_short(value)}'"
+
+
 def answer_text(value: Any) -> str:
     """An answer value as text to edit and type back: ``yes``, ``Email, Chat``, ``8``."""
     if value is None:

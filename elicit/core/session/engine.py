@@ -15,7 +15,7 @@ from typing import Any
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.banks.models import Bank, Question, Section
 from elicit.core.findings import ElicitError, FindingsError, closest, suggestion
-from elicit.core.session.answers import has_value
+from elicit.core.session.answers import has_value, stored_value_problem
 from elicit.core.session.models import Answer, BankRef, Session, Story
 from elicit.core.text import quoted
 
@@ -253,6 +253,26 @@ class Interview:
             raise ElicitError(f"{quoted(text)} matches several questions ({names}); give the full id")
         hint = self.id_hint(text) or "list the ids with 'elicit banks show BANK'"
         raise ElicitError(f"no question {quoted(text)} in this session's banks; {hint}")
+
+    def answer_notes(self, most: int | None = None) -> list[str]:
+        """What is wrong with the answers the file holds (a hand edit, a changed bank): kept as they are, said once.
+
+        ``most``: say that many, then how many more (the app's notices); the command line says them all.
+        """
+        notes: list[str] = []
+        for question_id, answer in self.session.answers.items():
+            question = self._questions.get(question_id)
+            if question is None:
+                hint = self.id_hint(question_id)
+                notes.append(f"the answer under {quoted(question_id)} belongs to no question of this session's banks; "
+                             f"it is kept in the file{'; ' + hint if hint else ''}")
+                continue
+            problem = stored_value_problem(question, answer.value)
+            if problem:
+                notes.append(f"the answer to {question_id} is {problem}; it is kept as it is: answer the question again to fix it")
+        if most is not None and len(notes) > most:
+            notes[most:] = [f"and {len(notes) - most} more answer(s) like these; 'elicit summary' lists them all"]
+        return notes
 
     def id_hint(self, text: str) -> str | None:
         """``did you mean '...'?`` naming the question closest to a mistyped id, as short as it was typed (``q``,

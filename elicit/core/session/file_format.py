@@ -52,6 +52,8 @@ from elicit.core.session.record_reader import (
 SCHEMA_PREFIX = "elicit.session/"
 SCHEMA = f"{SCHEMA_PREFIX}1"
 SUFFIX = ".elicit.toml"
+SPEC_SCHEMA_PREFIX = "elicit.spec/"
+"""How a TOML spec exported by elicit names its schema (elicit.core.spec adds the version), so a spec opened as a session is named as one."""
 
 _TOP_TABLES = (
     "settings", "participants", "banks", "answers", "stories", "open_questions", "decisions", "assumptions", "glossary", "rounds", "proposals",
@@ -221,6 +223,17 @@ class _Reader(RecordReader):
     starts_like = "a session file"
     this = "this file"
     upgrade_to = "open"
+
+    def schema_ok(self, schema: Any) -> bool:
+        if isinstance(schema, str) and schema.startswith(SPEC_SCHEMA_PREFIX):
+            self.add(
+                "not-a-session",
+                "schema",
+                "this is a spec exported by elicit, not a session file",
+                f"to make a session from it: 'elicit import {self.document.path} -o NEW{SUFFIX}'",
+            )
+            return False
+        return super().schema_ok(schema)
 
     def session(self) -> Session:
         data = self.document.data

@@ -30,6 +30,8 @@ class OpenSession:
     notes: list[str] = field(default_factory=list)
     tail: SessionTail | None = None
     """Opened staged: the stories and what follows them, still to read (:meth:`finish_loading`); None once read."""
+    warnings: list[str] = field(default_factory=list)
+    """What the file holds that the user should check (an answer that does not fit its question)."""
 
     @property
     def loading(self) -> bool:
@@ -83,7 +85,8 @@ def open_session(
     if store.note:
         notes.insert(0, store.note)
     interview = Interview(session, banks)
-    return OpenSession(path, store, session, interview, SessionService(session, interview), notes, tail)
+    warnings = interview.answer_notes(most=None if saves_once else 3)
+    return OpenSession(path, store, session, interview, SessionService(session, interview), notes, tail=tail, warnings=warnings)
 
 
 def create_session(

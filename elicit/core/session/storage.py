@@ -165,7 +165,7 @@ class SessionStore:
 def session_path(text: str) -> Path:
     """A session path from the user's argument, adding ``.elicit.toml`` if it has no .toml suffix."""
     path = Path(text).expanduser()
-    if not path.name.endswith(".toml"):
+    if path.name and not path.name.endswith(".toml"):
         path = path.with_name(path.name + SUFFIX)
     return path
 

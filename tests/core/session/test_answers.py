@@ -164,3 +164,36 @@ def test_a_decimal_comma_reads_as_the_same_decimal_dot(whole, fraction):
 
     digits = f"{fraction:02d}" if fraction >= 10 else str(fraction)
     assert parse_number(f"{whole},{digits}") == parse_number(f"{whole}.{digits}")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "problem"),
+    [
+        ("problem", 3, "not text"),
+        ("platform", "Tablet", "'Tablet', not one of its options"),
+        ("channels", ["Email", "Fax"], "'Fax', not one of its options"),
+        ("offline", "yes", "'yes', not true or false"),
+        ("satisfaction", "four", "'four', not a whole number from 1 to 5"),
+        ("satisfaction", 4.5, "4.5, not a whole number from 1 to 5"),
+        ("satisfaction", 9, "5 or less, not 9"),
+        ("satisfaction", True, "True, not a whole number from 1 to 5"),
+        ("offline_how_long", "ten", "'ten', not a number"),
+        ("offline_how_long", -1, "0 or more, not -1"),
+    ],
+)
+def test_a_stored_value_that_does_not_fit_its_question_says_why(key, value, problem):
+    from elicit.core.session.answers import stored_value_problem
+
+    assert stored_value_problem(question(MINI, key), value) == problem
+
+
+@given(st.text())
+def test_every_value_the_parser_gives_fits_its_question(text):
+    from elicit.core.session.answers import stored_value_problem
+
+    for key in ("problem", "platform", "channels", "offline", "satisfaction", "offline_how_long"):
+        try:
+            value = parse_answer(question(MINI, key), text)
+        except ElicitError:
+            continue
+        assert stored_value_problem(question(MINI, key), value) is None, (key, value)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from elicit.core.data import record_dict
+from elicit.core.session.file_format import SPEC_SCHEMA_PREFIX
 from elicit.core.session.models import Answer
 from elicit.core.session.record_reader import (
     ASSUMPTION_KEYS,
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
     from elicit.core.session.models import Session
 
-SPEC_SCHEMA = "elicit.spec/2"
-READABLE_SCHEMAS = ("elicit.spec/1", SPEC_SCHEMA)
+SPEC_SCHEMA = f"{SPEC_SCHEMA_PREFIX}2"
+READABLE_SCHEMAS = (f"{SPEC_SCHEMA_PREFIX}1", SPEC_SCHEMA)
 """What ``elicit import`` reads: version 1 had the app's cursor (``current``) and no ``why``/``when``/``minutes``."""
 
 META_KEYS = ("title", "client", "project", "interviewer")
