@@ -263,9 +263,10 @@ class Interview:
         for question_id, answer in self.session.answers.items():
             question = self._questions.get(question_id)
             if question is None:
-                hint = self.id_hint(question_id)
-                notes.append(f"the answer under {quoted(question_id)} belongs to no question of this session's banks; "
-                             f"it is kept in the file{'; ' + hint if hint else ''}")
+                hint = self.id_hint(question_id)  # no hint: a question an older bank had, kept as 'other answers'
+                if hint:
+                    notes.append(f"the answer under {quoted(question_id)} belongs to no question of this session's banks; "
+                                 f"it is kept in the file; {hint}")
                 continue
             problem = stored_value_problem(question, answer.value)
             if problem:
