@@ -139,27 +139,45 @@ def stored_value_problem(question: Question, value: Any) -> str | None:
     """Why a value read from a file cannot be an answer to ``question`` (a hand edit, a changed bank), or None."""
     if value is None:
         return None
-    kind = question.kind
+    check = _STORED_CHECKS.get(question.kind)
+    return check(question, value) if check else None
+
+
+def _text_problem(question: Question, value: Any) -> str | None:
+    return None if isinstance(value, str) else "not text"
+
+
+def _yesno_problem(question: Question, value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"{_shown(value)}, not true or false"
+
+
+def _option_problem(question: Question, value: Any) -> str | None:
+    picked = value if question.kind == "multi" and isinstance(value, list) else [value]
+    strays = [item for item in picked if not isinstance(item, str) or item not in question.options]
+    return f"{_shown(strays[0])}, not one of its options" if strays else None
+
+
+def _number_problem(question: Question, value: Any) -> str | None:
+    scale = question.kind == "scale"
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind == "text":
-        return None if isinstance(value, str) else "not text"
-    if kind == "yesno":
-        return None if isinstance(value, bool) else f"{_shown(value)}, not true or false"
-    if kind == "choice":
-        return None if isinstance(value, str) and value in question.options else f"{_shown(value)}, not one of its options"
-    if kind == "multi":
-        picked = value if isinstance(value, list) else [value]
-        strays = [item for item in picked if item not in question.options]
-        return f"{_shown(strays[0])}, not one of its options" if strays else None
-    if kind in ("scale", "number"):
-        if not number or (kind == "scale" and not isinstance(value, int)):
-            wanted = f"a whole number from {question.min} to {question.max}" if kind == "scale" else "a number"
-            return f"{_shown(value)}, not {wanted}"
-        try:
-            check_range(question, value)
-        except ElicitError as error:
-            return str(error).removeprefix("this question takes ")
+    if not number or (scale and not isinstance(value, int)):
+        wanted = f"a whole number from {question.min} to {question.max}" if scale else "a number"
+        return f"{_shown(value)}, not {wanted}"
+    try:
+        check_range(question, value)
+    except ElicitError as error:
+        return str(error).removeprefix("this question takes ")
     return None
+
+
+_STORED_CHECKS = {
+    "text": _text_problem,
+    "yesno": _yesno_problem,
+    "choice": _option_problem,
+    "multi": _option_problem,
+    "scale": _number_problem,
+    "number": _number_problem,
+}
 
 
 def _shown(value: Any) -> str:
