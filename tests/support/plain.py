@@ -52,6 +52,10 @@ class PtyProcess:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become elicit
             try:
+                # Start as a user's shell starts it: no signal blocked or ignored that the test process happened to hold.
+                signal.pthread_sigmask(signal.SIG_SETMASK, set())
+                for number in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+                    signal.signal(number, signal.SIG_DFL)
                 os.chdir(cwd)
                 os.execve(sys.executable, [sys.executable, "-m", "elicit", *args], environment)
             finally:
