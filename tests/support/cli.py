@@ -26,7 +26,14 @@ NOT_FOR_LINT = (
     "elicit.core.files.toml_writer",
 )
 """What ``elicit lint FILE.txt`` must not import: banks, the interview engine, the session file format, the writers."""
-NOT_FOR_ANSWER = (*FRONT_ENDS, *_NEVER_QUICK, "elicit.core.stories", "elicit.cli.summary_output", "elicit.core.session.summary")
+NOT_FOR_ANSWER = (
+    *FRONT_ENDS,
+    *_NEVER_QUICK,
+    "elicit.core.stories",
+    "elicit.cli.summary_output",
+    "elicit.core.session.summary",
+    "hashlib",  # OpenSSL costs 2-3 ms to load: a bank file is hashed by elicit.core.files.digest
+)
 """What ``elicit answer`` must not import: story quality, the spec and its exporters."""
 
 _MARK = "\nLOADED:"

@@ -7,7 +7,6 @@ resolver (usually a :class:`~elicit.core.banks.catalog.BankCatalog`) and reports
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from elicit.core.banks.conditions import Condition, ConditionError, parse_condition
 from elicit.core.banks.models import Bank, Question, Section, StoryHint
+from elicit.core.files.digest import sha256_hex
 from elicit.core.files.tables import TableReader, is_table_list, type_name
 from elicit.core.files.toml_source import TomlDocument, read_document
 from elicit.core.findings import FindingsError, did_you_mean
@@ -68,7 +68,7 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
         description=prose(context.string(data, "description", "")),
         path=document.path,
     )
-    hashes = [hashlib.sha256(document.raw).hexdigest()]
+    hashes = [sha256_hex(document.raw)]
     stack = _stack + (bank.id,)
     sections = data.get("sections")
     if sections is None:
@@ -101,7 +101,7 @@ def bank_from_document(document: TomlDocument, resolve: Resolver | None = None, 
     _check_conditions(context, bank, sections)
     if context.findings:
         raise FindingsError(sorted(context.findings, key=lambda finding: finding.line or 0))
-    bank.content_hash = "sha256:" + hashlib.sha256("\n".join(hashes).encode()).hexdigest()
+    bank.content_hash = "sha256:" + sha256_hex("\n".join(hashes).encode())
     return bank
 
 

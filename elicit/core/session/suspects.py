@@ -8,17 +8,17 @@ it again: editing or confirming the story records the answers afresh.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
+from elicit.core.files.digest import sha256_hex
 from elicit.core.session.models import Session, Story
 
 
 def answer_digest(value: Any) -> str:
     """A short digest of an answer's value (None: no answer)."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return sha256_hex(text.encode("utf-8", "surrogatepass"))[:16]
 
 
 def answer_basis(session: Session, story: Story) -> dict[str, str]:
