@@ -1,0 +1,46 @@
+"""The garbage collector while a command runs (issue 18): off for a quick command, on for the app; main leaves it as found."""
+
+from __future__ import annotations
+
+import gc
+
+from elicit.cli import app_commands, main, session_commands
+
+
+def test_a_command_without_a_front_end_runs_without_the_collector(monkeypatch):
+    seen: list[bool] = []
+    monkeypatch.setattr(session_commands, "summary", lambda args: seen.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert main(["summary", "some.elicit.toml"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_the_app_collects_as_usual(monkeypatch):
+    seen: list[bool] = []
+    monkeypatch.setattr(app_commands, "open_session", lambda args: seen.append(gc.isenabled()) or 0)
+    assert main(["open", "some.elicit.toml"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
+
+
+def test_a_failing_command_leaves_the_collector_on(monkeypatch):
+    def fails(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(session_commands, "summary", fails)
+    try:
+        main(["summary", "some.elicit.toml"])
+    except RuntimeError:
+        pass
+    assert gc.isenabled()
+
+
+def test_a_caller_that_turned_the_collector_off_finds_it_off(monkeypatch):
+    monkeypatch.setattr(session_commands, "summary", lambda args: 0)
+    gc.disable()
+    try:
+        assert main(["summary", "some.elicit.toml"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
