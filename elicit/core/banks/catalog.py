@@ -14,7 +14,8 @@ from pathlib import Path
 
 from elicit.core.banks.loader import bank_from_document
 from elicit.core.banks.models import Bank
-from elicit.core.files.toml_source import TomlDocument, parse_toml, read_document
+from elicit.core.files.toml_parser import TomlSyntaxError, loads
+from elicit.core.files.toml_source import TomlDocument, parse_toml, read_document, read_text
 from elicit.core.findings import Finding, FindingsError
 from elicit.core.paths import BANK_SUFFIX, bank_folders, distinct_folders
 from elicit.core.text import quoted
@@ -39,6 +40,7 @@ class BankCatalog:
         self._folder_source = folders
         self._folders: list[tuple[str, Path]] | None = None
         self._entries: dict[str, BankEntry] | None = None
+        self._by_id: dict[str, BankEntry | None] = {}  # entries found for one id without the whole index
         self._loaded: dict[Path, Bank] = {}
 
     @classmethod
@@ -59,8 +61,18 @@ class BankCatalog:
         return sorted(self._index().values(), key=lambda entry: entry.id)
 
     def entry(self, bank_id: str) -> BankEntry | None:
-        """The winning entry for ``bank_id``, or None."""
-        return self._index().get(bank_id)
+        """The winning entry for ``bank_id``, or None.
+
+        Without the whole index, only the files that may hold ``bank_id`` are
+        parsed (each file's id read from the lines before its first table):
+        the same entry as the index's, and a session on one bank does not
+        parse every other bank just to learn its id.
+        """
+        if self._entries is not None:
+            return self._entries.get(bank_id)
+        if bank_id not in self._by_id:
+            self._by_id[bank_id] = self._find(bank_id)
+        return self._by_id[bank_id]
 
     def load(self, id_or_path: str | Path) -> Bank:
         """Load a bank by id or by file path; raise FindingsError on problems."""
@@ -104,24 +116,69 @@ class BankCatalog:
 
     def _document(self, path: Path) -> TomlDocument:
         # Reuse a document read while indexing, but never index just for this.
-        for entry in (self._entries or {}).values():
+        for entry in [*(self._entries or {}).values(), *(e for e in self._by_id.values() if e is not None)]:
             if entry.path == path and entry.document is not None:
                 return entry.document
         return read_document(path)
 
     def _index(self) -> dict[str, BankEntry]:
         if self._entries is None:
-            self._entries = {}
+            entries: dict[str, BankEntry] = {}
             for source, folder in self.folders:
                 for path in sorted(_bank_files(folder)):
-                    entry = _read_entry(path, source)
-                    previous = self._entries.get(entry.id)
-                    if previous is not None and _same_file(previous, entry):
-                        continue  # a byte-identical copy (./question_banks in a clone of elicit) overrides nothing: listed once
-                    if previous is not None:
-                        entry.overrides = previous.overrides + [previous]
-                    self._entries[entry.id] = entry
+                    _add(entries, _read_entry(path, source))
+            self._entries = entries
         return self._entries
+
+    def _find(self, bank_id: str) -> BankEntry | None:
+        """What ``_index().get(bank_id)`` gives, parsing whole only the files that may hold ``bank_id``.
+
+        A file's id is the one it declares when it parses, else its name: so a
+        file that declares another id and is not named ``bank_id`` cannot be it,
+        whether or not the rest of it parses.
+        """
+        entries: dict[str, BankEntry] = {}
+        for source, folder in self.folders:
+            for path in sorted(_bank_files(folder)):
+                declared = _declared_id(path)
+                if declared is None or declared == bank_id or path.stem == bank_id:
+                    entry = _read_entry(path, source)
+                    if entry.id == bank_id:
+                        _add(entries, entry)
+        return entries.get(bank_id)
+
+
+def _add(entries: dict[str, BankEntry], entry: BankEntry) -> None:
+    """Index ``entry``: a later file overrides an earlier one with the same id."""
+    previous = entries.get(entry.id)
+    if previous is not None and _same_file(previous, entry):
+        return  # a byte-identical copy (./question_banks in a clone of elicit) overrides nothing: listed once
+    if previous is not None:
+        entry.overrides = previous.overrides + [previous]
+    entries[entry.id] = entry
+
+
+def _declared_id(path: Path) -> str | None:
+    """The id a bank file gives itself, read from its lines before the first table; "" for none; None if that cannot tell.
+
+    Every top-level key comes before the first line opening a table. A line
+    starting with ``[`` inside a multi-line string or array leaves the part
+    before it unterminated, so when that part parses, the line is a real table
+    header and the part holds every top-level key. None (parse the file whole
+    to know) when the file cannot be read or that part does not parse. The id
+    is trusted only for ruling a file out: a file that may hold the id asked
+    for is parsed whole, as the index parses it.
+    """
+    _raw, text, problem = read_text(path)
+    if problem is not None or text is None:
+        return None
+    head = "" if text.startswith("[") else text.split("\n[", 1)[0]
+    try:
+        data = loads(head)
+    except (TomlSyntaxError, RecursionError):
+        return None
+    declared = data.get("id")
+    return declared if isinstance(declared, str) else ""
 
 
 def looks_like_path(text: str) -> bool:
