@@ -174,7 +174,55 @@ def _goal(want: str) -> _Goal:
     found = _TOKEN.findall(text)
     tokens = [token.lower() for token in found]
     capitalised = frozenset(index for index, token in enumerate(found) if index > 0 and token[:1].isupper() and token != "I")
-    return _Goal(tokens, _places(tokens), lexicon(), capitalised)
+    words = lexicon()
+    return _Goal(tokens, _purposes(tokens, _places(tokens), words), words, capitalised)
+
+
+LIGHT_VERBS = word_set(
+    "use allow enable let ask tell get want need help require force permit have like expect remind invite set configure "
+    "instruct train teach encourage be make"
+)
+"""Verbs whose object is followed by the goal itself ("use the app to see who is at the door and open it", "allow
+guests to book and pay"): the infinitive after their object is no purpose."""
+LIGHT_NOUNS = word_set(
+    "ability option way possibility functionality function feature tool means mechanism method chance opportunity "
+    "permission right capability facility interface"
+)
+"""Nouns whose infinitive is the goal ("a way to add and remove people"), not what a thing is for."""
+PURPOSE = "to"
+"""The place of the words of a purpose infinitive after a verb's object ("email the provider to report issues and ask
+questions"): a joint inside it joins the parts of the purpose, not two goals."""
+
+
+def _purposes(tokens: list[str], places: list[str], words: Lexicon) -> list[str]:
+    """``places`` with the words of each purpose infinitive at the top level marked PURPOSE: "to" and a verb after the
+    object of a verb that is not a light verb ("call a script to run the tests and report back")."""
+    marked = list(places)
+    verb = ""
+    for index, token in enumerate(tokens):
+        if places[index] != MAIN:
+            continue
+        before = tokens[index - 1] if index else ""
+        if (before in ("to", "") or before in JOINTS) and words.is_base_verb(token):
+            verb = token
+        if token == "to" and verb and verb not in LIGHT_VERBS and _purpose_starts(tokens, index, words):
+            for later in range(index, len(tokens)):
+                if tokens[later] in _CLAUSE_ENDS or places[later] != MAIN:
+                    break
+                marked[later] = PURPOSE
+            break
+    return marked
+
+
+def _purpose_starts(tokens: list[str], to: int, words: Lexicon) -> bool:
+    """Whether the "to" at ``to`` opens an infinitive after an object ("a script to run", "it to show"), not after a
+    verb ("want to") or a noun whose infinitive is the goal ("a way to add")."""
+    if to < 2 or to + 1 >= len(tokens) or not words.is_base_verb(tokens[to + 1]):
+        return False
+    before = tokens[to - 1]
+    if before in LIGHT_NOUNS:
+        return False
+    return before in ("it", "them", "him", "her", "me", "us") or ("noun" in words.parts(before) and tokens[to - 2] not in _VERB_POSITION)
 
 
 def _is_word(token: str) -> bool:
@@ -227,18 +275,61 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
     place = goal.places[joint]
     if place in _QUESTION_WORDS and (found := _second_question(goal, joint)) is not None:
         return found
+    if place in _QUESTION_WORDS | word_set("if whether") and (found := _question_after_aside(goal, joint)) is not None:
+        return found
     if place != MAIN and not _leaves_the_clause(goal, joint):
         return None
     if goal.tokens[joint] == "/":
         return _verbs_slashed(goal, joint)
     second = goal.next_word(joint + 1)
-    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS:
+    if (found := _second_want(goal, joint, second)) is not None:
+        return found
+    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS | _CLAUSE_OPENERS | _QUALITY_ADVERBS:
         return None
     if _passive_after(goal, joint, second) != second:  # "and the deposit to be denied": a clause of its own
         return _passives_joined(goal, joint, second)
     if _one_goal_at(goal, joint, second):
         return None
     return _verbs_joined(goal, joint, second) or _passives_joined(goal, joint, second) or _second_action(goal, joint, second)
+
+
+_WANTS = word_set("want need")
+_MODALS = word_set("should must shall will")
+_QUALITY_ADVERBS = word_set("well")
+"""An adverb that makes the participle after it a quality ("well defined and well documented"), not an act."""
+
+
+def _second_want(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
+    """A second want at the top level: "and I want it to be backed up", "and need a way to", "and the app should also
+    record my heart rate" (a subject and a modal of its own), ", and be notified of new papers" (a passive goal after a
+    comma)."""
+    if goal.places[joint] != MAIN or goal.tokens[joint] not in _LIST_ENDS:
+        return None
+    start = joint + 1
+    word = goal.word(start)
+    if word in ("i", "we") and goal.word(start + 1) in _WANTS | word_set("would"):
+        return "", f"{_joined(goal, joint)}{word} {goal.word(start + 1)}"
+    if word in _WANTS and goal.word(start + 1) in _OBJECT_STARTS | word_set("to"):
+        return "", f"{_joined(goal, joint)}{word}"
+    subject = _subject_with_modal(goal, start)
+    if subject:
+        return "", f"{_joined(goal, joint)}{subject}"
+    if goal.word(joint - 1) == "," and word == "be" and goal.participle(start + 1) is not None and goal.word(start + 1) != "able":
+        return "", f"{_joined(goal, joint)}be {goal.word(start + 1)}"
+    return None
+
+
+def _subject_with_modal(goal: _Goal, start: int) -> str:
+    """ "the app should also keep", "Alfred must record": up to three words naming a subject, a modal and a verb."""
+    for subject_end in (start, start + 1, start + 2):
+        if goal.word(subject_end + 1) not in _MODALS or not goal.base_verb(goal.next_word(subject_end + 2)):
+            continue
+        subject = goal.tokens[start : subject_end + 1]
+        last_parts = goal.words.parts(subject[-1])
+        named = start in goal.capitalised or (subject[0] in _DETERMINERS and ("noun" in last_parts or not last_parts))
+        if named and all(_is_word(token) and token not in JOINTS for token in subject):
+            return f"{' '.join(subject)} {goal.word(subject_end + 1)}"
+    return ""
 
 
 def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
@@ -265,6 +356,7 @@ def _reduced_relative(goal: _Goal, second: int) -> bool:
         and goal.word(second + 1) in _DETERMINERS
         and _is_word(goal.word(second + 2))
         and _inflected(goal, second + 3)
+        and goal.word(second + 4) != "of"  # "and pin the exact versions of it": a noun, not a clause's verb
     )
 
 
@@ -276,7 +368,23 @@ def _values_listed(goal: _Goal, joint: int) -> bool:
         index -= 1
     if index < 0 or goal.word(index) != ",":
         return False
-    return not goal.base_verb(goal.next_word(index + 1))
+    if goal.word(index + 1) in _LIST_ENDS:
+        return False  # "a collection for my documents, or my team's documents, and apply ...": an aside, no list
+    return not goal.base_verb(goal.next_word(index + 1)) or _listed_after_preposition(goal, index)
+
+
+def _listed_after_preposition(goal: _Goal, comma: int) -> bool:
+    """ "in treemap, bubble tree, map and pivot table": a list of three or more items that a preposition opens holds
+    nouns, whatever else its words can be."""
+    index, commas = comma, 0
+    while index > 0 and (_is_word(goal.word(index - 1)) or goal.word(index - 1) == ","):
+        index -= 1
+        commas += goal.word(index) == ","
+        if goal.word(index) in JOINTS - {","} or goal.word(index) in _VERB_POSITION - {","}:
+            return False
+        if goal.word(index) in _PREPOSITIONS:
+            return goal.word(index + 1) not in _DETERMINERS and (goal.word(index) != "to" or not goal.base_verb(index + 1))
+    return False
 
 
 def _a_name(goal: _Goal, joint: int, second: int) -> bool:
@@ -306,7 +414,7 @@ def _shared_head(goal: _Goal, joint: int, second: int) -> bool:
 def _leaves_the_clause(goal: _Goal, joint: int) -> bool:
     """ "notify me when a job ends and download the results": after a clause of time or condition whose verb is
     inflected ("ends", "is uploaded"), a verb in its base form with its object is the main goal's again."""
-    if goal.places[joint] not in _ADVERBIAL or goal.tokens[joint] not in _LIST_ENDS:
+    if goal.places[joint] not in _ADVERBIAL | _QUESTION_WORDS or goal.tokens[joint] not in _LIST_ENDS:
         return False
     second = goal.next_word(joint + 1)
     if not goal.base_verb(second) or _what_follows(goal, second) not in ("pronoun", "determiner"):
@@ -339,6 +447,8 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     opener = _clause_start(goal, joint)
     if goal.word(opener - 1) in _CONTENTS_OF:
         return None
+    if goal.tokens[joint] == "and" and _second_fact(goal, opener, joint):
+        return "", f"and {goal.word(joint + 1)} {goal.word(joint + 2)}"
     if following == goal.word(opener):
         # two questions, each with a verb of its own ("what the archive accepts and what formats are accepted"):
         # two things to know; three or more are a list of one subject's details
@@ -351,6 +461,30 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     if goal.tokens[joint] in ("and", ",") and following in _QUESTION_WORDS and own_clause:
         return "", f"{_joined(goal, joint)}{following}"
     return None
+
+
+def _question_after_aside(goal: _Goal, joint: int) -> tuple[str, str] | None:
+    """ "know if it is under copyright and, where possible, who holds the rights": a second question after an aside."""
+    if goal.tokens[joint] != "and" or goal.word(joint + 1) != ",":
+        return None
+    end = next((index for index in range(joint + 3, min(joint + 6, len(goal.tokens))) if goal.word(index) == ","), None)
+    if end is None or goal.word(end + 1) not in _QUESTION_WORDS or not (_is_word(goal.word(end + 2)) and _is_word(goal.word(end + 3))):
+        return None
+    return "", f"and {goal.word(end + 1)}"
+
+
+KNOWING = word_set("know see learn understand find tell show")
+
+
+def _second_fact(goal: _Goal, opener: int, joint: int) -> bool:
+    """ "know who funded the project and their requirements", "know when they meet and the type of user invited": a
+    verb of knowing, a question with a verb of its own, then a second thing to know as a noun phrase."""
+    asked = goal.word(opener - 1) in KNOWING or (goal.word(opener - 1) == "out" and goal.word(opener - 2) == "find")
+    if not asked or goal.word(opener) not in _QUESTION_WORDS - word_set("how"):
+        return False
+    if not any(_inflected(goal, index) for index in range(opener + 1, joint)):
+        return False
+    return goal.word(joint + 1) in word_set("the their its his her your our") and "noun" in goal.words.parts(goal.word(joint + 2))
 
 
 def _has_own_verb(goal: _Goal, opener: int, end: int) -> bool:
@@ -446,8 +580,13 @@ def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | No
 
 def _no_action_after(goal: _Goal, joint: int, second: int, after: str) -> bool:
     """The word after the joint can be a verb, but what surrounds it says it is not a second action."""
-    if goal.adjective(_item_before(goal, joint)) and after not in ("pronoun", "determiner"):
+    before = _item_before(goal, joint)
+    if goal.adjective(before) and after not in ("pronoun", "determiner"):
         return True  # "accurate and complete data": adjectives joined
+    if goal.word(before - 1) in _DETERMINERS and not goal.words.is_base_verb(goal.word(before)) and after == "word":
+        return True  # "with a partial or complete title": two words before one noun
+    if goal.word(second) in LIST_VERBS and _first_verb(goal, joint) in LIST_VERBS:
+        return False  # "search the repository and browse through it": two ways through it
     if goal.word(second) in LIST_VERBS and goal.word(second + 1) in ("it", "them", "by", "through"):
         return True  # "see a list of my orders and sort it by date": part of the list
     # "by name, date and place", "the name and address of ..."; "in both the read and edit views": one noun phrase
@@ -476,6 +615,8 @@ def _what_follows(goal: _Goal, verb: int) -> str:
         return "pronoun"
     if after in _DETERMINERS or after.isdigit():
         return "determiner"
+    if after == "to" and goal.words.is_base_verb(goal.word(verb + 2)):
+        return "determiner"  # "and continue to harvest it", "and try to fix it": a verb that takes another
     if after in _PREPOSITIONS:
         # "and respond to the comment", "and deal with the gap"; not "the name and address of the user"
         return "determiner" if after != "of" and goal.word(verb + 2) in _OBJECT_STARTS else ""
@@ -548,7 +689,7 @@ def _object_of_a_verb(goal: _Goal, joint: int) -> bool:
 def _first_verb(goal: _Goal, joint: int) -> str | None:
     """The verb, where a verb goes, that the words before the joint belong to ("upload" in "to upload a photo and")."""
     start = _list_start(goal, _item_before(goal, joint))
-    for index in range(start, max(-1, start - 8), -1):
+    for index in range(start, max(-1, start - 14), -1):
         if (goal.base_verb(index) or _main_do(goal, index)) and _verb_position(goal, index):
             return goal.word(index)
         if not _is_word(goal.word(index)) or goal.word(index) in _VERB_POSITION - {"to"}:

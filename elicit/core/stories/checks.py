@@ -19,8 +19,8 @@ __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
 # Minimal: nothing but role, goal and benefit -----------------------------------------------------
 
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
-_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?)$")
-"""Not an aside in brackets: a plural "(s)", an acronym "(DMP)", a number, or a list of values ("{0, 1/2, 1, 2, etc.}")."""
+_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[a-z]+-|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?)$")
+"""Not an aside in brackets: a plural "(s)", a prefix "(re-)use", an acronym "(DMP)", a number, or a list of values ("{0, 1/2, 1, 2, etc.}")."""
 _SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _ABBREVIATIONS = word_set("e.g i.e etc vs approx incl no nos mr mrs ms dr st fig ca cf al ltd inc co jr sr dept")
 _EXAMPLE = re.compile(
@@ -30,6 +30,9 @@ _EXAMPLE = re.compile(
 )
 """An example in the goal: "for example", "e.g.", another product as the model ("like Symplectic Elements provides")."""
 _SECOND_BENEFIT = re.compile(r"(?:[,.;]\s*|\s)(?:so\s+that\b|so\s+(?:I|we)\s|in\s+order\s+to\b|so\s+as\s+to\b)", re.IGNORECASE)
+_OBLIGED = re.compile(r"\b(?:have|has|need|needs)\s+to\b|\bmust\b", re.IGNORECASE)
+"""Before "in order to" in the benefit, an obligation ("so that I do not have to convert formats in order to use the
+packager"): the purpose says what the obligation is for, one aim, not a second benefit."""
 
 
 def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | None:
@@ -56,9 +59,10 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     example = _EXAMPLE.search(want)
     if example:
         return "an example in the goal", want[example.start() :].strip(" ,;(")
-    details = _LONG_LIST.search(_BRACKETS.sub(" ", want))  # the values in brackets are one item ("{1, 2, 3, 5, 8}")
+    # the values in brackets are one item ("{1, 2, 3, 5, 8}"); "such as" / "including" opens a list of its own
+    details = next(filter(None, (_long_list(part) for part in _NAMED_PARTS.split(_BRACKETS.sub(" ", want)))), None)
     if details:
-        return "a long list of details in the goal", details.group(0).strip(" ,;:")
+        return "a long list of details in the goal", details
     return _second_benefit(so_that)
 
 
@@ -106,9 +110,20 @@ def _glued_sentence(want: str) -> str | None:
     return None
 
 
-_LONG_LIST = re.compile(r"(?:[^,;]+,){5,}[^,;]+")
-"""Six or more items in a row separated by commas: the fields or rules of a design, not the goal ("the following
-information: day, time, title, summary, trainers, level, ...")."""
+def _long_list(text: str) -> str | None:
+    """Six or more items in a row separated by commas: the fields or rules of a design, not the goal ("the following
+    information: day, time, title, summary, trainers, level, ..."). An "and"/"or" closes a list ("a collection,
+    object, or component that title, date, name ... do not describe": two lists, each short)."""
+    for clause in text.split(";"):
+        items = clause.split(",")
+        start = 0
+        for index in range(1, len(items)):
+            closes = items[index].split()[:1] in (["and"], ["or"]) and index < len(items) - 1
+            if closes or index == len(items) - 1:
+                if index - start + 1 >= 6:
+                    return ",".join(items[start : index + 1]).strip(" ,;:")
+                start = index
+    return None
 
 _IN_CAPITALS = re.compile(r"\sAND\s")
 _ANOTHER_BENEFICIARY = re.compile(
@@ -137,13 +152,18 @@ def _goes_on(modal: str | None, chained: str) -> bool:
     return bool(modal) and not _BACK_REFERENCE.match(chained)
 
 
+def _an_obligations_purpose(so_that: str, found: re.Match[str]) -> bool:
+    """ "so that I do not have to convert formats in order to use the packager": what the obligation is for."""
+    return found.group(0).strip(" ,.;").lower().startswith(("in", "so as")) and bool(_OBLIGED.search(so_that[: found.start()]))
+
+
 def _second_benefit(so_that: str) -> tuple[str, str] | None:
     """A second purpose chained on the first: another "so that" / "in order to"; "AND" in capitals; "and" with
     another beneficiary ("I can shop on one page and we can run a call for talks"); a list of purposes ("so that I
     can learn about it, register for it, and find the way there"). Not one purpose with its consequence ("I
     increase access and I do not lose the files")."""
     second = _SECOND_BENEFIT.search(so_that)
-    if second:
+    if second and not _an_obligations_purpose(so_that, second):
         return "a second benefit", so_that[second.start() :].strip(" ,;.")
     capitals = _IN_CAPITALS.search(so_that)
     if capitals:

@@ -15,6 +15,7 @@ terms, removes built-in ones or declares precise phrases in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,10 @@ class VagueTerms:
         precise = {i for hit in self._exceptions.find(text_words, split_slashes=False) for i in range(hit.first, hit.last + 1)}
         hits: list[VagueHit] = []
         seen: set[str] = set()
+        rationale = _rationale_start(text)
         for hit in self._terms.find(text_words):
+            if text_words[hit.first].start >= rationale:
+                continue
             if hit.first in precise or hit.phrase in seen or _quantified(text_words, hit.last) or _plain_use(text_words, hit):
                 continue
             seen.add(hit.phrase)
@@ -68,6 +72,22 @@ class VagueTerms:
 
 
 _DEFAULT_ADVICE = "say it so that a tester can check it"
+
+
+_RATIONALE = re.compile(
+    r"\b(?:because|since|though|although)\b|\bas\s+(?:I|we|they|he|she|you)\s|,\s*(?:in\s+order\s+)?to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+"""Where the goal turns to why: a reason ("as they get bored easily", "because ..."), a concession ("- though there
+will be a few rules"), a purpose after a comma (", to quickly find a former student's work")."""
+
+
+def _rationale_start(text: str) -> int:
+    """The offset where the goal's rationale starts (vague words there are not what the system must do), or len(text)."""
+    for found in _RATIONALE.finditer(text):
+        if found.group("verb") is None or lexicon().is_base_verb(found.group("verb").lower()):
+            return found.start()
+    return len(text)
 
 
 def _quantified(text_words: list[Word], last: int) -> bool:
@@ -103,6 +123,10 @@ def _names_content(text_words: list[Word], hit: PhraseHit, before: list[str]) ->
     after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
     if before[-1:] and before[-1] in _AUTHORING and "adj" in lexicon().parts(hit.phrase) and _noun_like(after):
         return True
+    if before[-1:] and before[-1] in _JUDGING:
+        return True  # "any resource that I believe useful": the user's own judgement
+    if hit.phrase in _DEFINING and after in ("for", "to") and before[-1:] and (_noun_like(before[-1]) or (before[-1] in ("is", "are") and before[-2:-1] != ["it"])):
+        return True  # "all rights necessary for managing the data", "aspects useful for monitoring it": which ones
     return hit.phrase in _CONTENT_ADJECTIVES and "noun" in lexicon().parts(after)
 
 
@@ -112,15 +136,31 @@ def _a_purpose_or_a_state(text_words: list[Word], hit: PhraseHit, before: list[s
     after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
     if before[-1:] == ["for"] and hit.first == hit.last and "noun" in lexicon().parts(after):
         return True
+    if _asked_whether(text_words, hit.first):
+        return True
     return "adj" in lexicon().parts(hit.phrase) and _what_the_user_learns(text_words, hit.first)
+
+
+def _asked_whether(text_words: list[Word], first: int) -> bool:
+    """ "know whether the data can be reproduced efficiently": a vague word in the question the user asks, which the
+    system answers; it sets no level the system must reach."""
+    tokens = [word.text for word in text_words[:first]]
+    return any(tokens[index] in _KNOWING and tokens[index + 1] in ("whether", "if") for index in range(len(tokens) - 1))
 
 
 _AUTHORING = frozenset(["add", "write", "enter", "type", "attach", "post", "upload"])
 """Verbs of the user putting in their own content: an adjective right after them describes that content."""
 _CONTENT_ADJECTIVES = frozenset(["necessary"])
+_DEFINING = frozenset(["necessary", "useful", "suitable", "helpful"])
+"""Vague words that, after a noun and before "for"/"to" + what for, say which things ("the rights necessary for
+managing the data"): the purpose names them."""
+_JUDGING = frozenset(["believe", "believes", "think", "thinks", "consider", "considers", "deem", "deems", "feel", "feels"])
 """Vague words that before a noun name which things ("the necessary payments": the ones due), not a level."""
 _KNOWING = frozenset(["know", "check", "verify", "confirm", "learn", "reassured", "sure", "told", "informed", "notified"])
 """Verbs of learning a state, before "that" (not "see that", which can mean "make sure")."""
+
+
+_PROMPTING = frozenset(["remind", "encourage", "motivate", "prompt"])
 
 
 def _noun_like(word: str) -> bool:
@@ -135,6 +175,8 @@ def _what_the_user_learns(text_words: list[Word], first: int) -> bool:
     quickly" still asks the system for speed). Not after "make sure" or "ensure", which demand it."""
     tokens = [word.text for word in text_words[:first]]
     for index in range(len(tokens) - 1):
+        if tokens[index] in _PROMPTING and tokens[index + 1] in ("me", "us") and tokens[index + 2 : index + 3] == ["to"]:
+            return True  # "remind me to keep a good posture": what the user does
         if tokens[index] in _KNOWING and tokens[index + 1] == "that":
             return not (tokens[index] == "sure" and index > 0 and tokens[index - 1] == "make")
     return False
