@@ -33,6 +33,11 @@ HOLDOUT_STORIES = next(
 )
 """The eight backlogs of the same public data set that ../shared does not hold (docs/quality.md says where to get them)."""
 """../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
+GITHUB_STORIES = next(
+    (folder / "github-user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "github-user-stories").is_dir()),
+    Path(__file__).resolve().parents[2] / "github-user-stories",
+)
+"""Whole backlogs of public GitHub projects outside that data set (../github-user-stories/README.md says which)."""
 
 
 @pytest.fixture(autouse=True)
