@@ -33,9 +33,9 @@ def test_compare_json_has_the_issue_shape_and_is_deterministic(interviews):
     data = json.loads(first.stdout)
     assert list(data) == ["conflicts", "duplicates", "questions"]  # keys sorted
     kinds = {conflict["kind"] for conflict in data["conflicts"]}
-    assert kinds == {"yesno", "choice", "scale", "number", "priority", "opposite", "decision"}
+    assert kinds == {"yesno", "choice", "scale", "number", "priority", "opposite", "decision", "decisions"}
     for conflict in data["conflicts"]:
-        assert set(conflict) in ({"kind", "question", "sides"}, {"kind", "stories", "sides"})
+        assert set(conflict) in ({"kind", "question", "sides"}, {"kind", "stories", "sides"}, {"kind", "decisions", "sides"})
         assert len(conflict["sides"]) == 2
         for side in conflict["sides"]:
             assert set(side) in ({"session", "by", "value"}, {"session", "by", "story"})

@@ -31,10 +31,10 @@ async def test_a_merged_session_shows_each_interviews_answer_and_the_open_confli
         assert isinstance(summary, SummaryScreen)
         conflicts = summary.query_one("#summary-conflicts", OptionList)
         texts = [str(conflicts.get_option_at_index(index).prompt) for index in range(conflicts.option_count)]
-        assert len(texts) == 3 and any("Ann: Yes; Raj: No" in text for text in texts)
+        assert len(texts) == 3 and any("Yes (Ann), No (Raj)" in text for text in texts)
         assert "still open: 3" in str(summary.query_one("#summary-conflicts-heading").render())
         conflicts.focus()
-        conflicts.highlighted = next(index for index, text in enumerate(texts) if "Ann: Web; Raj: Mobile" in text)
+        conflicts.highlighted = next(index for index, text in enumerate(texts) if "Web (Ann), Mobile (Raj)" in text)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)

@@ -13,8 +13,15 @@ Conflict kinds (:data:`CONFLICT_KINDS`), each between two interviews:
   negation, :func:`~elicit.core.stories.negated_goal`);
 - ``decision``: a yes/no or choice answer that contradicts, by the rules above,
   the answer on which another interview's decision was taken (the decision's
-  source question). A difference of degree (scale, number) does not contradict a
-  decision taken on it.
+  source question), when the decision is about that question: its words and the
+  question's (or the answer's) name one thing in common. A decision typed while
+  an unrelated question was on screen ("Reminders go by email first" on "Is
+  there a fixed date ...?") is not set against that question's answers. A
+  difference of degree (scale, number) does not contradict a decision taken on it.
+- ``decisions``: two decisions of two interviews that cannot both hold, whatever
+  question they were taken on (:func:`~elicit.core.stakeholders.statements.contradiction`):
+  one refuses what the other decides, they differ in one number, or one says
+  "only" where the other names another thing.
 
 Free-text and multiple-choice answers are shown side by side, never a conflict.
 """
@@ -29,9 +36,10 @@ from typing import Any
 from elicit.core.banks import Question
 from elicit.core.session import Story, format_answer, has_value
 from elicit.core.stakeholders.sources import Source, speaker
+from elicit.core.stakeholders.statements import contradiction, shares_topic
 from elicit.core.stories import duplicate_groups, negated_goal
 
-CONFLICT_KINDS = ("yesno", "choice", "scale", "number", "priority", "opposite", "decision")
+CONFLICT_KINDS = ("yesno", "choice", "scale", "number", "priority", "opposite", "decision", "decisions")
 ANSWER_KINDS = ("yesno", "choice", "scale", "number")
 """The question kinds whose answers can conflict; the conflict kind has the question kind's name."""
 DECISION_KINDS = ("yesno", "choice")
@@ -74,11 +82,17 @@ class Conflict:
     sides: tuple[Side, Side]
     question: str = ""
     stories: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()
+    """For ``decisions``: the two decisions' ids, as each interview numbers them."""
+    why: str = ""
+    """For ``decisions``: which rule found it (``refusal``, ``number``, ``only``)."""
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind}
         if self.question:
             data["question"] = self.question
+        elif self.decisions:
+            data["decisions"] = list(self.decisions)
         else:
             data["stories"] = list(self.stories)
         data["sides"] = [side.as_json() for side in self.sides]
@@ -137,6 +151,7 @@ def compare(sources: Sequence[Source]) -> Comparison:
     conflicts += [conflict for group in groups for conflict in _priority_conflicts(group)]
     conflicts += list(_opposite_conflicts(stories))
     conflicts += list(_decision_conflicts(sources))
+    conflicts += list(_opposite_decisions(sources))
     return Comparison(
         tuple(sources), tuple(questions), tuple(Duplicates(tuple(side for side, _ in group)) for group in groups), tuple(conflicts)
     )
@@ -307,9 +322,26 @@ def _decision_conflicts(sources: Sequence[Source]) -> Iterator[Conflict]:
                 basis = source.session.answers.get(question_id)
                 if question is None or question.kind not in DECISION_KINDS or basis is None or not has_value(basis.value):
                     continue
-                who = decision.by or decision.decided_by or speaker(source.session, decision)
-                decided = Side(source.label, who, decision.text, decision=decision.id, text=decision.text)
+                if not shares_topic(decision.text, f"{question.prompt} {answer_words(question, basis.value)}"):
+                    continue  # typed while this question was on screen, about something else
+                decided = _decision_side(source, decision)
                 yield from _against(decided, question, basis.value, [other for other in sources if other is not source])
+
+
+def _decision_side(source: Source, decision: Any) -> Side:
+    who = decision.by or decision.decided_by or speaker(source.session, decision)
+    return Side(source.label, who, decision.text, decision=decision.id, text=decision.text)
+
+
+def _opposite_decisions(sources: Sequence[Source]) -> Iterator[Conflict]:
+    """Two interviews' decisions that cannot both hold, compared by their words (never by the question they were typed on)."""
+    for first, second in combinations(sources, 2):
+        for mine in first.session.decisions:
+            for theirs in second.session.decisions:
+                why = contradiction(mine.text, theirs.text)
+                if why:
+                    sides = (_decision_side(first, mine), _decision_side(second, theirs))
+                    yield Conflict("decisions", sides, decisions=(mine.id, theirs.id), why=why)
 
 
 def _against(decided: Side, question: Question, basis: Any, others: Sequence[Source]) -> Iterator[Conflict]:

@@ -22,7 +22,8 @@ not carried over (:attr:`Merged.left_out` says so).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,9 +40,10 @@ from elicit.core.session import (
     StoryCopy,
     has_value,
 )
-from elicit.core.stakeholders.comparison import Comparison, Conflict, compare, non_answer
+from elicit.core.spec.exporters.spec_document import PRIORITY_HEADINGS
+from elicit.core.stakeholders.comparison import Comparison, Conflict, QuestionAnswers, Side, compare, non_answer
 from elicit.core.stakeholders.sources import Source, speaker
-from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS
+from elicit.core.vocabulary import PRIORITIES
 
 
 @dataclass
@@ -66,7 +68,7 @@ def merge(sources: Sequence[Source]) -> Merged:
     by_label = {source.label: source for source in sources}
     session = _meta(sources)
     session.answers = _answers(sources)
-    stories, story_map, merged_count, priority_questions = _stories(sources, comparison, by_label)
+    stories, story_map, merged_count, merged_stories = _stories(sources, comparison, by_label)
     session.stories = stories
     maps: dict[str, dict[str, str]] = {}
     for interview, old, new in story_map:
@@ -82,6 +84,10 @@ def merge(sources: Sequence[Source]) -> Merged:
         for source in sources
     ]
     _follow_ups(session, sources, maps)
+    people = {source.name: source for source in sources}
+    priority_questions = [
+        _priority_question(story, people) for story in merged_stories if len({copy.priority for copy in story.copies}) > 1
+    ]
     conflict_questions = _conflict_questions(comparison, by_label, maps)
     added = priority_questions + conflict_questions
     for text, source_ids in added:
@@ -101,9 +107,8 @@ def merge(sources: Sequence[Source]) -> Merged:
 
 def _meta(sources: Sequence[Source]) -> Session:
     sessions = [source.session for source in sources]
-    name = _first(item.client for item in sessions) or _first(item.project for item in sessions)
     session = Session(
-        title=f"{name}: {len(sessions)} interviews merged" if name else f"{len(sessions)} interviews merged",
+        title=merged_title(sessions),
         client=_first(item.client for item in sessions),
         project=_first(item.project for item in sessions),
         interviewer=", ".join(dict.fromkeys(filter(None, (item.interviewer for item in sessions)))),
@@ -128,6 +133,26 @@ def _gather(session: Session, sessions: list[Session]) -> None:
             session.section_seconds[section] = session.section_seconds.get(section, 0) + seconds
     session.participants = list(people.values())
     session.banks = list(banks.values())
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[—–-]\s+|:\s+")
+
+
+def merged_title(sessions: Sequence[Session]) -> str:
+    """The title a client reads: the interviews' own title when they share one, else the client and project.
+
+    It was "Brightsmile Dental: 2 interviews merged" (trial2 T16): the tool's doing, in the client's document.
+    """
+    titles = list(dict.fromkeys(item.title.strip() for item in sessions if item.title.strip()))
+    if len(titles) == 1:
+        return titles[0]
+    client, project = _first(item.client for item in sessions), _first(item.project for item in sessions)
+    heads = {_TITLE_SEPARATOR.split(title, maxsplit=1)[0].strip() for title in titles}
+    if len(heads) == 1 and "" not in heads and heads != {client}:
+        return heads.pop()  # "Invoicing — Ann" and "Invoicing — Raj": "Invoicing"
+    if client and project:
+        return f"{client}: {project}"
+    return client or project or (titles[0] if titles else "Interviews")
 
 
 def _first(texts: Iterable[str]) -> str:
@@ -219,8 +244,8 @@ _RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 
 def _stories(
     sources: Sequence[Source], comparison: Comparison, by_label: dict[str, Source]
-) -> tuple[list[Story], list[tuple[str, str, str]], int, list[tuple[str, list[str]]]]:
-    """Every story, duplicates from several interviews as one; the id map; how many were merged; priority questions."""
+) -> tuple[list[Story], list[tuple[str, str, str]], int, list[Story]]:
+    """Every story, duplicates from several interviews as one; the id map; how many were merged; the merged stories."""
     group_of: dict[tuple[str, str], int] = {}
     for number, duplicates in enumerate(comparison.duplicates):
         for side in duplicates.stories:
@@ -241,8 +266,7 @@ def _stories(
             else:
                 _add_copy(target, story, copies)
             story_map.append((source.name, story.id, target.id))
-    questions = [_priority_question(story) for story in merged.values() if len({copy.priority for copy in story.copies}) > 1]
-    return stories, story_map, len(merged), questions
+    return stories, story_map, len(merged), list(merged.values())
 
 
 def _copies(source: Source, story: Story) -> list[StoryCopy]:
@@ -282,10 +306,34 @@ def _add_copy(target: Story, story: Story, copies: list[StoryCopy]) -> None:
         target.status = "draft"  # read it back again: the interviews did not settle it alike
 
 
-def _priority_question(story: Story) -> tuple[str, list[str]]:
-    said = "; ".join(f"{voice(copy)}: {PRIORITY_LABELS.get(copy.priority, copy.priority)}" for copy in story.copies)
-    text = f"Priority of {story.id} ({story.sentence()}): {said}. Merged as {PRIORITY_LABELS.get(story.priority, story.priority)}."
+def _priority_question(story: Story, people: dict[str, Source]) -> tuple[str, list[str]]:
+    """'How important is US-005, "to charge a fee ..."? Won't have (Dr. Maria Okafor), Must have (Tom Reyes). Listed as ...'.
+
+    Worded for the client, who reads it in the spec (trial2 T16): who said what, and how the merge settled it for now;
+    no file names. The names are replaced by roles in the client's edition (``credit_names``).
+    """
+    said = ", ".join(
+        f"{PRIORITY_HEADINGS.get(copy.priority, copy.priority)} ({_teller(copy.by, copy.interview, people)})" for copy in story.copies
+    )
+    listed = PRIORITY_HEADINGS.get(story.priority, story.priority)
+    text = (
+        f'How important is {story.id}, "{story.want.strip()}"? The interviews differ: {said}. '
+        f"It is listed under {listed} until you tell us which it is."
+    )
     return text, list(story.source)
+
+
+def _teller(by: str, interview: str, people: dict[str, Source]) -> str:
+    """Who said it: their name, else the people of their interview, else its title (never the file's name)."""
+    if by.strip():
+        return by
+    source = people.get(interview.split("/", 1)[0])
+    if source is None:
+        return "another interview"
+    names = [person.name for person in source.session.participants if person.name.strip()]
+    if names:
+        return " and ".join(names)
+    return source.session.title.strip() or "another interview"
 
 
 # Follow-ups and conflicts -------------------------------------------------------------
@@ -330,39 +378,69 @@ def _add_term(terms: dict[str, GlossaryTerm], term: GlossaryTerm, interview: str
 def _conflict_questions(
     comparison: Comparison, by_label: dict[str, Source], maps: dict[str, dict[str, str]]
 ) -> list[tuple[str, list[str]]]:
-    """One open question per question in conflict (every interview's answer to it), per opposite pair, per decision contradicted."""
+    """One open question per question in conflict (every interview's answer to it), per opposite pair, per decision contradicted.
+
+    Each is worded for the client (trial2 T16): what differs, who said each side (a name, which the client's
+    edition turns into a role), and what we ask; never a file name or what the tool did.
+    """
+    people = {source.name: source for source in by_label.values()}
+
+    def who(side: Side) -> str:
+        return _teller(side.by, by_label[side.session].name, people)
+
     questions: list[tuple[str, list[str]]] = []
     answered = {item.question: item for item in comparison.questions}
     seen: set[str] = set()
     for conflict in comparison.conflicts:
+        first, second = conflict.sides
         if conflict.kind == "priority":
             continue  # a merged story's priorities: one question per story (see _priority_question)
         if conflict.kind == "opposite":
-            questions.append(_opposite_question(conflict, by_label, maps))
+            questions.append(_opposite_question(conflict, by_label, maps, who))
         elif conflict.kind == "decision":
-            decided, against = conflict.sides
-            interview = by_label[decided.session].name
-            who = f"{decided.by}, {interview}" if decided.by else interview
-            text = f"Decision '{decided.text}' ({who}) against {against.by or by_label[against.session].name}: {against.text}"
+            text = (
+                f'The decision "{first.text}" ({who(first)}) does not fit another answer to "{_prompt(answered, conflict.question)}": '
+                f"{second.text} ({who(second)}). Does the decision stand?"
+            )
             questions.append((text, [conflict.question]))
+        elif conflict.kind == "decisions":
+            text = (
+                f'Two decisions that cannot both hold: "{first.text}" ({who(first)}) and "{second.text}" ({who(second)}). Which one stands?'
+            )
+            questions.append((text, _decision_sources(conflict, by_label)))
         elif conflict.question not in seen:
             seen.add(conflict.question)
             item = answered[conflict.question]
-            said = "; ".join(f"{side.by or by_label[side.session].name}: {side.text}" for side in item.answers)
-            questions.append((f"{item.prompt or item.question} {said}", [item.question]))
+            said = ", ".join(f"{side.text} ({who(side)})" for side in item.answers)
+            questions.append((f"{item.prompt or 'A question'} The answers differ: {said}. Which should we go by?", [item.question]))
     return questions
 
 
-def _opposite_question(conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]]) -> tuple[str, list[str]]:
+def _prompt(answered: dict[str, QuestionAnswers], question: str) -> str:
+    item = answered.get(question)
+    return (item.prompt if item is not None else "") or "a question"
+
+
+def _decision_sources(conflict: Conflict, by_label: dict[str, Source]) -> list[str]:
+    found: list[str] = []
+    for side in conflict.sides:
+        decision = next((item for item in by_label[side.session].session.decisions if item.id == side.decision), None)
+        found += [item for item in (decision.source if decision else []) if item not in found]
+    return found
+
+
+def _opposite_question(
+    conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
+) -> tuple[str, list[str]]:
     parts = []
     sources: list[str] = []
     for side in conflict.sides:
         source = by_label[side.session]
         new_id = maps.get(source.name, {}).get(side.story, side.story)
-        parts.append(f"{side.by or source.name}: {new_id} '{side.text}'")
         story = source.session.story(side.story)
+        parts.append(f'{new_id} "{story.want.strip() if story else side.text}" ({who(side)})')
         sources += [item for item in (story.source if story else []) if item not in sources]
-    return "Opposite goals. " + "; ".join(parts), sources
+    return "Two stories ask for opposite things: " + " and ".join(parts) + ". Which should we build?", sources
 
 
 def open_conflicts(session: Session) -> list[OpenQuestion]:

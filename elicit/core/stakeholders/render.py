@@ -18,6 +18,7 @@ KIND_TITLES = {
     "priority": "one story, two priorities",
     "opposite": "opposite goals",
     "decision": "against a decision",
+    "decisions": "decisions that cannot both hold",
 }
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
         story_text,
     )
     from elicit.core.stories.parse import NEGATION, UNPARSED_TAG, ParsedStory, negated_goal, parse_story
-    from elicit.core.stories.similar import SimilarityIndex, duplicate_groups, same_story, story_words
+    from elicit.core.stories.similar import LIGHT_WORDS, SimilarityIndex, duplicate_groups, same_story, skeleton, story_words
     from elicit.core.stories.suspect_check import suspect_findings
 else:  # each module loads when one of its names is first used (elicit.core.surface)
     from elicit.core.surface import lazy_surface
@@ -36,12 +36,13 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "story_text",
             ],
             "parse": ["NEGATION", "UNPARSED_TAG", "ParsedStory", "negated_goal", "parse_story"],
-            "similar": ["SimilarityIndex", "duplicate_groups", "same_story", "story_words"],
+            "similar": ["LIGHT_WORDS", "SimilarityIndex", "duplicate_groups", "same_story", "skeleton", "story_words"],
             "suspect_check": ["suspect_findings"],
         },
     )
 
 __all__ = [
+    "LIGHT_WORDS",
     "NEGATION",
     "UNPARSED_TAG",
     "Backlog",
@@ -60,6 +61,7 @@ __all__ = [
     "read_backlog",
     "split_pasted_story",
     "same_story",
+    "skeleton",
     "story_words",
     "story_text",
     "story_values",

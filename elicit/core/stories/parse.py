@@ -111,6 +111,9 @@ _RELIEF = re.compile(r"^(?:to\s+)?(?:have|need|be\s+(?:forced|made|required|aske
 """A negated duty ("not to have to create an account"): relief from having to do it, not a refusal of it."""
 
 
+_REFUSALS = (NEGATION, "never ")
+
+
 def negated_goal(want: str) -> str | None:
     """The goal a negated ``want`` refuses, or None when the want is not a refusal.
 
@@ -118,14 +121,18 @@ def negated_goal(want: str) -> str | None:
     deposit" gives the goal "not to pay a deposit", which refuses "to pay a
     deposit"; "to not pay a deposit" refuses it too. "Not to have to create an
     account" is no refusal of creating one (the account may be optional):
-    None. "never", "no longer" and other words of refusal are not read.
+    None. "Never to take a deposit" and "to never take a deposit" refuse as "not"
+    does; other words of refusal ("no longer", "must not" inside the goal) are not read.
     """
     text = " ".join(want.split())
     lowered = text.lower()
-    if lowered.startswith(NEGATION):
-        goal = text[len(NEGATION) :]
-    elif lowered.startswith("to " + NEGATION):
-        goal = "to " + text[len("to " + NEGATION) :]
+    for refusal in _REFUSALS:
+        if lowered.startswith(refusal):
+            goal = text[len(refusal) :]
+            break
+        if lowered.startswith("to " + refusal):
+            goal = "to " + text[len("to " + refusal) :]
+            break
     else:
         return None
     if not goal.strip() or _RELIEF.match(goal):

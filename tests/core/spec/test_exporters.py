@@ -201,6 +201,7 @@ def test_schema_refuses_what_the_exporter_never_writes():
 # Markdown ----------------------------------------------------------------------------
 
 FIXED_LABELS = {
+    "Asked for by:",
     "Client:",
     "Project:",
     "Interviewer:",

@@ -113,6 +113,10 @@ def test_rejected_stories_are_left_out():
         ("to take a deposit on pre-orders", "not to take a deposit on bread orders", False),  # another object
         ("not to take a deposit on pre-orders", "not to take a deposit on pre-orders", False),  # they agree
         ("to see which orders are collected", "to see which orders are not collected yet", False),
+        ("to take a deposit on pre-orders", "never to take a deposit on pre-orders", True),  # "never" refuses as "not" does
+        ("to take a deposit on pre-orders", "to never take a deposit on pre-orders", True),
+        ("not to take a deposit on pre-orders", "never to take a deposit on pre-orders", False),  # they agree
+        ("to create an account", "never to have to create an account", False),  # relief
     ],
 )
 def test_opposite_goals_use_the_parsers_negation(first, second, opposite):
@@ -128,13 +132,13 @@ def test_opposite_goals_in_one_interview_are_not_a_conflict_between_interviews()
 
 
 def test_an_answer_against_another_interviews_decision():
-    decided = interview("Ann", {"b.s.yes": True}, decisions=[("Deposits are paid online", "b.s.yes")])
+    decided = interview("Ann", {"b.s.yes": True}, decisions=[("Deposits are taken online with the other payments", "b.s.yes")])
     against = compare(sources(decided, interview("Ben", {"b.s.yes": False}))).of_kind("decision")
     agrees = compare(sources(decided, interview("Ben", {"b.s.yes": True}))).of_kind("decision")
     assert len(against) == 1 and agrees == []
     sides = against[0].as_json()["sides"]
     assert sides == [
-        {"session": "ann.elicit.toml", "by": "Ann", "value": "Deposits are paid online"},
+        {"session": "ann.elicit.toml", "by": "Ann", "value": "Deposits are taken online with the other payments"},
         {"session": "ben.elicit.toml", "by": "Ben", "value": False},
     ]
 
@@ -167,3 +171,78 @@ def test_markdown_escapes_what_people_typed():
 def test_sources_get_unique_short_names():
     made = make_sources([("a/owner.elicit.toml", interview("Ann"), [FakeBank()]), ("b/owner.elicit.toml", interview("Ben"), [FakeBank()])])  # type: ignore[list-item]
     assert [source.name for source in made] == ["owner", "owner-2"]
+
+
+# Decisions (trial2 T15): a decision is set against an answer only when it is about that answer's question,
+# and against another interview's decision by its words, whatever question either was typed on.
+
+
+def test_a_decision_typed_on_an_unrelated_question_is_not_set_against_its_answers():
+    """T15: "Reminders go by email first", typed right after a yes/no about a fixed date, was 'against' the other's Yes."""
+    decided = interview("Tom", {"b.s.yes": False}, decisions=[("Reminders go by email first", "b.s.yes")])
+    assert compare(sources(decided, interview("Maria", {"b.s.yes": True}))).of_kind("decision") == []
+
+
+def test_a_decision_about_its_question_is_set_against_a_contradicting_answer():
+    decided = interview("Tom", {"b.s.pick": "Step by step"}, decisions=[("We switch step by step, one shop at a time", "b.s.pick")])
+    found = compare(sources(decided, interview("Maria", {"b.s.pick": "All at once"}))).of_kind("decision")
+    assert [conflict.question for conflict in found] == ["b.s.pick"]
+
+
+def decisions_found(first: str, second: str, first_on: str = "b.s.yes", second_on: str = "b.s.text"):
+    made = sources(interview("Maria", decisions=[(first, first_on)]), interview("Tom", decisions=[(second, second_on)]))
+    return compare(made).of_kind("decisions")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        ("Reminders go by SMS only for the first release", "Reminders go by email first", "only"),  # trial2 T15
+        ("Reminders go only by SMS", "Reminders go by email", "only"),
+        ("Reminders go by SMS first", "Reminders go by email first", "only"),
+        ("Only staff can see the notes", "Patients can see the notes", "only"),
+        ("We will take deposits", "We will not take deposits", "refusal"),
+        ("Pre-orders take a deposit", "Pre-orders never take a deposit", "refusal"),
+        ("Deposits must not be refunded", "Deposits are refunded", "refusal"),
+        ("No reminder for same-day bookings", "A reminder for same-day bookings", "refusal"),
+        ("We no longer print the order book", "We print the order book", "refusal"),
+        ("Go live before May", "Go live after May", "refusal"),  # a word and its opposite
+        ("Orders for the next morning close at 2 pm", "Orders for the next morning close at 5 pm", "number"),
+        ("The budget is £8,000", "The budget is £10,000", "number"),
+    ],
+)
+def test_two_decisions_that_cannot_both_hold_are_a_conflict(first, second, why):
+    found = decisions_found(first, second)
+    assert [(conflict.why, conflict.decisions) for conflict in found] == [(why, ("DEC-001", "DEC-001"))]
+    assert found[0].as_json() == {
+        "kind": "decisions",
+        "decisions": ["DEC-001", "DEC-001"],
+        "sides": [
+            {"session": "maria.elicit.toml", "by": "Maria", "value": first},
+            {"session": "tom.elicit.toml", "by": "Tom", "value": second},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Reminders go by SMS", "Reminders go by email"),  # neither says only: both can be sent
+        ("Reminders go by SMS only", "Reminders go by SMS only, in English"),  # the same channel
+        ("Reminders go by SMS only", "Invoices go by email"),  # another thing goes by email
+        ("Reminders go by SMS only", "Reminders go out two days before"),  # not the same slot
+        ("Reminders go by SMS only for the first release", "Reminders go by SMS for the trial"),
+        ("Go live before May", "Go live before June"),
+        ("Orders close at 2 pm", "Orders close at 2 pm"),  # they agree
+        ("Bread is not sold online", "Bread is not baked to order"),  # two refusals of two things
+        ("Patients never have to log in", "Patients log in"),  # relief from a duty, not a refusal
+        ("Reminders go two days before", "Reminders ask the patient to reply C to cancel"),  # compatible, one question
+    ],
+)
+def test_decisions_near_misses(first, second):
+    assert decisions_found(first, second, "b.s.yes", "b.s.yes") == []
+
+
+def test_decisions_in_one_interview_are_not_a_conflict_between_interviews():
+    maria = interview("Maria", decisions=[("We will take deposits", "b.s.text"), ("We will not take deposits", "b.s.text")])
+    assert compare(sources(maria, interview("Tom"))).conflicts == ()

@@ -51,8 +51,9 @@ def test_a_story_told_in_three_interviews_is_one_story_with_every_quote_and_the_
     ]
     assert cake.priority == "must"
     assert "If they could just book it online" in cake.copies[1].quote
-    asked = [item.text for item in session.open_questions if item.text.startswith("Priority of US-001 ")]
-    assert len(asked) == 1 and "Tom Briggs (high-street): Should" in asked[0] and asked[0].endswith("Merged as Must.")
+    asked = [item.text for item in session.open_questions if item.text.startswith("How important is US-001, ")]
+    assert len(asked) == 1 and "Should have (Tom Briggs)" in asked[0]
+    assert asked[0].endswith("It is listed under Must have until you tell us which it is.")  # how it was settled, in words
 
 
 def test_the_story_id_map_is_kept_and_printed_in_a_stable_order():
@@ -66,9 +67,10 @@ def test_the_story_id_map_is_kept_and_printed_in_a_stable_order():
 def test_conflicts_become_open_questions_naming_who_said_what():
     texts = [item.text for item in merge(bakery()).session.open_questions]
     payments = next(text for text in texts if text.startswith("Will the product take or make payments?"))
-    assert "Maria Lopez: Yes" in payments and "Priya Shah: No" in payments
-    assert any(text.startswith("Opposite goals.") and "US-002" in text for text in texts)
-    assert any(text.startswith("Decision 'Pre-orders over £30") and "Priya Shah: No" in text for text in texts)
+    assert "Yes (Maria Lopez)" in payments and "No (Priya Shah)" in payments and payments.endswith("Which should we go by?")
+    assert any(text.startswith("Two stories ask for opposite things: US-002") for text in texts)
+    assert any(text.startswith('The decision "Pre-orders over £30') and "No (Priya Shah)" in text for text in texts)
+    assert any(text.startswith("Two decisions that cannot both hold:") and "(Ann Field)" in text for text in texts)
     # scale answers one point apart only, free text: no question of their own
     assert not any(text.startswith("In your own words") for text in texts)
 
@@ -210,3 +212,33 @@ def test_in_a_group_interview_each_record_keeps_who_said_it():
     budget = next(item for item in session.decisions if item.text.startswith("The first year's budget"))
     assert budget.by == "Ann Field"
     assert {"Ann Field", "Ben Carter"} <= {person.name for person in session.participants}
+
+
+def test_open_questions_for_the_client_name_people_never_files_nor_what_the_tool_did():
+    """trial2 T16: 'Dr. Maria Okafor (appointment-reminders): Won't; ... Merged as Must.' was in the client's spec."""
+    texts = [item.text for item in merge(bakery()).session.open_questions]
+    for text in texts:
+        assert not any(name in text for name in NAMES if name != "owner"), text  # no file stems
+        assert ".elicit.toml" not in text and "Merged as" not in text and "merged" not in text.lower(), text
+
+
+def test_a_speaker_nobody_named_is_their_interviews_people_or_title():
+    ann, ben = interview("Ann", {"b.s.yes": True}), interview("Ben", {"b.s.yes": False})
+    ben.participants = []
+    ben.title = "The Saturday counter"
+    made = make_sources([("ann.elicit.toml", ann, [FakeBank()]), ("counter.elicit.toml", ben, [FakeBank()])])  # type: ignore[list-item]
+    text = merge(made).session.open_questions[0].text
+    assert text == "Take payments? The answers differ: Yes (Ann), No (The Saturday counter). Which should we go by?"
+
+
+def test_the_merged_title_is_the_interviews_own_when_they_share_one():
+    ann, ben = interview("Ann"), interview("Ben")
+    ann.title = ben.title = "Appointment reminders"
+    ann.client = "Brightsmile Dental"
+    assert merge(sources(ann, ben)).session.title == "Appointment reminders"
+    ben.title, ben.project = "Reminders, the hygienists", "Reminders 2027"
+    assert merge(sources(ann, ben)).session.title == "Brightsmile Dental: Reminders 2027"
+    ann.title, ben.title = "Invoicing — Ann", "Invoicing - Raj"
+    assert merge(sources(ann, ben)).session.title == "Invoicing"
+    ann.title, ben.title = "Brightsmile Dental — the owner", "Brightsmile Dental: the hygienists"  # the client's name alone
+    assert merge(sources(ann, ben)).session.title == "Brightsmile Dental: Reminders 2027"

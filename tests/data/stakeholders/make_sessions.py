@@ -113,6 +113,8 @@ INTERVIEWS = {
                 "The phone will not cope with two shops",
                 "discovery.constraints.fixed_date",
             ),
+            # Added with the "decisions" kind (trial2 T15): decisions set against decisions, whatever question they were typed on.
+            ("Order confirmations go by text message only", "Customers read texts, not email", "discovery.goals.business_goals"),
         ],
     },
     "high-street": {
@@ -204,6 +206,8 @@ INTERVIEWS = {
                 "Saturdays and holidays are too busy for more",
                 "discovery.stakeholders.time_available",
             ),
+            ("Order confirmations go by text message, within the hour", "Customers ring if they hear nothing", "discovery.goals.business_goals"),
+            ("Orders for the next morning close at 5 pm", "Customers come in after work", "discovery.current_process.walkthrough"),
         ],
     },
     "baker": {
@@ -255,6 +259,7 @@ INTERVIEWS = {
         ],
         "decisions": [
             ("Orders for the next morning close at 2 pm", "Sourdough is started at 3 pm", "discovery.current_process.walkthrough"),
+            ("Bread is baked to order", "Nothing goes in the bin", "discovery.problem.in_their_words"),
         ],
     },
     "station-road": {
@@ -354,6 +359,8 @@ INTERVIEWS = {
         ],
         "decisions": [
             ("Fix the phone problem before anything else", "It is the main complaint", "discovery.problem.severity"),
+            ("Orders for the next morning close at 2 pm", "The baker's hours", "discovery.current_process.walkthrough"),
+            ("Bread is not baked to order", "Commuters buy what is on the shelf", "discovery.problem.in_their_words"),
         ],
     },
     "finance": {
@@ -419,6 +426,8 @@ INTERVIEWS = {
         ],
         "decisions": [
             ("The first year's budget is fixed at £8,000", "Agreed with the bank for the loan", "discovery.constraints.budget_set"),
+            ("Order confirmations go by email", "Ann keeps a copy for the books", "discovery.goals.business_goals"),
+            ("Bread is not sold online", "Too little margin", "discovery.problem.in_their_words"),
         ],
     },
 }

@@ -57,7 +57,7 @@ from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 if TYPE_CHECKING:
     from elicit.core.banks.models import Question, Section
     from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Decision, Proposal, Session, Story
+    from elicit.core.session.models import Answer, Decision, Proposal, Session, Story
     from elicit.core.stories import LintFinding
 
 CLIENT = frozenset({"client"})
@@ -141,6 +141,37 @@ class SpecContext:
         if self.team or self.session.settings.names_in_client_spec:
             return participant_label(found) if found is not None else name
         return (found.role.strip() if found is not None else "") or "a participant"
+
+    def interview_people(self, interview: str) -> str:
+        """The people of a merged interview (``owner``, or ``merged/owner``) as this audience names them; "" when unknown."""
+        found = next((item for item in self.session.merged_from if item.id == interview.split("/", 1)[0]), None)
+        people = [self.speaker(name) for name in (found.participants if found is not None else []) if name.strip()]
+        return " and ".join(dict.fromkeys(people))
+
+    def in_client_words(self, text: str) -> str:
+        """A merge's open question with each participant named as this audience reads them: the names it was written
+        with ("4 of 5 (Dr. Maria Okafor)") become roles in the client's edition, as every other "said by" there."""
+        if self.team or self.session.settings.names_in_client_spec:
+            return text
+        people = sorted((p for p in self.session.participants if p.name.strip()), key=lambda p: -len(p.name))
+
+        def credited(match: re.Match[str]) -> str:
+            inside = match.group(1)
+            for person in people:
+                inside = inside.replace(person.name, self.speaker(person.name))
+            return f"({inside})"
+
+        return re.sub(r"\(([^()]*)\)", credited, text)
+
+    def answered_by(self, answer: Answer) -> list[Line]:
+        """``Said by:`` for an answer; a merged answer several interviews gave alike credits each of them."""
+        if answer.by.strip() or len(answer.interviews) < 2:
+            return self.said_by(answer.by)
+        names = [self.speaker(item.by) or self.interview_people(item.interview) for item in answer.interviews if has_value(item.value)]
+        names = list(dict.fromkeys(name for name in names if name))
+        if not names:
+            return []
+        return [line(Label("Said by:"), ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])]
 
     def said_by(self, name: str) -> list[Line]:
         """A ``Said by:`` line for ``name`` (none when nobody was credited)."""
@@ -341,7 +372,9 @@ def review_table(spec: SpecContext) -> Table:
     rows: list[tuple[Line, ...]] = []
     for priority in PRIORITIES:
         row = figures.stories_by_priority_and_status.get(priority, {})
-        cells = [PRIORITY_HEADINGS[priority], str(figures.stories_by_priority.get(priority, 0))] + [str(row.get(st, 0)) for st in STORY_STATUSES]
+        cells = [PRIORITY_HEADINGS[priority], str(figures.stories_by_priority.get(priority, 0))] + [
+            str(row.get(st, 0)) for st in STORY_STATUSES
+        ]
         rows.append(tuple(line(cell) for cell in cells))
     totals = ["Total", str(figures.stories)] + [str(figures.stories_by_status.get(st, 0)) for st in STORY_STATUSES]
     rows.append(tuple(line(cell) for cell in totals))
@@ -418,10 +451,7 @@ def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -
         blocks.append(BulletList(tuple((line(Text(item, lines=True)),) for item in story.acceptance), checkboxes=True))
     else:
         blocks.append(Paragraph((line(Label("Acceptance criteria:"), "none yet."),)))
-    if story.quote.strip():
-        blocks.append(Quote(story.quote))
-    if spec.said_by(story.by):
-        blocks.append(Paragraph(tuple(spec.said_by(story.by))))
+    blocks.extend(told_by(spec, story))
     if story.source:
         spans: list[Span] = [Label("Source:")]
         for index, question_id in enumerate(story.source):
@@ -432,6 +462,41 @@ def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -
         items = tuple((line(f"{f.message} ({f.code})"), line(Label("Suggestion:"), f.suggestion)) for f in findings)
         blocks.append(BulletList(items))
     return blocks
+
+
+def told_by(spec: SpecContext, story: Story) -> list[Block]:
+    """The client's words and who said them; for a story several interviews told (a merge's ``copies``), every
+    teller with their words and the priority each gave, and how a difference was settled (trial2 T26: the spec
+    credited the first teller only)."""
+    if len({(copy.by, copy.interview) for copy in story.copies}) < 2:
+        blocks: list[Block] = [Quote(story.quote)] if story.quote.strip() else []
+        said = spec.said_by(story.by)
+        return blocks + ([Paragraph(tuple(said))] if said else [])
+    blocks = []
+    tellers: list[str] = []
+    for copy in story.copies:
+        who = spec.speaker(copy.by) or spec.interview_people(copy.interview) or "a participant"
+        if copy.quote.strip():
+            blocks += [Quote(copy.quote), Paragraph((line(Label("Said by:"), who),))]
+        tellers.append(f"{who} ({PRIORITY_HEADINGS.get(copy.priority, copy.priority)})")
+    asked = line(Label("Asked for by:"), ", ".join(tellers[:-1]) + " and " + tellers[-1] + ".")
+    blocks.append(Paragraph((asked,)))
+    if len({copy.priority for copy in story.copies}) > 1:
+        blocks.append(Paragraph((line(Text(priorities_settled(spec, story), lines=True)),)))
+    return blocks
+
+
+def priorities_settled(spec: SpecContext, story: Story) -> str:
+    """How a merged story's differing priorities stand: open (the merge's open question), or settled."""
+    asked = f"How important is {story.id},"
+    question = next((q for q in spec.session.open_questions if q.id in spec.session.conflicts and q.text.startswith(asked)), None)
+    listed = PRIORITY_HEADINGS.get(story.priority, story.priority)
+    if question is None:
+        return f"The priorities differed; listed under {listed}."
+    if question.status == "resolved":
+        resolution = question.resolution.strip()
+        return f"The priorities differed; settled as {listed}" + (f": {resolution}" if resolution else ".")
+    return f"The priorities differ; listed under {listed} until you tell us which it is ({question.id})."
 
 
 def request_line(spec: SpecContext, proposal: Proposal) -> Line:
@@ -513,7 +578,8 @@ def open_questions(spec: SpecContext) -> tuple[Block, ...]:
         head: list[Span] = [Text(item.id), Text(f" · {item.status}")]
         if item.owner.strip():
             head += [Text(" · "), Label("Owner:"), Text(item.owner)]
-        lines = [tuple(head), line(Text(item.text, lines=True))]
+        text = spec.in_client_words(item.text) if item.id in spec.session.conflicts else item.text
+        lines = [tuple(head), line(Text(text, lines=True))]
         if item.resolution.strip():
             lines.append(line(Label("Resolution:"), Text(item.resolution, lines=True)))
         lines += spec.said_by(item.by)
@@ -558,6 +624,23 @@ def glossary(spec: SpecContext) -> tuple[Block, ...]:
     return (Table(("Term", "Definition"), tuple((line(t.term), line(t.definition)) for t in terms)),)
 
 
+def answer_lines(spec: SpecContext, question: Question, answer: Answer) -> list[Line]:
+    """An answer and who gave it. A merged answer the interviews gave in different words (free texts joined by the
+    merge, which name each speaker and interview) is each interview's own words after who said them, so that the
+    client reads people, never file names (trial2 T16)."""
+    given = [item for item in answer.interviews if item.status != "skipped" and has_value(item.value)]
+    if len({format_answer(question, item.value) for item in given}) > 1:
+        return [
+            line(
+                Label("Answer:"),
+                Text(format_answer(question, item.value), lines=True),
+                Text(f" ({spec.speaker(item.by) or spec.interview_people(item.interview) or 'a participant'})"),
+            )
+            for item in given
+        ]
+    return [line(Label("Answer:"), Text(format_answer(question, answer.value), lines=True)), *spec.answered_by(answer)]
+
+
 def client_answers(spec: SpecContext) -> tuple[Block, ...]:
     """What the client said, question by question: answers only, no notes or flags."""
     blocks: list[Block] = []
@@ -567,8 +650,7 @@ def client_answers(spec: SpecContext) -> tuple[Block, ...]:
             answer = spec.session.answers.get(question.id)
             if answer is None or answer.status == "skipped" or not has_value(answer.value) or not spec.interview.applies(question.id):
                 continue
-            answer_line = line(Label("Answer:"), Text(format_answer(question, answer.value), lines=True))
-            items.append((line(question.prompt.strip() or "Question"), answer_line, *spec.said_by(answer.by)))
+            items.append((line(question.prompt.strip() or "Question"), *answer_lines(spec, question, answer)))
         if items:
             blocks += [Heading(3, line(spec.section_title(section))), BulletList(tuple(items))]
     return tuple(blocks)
@@ -696,6 +778,7 @@ PARTS: tuple[PartMaker, ...] = (
 
 SUBTITLES = {
     "client": "Draft specification from our interview, for your review.",
+    "client-merged": "Draft specification from our interviews, for your review.",
     "team": "Draft specification from an elicit interview (team edition: notes, coverage and quality).",
 }
 
@@ -712,7 +795,7 @@ def build_document(session: Session, interview: Interview, audience: str = "clie
             parts.append(Part(maker.id, maker.title, blocks, maker.new_page))
     return Document(
         title=session.title.strip() or "Interview",
-        subtitle=SUBTITLES[audience],
+        subtitle=SUBTITLES["client-merged" if audience == "client" and len(session.merged_from) > 1 else audience],
         facts=facts(spec),
         parts=tuple(parts),
         audience=audience,

@@ -1,0 +1,57 @@
+"""The client's spec of a merged session reads as a document for people (trial2 T16, T26): people, not files."""
+
+from __future__ import annotations
+
+from elicit.core.banks.catalog import BankCatalog
+from elicit.core.session import Interview
+from elicit.core.spec.exporters.html_spec import html_document
+from elicit.core.spec.exporters.markdown_spec import markdown_document
+from elicit.core.spec.exporters.spec_document import build_document
+from elicit.core.stakeholders import merge
+from tests.core.stakeholders.test_merge import NAMES, bakery
+
+
+def merged_spec(audience: str = "client", names: bool = False) -> str:
+    session = merge(bakery()).session
+    session.settings.names_in_client_spec = names
+    banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
+    return markdown_document(build_document(session, Interview(session, banks), audience))
+
+
+def test_the_client_spec_names_no_file_and_says_nothing_of_the_merge():
+    page = merged_spec()
+    assert page.startswith("# Crumb & Co: Click & collect\n\n*Draft specification from our interviews, for your review.*")
+    for stem in NAMES:
+        assert f"({stem})" not in page and f"{stem}.elicit.toml" not in page, stem
+    assert "merged" not in page.lower() and "Merged as" not in page
+
+
+def test_the_client_spec_credits_every_teller_of_a_merged_story_with_the_priority_each_gave():
+    page = merged_spec()
+    cake = page.split("#### US-001 · ", 1)[1].split("\n#### ", 1)[0]
+    assert "*Asked for by:* Owner (Must have), Shop manager, High Street (Should have) and Shop manager, Station Road (Must have)." in cake
+    assert "The priorities differ; listed under Must have until you tell us which it is (OQ-001)." in cake
+    assert cake.count("*Said by:*") == 3  # each teller's own words, under their quote
+    assert "> If they could just book it online" in cake
+
+
+def test_open_questions_of_the_merge_name_roles_for_the_client_and_names_for_the_team():
+    client, team = merged_spec(), merged_spec("team")
+    assert "Yes (Owner), Yes (Shop manager, High Street), No (Shop manager, Station Road), Yes (Accountant)" in client
+    assert "Maria Lopez" not in client.split("## Participants", 1)[1].split("## Stories", 1)[1]  # the participants table names them once
+    assert "Yes (Maria Lopez), Yes (Tom Briggs), No (Priya Shah), Yes (Ann Field)" in team
+    assert "Yes (Maria Lopez), Yes (Tom Briggs)" in merged_spec(names=True)  # the session allows names
+
+
+def test_answers_given_in_different_words_are_each_persons_own_words():
+    page = merged_spec()
+    goals = page.split("What should be different for the business once this is in place?", 1)[1].split("\n- ", 1)[0]
+    assert "Take orders without the phone" in goals and "(Owner)" in goals
+    assert "Maria Lopez" not in goals and "(owner)" not in goals
+
+
+def test_the_html_edition_says_the_same():
+    session = merge(bakery()).session
+    banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
+    page = html_document(build_document(session, Interview(session, banks), "client"))
+    assert "from our interviews" in page and "Asked for by:" in page and "high-street" not in page
