@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
     from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore, existing_session_path, session_path
-    from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
+    from elicit.core.session.summary import ClockReading, SectionSummary, SessionSummary, budget_minutes, clock_reading, summarise
     from elicit.core.session.suspects import suspect_reason, suspect_stories
 else:  # each module loads when one of its names is first used (elicit.core.surface)
     from elicit.core.surface import lazy_surface
@@ -74,7 +74,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_KEYS", "SETTINGS_KEYS"],
             "service": ["SessionService"],
             "storage": ["SessionStore", "existing_session_path", "session_path"],
-            "summary": ["SectionSummary", "SessionSummary", "budget_minutes", "summarise"],
+            "summary": ["ClockReading", "SectionSummary", "SessionSummary", "budget_minutes", "clock_reading", "summarise"],
             "suspects": ["suspect_reason", "suspect_stories"],
         },
     )
@@ -91,6 +91,7 @@ __all__ = [
     "Answer",
     "Assumption",
     "BankRef",
+    "ClockReading",
     "Decision",
     "GlossaryTerm",
     "InterviewAnswer",
@@ -115,6 +116,7 @@ __all__ = [
     "answer_text",
     "banks_for_session",
     "budget_minutes",
+    "clock_reading",
     "create_session",
     "existing_session_path",
     "find_participant",

@@ -48,7 +48,7 @@ class SectionSummary:
     @property
     def over_budget(self) -> bool:
         """Whether more time has gone into the section than its budget."""
-        return self.minutes_budget is not None and self.seconds_spent > self.minutes_budget * 60
+        return _seconds_over(self.seconds_spent, self.minutes_budget) > 0
 
     def to_json(self) -> dict[str, Any]:
         """The section as plain data, for ``elicit summary --json``."""
@@ -112,9 +112,7 @@ class SessionSummary:
     @property
     def seconds_left(self) -> int | None:
         """Time left before the target length (negative when over), or None without a target."""
-        if self.target_minutes is None:
-            return None
-        return self.target_minutes * 60 - self.interview_seconds
+        return _seconds_left(self.interview_seconds, self.target_minutes)
 
     def section(self, section_id: str) -> SectionSummary | None:
         """The summary of one section, or None."""
@@ -192,6 +190,42 @@ def summarise(interview: Interview) -> SessionSummary:
         target_minutes=session.target_minutes,
         sections=tuple(sections),
     )
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    """What the interview clock shows: the time so far, what is left of the target, and the current section's overrun.
+
+    The same figures as :func:`summarise` gives (``interview_seconds``, ``seconds_left``, a section's
+    ``seconds_spent`` over its ``minutes_budget``), without counting questions and stories: the app's
+    header asks for them once a second, and a summary of 5,000 stories takes a few milliseconds.
+    """
+
+    interview_seconds: int
+    seconds_left: int | None
+    """Time left before the target length (negative when over), or None without a target."""
+    section_over_seconds: int
+    """Seconds spent in the current section beyond its budget (0 when within it, without a budget or a section)."""
+
+
+def clock_reading(interview: Interview, section_id: str | None) -> ClockReading:
+    """The interview clock of ``interview``, with ``section_id`` the section of the current question."""
+    session = interview.session
+    over = 0
+    if section_id is not None:
+        section = next((item for item in interview.sections if item.id == section_id), None)
+        if section is not None:
+            over = _seconds_over(session.section_seconds.get(section_id, 0), section.minutes)
+    seconds = session.interview_seconds
+    return ClockReading(seconds, _seconds_left(seconds, session.target_minutes), over)
+
+
+def _seconds_left(seconds: int, target_minutes: int | None) -> int | None:
+    return None if target_minutes is None else target_minutes * 60 - seconds
+
+
+def _seconds_over(seconds_spent: int, minutes_budget: int | None) -> int:
+    return 0 if minutes_budget is None else max(0, seconds_spent - minutes_budget * 60)
 
 
 def minutes(seconds: int) -> int:

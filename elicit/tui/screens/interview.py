@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, Story, answer_text, has_value, summarise, suspect_reason, suspect_stories
+from elicit.core.session import OpenSession, Story, answer_text, clock_reading, has_value, suspect_reason, suspect_stories
 
 from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
@@ -185,16 +185,12 @@ class InterviewScreen(SessionScreen[None]):
 
     def _show_clock(self) -> None:
         header = self.query_one(SessionHeader)
-        summary = summarise(self.interview)
-        header.seconds = summary.interview_seconds
+        clock = clock_reading(self.interview, self.question.section_id if self.question is not None else None)  # once a second: no summary
+        header.seconds = clock.interview_seconds
         header.paused = self.app.paused
-        header.left_seconds = summary.seconds_left
-        section = summary.section(self.question.section_id) if self.question is not None else None
-        if section is not None and section.over_budget and section.minutes_budget is not None:
-            over = section.seconds_spent - section.minutes_budget * 60
-            header.over_section = f"section over by {max(1, over // 60)} min"
-        else:
-            header.over_section = ""
+        header.left_seconds = clock.seconds_left
+        over = clock.section_over_seconds
+        header.over_section = f"section over by {max(1, over // 60)} min" if over else ""
 
     def _stories_loading_changed(self, loading: bool) -> None:
         if not loading and self.is_mounted:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from elicit.core.banks.models import Bank, Question, Section
-from elicit.core.session import Interview, Session, SessionService, budget_minutes, summarise
+from elicit.core.session import Interview, Session, SessionService, budget_minutes, clock_reading, summarise
 
 
 def test_summary_counts_questions_stories_follow_ups_and_time(mini_bank):
@@ -56,3 +59,26 @@ def test_section_budgets_and_overruns():
     assert summary.section("b.a").over_budget and not summary.section("b.b").over_budget
     assert summary.seconds_left is None
     assert budget_minutes(Interview(session, [Bank("c", "C", "1", sections=[Section("c.a", "A", "G", [])])])) is None
+
+
+@given(
+    seconds=st.integers(0, 20_000),
+    target=st.none() | st.integers(1, 200),
+    spent=st.integers(0, 5_000),
+    budget=st.none() | st.integers(0, 60),
+    section=st.sampled_from([None, "b.a", "b.b", "b.gone"]),
+)
+def test_the_clock_reads_what_the_summary_says(seconds, target, spent, budget, section):
+    """The header's clock (once a second, without counting stories) shows the summary's time figures."""
+    bank = Bank("b", "B", "1", sections=[Section("b.a", "A", "G", [Question("b.a.q", "Q?")], minutes=budget), Section("b.b", "B", "G", [])])
+    session = Session(title="t", interview_seconds=seconds, target_minutes=target, section_seconds={"b.a": spent, "b.b": 30})
+    interview = Interview(session, [bank])
+    summary = summarise(interview)
+    clock = clock_reading(interview, section)
+    assert clock.interview_seconds == summary.interview_seconds
+    assert clock.seconds_left == summary.seconds_left
+    part = summary.section(section) if section is not None else None
+    if part is None or not part.over_budget:
+        assert clock.section_over_seconds == 0
+    else:
+        assert clock.section_over_seconds == part.seconds_spent - part.minutes_budget * 60 > 0
