@@ -184,6 +184,8 @@ def startup(bank: Path, session: Path, runs: int) -> tuple[float, float]:
 TYPED = "abcdefghij klmnopqrstuvwxyz"
 CPU: dict[str, list[float]] = {}  # UI-thread CPU time per key, by app class
 PACE = 0.03  # seconds between keys: a fast typist (about 400 characters a minute)
+READ_FIRST = 0.5
+"""Seconds from the screen being ready to the first key: the consultant reads the question first (the kill row waits as long)."""
 
 
 async def _type(app, marks: list[float], keys: int) -> list[float]:
@@ -215,7 +217,7 @@ async def keystrokes_elicit(session: Path, keys: int) -> list[float]:
     app = ElicitApp(open_session(session))
     marks: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await pilot.pause(READ_FIRST)
         screen = app.screen
         assert type(app.focused).__name__ == "TextAnswer"
         apply = screen._apply_answer

@@ -38,7 +38,9 @@ class ElicitApp(SessionApp):
     def on_ready(self) -> None:
         self.screen.call_after_refresh(_collector_back_on)  # after the first frame is painted (see load_stories)
         if self.stories_loading:  # a big session's stories: read once its first question is on screen
-            self.screen.call_after_refresh(self.load_stories)
+            self.screen.call_after_refresh(self.load_stories)  # then the saves warm up (_stories_read)
+        else:
+            self.screen.call_after_refresh(self.warm_up_saves)
         if self.remember_when_ready and self.opened is not None:
             self.run_worker(self._remember_opened, thread=True, group="recent", exit_on_error=False)
         if os.environ.get("ELICIT_DEBUG") or "debug" in self.features:

@@ -25,6 +25,14 @@ only what was made since. What the frozen objects leave as garbage (the
 widgets of a question left behind) is collected when the typing stops
 (``SWEEP_AFTER`` seconds without a change) and when the session closes.
 
+The first save of a session makes the TOML of every answer and story
+(80-100 ms of Python for 5,000 stories, in the worker, where it holds the
+GIL against the UI thread). So that it never falls on the first keystrokes,
+:meth:`AutoSaver.warm_up` does that part as soon as the session is on
+screen (the app calls it after the first frame, or once a big session's
+stories are in), before the consultant has read the first question; the
+first real save then makes text only for what changed, as every other does.
+
 The interview clock changes the session every second (``tick``); those
 changes are saved quietly, every ``CLOCK_EVERY`` seconds, without showing
 *unsaved* in the header: a crash loses at most that much clock time, never
@@ -156,7 +164,29 @@ class AutoSaver:
             self._set_state(SAVING)
         self.app.run_worker(lambda: self._write(copy, revision), name="autosave", group="autosave", thread=True, exit_on_error=False)
 
+    def warm_up(self) -> None:
+        """Make the text of the whole session now, in the worker, so that the first save is a small one (see above)."""
+        if self._closed or self._writing or self.opened.loading:
+            return
+        with _no_collections():
+            copy = self.opened.store.prepare(self.opened.session)
+        gc.freeze()  # the session and its copies live on: collections while typing need not walk them
+        self._writing = True  # one write at a time: a change meanwhile is saved when this is done
+        self.app.run_worker(lambda: self._warm(copy), name="autosave-warm-up", group="autosave", thread=True, exit_on_error=False)
+
     # the worker thread
+
+    def _warm(self, copy: PreparedSave) -> None:
+        try:
+            with self._write_lock, _short_turns():
+                self.opened.store.warm_up(copy, pause=_let_others_run)
+        except Exception:  # nothing was written; the first save makes it all and reports what fails
+            pass
+        try:
+            self.app.call_from_thread(self._warmed)
+        except RuntimeError:
+            pass  # the app has stopped
+
 
     def _write(self, copy: PreparedSave, revision: int) -> None:
         try:
@@ -203,6 +233,16 @@ class AutoSaver:
         if not self.user_dirty and not self._closed:
             self._stop_sweep()
             self._sweep = self.app.set_timer(SWEEP_AFTER, self._sweep_now, name="autosave-sweep")
+
+    def _warmed(self) -> None:
+        self._writing = False
+        if self._closed:
+            return
+        gc.freeze()
+        if self.user_dirty:
+            self._schedule(self._due())
+        elif self.dirty:
+            self._schedule(CLOCK_EVERY, clock=True)
 
     def _stop_sweep(self) -> None:
         if self._sweep is not None:

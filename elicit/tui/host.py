@@ -229,8 +229,13 @@ class SessionApp(App[int]):
             pass  # the app has stopped: shutdown_session reads what is left
 
     def _stories_read(self, opened: OpenSession) -> None:
-        if opened is self.opened:
-            self.finish_stories()
+        if opened is self.opened and self.finish_stories() is None:
+            self.warm_up_saves()
+
+    def warm_up_saves(self) -> None:
+        """Make the open session's file text now (in a worker), so that the first save while typing is small."""
+        if self.saver is not None:
+            self.saver.warm_up()
 
     def finish_stories(self) -> FindingsError | None:
         """Put the stories into the open session (reading them now if no worker has); return the error, if any.
@@ -273,6 +278,7 @@ class SessionApp(App[int]):
         self._adopt(opened)
         remember(path, title=opened.session.title, client=opened.session.client)
         self._show_opened(opened)
+        self.call_after_refresh(self.warm_up_saves)
         return True
 
     def _show_opened(self, opened: OpenSession) -> Awaitable[object]:

@@ -71,3 +71,36 @@ async def test_a_story_made_suspect_by_typing_is_marked_at_once_and_a_new_story_
         await pilot.press("y")  # a change to the stories since the list was drawn: found again, drawn again
         await pilot.pause()
         assert [panel.get_option_at_index(i).id for i in range(panel.option_count)] == ["US-001", "US-150"]
+
+
+async def test_the_first_save_while_typing_makes_text_only_for_what_changed(tmp_path: Path, monkeypatch):
+    """The session's TOML is made right after it opens (in the worker), so the first save is as small as the next ones."""
+    import elicit.tui.autosave as autosave
+    from elicit.core.session.file_format import dumps_session
+    from elicit.core.session.fragments import SessionWriter
+
+    monkeypatch.setattr(autosave, "QUIET", 0.05)
+    made: list[int] = []
+    render = SessionWriter.render
+
+    def counted(self, prepared, pause=None):
+        text = render(self, prepared, pause)
+        made.append(self.made)
+        return text
+
+    path = make_session(tmp_path / "big.elicit.toml", answers=sample_answers(), stories=many_stories(300), current="mini.context.problem")
+    monkeypatch.setattr(SessionWriter, "render", counted)
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(made) == 1 and made[0] > 300, "the text was not made ahead of the first save"
+        assert app.saver is not None and app.saver.saves == 0, "making the text ahead wrote the file"
+        await pilot.press("end", "x")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.saver.saves:
+                break
+        assert app.saver.saves == 1
+        assert made[1:] == [1], "the first save made more than the answer that changed"
+        assert path.read_text(encoding="utf-8") == dumps_session(app.opened.session)

@@ -105,6 +105,15 @@ class SessionStore:
             self._writer = SessionWriter()
         return self._writer.prepare(session)
 
+    def warm_up(self, prepared: PreparedSave, pause: Callable[[], None] | None = None) -> None:
+        """Make the text of every answer and story of ``prepared`` now, without writing anything (any thread).
+
+        The next :meth:`save` then makes TOML only for what changed since
+        ``prepared`` was made: the app does this right after a session opens,
+        so the first save while the consultant types is as small as the others.
+        """
+        self._prepared_writer().render(prepared, pause)
+
     def save(self, session: Session | PreparedSave, pause: Callable[[], None] | None = None) -> str | None:
         """Write the session atomically, keeping the previous file as .bak; return a warning to show, if any.
 
