@@ -98,9 +98,9 @@ def _ask_missing(args: argparse.Namespace, catalog: BankCatalog, path: Path) -> 
 
 
 @contextmanager
-def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
-    """Lock a session, give a service over it, save and unlock at the end."""
-    opened = open_session(existing_session_path(path_text), command=command, saves_once=True)
+def open_for_change(path_text: str, command: str, *, head_only: bool = False) -> Iterator[SessionService]:
+    """Lock a session, give a service over it, save and unlock at the end (``head_only``: see :func:`open_session`)."""
+    opened = open_session(existing_session_path(path_text), command=command, saves_once=True, head_only=head_only)
     try:
         for note in opened.notes:
             note_line(note)
@@ -118,7 +118,7 @@ def open_for_change(path_text: str, command: str) -> Iterator[SessionService]:
 def answer(args: argparse.Namespace) -> int:
     """Record one answer, skip or flag a question, or clear its answer."""
     _check_answer_args(args)
-    with open_for_change(args.path, "elicit answer") as service:
+    with open_for_change(args.path, "elicit answer", head_only=True) as service:
         question = service.interview.resolve_id(args.question)
         if args.clear:
             removed = service.clear(question.id)

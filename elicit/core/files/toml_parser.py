@@ -45,11 +45,15 @@ _fast_looked_up = False
 _careful: Any = None
 
 
-def loads(text: str) -> dict[str, Any]:
+def loads(text: str, *, explain: bool = True) -> dict[str, Any]:
     """Parse TOML text; raise :class:`TomlSyntaxError` when it is not valid TOML.
 
     The careful parser is imported only when the fast one refuses the text
     (or is not installed): a good file costs one import, not two.
+    ``explain=False``: a caller that reads the text another way when it does
+    not parse (a part of a file: :mod:`elicit.core.session.staged`) needs no
+    verdict from the careful parser on what the fast one refused, only the
+    error (with no position).
     """
     global _fast, _fast_looked_up, _careful
     if not _fast_looked_up:
@@ -58,7 +62,8 @@ def loads(text: str) -> dict[str, Any]:
         try:
             return _standard_zones(_fast(text))
         except Exception:  # noqa: BLE001  (the careful parser below gives the verdict and the message)
-            pass
+            if not explain:
+                raise TomlSyntaxError("not valid TOML") from None
     if _careful is None:
         _careful = _careful_parser()
     try:

@@ -32,6 +32,8 @@ class OpenSession:
     """Opened staged: the stories and what follows them, still to read (:meth:`finish_loading`); None once read."""
     warnings: list[str] = field(default_factory=list)
     """What the file holds that the user should check (an answer that does not fit its question)."""
+    head_only: bool = False
+    """Opened for changes to the head only (``open_session(head_only=True)``): :meth:`save` keeps the tail's text."""
 
     @property
     def loading(self) -> bool:
@@ -57,6 +59,8 @@ class OpenSession:
 
     def save(self) -> str | None:
         """Save the session now (atomic, keeps .bak); return a warning to show, if any (saved without a backup)."""
+        if self.head_only:
+            return self.store.save_head(self.session, self.tail, head_only=self.service.stories_revision == 0)
         return self.store.save(self.session)
 
     def close(self) -> None:
@@ -65,15 +69,27 @@ class OpenSession:
 
 
 def open_session(
-    path: Path, command: str = "elicit", catalog: BankCatalog | None = None, *, saves_once: bool = False, staged: bool = False
+    path: Path,
+    command: str = "elicit",
+    catalog: BankCatalog | None = None,
+    *,
+    saves_once: bool = False,
+    staged: bool = False,
+    head_only: bool = False,
 ) -> OpenSession:
     """Lock and read a session and load its banks; raise ElicitError or FindingsError.
 
     ``saves_once``: the caller saves at most once (a command-line command), so no TOML is kept for a next save.
     ``staged``: the stories may be left for later (the app shows the first question first): see
     :attr:`OpenSession.loading` and :meth:`OpenSession.finish_loading`; nothing is saved until then.
+    ``head_only``: a command that saves once and changes answers only (``elicit answer``): a file this
+    elicit wrote is read up to its stories, which are saved again as the text they were
+    (:meth:`SessionStore.open_head`); the file saved is the one a full save writes.
     """
-    if staged:
+    if head_only:
+        store, session, tail = SessionStore.open_head(path, command=command)
+        saves_once = True
+    elif staged:
         store, session, tail = SessionStore.open_staged(path, command=command)
     else:
         (store, session), tail = SessionStore.open(path, command=command, saves_once=saves_once), None
@@ -86,7 +102,8 @@ def open_session(
         notes.insert(0, store.note)
     interview = Interview(session, banks)
     warnings = interview.answer_notes(most=None if saves_once else 3)
-    return OpenSession(path, store, session, interview, SessionService(session, interview), notes, tail=tail, warnings=warnings)
+    service = SessionService(session, interview)
+    return OpenSession(path, store, session, interview, service, notes, tail=tail, warnings=warnings, head_only=head_only)
 
 
 def create_session(

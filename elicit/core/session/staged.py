@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,22 @@ class SessionTail:
         for name in DEFERRED:
             setattr(session, name, getattr(whole, name))
 
+    def joined(self, head: str) -> str | None:
+        """The whole file's text with ``head`` (a full save's text of the session without this tail) before the tail as read.
+
+        That is the text a full save of the session with its tail writes, when
+        the tail is what the writer made of its records and they did not
+        change: the writer puts the head's values and tables first, then a
+        blank line, then the tail's tables, each written on its own. Except
+        where a carriage return is (or was) in any string: then the writer
+        writes every string of the file on one line, the tail's too. Then, or
+        once the tail is read, None: save in full.
+        """
+        text = self._text
+        if not text or "\\r" in head or "\\r" in text:
+            return None
+        return f"{head}\n{text[self._split :]}"
+
     def _read(self) -> Session:
         data = _joined(self._head, self._pieces())
         if data is None:
@@ -103,24 +120,27 @@ class SessionTail:
             cut = text.find(SPLIT, start + PIECE)
             end = len(text) if cut < 0 else cut + 1
             try:
-                pieces.append(loads(text[start:end]))
+                pieces.append(loads(text[start:end], explain=False))
             except (TomlSyntaxError, RecursionError, ValueError):
                 return None
             start = end
         return pieces
 
 
-def read_staged(path: Path) -> tuple[Session, SessionTail | None]:
+def read_staged(path: Path, *, only_if: Callable[[bytes], bool] | None = None) -> tuple[Session, SessionTail | None]:
     """Read a session, leaving its stories for later when that is exact (see the module); raise FindingsError.
 
     Returns the session and, when staged, the tail still to read: until
     :meth:`SessionTail.fill` the session has none of the :data:`DEFERRED` records.
+    ``only_if``: stage only a file whose bytes pass it (the others are read whole at once).
     """
     raw, text, problem = read_text(path)
     if problem is not None:
         raise FindingsError([problem])
     assert text is not None
     with collector_paused():
+        if only_if is not None and not only_if(raw):
+            return _whole(path, text, raw), None
         return staged_from_text(path, text, raw)
 
 
@@ -131,7 +151,7 @@ def staged_from_text(path: Path, text: str, raw: bytes) -> tuple[Session, Sessio
         return _whole(path, text, raw), None
     head_text = text[:split]
     try:
-        head = loads(head_text)
+        head = loads(head_text, explain=False)
     except (TomlSyntaxError, RecursionError, ValueError):
         return _whole(path, text, raw), None  # split inside a string, or a broken head: one careful read
     tail_keys = _tail_keys(text, split)

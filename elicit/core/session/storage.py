@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ class SessionStore:
         # answer``) writes the whole file in one go instead: a first save through the writer costs it 2-3 times more.
         self._writer = None if saves_once else SessionWriter()
         self._warned = ""
+        self._marks = False
+        """Whether a save marks the file as written whole from a session read whole (:mod:`written`): see :meth:`open_head`."""
         self.incomplete = False
         """Set while the session in memory lacks part of the file (its stories, still loading): saving is refused."""
 
@@ -53,7 +56,44 @@ class SessionStore:
         return cls._open(path, command, saves_once=False, staged=True)
 
     @classmethod
-    def _open(cls, path: Path, command: str, *, saves_once: bool, staged: bool) -> tuple[SessionStore, Session, SessionTail | None]:
+    def open_head(cls, path: Path, command: str = "elicit") -> tuple[SessionStore, Session, SessionTail | None]:
+        """Lock and read a session file for a command that changes its head only (an answer) and saves once.
+
+        A file this elicit wrote whole (:func:`written.is_marked`) is read up to
+        its stories (:mod:`staged`); the tail returned is kept as text for
+        :meth:`save_head`. Any other file is read whole (tail None), exactly
+        as :meth:`open` reads it. Either way the save marks the file, so that
+        the next such command reads only its head.
+        """
+        return cls._open(path, command, saves_once=True, staged=True, head_only=True)
+
+    def save_head(self, session: Session, tail: SessionTail | None, *, head_only: bool) -> str | None:
+        """Save a session opened by :meth:`open_head`; return a warning to show, if any.
+
+        ``head_only``: every change kept to the head (answers, the current
+        question, the clock). Then the file is the one a full save writes: the
+        session's head written in full, then the tail's text as read
+        (:meth:`SessionTail.joined`), or, where that would not be exact, the
+        tail read and everything written; and the file is marked. Otherwise
+        (a change that may touch the tail) nothing is saved: the session in
+        memory lacks the tail, and its change cannot be told apart from it.
+        """
+        if tail is not None and not head_only:
+            raise ElicitError(f"{self.path}: not saved: a change beyond the answers was made on a session read in part; the file is intact")
+        self._marks = head_only
+        if tail is None:
+            return self.save(session)
+        text = tail.joined(dumps_session(session))
+        if text is None:
+            tail.fill(session)
+            self.incomplete = False
+            text = dumps_session(session)
+        return self._write(text)
+
+    @classmethod
+    def _open(
+        cls, path: Path, command: str, *, saves_once: bool, staged: bool, head_only: bool = False
+    ) -> tuple[SessionStore, Session, SessionTail | None]:
         lock = SessionLock(path, command)
         if not path.exists():
             raise ElicitError(f"{path}: no such session file; create one with 'elicit new {path} --bank discovery'")
@@ -67,8 +107,9 @@ class SessionStore:
         try:
             if staged:
                 from elicit.core.session.staged import read_staged
+                from elicit.core.session.written import is_marked
 
-                session, tail = read_staged(path)
+                session, tail = read_staged(path, only_if=functools.partial(is_marked, path) if head_only else None)
             else:
                 session = read_session(path)
         except BaseException:
@@ -140,6 +181,9 @@ class SessionStore:
             text = dumps_session(session)
         else:
             text = self._writer.dumps(session, pause)
+        return self._write(text)
+
+    def _write(self, text: str) -> str | None:
         data = text.encode("utf-8")
         warning = ""
         try:
@@ -150,6 +194,10 @@ class SessionStore:
                 warning = f"{self.path}: saved without a backup: {blocked.advice()}"
         except OSError as exc:
             raise ElicitError(f"{self.path}: could not save: {exc.strerror or exc}; the last saved version is intact") from None
+        if self._marks:
+            from elicit.core.session.written import mark
+
+            mark(self.path, data)
         try:
             self.lock.follow()
         except ElicitError:

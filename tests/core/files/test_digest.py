@@ -26,3 +26,10 @@ def test_random_bytes_give_hashlibs_digest(data):
 def test_without_pythons_own_module_hashlib_does_it(monkeypatch):
     monkeypatch.setattr(digest, "_builtin", None)
     assert sha256_hex(b"bank") == hashlib.sha256(b"bank").hexdigest()
+
+
+@given(st.binary(max_size=2000))
+def test_a_fingerprint_is_hashlibs_blake2b(data):
+    from elicit.core.files.digest import fingerprint
+
+    assert fingerprint(data) == hashlib.blake2b(data, digest_size=16).hexdigest()
