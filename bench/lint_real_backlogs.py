@@ -6,6 +6,7 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --fresh    # and the fresh set (tuning data since 2026-12-01)
     .venv/bin/python bench/lint_real_backlogs.py --holdout  # only the hold-out set: a reading, record it
     .venv/bin/python bench/lint_real_backlogs.py --holdout --holdout-dir DIR [--per-backlog]
+    .venv/bin/python bench/lint_real_backlogs.py --github [--github-dir DIR]  # the GitHub set, per backlog too
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
 backlogs, one story a line). Each backlog is linted as its own set, so set
@@ -27,6 +28,13 @@ DIR`` (never copied into the repository). It prints which backlogs are labelled
 and which are missing, and aggregate TP/FP/FN, precision and recall per check
 (per backlog only with ``--per-backlog``). Every run is a reading of the
 hold-out set: docs/quality.md records each one.
+
+``--github`` measures the GitHub set the same way (one reader, parameterised): labels in
+tests/data/lint_github/<backlog>.toml, stories in ../github-user-stories/<backlog>.txt or ``--github-dir
+DIR`` (real backlogs of public GitHub projects, outside the repository; the folder's README.md says where
+each comes from). It prints aggregate and per-backlog TP/FP/FN, precision and recall per check, and which
+backlogs are labelled and which have stories but no label file yet. It was a blind set until its one
+reading: docs/quality.md records it.
 """
 
 from __future__ import annotations
@@ -55,6 +63,11 @@ HOLDOUT_LABELS = ROOT / "tests" / "data" / "lint_holdout"
 HOLDOUT_STORIES = next(
     (folder / "holdout-user-stories" for folder in ROOT.parents if (folder / "holdout-user-stories").is_dir()),
     ROOT.parent / "holdout-user-stories",
+)
+GITHUB_LABELS = ROOT / "tests" / "data" / "lint_github"
+GITHUB_STORIES = next(
+    (folder / "github-user-stories" for folder in ROOT.parents if (folder / "github-user-stories").is_dir()),
+    ROOT.parent / "github-user-stories",
 )
 HOLDOUT_BACKLOGS = (
     "g05-openspending",
@@ -154,24 +167,38 @@ def _ratio(top: int, bottom: int) -> str:
 
 def holdout(stories_dir: Path, per_backlog: bool = False, labels_dir: Path = HOLDOUT_LABELS) -> int:
     """Lint every labelled hold-out backlog as its own set and print the aggregate scores per check."""
-    labelled = [name for name in HOLDOUT_BACKLOGS if (labels_dir / f"{name}.toml").is_file()]
-    missing = [name for name in HOLDOUT_BACKLOGS if name not in labelled]
+    return measure_set("hold-out", HOLDOUT_BACKLOGS, labels_dir, stories_dir, per_backlog)
+
+
+def github(stories_dir: Path, labels_dir: Path = GITHUB_LABELS) -> int:
+    """Lint every labelled GitHub backlog as its own set; aggregate and per-backlog scores per check."""
+    names = sorted({path.stem for path in labels_dir.glob("*.toml")} | {path.stem for path in stories_dir.glob("*.txt")})
+    return measure_set("GitHub", tuple(names), labels_dir, stories_dir, per_backlog=True)
+
+
+def measure_set(title: str, backlogs: tuple[str, ...], labels_dir: Path, stories_dir: Path, per_backlog: bool) -> int:
+    """The one reader of a label set kept as one file per backlog (``<labels_dir>/<backlog>.toml``) with the stories
+    outside the repository (``<stories_dir>/<backlog>.txt``): which backlogs are labelled and which missing, then
+    TP/FP/FN, precision and recall per check over all of them (and per backlog with ``per_backlog``)."""
+    labelled = [name for name in backlogs if (labels_dir / f"{name}.toml").is_file()]
+    missing = [name for name in backlogs if name not in labelled]
     absent = [name for name in labelled if not (stories_dir / f"{name}.txt").is_file()]
-    print(f"hold-out set: labels in {labels_dir}, stories in {stories_dir}")
-    print(f"  labelled ({len(labelled)} of {len(HOLDOUT_BACKLOGS)}): {', '.join(labelled) or 'none'}")
+    print(f"{title} set: labels in {labels_dir}, stories in {stories_dir}")
+    print(f"  labelled ({len(labelled)} of {len(backlogs)}): {', '.join(labelled) or 'none'}")
     print(f"  missing (no label file): {', '.join(missing) or 'none'}")
     if absent:
-        print(f"hold-out stories not found for {', '.join(absent)} in {stories_dir} (use --holdout-dir DIR)", file=sys.stderr)
+        option = "--github-dir" if title == "GitHub" else "--holdout-dir"
+        print(f"{title} stories not found for {', '.join(absent)} in {stories_dir} (use {option} DIR)", file=sys.stderr)
         return 1
     if not labelled:
         return 1
     folder = _only(stories_dir, labelled)
-    backlogs, _tag_only = read_backlogs(folder)
-    findings = lint_all(backlogs) + tag_only_findings(folder)
+    backlog_lines, _tag_only = read_backlogs(folder)
+    findings = lint_all(backlog_lines) + tag_only_findings(folder)
     labels = {name: load_labels(labels_dir / f"{name}.toml") for name in labelled}
     every = [item for items in labels.values() for item in items]
     print(f"  lines labelled: {len(every)}")
-    _print_scores("hold-out set (blind: aggregate counts; record this reading in docs/quality.md)", findings, every, None)
+    _print_scores(f"{title} set (aggregate counts; a blind set's reading is recorded in docs/quality.md)", findings, every, None)
     if per_backlog:
         for name, items in labels.items():
             _print_scores(f"  {name} ({len(items)} lines)", findings, items, None)
@@ -190,6 +217,9 @@ def _only(stories_dir: Path, names: list[str]) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--github" in args:
+        stories_dir = Path(args[args.index("--github-dir") + 1]) if "--github-dir" in args else GITHUB_STORIES
+        return github(stories_dir)
     if "--holdout" in args:
         stories_dir = Path(args[args.index("--holdout-dir") + 1]) if "--holdout-dir" in args else HOLDOUT_STORIES
         return holdout(stories_dir, per_backlog="--per-backlog" in args)
