@@ -521,11 +521,31 @@ def _verbs_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | Non
     left, right = goal.word(first), goal.word(second)
     if not (goal.base_verb(first) and goal.base_verb(second) and _two_goals(left, right)):
         return None
+    if _in_a_relative_clause(goal, _list_start(goal, first)):
+        return None
     if _result(goal, joint, second) or not _verb_position(goal, _list_start(goal, first)):
         return None
     if goal.word(first + 1) == "," and goal.tokens[joint] != ",":
         return f"{left}, {goal.tokens[joint]} {right}", ""
     return f"{left}{',' if goal.tokens[joint] == ',' else ''} {_joined(goal, joint)}{right}", ""
+
+
+_OTHER_SUBJECTS = word_set("they he she you people users")
+
+
+def _in_a_relative_clause(goal: _Goal, verb: int) -> bool:
+    """ "questions the user can ask and perform": the verbs follow a subject of their own and a modal, right after a
+    noun: a clause that describes the noun (without "that"), not the story's own "I can"."""
+    modal = verb - 1
+    if goal.word(modal) not in word_set("can could will would should may might must"):
+        return False
+    subject = modal - 1
+    if goal.word(subject) not in _OTHER_SUBJECTS:
+        if "noun" not in goal.words.parts(goal.word(subject)) or goal.word(subject - 1) not in _DETERMINERS:
+            return False
+        subject -= 1
+    before = goal.word(subject - 1)
+    return _is_word(before) and "noun" in goal.words.parts(before) and before not in _DETERMINERS | _PREPOSITIONS | _VERB_POSITION
 
 
 def _passives_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:

@@ -83,7 +83,9 @@ will be a few rules"), a purpose after a comma (", to quickly find a former stud
 
 
 def _rationale_start(text: str) -> int:
-    """The offset where the goal's rationale starts (vague words there are not what the system must do), or len(text)."""
+    """The offset where the goal's rationale starts (vague words there are not what the system must do), or len(text).
+    Not a purpose infinitive without a comma: "create groups to manage permissions in an easy way" is labelled as
+    the goal itself, so the vague words there are reported."""
     for found in _RATIONALE.finditer(text):
         if found.group("verb") is None or lexicon().is_base_verb(found.group("verb").lower()):
             return found.start()
@@ -136,7 +138,7 @@ def _a_purpose_or_a_state(text_words: list[Word], hit: PhraseHit, before: list[s
     after = text_words[hit.last + 1].text if hit.last + 1 < len(text_words) else ""
     if before[-1:] == ["for"] and hit.first == hit.last and "noun" in lexicon().parts(after):
         return True
-    if _asked_whether(text_words, hit.first):
+    if hit.first == hit.last and _asked_whether(text_words, hit.first):  # not a hedge ("where possible")
         return True
     return "adj" in lexicon().parts(hit.phrase) and _what_the_user_learns(text_words, hit.first)
 

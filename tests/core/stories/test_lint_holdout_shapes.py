@@ -37,6 +37,7 @@ ONE_GOAL = (
     "to know what the price of the tent and the stove is",  # nouns inside one question
     "to be sure that nobody can vote twice and skew the poll",  # a verb inside the "that" clause
     "to use the tablet to see who is at the gate",
+    "to have a simple way to write quiz questions the pupils can read and answer",  # a clause with its own subject
 )
 
 
@@ -59,6 +60,7 @@ VAGUE = (
     "to see interesting walks near my home",
     "to give the menu useful labels where it is useful to do so",  # "where it is useful": a hedge
     "to report the necessary repairs quickly",  # the adverb still qualifies what the system must do
+    "to know if a song is free to use and, where possible, who wrote it",  # a hedge, not part of the question
 )
 PLAIN = (
     "to set shorter games for the children as they get bored easily",  # a reason clause in the goal
