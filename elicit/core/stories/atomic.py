@@ -52,7 +52,11 @@ notified"); a second thing to know after a question ("who booked it and their
 phone number"), also past an aside ("and, where possible, who"); a clause
 opener or "well" after the joint is no verb ("while still keeping", "well
 documented"); modifiers of one noun ("a partial or complete title"); a list
-that a preposition opens holds values ("in bar chart, pie chart, map and ...").
+that a preposition opens holds values ("in bar chart, pie chart, map and ...");
+the first verb said again ("add tags or add columns") and three or more acts
+listed as gerunds with objects ("closing accounts, viewing fees, resetting
+passwords") are several goals; verbs in a clause with its own subject and
+modal after a noun ("questions the pupils can read and answer") describe it.
 """
 
 from __future__ import annotations
@@ -175,6 +179,30 @@ def atomic_problem(want: str) -> tuple[str, str] | None:
             found = _compound_at(goal, index)
             if found is not None:
                 return found
+    return _acts_listed(goal)
+
+
+_GERUND_LEADS = word_set(", and or of including for by")
+_NOT_ACTS = word_set("including according regarding concerning following excluding")
+
+
+def _acts_listed(goal: _Goal) -> tuple[str, str] | None:
+    """ "for closing accounts, viewing subscriptions, resetting passwords and changing addresses": three or more acts,
+    each a gerund of another verb with its object, listed at the top level: as many goals."""
+    acts: list[int] = []
+    for index, token in enumerate(goal.tokens):
+        base = goal.words.verb_base(token) if token.endswith("ing") and token not in _NOT_ACTS else None
+        if base is None or base == token or goal.places[index] != MAIN or goal.word(index - 1) not in _GERUND_LEADS:
+            continue
+        if "adj" in goal.words.parts(token):
+            continue  # "impending obsolescence", "existing records"
+        after = goal.word(index + 1)
+        if _is_word(after) and after not in _PREPOSITIONS | JOINTS:
+            acts.append(index)
+    bases = {goal.words.verb_base(goal.word(index)) for index in acts}
+    listed = sum(goal.word(index - 1) in JOINTS for index in acts)
+    if len(bases) >= 3 and listed >= 2:
+        return "", f"{goal.word(acts[1])} ..."
     return None
 
 
@@ -199,9 +227,15 @@ LIGHT_NOUNS = word_set(
     "permission right capability facility interface"
 )
 """Nouns whose infinitive is the goal ("a way to add and remove people"), not what a thing is for."""
-PURPOSE = "to"
+PURPOSE = "purpose"
 """The place of the words of a purpose infinitive after a verb's object ("email the provider to report issues and ask
 questions"): a joint inside it joins the parts of the purpose, not two goals."""
+
+
+def purpose_in_goal(want: str) -> bool:
+    """Whether ``want`` ends in a purpose infinitive after a verb's object ("demonstrate the design to make sure it is
+    used", "add new columns to make the data more useful"): a reason given without a benefit marker."""
+    return PURPOSE in _goal(want).places
 
 
 def _purposes(tokens: list[str], places: list[str], words: Lexicon) -> list[str]:
@@ -232,7 +266,9 @@ def _purpose_starts(tokens: list[str], to: int, words: Lexicon) -> bool:
     before = tokens[to - 1]
     if before in LIGHT_NOUNS:
         return False
-    return before in ("it", "them", "him", "her", "me", "us") or ("noun" in words.parts(before) and tokens[to - 2] not in _VERB_POSITION)
+    parts = words.parts(before)
+    noun = "noun" in parts or (not parts and before.isalpha())  # a word the lexicon lacks ("rota") is mostly a noun
+    return before in ("it", "them", "him", "her", "me", "us") or (noun and tokens[to - 2] not in _VERB_POSITION)
 
 
 def _is_word(token: str) -> bool:
@@ -283,9 +319,7 @@ def _list_goes_on(tokens: list[str], comma: int, listing: bool) -> bool:
 def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
     """Whether the joint at ``joint`` starts a second goal (the rules of the module's docstring, in order)."""
     place = goal.places[joint]
-    if place in _QUESTION_WORDS and (found := _second_question(goal, joint)) is not None:
-        return found
-    if place in _QUESTION_WORDS | word_set("if whether") and (found := _question_after_aside(goal, joint)) is not None:
+    if (found := _in_a_question(goal, joint)) is not None:
         return found
     if place != MAIN and not _leaves_the_clause(goal, joint):
         return None
@@ -298,6 +332,8 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
         return None
     if _passive_after(goal, joint, second) != second:  # "and the deposit to be denied": a clause of its own
         return _passives_joined(goal, joint, second)
+    if _same_verb_again(goal, joint, second):
+        return "", f"{_joined(goal, joint)}{goal.word(second)}"
     if _one_goal_at(goal, joint, second):
         return None
     return _verbs_joined(goal, joint, second) or _passives_joined(goal, joint, second) or _second_action(goal, joint, second)
@@ -340,6 +376,14 @@ def _subject_with_modal(goal: _Goal, start: int) -> str:
         if named and all(_is_word(token) and token not in JOINTS for token in subject):
             return f"{' '.join(subject)} {goal.word(subject_end + 1)}"
     return ""
+
+
+def _same_verb_again(goal: _Goal, joint: int, second: int) -> bool:
+    """ "add useful tags or add in new columns": the first verb said again after "and"/"or" starts a second act (not a
+    result verb after "and": "see the list and see the totals")."""
+    if goal.places[joint] != MAIN or goal.tokens[joint] not in _LIST_ENDS or not goal.base_verb(second):
+        return False
+    return not _result(goal, joint, second) and _first_verb(goal, joint) == goal.word(second)
 
 
 def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
@@ -471,6 +515,14 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     if goal.tokens[joint] in ("and", ",") and following in _QUESTION_WORDS and own_clause:
         return "", f"{_joined(goal, joint)}{following}"
     return None
+
+
+def _in_a_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
+    """A joint inside a question that starts a second thing to know (a second question, or one after an aside)."""
+    place = goal.places[joint]
+    if place in _QUESTION_WORDS and (found := _second_question(goal, joint)) is not None:
+        return found
+    return _question_after_aside(goal, joint) if place in _QUESTION_WORDS | word_set("if whether") else None
 
 
 def _question_after_aside(goal: _Goal, joint: int) -> tuple[str, str] | None:

@@ -120,10 +120,18 @@ def _long_list(text: str) -> str | None:
         for index in range(1, len(items)):
             closes = items[index].split()[:1] in (["and"], ["or"]) and index < len(items) - 1
             if closes or index == len(items) - 1:
-                if index - start + 1 >= 6:
+                if index - start + 1 >= 6 and not _acts(items[start : index + 1]):
                     return ",".join(items[start : index + 1]).strip(" ,;:")
                 start = index
     return None
+
+
+def _acts(items: list[str]) -> bool:
+    """Whether three or more items of a list start with a gerund ("closing accounts, viewing subscriptions, ..."): a
+    list of acts, several goals (not-atomic says so), not the details of one."""
+    words = lexicon()
+    firsts = [next((word for word in item.lower().split() if word not in ("and", "or")), "") for item in items]
+    return sum(word.endswith("ing") and words.verb_base(word) not in (None, word) for word in firsts) >= 3
 
 _IN_CAPITALS = re.compile(r"\sAND\s")
 _ANOTHER_BENEFICIARY = re.compile(
@@ -252,6 +260,7 @@ SOLUTION_TERMS = (
     "sql queries",
     "cache",
     "cached",
+    "caches",
     "caching",
     "cookie",
     "cookies",

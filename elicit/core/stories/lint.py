@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.models import Story, with_article
+from elicit.core.stories.atomic import purpose_in_goal
 from elicit.core.stories.checks import atomic_problem, minimal_problem, solution_terms, unique
 from elicit.core.stories.parse import UNPARSED_TAG, TemplateShape, parse_story, template_family, template_wording
 from elicit.core.stories.similar import SimilarityIndex
@@ -344,7 +345,7 @@ def _set_checks(view: _View, context: BacklogContext, checks: frozenset[str]) ->
 
 def _no_benefit(story: _InBacklog) -> tuple[str, str, str] | None:
     view, context = story.view, story.context
-    if not view.want or view.so_that or _REASON_IN_GOAL.search(view.want):
+    if not view.want or view.so_that or _REASON_IN_GOAL.search(view.want) or purpose_in_goal(view.want):
         return None
     share = _benefit_share(context, story.index, story.others)
     if story.others >= MIN_BACKLOG and share < BENEFIT_SHARE:

@@ -111,3 +111,47 @@ def test_not_minimal_finds_long_lists_and_second_purposes(text):
 @pytest.mark.parametrize("text", MINIMAL)
 def test_not_minimal_keeps_quiet_on_an_obligations_purpose_prefixes_and_short_lists(text):
     assert "not-minimal" not in single(text), text
+
+
+MORE_COMPOUND = (
+    "to add old photos or add in new albums to the club's gallery",  # the same verb again: a second act
+    "to run the club for booking courts, sending reminders, collecting fees and printing rotas",  # acts listed
+)
+MORE_ONE_GOAL = (
+    "to see a page for sorting, filtering and paging the results",  # gerunds without objects: ways through one list
+    "to see the booking details, including the opening hours, the meeting point and the parking",
+    "to get the files useful for checking their age, and existing copies, including size and date",  # adjectives
+)
+
+
+@pytest.mark.parametrize("want", MORE_COMPOUND)
+def test_not_atomic_finds_a_verb_said_again_and_a_list_of_acts(want):
+    assert "not-atomic" in single(story(want=want)), want
+
+
+@pytest.mark.parametrize("want", MORE_ONE_GOAL)
+def test_not_atomic_keeps_quiet_on_gerunds_without_objects_and_adjectives(want):
+    assert "not-atomic" not in single(story(want=want)), want
+
+
+def test_a_list_of_acts_is_not_atomic_not_a_long_list_of_details():
+    text = (
+        "As a clerk, I want to run member accounts for closing accounts, viewing fees, changing fees, "
+        "resetting passwords, changing addresses, etc."
+    )
+    assert single(text) >= {"not-atomic"} and "not-minimal" not in single(text)
+    # the fields of a page, six in a row, are still details
+    assert "not-minimal" in single("As a clerk, I want to see name, street, town, phone, email, birthday and club of each member.")
+
+
+def test_a_purpose_infinitive_after_the_object_is_a_reason_given_not_a_missing_benefit():
+    from tests.core.stories.test_lint import GOOD, backlog, findings_of
+
+    given = backlog(*GOOD, "As a coach, I want to show the parents the new rota to make sure everyone knows it.")
+    assert "no-benefit" not in findings_of(given, "US-005")
+    # near misses: what a message says, and the goal after a light verb, are no reason
+    for text in (
+        "As a coach, I want to be sent an email with instructions to register or renew my licence.",
+        "As a coach, I want to use the app to see who has paid.",
+    ):
+        assert "no-benefit" in findings_of(backlog(*GOOD, text), "US-005"), text
