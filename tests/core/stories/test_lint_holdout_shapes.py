@@ -58,6 +58,8 @@ VAGUE = (
     "to see the route where relevant",
     "to add a photo to a song, sometimes with a caption",  # a hedge on whether a part is needed
     "to see interesting walks near my home",
+    "to get regular reports on the club's money",
+    "to see all relevant rules for the match",
     "to give the menu useful labels where it is useful to do so",  # "where it is useful": a hedge
     "to report the necessary repairs quickly",  # the adverb still qualifies what the system must do
     "to know if a song is free to use and, where possible, who wrote it",  # a hedge, not part of the question
@@ -73,6 +75,8 @@ PLAIN = (
     "to know whether the bread can be baked efficiently in the new oven",  # the user's question
     "to have the app remind me to keep a good pace when I run",  # what the user does
     "to plan walks through the Comprehensive Park",  # a name, no longer a listed term
+    "to find members with regular expressions",  # a precise term
+    "to compare regular users with admins",
 )
 
 
