@@ -354,7 +354,7 @@ def _second_want(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None
     start = joint + 1
     word = goal.word(start)
     if word in ("i", "we") and goal.word(start + 1) in _WANTS | word_set("would"):
-        return "", f"{_joined(goal, joint)}{word} {goal.word(start + 1)}"
+        return "", f"{_joined(goal, joint)}{'I' if word == 'i' else word} {goal.word(start + 1)}"
     if word in _WANTS and goal.word(start + 1) in _OBJECT_STARTS | word_set("to"):
         return "", f"{_joined(goal, joint)}{word}"
     subject = _subject_with_modal(goal, start)
