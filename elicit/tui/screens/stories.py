@@ -77,8 +77,8 @@ def story_section(interview: Interview, story: Story) -> str:
     return section.title if section is not None else ""
 
 
-def _row(story: Story, section: str, width: int, by: bool = False) -> tuple[str | Text, ...]:
-    """The table cells of one story (with ``by``, who said it after its status)."""
+def _row(story: Story, section: str, width: int, by: bool = False, tags: bool = True) -> tuple[str | Text, ...]:
+    """The table cells of one story (with ``by``, who said it after its status; without ``tags``, no tags cell)."""
     return (
         story.id,
         Text(priority_label(story.priority), PRIORITY_COLOURS.get(story.priority, "")),
@@ -86,8 +86,18 @@ def _row(story: Story, section: str, width: int, by: bool = False) -> tuple[str 
         *((shorten(story.by, 12),) if by else ()),
         shorten(story.sentence(), width),
         shorten(section, 16),
-        shorten(", ".join(story.tags), 14),
+        *((shorten(", ".join(story.tags), 14),) if tags else ()),
     )
+
+
+def story_column_layout(screen_width: int, by: bool) -> tuple[int, bool]:
+    """The Story column's width and whether the Tags column fits beside it.
+
+    With a "By" column on a narrow screen the tags give way (the detail below the table still shows them),
+    so the story itself keeps room to be read."""
+    tags = not (by and screen_width < 100)
+    fixed = 46 + (13 if by else 0) - (0 if tags else 16)
+    return max(20, screen_width - fixed), tags
 
 
 def story_detail_lines(interview: Interview, story: Story) -> list[str]:
@@ -151,11 +161,11 @@ class StoriesScreen(SessionScreen[None]):
         stories.sort(key=self._sort_key(sections))
         self.shown = stories
         by = any(story.by for story in self.session.stories)  # a "By" column once anyone is credited
-        self._columns(by)
-        width = max(20, (self.size.width or 80) - (59 if by else 46))
+        width, tags = story_column_layout(self.size.width or 80, by)
+        self._columns(by, tags)
         table.clear()
         for story in stories:
-            table.add_row(*_row(story, sections[story.id], width, by), key=story.id)
+            table.add_row(*_row(story, sections[story.id], width, by, tags), key=story.id)
         index = next((i for i, s in enumerate(stories) if s.id == keep), None)
         if index is not None:
             table.move_cursor(row=index)
@@ -176,11 +186,11 @@ class StoriesScreen(SessionScreen[None]):
         status = " · ".join(f"{STORY_STATUS_MARKS[s]} {s}" for s in STORY_STATUSES)
         self.title_view.update(f"[b]Stories[/b]  {shown} · sorted by {self.sort}  [$text-muted]{status}[/]")
 
-    def _columns(self, by: bool) -> None:
-        """The table's columns: ID, priority, status, who said it (once anyone is credited), story, section, tags."""
+    def _columns(self, by: bool, tags: bool) -> None:
+        """The table's columns: ID, priority, status, who said it (once anyone is credited), story, section, tags (if they fit)."""
         table = self.table
         wanted = [("ID", "id"), ("Pri", "priority"), ("St", "status"), *([("By", "by")] if by else []), ("Story", "story")]
-        wanted += [("Section", "section"), ("Tags", "tags")]
+        wanted += [("Section", "section"), *([("Tags", "tags")] if tags else [])]
         if [str(column.key.value) for column in table.columns.values()] == [key for _, key in wanted]:
             return
         table.clear(columns=True)
