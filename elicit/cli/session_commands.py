@@ -127,11 +127,16 @@ def answer(args: argparse.Namespace) -> int:
         else:
             _record(args, service, question)
             recorded = service.session.answers[question.id]
-            shown = format_answer(question, recorded.value) if recorded.value is not None else recorded.status
+            shown = format_answer(question, recorded.value) if recorded.value is not None else _status_words(service.interview.status(question.id))
         if not service.interview.applies(question.id):
             note_line(f"{question.id} does not apply with the answers so far; the answer is kept")
     sys.stdout.write(f"{question.id}: {shown}\n")
     return 0
+
+
+def _status_words(status: str) -> str:
+    """What an answer without a value is now: skipped, revisit, or open with notes only."""
+    return "open (notes only: no answer yet)" if status == "open" else status
 
 
 def _check_answer_args(args: argparse.Namespace) -> None:

@@ -354,7 +354,8 @@ def markdown_tokens(text: str) -> list[Any]:
 
 def as_imported(session: Session) -> Session:
     """What importing a spec of ``session`` gives back: the app's cursor is not in a spec (elicit.spec/2),
-    nor a merged session's record of its interviews, nor an answer that says nothing to a question of the banks (its question is open)."""
+    nor a merged session's record of its interviews, nor an answer that says nothing (no value, no notes, no mark) to a question
+    of the banks. Notes without a value are kept (their question's status is open)."""
     import copy
 
     expected = copy.deepcopy(session)
@@ -369,6 +370,6 @@ def as_imported(session: Session) -> Session:
     listed = {question.id for question in interview.questions}
     for question_id in list(expected.answers):
         answer = expected.answers[question_id]
-        if question_id in listed and interview.status(question_id) == "open" and answer.status != "open":
+        if question_id in listed and is_empty_answer(answer):
             del expected.answers[question_id]
     return expected

@@ -6,7 +6,7 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from elicit.core.session.answers import answer_text, format_answer, has_value, parse_answer
-    from elicit.core.session.engine import OPEN, Interview, Progress, banks_for_session, locate_ref
+    from elicit.core.session.engine import OPEN, Interview, Progress, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
     from elicit.core.session.fragments import PreparedSave
     from elicit.core.session.models import (
@@ -48,7 +48,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         __name__,
         {
             "answers": ["answer_text", "format_answer", "has_value", "parse_answer"],
-            "engine": ["OPEN", "Interview", "Progress", "banks_for_session", "locate_ref"],
+            "engine": ["OPEN", "Interview", "Progress", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
             "fragments": ["PreparedSave"],
             "models": [
@@ -113,6 +113,7 @@ __all__ = [
     "Story",
     "StoryCopy",
     "StoryVersion",
+    "answer_status",
     "answer_text",
     "banks_for_session",
     "budget_minutes",

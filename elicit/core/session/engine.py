@@ -22,6 +22,21 @@ from elicit.core.text import quoted
 OPEN = "open"
 
 
+def answer_status(status: str, value: Any) -> str:
+    """What a stored answer counts as: answered, skipped, revisit or open. The one rule every count and list uses.
+
+    ``status`` is what the file stores (answered, skipped, revisit). Skipped and
+    revisit are the consultant's marks and count as they are; a stored
+    "answered" is answered only with a value. Notes alone (a pick typed as
+    words, a thought jotted down) leave the question open: the client gave no
+    answer to list, so it is not answered, and nobody decided to pass it by,
+    so it is not skipped either; open brings the consultant back to it.
+    """
+    if status in ("skipped", "revisit"):
+        return status
+    return "answered" if has_value(value) else OPEN
+
+
 @dataclass(frozen=True)
 class Progress:
     """Counts over the questions that currently apply."""
@@ -32,6 +47,8 @@ class Progress:
     revisit: int
     open: int
     required_open: int
+    told: int = 0
+    """Questions with the client's answer on record (answered, or flagged to revisit with a value): what the client spec lists."""
 
     @property
     def done(self) -> int:
@@ -115,13 +132,16 @@ class Interview:
         return question_id in self._applicable_ids
 
     def status(self, question_id: str) -> str:
-        """answered, skipped, revisit or open."""
+        """answered, skipped, revisit or open (:func:`answer_status`: notes without an answer are open)."""
         answer = self.session.answers.get(question_id)
         if answer is None:
             return OPEN
-        if answer.status == "answered" and not has_value(answer.value) and not answer.notes.strip():
-            return OPEN
-        return answer.status
+        return answer_status(answer.status, answer.value)
+
+    def has_answer(self, question_id: str) -> bool:
+        """Whether the client's answer to a question is on record: a value, not skipped (flagged to revisit or not)."""
+        answer = self.session.answers.get(question_id)
+        return answer is not None and answer.status != "skipped" and has_value(answer.value)
 
     # navigation
 
@@ -191,13 +211,14 @@ class Interview:
         if section is not None:
             questions = [q for q in questions if q.section_id == section.id]
         counts = {"answered": 0, "skipped": 0, "revisit": 0, OPEN: 0}
-        required_open = 0
+        required_open = told = 0
         for question in questions:
             status = self.status(question.id)
             counts[status] += 1
             if question.required and status in (OPEN, "revisit"):
                 required_open += 1
-        return Progress(len(questions), counts["answered"], counts["skipped"], counts["revisit"], counts[OPEN], required_open)
+            told += status == "answered" or (status == "revisit" and self.has_answer(question.id))
+        return Progress(len(questions), counts["answered"], counts["skipped"], counts["revisit"], counts[OPEN], required_open, told)
 
     def question_count(self) -> str:
         """How long the interview is, as the app counts it: ``72 questions now, 15 more if their conditions apply``.

@@ -203,12 +203,15 @@ class SessionService:
         """Mark a question answered, skipped or revisit.
 
         Skipped drops the value (a skipped question has no answer); answered
-        needs a value or notes, since an empty answer is never "answered".
+        needs a value, since notes alone leave a question open (``answer_status``).
         """
         self._check_status(status)
         existing = self.session.answers.get(question_id)
-        if status == "answered" and (existing is None or not (has_value(existing.value) or existing.notes.strip())):
+        if status == "answered" and (existing is None or not has_value(existing.value)):
             raise ElicitError(EMPTY_ANSWER)
+        self._mark(question_id, status)
+
+    def _mark(self, question_id: str, status: str) -> None:
         answer = self._answer(question_id)
         answer.status = status
         if status == "skipped":
@@ -224,14 +227,15 @@ class SessionService:
     def toggle_revisit(self, question_id: str) -> bool:
         """Flag a question to revisit, or clear the flag; return whether it is flagged.
 
-        Clearing the flag on a question with no value and no notes leaves it open.
+        Clearing the flag leaves a question with a value answered, one with
+        notes only open with its notes kept, and one with neither open.
         """
         answer = self.session.answers.get(question_id)
         flagged = answer is None or answer.status != "revisit"
         if flagged:
             self.set_status(question_id, "revisit")
         elif answer is not None and (has_value(answer.value) or answer.notes.strip()):
-            self.set_status(question_id, "answered")
+            self._mark(question_id, "answered")  # the stored "no mark": answer_status reads notes alone as open
         else:
             self.clear(question_id)
         return flagged

@@ -34,6 +34,8 @@ class SectionSummary:
     required_open: int
     seconds_spent: int
     minutes_budget: int | None
+    told: int = 0
+    """Questions with the client's answer on record (answered, or flagged with a value): what the client spec lists."""
 
     @property
     def done(self) -> int:
@@ -78,6 +80,8 @@ class SessionSummary:
     interview_seconds: int
     target_minutes: int | None
     sections: tuple[SectionSummary, ...]
+    told: int = 0
+    """Questions with the client's answer on record (answered, or flagged with a value): what the client spec lists."""
 
     @property
     def done(self) -> int:
@@ -167,6 +171,7 @@ def summarise(interview: Interview) -> SessionSummary:
                 required_open=p.required_open,
                 seconds_spent=session.section_seconds.get(item.section.id, 0),
                 minutes_budget=item.section.minutes,
+                told=p.told,
             )
         )
     still_open = sum(1 for item in session.open_questions if item.status == "open")
@@ -189,6 +194,7 @@ def summarise(interview: Interview) -> SessionSummary:
         interview_seconds=session.interview_seconds,
         target_minutes=session.target_minutes,
         sections=tuple(sections),
+        told=progress.told,
     )
 
 

@@ -38,7 +38,8 @@ from elicit.core.session import (
     Session,
     Story,
     StoryCopy,
-    has_value,
+    answer_status,
+    format_answer,
 )
 from elicit.core.spec.exporters.spec_document import PRIORITY_HEADINGS
 from elicit.core.stakeholders.comparison import Comparison, Conflict, QuestionAnswers, Side, compare, non_answer
@@ -187,20 +188,28 @@ def _copied(value: Any) -> Any:
 
 def _one_answer(items: list[InterviewAnswer], kind: str) -> Answer:
     """The merged answer: theirs when they agree; otherwise joined or left to revisit (every answer stays in ``interviews``)."""
-    said = [item for item in items if item.status == "answered" and has_value(item.value)]
+    said = [item for item in items if answer_status(item.status, item.value) == "answered"]
     notes = _joined([(item, item.notes) for item in items if item.notes.strip()], len(items))
     speakers = {item.by for item in items}
     merged = Answer(notes=notes, interviews=items, by=speakers.pop() if len(speakers) == 1 else "")
     if not said:
-        merged.status = "revisit" if any(item.status == "revisit" for item in items) else "skipped"
+        merged.status = _unanswered_status([answer_status(item.status, item.value) for item in items])
         return merged
     value = _agreed(said, kind)
     if value is None:
         merged.status = "revisit"
-        differ = "; ".join(f"{voice(item)}: {item.value}" for item in said)
+        differ = "; ".join(f"{voice(item)}: {format_answer(None, item.value)}" for item in said)
         merged.notes = (notes + "\n" if notes else "") + f"The interviews differ: {differ}"
     merged.value = value
     return merged
+
+
+def _unanswered_status(statuses: list[str]) -> str:
+    """The merged status of a question no interview answered (``answer_status`` of each): flagged to revisit
+    if one interview flagged it, skipped only if every one skipped it; else notes only, which stays open."""
+    if "revisit" in statuses:
+        return "revisit"
+    return "skipped" if all(status == "skipped" for status in statuses) else "answered"
 
 
 def _agreed(said: list[InterviewAnswer], kind: str) -> Any:

@@ -6,7 +6,7 @@ import pytest
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import ElicitError
-from elicit.core.session.engine import Interview, banks_for_session
+from elicit.core.session.engine import Interview, answer_status, banks_for_session
 from elicit.core.session.models import Answer, BankRef, Session
 from tests.conftest import MINI_BANK
 
@@ -194,3 +194,46 @@ def test_a_suggested_tail_is_long_enough_to_name_one_question(tmp_path, mini_ban
     with pytest.raises(ElicitError, match="did you mean 'users.who' or 'people.who'\\?$"):
         run.resolve_id("woh")
     assert run.id_hint("users.woh") == "did you mean 'users.who'?"
+
+
+def test_notes_without_an_answer_leave_a_question_open(mini_bank):
+    """Trial 2, T8: words typed on a choice question go to its notes; the question is not answered (the client
+    spec lists no answer for it) and not skipped (nobody passed it by): it stays open, and resuming comes back to it."""
+    run = interview(mini_bank, context__problem="slow")
+    run.session.answers["mini.context.platform"] = Answer(None, notes="An hour a week, Lena more")
+    run.session.answers["mini.users.who"] = Answer(None, notes="ask Lena", status="skipped")
+    run.session.answers["mini.users.count"] = Answer(None, notes="about 150?", status="revisit")
+    assert run.status("mini.context.platform") == "open"
+    assert run.status("mini.users.who") == "skipped"  # the consultant's mark stays, notes or not
+    assert run.status("mini.users.count") == "revisit"
+    progress = run.progress()
+    assert (progress.answered, progress.skipped, progress.revisit, progress.open) == (1, 1, 1, 2)
+    assert run.first_open(after="mini.context.problem").key == "platform"
+
+
+def test_has_answer_is_a_value_not_skipped(mini_bank):
+    run = interview(mini_bank, context__problem="slow")
+    run.session.answers["mini.context.platform"] = Answer(None, notes="words only")
+    run.session.answers["mini.users.who"] = Answer("staff", status="revisit")
+    run.session.answers["mini.users.count"] = Answer(None, status="skipped")
+    assert [q.key for q in run.applicable() if run.has_answer(q.id)] == ["problem", "who"]
+    assert run.progress().told == 2  # answered, and flagged with a value: the answers the client spec lists
+    assert run.progress().answered == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "value", "counts"),
+    [
+        ("answered", "Web", "answered"),
+        ("answered", None, "open"),
+        ("answered", "  ", "open"),
+        ("answered", [], "open"),
+        ("answered", False, "answered"),
+        ("answered", 0, "answered"),
+        ("skipped", None, "skipped"),
+        ("revisit", None, "revisit"),
+        ("revisit", "Web", "revisit"),
+    ],
+)
+def test_answer_status_is_the_one_rule(status, value, counts):
+    assert answer_status(status, value) == counts

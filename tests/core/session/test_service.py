@@ -394,3 +394,22 @@ def test_who_decided_and_who_owns_name_the_participant_as_the_session_spells_it(
     assert question.owner == "Ben Cho"
     assert voices.update_decision(decision.id, decided_by="the board").decided_by == "the board", "anyone else stays as typed"
     assert voices.update_open_question(question.id, owner="Ann").owner == "Ann Lee"
+
+
+def test_notes_alone_are_not_answered_by_any_route(service):
+    """Trial 2, T8: 'answered' needs a value. Notes typed on a choice question keep it open through set_notes,
+    set_status and un-flagging, and its notes are kept every time."""
+    question = "mini.context.platform"
+    service.set_notes(question, "An hour a week, Lena more")
+    assert service.interview.status(question) == "open"
+    with pytest.raises(ElicitError, match="empty answer"):
+        service.set_status(question, "answered")
+    assert service.toggle_revisit(question) is True
+    assert service.interview.status(question) == "revisit"
+    assert service.toggle_revisit(question) is False
+    assert service.interview.status(question) == "open"
+    assert service.session.answers[question].notes == "An hour a week, Lena more"
+    service.clear(question)
+    assert service.interview.status(question) == "open" and service.session.answers[question].notes
+    service.answer(question, "Web")
+    assert service.interview.status(question) == "answered"

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from elicit.core.banks.models import Bank, Question, Section
-from elicit.core.session import Interview, Session, SessionService, budget_minutes, clock_reading, summarise
+from elicit.core.session import Answer, Interview, Session, SessionService, budget_minutes, clock_reading, summarise
 
 
 def test_summary_counts_questions_stories_follow_ups_and_time(mini_bank):
@@ -82,3 +82,18 @@ def test_the_clock_reads_what_the_summary_says(seconds, target, spent, budget, s
         assert clock.section_over_seconds == 0
     else:
         assert clock.section_over_seconds == part.seconds_spent - part.minutes_budget * 60 > 0
+
+
+def test_notes_only_is_counted_open_and_told_counts_what_the_client_reads(mini_bank):
+    """Trial 2, T8: a choice with only notes was counted answered (header, summary, spec: '4 of 6') while the
+    client spec listed 3 answers; now it is open, and ``told`` counts exactly the answers the client spec lists."""
+    session = Session(title="t")
+    session.answers["mini.context.problem"] = Answer("slow")
+    session.answers["mini.context.platform"] = Answer(None, notes="An hour a week, Lena more")
+    session.answers["mini.users.who"] = Answer("staff", status="revisit")
+    figures = summarise(Interview(session, [mini_bank]))
+    assert (figures.answered, figures.open, figures.revisit, figures.told) == (1, 3, 1, 2)
+    context, users = figures.sections
+    assert (context.answered, context.open, context.told) == (1, 1, 1)
+    assert (users.answered, users.revisit, users.told) == (0, 1, 1)
+    assert "told" not in figures.to_json()  # the JSON keys are a contract (QUESTION_COUNTS); told is the client spec's

@@ -234,6 +234,8 @@ FIXED_LABELS = {
     "Notes:",
     "Skipped.",
     "Flagged to revisit.",
+    "Still open: notes only, no answer yet.",
+    "(notes taken)",
     "No longer applies with the answers given.",
     "(required)",
 } | set(SUBTITLES.values())
@@ -348,6 +350,49 @@ def test_client_markdown_leaves_out_what_is_for_the_team():
     assert "Appendix" not in text and "Question banks" not in text
     assert "## What you told us" in text and "2 of 5 (1 = not at all, 5 = very)" in text
     assert "- Must it work without a connection?\\\n  *Answer:* Yes" in text
+
+
+def notes_only_session() -> Session:
+    """Trial 2, T8: a choice with only notes (words typed on it), an answer flagged to revisit, one plain answer."""
+    session = Session(title="t")
+    session.answers["mini.context.problem"] = Answer("slow")
+    session.answers["mini.context.platform"] = Answer(None, notes="An hour a week, Lena more")
+    session.answers["mini.users.who"] = Answer("staff", status="revisit")
+    return session
+
+
+def test_the_client_count_is_the_answers_the_client_spec_lists():
+    """Trial 2, T8: 'Stakeholders 4 of 6' over a list of 3 answers. Notes alone are no answer (not listed, not
+    counted); a flagged answer is the client's words (listed, counted). Every count and the list agree."""
+    session = notes_only_session()
+    text = single("md", session)
+    told = text.split("## What you told us")[1].split("## In figures")[0]
+    assert told.count("*Answer:*") == 2 and "Where will people use it?" not in told
+    assert "**Coverage:** 2 of 5 questions answered so far" in text
+    assert "| Context | 1 of 2 |" in text and "| Users | 1 of 3 |" in text
+    assert "Lena" not in text
+
+
+def test_team_spec_keeps_notes_only_as_open_with_its_notes():
+    text = single("md", notes_only_session(), "team")
+    assert "1 answered, 0 skipped, 1 to revisit, 3 open" in text
+    assert "| Context | 1/2 | 0 | 0 | 1 | 0 |" in text
+    notes = text.split("## Interview notes")[1].split("## Appendix")[0]
+    assert "*Notes:* An hour a week, Lena more\\\n  *Still open: notes only, no answer yet.*" in notes
+    appendix = text.split("## Appendix")[1]
+    assert "- Where will people use it?  *(notes taken)*" in appendix  # open, and its anchor is on its notes
+    anchors = ANCHOR.findall(text)
+    assert len(anchors) == len(set(anchors))
+
+
+def test_spec_data_question_rows_follow_the_one_rule():
+    data = tomllib.loads(single("toml", notes_only_session()))
+    rows = {question["id"]: question for section in data["sections"] for question in section["questions"]}
+    platform = rows["mini.context.platform"]
+    assert platform["status"] == "open" and platform["answer"]["notes"] == "An hour a week, Lena more"
+    assert "value" not in platform["answer"]
+    assert rows["mini.users.who"]["status"] == "revisit"
+    assert (data["summary"]["answered"], data["summary"]["open"]) == (1, 3)
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from elicit.core.banks.catalog import BankCatalog
-from elicit.core.session import Answer, OpenQuestion, Participant, Session, Story, banks_for_session, read_session
+from elicit.core.session import Answer, OpenQuestion, Participant, Session, Story, answer_status, banks_for_session, read_session
 from elicit.core.session.file_format import dumps_session, loads_session
 from elicit.core.stakeholders import make_sources, merge, open_conflicts, story_map_lines
 from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES
@@ -93,6 +93,35 @@ def test_not_sure_beside_an_answer_leaves_the_answer():
     merged = merge(sources(interview("Ann", {"b.s.pick": "Step by step"}), interview("Ben", {"b.s.pick": "Not sure"}))).session
     assert merged.answers["b.s.pick"].value == "Step by step"
     assert merged.open_questions == []
+
+
+def test_notes_without_an_answer_stay_open_in_the_merge_and_a_skip_needs_every_interview():
+    """Trial 2, T17: a choice where the words went to the notes (open in interview 1) came out "skipped", and the
+    merged summary said '3 skipped' though one question was ever skipped. The merge reads each answer with
+    answer_status: notes alone stay open (their notes kept), skipped only when every interview skipped it."""
+    ann = interview("Ann")
+    ann.answers["b.s.pick"] = Answer(None, notes="An hour a week, Lena more")
+    ann.answers["b.s.text"] = Answer(None, status="skipped")
+    ann.answers["b.s.count"] = Answer(None, status="skipped")
+    ben = interview("Ben")
+    ben.answers["b.s.count"] = Answer(None, status="skipped")
+    ben.answers["b.s.text"] = Answer(None, notes="ask the manager")
+    made = sources(ann, ben)
+    answers = merge(made).session.answers
+
+    def status(question_id: str) -> str:
+        return answer_status(answers[question_id].status, answers[question_id].value)
+
+    assert status("b.s.pick") == "open" and "An hour a week, Lena more" in answers["b.s.pick"].notes
+    assert status("b.s.text") == "open" and "ask the manager" in answers["b.s.text"].notes
+    assert status("b.s.count") == "skipped"
+
+
+def test_differing_yes_no_answers_read_as_yes_and_no_in_the_merged_notes():
+    """Trial 2, T17: the merged notes said '(appointment-reminders): True; Tom Reyes (hygienists): False'."""
+    merged = merge(sources(interview("Ann", {"b.s.yes": True}), interview("Ben", {"b.s.yes": False}))).session
+    notes = merged.answers["b.s.yes"].notes
+    assert "Ann" in notes and ": Yes" in notes and ": No" in notes and "True" not in notes and "False" not in notes
 
 
 def test_ids_of_decisions_and_the_stories_they_name_follow_the_merge():

@@ -12,11 +12,12 @@ TOML cannot write empty: timestamps, and an answer's ``value``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from elicit.core.data import record_dict
-from elicit.core.session.file_format import SPEC_SCHEMA_PREFIX
+from elicit.core.session.file_format import SPEC_SCHEMA_PREFIX, is_empty_answer
 from elicit.core.session.models import Answer
 from elicit.core.session.record_reader import (
     ASSUMPTION_KEYS,
@@ -148,7 +149,7 @@ def _question(question: Question, session: Session, interview: Interview) -> dic
     if question.when:
         item["when"] = question.when
     item["applies"] = interview.applies(question.id)
-    item["status"] = status = interview.status(question.id)
+    item["status"] = interview.status(question.id)
     if question.options:
         item["options"] = list(question.options)
     if question.labels:
@@ -160,8 +161,8 @@ def _question(question: Question, session: Session, interview: Interview) -> dic
     if question.unit:
         item["unit"] = question.unit
     answer = session.answers.get(question.id)
-    if answer is not None and not (status == "open" and answer.status != "open"):
-        item["answer"] = _answer(answer)  # an answer that says nothing is no answer: the two statuses agree
+    if answer is not None and not is_empty_answer(replace(answer, interviews=[])):  # the spec carries no interviews
+        item["answer"] = _answer(answer)  # notes without a value are kept, under a question whose status is open
     return item
 
 

@@ -117,18 +117,13 @@ class SpecContext:
         spec = cls(session, interview, audience)
         spec.requirements = [story for story in session.stories if story.status != REJECTED]
         spec.rejected = [story for story in session.stories if story.status == REJECTED]
-        for question in interview.questions:
-            status = interview.status(question.id)
-            if status != "open":
-                spec.noted.append(question)
-            elif interview.applies(question.id):
-                spec.uncovered.append(question)
+        spec.noted, spec.uncovered = _noted_and_uncovered(session, interview)
         listed = {question.id for question in interview.questions}
         spec.other_answers = sorted(question_id for question_id in session.answers if question_id not in listed)
         spec.declined = declined_proposals(session.decisions, session.proposals)
         spec.accepted = accepted_with_comments(session.proposals)
         if spec.team:
-            spec.anchors = _anchors([q.id for q in spec.noted] + [q.id for q in spec.uncovered] + spec.other_answers)
+            spec.anchors = _anchors(list(dict.fromkeys([q.id for q in spec.noted] + [q.id for q in spec.uncovered] + spec.other_answers)))
         return spec
 
     def speaker(self, name: str) -> str:
@@ -218,6 +213,24 @@ def declined_proposals(decisions: list[Decision], proposals: list[Proposal]) -> 
                 left.remove(proposal)
                 break
     return found
+
+
+def _noted_and_uncovered(session: Session, interview: Interview) -> tuple[list[Question], list[Question]]:
+    """The questions with something recorded (the team's interview notes), and those that apply and are open
+    (the appendix). Notes without an answer are in both: still open, and their notes are kept."""
+    noted, uncovered = [], []
+    for question in interview.questions:
+        status = interview.status(question.id)
+        if status != "open" or _has_notes(session, question.id):
+            noted.append(question)
+        if status == "open" and interview.applies(question.id):
+            uncovered.append(question)
+    return noted, uncovered
+
+
+def _has_notes(session: Session, question_id: str) -> bool:
+    answer = session.answers.get(question_id)
+    return answer is not None and bool(answer.notes.strip())
 
 
 def _anchors(question_ids: list[str]) -> dict[str, str]:
@@ -354,7 +367,7 @@ def in_figures(spec: SpecContext) -> tuple[Block, ...]:
 def coverage_sentence(spec: SpecContext) -> str:
     figures = spec.counts
     if not spec.team:
-        return f"{figures.answered} of {figures.questions} questions answered so far"
+        return f"{figures.told} of {figures.questions} questions answered so far"
     return (
         f"{figures.done} of {figures.questions} questions done ({figures.percent}%): "
         f"{figures.answered} answered, {figures.skipped} skipped, {figures.revisit} to revisit, {figures.open} open"
@@ -382,9 +395,15 @@ def review_table(spec: SpecContext) -> Table:
     return Table(headers, tuple(rows), numeric_from=1, caption="Stories by priority and review status")
 
 
+def answered_in(spec: SpecContext, item: SectionSummary) -> int:
+    """A section's questions answered as this audience reads them: the client counts every answer the spec
+    lists them (one flagged to revisit too), the team the answered column beside skipped and revisit."""
+    return item.answered if spec.team else item.told
+
+
 def coverage_chart(spec: SpecContext) -> BarChart | None:
     bars = [
-        Bar(spec.section_title(item), item.answered, item.questions, f"{item.answered} of {item.questions}")
+        Bar(spec.section_title(item), answered_in(spec, item), item.questions, f"{answered_in(spec, item)} of {item.questions}")
         for item in spec.counts.sections
         if item.questions
     ]
@@ -647,9 +666,9 @@ def client_answers(spec: SpecContext) -> tuple[Block, ...]:
     for section in spec.interview.sections:
         items = []
         for question in section.questions:
-            answer = spec.session.answers.get(question.id)
-            if answer is None or answer.status == "skipped" or not has_value(answer.value) or not spec.interview.applies(question.id):
+            if not spec.interview.has_answer(question.id) or not spec.interview.applies(question.id):
                 continue
+            answer = spec.session.answers[question.id]
             items.append((line(question.prompt.strip() or "Question"), *answer_lines(spec, question, answer)))
         if items:
             blocks += [Heading(3, line(spec.section_title(section))), BulletList(tuple(items))]
@@ -676,7 +695,7 @@ def interview_notes(spec: SpecContext) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-STATUS_NOTES = {"skipped": "Skipped.", "revisit": "Flagged to revisit."}
+STATUS_NOTES = {"skipped": "Skipped.", "revisit": "Flagged to revisit.", "open": "Still open: notes only, no answer yet."}
 
 
 def _noted_item(spec: SpecContext, question_id: str, label: str, question: Question | None) -> tuple[Line, ...]:
@@ -688,8 +707,9 @@ def _noted_item(spec: SpecContext, question_id: str, label: str, question: Quest
         lines += spec.said_by(answer.by)
     if answer.notes.strip():
         lines.append(line(Label("Notes:"), Text(answer.notes, lines=True)))
-    if answer.status in STATUS_NOTES:
-        lines.append(line(Label(STATUS_NOTES[answer.status])))
+    status = spec.interview.status(question_id)
+    if status in STATUS_NOTES:
+        lines.append(line(Label(STATUS_NOTES[status])))
     if question is not None and not spec.interview.applies(question_id):
         lines.append(line(Label("No longer applies with the answers given.")))
     return tuple(lines)
@@ -699,7 +719,7 @@ def not_yet_discussed(spec: SpecContext) -> tuple[Block, ...]:
     """The areas with nothing answered yet: section titles only."""
     titles = []
     for item in spec.counts.sections:
-        if item.questions and not item.answered:
+        if item.questions and not answered_in(spec, item):
             titles.append((line(spec.section_title(item)),))
     if not titles:
         return ()
@@ -718,9 +738,13 @@ def appendix(spec: SpecContext) -> tuple[Block, ...]:
             continue
         items = []
         for question in questions:
-            spans: list[Span] = [Anchor(spec.anchors[question.id]), Text(question.prompt.strip() or question.id)]
+            noted = _has_notes(spec.session, question.id)  # its anchor is on its notes, above
+            spans: list[Span] = [] if noted else [Anchor(spec.anchors[question.id])]
+            spans.append(Text(question.prompt.strip() or question.id))
             if question.required:
                 spans += [Text(" "), Label("(required)")]
+            if noted:
+                spans += [Text(" "), Label("(notes taken)")]
             items.append((tuple(spans),))
         blocks += [Heading(3, line(spec.section_title(section))), BulletList(tuple(items))]
     return tuple(blocks)
