@@ -132,7 +132,8 @@ def test_interview_number_question_flagged(snap_compare, workspace: Path, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_interview_number_question_with_a_sentence(snap_compare, workspace: Path, size):
-    """Trial F4: a sentence typed into a number answer stays as typed, with what is wrong and what is kept."""
+    """Trial F4: a sentence typed into a number answer stays as typed; trial 2, T7: the one number in it is the
+    answer and the help line says the words go to the notes."""
 
     async def run_before(pilot):
         await pilot.app.screen.go_to_question("mini.users.count")

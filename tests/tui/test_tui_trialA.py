@@ -43,3 +43,57 @@ async def test_words_typed_on_a_choice_leave_it_open_in_the_header_navigator_and
             await pilot.pause()
     answer = read_session(path).answers["mini.context.platform"]
     assert answer.value is None and answer.notes.strip() == "An hour a week, Lena more"
+
+
+async def test_words_typed_into_a_number_answer_keep_the_number_and_go_to_the_notes(tmp_path: Path):
+    # T7: 'about 150' typed into a number answer: the field showed it was not a number, and on ctrl+n the
+    # whole answer vanished ('about' nowhere, no value). Now 150 is the answer and 'about 150' is in the notes.
+    from elicit.core.session.file_format import read_session
+
+    path = make_session(tmp_path / "s.elicit.toml", current="mini.users.count")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"about 150")
+        await pilot.pause()
+        help_line = screen.query_one("#number-help")
+        assert str(help_line.render()) == "answer 150; your words go to the notes"
+        assert screen.session.answers["mini.users.count"].value == 150
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        answer = screen.session.answers["mini.users.count"]
+        assert (answer.value, answer.notes) == (150, "about 150")
+        await pilot.press("ctrl+b")  # back: the number in the field, the words in the notes, once
+        await pilot.pause()
+        assert screen.query_one("#answer").value == "150"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.session.answers["mini.users.count"].notes == "about 150"
+        await pilot.press("ctrl+q")
+        for _ in range(10):
+            await pilot.pause()
+    answer = read_session(path).answers["mini.users.count"]
+    assert (answer.value, answer.notes) == (150, "about 150")
+
+
+async def test_words_with_no_number_go_to_the_notes_and_leave_the_question_open(tmp_path: Path):
+    from elicit.core.session.file_format import read_session
+
+    path = make_session(tmp_path / "s.elicit.toml", current="mini.users.count")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"ask Raj, he counts them")
+        await pilot.pause()
+        assert "your words go to the notes" in str(screen.query_one("#number-help").render())
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        answer = screen.session.answers["mini.users.count"]
+        assert (answer.value, answer.notes) == (None, "ask Raj, he counts them")
+        assert screen.interview.status("mini.users.count") == "open"
+        await pilot.press("ctrl+q")
+        for _ in range(10):
+            await pilot.pause()
+    assert read_session(path).answers["mini.users.count"].notes == "ask Raj, he counts them"

@@ -79,8 +79,9 @@ async def test_the_launcher_tells_two_sessions_of_one_name_apart(tmp_path: Path,
         assert table.virtual_size.width <= table.size.width, "the whole File column is on screen, no sideways scrolling"
 
 
-async def test_a_sentence_typed_into_a_number_answer_stays_as_typed_and_is_not_recorded(tmp_path: Path):
+async def test_a_sentence_typed_into_a_number_answer_stays_as_typed_and_its_one_number_is_the_answer(tmp_path: Path):
     # Trial F4: the box kept only the e's, commas, dots and spaces of the sentence ('40e e e , e e e .').
+    # Trial 2, T7: the one number in the sentence is the answer, and the sentence goes to the notes.
     from elicit.core.session import Answer
 
     path = make_session(tmp_path / "s.elicit.toml", answers={"mini.users.count": Answer(40)}, current="mini.users.count")
@@ -93,9 +94,15 @@ async def test_a_sentence_typed_into_a_number_answer_stays_as_typed_and_is_not_r
         field = screen.query_one("#answer-number #answer")
         assert field.value == "40 times, we see them every week."
         help_line = screen.query_one("#number-help")
-        assert "-invalid" in help_line.classes
-        assert str(help_line.render()) == "this question takes a number, not '40 times, we see them every week.'; the answer stays 40"
+        assert "-invalid" not in help_line.classes
+        assert str(help_line.render()) == "answer 40; your words go to the notes"
         assert screen.session.answers["mini.users.count"].value == 40
+        await pilot.press("ctrl+a", "ctrl+k", *"twice a week, we see them every week.")
+        await pilot.pause()
+        assert "-invalid" in help_line.classes
+        assert str(help_line.render()) == (
+            "this question takes a number, not 'twice a week, we see them every week.'; your words go to the notes"
+        )
         await pilot.press("ctrl+a", "ctrl+k", *"1,200")
         await pilot.pause()
         assert screen.session.answers["mini.users.count"].value == 1200 and "-invalid" not in help_line.classes

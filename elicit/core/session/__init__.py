@@ -5,7 +5,7 @@ from elicit.core.session.recent import RecentSession, forget, recent, remember  
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from elicit.core.session.answers import answer_text, format_answer, has_value, parse_answer
+    from elicit.core.session.answers import answer_text, check_range, format_answer, has_value, number_in_words, parse_answer
     from elicit.core.session.engine import OPEN, Interview, Progress, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
     from elicit.core.session.fragments import PreparedSave
@@ -47,7 +47,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
     __getattr__, __dir__ = lazy_surface(
         __name__,
         {
-            "answers": ["answer_text", "format_answer", "has_value", "parse_answer"],
+            "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "parse_answer"],
             "engine": ["OPEN", "Interview", "Progress", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
             "fragments": ["PreparedSave"],
@@ -116,6 +116,7 @@ __all__ = [
     "answer_status",
     "answer_text",
     "banks_for_session",
+    "check_range",
     "budget_minutes",
     "clock_reading",
     "create_session",
@@ -126,6 +127,7 @@ __all__ = [
     "has_value",
     "locate_ref",
     "next_speaker",
+    "number_in_words",
     "open_session",
     "parse_answer",
     "parse_participant",

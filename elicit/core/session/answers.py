@@ -94,6 +94,22 @@ def parse_number(text: str) -> int | float | None:
     return whole_number(value)
 
 
+_WORD_EDGES = "~≈<>()[]?!.:;'\"“”"
+
+
+def number_in_words(text: str) -> int | float | None:
+    """The one number said among words (``about 150``, ``150 or so``, ``roughly 2,5``: 150, 150, 2.5), or None.
+
+    For a number answer typed as the client said it: the number is the answer,
+    the words go to the notes. A text that is a number itself, holds no number
+    or several (``100 to 150``), or glues one to a word (``150ish``), gives None.
+    """
+    if parse_number(text) is not None:
+        return None
+    found = [number for word in text.split() if (number := parse_number(word.strip(_WORD_EDGES) or "x")) is not None]
+    return found[0] if len(found) == 1 else None
+
+
 def whole_number(value: int | float) -> int | float:
     """``value`` as an integer when it is a whole number (1000.0 -> 1000), else unchanged."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:

@@ -294,8 +294,20 @@ class InterviewScreen(SessionScreen[None]):
             current = getattr(widget, "current_value", None)
             if current is not None:
                 self._apply_answer(self.question, current())
+            words = getattr(widget, "words", None)
+            if words is not None:
+                self._keep_in_notes(words())
         for notes in self.query(NotesEditor):
             self._apply_notes(notes.question.id, notes.text)
+
+    def _keep_in_notes(self, words: str) -> None:
+        """Words typed into a number answer ('about 150') go on in the notes, once (trial2 T7)."""
+        if not words or self.question is None:
+            return
+        for notes in self.query(NotesEditor):
+            if notes.question.id == self.question.id and words not in notes.text:
+                glue = " " if notes.text and not notes.text.endswith((" ", "\n")) else ""
+                notes.insert(glue + words, notes.document.end)
 
     @on(QuestionChosen)
     async def _question_chosen(self, message: QuestionChosen) -> None:

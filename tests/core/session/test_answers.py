@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import ElicitError
-from elicit.core.session.answers import format_answer, parse_answer
+from elicit.core.session.answers import format_answer, number_in_words, parse_answer
 from tests.conftest import MINI_BANK
 
 
@@ -197,3 +197,24 @@ def test_every_value_the_parser_gives_fits_its_question(text):
         except ElicitError:
             continue
         assert stored_value_problem(question(MINI, key), value) is None, (key, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("about 150", 150),
+        ("150 or so", 150),
+        ("roughly 2,5 hours", 2.5),
+        ("~150 a week", 150),
+        ("1,200 a week", 1200),
+        ("maybe 3?", 3),
+        ("100 to 150", None),  # two numbers: which one is the client's is for the consultant to say
+        ("150ish", None),  # glued to a word: not read as a number
+        ("about", None),
+        ("150", None),  # a number itself: parse_number reads it
+        ("about inf", None),
+    ],
+)
+def test_number_in_words_is_the_one_number_said_among_words(text, number):
+    """Trial 2, T7: 'about 150' typed into a number answer; the number is the answer, the words go to the notes."""
+    assert number_in_words(text) == number

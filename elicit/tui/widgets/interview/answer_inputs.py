@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import format_answer, parse_answer
+from elicit.core.session import check_range, format_answer, number_in_words, parse_answer
 
 from ...bindings import bindings
 from ...messages import AnswerEdited, NotesEdited, TypedAside
@@ -286,6 +286,7 @@ class NumberAnswer(Widget):
         self.question = question
         self._initial = "" if value is None else format_answer(None, value)
         self._value = value
+        self._words = ""
         self.border_title = "Answer"
 
     def compose(self) -> ComposeResult:
@@ -314,10 +315,15 @@ class NumberAnswer(Widget):
     def current_value(self) -> Any:
         return self._value
 
+    def words(self) -> str:
+        """What was typed when it is more than a number (``about 150``): the screen keeps it in the notes."""
+        return self._words
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         help_line = self.query_one("#number-help", Static)
         text = event.value.strip()
+        self._words = ""
         if not text:
             self._value = None
             help_line.update(self._range_text())
@@ -327,14 +333,33 @@ class NumberAnswer(Widget):
         try:
             value = parse_answer(self.question, text)
         except ElicitError as error:
-            message = str(error).split("; ")[0].replace(f"'{self.question.id}' ", "this question ")
-            kept = "" if self._value is None else f"; the answer stays {format_answer(None, self._value)}"
-            help_line.update(Content(message + kept))
-            help_line.add_class("-invalid")
+            self._words = text  # the client's words are never dropped (trial2 T7): they go to the notes
+            self._take_number_in_words(text, error)
             return
         # A comma can mean thousands (1,200) or decimals (1,5): say how it was read (trial2 T6).
         read = f"read as {format_answer(self.question, value)}" if "," in text else ""
         help_line.update("; ".join(part for part in (read, self._range_text()) if part))
+        help_line.remove_class("-invalid")
+        self._value = value
+        self.post_message(AnswerEdited(self.question.id, value))
+
+    def _take_number_in_words(self, text: str, error: ElicitError) -> None:
+        """``about 150``: 150 is the answer and the words go to the notes; words with no one number in range
+        go to the notes and the answer stays as it was."""
+        help_line = self.query_one("#number-help", Static)
+        value = number_in_words(text)
+        if value is not None:
+            try:
+                check_range(self.question, value)
+            except ElicitError as out_of_range:
+                error, value = out_of_range, None
+        if value is None:
+            message = str(error).split("; ")[0].replace(f"'{self.question.id}' ", "this question ")
+            kept = "" if self._value is None else f"; the answer stays {format_answer(None, self._value)}"
+            help_line.update(Content(message + kept + "; your words go to the notes"))
+            help_line.add_class("-invalid")
+            return
+        help_line.update(Content(f"answer {format_answer(self.question, value)}; your words go to the notes"))
         help_line.remove_class("-invalid")
         self._value = value
         self.post_message(AnswerEdited(self.question.id, value))
