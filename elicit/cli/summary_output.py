@@ -42,11 +42,12 @@ def _header(out: Console, session: Session, counts: SessionSummary) -> None:
 def time_line(counts: SessionSummary) -> str:
     """Interview time against the target: ``Interview time: 42 min of 90 planned (48 min left)``."""
     spent = f"{counts.interview_minutes} min"
+    outside = f"; {counts.outside_minutes} min of it in no section (summary, read-back, review, export)" if counts.outside_minutes else ""
     if counts.target_minutes is None or counts.seconds_left is None:
-        return f"Interview time: {spent} (no target length)"
+        return f"Interview time: {spent} (no target length){outside}"
     left = counts.seconds_left
     tail = f"{(left + 30) // 60} min left" if left >= 0 else f"{(-left + 30) // 60} min over"
-    return f"Interview time: {spent} of {counts.target_minutes} planned ({tail})"
+    return f"Interview time: {spent} of {counts.target_minutes} planned ({tail}){outside}"
 
 
 def _coverage(out: Console, counts: SessionSummary) -> None:

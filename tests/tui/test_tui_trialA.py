@@ -97,3 +97,42 @@ async def test_words_with_no_number_go_to_the_notes_and_leave_the_question_open(
         for _ in range(10):
             await pilot.pause()
     assert read_session(path).answers["mini.users.count"].notes == "ask Raj, he counts them"
+
+
+async def test_time_off_the_interview_screen_is_charged_to_no_section(tmp_path: Path):
+    # T23: ~7 min on f2/f3/f4/f5 and export while the current question was the first of a section put
+    # 'section over by 4 min' in the header; a story or decision typed on the question is still its section's time.
+    from elicit.core.session import summarise
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        section = screen.interview.section_of(screen.question)
+        object.__setattr__(section, "minutes", 1)
+        screen.tick()
+        for key in ("f2", "f3", "f4", "f5", "ctrl+l"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is not screen
+            for _ in range(30):
+                screen.tick()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen, key
+        await pilot.press("ctrl+t")  # the story editor, over the question: the section's time
+        await pilot.pause()
+        screen.tick()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.session.section_seconds == {"mini.context": 2}
+        assert screen.session.interview_seconds == 152
+        assert summarise(screen.interview).outside_seconds == 150
+        assert "section over" not in str(screen.query_one("#session-header").render())
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Time 3 min, 3 in no section" in str(app.screen.query_one("#summary-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")

@@ -82,6 +82,9 @@ class SessionSummary:
     sections: tuple[SectionSummary, ...]
     told: int = 0
     """Questions with the client's answer on record (answered, or flagged with a value): what the client spec lists."""
+    outside_seconds: int = 0
+    """Interview time charged to no section (on the summary, read-back, review or export screens): with the
+    sections' time it makes the interview time."""
 
     @property
     def done(self) -> int:
@@ -114,6 +117,11 @@ class SessionSummary:
         return minutes(self.interview_seconds)
 
     @property
+    def outside_minutes(self) -> int:
+        """Interview time charged to no section, in whole minutes (rounded)."""
+        return minutes(self.outside_seconds)
+
+    @property
     def seconds_left(self) -> int | None:
         """Time left before the target length (negative when over), or None without a target."""
         return _seconds_left(self.interview_seconds, self.target_minutes)
@@ -137,6 +145,7 @@ class SessionSummary:
             "assumptions": self.assumptions,
             "terms": self.terms,
             "interview_seconds": self.interview_seconds,
+            "outside_seconds": self.outside_seconds,
             "target_minutes": self.target_minutes,
             "sections": [section.to_json() for section in self.sections],
         }
@@ -195,6 +204,7 @@ def summarise(interview: Interview) -> SessionSummary:
         target_minutes=session.target_minutes,
         sections=tuple(sections),
         told=progress.told,
+        outside_seconds=max(0, session.interview_seconds - sum(session.section_seconds.values())),
     )
 
 

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.command import CommandPalette
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import TextArea
 
@@ -179,9 +180,20 @@ class InterviewScreen(SessionScreen[None]):
 
     def tick(self) -> None:
         """One second of the interview (unless paused): the app's timer calls this once a second."""
-        section_id = self.question.section_id if self.question is not None else None
+        section_id = self.question.section_id if self.question is not None and self._on_question() else None
         self.app.tick(section_id)
         self._show_clock()
+
+    def _on_question(self) -> bool:
+        """Whether the interview is at its question: this screen on top, or only dialogs opened over it (a story,
+        a decision, the palette). Time on the summary, read-back, stories, review or export screens is charged
+        to no section (trial2 T23: it ran the current section over its budget)."""
+        for screen in reversed(self.app.screen_stack):
+            if screen is self:
+                return True
+            if not isinstance(screen, ModalScreen):
+                return False
+        return False
 
     def _show_clock(self) -> None:
         header = self.query_one(SessionHeader)

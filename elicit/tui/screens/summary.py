@@ -60,11 +60,12 @@ def _captured_line(summary: SessionSummary) -> str:
 def _time_line(summary: SessionSummary) -> str:
     """Interview time, against the target when there is one."""
     spent = f"{summary.interview_minutes} min"
+    outside = f", {summary.outside_minutes} in no section" if summary.outside_minutes else ""
     if summary.target_minutes is None:
-        return f"Time {spent}"
+        return f"Time {spent}{outside}"
     left = summary.seconds_left or 0
     rest = f"{left // 60} min left" if left >= 0 else f"{-left // 60} min over"
-    return f"Time {spent} of {summary.target_minutes} ({rest})"
+    return f"Time {spent} of {summary.target_minutes} ({rest}){outside}"
 
 
 class SummaryScreen(SessionScreen[str | None]):

@@ -97,3 +97,17 @@ def test_notes_only_is_counted_open_and_told_counts_what_the_client_reads(mini_b
     assert (context.answered, context.open, context.told) == (1, 1, 1)
     assert (users.answered, users.revisit, users.told) == (0, 1, 1)
     assert "told" not in figures.to_json()  # the JSON keys are a contract (QUESTION_COUNTS); told is the client spec's
+
+
+def test_time_in_no_section_is_counted_so_the_time_report_adds_up(mini_bank):
+    """Trial 2, T23: time on the summary, read-back, review and export screens is charged to no section; the
+    summary says how much, so the sections' time and it make the interview time."""
+    session = Session(title="t")
+    service = SessionService(session, Interview(session, [mini_bank]))
+    service.tick(600, "mini.context")
+    service.tick(95, "mini.users")
+    service.tick(420)  # on the summary screen
+    summary = summarise(service.interview)
+    assert summary.interview_seconds == 1115 and summary.outside_seconds == 420 and summary.outside_minutes == 7
+    assert sum(section.seconds_spent for section in summary.sections) + summary.outside_seconds == summary.interview_seconds
+    assert summary.to_json()["outside_seconds"] == 420
