@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.tui import app_on, make_session
 
 
@@ -136,3 +138,116 @@ async def test_time_off_the_interview_screen_is_charged_to_no_section(tmp_path: 
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+q")
+
+
+async def test_escape_in_an_editor_names_what_is_discarded(tmp_path: Path):
+    # T3: Escape after typing into US-002's editor asked 'Discard this story?', as if the story itself went.
+    # An existing story or decision loses only the changes and says so; a new one keeps today's wording.
+    # Escape in a decision's editor with typed text asks too (it dropped the text without a word).
+    from elicit.core.session.file_format import read_session
+    from elicit.tui.screens.capture import ItemEditor
+    from elicit.tui.screens.confirm import ConfirmDialog
+    from elicit.tui.screens.story_editor import StoryEditor
+    from tests.support.tui import sample_stories
+
+    path = make_session(tmp_path / "s.elicit.toml", stories=sample_stories())
+    before = read_session(path).stories[1]
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l", "down", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryEditor) and app.screen.story_id == before.id
+        await pilot.press(*" again")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert (app.screen.question, app.screen.detail) == (f"Discard your changes to {before.id}?", f"{before.id} stays as it was before you opened it.")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.opened.session.stories[1] == before
+        await pilot.press("escape")  # back to the interview
+        await pilot.pause()
+        await pilot.press("ctrl+t", *"front desk", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.screen.question == "Discard this story?"
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemEditor)
+        await pilot.press(*"SMS only for the first release", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.screen.question == "Discard this decision?"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemEditor), "Keep editing goes back to the decision"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (decision,) = app.opened.session.decisions
+        app.show_items()
+        await pilot.pause()
+        await pilot.press("e", *" too", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and app.screen.question == f"Discard your changes to {decision.id}?"
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.opened.session.decisions[0].text == "SMS only for the first release"
+        await pilot.press("escape")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, (ConfirmDialog, ItemEditor))
+
+
+LONG_CRITERIA = [
+    "Given a reminder was sent, when the patient replies C, then the booking shows cancelled",
+    "Given the patient replies with anything else, when the reply arrives, then reception sees it in the inbox",
+    "Given no reply, when the day comes, then nothing changes",
+]
+
+
+def long_story():
+    from elicit.core.session.models import Story
+    from tests.support.tui import STARTED
+
+    return Story(
+        "US-001",
+        "receptionist",
+        "to see who cancelled",
+        "I can fill the slot",
+        priority="must",
+        acceptance=LONG_CRITERIA,
+        quote="half of them never answer the phone, they just do not come and we lose the slot",
+        source=["mini.context.problem"],
+        created_at=STARTED,
+        updated_at=STARTED,
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_an_existing_story_opens_with_its_criteria_from_the_first_line(tmp_path: Path, size):
+    # T9: read-back 'e' on a story showed 'Accept when  then the booking shows cancelled': the box opened
+    # scrolled to its end, the start of criterion 1 hidden. Now it opens at its top, tall enough for these three.
+    from elicit.tui.screens.story_editor import StoryEditor
+
+    path = make_session(tmp_path / "s.elicit.toml", stories=[long_story()])
+    app = app_on(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", "e")
+        await pilot.pause()
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, StoryEditor)
+        box = editor.acceptance_editor
+        assert box.scroll_offset.y == 0
+        assert box.size.height >= box.wrapped_document.height, "all three criteria in view"
+        assert editor.quote_editor.scroll_offset.y == 0
+        await pilot.press("tab", "tab", "tab")  # role -> want -> so that -> criteria: typing adds at the end
+        await pilot.pause()
+        assert editor.focused is box
+        await pilot.press(*"!")
+        assert box.text.endswith("nothing changes!")
+        await pilot.press("ctrl+z")

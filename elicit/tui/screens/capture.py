@@ -26,6 +26,7 @@ from elicit.core.session import Participant, SessionService, participant_label
 from ..bindings import bindings
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
+from .confirm import discard_dialog
 
 KINDS = {"decision": "Decision", "question": "Open question", "assumption": "Assumption", "term": "Term"}
 
@@ -267,4 +268,16 @@ class ItemEditor(ModalScreen[ItemDraft | None]):
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Escape: an untouched editor closes; typed text is discarded only when the consultant says so."""
+        if not self.unsaved():
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        name = self.initial.item_id
+        if name and self.initial.kind == "term":
+            name = f"the term '{name}'"
+        self.app.push_screen(discard_dialog(name, KINDS[self.initial.kind].lower()), decided)

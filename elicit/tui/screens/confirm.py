@@ -44,3 +44,13 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def discard_dialog(item_id: str, kind: str) -> ConfirmDialog:
+    """What Escape asks in an editor holding typed text: a new story or decision goes; an existing one
+    (``US-002``, ``D-001``) only loses the changes (trial2 T3: "Discard this story?" read as if US-002 went)."""
+    if item_id:
+        return ConfirmDialog(
+            f"Discard your changes to {item_id}?", f"{item_id} stays as it was before you opened it.", yes="Discard", no="Keep editing"
+        )
+    return ConfirmDialog(f"Discard this {kind}?", "What you typed in the editor will be lost.", yes="Discard", no="Keep editing")

@@ -467,7 +467,7 @@ class InterviewScreen(SessionScreen[None]):
         if story is None:
             return
         self.commit()
-        editor = StoryEditor(StoryDraft.of(story), heading=f"Edit {story.id}", roles=self._roles())
+        editor = StoryEditor(StoryDraft.of(story), heading=f"Edit {story.id}", roles=self._roles(), story_id=story.id)
 
         def saved(result: StoryDraft | None) -> None:
             if result is not None:

@@ -153,7 +153,9 @@ class ReadBackScreen(SessionScreen[None]):
             else:
                 self.show()
 
-        editor = StoryEditor(StoryDraft.of(story), heading=heading.format(story_id=story_id), roles=self.story_roles(from_stories=False))
+        editor = StoryEditor(
+            StoryDraft.of(story), heading=heading.format(story_id=story_id), roles=self.story_roles(from_stories=False), story_id=story_id
+        )
         self.app.push_screen(editor, saved)
 
     def action_rejected(self) -> None:

@@ -291,7 +291,7 @@ class StoriesScreen(SessionScreen[None]):
                 self.service.update_story(story_id, **result.values())
                 self.reload(keep=story_id)
 
-        self.app.push_screen(StoryEditor(StoryDraft.of(story), heading=f"Edit {story_id}", roles=self.story_roles()), saved)
+        self.app.push_screen(StoryEditor(StoryDraft.of(story), heading=f"Edit {story_id}", roles=self.story_roles(), story_id=story_id), saved)
 
     def action_new(self) -> None:
         def saved(result: StoryDraft | None) -> None:

@@ -31,7 +31,7 @@ from ..commands import ScreenActions
 from ..marks import priority_label
 from ..widgets.common.fields import Editor, Field
 from ..widgets.common.keybar import KeyBar
-from .confirm import ConfirmDialog
+from .confirm import discard_dialog
 
 TEXT_FIELDS = {"story-role": "role", "story-want": "want", "story-so-that": "so_that"}
 PRIORITY_KEYS = {"must": "f5", "should": "f6", "could": "f7", "wont": "f8"}
@@ -140,13 +140,18 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
     notes_view = getters.query_one("#story-notes", Static)
 
     CSS_PATH = "story_editor.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("story")
 
-    def __init__(self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None, hint: StoryDraft | None = None) -> None:
+    def __init__(
+        self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None, hint: StoryDraft | None = None, story_id: str = ""
+    ) -> None:
         super().__init__()
         self.initial = draft
         self.heading = heading
+        self.story_id = story_id
+        """The story being edited (``US-002``); empty for a new one."""
         self.hint = hint or StoryDraft()
         self.roles = [role for role in dict.fromkeys(r.strip() for r in roles or []) if role]
         self._lengths: dict[str, int] = {}
@@ -197,6 +202,13 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         self._lengths = {field_id: len(self.query_one(f"#{field_id}", Field).value) for field_id in TEXT_FIELDS}
         self.role_field.focus()
         self._check()
+        self.call_after_refresh(self._show_from_the_top)
+
+    def _show_from_the_top(self) -> None:
+        """The criteria and the quote open at their first line (trial2 T9: the box opened scrolled to its end, the first
+        criterion cut in the middle); the cursor stays at the end, where typing adds."""
+        for editor in (self.acceptance_editor, self.quote_editor):
+            editor.scroll_home(animate=False, immediate=True)
 
     # reading the form
 
@@ -313,9 +325,8 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(
-            ConfirmDialog("Discard this story?", "What you typed in the editor will be lost.", yes="Discard", no="Keep editing"), decided
-        )
+        self.app.push_screen(discard_dialog(self.story_id, "story"), decided)
+
 
 
 def story_findings(draft: StoryDraft) -> list[str]:
