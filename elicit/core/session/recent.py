@@ -7,7 +7,6 @@ start, and the list is only a convenience.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -112,6 +111,8 @@ def _peek(path: Path) -> tuple[str, str]:
 
 
 def _read() -> list[RecentSession]:
+    import json  # only the launcher and 'elicit new' read or write the list, and every command imports this module
+
     try:
         raw = json.loads(recent_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -152,6 +153,8 @@ def _from_record(record: object) -> RecentSession | None:
 
 
 def _write(items: list[RecentSession]) -> None:
+    import json
+
     records = [
         {
             "path": str(item.path),

@@ -28,8 +28,8 @@ proposals after them) once that question is on screen, in a worker
 
 from __future__ import annotations
 
+import _thread
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,7 +66,7 @@ class SessionTail:
         self._raw = raw
         self._head = head
         self._split = split
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading ('elicit answer' reads staged)
         self._session: Session | None = None
         self._error: FindingsError | None = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +30,13 @@ class PhraseHit:
 
 def words(text: str) -> list[Word]:
     """The words of ``text``; hyphens, slashes and apostrophes inside a word keep it whole."""
-    return [Word(found.group(0).lower().replace("’", "'"), found.start(), found.end()) for found in _WORD.finditer(text)]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _words(text: str) -> tuple[Word, ...]:
+    """:func:`words`, remembered: several checks look at the words of one goal in turn (words are frozen, so shared)."""
+    return tuple(Word(found.group(0).lower().replace("’", "'"), found.start(), found.end()) for found in _WORD.finditer(text))
 
 
 def word_set(text: str) -> frozenset[str]:
