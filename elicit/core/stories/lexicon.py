@@ -18,8 +18,8 @@ sorted text (about 20 µs the first time, a dictionary hit after that)::
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -146,5 +146,15 @@ def data_path() -> Path:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, read once per process."""
-    text = gzip.decompress(data_path().read_bytes()).decode("utf-8")
-    return Lexicon(text)
+    return Lexicon(_gunzip(data_path().read_bytes()).decode("utf-8"))
+
+
+def _gunzip(data: bytes) -> bytes:
+    """What ``gzip.decompress`` gives, without importing gzip (and struct) for the one member lemminflect's file holds."""
+    inflater = zlib.decompressobj(wbits=31)  # 16 + 15: a gzip header and trailer around a deflate stream
+    text = inflater.decompress(data)
+    if not inflater.eof or inflater.unused_data:  # cut short, or more members: gzip gives the verdict
+        import gzip
+
+        return gzip.decompress(data)
+    return text

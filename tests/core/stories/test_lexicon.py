@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from elicit.core.findings import ElicitError
 from elicit.core.stories import lexicon as lexicon_module
@@ -39,3 +42,16 @@ def test_a_missing_lexicon_is_one_clear_error(monkeypatch):
     monkeypatch.setattr(lexicon_module, "PACKAGE", "no_such_package_here")
     with pytest.raises(ElicitError, match="reinstall elicit"):
         lexicon_module.data_path()
+
+
+@given(st.lists(st.binary(max_size=300), min_size=1, max_size=3))
+def test_the_lexicon_file_is_unpacked_as_gzip_unpacks_it(members):
+    import gzip
+
+    from elicit.core.stories.lexicon import _gunzip
+
+    data = b"".join(gzip.compress(member) for member in members)
+    assert _gunzip(data) == gzip.decompress(data)
+    with pytest.raises((EOFError, OSError, zlib.error)):
+        _gunzip(data[:-3])
+    assert _gunzip(gzip.compress(b"")) == b""
