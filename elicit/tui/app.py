@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from textual.screen import Screen
+
 from elicit.core.findings import ElicitError, FindingsError
 from elicit.core.session import OpenSession, open_session
 from elicit.core.text import printable
@@ -22,6 +24,8 @@ from elicit.core.text import printable
 from .host import OPEN_COMMAND, SessionApp
 
 STARTED = time.perf_counter()
+LAUNCHER_MODE = "launcher"
+"""The stack the launcher moves to when the session the app started on is closed."""
 
 
 class ElicitApp(SessionApp):
@@ -34,6 +38,17 @@ class ElicitApp(SessionApp):
 
     remember_when_ready = False
     """Put the open session at the top of the recent list once the first screen is up (in a thread: it writes a file)."""
+
+    def get_default_screen(self) -> Screen:
+        """Started on a session, the app's first screen is its interview (Textual's hook for the first screen).
+
+        Pushed over Textual's blank first screen instead, the interview was laid out and drawn once inside the
+        app's start-up batch and that frame thrown away (15-20 ms before the first question showed)."""
+        if self.opened is None:
+            return super().get_default_screen()
+        from .screens.interview import InterviewScreen
+
+        return InterviewScreen(self.opened)
 
     def on_ready(self) -> None:
         self.screen.call_after_refresh(_collector_back_on)  # after the first frame is painted (see load_stories)
@@ -64,13 +79,26 @@ class ElicitApp(SessionApp):
     async def _show_launcher(self) -> None:
         from .screens.launcher import LauncherScreen
 
-        if not self.screen_stack or len(self.screen_stack) == 1:
-            await self.push_screen(LauncherScreen())
-            return
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LauncherScreen):
             await self.pop_screen()
-        if not isinstance(self.screen, LauncherScreen):
-            await self.switch_screen(LauncherScreen())
+        if isinstance(self.screen, LauncherScreen):
+            return
+        if type(self.screen) is Screen:  # Textual's blank first screen: the app started on the launcher
+            await self.push_screen(LauncherScreen())
+        else:  # the interview the app started on (get_default_screen)
+            await self._leave_first_screen(LauncherScreen())
+
+    async def _leave_first_screen(self, screen: Screen) -> None:
+        """After the session the app started on is closed: ``screen`` on a stack of its own, the interview's taken down.
+
+        Textual cannot replace or pop the first screen of its default stack, so the app moves to another
+        stack (a mode) and empties the old one's screens; the interview's clock stops with its session
+        (``InterviewScreen.tick``)."""
+        left = list(self.screen_stack)
+        self.add_mode(LAUNCHER_MODE, lambda: screen)
+        await self.switch_mode(LAUNCHER_MODE)
+        for old in reversed(left):
+            await old.remove_children()
 
     def ask(self, question: str, detail: str, then: Callable[[bool | None], None], *, yes: str = "Yes", no: str = "No") -> None:
         from .screens.confirm import ConfirmDialog

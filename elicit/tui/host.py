@@ -9,6 +9,7 @@ one to open it and the screens never import the module that imports them.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -188,10 +189,18 @@ class SessionApp(App[int]):
             self.set_keymap(keymap)
         for problem in problems:
             self.notify(problem, severity="warning", timeout=8)
-        if self.opened is not None:
+        opened = self.opened
+        shown = getattr(self.screen, "shown", None)
+        if getattr(self.screen, "opened", None) is opened and opened is not None and isinstance(shown, asyncio.Event):
+            # The app's first screen is the session's interview (ElicitApp.get_default_screen). Wait until it is
+            # mounted, so that nothing (a test's first step, a key) reaches it half-built; its first layout and
+            # frame come after the app's start-up batch (inside it, that frame would be drawn and thrown away).
+            self._notify_opened(opened)
+            await shown.wait()
+        elif opened is not None:
             # Mounted before the app counts as ready (within its start-up batch, so no half-built frame is
             # drawn): nothing, a test's first step or a key, reaches a screen still being put together.
-            await self._show_opened(self.opened)
+            await self._show_opened(opened)
         else:
             self.show_launcher_screen()
 
@@ -282,11 +291,14 @@ class SessionApp(App[int]):
         return True
 
     def _show_opened(self, opened: OpenSession) -> Awaitable[object]:
+        self._notify_opened(opened)
+        return self.show_interview(opened)
+
+    def _notify_opened(self, opened: OpenSession) -> None:
         for note in opened.notes:
             self.notify(note, timeout=8)
         for warning in opened.warnings:
             self.notify(warning, title="Check this answer", severity="warning", timeout=12)
-        return self.show_interview(opened)
 
     def _save_state_changed(self, state: str, detail: str) -> None:
         self.save_state = state

@@ -11,7 +11,7 @@ from pathlib import Path
 from elicit.cli.app_commands import pause_collector
 from elicit.core.session.locking import lock_path
 from elicit.tui.screens.interview import InterviewScreen
-from tests.support.tui import app_on, make_session, sample_answers, sample_stories
+from tests.support.tui import app_on, launcher_app, make_session, sample_answers, sample_stories
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,13 +23,33 @@ async def test_the_interview_is_ready_with_the_app_and_closing_it_leads_to_one_l
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.is_mounted, "mounted before the app counts as ready"
         assert screen.query("#answer-slot > *"), "with the first question's inputs"
+        assert app.screen_stack == [screen], "the interview is the app's first screen (nothing drawn under it)"
         await pilot.press("f10")
         await pilot.pause()
-        assert [type(screen).__name__ for screen in app.screen_stack] == ["Screen", "LauncherScreen"], "the closed interview made way"
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["LauncherScreen"], "the closed interview made way"
+        assert not screen.children, "the closed interview's widgets are gone"
         assert not lock_path(first).exists()
         await pilot.press("enter")  # the session just closed, at the top of the recent list
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen) and app.screen.opened.path == first
+        seconds = app.opened.session.interview_seconds
+        screen.tick()  # the first interview's clock, had it kept running, counts nothing for the session opened since
+        assert app.opened.session.interview_seconds == seconds
+        await pilot.press("f10")
+        await pilot.pause()
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["LauncherScreen"], "back to the one launcher"
+        assert not lock_path(first).exists()
+
+
+async def test_a_launcher_start_still_leads_to_one_launcher(tmp_path: Path):
+    first = make_session(tmp_path / "first.elicit.toml")
+    app = launcher_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["Screen", "LauncherScreen"]
+        assert app.open_path(first)
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
         await pilot.press("f10")
         await pilot.pause()
         assert [type(screen).__name__ for screen in app.screen_stack] == ["Screen", "LauncherScreen"], "back to the one launcher"

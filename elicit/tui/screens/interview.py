@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual import on
@@ -42,6 +43,8 @@ class InterviewScreen(SessionScreen[None]):
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
+        self.shown = asyncio.Event()
+        """Set once the screen is mounted with its first question (the app, starting on this screen, waits for it)."""
         self.question: Question | None = None
         self._stories: list[Story] = []
         self._stories_key: tuple[str | None, int, int] | None = None
@@ -93,6 +96,7 @@ class InterviewScreen(SessionScreen[None]):
         self._show_clock()
         if self.app.clock_ticks:
             self.set_interval(1.0, self.tick, name="interview-clock")
+        self.shown.set()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.question is not None and self.changed_while_away():
@@ -180,6 +184,8 @@ class InterviewScreen(SessionScreen[None]):
 
     def tick(self) -> None:
         """One second of the interview (unless paused): the app's timer calls this once a second."""
+        if self.opened is not self.app.opened:
+            return  # its session is closed: this screen is on its way out
         section_id = self.question.section_id if self.question is not None and self._on_question() else None
         self.app.tick(section_id)
         self._show_clock()
