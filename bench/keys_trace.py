@@ -32,6 +32,8 @@ from tui_bench import PACE, TYPED, write_session  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_CALLBACK = 0.002
+cpus: list[float] = []
+"""UI-thread CPU of each key (from sending it until the next key is due), the last run's."""
 
 Span = tuple[float, float, str]  # start, end, what
 
@@ -143,6 +145,7 @@ async def _typed(session: Path, keys: int, spans: list[Span]) -> list[tuple[floa
     app = ElicitApp(open_session(session))
     marks: list[float] = []
     result: list[tuple[float, float, str]] = []
+    cpus.clear()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -158,10 +161,12 @@ async def _typed(session: Path, keys: int, spans: list[Span]) -> list[tuple[floa
             character = TYPED[index % len(TYPED)]
             before = len(marks)
             started = time.perf_counter()
+            cpu = time.thread_time()
             app._driver.send_message(events.Key("space" if character == " " else character, character))
             while len(marks) == before:
                 await asyncio.sleep(0)
             result.append((started, marks[-1], character))
+            cpus.append((time.thread_time() - cpu) * 1000)
             await asyncio.sleep(PACE)
         await pilot.pause(1.0)
         await pilot.press("ctrl+q")
@@ -192,6 +197,8 @@ def main() -> None:
             times = sorted((end - start) * 1000 for start, end, _ in keys)
             p95 = times[int(len(times) * 0.95) - 1]
             print(f"\nrun {run + 1}: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, worst {times[-1]:.1f} ms")
+            used = sorted(cpus)
+            print(f"  UI-thread CPU per key: median {statistics.median(used):.1f} ms, p95 {used[int(len(used) * 0.95) - 1]:.1f} ms, worst {used[-1]:.1f} ms")
             origin = keys[0][0]
             for number, (start, end, character) in enumerate(keys):
                 took = (end - start) * 1000
