@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generated_bank import write_bank  # noqa: E402
-from tui_bench import PACE, TYPED, write_session  # noqa: E402
+from tui_bench import PACE, READ_FIRST, TYPED, write_session  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_CALLBACK = 0.002
@@ -147,7 +147,7 @@ async def _typed(session: Path, keys: int, spans: list[Span]) -> list[tuple[floa
     result: list[tuple[float, float, str]] = []
     cpus.clear()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await pilot.pause(READ_FIRST)  # as the keystroke row: the consultant reads the question first
         screen = app.screen
         apply = screen._apply_answer
 

@@ -104,3 +104,50 @@ async def test_the_first_save_while_typing_makes_text_only_for_what_changed(tmp_
         assert app.saver.saves == 1
         assert made[1:] == [1], "the first save made more than the answer that changed"
         assert path.read_text(encoding="utf-8") == dumps_session(app.opened.session)
+
+
+async def test_saves_while_typing_do_not_compare_every_story_but_a_story_change_is_saved(tmp_path: Path, monkeypatch):
+    """Only the service changes stories, and it says so (stories_revision): a save while typing does not look at 5,000
+    stories on the UI thread; a change to a story is compared and written; every COMPARE_EVERY-th save checks them all."""
+    import elicit.tui.autosave as autosave
+    from elicit.core.session.file_format import dumps_session
+    from elicit.core.session.fragments import SessionWriter
+
+    monkeypatch.setattr(autosave, "QUIET", 0.02)
+    monkeypatch.setattr(autosave, "LONGEST", 0.05)
+    monkeypatch.setattr(autosave, "COMPARE_EVERY", 4)
+    compared: list[int] = []
+    compare = SessionWriter._compare_stories
+
+    def counted(self, session):
+        compared.append(len(session.stories))
+        return compare(self, session)
+
+    path = make_session(tmp_path / "big.elicit.toml", answers=sample_answers(), stories=many_stories(300), current="mini.context.problem")
+    monkeypatch.setattr(SessionWriter, "_compare_stories", counted)
+    app = app_on(path)
+
+    async def saved(count: int) -> None:
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if app.saver.saves >= count and not app.saver.dirty:
+                return
+        raise AssertionError(f"{count} saves expected, {app.saver.saves} made")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(compared) == 1, "the warm-up compares (makes) them all once"
+        for number, key in enumerate("abc", start=1):
+            await pilot.press(key)
+            await saved(number)
+        assert len(compared) == 1, "a save while typing compared every story"
+        app.screen.service.update_story("US-001", want="to file a claim today")
+        await saved(4)
+        assert len(compared) == 2, "a changed story was not looked at"
+        assert path.read_text(encoding="utf-8") == dumps_session(app.opened.session)
+        for number, key in enumerate("defgh", start=5):
+            await pilot.press(key)
+            await saved(number)
+        assert len(compared) == 3, "COMPARE_EVERY saves passed without one that compares every story"
+        assert path.read_text(encoding="utf-8") == dumps_session(app.opened.session)

@@ -345,3 +345,65 @@ def test_many_new_pieces_are_made_in_few_documents(monkeypatch):
     session = _big_session(600)
     assert SessionWriter().dumps(session) == dumps_session(session)
     assert len(calls) < 20, "each answer and story was written as a document of its own"
+
+
+def test_stories_the_caller_says_are_unchanged_are_not_compared_again():
+    session = _big_session(300)
+    writer = SessionWriter()
+    writer.dumps(session)
+    compared = []
+    original = SessionWriter._compare_stories
+    SessionWriter._compare_stories = lambda self, s: compared.append(1) or original(self, s)  # type: ignore[method-assign]
+    try:
+        session.answers["b.s.q3"] = replace(session.answers["b.s.q3"], value="typed more")
+        prepared = writer.prepare(session, stories_unchanged=True)
+        assert compared == [] and writer.copied == 1
+        assert writer.render(prepared) == dumps_session(session)
+        session.stories.append(Story("US-0999", "clerk", "to see it"))  # the list grew: compared whatever the caller says
+        assert writer.render(writer.prepare(session, stories_unchanged=True)) == dumps_session(session)
+        session.stories = list(session.stories)  # another list (the staged stories coming in): compared too
+        assert writer.render(writer.prepare(session, stories_unchanged=True)) == dumps_session(session)
+        assert len(compared) == 2
+    finally:
+        SessionWriter._compare_stories = original  # type: ignore[method-assign]
+
+
+story_steps = st.lists(
+    st.tuples(st.sampled_from(["answer", "notes", "skip", "add story", "change story", "story status", "delete story", "clock"]), any_text),
+    max_size=10,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(steps=story_steps)
+def test_trusting_the_services_stories_revision_writes_what_a_full_serialisation_writes(mini_bank, steps):
+    """The autosave skips comparing the stories while the service's stories_revision stands still: every change the
+    service makes to a story moves it, so the file is still the full serialisation after any changes."""
+    from elicit.core.session import Interview, SessionService
+
+    session = Session(title="t", stories=[Story("US-001", "clerk", "to file a claim", source=["mini.context.problem"])])
+    service = SessionService(session, Interview(session, [mini_bank]))
+    writer = SessionWriter()
+    seen = service.stories_revision
+    writer.dumps(session)
+    for kind, text in steps:
+        story = session.stories[0].id if session.stories else None
+        if kind == "answer" and text.strip():
+            service.answer("mini.context.problem", text)
+        elif kind == "notes":
+            service.set_notes("mini.context.problem", text)
+        elif kind == "skip":
+            service.skip("mini.users.count")
+        elif kind == "add story":
+            service.add_story("clerk", text or "to see it", source=["mini.context.problem"])
+        elif kind == "change story" and story:
+            service.update_story(story, want=text or "to see it again")
+        elif kind == "story status" and story:
+            service.set_story_status(story, "confirmed")
+        elif kind == "delete story" and story:
+            service.delete_story(story)
+        elif kind == "clock":
+            service.tick(3, "mini.context")
+        prepared = writer.prepare(session, stories_unchanged=service.stories_revision == seen)
+        seen = service.stories_revision
+        assert writer.render(prepared) == dumps_session(session)
