@@ -7,7 +7,8 @@ session with ``--bank``/``--stories``) and the bare app of
 ``bench/perf_table.py`` in a private tmux server, alternating, each under a
 tracer (``--child``) that wraps Textual's and elicit's start-up steps with
 ``perf_counter`` marks: imports, opening the session, CSS parsing, compose,
-mount, every frame written to the terminal. Prints the median time of each
+mount, every frame written to the terminal (and any drawn inside a batch
+and thrown away, as a screen pushed during start-up was). Prints the median time of each
 step, the widgets on the first screen and the CSS sources parsed. The
 tracer costs a little; both programs pay it alike.
 """
@@ -154,6 +155,9 @@ def _child(out: Path, argv: list[str]) -> None:
 
     def display(self, screen, renderable):
         original_display(self, screen, renderable)
+        if renderable is not None and self._batch_count:  # drawn inside a batch: Textual throws it away
+            mark(f"frame drawn and thrown away ({type(screen).__name__}, inside a batch)")
+            dump()
         if renderable is None or self._batch_count:
             return
         frames = int(state["frames"]) + 1  # type: ignore[call-overload]
