@@ -14,6 +14,7 @@ from typing import Any, Protocol, TextIO
 from elicit.core.banks import Question
 from elicit.core.session import has_value
 
+from .line_reader import LineReader
 from .output import Console, editable_answer
 
 LINE_MARKER = "> "
@@ -120,6 +121,7 @@ class LinePrompter:
     def __init__(self, console: Console, stream: TextIO):
         self.console = console
         self.stream = stream
+        self.reader = LineReader(stream)
         try:
             self.echo = not stream.isatty()
         except (AttributeError, ValueError):
@@ -170,7 +172,7 @@ class LinePrompter:
 
     def _read(self) -> str:
         self.console.write(LINE_MARKER)
-        line = self.stream.readline()
+        line = self.reader.readline()
         if not line:
             self.console.say("")
             raise EOFError
