@@ -80,6 +80,8 @@ class SessionApp(App[int]):
         self._keymap_override = keymap
         self._save_failures = 0
         self._keys_in_flight = 0
+        self._keys_handling = 0
+        """Keys whose handling has started and not ended (a key that is not plain typing waits for widgets meanwhile)."""
         self._held_keys: list[events.Key] | None = None
         """Keys held until the stories are in (None: not holding)."""
         self.load_error: FindingsError | None = None
@@ -94,7 +96,11 @@ class SessionApp(App[int]):
         elif self._held_keys is not None and not event.is_forwarded and (self._held_keys or not is_plain_typing(self, event)):
             self._held_keys.append(event)  # a command waits for the stories to be read; the keys after it wait behind it
         else:
-            await self._key(event)
+            self._keys_handling += 1
+            try:
+                await self._key(event)
+            finally:
+                self._keys_handling -= 1
 
     async def _key(self, event: events.Key) -> None:
         if event.is_forwarded:  # came back up unhandled: the app runs its binding
@@ -120,8 +126,11 @@ class SessionApp(App[int]):
 
     @property
     def keys_waiting(self) -> bool:
-        """Whether typed keys are still held behind what an earlier key started."""
-        return self._keys_in_flight > 0 or bool(self._held_keys)
+        """Whether a typed key is being handled (waiting for the widgets it reaches) or held behind what an earlier key started.
+
+        Keys still in the app's queue, not yet taken up, are not counted.
+        """
+        return self._keys_handling > 0 or self._keys_in_flight > 0 or bool(self._held_keys)
 
     def _hold_keys(self) -> None:
         """Keys that arrive before what is queued now (a focus change, a key on its way back up) wait behind it."""

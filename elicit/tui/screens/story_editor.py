@@ -143,6 +143,9 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     COMMANDS = {ScreenActions}
     BINDINGS = bindings("story")
+    AUTO_FOCUS = "#story-role"
+    """Focused as the editor is shown, so a story typed straight after ctrl+t never meets the scrolling form (on_mount's
+    focus() lands only after the keys already queued for the app)."""
 
     def __init__(
         self, draft: StoryDraft, *, heading: str, roles: list[str] | None = None, hint: StoryDraft | None = None, story_id: str = ""
