@@ -83,6 +83,7 @@ async def test_the_first_question_shows_while_the_stories_load_and_nothing_saves
         await until(pilot, lambda: isinstance(app.screen, StoryEditor))
         assert not app.stories_loading and len(app.opened.session.stories) == 3
         await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, StoryEditor))  # on a loaded machine the escape lands later
         await until(pilot, lambda: "US-001" in stories_panel_text(app))
         await until(pilot, lambda: path.read_bytes() != before)
         saved = read_session(path)
