@@ -30,6 +30,7 @@ class CommandSpec:
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("help", ("h", "?"), "list these commands"),
     CommandSpec("why", ("w", "probes"), "why we ask this question, and follow-up questions to probe"),
+    CommandSpec("notes", (), "show this question's notes again (they show with the question)"),
     CommandSpec("skip", ("s",), "skip this question and go on"),
     CommandSpec("flag", ("f", "revisit"), "flag this question to revisit and go on (again clears the flag)"),
     CommandSpec("next", ("n",), "leave this question as it is and go on"),
@@ -73,6 +74,12 @@ def read_reply(text: str) -> Command | str:
         return stripped
     word, _, argument = stripped[1:].partition(" ")
     return Command(resolve_name(word), argument.strip())
+
+
+def names_a_command(word: str) -> bool:
+    """Whether ``word`` is a command's whole name or alias (or 'cancel'), not only the start of one."""
+    lowered = word.casefold()
+    return lowered == "cancel" or any(lowered == spec.name or lowered in spec.aliases for spec in COMMANDS)
 
 
 def resolve_name(word: str) -> str:

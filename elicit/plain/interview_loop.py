@@ -15,9 +15,20 @@ from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
 from elicit.core.session import OPEN, OpenSession, SessionService, find_participant, has_value, parse_answer
 
-from .commands import Command, help_lines, read_reply
+from .commands import PREFIX, Command, help_lines, names_a_command, read_reply
 from .follow_ups import FollowUps
-from .output import Console, progress_lines, question_header, sentence, shown_answer, speaker_lines, story_line, why_lines
+from .output import (
+    Console,
+    editable_answer,
+    notes_lines,
+    progress_lines,
+    question_header,
+    sentence,
+    shown_answer,
+    speaker_lines,
+    story_line,
+    why_lines,
+)
 from .prompters import Escaped, Picked, Prompter, QuestionAsk
 from .safety import Saver
 from .stories import StoryCapture
@@ -151,16 +162,18 @@ class PlainInterview:
             return self._next_after(question)
         self.timed.section_id = question.section_id
         self.console.say("", question_header(self.interview, question, self.service.speaker))
+        self.console.say(*notes_lines(self.interview.answer(question.id)))
         while True:
             self.saver.flush()
             answer = self.interview.answer(question.id)
+            current = answer.value if answer is not None else None
             try:
-                reply = self.prompter.question(QuestionAsk(question, answer.value if answer is not None else None))
+                reply = self.prompter.question(QuestionAsk(question, current))
             except Escaped:  # left the command prompt that / opened: back to the question
                 continue
             if isinstance(reply, Picked):
                 return self._record(question, reply.value)
-            typed = self._typed_or_command(reply, question)
+            typed = self._typed_or_command(command_after(reply, editable_answer(question, current) if has_value(current) else ""), question)
             if isinstance(typed, _Stay):
                 continue
             if not isinstance(typed, str):
@@ -284,6 +297,8 @@ class PlainInterview:
         """The commands about the current question: why, next, skip, flag."""
         if name == "why":
             self.console.say(*why_lines(question))
+        elif name == "notes":
+            self.console.say(*(notes_lines(self.interview.answer(question.id)) or ["No notes on this question."]))
         elif name == "next":
             return self._next_after(question)
         elif name == "skip":
@@ -406,6 +421,21 @@ class PlainInterview:
 
     def _order(self, question: Question) -> int:
         return self.interview.questions.index(question)
+
+
+def command_after(reply: str, current: str) -> str:
+    """The reply, or the /command typed straight after the current answer brought back to edit (trial2 T12).
+
+    'The way Lena talks/story' runs /story and keeps the answer as it was (/cancel there is refused, and keeps
+    it too); a slash and a word that is no command's whole name ('yes/no', 'either/or') is part of the answer.
+    """
+    text = reply.strip()
+    if not current or not text.startswith(current):
+        return reply
+    rest = text[len(current) :].strip()
+    if not rest.startswith(PREFIX) or rest.startswith(PREFIX + PREFIX):
+        return reply
+    return rest if names_a_command(rest[1:].split(" ", 1)[0]) else reply
 
 
 def _matches(question: Question, words: str) -> bool:

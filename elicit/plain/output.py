@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from elicit.core.banks import Question
 from elicit.core.session import (
     OPEN,
+    Answer,
     Interview,
     Participant,
     Session,
@@ -139,6 +140,17 @@ def why_lines(question: Question) -> list[str]:
     else:
         lines.append("No follow-up questions for this one.")
     return lines
+
+
+def notes_lines(answer: Answer | None) -> list[str]:
+    """A question's notes as they stand in the app's Notes box ('Notes: …', later lines indented); [] without notes.
+
+    A merged session explains its conflicts there ("The interviews differ: …"; trial2 T27).
+    """
+    if answer is None or not answer.notes.strip():
+        return []
+    first, *rest = answer.notes.strip().splitlines()
+    return [f"Notes: {first}", *(f"  {line}" for line in rest if line.strip())]
 
 
 def progress_lines(interview: Interview, session: Session) -> list[str]:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.document import Document
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.styles import Style
 
@@ -81,20 +82,27 @@ class QuestionaryPrompter:
             points = scale_points(question)
             default = ask.current if ask.current in points else None
             return self._pick(question.prompt, [(scale_label(question, point), point) for point in points], default, escape_leaves=False)
-        default_text = editable_answer(question, ask.current) if has_value(ask.current) else ""
-        return self._line(question.prompt, default_text, escape_leaves=False)
+        kept = editable_answer(question, ask.current) if has_value(ask.current) else ""
+        return self._line(question.prompt, keep=kept, escape_leaves=False)
 
     def text(self, message: str, default: str = "") -> str:
-        """One line of text, prefilled with ``default`` to edit or keep; Escape raises Escaped."""
-        return self._line(message, default, escape_leaves=True)
+        """One line of text; Enter alone gives ``default`` (shown, and brought back to edit by the Up arrow); Escape raises Escaped."""
+        return self._line(message, keep=default, escape_leaves=True) or default
 
     def choose(self, message: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Reply:
         """A select list of (label, value); Escape raises Escaped."""
         return self._pick(message, list(choices), default, escape_leaves=True)
 
-    def _line(self, message: str, default: str, *, escape_leaves: bool) -> str:
-        prompt = questionary.text(message, default=default, qmark=QUESTION_MARK, style=self.style, **self.options)
-        return str(self._ask(prompt, with_slash=False, escape_leaves=escape_leaves))
+    def _line(self, message: str, *, keep: str = "", start: str = "", escape_leaves: bool) -> str:
+        """A line typed after ``start``; ``keep`` (what Enter alone keeps) is said, never put in the line.
+
+        A kept text in the line itself was typed onto: '/story' after a current answer was saved as
+        'answer/story', a story pasted after a suggested role became 'patientAs a …' (trial2 T12, T13).
+        The Up arrow brings it back to edit.
+        """
+        instruction = f"(Enter keeps: {keep}; Up arrow edits it)" if keep else None
+        prompt = questionary.text(message, default=start, qmark=QUESTION_MARK, style=self.style, instruction=instruction, **self.options)
+        return str(self._ask(prompt, with_slash=False, escape_leaves=escape_leaves, recall=keep))
 
     def _pick(self, message: str, choices: list[tuple[str, Any]], default: Any, *, escape_leaves: bool) -> Reply:
         shortcuts = len(choices) <= LARGEST_SHORTCUT_LIST
@@ -125,8 +133,14 @@ class QuestionaryPrompter:
         result = self._ask(prompt, with_slash=True, escape_leaves=False)
         return "" if result is None else _reply(result)
 
-    def _ask(self, prompt: questionary.Question, *, with_slash: bool, escape_leaves: bool) -> Any:
+    def _ask(self, prompt: questionary.Question, *, with_slash: bool, escape_leaves: bool, recall: str = "") -> Any:
         bindings = KeyBindings()
+
+        if recall:
+
+            @bindings.add("up", eager=True)
+            def _recall(event: Any) -> None:
+                event.current_buffer.document = Document(recall)  # the kept text, to edit (cursor at its end)
 
         @bindings.add("escape", eager=True)
         def _escape(event: Any) -> None:
@@ -144,7 +158,7 @@ class QuestionaryPrompter:
         if result is _ESCAPE:
             raise Escaped
         if result is _SLASH:
-            return _Typed(self.text("Command (or type the answer):", "/"))
+            return _Typed(self._line("Command (or type the answer):", start="/", escape_leaves=True))
         return result
 
 
