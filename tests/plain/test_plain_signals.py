@@ -22,6 +22,7 @@ import textwrap
 import pytest
 
 from tests.support import REPO
+from tests.support.plain import signals_as_a_shell_leaves_them
 
 CHILD = textwrap.dedent(
     """
@@ -31,6 +32,8 @@ CHILD = textwrap.dedent(
     from elicit.plain.safety import Disconnected, disconnect_guard
 
     number = getattr(signal, sys.argv[1])
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        sys.exit(f"SIGINT starts as {signal.getsignal(signal.SIGINT)!r}, not Python's default: the test cannot see a Ctrl-C")
     read_end, write_end = os.pipe()
     stream = os.fdopen(read_end, "r", encoding="utf-8")
     prompter = LinePrompter(Console(io.StringIO()), stream)
@@ -69,7 +72,14 @@ CHILD = textwrap.dedent(
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc/self/task/*/wchan to see the read asleep")
 @pytest.mark.parametrize(("signal_name", "stops_with"), [("SIGINT", "KeyboardInterrupt"), ("SIGTERM", "Disconnected")])
 def test_a_signal_while_a_line_is_awaited_stops_the_wait_at_once(signal_name, stops_with):
-    done = subprocess.run([sys.executable, "-c", CHILD, signal_name], cwd=REPO, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, signal_name],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=signals_as_a_shell_leaves_them,
+    )
     assert done.returncode == 0, done.stderr
     # The wait ended on the signal, before the line typed after it was read (not after a whole line came in).
     assert done.stdout.strip() == f"{stops_with}; still unread: b'typed after the signal\\n'", done.stdout + done.stderr

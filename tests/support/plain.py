@@ -43,6 +43,17 @@ def sgr_parameters(raw: str) -> set[str]:
     return found
 
 
+def signals_as_a_shell_leaves_them() -> None:
+    """In a child before exec: no signal blocked or ignored that the test process happened to hold.
+
+    A child inherits its parent's signal mask and every ignored signal; Python then leaves an ignored SIGINT
+    ignored (no KeyboardInterrupt), so a test worker that ignores it would make Ctrl-C tests fail for no
+    reason of elicit's. A user's shell starts elicit with none blocked and the defaults."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    for number in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(number, signal.SIG_DFL)
+
+
 class PtyProcess:
     """``python -m elicit ARGS`` on its own pseudo-terminal (80x24), as a user would run it."""
 
@@ -52,10 +63,7 @@ class PtyProcess:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become elicit
             try:
-                # Start as a user's shell starts it: no signal blocked or ignored that the test process happened to hold.
-                signal.pthread_sigmask(signal.SIG_SETMASK, set())
-                for number in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
-                    signal.signal(number, signal.SIG_DFL)
+                signals_as_a_shell_leaves_them()
                 os.chdir(cwd)
                 os.execve(sys.executable, [sys.executable, "-m", "elicit", *args], environment)
             finally:
