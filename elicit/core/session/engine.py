@@ -74,6 +74,22 @@ class SectionCoverage:
     progress: Progress
 
 
+def _hear(heard: dict[str, dict[str, Any]], question_id: str, answer: Answer) -> None:
+    """Each interview's own answer to a question of a merged session, for :func:`_asked_in_one`."""
+    for item in answer.interviews:
+        if item.status != "skipped" and has_value(item.value):
+            heard.setdefault(item.interview, {})[question_id] = item.value
+
+
+def _asked_in_one(question: Question, values: dict[str, Any], heard: dict[str, dict[str, Any]]) -> bool:
+    """Whether a follow-up whose condition the merged answers do not meet applies in a merged session: an answer the
+    condition reads is undecided (given in the interviews, no merged value) and the condition holds in one interview."""
+    if not heard or question.condition is None:
+        return False
+    undecided = any(name not in values and any(name in own for own in heard.values()) for name, _ in question.condition.names())
+    return undecided and any(question.condition.evaluate(own.get) for own in heard.values())
+
+
 class Interview:
     """A session walked through its banks."""
 
@@ -112,16 +128,25 @@ class Interview:
         self._applicable = None
 
     def applicable(self) -> list[Question]:
-        """The questions that currently apply, in order."""
+        """The questions that currently apply, in order.
+
+        In a merged session (answers with ``interviews``), a follow-up also applies while an answer its
+        condition reads is still undecided (the interviews differ, so the merged answer has no value) and
+        its condition holds in one of the interviews: that interview asked it, and its answer stays in
+        view until the conflict is settled. Once settled, the settled answer decides, as anywhere else.
+        """
         if self._applicable is None:
             values: dict[str, Any] = {}
+            heard: dict[str, dict[str, Any]] = {}  # interview -> question -> its own answer (merged sessions)
             result = []
             for question in self.questions:
-                if question.condition is None or question.condition.evaluate(values.get):
+                if question.condition is None or question.condition.evaluate(values.get) or _asked_in_one(question, values, heard):
                     result.append(question)
                     answer = self.session.answers.get(question.id)
                     if answer is not None and answer.status != "skipped" and has_value(answer.value):
                         values[question.id] = answer.value
+                    if answer is not None:
+                        _hear(heard, question.id, answer)
             self._applicable = result
             self._applicable_ids = {question.id for question in result}
         return self._applicable
