@@ -33,7 +33,7 @@ def test_compare_json_has_the_issue_shape_and_is_deterministic(interviews):
     data = json.loads(first.stdout)
     assert list(data) == ["conflicts", "duplicates", "questions"]  # keys sorted
     kinds = {conflict["kind"] for conflict in data["conflicts"]}
-    assert kinds == {"yesno", "choice", "scale", "number", "priority", "opposite", "decision", "decisions"}
+    assert kinds == {"yesno", "choice", "scale", "number", "text", "priority", "opposite", "decision", "decisions"}
     for conflict in data["conflicts"]:
         assert set(conflict) in ({"kind", "question", "sides"}, {"kind", "stories", "sides"}, {"kind", "decisions", "sides"})
         assert len(conflict["sides"]) == 2

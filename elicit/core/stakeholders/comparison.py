@@ -18,28 +18,32 @@ Conflict kinds (:data:`CONFLICT_KINDS`), each between two interviews:
   an unrelated question was on screen ("Reminders go by email first" on "Is
   there a fixed date ...?") is not set against that question's answers. A
   difference of degree (scale, number) does not contradict a decision taken on it.
+- ``text``: free-text answers to one question with a sentence (or a clause
+  between commas) each that cannot both hold, by the rules for decisions: "Staff
+  must not write orders on paper" / "Staff write orders on paper, in the book".
+  Free texts that merely differ are side by side only.
 - ``decisions``: two decisions of two interviews that cannot both hold, whatever
   question they were taken on (:func:`~elicit.core.stakeholders.statements.contradiction`):
   one refuses what the other decides, they differ in one number, or one says
   "only" where the other names another thing.
 
-Free-text and multiple-choice answers are shown side by side, never a conflict.
+Other free-text answers and multiple-choice answers are shown side by side, never a conflict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any
 
 from elicit.core.banks import Question
 from elicit.core.session import Story, format_answer, has_value
 from elicit.core.stakeholders.sources import Source, speaker
-from elicit.core.stakeholders.statements import contradiction, shares_topic
+from elicit.core.stakeholders.statements import clauses, contradiction, shares_topic
 from elicit.core.stories import duplicate_groups, negated_goal
 
-CONFLICT_KINDS = ("yesno", "choice", "scale", "number", "priority", "opposite", "decision", "decisions")
+CONFLICT_KINDS = ("yesno", "choice", "scale", "number", "text", "priority", "opposite", "decision", "decisions")
 ANSWER_KINDS = ("yesno", "choice", "scale", "number")
 """The question kinds whose answers can conflict; the conflict kind has the question kind's name."""
 DECISION_KINDS = ("yesno", "choice")
@@ -210,11 +214,34 @@ def _kind_of(value: Any) -> str:
 
 
 def _answer_conflicts(item: QuestionAnswers) -> Iterator[Conflict]:
+    if item.kind == "text":
+        yield from _text_conflicts(item)
+        return
     if item.kind not in ANSWER_KINDS:
         return
     for first, second in combinations(item.answers, 2):
         if first.session != second.session and answers_conflict(item.kind, first.value, second.value):
             yield Conflict(item.kind, (first, second), question=item.question)
+
+
+def _text_conflicts(item: QuestionAnswers) -> Iterator[Conflict]:
+    """Two free texts with a sentence each that cannot both hold; the sides' text is those sentences."""
+    for first, second in combinations(item.answers, 2):
+        if first.session == second.session or not (isinstance(first.value, str) and isinstance(second.value, str)):
+            continue
+        found = next(
+            (
+                (mine, theirs, why)
+                for mine in clauses(first.value)
+                for theirs in clauses(second.value)
+                if (why := contradiction(mine, theirs))
+            ),
+            None,
+        )
+        if found is not None:
+            mine, theirs, why = found
+            sides = (replace(first, text=mine), replace(second, text=theirs))
+            yield Conflict("text", sides, question=item.question, why=why)
 
 
 def answers_conflict(kind: str, first: Any, second: Any) -> bool:

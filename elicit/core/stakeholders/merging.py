@@ -412,6 +412,12 @@ def _conflict_questions(
                 f"{second.text} ({who(second)}). Does the decision stand?"
             )
             questions.append((text, [conflict.question]))
+        elif conflict.kind == "text":
+            text = (
+                f'{_prompt(answered, conflict.question)} The answers say opposite things: "{first.text}" ({who(first)}) '
+                f'and "{second.text}" ({who(second)}). Which holds?'
+            )
+            questions.append((text, [conflict.question]))
         elif conflict.kind == "decisions":
             text = (
                 f'Two decisions that cannot both hold: "{first.text}" ({who(first)}) and "{second.text}" ({who(second)}). Which one stands?'

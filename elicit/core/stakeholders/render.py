@@ -15,6 +15,7 @@ KIND_TITLES = {
     "choice": "different choices",
     "scale": "scales 2+ apart",
     "number": "numbers 2x apart",
+    "text": "answers that say opposite things",
     "priority": "one story, two priorities",
     "opposite": "opposite goals",
     "decision": "against a decision",

@@ -264,6 +264,14 @@ def _only_one(a: Statement, b: Statement) -> bool:
     return shared in a.only or (shared in a.first and shared in b.first)
 
 
+_CLAUSE_END = re.compile(r"(?:(?<!\d)[.:]|[.:](?!\d)|[;!?\n])+|,\s+|\s+(?:but|while|whereas)\s+")
+
+
+def clauses(text: str) -> list[str]:
+    """A free text's sentences and the clauses between their commas, for comparing statement by statement."""
+    return [part.strip() for part in _CLAUSE_END.split(text) if part.strip()]
+
+
 _QUESTION_WORDS = frozenset(
     [
         "what",

@@ -246,3 +246,47 @@ def test_decisions_near_misses(first, second):
 def test_decisions_in_one_interview_are_not_a_conflict_between_interviews():
     maria = interview("Maria", decisions=[("We will take deposits", "b.s.text"), ("We will not take deposits", "b.s.text")])
     assert compare(sources(maria, interview("Tom"))).conflicts == ()
+
+
+# Free text (kind "text"): two answers to one question with a sentence each that cannot both hold.
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "sentences"),
+    [
+        (
+            "Staff must not write orders on paper. Card payments go online.",
+            "Staff write orders on paper, in the book by the oven.",
+            ("Staff must not write orders on paper", "Staff write orders on paper"),
+        ),
+        (
+            "We never take cake orders by phone.",
+            "We take cake orders by phone; it works.",
+            ("We never take cake orders by phone", "We take cake orders by phone"),
+        ),
+        (
+            "Card payments go through the till only.",
+            "Card payments go through the website.",
+            ("Card payments go through the till only", "Card payments go through the website"),
+        ),
+        ("Orders close at 2 pm.", "Orders close at 5 pm, when the shop shuts.", ("Orders close at 2 pm", "Orders close at 5 pm")),
+    ],
+)
+def test_free_texts_that_say_opposite_things_are_a_conflict(first, second, sentences):
+    found = compare(sources(interview("Ann", {"b.s.text": first}), interview("Ben", {"b.s.text": second}))).of_kind("text")
+    assert [tuple(side.text for side in conflict.sides) for conflict in found] == [sentences]
+    assert found[0].as_json()["sides"][0] == {"session": "ann.elicit.toml", "by": "Ann", "value": first}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Staff must not write orders on paper.", "Staff do not write orders on the board."),  # two refusals of two things
+        ("Staff write orders on paper.", "Staff write the takings on paper."),  # another thing on paper
+        ("The phone rings all day.", "The phone never rings after noon."),  # not the same statement
+        ("Card payments go through the website.", "Card payments go through the website."),  # they agree
+        ("We don't have to phone anyone.", "We phone everyone."),  # relief, and other words
+    ],
+)
+def test_free_text_near_misses(first, second):
+    assert compare(sources(interview("Ann", {"b.s.text": first}), interview("Ben", {"b.s.text": second}))).of_kind("text") == []

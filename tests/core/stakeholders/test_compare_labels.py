@@ -50,6 +50,7 @@ def test_recall_does_not_fall_below_what_was_measured(counts):
         "choice": (12, 0),
         "scale": (7, 0),
         "number": (11, 0),
+        "text": (4, 0),
         "priority": (6, 3),
         "opposite": (5, 0),
         "decision": (7, 1),

@@ -71,6 +71,8 @@ def test_conflicts_become_open_questions_naming_who_said_what():
     assert any(text.startswith("Two stories ask for opposite things: US-002") for text in texts)
     assert any(text.startswith('The decision "Pre-orders over £30') and "No (Priya Shah)" in text for text in texts)
     assert any(text.startswith("Two decisions that cannot both hold:") and "(Ann Field)" in text for text in texts)
+    keep = next(text for text in texts if text.startswith("What about the current way of working must we keep?"))
+    assert '"Staff must not write orders on paper" (Maria Lopez) and "Staff write orders on paper" (Sam Okafor)' in keep
     # scale answers one point apart only, free text: no question of their own
     assert not any(text.startswith("In your own words") for text in texts)
 

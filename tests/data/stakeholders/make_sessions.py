@@ -433,6 +433,16 @@ INTERVIEWS = {
 }
 
 
+KEEP_AS_IS = {
+    # Added with the "text" kind (free texts that say opposite things): answers to one free-text question.
+    "owner": "Staff must not write orders on paper. Card payments go through the website.",
+    "high-street": "Saturday staff are never trained on the new system. Card payments go through the website.",
+    "baker": "Staff write orders on paper, in the book by the oven.",
+    "station-road": "Saturday staff are trained on the new system, like everyone else. Staff do not write orders on the board.",
+    "finance": "Card payments go through the till only. Staff write the takings on paper.",
+}
+
+
 SPEAKERS = {
     # In the room together: who said what (the other interviews have one participant each).
     "finance": {
@@ -474,7 +484,8 @@ def build(name: str, spec: dict) -> Session:
         banks=bank_refs(),
         interview_seconds=2400,
     )
-    for minute, (question, value) in enumerate(spec["answers"].items(), start=1):
+    answers = {**spec["answers"], "discovery.current_process.keep_as_is": KEEP_AS_IS[name]}
+    for minute, (question, value) in enumerate(answers.items(), start=1):
         at = start + timedelta(minutes=minute)
         session.answers[question] = Answer(value=value, answered_at=at, updated_at=at, by=said_by(name, question))
     for number, (role, want, so_that, priority, quote, source) in enumerate(spec["stories"], start=1):
