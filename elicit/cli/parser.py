@@ -54,6 +54,7 @@ def build_parser(argv: list[str] | None = None) -> Parser:
         "export": _export, "import": _import, "lint": _lint, "import-stories": _import_stories, "schema": _schema,
         "decision": _decision, "open-question": _open_question, "assumption": _assumption, "term": _term,
         "round": _round, "diff": _diff, "review": _review, "compare": _compare, "merge": _merge,
+        "participant": _participant,
     }  # fmt: skip
     for name, build in builders.items():
         # Each sub-parser costs about a millisecond (argparse looks up translations for its texts).
@@ -83,6 +84,7 @@ HELP = {
     "review": "the client's review sheet: write it, import it, accept or decline each edit",
     "compare": "several interviews side by side: answers, shared stories, conflicts",
     "merge": "several interviews into one session for the spec",
+    "participant": "add and list the people interviewed in a session",
 }
 
 
@@ -399,6 +401,26 @@ def _term(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("path", metavar="PATH", help="session file")
     listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys")
     listing.set_defaults(handler="followup_commands:list_items", kind="term")
+
+
+def _participant(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "participant", help=HELP["participant"], description="The people interviewed in a session: who answers, tells stories, decides."
+    )
+    command.set_defaults(handler="parser:missing_command", command_parser=command)
+    sub = command.add_subparsers(title="participant commands", metavar="COMMAND")
+    add = sub.add_parser(
+        "add",
+        help="add a participant",
+        description="Add a participant to a session, so that what they say can be credited to them (--by, the speaker key).",
+    )
+    add.add_argument("path", metavar="PATH", help="session file")
+    add.add_argument("participant", metavar="PARTICIPANT", help="the person, as NAME, NAME: ROLE or 'NAME - ROLE' ('Lena Park: receptionist')")
+    add.set_defaults(handler="session_commands:add_participant")
+    listing = sub.add_parser("list", help="list the participants", description="List a session's participants, numbered as --by takes them.")
+    listing.add_argument("path", metavar="PATH", help="session file")
+    listing.add_argument("--json", action="store_true", help="print JSON: a list of objects with the session file's keys (name, role)")
+    listing.set_defaults(handler="session_commands:list_participants")
 
 
 def _round(commands: argparse._SubParsersAction) -> None:

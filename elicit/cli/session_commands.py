@@ -200,3 +200,30 @@ def summary(args: argparse.Namespace) -> int:
 
     print_summary(session, interview, counts, args.path)
     return 0
+
+
+def add_participant(args: argparse.Namespace) -> int:
+    """Add a participant (the service's add_participant, as the app's new-session screen reads one); print them numbered."""
+    from elicit.core.session import participant_label
+
+    with open_for_change(args.path, "elicit participant add") as service:
+        person = service.add_participant(args.participant)
+        number = len(service.session.participants)
+    sys.stdout.write(f"{number}. {participant_label(person)}\n")
+    return 0
+
+
+def list_participants(args: argparse.Namespace) -> int:
+    """The participants, numbered as ``--by`` takes them, or as JSON."""
+    from elicit.core.data import record_dict
+    from elicit.core.session import participant_label
+
+    session, _interview = load_for_reading(args.path)
+    if args.json:
+        print_json([record_dict(person, ("name", "role"), keep=("name",)) for person in session.participants])
+        return 0
+    if not session.participants:
+        note_line("this session has no participants; add one with 'elicit participant add PATH \"NAME: ROLE\"'")
+    for number, person in enumerate(session.participants, start=1):
+        sys.stdout.write(f"{number}. {participant_label(person)}\n")
+    return 0

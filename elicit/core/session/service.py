@@ -22,6 +22,7 @@ from elicit.core.session.models import (
     GlossaryTerm,
     IdSequence,
     OpenQuestion,
+    Participant,
     Proposal,
     Round,
     Session,
@@ -31,8 +32,9 @@ from elicit.core.session.models import (
     snapshot,
     too_long,
 )
-from elicit.core.session.participants import find_participant, next_speaker, speaker_name
+from elicit.core.session.participants import find_participant, next_speaker, parse_participant, participant_label, speaker_name
 from elicit.core.session.suspects import answer_basis
+from elicit.core.text import quoted
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
 Listener = Callable[[str], None]
@@ -629,6 +631,22 @@ class SessionService:
         known = [item.id for item in self.session.proposals]
         hint = did_you_mean(proposal_id, known) or ("see 'elicit review list'" if known else "import a review sheet first")
         raise ElicitError(f"no proposal '{proposal_id}' in this session; {hint}")
+
+    def add_participant(self, text: str) -> Participant:
+        """Add a participant, typed as ``Ann Lee: owner`` or ``Ann Lee - owner`` (as ``elicit new --participant`` and the
+        new-session screen read them); a name the session already has (ignoring case) is refused, naming who is there."""
+        person = parse_participant(text)
+        if person is None:
+            raise ElicitError(f"a participant needs a name, as NAME, NAME: ROLE or 'NAME - ROLE', not {quoted(text)}")
+        if any(mark in text for mark in "\r\n"):
+            raise ElicitError(f"a participant's name and role are one line of text each, not {quoted(text)}")
+        taken = next((p for p in self.session.participants if p.name.casefold() == person.name.casefold()), None)
+        if taken is not None:
+            known = ", ".join(participant_label(p) for p in self.session.participants)
+            raise ElicitError(f"{quoted(taken.name)} is already a participant of this session; participants: {known}")
+        self.session.participants.append(person)
+        self._changed("meta")
+        return person
 
     def set_meta(self, **values: Any) -> None:
         """Change the interview's metadata (title, client, ended_at, ...)."""

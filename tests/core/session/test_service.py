@@ -142,6 +142,21 @@ def test_set_meta(service):
         service.set_meta(colour="red")
 
 
+def test_add_participant_reads_name_and_role_and_refuses_a_name_the_session_has(service):
+    revision = service.revision
+    person = service.add_participant("Lena Park - receptionist")
+    assert (person.name, person.role) == ("Lena Park", "receptionist") and service.session.participants == [person]
+    assert service.revision > revision  # saved like any change
+    assert service.add_participant("Tom Reyes").role == ""
+    with pytest.raises(ElicitError, match="'Lena Park' is already a participant of this session; participants: Lena Park"):
+        service.add_participant("LENA PARK: manager")
+    with pytest.raises(ElicitError, match="needs a name"):
+        service.add_participant(" : owner")
+    assert [p.name for p in service.session.participants] == ["Lena Park", "Tom Reyes"]
+    service.set_speaker("2")
+    assert service.speaker == "Tom Reyes"  # the new participant can be the speaker at once
+
+
 # Issue 13 ---------------------------------------------------------------------------
 
 
