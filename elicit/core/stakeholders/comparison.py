@@ -41,7 +41,7 @@ from elicit.core.banks import Question
 from elicit.core.session import Story, format_answer, has_value
 from elicit.core.stakeholders.sources import Source, speaker
 from elicit.core.stakeholders.statements import clauses, contradiction, shares_topic
-from elicit.core.stories import duplicate_groups, negated_goal
+from elicit.core.stories import LIGHT_WORDS, duplicate_groups, negated_goal, skeleton, story_words
 
 CONFLICT_KINDS = ("yesno", "choice", "scale", "number", "text", "priority", "opposite", "decision", "decisions")
 ANSWER_KINDS = ("yesno", "choice", "scale", "number")
@@ -302,15 +302,102 @@ def _story_sides(sources: Sequence[Source]) -> list[tuple[Side, Story]]:
 
 
 def _duplicate_groups(stories: list[tuple[Side, Story]]) -> list[list[tuple[Side, Story]]]:
-    """The lint's duplicate groups, across interviews: a group keeps the first copy of each interview, and needs two interviews."""
+    """The lint's duplicate groups, across interviews: a group keeps the first copy of each interview, and needs two interviews.
+
+    Across interviews, two stories also say the same thing when they have the same role and the same words
+    in another order (:func:`reworded`): people who never saw each other's wording put it differently.
+    """
     result = []
-    for positions in duplicate_groups([story for _, story in stories]):
+    for positions in _merged(duplicate_groups([story for _, story in stories]), _reworded_pairs(stories)):
         group: dict[str, tuple[Side, Story]] = {}
         for position in positions:
             group.setdefault(stories[position][0].session, stories[position])
         if len(group) >= 2:
             result.append(list(group.values()))
     return result
+
+
+_ORDER_WORDS = frozenset(
+    [
+        "from",
+        "into",
+        "onto",
+        "than",
+        "before",
+        "after",
+        "instead",
+        "rather",
+        "versus",
+        "vs",
+        "over",
+        "under",
+        "above",
+        "below",
+        "not",
+        "never",
+        "no",
+    ]
+)
+"""Words that make the order of the others matter ("from A to B", "X before Y", "not X but Y")."""
+
+
+def reworded(first: Story, second: Story) -> bool:
+    """Whether two stories say the same thing with their words in another order.
+
+    The same role, and the same words (as the lint's similarity compares them: small words aside, spellings as
+    one) in another order, three words or more: "to see the orders of my shop only" / "to see only my shop's
+    orders". Not when a word makes the order matter ("move orders from A to B" / "from B to A").
+    """
+    if _part_words(first, "role") != _part_words(second, "role"):
+        return False
+    if first.so_that.strip() and second.so_that.strip() and _part_words(first, "so_that") != _part_words(second, "so_that"):
+        return False
+    mine, theirs = _goal_words(first), _goal_words(second)
+    if len(mine) < 3 or sorted(mine) != sorted(theirs) or mine == theirs:
+        return False
+    return not (_ORDER_WORDS & set(_part_words(first, "want")) or _ORDER_WORDS & set(_part_words(second, "want")))
+
+
+def _part_words(story: Story, part: str) -> tuple[str, ...]:
+    """The words of one part of a story (role, want or so_that), as the lint's similarity reads them."""
+    only = {"role": "", "want": "", "so_that": ""} | {part: getattr(story, part)}
+    return tuple(word for word in story_words(replace(story, **only)))
+
+
+def _goal_words(story: Story) -> list[str]:
+    return [skeleton(word) for word in _part_words(story, "want") if word not in LIGHT_WORDS]
+
+
+def _reworded_pairs(stories: list[tuple[Side, Story]]) -> list[tuple[int, int]]:
+    """Stories of two interviews that :func:`reworded` says are one (grouped by their sorted words, so no pair is missed)."""
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    for position, (_, story) in enumerate(stories):
+        by_words.setdefault(tuple(sorted(_goal_words(story))), []).append(position)
+    pairs = []
+    for positions in by_words.values():
+        for a, b in combinations(positions, 2):
+            if stories[a][0].session != stories[b][0].session and reworded(stories[a][1], stories[b][1]):
+                pairs.append((a, b))
+    return pairs
+
+
+def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """Groups joined by pairs (a pair whose stories are in two groups joins them), each in order, in order of first story."""
+    parent: dict[int, int] = {}
+
+    def root(position: int) -> int:
+        while parent.get(position, position) != position:
+            position = parent[position]
+        return position
+
+    links = [(group[0], other) for group in groups for other in group[1:]] + pairs
+    for a, b in links:
+        first, second = sorted((root(a), root(b)))
+        parent[second] = first
+    joined: dict[int, list[int]] = {}
+    for position in sorted({position for link in links for position in link}):
+        joined.setdefault(root(position), []).append(position)
+    return sorted(joined.values(), key=lambda group: group[0])
 
 
 def _priority_conflicts(group: list[tuple[Side, Story]]) -> Iterator[Conflict]:

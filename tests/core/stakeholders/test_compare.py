@@ -290,3 +290,31 @@ def test_free_texts_that_say_opposite_things_are_a_conflict(first, second, sente
 )
 def test_free_text_near_misses(first, second):
     assert compare(sources(interview("Ann", {"b.s.text": first}), interview("Ben", {"b.s.text": second}))).of_kind("text") == []
+
+
+# Reworded duplicates across interviews: the same role and the same words in another order.
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("to see the orders of my shop only", "to see only my shop's orders", True),
+        ("to print the orders each morning", "each morning to print the orders", True),
+        ("to move orders from the old shop to the new shop", "to move orders from the new shop to the old shop", False),  # direction
+        ("to see orders collected and not paid", "to see orders paid and not collected", False),  # "not" moves
+        ("to see my shop's orders", "to see only my shop's orders", False),  # a word more: not the same words
+        ("to see orders", "orders to see", False),  # too few words to judge
+    ],
+)
+def test_reworded_stories_across_interviews_are_one_story(first, second, same):
+    result = compare(
+        sources(interview("Ann", stories=[("shop manager", first, "could")]), interview("Ben", stories=[("shop manager", second, "must")]))
+    )
+    assert (len(result.duplicates) == 1) is same
+    assert ([conflict.kind for conflict in result.conflicts] == ["priority"]) is same
+
+
+def test_reworded_needs_the_same_role():
+    ann = interview("Ann", stories=[("shop manager", "to see the orders of my shop only", "could")])
+    ben = interview("Ben", stories=[("baker", "to see only my shop's orders", "must")])
+    assert compare(sources(ann, ben)).duplicates == ()

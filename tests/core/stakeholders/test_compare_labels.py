@@ -51,7 +51,7 @@ def test_recall_does_not_fall_below_what_was_measured(counts):
         "scale": (7, 0),
         "number": (11, 0),
         "text": (4, 0),
-        "priority": (6, 3),
+        "priority": (7, 2),
         "opposite": (5, 0),
         "decision": (7, 1),
         "decisions": (4, 0),
