@@ -83,7 +83,7 @@ def test_merge_writes_one_session_prints_the_id_map_and_leaves_the_inputs_alone(
     result = run_elicit("merge", *interviews, "-o", combined)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"wrote {combined}: 5 interviews")
-    assert "  high-street US-002 -> US-007\n" in result.stdout
+    assert "  high-street US-003 -> US-007\n" in result.stdout and "  high-street US-002 -> US-005\n" in result.stdout  # reworded: one story
     assert [path.read_bytes() for path in interviews] == before
     assert sorted(tmp_path.iterdir()) == sorted([*interviews, combined])  # no lock, backup or temporary file left
     session = read_session(combined)
