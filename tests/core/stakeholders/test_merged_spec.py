@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.session import Interview
 from elicit.core.spec.exporters.html_spec import html_document
@@ -55,3 +57,26 @@ def test_the_html_edition_says_the_same():
     banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
     page = html_document(build_document(session, Interview(session, banks), "client"))
     assert "from our interviews" in page and "Asked for by:" in page and "high-street" not in page
+
+
+def test_the_merged_client_spec_in_chromium_reads_people_not_files(tmp_path):
+    """What a client sees in the browser: no file name anywhere, every teller, and a phone-width page that fits."""
+    from tests.support.browser import OVERFLOW, PHONE, Browser, chromium_path
+
+    chromium = chromium_path()
+    if chromium is None:
+        pytest.skip("headless Chromium not installed: apt-get install -y chromium (CI's .ci/run installs it)")
+    session = merge(bakery()).session
+    banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
+    page = tmp_path / "spec.html"
+    page.write_text(html_document(build_document(session, Interview(session, banks), "client")), encoding="utf-8")
+    with Browser(chromium) as browser:
+        browser.size(*PHONE, mobile=True)
+        browser.load(page)
+        seen = browser.evaluate("document.body.innerText")
+        assert "Asked for by: Owner (Must have), Shop manager, High Street (Should have)" in seen
+        assert "Two decisions that cannot both hold" in seen and "(Accountant)" in seen
+        assert not any(f"({stem})" in seen or f"{stem}.elicit" in seen for stem in NAMES)
+        assert "Maria Lopez (" not in seen  # names only in the participants table, roles everywhere else
+        fits = browser.evaluate(OVERFLOW)
+        assert fits["scrollWidth"] <= PHONE[0] and fits["wide"] == [], fits
