@@ -10,6 +10,7 @@ one to open it and the screens never import the module that imports them.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -82,6 +83,8 @@ class SessionApp(App[int]):
         self._keys_in_flight = 0
         self._keys_handling = 0
         """Keys whose handling has started and not ended (a key that is not plain typing waits for widgets meanwhile)."""
+        self._waiting_keys: deque[events.Key] = deque()
+        """Keys typed while something an earlier key started is not done, in the order typed."""
         self._held_keys: list[events.Key] | None = None
         """Keys held until the stories are in (None: not holding)."""
         self.load_error: FindingsError | None = None
@@ -107,15 +110,31 @@ class SessionApp(App[int]):
             await super().on_event(event)
             await settled(self, laid_out=True)
             self._hold_keys()
-        elif self._keys_in_flight:
-            self.post_message(event)  # something a key before it started is not done: go behind it
-        elif is_plain_typing(self, event):
+        elif self._keys_in_flight or self._waiting_keys:
+            # Something a key before it started is not done: wait behind it, in the order typed. (Posting it to the
+            # back of the queue again let a later key overtake the ones before it: a burst of backspaces and a word
+            # in Go to came out scrambled, trial2 T5.)
+            self._waiting_keys.append(event)
+        else:
+            await self._dispatch_key(event)
+
+    async def _dispatch_key(self, event: events.Key) -> None:
+        if is_plain_typing(self, event):
             await super().on_event(event)
         else:
             before = await settled(self, laid_out=True)
             await super().on_event(event)
             await settled(self, before, laid_out=True)
             self._hold_keys()
+
+    async def _release_keys(self) -> None:
+        """The keys that waited, oldest first, until one of them starts something to wait for again."""
+        while self._waiting_keys and not self._keys_in_flight:
+            self._keys_handling += 1
+            try:
+                await self._dispatch_key(self._waiting_keys.popleft())
+            finally:
+                self._keys_handling -= 1
 
     async def _replay_keys(self) -> None:
         """The keys held while the stories were read, in the order typed (new ones queue behind until this is done)."""
@@ -126,11 +145,12 @@ class SessionApp(App[int]):
 
     @property
     def keys_waiting(self) -> bool:
-        """Whether a typed key is being handled (waiting for the widgets it reaches) or held behind what an earlier key started.
+        """Whether a typed key is being handled (waiting for the widgets it reaches), waits behind what an earlier key
+        started, or is held.
 
         Keys still in the app's queue, not yet taken up, are not counted.
         """
-        return self._keys_handling > 0 or self._keys_in_flight > 0 or bool(self._held_keys)
+        return self._keys_handling > 0 or self._keys_in_flight > 0 or bool(self._held_keys) or bool(self._waiting_keys)
 
     def _hold_keys(self) -> None:
         """Keys that arrive before what is queued now (a focus change, a key on its way back up) wait behind it."""
@@ -139,6 +159,8 @@ class SessionApp(App[int]):
 
     def _key_landed(self) -> None:
         self._keys_in_flight -= 1
+        if not self._keys_in_flight and self._waiting_keys:
+            self.call_later(self._release_keys)
 
     # what the app shell fills in
 

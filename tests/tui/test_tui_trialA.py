@@ -251,3 +251,54 @@ async def test_an_existing_story_opens_with_its_criteria_from_the_first_line(tmp
         await pilot.press(*"!")
         assert box.text.endswith("nothing changes!")
         await pilot.press("ctrl+z")
+
+
+async def test_a_burst_typed_into_go_to_after_no_matches_loses_no_key(tmp_path: Path):
+    # T5: in Go to (ctrl+g), 'out of scope' showed 'No matches found'; 12 backspaces and 'scope' sent in one write
+    # stopped at 'out o': five backspaces and the whole word lost. Every key typed into the box must arrive.
+    from textual.command import CommandInput, CommandPalette
+
+    from tests.tui.test_tui_type_ahead import burst, handled
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "ctrl+g", *"out of scopx")
+        await handled(pilot)
+        for _ in range(50):
+            await pilot.pause()
+            if "No matches found" in "".join(str(w.render()) for w in app.screen.query("*") if w.display and hasattr(w, "render")):
+                break
+        assert isinstance(app.screen, CommandPalette)
+        box = app.screen.query_one(CommandInput)
+        assert box.value == "out of scopx"
+        burst(app, *["backspace"] * 12, *"scope")
+        await handled(pilot)
+        assert box.value == "scope"
+        burst(app, *["backspace"] * 5, *"how many people", *["backspace"] * 6, *"use it")
+        await handled(pilot)
+        assert box.value == "how many use it"
+
+
+async def test_keys_waiting_behind_a_key_in_flight_keep_the_order_typed(tmp_path: Path):
+    # T5, the cause: a key typed while something an earlier key started was not done went to the back of the app's
+    # queue; when that something finished between two such keys, the later one went first. In Go to, a burst of
+    # backspaces and a word came out scrambled ('out o' where 'scope' was typed). Here a backspace, then 'a',
+    # arrive while a key is in flight that lands between them: the box must read as typed, 'xya', not 'xyz'.
+    from textual.command import CommandInput
+
+    from tests.tui.test_tui_type_ahead import burst, handled
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "ctrl+g", *"xyz")
+        await handled(pilot)
+        box = app.screen.query_one(CommandInput)
+        assert box.value == "xyz"
+        app._hold_keys()  # a key in flight (as the last backspace's trip back up is); it lands after the backspace
+        burst(app, "backspace")
+        app._hold_keys()  # and another, landing between the backspace and the 'a'
+        burst(app, "a")
+        await handled(pilot)
+        assert box.value == "xya"
