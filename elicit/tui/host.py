@@ -19,6 +19,7 @@ from typing import Protocol, runtime_checkable
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.reactive import reactive
 
 from elicit.core.findings import ElicitError, FindingsError
@@ -451,6 +452,15 @@ class SessionApp(App[int]):
     def _quit_now(self) -> None:
         self._release()
         self.exit(0)
+
+    def _on_notify(self, event: Notify) -> None:
+        """A new toast replaces the information toasts still showing (trial2 T2: "2 follow-up questions now apply",
+        "Split into ...", "US-006 saved" piled up over half the navigator at 80x24, one cut to a lone '?').
+        Warnings and errors stay until they time out: they say something went wrong."""
+        for shown in list(self._notifications):
+            if shown.severity == "information":
+                self._unnotify(shown, refresh=False)
+        super()._on_notify(event)
 
     def action_keys(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -302,3 +302,25 @@ async def test_keys_waiting_behind_a_key_in_flight_keep_the_order_typed(tmp_path
         burst(app, "a")
         await handled(pilot)
         assert box.value == "xya"
+
+
+async def test_a_new_toast_replaces_the_information_toasts_and_warnings_stay(tmp_path: Path):
+    # T2: after a yes/no that brought follow-ups, then a story typed and saved, three toasts stacked over half the
+    # navigator at 80x24 ('2 follow-up questions now apply', 'Split into ...', 'US-006 saved'), one cut to '?'.
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"As a clerk, I want to file invoices, so that I find them", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        for _ in range(5):
+            await pilot.pause()
+        messages = [shown.message for shown in app._notifications]
+        assert len(messages) == 1 and messages[0].startswith("US-001 saved"), messages
+        app.notify("Could not save", severity="error")
+        app.notify("Saved again.")
+        await pilot.pause()
+        assert [shown.message for shown in app._notifications] == ["Could not save", "Saved again."]
