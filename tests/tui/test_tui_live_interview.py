@@ -249,7 +249,7 @@ async def test_every_input_that_expects_a_format_says_it_on_screen(session_path:
         await pilot.press("ctrl+t")
         dialog = app.screen
         shown = " ".join(str(label.render()) for label in dialog.query("Label"))
-        assert "one per line" in shown and "a, b" in shown
+        assert "one per line" in shown and "commas between" in shown  # trial2 T24: "Tags a, b" read like data
         await pilot.press("escape")
         await app.push_screen(NewSessionScreen(catalog=mini_catalog()))
         await pilot.pause()

@@ -324,3 +324,38 @@ async def test_a_new_toast_replaces_the_information_toasts_and_warnings_stay(tmp
         app.notify("Saved again.")
         await pilot.pause()
         assert [shown.message for shown in app._notifications] == ["Could not save", "Saved again."]
+
+
+async def test_the_header_keeps_its_title_and_saved_with_a_speaker_and_a_section_over_budget(tmp_path: Path):
+    # T24: at 80x24 '▸ Dr. Maria Okafor  ⏱ 14:12  1:35:48 left  ⚠ section over by 4 min  44/66  ✓': no title, 'saved' cut.
+    from elicit.core.session import Progress
+    from elicit.tui.widgets.interview.session_header import SessionHeader
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(SessionHeader)
+        header.title_text = "Appointment reminders · Brightsmile Dental"
+        header.speaker = "Dr. Maria Okafor"
+        header.seconds = 14 * 60 + 12
+        header.left_seconds = 95 * 60 + 48
+        header.over_section = "section over by 4 min"
+        header.progress = Progress(66, 40, 4, 0, 22, 3)
+        await pilot.pause()
+        text = str(header.render())
+        assert text.startswith("Appoint") and text.rstrip().endswith("44/66  ✓ saved"), text
+        assert "⚠ over 4 min" in text and "▸ Dr. Maria…" in text
+        header.speaker = ""
+        await pilot.pause()
+        assert "⚠ section over by 4 min" in str(header.render()), "room enough: the full words"
+
+
+def test_by_and_tags_columns_take_the_room_a_wide_terminal_has():
+    # T24: the stories table cut By to 'Dr. Maria O…' and Tags to 'sms,' even at 120x40, with room to spare.
+    from elicit.core.session.models import Story
+    from elicit.tui.screens.stories import side_widths
+
+    stories = [Story("US-001", "clerk", "to file", by="Dr. Maria Okafor", tags=["sms", "email reminders"])]
+    assert side_widths(stories, 80) == (12, 14)
+    assert side_widths(stories, 120) == (len("Dr. Maria Okafor"), len("sms, email reminders"))
+    assert side_widths([Story("US-002", "clerk", "to file")], 120) == (12, 14), "short cells: the story keeps the room"

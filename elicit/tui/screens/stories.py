@@ -77,26 +77,38 @@ def story_section(interview: Interview, story: Story) -> str:
     return section.title if section is not None else ""
 
 
-def _row(story: Story, section: str, width: int, by: bool = False, tags: bool = True) -> tuple[str | Text, ...]:
-    """The table cells of one story (with ``by``, who said it after its status; without ``tags``, no tags cell)."""
+def _row(
+    story: Story, section: str, width: int, by: bool = False, tags: bool = True, widths: tuple[int, int] = (12, 14)
+) -> tuple[str | Text, ...]:
+    """The table cells of one story (with ``by``, who said it after its status; without ``tags``, no tags cell);
+    ``widths``: of By and Tags (:func:`side_widths`)."""
     return (
         story.id,
         Text(priority_label(story.priority), PRIORITY_COLOURS.get(story.priority, "")),
         Text(STORY_STATUS_MARKS.get(story.status, "?"), "green" if story.status == "confirmed" else ""),
-        *((shorten(story.by, 12),) if by else ()),
+        *((shorten(story.by, widths[0]),) if by else ()),
         shorten(story.sentence(), width),
         shorten(section, 16),
-        *((shorten(", ".join(story.tags), 14),) if tags else ()),
+        *((shorten(", ".join(story.tags), widths[1]),) if tags else ()),
     )
 
 
-def story_column_layout(screen_width: int, by: bool) -> tuple[int, bool]:
-    """The Story column's width and whether the Tags column fits beside it.
+def side_widths(stories: list[Story], columns: int) -> tuple[int, int]:
+    """How wide By and Tags may be: 12 and 14 at 80 columns; a wider terminal gives them room for what they hold
+    (trial2 T24: 'Dr. Maria O…' and 'sms,' at 120x40 beside a story column with room to spare)."""
+    extra = max(0, columns - 80) // 2
+    longest_by = max((len(story.by) for story in stories), default=0)
+    longest_tags = max((len(", ".join(story.tags)) for story in stories), default=0)
+    return max(12, min(longest_by, 12 + extra)), max(14, min(longest_tags, 14 + extra))
+
+
+def story_column_layout(screen_width: int, by: bool, widths: tuple[int, int] = (12, 14)) -> tuple[int, bool]:
+    """The Story column's width and whether the Tags column fits beside it (By and Tags as wide as ``widths``).
 
     With a "By" column on a narrow screen the tags give way (the detail below the table still shows them),
     so the story itself keeps room to be read."""
     tags = not (by and screen_width < 100)
-    fixed = 46 + (13 if by else 0) - (0 if tags else 16)
+    fixed = 46 + (13 if by else 0) - (0 if tags else 16) + (widths[0] - 12 if by else 0) + (widths[1] - 14 if tags else 0)
     return max(20, screen_width - fixed), tags
 
 
@@ -161,11 +173,13 @@ class StoriesScreen(SessionScreen[None]):
         stories.sort(key=self._sort_key(sections))
         self.shown = stories
         by = any(story.by for story in self.session.stories)  # a "By" column once anyone is credited
-        width, tags = story_column_layout(self.size.width or 80, by)
+        columns = self.size.width or 80
+        widths = side_widths(stories, columns)
+        width, tags = story_column_layout(columns, by, widths)
         self._columns(by, tags)
         table.clear()
         for story in stories:
-            table.add_row(*_row(story, sections[story.id], width, by, tags), key=story.id)
+            table.add_row(*_row(story, sections[story.id], width, by, tags, widths), key=story.id)
         index = next((i for i, s in enumerate(stories) if s.id == keep), None)
         if index is not None:
             table.move_cursor(row=index)

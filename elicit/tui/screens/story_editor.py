@@ -177,7 +177,7 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
                     yield Label("Client's words", classes="story-label")
                     yield Editor(draft.quote, id="story-quote")
                 with Horizontal(classes="story-row"):
-                    yield Label(Content.from_markup("Tags [i]a, b[/]"), classes="story-label")
+                    yield Label(Content.from_markup("Tags\n[i]commas between[/]"), classes="story-label")
                     yield Field(", ".join(draft.tags), placeholder="comma separated, e.g. billing, mobile", id="story-tags")
                 with Horizontal(classes="story-row"):
                     yield Label("From", classes="story-label")

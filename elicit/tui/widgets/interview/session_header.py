@@ -59,15 +59,18 @@ class SessionHeader(Widget):
     def watch_over_section(self, text: str) -> None:
         self.set_class(bool(text), "-over")
 
-    def _right(self) -> list[tuple[str, str]]:
+    def _right(self, compact: bool = False) -> list[tuple[str, str]]:
+        """The parts on the right; ``compact`` when they leave no room for the title (a speaker and a section over
+        budget at 80 columns cut the title and 'saved' to a lone '✓', trial2 T24)."""
         clock = ("⏸ PAUSED " if self.paused else "⏱ ") + seconds_text(self.seconds)
-        right = [(f"▸ {clip(self.speaker, 18)}", "$accent b")] if self.speaker else []
+        right = [(f"▸ {clip(self.speaker, 10 if compact else 18)}", "$accent b")] if self.speaker else []
         right.append((clock, "$warning b" if self.paused else ""))
         if self.left_seconds is not None:
             left = self.left_seconds
             right.append((f"{seconds_text(left)} left" if left >= 0 else f"{seconds_text(-left)} over", "" if left >= 0 else "$error b"))
         if self.over_section:
-            right.append(("⚠ " + self.over_section, "$warning b"))
+            over = self.over_section.replace("section over by", "over") if compact else self.over_section
+            right.append(("⚠ " + over, "$warning b"))
         if self.progress is not None:
             p = self.progress
             right.append((f"{p.done}/{p.total}", ""))
@@ -76,9 +79,12 @@ class SessionHeader(Widget):
         return right
 
     def render(self) -> Content:
+        width = max(20, self.content_size.width or 78)
         right = self._right()
         right_text = "  ".join(text for text, _ in right)
-        width = max(20, self.content_size.width or 78)
+        if width - len(right_text) - 2 < 8:
+            right = self._right(compact=True)
+            right_text = "  ".join(text for text, _ in right)
         room = width - len(right_text) - 2
         title = self.title_text
         if room < 8:
