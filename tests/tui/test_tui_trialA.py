@@ -359,3 +359,17 @@ def test_by_and_tags_columns_take_the_room_a_wide_terminal_has():
     assert side_widths(stories, 80) == (12, 14)
     assert side_widths(stories, 120) == (len("Dr. Maria Okafor"), len("sms, email reminders"))
     assert side_widths([Story("US-002", "clerk", "to file")], 120) == (12, 14), "short cells: the story keeps the room"
+
+
+async def test_the_review_screen_names_a_suspect_storys_changed_question_by_its_text(tmp_path: Path):
+    # The review screen said '(mini.context.problem)': the consultant reads questions, not ids.
+    from tests.support.tui import sample_answers, sample_stories, with_review
+
+    path = with_review(make_session(tmp_path / "s.elicit.toml", answers=sample_answers(), stories=sample_stories()), suspect=True)
+    app = app_on(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        shown = " ".join(str(widget.render()) for widget in app.screen.query("Static"))
+        assert "suspect: its answer changed" in shown
+        assert "“What problem should the product solve?”" in shown and "(mini.context.problem)" not in shown

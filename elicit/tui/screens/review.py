@@ -21,7 +21,7 @@ from elicit.core.session import OpenSession, Proposal, Story, suspect_reason, su
 
 from ..bindings import bindings
 from ..commands import ScreenActions
-from ..marks import STORY_STATUS_STYLES, SUSPECT_MARK, priority_label
+from ..marks import STORY_STATUS_STYLES, SUSPECT_MARK, priority_label, shorten
 from ..widgets.common.keybar import KeyBar
 from .ask_text import AskText
 from .session_screen import SessionScreen
@@ -135,8 +135,14 @@ class ReviewScreen(SessionScreen[None]):
         lines += [f"  [$text-muted]•[/] {escape(criterion)}" for criterion in story.acceptance]
         changed = suspect_stories(self.session).get(story.id)
         if changed:
-            lines.append(f"  [$warning]{SUSPECT_MARK} suspect: {escape(suspect_reason(story))}[/] [$text-muted]({escape(', '.join(changed))})[/]")
+            lines.append(f"  [$warning]{SUSPECT_MARK} suspect: {escape(suspect_reason(story))}[/]")
+            lines += [f"    [$text-muted]{escape(self._question_text(question_id))}[/]" for question_id in changed]
         return lines
+
+    def _question_text(self, question_id: str) -> str:
+        """A changed answer's question as the consultant asked it (its id only when no bank has it any more)."""
+        question = self.interview.question(question_id)
+        return f"“{shorten(question.prompt, 70)}”" if question is not None else question_id
 
     def _proposal_lines(self, proposal: Proposal) -> list[str]:
         lines = ["", f"[b $accent]The client proposes[/]  [b]{CHANGE_WORDS.get(proposal.change, proposal.change)}[/]"]
