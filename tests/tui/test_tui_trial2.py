@@ -117,9 +117,17 @@ async def test_quitting_with_an_untouched_editor_quits_at_once(tmp_path: Path):
 
 
 async def test_the_split_and_saved_toasts_confirm_and_say_wont_as_everywhere(tmp_path: Path):
+    from textual.notifications import Notify
+
     path = make_session(tmp_path / "s.elicit.toml")
     app = app_on(path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    messages: list[str] = []  # every toast shown (trialA T2: a newer one replaces it on screen)
+
+    def heard(message) -> None:
+        if isinstance(message, Notify):
+            messages.append(message.notification.message)
+
+    async with app.run_test(size=(80, 24), message_hook=heard) as pilot:
         await pilot.press("ctrl+t")
         await pilot.pause()
         await pilot.press(*"As a practice owner, I want to see the no-show rate, so that I know if reminders work", "enter")
@@ -127,6 +135,5 @@ async def test_the_split_and_saved_toasts_confirm_and_say_wont_as_everywhere(tmp
         await pilot.press("f8", "ctrl+s")
         for _ in range(5):
             await pilot.pause()
-        messages = [notification.message for notification in app._notifications]
     assert "Split into role, want and so that." in messages, messages
     assert "US-001 saved (Won't)." in messages, messages
