@@ -51,6 +51,10 @@ class HoldsDraft(Protocol):
     def action_save(self) -> None: ...
 
 
+CONFIRMATION_SECONDS = 5
+"""A toast shown this long or less is a confirmation ("US-006 saved"): the next toast replaces it."""
+
+
 class SessionApp(App[int]):
     """What every screen can count on: the open session, saving, the clock, and moving between screens."""
 
@@ -454,11 +458,11 @@ class SessionApp(App[int]):
         self.exit(0)
 
     def _on_notify(self, event: Notify) -> None:
-        """A new toast replaces the information toasts still showing (trial2 T2: "2 follow-up questions now apply",
+        """A new toast replaces the short confirmations still showing (trial2 T2: "2 follow-up questions now apply",
         "Split into ...", "US-006 saved" piled up over half the navigator at 80x24, one cut to a lone '?').
-        Warnings and errors stay until they time out: they say something went wrong."""
+        Warnings, errors and the longer notes (what opening the session found) stay until they time out."""
         for shown in list(self._notifications):
-            if shown.severity == "information":
+            if shown.severity == "information" and shown.timeout <= CONFIRMATION_SECONDS:
                 self._unnotify(shown, refresh=False)
         super()._on_notify(event)
 
