@@ -395,9 +395,9 @@ def test_trusting_the_services_stories_revision_writes_what_a_full_serialisation
         elif kind == "skip":
             service.skip("mini.users.count")
         elif kind == "add story":
-            service.add_story("clerk", text or "to see it", source=["mini.context.problem"])
+            service.add_story("clerk", text if text.strip() else "to see it", source=["mini.context.problem"])
         elif kind == "change story" and story:
-            service.update_story(story, want=text or "to see it again")
+            service.update_story(story, want=text if text.strip() else "to see it again")
         elif kind == "story status" and story:
             service.set_story_status(story, "confirmed")
         elif kind == "delete story" and story:
