@@ -67,7 +67,7 @@ class Browser:
         import websocket  # websocket-client
 
         self.timeout = timeout
-        self.profile = tempfile.TemporaryDirectory(prefix="elicit-chromium-")
+        self.profile = tempfile.TemporaryDirectory(prefix="elicit-chromium-", ignore_cleanup_errors=True)
         self.process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={self.profile.name}", "--remote-debugging-port=0", "about:blank"],
             stdout=subprocess.DEVNULL,
