@@ -5,6 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections import Counter
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import DATA, story_line
 
@@ -64,3 +68,58 @@ def quotes_story(item: dict, line: str) -> bool:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def fresh_anatomy() -> str:
+    """The fresh set's anatomy rules as RULES.md writes them (its header, without the comment marks)."""
+    fresh = (DATA / "lint_labels_fresh.toml").read_text(encoding="utf-8")
+    anatomy = fresh[fresh.index("# Anatomy.") : fresh.index("# must-no-acceptance")]
+    return "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in anatomy.splitlines())
+
+
+class BlindSet:
+    """One blind label set: a label file per whole backlog, the backlogs' lines kept outside the repository."""
+
+    def __init__(self, labels: Path, stories: Path, backlogs: dict[str, int], split: str, name: str, where: str):
+        self.labels, self.stories, self.backlogs = labels, stories, backlogs
+        self.split, self.name, self.where = split, name, where
+
+    def files(self) -> list[Path]:
+        return sorted(self.labels.glob("*.toml"))
+
+    @staticmethod
+    def entries(path: Path) -> list[dict]:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("story", [])
+
+    def lines(self, backlog: str) -> list[str]:
+        """The backlog's lines; the test skips when they are not beside the checkout (CI)."""
+        path = self.stories / f"{backlog}.txt"
+        if not path.is_file():
+            pytest.skip(f"{self.name} backlog {backlog} not found in {self.stories} ({self.where})")
+        return path.read_text(encoding="utf-8").splitlines()
+
+    def check_whole_backlog_once(self, path: Path) -> None:
+        assert path.stem in self.backlogs, f"{path.name}: not one of the {self.name} backlogs"
+        items = self.entries(path)
+        keys = Counter(item["line"] for item in items)
+        assert [line for line, count in keys.items() if count > 1] == []
+        assert {item["backlog"] for item in items} == {path.stem}
+        assert {item["split"] for item in items} == {self.split}
+        assert len(items) == self.backlogs[path.stem]
+
+    @staticmethod
+    def check_share_line(path: Path) -> None:
+        header = path.read_text(encoding="utf-8").split("[[story]]", 1)[0]
+        assert re.search(rf"^#\s+{re.escape(path.stem)}\s+\d+/\d+\s+=", header, re.MULTILINE), path.name
+
+    def check_entries_match_lines(self, path: Path) -> None:
+        lines = self.lines(path.stem)
+        wanted = {number for number, line in enumerate(lines, start=1) if line.strip()}
+        assert {item["line"] for item in self.entries(path)} == wanted
+        for item in self.entries(path):
+            assert sha1_12(lines[item["line"] - 1]) == item["sha1"], f"{path.stem}:{item['line']} changed since it was labelled"
+
+    def check_no_quotes(self, path: Path) -> None:
+        lines = self.lines(path.stem)
+        for item in self.entries(path):
+            assert not quotes_story(item, lines[item["line"] - 1]), f"{path.stem}:{item['line']} quotes the story"
