@@ -7,6 +7,7 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --holdout  # only the hold-out set: a reading, record it
     .venv/bin/python bench/lint_real_backlogs.py --holdout --holdout-dir DIR [--per-backlog]
     .venv/bin/python bench/lint_real_backlogs.py --github [--github-dir DIR]  # the GitHub set, per backlog too
+    .venv/bin/python bench/lint_real_backlogs.py --github2 [--github2-dir DIR]  # the second GitHub set (blind: a reading)
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
 backlogs, one story a line). Each backlog is linted as its own set, so set
@@ -34,7 +35,11 @@ tests/data/lint_github/<backlog>.toml, stories in ../github-user-stories/<backlo
 DIR`` (real backlogs of public GitHub projects, outside the repository; the folder's README.md says where
 each comes from). It prints aggregate and per-backlog TP/FP/FN, precision and recall per check, and which
 backlogs are labelled and which have stories but no label file yet. It was a blind set until its one
-reading: docs/quality.md records it.
+reading (2026-12-01, 808a364), then promoted to tuning data: docs/quality.md records it.
+
+``--github2`` measures the second GitHub set through the same reader: labels in tests/data/lint_github2/<backlog>.toml,
+stories in ../github2-user-stories/<backlog>.txt or ``--github2-dir DIR`` (real backlogs of other public GitHub
+projects, labelled blind). Every run is a reading of a blind set: docs/quality.md records each one.
 """
 
 from __future__ import annotations
@@ -60,15 +65,18 @@ UNSEEN = ROOT / "tests" / "data" / "lint_labels_unseen.toml"
 PROMOTED = UNSEEN  # the old unseen set, promoted to tuning data on 2026-12-01
 FRESH = ROOT / "tests" / "data" / "lint_labels_fresh.toml"
 HOLDOUT_LABELS = ROOT / "tests" / "data" / "lint_holdout"
-HOLDOUT_STORIES = next(
-    (folder / "holdout-user-stories" for folder in ROOT.parents if (folder / "holdout-user-stories").is_dir()),
-    ROOT.parent / "holdout-user-stories",
-)
 GITHUB_LABELS = ROOT / "tests" / "data" / "lint_github"
-GITHUB_STORIES = next(
-    (folder / "github-user-stories" for folder in ROOT.parents if (folder / "github-user-stories").is_dir()),
-    ROOT.parent / "github-user-stories",
-)
+
+
+def _beside(name: str) -> Path:
+    """``name`` in the first folder above the checkout that holds it (worktrees sit one level deeper than main)."""
+    return next((folder / name for folder in ROOT.parents if (folder / name).is_dir()), ROOT.parent / name)
+
+
+GITHUB_STORIES = _beside("github-user-stories")
+GITHUB2_LABELS = ROOT / "tests" / "data" / "lint_github2"
+GITHUB2_STORIES = _beside("github2-user-stories")
+HOLDOUT_STORIES = _beside("holdout-user-stories")
 HOLDOUT_BACKLOGS = (
     "g05-openspending",
     "g11-nsf",
@@ -170,13 +178,16 @@ def holdout(stories_dir: Path, per_backlog: bool = False, labels_dir: Path = HOL
     return measure_set("hold-out", HOLDOUT_BACKLOGS, labels_dir, stories_dir, per_backlog)
 
 
-def github(stories_dir: Path, labels_dir: Path = GITHUB_LABELS) -> int:
-    """Lint every labelled GitHub backlog as its own set; aggregate and per-backlog scores per check."""
+def github(stories_dir: Path, labels_dir: Path = GITHUB_LABELS, title: str = "GitHub", option: str = "--github-dir") -> int:
+    """Lint every labelled backlog of a GitHub set as its own set; aggregate and per-backlog scores per check (the
+    second GitHub set passes its own folders, title and option)."""
     names = sorted({path.stem for path in labels_dir.glob("*.toml")} | {path.stem for path in stories_dir.glob("*.txt")})
-    return measure_set("GitHub", tuple(names), labels_dir, stories_dir, per_backlog=True)
+    return measure_set(title, tuple(names), labels_dir, stories_dir, per_backlog=True, option=option)
 
 
-def measure_set(title: str, backlogs: tuple[str, ...], labels_dir: Path, stories_dir: Path, per_backlog: bool) -> int:
+def measure_set(
+    title: str, backlogs: tuple[str, ...], labels_dir: Path, stories_dir: Path, per_backlog: bool, option: str = "--holdout-dir"
+) -> int:
     """The one reader of a label set kept as one file per backlog (``<labels_dir>/<backlog>.toml``) with the stories
     outside the repository (``<stories_dir>/<backlog>.txt``): which backlogs are labelled and which missing, then
     TP/FP/FN, precision and recall per check over all of them (and per backlog with ``per_backlog``)."""
@@ -187,7 +198,6 @@ def measure_set(title: str, backlogs: tuple[str, ...], labels_dir: Path, stories
     print(f"  labelled ({len(labelled)} of {len(backlogs)}): {', '.join(labelled) or 'none'}")
     print(f"  missing (no label file): {', '.join(missing) or 'none'}")
     if absent:
-        option = "--github-dir" if title == "GitHub" else "--holdout-dir"
         print(f"{title} stories not found for {', '.join(absent)} in {stories_dir} (use {option} DIR)", file=sys.stderr)
         return 1
     if not labelled:
@@ -217,6 +227,9 @@ def _only(stories_dir: Path, names: list[str]) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--github2" in args:
+        stories_dir = Path(args[args.index("--github2-dir") + 1]) if "--github2-dir" in args else GITHUB2_STORIES
+        return github(stories_dir, GITHUB2_LABELS, "GitHub 2", "--github2-dir")
     if "--github" in args:
         stories_dir = Path(args[args.index("--github-dir") + 1]) if "--github-dir" in args else GITHUB_STORIES
         return github(stories_dir)
