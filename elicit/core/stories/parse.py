@@ -69,7 +69,13 @@ _MEANS = (
     _means("i-am-able-to", r"\b(?:I|we)\s*(?:am|are|'m|’m|'re)\s+able\s+to\b", "to "),
     _means("i-should-be-able-to", r"\b(?:I|we)\s+(?:would|should|must|will|shall)\s+be\s+able\s+to\b", "to "),
     _means("i-can", r"\b(?:I|we)\s+(?:can|could|may)\b(?!\s*(?:not|n't|'t))", "to "),
+    # a goal told as what will happen ("As a visitor I will see a notice ..."), or as what happens ("As a reader I
+    # see the logo ...", "I first see a summary ..."): the verb is kept in the goal ("to see a notice")
+    _means("i-will", r"\b(?:I|we)\s+(?:will|shall|'ll)\s+(?!be\s+able\b|not\b|never\b)(?=[a-z]+\b)", "to "),
+    _means("i-see", r"\b(?:I|we)\s+(?:(?:first|also|then|only|now)\s+)?(?=(?:see|get|receive)\b)", "to "),
 )
+_ROLE_ONLY = frozenset({"i-will", "i-see"})
+"""Means read only after a role: "I see a problem" or "I will fix it" alone is a remark, not a story."""
 
 # A means without its subject, right after the role's comma ("As a X, would like ...").
 _BARE_MEANS = (
@@ -100,7 +106,7 @@ _NOT_A_ROLE = re.compile(
 )
 _IN_ORDER_FIRST = re.compile(r"^in\s+order\s+to\s+(?P<ends>.+?)\s*,?\s+(?=as\s+(?:an?\s+|the\s+)?\S)", re.IGNORECASE)
 _LEADING_MARK = re.compile(
-    r"^(?:[-*•·–—>]+\s*|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+)+",
+    r"^(?:[-*•·–—>]+\s*|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+|(?:chore|feature|bug|task|epic|spike|enhancement|improvement)\s*:\s*(?=as\s))+",
     re.IGNORECASE,
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
@@ -176,8 +182,8 @@ def _parse_body(line: str) -> ParsedStory | None:
     if start and not _NOT_A_ROLE.match(line):
         return _parse_with_role(line, start.end(), bool(start.group(1)))
     for means in _MEANS:
-        if means.key == "i-can":
-            continue  # "I can't log in" is a complaint, not a story
+        if means.key == "i-can" or means.key in _ROLE_ONLY:
+            continue  # "I can't log in" is a complaint, "I see an error" a remark: not stories
         found = means.pattern.match(line)
         if found:
             parsed = _split_rest("", means, line[found.end() :], line)
@@ -279,6 +285,8 @@ _FAMILIES = {
     "i-can": "can",
     "i-am-able-to": "can",
     "i-should-be-able-to": "can",
+    "i-will": "will",
+    "i-see": "see",
     "unmarked": "unmarked",
 }
 
@@ -306,7 +314,8 @@ def template_family(template: str) -> TemplateShape:
 
 def template_wording(shape: TemplateShape) -> str:
     """A template shape written out for people: "As a …, I want …, so that …"."""
-    means = {"want": "I want", "would-like": "I would like", "need": "I need", "can": "I can", "unmarked": "(no 'I want')"}
+    means = {"want": "I want", "would-like": "I would like", "need": "I need", "can": "I can", "will": "I will", "see": "I see",
+             "unmarked": "(no 'I want')"}
     text = f"As a …, {means.get(shape.means, shape.means)} …"
     if shape.ends:
         text += ", " + shape.ends.replace("-", " ") + " …"
