@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from elicit.core.stories.atomic import atomic_problem
 from elicit.core.stories.lexicon import lexicon
-from elicit.core.stories.phrases import PhraseIndex, Word, word_set, words
+from elicit.core.stories.phrases import PhraseHit, PhraseIndex, Word, word_set, words
 
 __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
 
@@ -285,6 +285,13 @@ SOLUTION_TERMS = (
     "by double-clicking",
     "by right-clicking",
     "by swiping",
+    # where the user interface shows a thing
+    "new window",
+    "separate window",
+    "new tab",
+    "separate tab",
+    "new browser tab",
+    "new browser window",
 )
 """Words that name a design rather than a need, when they appear in the goal."""
 
@@ -295,7 +302,14 @@ _NEGATIONS = word_set("without instead rather not no never")
 def solution_terms(want: str) -> list[str]:
     """The user-interface controls and techniques named in a goal (not those it says to do without)."""
     text_words = words(want)
-    named = [hit.phrase for hit in _SOLUTIONS.find(text_words, split_slashes=False) if not _negated(want, text_words, hit.first)]
+    named = [
+        hit.phrase
+        for hit in _SOLUTIONS.find(text_words, split_slashes=False)
+        if not _negated(want, text_words, hit.first) and not _the_given(want, text_words, hit)
+    ]
+    means = _BUILT_WITH.search(want)
+    if means and not _negated(want, text_words, _word_at(text_words, means.start())):
+        named.append(" ".join(means.group("means").lower().split()))
     stored = _STORED_IN.search(want) or _TAKEN_FROM.search(want)
     if stored and not _negated(want, text_words, _word_at(text_words, stored.start(1))):
         named.append(" ".join(stored.group(1).lower().split()))
@@ -330,6 +344,44 @@ _TAKEN_FROM = re.compile(
 )
 """Storage named as the means of taking data out: "delete campers from the database", "load the value lists from the
 database" (not where the data is seen: "see the data in the database")."""
+
+
+_BUILT_WITH = re.compile(
+    r"\b(?:use|uses|using|with|via)\s+(?:an?\s+|the\s+)?(?P<means>(?:[\w-]+\s+){0,3}?"
+    r"(?:(?-i:frameworks?)(?!\s+(?:of|for)\b)|(?-i:librar(?:y|ies))\s+or\s+(?-i:frameworks?)|"
+    r"(?-i:frameworks?)\s+or\s+(?-i:librar(?:y|ies))))\b",
+    re.IGNORECASE,
+)
+"""Software to build it with, named as the means: "use frameworks that prevent ...", "with a sanitiser library or
+framework"; not a framework of ideas ("a framework of values"), nor a library alone (the library a reader visits)."""
+
+_FIELD_WORDS = word_set("field fields box boxes")
+_GIVEN_CLAUSE = word_set("when whenever once if while after before")
+_GUARDS = word_set(
+    "protect protects protecting harden hardens hardening secure secures securing encrypt encrypts encrypting "
+    "invalidate invalidates invalidating expire expires clear clears clearing purge purges restrict restricts limit "
+    "limits validate validates sanitize sanitise sanitizes sanitises"
+)
+_CLAUSE_VERBS = word_set("cannot can can't must mustn't should shouldn't is are was were will won't may do does")
+
+
+def _the_given(want: str, text_words: list[Word], hit: PhraseHit) -> bool:
+    """Whether a technique or control word names what is already there rather than the design asked for: the fields
+    of the product's records ("edit any of the text fields (title, notes, ...)"), what a clause of time or condition
+    is about ("protect the data when cached"), what the goal guards ("harden the use of session cookies"), or the
+    subject of a "that" clause ("ensure that tokens stored in cookies cannot be read")."""
+    before = [word.text for word in text_words[max(0, hit.first - 5) : hit.first]]
+    if text_words[hit.last].text in _FIELD_WORDS:
+        after = want[text_words[hit.last].end :].lstrip()
+        return after.startswith("(") or " ".join(before[-3:]) in ("any of the", "all of the", "each of the")
+    if any(word in _GIVEN_CLAUSE for word in before[-3:]) or any(word in _GUARDS for word in before):
+        return True
+    that = next((index for index in range(hit.first - 1, max(-1, hit.first - 8), -1) if text_words[index].text == "that"), None)
+    if that is None:
+        return False
+    between = [word.text for word in text_words[that + 1 : hit.first]]
+    verb_after = any(word.text in _CLAUSE_VERBS for word in text_words[hit.last + 1 : hit.last + 8])
+    return bool(between) and not any(word in _CLAUSE_VERBS or word == "i" for word in between) and verb_after
 
 
 def _word_at(text_words: list[Word], offset: int) -> int:

@@ -52,3 +52,46 @@ def test_i_will_and_i_see_are_worded_differently_from_i_want():
     assert template_family(parse_story(TOLD_AS_WHAT_HAPPENS[1][0]).template).means == "see"
     told = backlog(*GOOD, TOLD_AS_WHAT_HAPPENS[0][0])
     assert "non-uniform" in findings_of(told, "US-005")
+
+
+# solution: a technique word that is the subject matter, not the design; software and windows as the means ---------
+
+SOLUTION = (
+    ("to keep my login in a cookie", "cookie"),
+    ("to cache the search results", "cache"),
+    ("to have the tokens stored in cookies", "cookies"),  # asked for, not a "that" clause's subject
+    ("to add a text field for the notes", "text field"),
+    ("to use frameworks that block forged requests", "frameworks"),
+    ("to have all input cleaned with a sanitiser library or framework", "sanitiser library or framework"),
+    ("to open the map in a new tab", "new tab"),
+    ("to see the page in a separate window", "separate window"),
+)
+GIVEN = (
+    "to protect the cookies of my users",  # what the goal guards
+    "to harden the use of login cookies against forged requests",
+    "to keep the reports private when cached by the browser",  # what a clause of time is about
+    "to ensure that the passwords kept in the cache are cleared at logout",  # a "that" clause's subject
+    "to edit any of the text fields (title, notes, tags)",  # the fields of a record, named
+    "to use the library to find books",  # a library a reader visits
+    "to borrow books with a library card",
+    "to work within a framework of shared values",
+)
+
+
+@pytest.mark.parametrize(("want", "named"), SOLUTION)
+def test_solution_finds_techniques_asked_for_and_software_or_windows_as_the_means(want, named):
+    from elicit.core.stories.checks import solution_terms
+
+    assert named in solution_terms(want), want
+    assert "solution" in single(story_of(want)), want
+
+
+@pytest.mark.parametrize("want", GIVEN)
+def test_solution_keeps_quiet_on_what_is_already_there(want):
+    assert "solution" not in single(story_of(want)), want
+
+
+def story_of(want: str):
+    from tests.core.stories.test_lint import story
+
+    return story(want=want)
