@@ -57,6 +57,14 @@ the first verb said again ("add tags or add columns") and three or more acts
 listed as gerunds with objects ("closing accounts, viewing fees, resetting
 passwords") are several goals; verbs in a clause with its own subject and
 modal after a noun ("questions the pupils can read and answer") describe it.
+
+Round 5 (the first GitHub set's kinds): a second "I want" in a sentence of its own, in the goal or after the
+benefit; "add a new or edit an existing X"; opposite verbs each with its own object ("disallow X and allow Y");
+a pick and then a new thing ("select the marks and enter a transcription"); two participles after a noun-phrase
+goal, the second with words of its own ("citations imported and linked with their works"). Near misses: what an
+access setting allows ("access to read, edit or delete"), a participle after "last"/"first", ", see list here",
+bare nouns that modify one plural head ("user and group permissions"), values of a comma list most of whose items
+start with no verb, defences joined only by "or" ("validate or sanitise"), a few doublets ("protect and harden").
 """
 
 from __future__ import annotations
@@ -79,13 +87,26 @@ SAME_GOAL_PAIRS = {
     for pair in word_set(
         "copy+paste cut+paste drag+drop read+write enter+exit show+hide open+close start+stop start+end enable+disable include+exclude "
         "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access "
-        "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify"
+        "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify "
+        "protect+harden protect+secure secure+harden encourage+promote"
     )
 }
 """The two sides of one setting or decision, a step that only leads to the other, and one action said twice
 ("move the files around and rearrange them"): hand-kept, a choice, not grammar."""
 
 STEP_VERBS = word_set("select choose pick click tap press open go navigate visit fill type log sign scan identify")
+_PICKING = word_set("select choose pick")
+"""Steps that pick a thing: the goal after them acts on what was picked ("select a dataset and export it"); a new
+thing after the second verb ("select the marks on a page and enter a transcription of them") is a second act."""
+ALTERNATIVE_MEANS = word_set("validate sanitize sanitise escape encode sandbox disable block reject quarantine")
+"""Defences any one of which meets one demand: joined only by "or" ("validate or sanitise the input", "sanitise,
+disable or sandbox the scripts"), alternatives, not several goals."""
+ACCESS_NOUNS = word_set("access permission permissions right rights privilege privileges")
+"""Nouns whose infinitive lists what one access setting allows ("access to read, edit or delete it")."""
+_BEFORE_PARTICIPLE = word_set("last first recently newly most")
+"""Adverbs before a participle ("the date created or last modified"): the participle describes a noun, no act."""
+_REFERENCES = word_set("list below above here attached link table page appendix")
+"""What ", see ..." points to ("search by many fields, see list here"): a reference for the reader, not a goal."""
 """Verbs of a step towards the goal that follows a plain "and" ("select a dataset and export it", "log in and
 manage my profile", "identify myself as a sponsor and pay for it"): a step and its purpose are one goal."""
 
@@ -167,12 +188,22 @@ class _Goal:
         return base
 
 
-def atomic_problem(want: str) -> tuple[str, str] | None:
+_ANOTHER_WANT = re.compile(r"[.;!]\s+(?:and\s+)?(?:(?:from|for|in|on|after|then)\b[^.;!]{0,40}?,\s*)?(?P<want>(?:I|we)\s+(?:also\s+)?(?:want|would\s+like|need)\b)", re.IGNORECASE)
+"""A second want in a sentence of its own ("... for any resource. I want to copy it to ...", "...; I want a default
+author"), also after a short opener ("From this list, I want to ...")."""
+
+
+def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
     """Why ``want`` holds more than one goal, or None when it holds one (see the module's docstring).
 
     The answer is (verbs joined, "") such as ("create and edit", ""), or
-    ("", start of the second goal) such as ("", "and attach").
+    ("", start of the second goal) such as ("", "and attach"). A second "I want" in a sentence of its own, in the goal
+    or after the benefit (``so_that``), is a second goal too.
     """
+    for part in (want, so_that):
+        again = _ANOTHER_WANT.search(part)
+        if again:
+            return "", " ".join(again.group("want").split())
     goal = _goal(want)
     for index, token in enumerate(goal.tokens):
         if token in JOINTS:
@@ -330,6 +361,10 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
         return found
     if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS | _CLAUSE_OPENERS | _QUALITY_ADVERBS:
         return None
+    if _no_act_here(goal, joint, second):
+        return None
+    if (found := _new_or_existing(goal, joint, second)) is not None:
+        return found
     if _passive_after(goal, joint, second) != second:  # "and the deposit to be denied": a clause of its own
         return _passives_joined(goal, joint, second)
     if _same_verb_again(goal, joint, second):
@@ -393,13 +428,88 @@ def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
     first_verb = _first_verb(goal, joint)
     return (
         not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second))
-        or (first_verb is not None and _sides_of_one(first_verb, goal.word(second)))
-        or _a_step_first(goal, joint)
+        or (first_verb is not None and _sides_of_one(first_verb, goal.word(second)) and not _settings_apart(goal, joint, second))
+        or _a_step_first(goal, joint, second)
+        or _access_values(goal, joint)
+        or _alternative_means(goal, joint, second)
+        or _noun_modifiers(goal, joint, second)
+        or _values_around(goal, joint, second)
         or _values_listed(goal, joint)
         or _a_name(goal, joint, second)
         or _shared_head(goal, joint, second)
         or _reduced_relative(goal, second)
     )
+
+
+def _no_act_here(goal: _Goal, joint: int, second: int) -> bool:
+    """ "the date created or last modified" (a participle after a noun), ", see list here" (a reference)."""
+    if goal.word(second) in _BEFORE_PARTICIPLE and goal.participle(second + 1) is not None:
+        return True
+    return goal.tokens[joint] == "," and goal.word(second) == "see" and (goal.word(second + 1) in _REFERENCES | _OPEN or goal.word(second + 2) in _REFERENCES)
+
+
+def _new_or_existing(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
+    """ "add a new or edit an existing place", "add new or edit tags": two acts, one on a new thing, one on an old."""
+    before = _item_before(goal, joint)
+    if goal.word(before) != "new" or goal.tokens[joint] not in _LIST_ENDS or not goal.base_verb(second):
+        return None
+    verb = before - 2 if goal.word(before - 1) in ("a", "an") else before - 1
+    if not goal.base_verb(verb) or not _two_goals(goal.word(verb), goal.word(second)):
+        return None
+    return f"{goal.word(verb)} new {goal.tokens[joint]} {goal.word(second)}", ""
+
+
+def _settings_apart(goal: _Goal, joint: int, second: int) -> bool:
+    """ "disallow truncation and allow single spaces": opposite verbs, each with an object of its own, are two
+    settings (not "enable or disable it", "lock/unlock the door": one setting)."""
+    return goal.participle(second) is None and goal.base_verb(_item_before(goal, joint)) is False and _what_follows(goal, second) in ("word", "determiner")
+
+
+def _access_values(goal: _Goal, joint: int) -> bool:
+    """ "grant the group access to read, edit, or delete my notes": what one access setting allows."""
+    start = _list_start(goal, _item_before(goal, joint))
+    return goal.word(start - 1) == "to" and goal.word(start - 2) in ACCESS_NOUNS and goal.base_verb(start)
+
+
+def _alternative_means(goal: _Goal, joint: int, second: int) -> bool:
+    """ "validate or sanitise the input": defences joined only by "or", any one of which meets the demand."""
+    start, end = _list_start(goal, _item_before(goal, joint)), second + 1
+    while goal.word(end) in JOINTS and goal.word(end + 1) in ALTERNATIVE_MEANS:
+        end += 2
+    listed = goal.tokens[start:end]
+    verbs = [token for token in listed if token not in JOINTS]
+    return "or" in listed and "and" not in listed and all(verb in ALTERNATIVE_MEANS for verb in verbs)
+
+
+def _noun_modifiers(goal: _Goal, joint: int, second: int) -> bool:
+    """ "edit user and group permissions": a bare singular noun right after the verb, a joint, a noun, one plural head
+    noun that cannot be a verb: two nouns that modify one head (not "import data and export reports")."""
+    before, head = _item_before(goal, joint), goal.word(second + 1)
+    return (
+        goal.tokens[joint] in _LIST_ENDS
+        and goal.words.parts(goal.word(before)) == {"noun"}
+        and not goal.word(before).endswith("s")
+        and goal.base_verb(before - 1)
+        and "noun" in goal.words.parts(goal.word(second))
+        and goal.words.parts(head) == {"noun"}
+        and head.endswith("s")
+    )
+
+
+def _values_around(goal: _Goal, joint: int, second: int) -> bool:
+    """ "see full name, sort name, birth and death dates, member id, and family": a comma among items of which two or
+    more later ones start with no verb, the word after the comma followed by a bare noun: values of one list."""
+    if goal.tokens[joint] != "," or _what_follows(goal, second) != "word" or goal.word(second + 2) not in (",", "and", "or"):
+        return False
+    later = 0
+    for index in range(second + 1, len(goal.tokens)):
+        if goal.places[index] != goal.places[joint] or goal.word(index) in _SENTENCE_BREAKS:
+            break
+        if goal.word(index) == ",":
+            first = goal.next_word(index + 1)
+            first = first + 1 if goal.word(first) in _LIST_ENDS else first
+            later += not goal.base_verb(first)
+    return later >= 2
 
 
 def _reduced_relative(goal: _Goal, second: int) -> bool:
@@ -625,8 +735,18 @@ def _passive_at(goal: _Goal, index: int, later: int) -> bool:
         before -= 1
     if goal.word(before) in _BE:
         return True
+    if _noun_phrase_goal(goal, index) and goal.word(later - 1) in JOINTS and goal.word(later + 1) in _PREPOSITIONS:
+        return True  # "citations imported and associated with their works": two things done to what is wanted
     verbal = goal.word(index + 1) in _PREPOSITIONS and goal.word(later + 1) in _PREPOSITIONS
     return verbal and any(goal.word(earlier) in _CAUSATIVE and goal.places[earlier] == MAIN for earlier in range(before))
+
+
+def _noun_phrase_goal(goal: _Goal, index: int) -> bool:
+    """Whether the goal is a noun phrase whose first verb is the participle at ``index``, right after a noun ("I want
+    citations imported ..."; not "to see the imported files")."""
+    if goal.word(0) == "to" or goal.base_verb(0) or "noun" not in goal.words.parts(goal.word(index - 1)):
+        return False
+    return not any(goal.base_verb(earlier) and _verb_position(goal, earlier) for earlier in range(index))
 
 
 def _passive_after(goal: _Goal, joint: int, second: int) -> int:
@@ -756,6 +876,8 @@ def _after_noun(goal: _Goal, joint: int) -> bool:
     index = _list_start(goal, index)
     while index > 0 and _is_word(goal.word(index)) and goal.word(index) not in _DETERMINERS | _PREPOSITIONS | _VERB_POSITION:
         index -= 1
+        if goal.word(index) in _LIST_ENDS and _is_word(goal.word(index - 1)) and not goal.only_verb(index + 1):
+            index -= 1  # "the birth and death dates and ...": a joint inside the noun phrase
     word = goal.word(index)
     if word == "to":
         return not goal.base_verb(index + 1)  # "sent to new owners" (a noun phrase), not "to create groups"
@@ -784,9 +906,13 @@ def _main_do(goal: _Goal, index: int) -> bool:
     return goal.word(index) == "do" and _is_word(goal.word(index + 1)) and not goal.words.is_base_verb(goal.word(index + 1))
 
 
-def _a_step_first(goal: _Goal, joint: int) -> bool:
-    """ "select a dataset and export it", "log in and manage my profile": the first verb is a step to the second."""
-    return goal.tokens[joint] == "and" and goal.word(joint - 1) != "," and _first_verb(goal, joint) in STEP_VERBS
+def _a_step_first(goal: _Goal, joint: int, second: int) -> bool:
+    """ "select a dataset and export it", "log in and manage my profile": the first verb is a step to the second (not a
+    pick and then a new thing: "select the marks and enter a transcription")."""
+    first = _first_verb(goal, joint)
+    if goal.tokens[joint] != "and" or goal.word(joint - 1) == "," or first not in STEP_VERBS:
+        return False
+    return first not in _PICKING or goal.word(second + 1) not in ("a", "an")
 
 
 def _joined(goal: _Goal, joint: int) -> str:

@@ -376,6 +376,11 @@ def _the_given(want: str, text_words: list[Word], hit: PhraseHit) -> bool:
         return after.startswith("(") or " ".join(before[-3:]) in ("any of the", "all of the", "each of the")
     if any(word in _GIVEN_CLAUSE for word in before[-3:]) or any(word in _GUARDS for word in before):
         return True
+    return _subject_of_a_that_clause(text_words, hit)
+
+
+def _subject_of_a_that_clause(text_words: list[Word], hit: PhraseHit) -> bool:
+    """ "ensure that tokens stored in cookies cannot be read": the word is in the subject of a "that" clause."""
     that = next((index for index in range(hit.first - 1, max(-1, hit.first - 8), -1) if text_words[index].text == "that"), None)
     if that is None:
         return False

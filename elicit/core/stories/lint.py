@@ -275,7 +275,7 @@ def _must_no_acceptance(view: _View, terms: VagueTerms) -> Problem | None:
 
 
 def _not_atomic(view: _View, terms: VagueTerms) -> Problem | None:
-    parts = atomic_problem(view.want) if view.want else None
+    parts = atomic_problem(view.want, view.so_that) if view.want else None
     if parts is None:
         return None
     joined, second = parts

@@ -95,3 +95,52 @@ def story_of(want: str):
     from tests.core.stories.test_lint import story
 
     return story(want=want)
+
+
+# not-atomic ----------------------------------------------------------------------------------------------------
+
+COMPOUND = (
+    "to add a new or edit an existing route",  # one act on a new thing, one on an old: two goals
+    "to add new or edit old notes",
+    "to disallow blank names and allow single spaces and refuse tabs",  # opposites, each with its own object
+    "to pick the marks on a page and enter a note about each",  # a pick, then a new thing
+    "the invoices printed and posted to the tenants",  # two things done to what the goal names
+    "citations imported and linked with their books",
+    "to see the price list. I want to print it too",  # a second want in a sentence of its own
+    "to book a room; I want a reminder too",
+    "to copy the timetable. From this list, I want to share it with my class",
+    "to import data and export reports",  # a bare noun, then a verb with its object
+)
+ONE_GOAL = (
+    "to grant the class access to read, edit, or delete my notes",  # what one access setting allows
+    "to see the date added or last changed on each file",  # participles after a noun
+    "to search by several fields, see list here",  # a reference for the reader
+    "to edit user and group permissions",  # two nouns that modify one head
+    "to see full name, sort name, birth and death dates, member id, and family",  # values of one list
+    "to validate or sanitise the uploaded files",  # alternative defences
+    "to sanitise, disable or sandbox the scripts",
+    "to protect and harden the login page",  # one action said twice
+    "to enable or disable the alarm",  # the two sides of one setting, still
+    "to lock or unlock the door",
+    "to select a dataset and export it",  # a step and its goal, still
+    "to choose a plan and pay the fee",
+    "the arrival and departure dates and room in the form filled from the booking",  # nouns in the noun phrase
+    "the visits tracked and recorded",  # two participles without words of their own: one record
+)
+
+
+@pytest.mark.parametrize("want", COMPOUND)
+def test_not_atomic_finds_the_github_sets_compound_shapes(want):
+    assert "not-atomic" in single(story_of(want)), want
+
+
+@pytest.mark.parametrize("want", ONE_GOAL)
+def test_not_atomic_keeps_quiet_on_the_github_sets_near_misses(want):
+    assert "not-atomic" not in single(story_of(want)), want
+
+
+def test_a_second_want_after_the_benefit_is_not_atomic():
+    from tests.core.stories.test_lint import story
+
+    assert "not-atomic" in single(story(want="to tag a photo with who is in it", so_that="I can find them; I want my own name as the default"))
+    assert "not-atomic" not in single(story(want="to tag a photo with who is in it", so_that="I can find them when I want to"))
