@@ -38,6 +38,11 @@ GITHUB_STORIES = next(
     Path(__file__).resolve().parents[2] / "github-user-stories",
 )
 """Whole backlogs of public GitHub projects outside that data set (../github-user-stories/README.md says which)."""
+GITHUB2_STORIES = next(
+    (folder / "github2-user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "github2-user-stories").is_dir()),
+    Path(__file__).resolve().parents[2] / "github2-user-stories",
+)
+"""Five more whole GitHub backlogs, outside that data set and the first GitHub set (../github2-user-stories/README.md says which)."""
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,8 @@ import pytest
 from tests.conftest import DATA, story_line
 
 TUNING = DATA / "lint_labels.toml"
+HOLDOUT_RULES = DATA / "lint_holdout" / "RULES.md"
+"""The rule book every blind set copies below its own header."""
 
 CODES = {
     "not-a-story",
@@ -97,6 +99,17 @@ class BlindSet:
         if not path.is_file():
             pytest.skip(f"{self.name} backlog {backlog} not found in {self.stories} ({self.where})")
         return path.read_text(encoding="utf-8").splitlines()
+
+    def check_rules_are_the_hold_out_rules(self) -> None:
+        """The set's RULES.md: its own header, then the hold-out rule book's body unchanged."""
+        rules = (self.labels / "RULES.md").read_text(encoding="utf-8")
+        holdout = HOLDOUT_RULES.read_text(encoding="utf-8")
+        assert rules[rules.index("```text") :] == holdout[holdout.index("```text") :]
+        assert fresh_anatomy() in rules
+
+    def check_known_length(self, backlog: str) -> None:
+        """The backlog beside the checkout still has the number of non-empty lines it was labelled with."""
+        assert sum(1 for line in self.lines(backlog) if line.strip()) == self.backlogs[backlog]
 
     def check_whole_backlog_once(self, path: Path) -> None:
         assert path.stem in self.backlogs, f"{path.name}: not one of the {self.name} backlogs"

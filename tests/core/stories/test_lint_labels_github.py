@@ -15,7 +15,7 @@ import pytest
 
 from elicit.core.stories.lint import CHECKS
 from tests.conftest import DATA, GITHUB_STORIES
-from tests.support.labels import CODES, BlindSet, check_entry, fresh_anatomy
+from tests.support.labels import CODES, BlindSet, check_entry
 
 GITHUB = DATA / "lint_github"
 BACKLOGS = {
@@ -32,16 +32,12 @@ SET = BlindSet(GITHUB, GITHUB_STORIES, BACKLOGS, "github", "GitHub", "see tests/
 
 
 def test_the_rules_are_the_hold_out_rules():
-    rules = (GITHUB / "RULES.md").read_text(encoding="utf-8")
-    holdout = (DATA / "lint_holdout" / "RULES.md").read_text(encoding="utf-8")
-    assert rules[rules.index("```text") :] == holdout[holdout.index("```text") :]
-    assert fresh_anatomy() in rules
+    SET.check_rules_are_the_hold_out_rules()
 
 
 @pytest.mark.parametrize("name", sorted(BACKLOGS))
 def test_each_backlog_beside_the_checkout_has_its_known_length(name):
-    lines = SET.lines(name)
-    assert sum(1 for line in lines if line.strip()) == BACKLOGS[name]
+    SET.check_known_length(name)
 
 
 @pytest.mark.parametrize("path", SET.files(), ids=lambda path: path.stem)
