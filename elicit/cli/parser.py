@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+import os
+import sys
+from typing import Any, NoReturn
 
 from elicit import __version__
 from elicit.core.vocabulary import ANSWER_STATUSES, PRIORITIES, STORY_STATUSES
@@ -18,8 +20,40 @@ class UsageError(Exception):
         self.message = message
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's own formatter, given the terminal's width so that building a parser does not import shutil.
+
+    argparse makes a formatter for every ``add_argument`` (to check its metavar)
+    and asks ``shutil.get_terminal_size`` for the width; importing shutil loads
+    bz2, lzma and fnmatch, about 2 ms of every command (issue 18). The width is
+    the same one: see :func:`terminal_columns`.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
+
+
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns`` without importing shutil: $COLUMNS when positive, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return size.columns or 80
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as exceptions (one line, exit 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(self.prog, message)
@@ -47,7 +81,8 @@ def build_parser(argv: list[str] | None = None) -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"elicit {__version__}")
     parser.set_defaults(handler="app_commands:launcher")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # prog= is what argparse would work out by formatting a usage line (every add_subparsers below: no positionals before it)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", prog=parser.prog)
 
     builders = {
         "open": _open, "banks": _banks, "new": _new, "answer": _answer, "story": _story, "summary": _summary,
@@ -102,7 +137,7 @@ def _banks(commands: argparse._SubParsersAction) -> None:
         description="Question banks: built-in, in your config folder and in ./question_banks.",
     )
     banks.set_defaults(handler="parser:missing_command", command_parser=banks)
-    sub = banks.add_subparsers(title="banks commands", metavar="COMMAND")
+    sub = banks.add_subparsers(title="banks commands", metavar="COMMAND", prog=banks.prog)
 
     listing = sub.add_parser(
         "list",
@@ -174,7 +209,7 @@ def _answer(commands: argparse._SubParsersAction) -> None:
 def _story(commands: argparse._SubParsersAction) -> None:
     story = commands.add_parser("story", help=HELP["story"], description="User stories in a session.")
     story.set_defaults(handler="parser:missing_command", command_parser=story)
-    sub = story.add_subparsers(title="story commands", metavar="COMMAND")
+    sub = story.add_subparsers(title="story commands", metavar="COMMAND", prog=story.prog)
 
     add = sub.add_parser(
         "add", help="add a story and print its id", description="Add a user story: As a ROLE, I want WANT, so that SO_THAT."
@@ -329,7 +364,7 @@ def _follow_up(
     """A follow-up command (``decision``, ...) with its ``add`` and ``list`` sub-commands; returns its sub-parsers."""
     command = commands.add_parser(name, help=HELP[name], description=f"{what.capitalize()}s in a session.")
     command.set_defaults(handler="parser:missing_command", command_parser=command)
-    sub = command.add_subparsers(title=f"{name} commands", metavar="COMMAND")
+    sub = command.add_subparsers(title=f"{name} commands", metavar="COMMAND", prog=command.prog)
     add = sub.add_parser("add", help=f"add {_article(what)} {what} and print its id", description=f"Add {_article(what)} {what} to a session.")
     add.add_argument("path", metavar="PATH", help="session file")
     add.add_argument("text", metavar="TEXT", help=text_help)
@@ -388,7 +423,7 @@ def _assumption(commands: argparse._SubParsersAction) -> None:
 def _term(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser("term", help=HELP["term"], description="Glossary terms in a session: the client's own vocabulary.")
     command.set_defaults(handler="parser:missing_command", command_parser=command)
-    sub = command.add_subparsers(title="term commands", metavar="COMMAND")
+    sub = command.add_subparsers(title="term commands", metavar="COMMAND", prog=command.prog)
     add = sub.add_parser(
         "add", help="add a term (or change its definition)", description="Add a glossary term; an existing term gets the new definition."
     )
@@ -408,7 +443,7 @@ def _participant(commands: argparse._SubParsersAction) -> None:
         "participant", help=HELP["participant"], description="The people interviewed in a session: who answers, tells stories, decides."
     )
     command.set_defaults(handler="parser:missing_command", command_parser=command)
-    sub = command.add_subparsers(title="participant commands", metavar="COMMAND")
+    sub = command.add_subparsers(title="participant commands", metavar="COMMAND", prog=command.prog)
     add = sub.add_parser(
         "add",
         help="add a participant",
@@ -449,7 +484,7 @@ def _diff(commands: argparse._SubParsersAction) -> None:
 def _review(commands: argparse._SubParsersAction) -> None:
     review = commands.add_parser("review", help=HELP["review"], description="The client's review: a sheet out, the client's edits back in.")
     review.set_defaults(handler="parser:missing_command", command_parser=review)
-    sub = review.add_subparsers(title="commands", metavar="COMMAND")
+    sub = review.add_subparsers(title="commands", metavar="COMMAND", prog=review.prog)
     sheet = sub.add_parser("sheet", help="write the review sheet", description="Write the review sheet (.csv or .xlsx, by the suffix of FILE).")
     sheet.add_argument("path", metavar="PATH", help="the session file")
     sheet.add_argument("-o", "--output", metavar="FILE", required=True, help="the sheet to write: name.csv or name.xlsx")
