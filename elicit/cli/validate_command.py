@@ -18,7 +18,7 @@ def validate_banks(args: argparse.Namespace) -> int:
     from .output import error_line, one_line
 
     paths: list[str] = list(args.paths)
-    catalog = BankCatalog.default()
+    catalog = BankCatalog.default(cache=False)  # every bank checked afresh, as its author expects after an edit
     if paths:
         targets: list[str | Path] = list(paths)
     else:

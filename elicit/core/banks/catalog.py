@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from elicit.core.banks import bank_cache
 from elicit.core.banks.loader import bank_from_document
 from elicit.core.banks.models import Bank
 from elicit.core.files.toml_parser import TomlSyntaxError, loads
-from elicit.core.files.toml_source import TomlDocument, parse_toml, read_document, read_text
+from elicit.core.files.toml_source import TomlDocument, parse_text, parse_toml, read_text
 from elicit.core.findings import Finding, FindingsError
 from elicit.core.paths import BANK_SUFFIX, bank_folders, distinct_folders
 from elicit.core.text import quoted
@@ -36,17 +37,19 @@ class BankEntry:
 class BankCatalog:
     """Every bank that can be used, by id, with its file and source."""
 
-    def __init__(self, folders: list[tuple[str, Path]] | Callable[[], list[tuple[str, Path]]]):
+    def __init__(self, folders: list[tuple[str, Path]] | Callable[[], list[tuple[str, Path]]], *, cache: bool = True):
         self._folder_source = folders
+        self._cache = cache
+        """Whether banks validated in an earlier run are read back (:mod:`bank_cache`); ``elicit banks validate`` checks afresh."""
         self._folders: list[tuple[str, Path]] | None = None
         self._entries: dict[str, BankEntry] | None = None
         self._by_id: dict[str, BankEntry | None] = {}  # entries found for one id without the whole index
         self._loaded: dict[Path, Bank] = {}
 
     @classmethod
-    def default(cls, cwd: Path | None = None) -> BankCatalog:
+    def default(cls, cwd: Path | None = None, *, cache: bool = True) -> BankCatalog:
         """The catalog over the built-in, user and project folders (found when first needed)."""
-        return cls(lambda: bank_folders(cwd))
+        return cls(lambda: bank_folders(cwd), cache=cache)
 
     @property
     def folders(self) -> list[tuple[str, Path]]:
@@ -109,17 +112,33 @@ class BankCatalog:
         key = path.resolve()
         if key in self._loaded:
             return self._loaded[key]
-        document = self._document(path)
-        bank = bank_from_document(document, self.resolve_include, _stack=stack)
+        document = self._indexed_document(path)
+        if document is None:
+            raw, text, problem = read_text(path)
+            if problem is not None:
+                raise FindingsError([problem])
+        else:
+            raw, text = document.raw, document.text
+        bank = bank_cache.load(path, raw) if self._cache else None  # validated before: the same bytes, the same elicit
+        if bank is None:
+            if document is None:
+                assert text is not None
+                document, problem = parse_text(path, raw, text)
+                if problem is not None:
+                    raise FindingsError([problem])
+                assert document is not None
+            bank = bank_from_document(document, self.resolve_include, _stack=stack)
+            if self._cache and bank_cache.cacheable(document.data):
+                bank_cache.store(path, raw, bank)
         self._loaded[key] = bank
         return bank
 
-    def _document(self, path: Path) -> TomlDocument:
+    def _indexed_document(self, path: Path) -> TomlDocument | None:
         # Reuse a document read while indexing, but never index just for this.
         for entry in [*(self._entries or {}).values(), *(e for e in self._by_id.values() if e is not None)]:
             if entry.path == path and entry.document is not None:
                 return entry.document
-        return read_document(path)
+        return None
 
     def _index(self) -> dict[str, BankEntry]:
         if self._entries is None:

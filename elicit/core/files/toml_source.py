@@ -130,6 +130,11 @@ def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
     if problem is not None:
         return None, problem
     assert text is not None
+    return parse_text(path, raw, text)
+
+
+def parse_text(path: Path, raw: bytes, text: str) -> tuple[TomlDocument | None, Finding | None]:
+    """Parse ``text`` (the file ``path`` read as ``raw``, :func:`read_text`); a problem comes back as one finding."""
     try:
         data = loads(text)
     except TomlSyntaxError as exc:
