@@ -116,7 +116,12 @@ class Setup:
 
 
 def prepare(folder: Path) -> Setup:
-    env = {"ELICIT_DATA_DIR": str(folder / "data"), "ELICIT_CONFIG_DIR": str(folder / "config"), "TERM": "tmux-256color"}
+    env = {
+        "ELICIT_DATA_DIR": str(folder / "data"),
+        "ELICIT_CONFIG_DIR": str(folder / "config"),
+        "ELICIT_CACHE_DIR": str(folder / "cache"),  # validated banks: filled by each launch's warm-up run, as a user's first open fills it
+        "TERM": "tmux-256color",
+    }
     os.environ.update({name: value for name, value in env.items() if name.startswith("ELICIT_")})
     big_bank = write_bank(folder, 25, 20)
     discovery = ROOT / "question_banks" / "discovery.toml"

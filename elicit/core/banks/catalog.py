@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from elicit.core.banks import bank_cache
-from elicit.core.banks.loader import bank_from_document
 from elicit.core.banks.models import Bank
 from elicit.core.files.toml_parser import TomlSyntaxError, loads
 from elicit.core.files.toml_source import TomlDocument, parse_text, parse_toml, read_text
@@ -127,6 +126,8 @@ class BankCatalog:
                 if problem is not None:
                     raise FindingsError([problem])
                 assert document is not None
+            from elicit.core.banks.loader import bank_from_document  # not loaded at all when the cache has the bank
+
             bank = bank_from_document(document, self.resolve_include, _stack=stack)
             if self._cache and bank_cache.cacheable(document.data):
                 bank_cache.store(path, raw, bank)

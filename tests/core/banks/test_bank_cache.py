@@ -48,10 +48,10 @@ def load(path: Path) -> Bank:
 
 def load_without_validating(path: Path, monkeypatch: pytest.MonkeyPatch) -> Bank:
     """``path`` loaded with the parser and validator switched off: only the cache can give it."""
-    from elicit.core.banks import catalog
+    from elicit.core.banks import catalog, loader
 
     with monkeypatch.context() as patch:
-        patch.setattr(catalog, "bank_from_document", lambda *a, **k: pytest.fail("validated again"))
+        patch.setattr(loader, "bank_from_document", lambda *a, **k: pytest.fail("validated again"))
         patch.setattr(catalog, "parse_text", lambda *a, **k: pytest.fail("parsed again"))
         return load(path)
 
@@ -143,11 +143,11 @@ def test_a_spoilt_entry_is_ignored_and_the_bank_validated_again(tmp_path: Path, 
     _spoil(entry, how)
     expected = fresh(bank)
     calls = []
-    from elicit.core.banks import catalog
+    from elicit.core.banks import loader
 
-    real = catalog.bank_from_document
+    real = loader.bank_from_document
     with monkeypatch.context() as patch:
-        patch.setattr(catalog, "bank_from_document", lambda *a, **k: calls.append(1) or real(*a, **k))
+        patch.setattr(loader, "bank_from_document", lambda *a, **k: calls.append(1) or real(*a, **k))
         assert load(bank) == expected
     assert calls == [1]
     if how != "a folder":  # written again, and read back
@@ -239,7 +239,9 @@ def _question(draw: st.DrawFn, earlier: list[tuple[str, str, list[str]]]) -> dic
         options = draw(st.lists(_text, min_size=2, max_size=5, unique_by=str.casefold))
         question["options"] = options
         if kind == "multi" and draw(st.booleans()):
-            question["options"] = [*options, {"label": "Not sure", "exclusive": True}] if "not sure" not in map(str.casefold, options) else options
+            question["options"] = (
+                [*options, {"label": "Not sure", "exclusive": True}] if "not sure" not in map(str.casefold, options) else options
+            )
     elif kind == "scale" and draw(st.booleans()):
         question["min"], question["max"] = draw(st.sampled_from([(0, 10), (1, 5), (-2, 2)]))
         question["labels"] = [draw(_text), draw(_text)]
@@ -252,7 +254,9 @@ def _question(draw: st.DrawFn, earlier: list[tuple[str, str, list[str]]]) -> dic
         if other_kind in ("choice", "multi"):
             values = [option for option in options if isinstance(option, str)]
             question["when"] = draw(
-                st.sampled_from([f"{name} == {_quoted(values[0])}", f"{name} in [{_quoted(values[-1])}]", f"not {name} != {_quoted(values[0])}"])
+                st.sampled_from(
+                    [f"{name} == {_quoted(values[0])}", f"{name} in [{_quoted(values[-1])}]", f"not {name} != {_quoted(values[0])}"]
+                )
             )
         elif other_kind == "yesno":
             question["when"] = draw(st.sampled_from([f"{name} == true", f"{name} or answered({name})", f"not ({name} == false)"]))
@@ -305,7 +309,7 @@ def test_random_banks_read_back_as_they_validate(tmp_path: Path, monkeypatch: py
 
 
 def test_elicit_answer_keeps_the_bank_and_banks_validate_checks_afresh(tmp_path: Path) -> None:
-    from tests.support.cli import run_elicit
+    from tests.support.cli import NOT_FOR_ANSWER, run_elicit
 
     bank = tmp_path / "mini.toml"
     bank.write_bytes(MINI.read_bytes())
@@ -313,8 +317,11 @@ def test_elicit_answer_keeps_the_bank_and_banks_validate_checks_afresh(tmp_path:
     assert cached_entries() == []  # validate reads nothing back and keeps nothing: every bank checked afresh
     session = tmp_path / "s.elicit.toml"
     assert run_elicit("new", str(session), "--bank", str(bank), "--title", "T", "--client", "C", "--no-input").returncode == 0
-    for value in ("first", "second"):
-        ran = run_elicit("answer", str(session), "problem", value)
-        assert ran.returncode == 0, ran.stderr
+    ran = run_elicit("answer", str(session), "problem", "first")
+    assert ran.returncode == 0, ran.stderr
     assert len(cached_entries()) == 1
+    # the next answer reads the bank back: the loader and its validation are never imported
+    ran = run_elicit("answer", str(session), "problem", "second", forbid=(*NOT_FOR_ANSWER, "elicit.core.banks.loader"))
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == "mini.context.problem: second\n"
     assert bank_cache.load(bank, bank.read_bytes()) == fresh(bank)
