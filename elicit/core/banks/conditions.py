@@ -17,6 +17,7 @@ Names are question ids (``question``, ``section.question`` or
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,20 +28,23 @@ from elicit.core.text import clip
 MAX_LENGTH = 2000
 MAX_DEPTH = 32
 
-_TOKEN = re.compile(
-    r"""
+_TOKEN = r"""
     (?P<space>\s+)
   | (?P<number>-?\d+(?:\.\d+)?)
   | (?P<string>"(?:[^"\\]|\\.)*"|'[^']*')
   | (?P<op>==|!=|<=|>=|<|>)
   | (?P<punct>[()\[\],])
   | (?P<name>[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_][A-Za-z0-9_-]*)*)
-    """,
-    re.VERBOSE,
-)
+"""
 _KEYWORDS = {"and", "or", "not", "in", "true", "false"}
 _FUNCTIONS = {"answered", "unanswered"}
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+@functools.cache
+def _tokens() -> re.Pattern[str]:
+    """The token pattern, compiled when a condition is first parsed (a bank read back from the cache parses none)."""
+    return re.compile(_TOKEN, re.VERBOSE)
 
 
 class ConditionError(ValueError):
@@ -125,8 +129,9 @@ def tokenize(text: str) -> list[Token]:
     """Split a condition into tokens, or raise :class:`ConditionError`."""
     tokens: list[Token] = []
     position = 0
+    pattern = _tokens()
     while position < len(text):
-        found = _TOKEN.match(text, position)
+        found = pattern.match(text, position)
         if not found:
             raise ConditionError(f"unexpected character {text[position]!r}", position)
         kind = found.lastgroup or ""
