@@ -33,7 +33,7 @@ NOT_FOR_ANSWER = (
     "elicit.cli.summary_output",
     "elicit.core.session.summary",
     "hashlib",  # OpenSSL costs 2-3 ms to load: a bank file is hashed by elicit.core.files.digest
-    "shutil",  # loads bz2 and lzma (~2 ms): the parser's HelpFormatter knows the terminal's width without it
+    "shutil",  # the parser's HelpFormatter needs none; a user's run still loads it through platformdirs (tempfile)
 )
 """What ``elicit answer`` must not import: story quality, the spec and its exporters."""
 
