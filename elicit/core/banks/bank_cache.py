@@ -191,33 +191,39 @@ def _plain_node(node: Any) -> tuple[Any, ...]:
     raise ValueError(f"not a condition node: {type(node).__name__}")
 
 
-def _named(names: tuple[str, ...], plain: Any) -> dict[str, Any]:
-    if not isinstance(plain, tuple) or len(plain) != len(names):
+def _fields_of(plain: Any, names: tuple[str, ...]) -> list[Any]:
+    if type(plain) is not tuple or len(plain) != len(names):
         raise ValueError("not an entry of this format")
-    return dict(zip(names, plain, strict=True))
+    return list(plain)
+
+
+_PATH, _SECTIONS = _BANK.index("path"), _BANK.index("sections")
+_QUESTIONS = _SECTION.index("questions")
+_CONDITION, _STORY = _QUESTION.index("condition"), _QUESTION.index("story")
+# Every field of the three models is an __init__ argument in this order (a test reads back every kind of value).
 
 
 def _bank(plain: Any, path: Path) -> Bank:
-    values = _named(_BANK, plain)
-    values["path"] = path
-    values["sections"] = [_section(section) for section in values["sections"]]
-    return Bank(**values)
+    values = _fields_of(plain, _BANK)
+    values[_PATH] = path
+    values[_SECTIONS] = [_section(section) for section in values[_SECTIONS]]
+    return Bank(*values)
 
 
 def _section(plain: Any) -> Section:
-    values = _named(_SECTION, plain)
-    values["questions"] = [_question(question) for question in values["questions"]]
-    return Section(**values)
+    values = _fields_of(plain, _SECTION)
+    values[_QUESTIONS] = [_question(question) for question in values[_QUESTIONS]]
+    return Section(*values)
 
 
 def _question(plain: Any) -> Question:
-    values = _named(_QUESTION, plain)
-    condition, story = values["condition"], values["story"]
+    values = _fields_of(plain, _QUESTION)
+    condition, story = values[_CONDITION], values[_STORY]
     if condition is not None:
-        values["condition"] = Condition(condition[0], _node(condition[1]))
+        values[_CONDITION] = Condition(condition[0], _node(condition[1]))
     if story is not None:
-        values["story"] = StoryHint(*story)
-    return Question(**values)
+        values[_STORY] = StoryHint(*story)
+    return Question(*values)
 
 
 def _node(plain: Any) -> Any:
