@@ -22,7 +22,10 @@ The folder is a cache: an entry that is unreadable, cut short, corrupted
 (its payload carries its own digest) or of another format is ignored and
 written again; when the folder cannot be written, banks are loaded as if
 there were no cache. Deleting the folder at any time is safe. It holds at
-most :data:`KEEP` entries (the oldest go first).
+most :data:`KEEP` entries (the oldest go first). An entry is marshal data of
+plain values (strings, numbers, tuples: reading it runs no code); its digest
+guards against a damaged file, not against someone who can already write the
+user's own files.
 """
 
 from __future__ import annotations
