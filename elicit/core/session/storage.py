@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from elicit.core.files.atomic import BackupBlockedError, is_read_only, remove_leftover_temporaries, write_atomic
 from elicit.core.findings import ElicitError
 from elicit.core.session.file_format import SUFFIX, dumps_session, read_session
-from elicit.core.session.fragments import PreparedSave, SessionWriter
 from elicit.core.session.locking import SessionLock
 from elicit.core.session.models import Session
 
 if TYPE_CHECKING:
+    from elicit.core.session.fragments import PreparedSave, SessionWriter
     from elicit.core.session.staged import SessionTail
 
 
@@ -27,7 +27,7 @@ class SessionStore:
         self._leftovers_checked = False
         # Keeps the TOML of what did not change, so saving again is quick. A command that saves once (``elicit
         # answer``) writes the whole file in one go instead: a first save through the writer costs it 2-3 times more.
-        self._writer = None if saves_once else SessionWriter()
+        self._writer = None if saves_once else _writer()
         self._warned = ""
         self._marks = False
         """Whether a save marks the file as written whole from a session read whole (:mod:`written`): see :meth:`open_head`."""
@@ -144,7 +144,7 @@ class SessionStore:
         ``stories_unchanged``: no story changed since the last prepare (see :meth:`SessionWriter.prepare`).
         """
         if self._writer is None:
-            self._writer = SessionWriter()
+            self._writer = _writer()
         return self._writer.prepare(session, stories_unchanged=stories_unchanged)
 
     def warm_up(self, prepared: PreparedSave, pause: Callable[[], None] | None = None) -> None:
@@ -176,7 +176,7 @@ class SessionStore:
         """
         if self.incomplete:
             raise ElicitError(f"{self.path}: not saved: the session's stories are still loading; the file is intact")
-        if isinstance(session, PreparedSave):
+        if not isinstance(session, Session):  # a PreparedSave
             text = self._prepared_writer().render(session, pause)
         elif self._writer is None:
             text = dumps_session(session)
@@ -218,6 +218,13 @@ class SessionStore:
     def close(self) -> None:
         """Release the lock."""
         self.lock.release()
+
+
+def _writer() -> SessionWriter:
+    """A writer that keeps the TOML of what did not change; loaded only by a store that saves more than once."""
+    from elicit.core.session.fragments import SessionWriter
+
+    return SessionWriter()
 
 
 def session_path(text: str) -> Path:
