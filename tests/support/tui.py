@@ -117,6 +117,15 @@ def app_on(path: Path, **options):
     return ElicitApp(open_session(path, command="elicit open"), clock=fixed_clock, cursor_blink=False, **options)
 
 
+async def until(pilot, condition, what: str, rounds: int = 2000) -> None:
+    """Let the app run until ``condition()`` holds: a count of turns, never a time (a loaded machine needs more)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never got there: {what}")
+
+
 def launcher_app(**options):
     """An ElicitApp on its launcher, with the clock frozen and the cursor not blinking."""
     from elicit.tui.app import ElicitApp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.tui import app_on, make_session
+from tests.support.tui import app_on, make_session, until
 
 
 async def test_a_decimal_comma_is_recorded_as_the_decimal_and_the_help_line_says_how_it_was_read(tmp_path: Path):
@@ -133,7 +133,6 @@ async def test_the_split_and_saved_toasts_confirm_and_say_wont_as_everywhere(tmp
         await pilot.press(*"As a practice owner, I want to see the no-show rate, so that I know if reminders work", "enter")
         await pilot.pause()
         await pilot.press("f8", "ctrl+s")
-        for _ in range(5):
-            await pilot.pause()
+        await until(pilot, lambda: any(message.startswith("US-001 saved") for message in messages), "the story's saved toast")
     assert "Split into role, want and so that." in messages, messages
     assert "US-001 saved (Won't)." in messages, messages

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from textual import getters
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
 from ...host import SessionApp
@@ -34,3 +36,11 @@ class Editor(TextArea):
     def on_mount(self) -> None:
         self.cursor_blink = self.app.cursor_blink
         self.move_cursor(self.document.end)  # what is typed next adds to the text, never goes in front of it
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Blank once taken out of the screen: a frame drawn from the layout of just before (the next question's
+        inputs replace this one) must not ask a removed editor for its styles, which Textual has dropped by then
+        (KeyError 'text-area--gutter', seen in a full test run under load)."""
+        if self.parent is None:
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
