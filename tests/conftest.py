@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -43,6 +44,37 @@ GITHUB2_STORIES = next(
     Path(__file__).resolve().parents[2] / "github2-user-stories",
 )
 """Five more whole GitHub backlogs, outside that data set and the first GitHub set (../github2-user-stories/README.md says which)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Run as if started from a terminal, whoever started pytest.
+
+    A job a non-interactive shell starts in the background (``cmd &``: how some of us start land.sh) begins with
+    SIGINT and SIGQUIT ignored, and so do its pytest, every xdist worker and every child they start; Python then
+    never raises KeyboardInterrupt. That, not a test, is what left workers with SIGINT ignored: the plain-mode
+    signal tests failed in those runs only ('read: typed after the signal'), and passed alone from a terminal.
+    """
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if hasattr(signal, "SIGQUIT") and signal.getsignal(signal.SIGQUIT) == signal.SIG_IGN:
+        signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
+_WATCHED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM", "SIGQUIT") if hasattr(signal, name))
+
+
+def _signal_state() -> tuple[object, ...]:
+    mask = frozenset(signal.pthread_sigmask(signal.SIG_BLOCK, ())) if hasattr(signal, "pthread_sigmask") else frozenset()
+    return (*(signal.getsignal(number) for number in _WATCHED_SIGNALS), mask)
+
+
+@pytest.fixture(autouse=True)
+def signals_left_as_found() -> Iterator[None]:
+    """A test that changes a signal's handler or the blocked signals in the test process puts them back: the next
+    test on that worker (and every child it starts) would inherit them."""
+    before = _signal_state()
+    yield
+    assert _signal_state() == before, "this test changed signal handling in the test process and did not restore it"
 
 
 @pytest.fixture(autouse=True)
