@@ -88,6 +88,22 @@ def find_participant(participants: Sequence[Participant], name: str) -> Particip
     return None
 
 
+def person_named(participants: Sequence[Participant], text: str) -> Participant | None:
+    """The participant a free-text name means (a decision's "decided by", an open question's owner): what
+    :func:`find_participant` finds, else the one participant whose name holds every word typed, so "Dr. Okafor"
+    or "okafor" is Dr. Maria Okafor. None for anyone else ("the board", a name two participants share)."""
+    found = find_participant(participants, text)
+    if found is not None or not text.strip():
+        return found
+    words = _name_words(text)
+    matches = [p for p in participants if words <= _name_words(p.name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _name_words(name: str) -> set[str]:
+    return {word.strip(".,").casefold() for word in name.split() if word.strip(".,")}
+
+
 def next_speaker(participants: Sequence[Participant], current: str) -> str:
     """The speaker after ``current`` in the participants' order, then nobody (""), then the first again."""
     names = [p.name for p in participants if p.name]

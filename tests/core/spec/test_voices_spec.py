@@ -76,3 +76,45 @@ def test_json_and_toml_specs_carry_by(name):
         data = tomllib.loads(text)
     assert data["stories"][0]["by"] == "Ann Lee" and data["decisions"][0]["by"] == "Ben Cho"
     assert data["open_questions"][0]["by"] == "Ann Lee" and data["assumptions"][0]["by"] == "Ben Cho"
+
+
+def credited_by_hand() -> Session:
+    """trial2 T10: a decision's 'decided by' and an open question's owner typed as people write them."""
+    session = credited()
+    session.participants = [Participant("Dr. Maria Okafor", "practice owner"), Participant("Lena Park", "receptionist")]
+    for item in (session.stories[0], session.open_questions[0], session.answers["mini.context.problem"]):
+        item.by = "Dr. Maria Okafor"
+    session.decisions[0].by = session.assumptions[0].by = "Lena Park"
+    session.decisions[0].decided_by = "Dr. Okafor"
+    session.open_questions[0].owner = "Lena Park"
+    return session
+
+
+def after(label: str, text: str) -> list[str]:
+    """What follows each ``label`` (Markdown or HTML), to its line's end or the next ' · '."""
+    import re
+
+    parts = [re.sub(r"^(\s|\*|</?[a-z]+[^>]*>)*", "", part) for part in text.split(label)[1:]]
+    return [re.split(r"[<\n]| · ", part)[0].rstrip("\\ ").strip() for part in parts]
+
+
+@pytest.mark.parametrize("name", ["md", "html"])
+def test_every_line_that_credits_someone_names_them_by_one_rule(name):
+    # trial2 T10: 'Said by: practice owner' beside 'Decided by: Dr. Okafor' and 'Owner: Lena Park' on one page.
+    session = credited_by_hand()
+    client = render(name, session, "client")
+    assert set(said_by(client)) == {"practice owner", "receptionist"}
+    assert after("Decided by:", client) == ["practice owner"] and after("Owner:", client) == ["receptionist"]
+    session.settings.names_in_client_spec = True
+    for text in (render(name, session, "client"), render(name, session, "team")):
+        assert set(said_by(text)) == {"Dr. Maria Okafor (practice owner)", "Lena Park (receptionist)"}
+        assert after("Decided by:", text) == ["Dr. Maria Okafor (practice owner)"]
+        assert after("Owner:", text) == ["Lena Park (receptionist)"]
+
+
+def test_someone_who_is_no_participant_stays_as_written():
+    session = credited_by_hand()
+    session.decisions[0].decided_by = "the board"
+    session.open_questions[0].owner = "Maria"  # a first name only one participant has
+    client = render("md", session, "client")
+    assert after("Decided by:", client) == ["the board"] and after("Owner:", client) == ["practice owner"]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from elicit.core.session.answers import format_answer, has_value
 from elicit.core.session.models import id_number, make_id
-from elicit.core.session.participants import find_participant, participant_label
+from elicit.core.session.participants import participant_label, person_named
 from elicit.core.session.summary import SectionSummary, SessionSummary, summarise
 from elicit.core.spec.exporters.document import (
     Anchor,
@@ -127,15 +127,23 @@ class SpecContext:
         return spec
 
     def speaker(self, name: str) -> str:
-        """Who said something, as this audience reads it: the team always gets the name and role
-        ("Ann Lee (owner)"); the client only the role ("owner"), unless the session's
-        ``names_in_client_spec`` setting allows names. "" when nobody was credited."""
+        """Who said something, as this audience reads it (:meth:`person`); "a participant" for a name the
+        client edition cannot show. "" when nobody was credited."""
         if not name.strip():
             return ""
-        found = find_participant(self.session.participants, name)
-        if self.team or self.session.settings.names_in_client_spec:
-            return participant_label(found) if found is not None else name
-        return (found.role.strip() if found is not None else "") or "a participant"
+        return self.person(name, unknown="a participant")
+
+    def person(self, name: str, unknown: str | None = None) -> str:
+        """The one way a document names a person, on every line that credits one (said by, decided by, owner,
+        asked for by): a participant as "Dr. Maria Okafor (practice owner)" (the team always; the client when the
+        session's ``names_in_client_spec`` allows names), else by role only ("practice owner"), so one page never
+        says "practice owner" beside "Dr. Okafor" (trial2 T10). A name that is no participant ("the board") stays
+        as typed, or ``unknown`` where the client edition gives no names."""
+        found = person_named(self.session.participants, name)
+        names = self.team or self.session.settings.names_in_client_spec
+        if found is None:
+            return name.strip() if names or unknown is None else unknown
+        return participant_label(found) if names else (found.role.strip() or (found.name if unknown is None else unknown))
 
     def interview_people(self, interview: str) -> str:
         """The people of a merged interview (``owner``, or ``merged/owner``) as this audience names them; "" when unknown."""
@@ -559,7 +567,7 @@ def decisions(spec: SpecContext) -> tuple[Block, ...]:
             if decision.rationale.strip():
                 lines.append(line(Label("Why:"), Text(decision.rationale, lines=True)))
         if decision.decided_by.strip():
-            lines.append(line(Label("Decided by:"), decision.decided_by))
+            lines.append(line(Label("Decided by:"), spec.person(decision.decided_by)))
         lines += spec.said_by(decision.by)
         items.append(tuple(lines))
     return _list_or_none(items) + _withdrawn(spec, "D", [decision.id for decision in spec.session.decisions])
@@ -596,7 +604,7 @@ def open_questions(spec: SpecContext) -> tuple[Block, ...]:
     for item in spec.session.open_questions:
         head: list[Span] = [Text(item.id), Text(f" · {item.status}")]
         if item.owner.strip():
-            head += [Text(" · "), Label("Owner:"), Text(item.owner)]
+            head += [Text(" · "), Label("Owner:"), Text(spec.person(item.owner))]
         text = spec.in_client_words(item.text) if item.id in spec.session.conflicts else item.text
         lines = [tuple(head), line(Text(text, lines=True))]
         if item.resolution.strip():
