@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         next_speaker,
         parse_participant,
         participant_label,
+        person_named,
         speaker_name,
     )
     from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
@@ -70,7 +71,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "snapshot",
             ],
             "opening": ["OpenSession", "create_session", "open_session"],
-            "participants": ["NO_PARTICIPANTS", "find_participant", "next_speaker", "parse_participant", "participant_label", "speaker_name"],
+            "participants": ["NO_PARTICIPANTS", "find_participant", "next_speaker", "parse_participant", "participant_label", "person_named", "speaker_name"],
             "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_KEYS", "SETTINGS_KEYS"],
             "service": ["SessionService"],
             "storage": ["SessionStore", "existing_session_path", "session_path"],
@@ -132,6 +133,7 @@ __all__ = [
     "parse_answer",
     "parse_participant",
     "participant_label",
+    "person_named",
     "read_session",
     "recent",
     "remember",

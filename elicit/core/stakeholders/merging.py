@@ -40,6 +40,8 @@ from elicit.core.session import (
     StoryCopy,
     answer_status,
     format_answer,
+    participant_label,
+    person_named,
 )
 from elicit.core.spec.exporters.spec_document import PRIORITY_HEADINGS
 from elicit.core.stakeholders.comparison import Comparison, Conflict, QuestionAnswers, Side, compare, non_answer
@@ -169,9 +171,10 @@ def _answers(sources: Sequence[Source]) -> dict[str, Answer]:
         for question_id, answer in source.session.answers.items():
             heard.setdefault(question_id, []).extend(_heard(source, answer))
     answers = {}
+    people = {source.name: source for source in sources}
     for question_id, items in heard.items():
         question = next((source.questions[question_id] for source in sources if question_id in source.questions), None)
-        answers[question_id] = _one_answer(items, question.kind if question is not None else "")
+        answers[question_id] = _one_answer(items, question.kind if question is not None else "", people)
     return answers
 
 
@@ -186,19 +189,19 @@ def _copied(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
-def _one_answer(items: list[InterviewAnswer], kind: str) -> Answer:
+def _one_answer(items: list[InterviewAnswer], kind: str, people: dict[str, Source]) -> Answer:
     """The merged answer: theirs when they agree; otherwise joined or left to revisit (every answer stays in ``interviews``)."""
     said = [item for item in items if answer_status(item.status, item.value) == "answered"]
-    notes = _joined([(item, item.notes) for item in items if item.notes.strip()], len(items))
+    notes = _joined([(item, item.notes) for item in items if item.notes.strip()], len(items), people)
     speakers = {item.by for item in items}
     merged = Answer(notes=notes, interviews=items, by=speakers.pop() if len(speakers) == 1 else "")
     if not said:
         merged.status = _unanswered_status([answer_status(item.status, item.value) for item in items])
         return merged
-    value = _agreed(said, kind)
+    value = _agreed(said, kind, people)
     if value is None:
         merged.status = "revisit"
-        differ = "; ".join(f"{voice(item)}: {format_answer(None, item.value)}" for item in said)
+        differ = "; ".join(f"{voice(item, people)}: {format_answer(None, item.value)}" for item in said)
         merged.notes = (notes + "\n" if notes else "") + f"The interviews differ: {differ}"
     merged.value = value
     return merged
@@ -212,7 +215,7 @@ def _unanswered_status(statuses: list[str]) -> str:
     return "skipped" if all(status == "skipped" for status in statuses) else "answered"
 
 
-def _agreed(said: list[InterviewAnswer], kind: str) -> Any:
+def _agreed(said: list[InterviewAnswer], kind: str, people: dict[str, Source]) -> Any:
     """The value the interviews give together, or None when they differ.
 
     The same value; free texts one after the other; multiple choices together;
@@ -223,7 +226,7 @@ def _agreed(said: list[InterviewAnswer], kind: str) -> Any:
     if all(value == committed[0] for value in committed):
         return committed[0]
     if kind in ("text", "") and all(isinstance(value, str) for value in values):
-        return _joined([(item, str(item.value)) for item in said], 2)
+        return _joined([(item, str(item.value)) for item in said], 2, people)
     if all(isinstance(value, list) for value in values):
         return list(dict.fromkeys(option for value in values for option in value))
     return None
@@ -234,16 +237,21 @@ def _committed(values: list[Any]) -> list[Any]:
     return [value for value in values if not (isinstance(value, str) and non_answer(value))] or values
 
 
-def voice(item: InterviewAnswer | StoryCopy) -> str:
-    """``Maria Lopez (owner)``; the interview alone when nobody is named."""
-    return f"{item.by} ({item.interview})" if item.by else item.interview
+def voice(item: InterviewAnswer | StoryCopy, people: dict[str, Source]) -> str:
+    """Who said it as the spec names people: ``Maria Lopez (owner)`` with the role they have in their interview;
+    nobody named, the people of that interview (:func:`_teller`). Never the interview's file name ("Ann (ann)")."""
+    if not item.by.strip():
+        return _teller("", item.interview, people)
+    source = people.get(item.interview.split("/", 1)[0])
+    found = person_named(source.session.participants, item.by) if source is not None else None
+    return participant_label(found) if found is not None else item.by
 
 
-def _joined(parts: list[tuple[InterviewAnswer, str]], count: int) -> str:
+def _joined(parts: list[tuple[InterviewAnswer, str]], count: int, people: dict[str, Source]) -> str:
     """Texts one per paragraph, each after its speaker when more than one interview speaks."""
     if count < 2 and len(parts) == 1:
         return parts[0][1]
-    return "\n\n".join(f"{voice(item)}: {text}" for item, text in parts)
+    return "\n\n".join(f"{voice(item, people)}: {text}" for item, text in parts)
 
 
 # Stories ------------------------------------------------------------------------------

@@ -89,7 +89,8 @@ def test_every_answer_is_kept_with_its_interview_and_speaker_and_the_value_when_
     history = answers["functional-scope.information.change_history"]
     assert history.value is True and history.status == "answered" and len(history.interviews) == 3
     goals = answers["discovery.goals.business_goals"]
-    assert goals.value.startswith("Maria Lopez (owner): Take orders") and "Priya Shah (station-road): Commuters" in goals.value
+    # each person as the spec names people, with their role (not the interview's file name: "(station-road)")
+    assert goals.value.startswith("Maria Lopez (Owner): Take orders") and "Priya Shah (Shop manager, Station Road): Commuters" in goals.value
 
 
 def test_not_sure_beside_an_answer_leaves_the_answer():
@@ -125,6 +126,15 @@ def test_differing_yes_no_answers_read_as_yes_and_no_in_the_merged_notes():
     merged = merge(sources(interview("Ann", {"b.s.yes": True}), interview("Ben", {"b.s.yes": False}))).session
     notes = merged.answers["b.s.yes"].notes
     assert "Ann" in notes and ": Yes" in notes and ": No" in notes and "True" not in notes and "False" not in notes
+
+
+def test_merged_notes_name_each_person_as_the_spec_does_never_by_their_file():
+    # The merged team notes read "Ann (ann): ..." (a person's name, then the stem of her interview's file).
+    ann, ben = interview("Ann", {"b.s.yes": True}), interview("Ben", {"b.s.yes": False})
+    ann.participants[0].role, ben.participants[0].role = "owner", "baker"
+    ann.answers["b.s.yes"].notes, ben.answers["b.s.yes"].notes = "only on Fridays", "never"
+    notes = merge(sources(ann, ben)).session.answers["b.s.yes"].notes
+    assert notes == "Ann (owner): only on Fridays\n\nBen (baker): never\nThe interviews differ: Ann (owner): Yes; Ben (baker): No"
 
 
 def test_ids_of_decisions_and_the_stories_they_name_follow_the_merge():
