@@ -119,8 +119,18 @@ class Cancelled(Exception):
     """The consultant typed /cancel, or pressed Escape or Ctrl-C, while entering a story or a follow-up."""
 
 
-def ask_field(prompter: Any, console: Any, message: str, default: str = "", *, what: str = "story") -> str:
-    """One field of a story or follow-up: the typed text (``//x`` gives ``/x``); /cancel, Escape or Ctrl-C raise Cancelled."""
+EMPTY_WORD = "none"
+"""Typed as /none in an optional field that offers a suggestion, it leaves the field empty (Enter keeps the suggestion)."""
+
+
+def ask_field(prompter: Any, console: Any, message: str, default: str = "", *, what: str = "story", optional: bool = False) -> str:
+    """One field of a story or follow-up: the typed text (``//x`` gives ``/x``); /cancel, Escape or Ctrl-C raise Cancelled.
+
+    Enter alone keeps ``default``; in an ``optional`` field that has one, /none leaves the field empty (a story
+    without a benefit stays possible when the bank suggests one), and the prompt says so."""
+    clearable = optional and bool(default.strip())
+    if clearable:
+        message = f"{message} /{EMPTY_WORD} leaves it empty."
     while True:
         try:
             typed = str(prompter.text(message, default)).strip()
@@ -130,9 +140,13 @@ def ask_field(prompter: Any, console: Any, message: str, default: str = "", *, w
             return typed[1:]
         if not typed.startswith(PREFIX):
             return typed
-        if typed[1:].strip().casefold() in ("cancel", "c"):
+        word = typed[1:].strip().casefold()
+        if word in ("cancel", "c"):
             raise Cancelled
-        console.say(f"In {'a' if what[0] not in 'aeiou' else 'an'} {what}, only /cancel works; start with // to type a slash.")
+        if clearable and word == EMPTY_WORD:
+            return ""
+        allowed = f"/cancel and /{EMPTY_WORD} work" if clearable else "/cancel works"
+        console.say(f"In {'a' if what[0] not in 'aeiou' else 'an'} {what}, only {allowed}; start with // to type a slash.")
 
 
 def _either(names: list[str]) -> str:

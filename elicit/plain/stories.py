@@ -88,7 +88,7 @@ class StoryCapture:
     def _details(self, story: Story, hint: StoryHint | None, *, ask_so_that: bool = True) -> None:
         """The rest of a story once it has a want: benefit, priority, acceptance criteria, the client's words."""
         if ask_so_that:
-            so_that = self._part("so_that", "So that (the benefit, optional):", hint.so_that if hint is not None else "")
+            so_that = self._part("so_that", "So that (the benefit, optional):", hint.so_that if hint is not None else "", optional=True)
             if isinstance(so_that, ParsedStory):
                 self.service.update_story(story.id, role=so_that.role, want=so_that.want, so_that=so_that.so_that)
                 self.console.say(f"Read as: {sentence(story.sentence())}")
@@ -106,10 +106,10 @@ class StoryCapture:
         if quote:
             self.service.update_story(story.id, quote=quote)
 
-    def _part(self, field: str, message: str, default: str) -> str | ParsedStory:
+    def _part(self, field: str, message: str, default: str, *, optional: bool = False) -> str | ParsedStory:
         """Role, want or so-that: the text, or the parts of a whole story pasted there; template words are refused."""
         while True:
-            typed = self._field(message, default)
+            typed = self._field(message, default, optional=optional)
             pasted = split_pasted_story(typed)
             if pasted is not None:
                 return pasted
@@ -119,8 +119,8 @@ class StoryCapture:
             self.console.say(sentence(problem[0].upper() + problem[1:]))
             default = ""
 
-    def _field(self, message: str, default: str) -> str:
-        return ask_field(self.prompter, self.console, message, default)
+    def _field(self, message: str, default: str, *, optional: bool = False) -> str:
+        return ask_field(self.prompter, self.console, message, default, optional=optional)
 
     def _priority(self) -> str:
         while True:

@@ -189,3 +189,35 @@ def test_on_a_terminal_a_command_at_an_answered_question_runs_and_notes_show(tmp
     shell.send("/stop\r")
     assert shell.wait() == 0
     assert problem_answer(path) == "Invoices take a week"
+
+
+# A story without a benefit stays possible when the bank suggests one ------------------------------------
+
+
+def functional_scope_session(path: Path) -> Path:
+    """A session on the built-in functional-scope bank: its first question suggests a story with a 'so that'."""
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.opening import create_session
+
+    bank = BankCatalog.default().load("functional-scope")
+    create_session(path, [bank], [str(bank.path)], title="Scope")
+    return path
+
+
+def test_the_suggested_so_that_is_kept_with_enter_and_left_empty_with_none(tmp_path):
+    path = functional_scope_session(tmp_path / "s.elicit.toml")
+    # /story; Enter keeps the suggested role, want (and so that); Enter for priority, no criterion, no quote
+    code, out = play(path, "/story", "", "", "", "", "", "", "/story", "", "", "/none", "", "", "", "/stop")
+    assert code == 0, out
+    assert "So that (the benefit, optional): /none leaves it empty. (Enter keeps: I no longer need the old way of doing it)" in out
+    stories = read_session(path).stories
+    assert [s.so_that for s in stories] == ["I no longer need the old way of doing it", ""]
+    assert [s.want for s in stories] == ["to carry out my main task in the product from start to finish"] * 2
+
+
+def test_none_is_refused_where_there_is_nothing_to_clear(mini_session_path):
+    code, out = play(mini_session_path, "/story", "baker", "to sell cakes", "/none", "", "", "", "", "/stop")
+    assert code == 0, out
+    assert [s.so_that for s in read_session(mini_session_path).stories] == [""]
+    assert "In a story, only /cancel works; start with // to type a slash." in out
+    assert "/none leaves it empty" not in out
