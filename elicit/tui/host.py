@@ -464,6 +464,9 @@ class SessionApp(App[int]):
         for shown in list(self._notifications):
             if shown.severity == "information" and shown.timeout <= CONFIRMATION_SECONDS:
                 self._unnotify(shown, refresh=False)
+        # A toast shows its text as written: it repeats file names, typed words and hints such as "tables need
+        # [brackets]", which Textual's markup (on by default for a widget's notify) took for a tag and dropped.
+        event.notification.markup = False
         super()._on_notify(event)
 
     def action_keys(self) -> None:

@@ -24,3 +24,25 @@ async def test_an_editor_taken_out_of_the_screen_paints_blank_instead_of_failing
         await editor.remove()
         lines = editor.render_lines(Region(0, 0, 20, 3))  # what that frame does
     assert [line.text for line in lines] == [" " * 20] * 3
+
+
+async def test_an_unopenable_session_leaves_the_launcher_usable_and_its_toast_says_all_of_the_hint(tmp_path: Path):
+    from elicit.core.session import remember
+    from tests.support.tui import launcher_app, until
+
+    good = make_session(tmp_path / "good.elicit.toml")
+    bad = make_session(tmp_path / "bad.elicit.toml")
+    bad.write_text(bad.read_text(encoding="utf-8") + "broken = [\n", encoding="utf-8")
+    remember(good, title="Good")
+    remember(bad, title="Bad")  # the newest: the first row
+    app = launcher_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts drawn, as in use
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(app.screen.query("Toast")), "the toast")
+        (toast,) = app.screen.query("Toast")
+        assert "Cannot open the session" in str(toast.render())
+        assert "tables need [brackets]" in str(toast.render()), "markup ate '[brackets]'"
+        assert type(app.screen).__name__ == "LauncherScreen" and app.return_code is None
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, InterviewScreen), "the good session's interview")
