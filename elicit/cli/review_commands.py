@@ -9,6 +9,7 @@ from pathlib import Path
 from elicit.core.data import record_dict
 from elicit.core.findings import ElicitError
 from elicit.core.review import accept, decline, diff, diff_json, diff_markdown, diff_text, load_state, read_sheet, write_sheet
+from elicit.core.text import plural
 
 from .output import console, one_line, print_json, warning_line
 from .session_commands import load_for_reading, open_for_change
@@ -65,8 +66,8 @@ def import_review_sheet(args: argparse.Namespace) -> int:
         warning_line(problem)
     for proposal in added:
         sys.stdout.write(one_line(f"{proposal.id}  {proposal.story}  {proposal.change}  (row {proposal.row})"))
-    skipped = f", {len(reading.problems)} row(s) skipped" if reading.problems else ""
-    sys.stdout.write(one_line(f"{len(added)} proposal(s) to accept or decline{skipped}; see 'elicit review list {args.path}'"))
+    skipped = f", {plural(len(reading.problems), 'row')} skipped" if reading.problems else ""
+    sys.stdout.write(one_line(f"{plural(len(added), 'proposal')} to accept or decline{skipped}; see 'elicit review list {args.path}'"))
     return 1 if reading.problems else 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 
 def clip(text: str, width: int, *, one_line: bool = False, keep_end: bool = False) -> str:
@@ -90,3 +91,11 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     if many is None:
         many = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in tuple("aeiou") else word + "s"
     return f"{count} {many}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def long_date(moment: date) -> str:
+    """A date as people write it, the one way elicit shows one: ``1 December 2026`` (never ``01 Dec 2026``)."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"

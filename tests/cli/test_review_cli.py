@@ -59,6 +59,7 @@ def test_the_whole_loop_sheet_import_accept_decline_and_diff(session, tmp_path):
     workbook.save(sheet)
     imported = run_elicit("review", "import", session, sheet)
     assert imported.returncode == 0, imported.stderr
+    assert f"2 proposals to accept or decline; see 'elicit review list {session}'" in imported.stdout  # not 'proposal(s)'
     assert read_session(session).stories[0].want == "to record a job offline"  # importing changes nothing
     listed = json.loads(run_elicit("review", "list", session, "--json").stdout)
     assert [(p["id"], p["story"], p["change"], p["status"]) for p in listed] == [("P-001", "US-001", "change", "open"), ("P-002", "US-002", "change", "open")]
@@ -84,6 +85,7 @@ def test_bad_rows_are_reported_with_their_row_and_the_rest_imported(session, tmp
     sheet.write_text("ID;Your priority;Your comment\nUS-001;;ok\nUS-404;Must;\nUS-002;Soon;\n", encoding="utf-8-sig")
     result = run_elicit("review", "import", session, sheet)
     assert result.returncode == 1
+    assert result.stdout.splitlines()[-1].startswith("1 proposal to accept or decline, 2 rows skipped;")
     assert result.stderr.splitlines() == [
         f"elicit: warning: {sheet}: the sheet does not say which session and round it is from (written by an older elicit); check it is this session's before accepting",
         f"elicit: warning: {sheet}: row 3: no story 'US-404' in this session; row skipped",

@@ -69,3 +69,13 @@ def test_clip_can_keep_the_end_of_a_path():
     assert clip("/tmp/clients/crumb/shop-two", 10, keep_end=True) == "…/shop-two"
     assert clip("/tmp/shop", 20, keep_end=True) == "/tmp/shop"
     assert clip("/tmp/shop", 1, keep_end=True) == "…"
+
+
+def test_a_date_is_written_one_way_everywhere():
+    # trial2 T24: the summary screen said 'round 1 on 01 Dec 2026' where the spec says '1 December 2026'.
+    from datetime import date, datetime
+
+    from elicit.core.text import long_date
+
+    assert long_date(date(2026, 12, 1)) == "1 December 2026"
+    assert long_date(datetime(2026, 3, 2, 10, 30)) == "2 March 2026"

@@ -34,7 +34,7 @@ from elicit.core.session.models import (
 )
 from elicit.core.session.participants import find_participant, next_speaker, parse_participant, participant_label, speaker_name
 from elicit.core.session.suspects import answer_basis
-from elicit.core.text import quoted
+from elicit.core.text import plural, quoted
 from elicit.core.vocabulary import ANSWER_STATUSES, OPEN_QUESTION_STATUSES, PRIORITIES, STORY_STATUSES
 
 Listener = Callable[[str], None]
@@ -610,7 +610,7 @@ class SessionService:
             added.append(replace(proposal, id=make_id("P", taken + offset), status="open", reason=""))
         if added:
             self.session.proposals.extend(added)
-            self._changed(f"{len(added)} proposal(s) added")
+            self._changed(f"{plural(len(added), 'proposal')} added")
         return added
 
     def settle_proposal(self, proposal_id: str, status: str, reason: str = "") -> Proposal:

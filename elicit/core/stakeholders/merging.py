@@ -46,6 +46,7 @@ from elicit.core.session import (
 from elicit.core.spec.exporters.spec_document import PRIORITY_HEADINGS
 from elicit.core.stakeholders.comparison import Comparison, Conflict, QuestionAnswers, Side, compare, non_answer
 from elicit.core.stakeholders.sources import Source, speaker
+from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITIES
 
 
@@ -98,7 +99,7 @@ def merge(sources: Sequence[Source]) -> Merged:
         session.open_questions.append(item)
         session.conflicts.append(item.id)
     left_out = [
-        f"{source.label}: {len(source.session.rounds)} review round(s) and {len(source.session.proposals)} proposal(s) stay in that file"
+        f"{source.label}: {plural(len(source.session.rounds), 'review round')} and {plural(len(source.session.proposals), 'proposal')} stay in that file"
         for source in sources
         if source.session.rounds or source.session.proposals
     ]

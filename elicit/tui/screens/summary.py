@@ -17,7 +17,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from elicit.core.session import SectionSummary, SessionSummary, Story, snapshot, summarise, suspect_reason, suspect_stories
-from elicit.core.text import plural
+from elicit.core.text import long_date, plural
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
@@ -181,7 +181,7 @@ class SummaryScreen(SessionScreen[str | None]):
         lines = []
         if rounds:
             last = rounds[-1]
-            when = f" on {last.at:%d %b %Y}" if last.at is not None else ""
+            when = f" on {long_date(last.at)}" if last.at is not None else ""
             note = f": {escape(last.note)}" if last.note else ""
             lines.append(f"  last: round {last.number}{when}{note}")
         else:

@@ -52,6 +52,7 @@ from elicit.core.spec.exporters.document import (
 )
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.trace import trace_rows
+from elicit.core.text import long_date
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 if TYPE_CHECKING:
@@ -72,7 +73,6 @@ STATUS_WORDS = {
     "changed": "changed with the client",
     "rejected": "rejected",
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -287,10 +287,6 @@ def when_facts(started: datetime | None, ended: datetime | None) -> list[tuple[s
         same_day = started is not None and started.date() == ended.date()
         result.append(("End", clock_time(ended) if same_day else f"{long_date(ended)}, {clock_time(ended)}"))
     return result
-
-
-def long_date(moment: datetime) -> str:
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def clock_time(moment: datetime) -> str:
