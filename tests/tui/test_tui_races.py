@@ -46,3 +46,21 @@ async def test_an_unopenable_session_leaves_the_launcher_usable_and_its_toast_sa
         assert type(app.screen).__name__ == "LauncherScreen" and app.return_code is None
         await pilot.press("down", "enter")
         await until(pilot, lambda: isinstance(app.screen, InterviewScreen), "the good session's interview")
+
+
+async def test_f1_on_a_choice_lists_the_answers_keys_not_textuals_list_keys(tmp_path: Path):
+    # trial2 T24: f1 opened with '← Scroll Left', '→ Scroll Right', '^pgup Page Left', then '⌫ del Clear clear the answer'.
+    from elicit.tui.widgets.interview.answer_inputs import OptionsAnswer
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml", current="mini.context.platform"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, OptionsAnswer)
+        listed = [(binding.description, binding.tooltip) for _, binding, _, _ in app.screen.active_bindings.values() if not binding.system]
+        descriptions = [description for description, _ in listed]
+        assert not {"Scroll Left", "Scroll Right", "Page Left", "Page Right", "Scroll Up", "Scroll Home"} & set(descriptions), descriptions
+        assert descriptions.index("Pick") < descriptions.index("Up"), "the keys of an answer first"
+        assert ("Clear", "unpick every option") in listed and ("Pick", "tick the highlighted option (several on a multiple choice)") in listed
+        await pilot.press("2", "down", "enter")  # the list keys still work
+        await pilot.pause()
+        assert app.screen.session.answers["mini.context.platform"].value == "Desktop"

@@ -25,7 +25,7 @@ from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
 from ..widgets.interview.interview_answers import InterviewAnswers
 from ..widgets.interview.navigator import Navigator
-from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel, question_view
+from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel, QuestionScroll, question_view
 from ..widgets.interview.question_stories import QuestionStories
 from ..widgets.interview.session_header import SessionHeader
 from .session_screen import SessionScreen
@@ -64,7 +64,7 @@ class InterviewScreen(SessionScreen[None]):
             yield Navigator(id="navigator")
             with Vertical(id="question-pane"):
                 yield QuestionPanel(id="question")
-                with VerticalScroll(id="question-scroll"):
+                with QuestionScroll(id="question-scroll"):
                     yield QuestionHelp(id="question-help")
                     yield InterviewAnswers(id="interview-answers")
                     with Container(id="answer-slot"):

@@ -83,7 +83,7 @@ class NotesEditor(Editor):
         self.post_message(NotesEdited(self.question.id, self.text))
 
 
-class OptionsAnswer(OptionList):
+class OptionsAnswer(OptionList, inherit_bindings=False):
     """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears.
 
     A word typed here is a sentence meant for somewhere else: the keys since the
@@ -103,6 +103,8 @@ class OptionsAnswer(OptionList):
     """
 
     BINDINGS = bindings("answer")
+    """Its own keys only (``inherit_bindings=False``): f1 opened with Textual's keys of a scrolling list ('Scroll
+    Left', 'Page Right': nothing scrolls sideways here) before those of an answer (trial2 T24)."""
 
     def __init__(self, question: Question, value: Any) -> None:
         self.question = question

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual import getters
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -100,6 +100,16 @@ class QuestionPanel(Vertical):
         self.goal_line.update(Content(f"Goal: {view.goal}") if view.goal else "")
         self.goal_line.display = bool(view.goal)
         self.prompt_line.update(Content(view.prompt))
+
+
+class QuestionScroll(VerticalScroll):
+    """The question's help, inputs and stories, scrolled up and down; its sideways keys are off (nothing is wider
+    than the pane), so f1 on an answer does not list 'Scroll Left' and 'Page Right' among its keys (trial2 T24)."""
+
+    SIDEWAYS = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in self.SIDEWAYS and super().check_action(action, parameters)
 
 
 class QuestionHelp(Vertical):
