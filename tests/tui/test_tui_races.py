@@ -64,3 +64,17 @@ async def test_f1_on_a_choice_lists_the_answers_keys_not_textuals_list_keys(tmp_
         await pilot.press("2", "down", "enter")  # the list keys still work
         await pilot.pause()
         assert app.screen.session.answers["mini.context.platform"].value == "Desktop"
+
+
+def test_the_speaker_mark_stays_with_its_speaker_at_every_width():
+    # trial2 T24: 'Who is speaking: 1 Dr. Maria Okafor (practice owner) · ▸' then '2 Lena Park …' on the next line.
+    from elicit.core.session import Participant
+    from elicit.tui.screens.capture import CaptureMenu
+
+    people = [Participant("Dr. Maria Okafor", "practice owner"), Participant("Lena Park", "receptionist")]
+    for speaker, marked in (("Lena Park", "▸ 2 Lena Park (receptionist)"), ("Dr. Maria Okafor", "▸ 1 Dr. Maria Okafor (practice owner)"), ("", "▸ 0 nobody")):
+        content = CaptureMenu(people, speaker)._speakers()
+        for width in range(40, 90):
+            lines = [str(line).rstrip() for line in content.wrap(width)]
+            assert marked in lines, (width, lines)
+            assert not any(line.endswith("▸") for line in lines), (width, lines)

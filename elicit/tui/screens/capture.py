@@ -133,13 +133,14 @@ class CaptureMenu(ModalScreen[str | None]):
             yield KeyBar()
 
     def _speakers(self) -> Content:
-        """Who could be speaking, by number (the current one marked), and 0 for nobody."""
-        parts = [
-            ("[b]▸ " if person.name == self.speaker else "") + f"{number} {escape(participant_label(person))}" + ("[/b]" if person.name == self.speaker else "")
-            for number, person in enumerate(self.participants[:9], start=1)
-        ]
-        parts.append(("[b]▸ " if not self.speaker else "") + "0 nobody" + ("[/b]" if not self.speaker else ""))
-        return Content.from_markup("Who is speaking: " + " · ".join(parts))
+        """Who could be speaking, one a line by number (the current one marked), and 0 for nobody.
+
+        One a line: run on in one paragraph, the mark was left at the end of a line and its speaker on the next
+        ('1 Dr. Maria Okafor (practice owner) · ▸' / '2 Lena Park …', trial2 T24)."""
+        entries = [(str(number), escape(participant_label(person)), person.name == self.speaker) for number, person in enumerate(self.participants[:9], start=1)]
+        entries.append(("0", "nobody", not self.speaker))
+        lines = [f"[b]▸ {number} {label}[/b]" if current else f"  {number} {label}" for number, label, current in entries]
+        return Content.from_markup("\n".join(["Who is speaking:", *lines]))
 
     def action_pick(self, kind: str) -> None:
         self.dismiss(kind)

@@ -119,16 +119,26 @@ class ItemsScreen(SessionScreen[None]):
         rows += [_term_row(t) for t in session.glossary]
         return rows
 
+    def _text_widths(self) -> tuple[int, int]:
+        """Room for the Text and Details columns once Kind and Id have theirs, so that both end in "…" when cut
+        rather than at the screen's edge ('by Ann · Email re' at 80 columns, trial2 T24)."""
+        kind = max((len(KINDS[row.kind]) for row in self.rows), default=4)
+        ident = max((len(row.id) for row in self.rows), default=2)
+        room = max(24, (self.size.width or 80) - kind - ident - 10)  # 2 cells of padding a column, 2 for a scroll bar
+        text = max(12, room * 3 // 5)
+        return text, max(10, room - text)
+
     def reload(self, keep: str | None = None) -> None:
         """Fill the table again, keeping the cursor on ``keep`` (an id) when it is still there."""
         table = self.items_table
         current = self.selected()
         keep = keep or (current.id if current is not None else None)
         self.rows = self._collect()
-        width = max(20, (self.size.width or 80) - 50)
+        text_width, detail_width = self._text_widths()
         table.clear()
         for row in self.rows:
-            table.add_row(KINDS[row.kind], row.id, shorten(row.text, width), shorten(row.detail, 26), key=f"{row.kind}:{row.id}")
+            cells = (KINDS[row.kind], row.id, shorten(row.text, text_width), shorten(row.detail, detail_width))
+            table.add_row(*cells, key=f"{row.kind}:{row.id}")
         index = next((i for i, row in enumerate(self.rows) if row.id == keep), None)
         if index is not None:
             table.move_cursor(row=index)
