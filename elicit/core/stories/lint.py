@@ -30,6 +30,7 @@ from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.models import Story, with_article
 from elicit.core.stories.atomic import purpose_in_goal
 from elicit.core.stories.checks import atomic_problem, minimal_problem, solution_terms, unique
+from elicit.core.stories.lexicon import lexicon
 from elicit.core.stories.parse import UNPARSED_TAG, TemplateShape, parse_story, template_family, template_wording
 from elicit.core.stories.similar import SimilarityIndex
 from elicit.core.stories.vague_terms import VagueTerms, vague_terms
@@ -319,7 +320,18 @@ _SINGLE_CHECKS = (
 """The checks of one story on its own, in the order their findings are listed."""
 
 
-_REASON_IN_GOAL = re.compile(r"\b(?:because|since\s+(?:I|we|they|it|there|the|our|my|this))\b", re.IGNORECASE)
+_REASON_IN_GOAL = re.compile(
+    r"\b(?:because|since\s+(?:I|we|they|it|there|the|our|my|this))\b|\bfor\s+the\s+purposes?\s+of\b|\bin\s+support\s+of\b|\bfor\s+ease\s+of\b|\bdue\s+to\b"
+    r"|,\s*(?:if\s+possible,\s*)?(?:in\s+order\s+)?to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b[^,]*$",
+    re.IGNORECASE,
+)
+"""A reason given in the goal: "because ...", a purpose named ("for the purposes of my research", "in support of",
+"for ease of"), a purpose infinitive after a comma at the end (", if possible, to ease data entry")."""
+
+
+def _reason_in_goal(want: str) -> bool:
+    found = _REASON_IN_GOAL.search(want)
+    return found is not None and (found.group("verb") is None or lexicon().is_base_verb(found.group("verb").lower()))
 
 
 @dataclass(frozen=True)
@@ -345,7 +357,7 @@ def _set_checks(view: _View, context: BacklogContext, checks: frozenset[str]) ->
 
 def _no_benefit(story: _InBacklog) -> tuple[str, str, str] | None:
     view, context = story.view, story.context
-    if not view.want or view.so_that or _REASON_IN_GOAL.search(view.want) or purpose_in_goal(view.want):
+    if not view.want or view.so_that or _reason_in_goal(view.want) or purpose_in_goal(view.want):
         return None
     share = _benefit_share(context, story.index, story.others)
     if story.others >= MIN_BACKLOG and share < BENEFIT_SHARE:

@@ -61,7 +61,7 @@ NEGATION = "not "
 _MEANS = (
     _means("i-dont-want", r"\b(?:I|we)\s+(?:do\s*n[o']?t|don't|dont)\s+(?:really\s+)?want\b", NEGATION),
     _means("i-want-to-be-able-to", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want\s+to\s+be\s+able\s+to\b", "to be able to "),
-    _means("i-want", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want(?:ed)?\b"),
+    _means("i-want", r"\b(?:I|we)\s+(?:would\s+)?(?:(?:really|also|just)\s+)?want(?:ed)?\b"),
     _means("i-only-want", r"\b(?:I|we)\s+only\s+want\b", "only "),
     _means("i-would-like", r"\b(?:I|we)\s*(?:would|'d|’d)\s+(?:really\s+|also\s+)?like\b"),
     _means("i-wish", r"\b(?:I|we)\s+wish\b"),
@@ -71,10 +71,12 @@ _MEANS = (
     _means("i-can", r"\b(?:I|we)\s+(?:can|could|may)\b(?!\s*(?:not|n't|'t))", "to "),
     # a goal told as what will happen ("As a visitor I will see a notice ..."), or as what happens ("As a reader I
     # see the logo ...", "I first see a summary ..."): the verb is kept in the goal ("to see a notice")
-    _means("i-will", r"\b(?:I|we)\s+(?:will|shall|'ll)\s+(?!be\s+able\b|not\b|never\b)(?=[a-z]+\b)", "to "),
+    _means("i-will", r"\b(?:I|we)\s+(?:will|shall|'ll|should|must)\s+(?!be\s+able\b|not\b|never\b|also\s+not\b)(?=[a-z]+\b)", "to "),
+    _means("i-should-not", r"\b(?:I|we)\s+(?:should|must|will|shall)\s+(?:not|never)\s+(?=[a-z]+\b)", "not to "),
+    _means("i-am-told", r"\b(?:I|we)\s+(?:am|are|'m|get)\s+(?=(?:notified|shown|told|sent|given|alerted|informed|reminded|asked|emailed|offered|warned)\b)", "to be "),
     _means("i-see", r"\b(?:I|we)\s+(?:(?:first|also|then|only|now)\s+)?(?=(?:see|get|receive)\b)", "to "),
 )
-_ROLE_ONLY = frozenset({"i-will", "i-see"})
+_ROLE_ONLY = frozenset({"i-will", "i-see", "i-am-told", "i-should-not"})
 """Means read only after a role: "I see a problem" or "I will fix it" alone is a remark, not a story."""
 
 # A means without its subject, right after the role's comma ("As a X, would like ...").
@@ -106,7 +108,7 @@ _NOT_A_ROLE = re.compile(
 )
 _IN_ORDER_FIRST = re.compile(r"^in\s+order\s+to\s+(?P<ends>.+?)\s*,?\s+(?=as\s+(?:an?\s+|the\s+)?\S)", re.IGNORECASE)
 _LEADING_MARK = re.compile(
-    r"^(?:[-*•·–—>]+\s*|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+|(?:chore|feature|bug|task|epic|spike|enhancement|improvement)\s*:\s*(?=as\s))+",
+    r"^(?:[-*•·–—>]+\s*|\[[ xX]\]\s+|[A-Z]{1,6}\d{1,5}\s*[:.)]\s+|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+|(?:chore|feature|bug|task|epic|spike|enhancement|improvement)\s*:\s*(?=as\s))+",
     re.IGNORECASE,
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
@@ -146,8 +148,14 @@ def negated_goal(want: str) -> str | None:
     return goal
 
 
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\w*])")
+"""Markdown emphasis and code marks ("**As a** user", "*artefacts*", "`make`"): the words stay, the marks go."""
+
+
 def normalise(text: str) -> str:
-    """The line with typographic quotes made plain, spaces collapsed, bullets and leading ids removed."""
+    """The line with typographic quotes made plain, spaces collapsed, Markdown emphasis, bullets, task boxes and
+    leading ids removed."""
+    text = _EMPHASIS.sub(lambda found: found.group(1) or "", text)
     text = " ".join(text.translate(_QUOTES).split())
     text = _LEADING_MARK.sub("", text, count=1).strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
@@ -224,11 +232,23 @@ def _unmarked_story(line: str, rest: str, cut: int, has_article: bool) -> Parsed
     """No means wording: "As a X, <something>" still names a role; the want is what follows (maybe nothing)."""
     if not has_article or cut <= 0 or cut >= len(rest):
         return None
+    subject = _SUBJECT_IN_ROLE.search(rest, 0, cut)
+    if subject is not None:  # "As a user I have access to my orders, so that ...": the goal starts at "I"
+        cut = subject.start()
     role = _clean_role(rest[:cut])
     if not role or len(role.split()) > 8:
         return None
     want, so_that, ends = _split_ends(rest[cut:])
     return ParsedStory(role, want, so_that, line, "as-unmarked" + (f"-{ends}" if ends else ""))
+
+
+_SUBJECT_IN_ROLE = re.compile(
+    r"(?<!\bwhen)(?<!\bif)(?<!\bonce)(?<!\bafter)(?<!\bbefore)(?<!\bwhile)(?<!\bwhenever)(?<!\bthat)(?<!\bwhere)(?<!\bbecause)"
+    r"\s+(?-i:I|we)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+"""Where an unmarked goal starts inside what would be the role: "I" or "we" not in a clause of the role ("As a user
+when I ...")."""
 
 
 def _earliest_ends(text: str) -> int:
@@ -286,6 +306,8 @@ _FAMILIES = {
     "i-am-able-to": "can",
     "i-should-be-able-to": "can",
     "i-will": "will",
+    "i-am-told": "see",
+    "i-should-not": "will",
     "i-see": "see",
     "unmarked": "unmarked",
 }

@@ -68,10 +68,21 @@ class VagueTerms:
                 continue
             seen.add(hit.phrase)
             hits.append(VagueHit(hit.phrase, text_words[hit.first].start, self.suggestions.get(hit.phrase, _DEFAULT_ADVICE)))
+        hits.extend(_open_list(text, rationale))
         return hits
 
 
 _DEFAULT_ADVICE = "say it so that a tester can check it"
+_OPEN_LIST = re.compile(r",[^,;.:()]*?\s(?P<open>(?:and|or)\s+(?:many\s+|all\s+|any\s+)?other\s+(?!than\b)[a-z][\w-]*)", re.IGNORECASE)
+"""A list left open at its end: "volume pages, annotations and other content", "contrast, level and other operations"
+(like "etc."); not "other" on its own ("share it with other users") or without a list before it."""
+_OPEN_LIST_ADVICE = "name every item, or say where the full list is"
+
+
+def _open_list(text: str, rationale: int) -> list[VagueHit]:
+    """The list left open in the goal, before its rationale starts, as a hit ("and other content")."""
+    found = _OPEN_LIST.search(text, 0, rationale)
+    return [VagueHit(" ".join(found.group("open").lower().split()), found.start("open"), _OPEN_LIST_ADVICE)] if found else []
 
 
 _RATIONALE = re.compile(
@@ -104,19 +115,43 @@ _USER_ACTIONS = frozenset(
 )
 _ACCESS_TO = ("access", "to")  # "restrict access to some files": the files the user picks
 _PARTITIVE = frozenset(["the", "your", "my", "our", "their", "its", "his", "her", "these", "those", "this", "that"])
-_MEANS = (("using",), ("based", "on"), ("by", "using"))
+_MEANS = (("using",), ("based", "on"), ("by", "using"), ("by",))
 
 
 def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     """A vague word that does not qualify the requirement: "hide some fields" (the user's own pick) or an
     adjective in a term named after "using"/"based on" ("sort photos using simple colour features")."""
     before = [word.text for word in text_words[max(0, hit.first - 3) : hit.first]]
+    if _refused(text_words, hit.first) or (hit.phrase in _AMOUNTS and _listed_elsewhere(text_words, hit.last)):
+        return True
     if hit.phrase == "some":
         return _user_picks_some(text_words, hit, before)
     if _names_content(text_words, hit, before) or _a_purpose_or_a_state(text_words, hit, before):
         return True
     nouns_after = len(text_words) - hit.last - 1
     return nouns_after >= 2 and any(tuple(before[-len(means) :]) == means for means in _MEANS)
+
+
+_REFUSALS = frozenset(["not", "never"])
+_AMOUNTS = frozenset(["various", "several", "many", "some", "multiple", "numerous", "a number of"])
+_ELSEWHERE = frozenset(["list", "below", "above", "here", "attached", "appendix", "table"])
+
+
+def _refused(text_words: list[Word], first: int) -> bool:
+    """ "not to enforce periodic rotation of passwords": a vague word in what the story says not to do sets no level."""
+    tokens = [word.text for word in text_words[max(0, first - 4) : first]]
+    for index, token in enumerate(tokens):
+        if token in _REFUSALS:
+            rest = tokens[index + 1 :]
+            rest = rest[1:] if rest[:1] == ["to"] else rest
+            return 1 <= len(rest) <= 2 and lexicon().is_base_verb(rest[0])
+    return False
+
+
+def _listed_elsewhere(text_words: list[Word], last: int) -> bool:
+    """ "search by various attributes, see list here": the amount is given where the goal points to."""
+    tokens = [word.text for word in text_words[last + 1 : last + 6]]
+    return any(token == "see" and (tokens[index + 1 : index + 2] and tokens[index + 1] in _ELSEWHERE or tokens[index + 2 : index + 3] and tokens[index + 2] in _ELSEWHERE) for index, token in enumerate(tokens))
 
 
 def _names_content(text_words: list[Word], hit: PhraseHit, before: list[str]) -> bool:

@@ -22,6 +22,18 @@ TOLD_AS_WHAT_HAPPENS = (
     ("As a buyer I will receive a receipt by email, so that I can claim the costs.", "to receive a receipt by email"),
     ("Chore: As a site developer, I would like to swap the login keys for campus accounts.", "to swap the login keys for campus accounts"),
     ("Feature: As a player, I want to pick my shirt number.", "to pick my shirt number"),
+    ("As a driver, I should see the next stop on the map.", "to see the next stop on the map"),
+    ("As a clerk I must sign each form, so that it counts.", "to sign each form"),
+    ("As a tenant I am notified when the rent is due, so that I can pay on time.", "to be notified when the rent is due"),
+    ("As a tenant I get reminded of the rent, so that I can pay on time.", "to be reminded of the rent"),
+    ("As a tenant I would want to pay by card.", "to pay by card"),
+    ("As a parent I should not see other children's marks.", "not to see other children's marks"),
+    ("As a tenant I have access to my old bills, so that I can check them.", "I have access to my old bills"),
+    ("**As a** tenant, **I want** to pay by card, **so that** I keep no cash.", "to pay by card"),  # Markdown emphasis
+    ("As a *tenant*, I want to remove any *old* bills", "to remove any old bills"),
+    ("- [ ] As a tenant, I want to pay by card.", "to pay by card"),  # a task box
+    ("[x] As a tenant, I want to pay by card.", "to pay by card"),
+    ("US12: As a tenant, I want to pay by card.", "to pay by card"),  # an id without a dash
 )
 
 
@@ -38,11 +50,18 @@ def test_a_story_told_as_what_happens_or_with_a_type_label_is_read_as_a_story(te
         "I see an error when I open the page.",  # a remark without a role
         "I will fix the login tomorrow.",
         "Bug: the page crashes when I press save.",  # a type label before no story
-        "As a user I will not see the ads.",  # a refusal told as what happens: not read
+        "I should not see the ads.",  # a refusal without a role
     ),
 )
 def test_remarks_told_as_what_happens_are_still_not_stories(text):
     assert parse_story(text) is None, text
+
+
+def test_an_i_in_what_would_be_the_role_starts_the_goal_but_not_inside_a_clause_of_the_role():
+    parsed = parse_story("As a tenant I have access to my old bills, so that I can check them.")
+    assert parsed.role == "tenant" and parsed.so_that == "I can check them"
+    assert parse_story("As a tenant when I open the app, I first see my bills.").role == "tenant when I open the app"
+    assert parse_story("As a tenant I want 2 * 3 rooms").want == "2 * 3 rooms"  # a lone star is no emphasis
 
 
 def test_i_will_and_i_see_are_worded_differently_from_i_want():
@@ -144,3 +163,58 @@ def test_a_second_want_after_the_benefit_is_not_atomic():
 
     assert "not-atomic" in single(story(want="to tag a photo with who is in it", so_that="I can find them; I want my own name as the default"))
     assert "not-atomic" not in single(story(want="to tag a photo with who is in it", so_that="I can find them when I want to"))
+
+
+# ambiguous ------------------------------------------------------------------------------------------------------
+
+VAGUE = (
+    ("to list the bus routes, the stops and other details", "and other details"),  # a list left open, like "etc."
+    ("to show the title, the author, or other fields", "or other fields"),
+    ("to export rotas, timesheets and many other reports", "and many other reports"),
+)
+PLAIN = (
+    "to share the rota with other coaches",  # "other" without a list before it
+    "to see the routes of other drivers and their stops",
+    "to list the stops in towns other than mine",
+    "to search by simple keyword or phrase",  # an adjective in the criterion after "by"
+    "to search by several fields, see list below",  # the amount is given where the goal points
+    "to be sure not to enforce periodic checks of the vans",  # a vague word in what the story refuses
+)
+
+
+@pytest.mark.parametrize(("want", "term"), VAGUE)
+def test_ambiguous_finds_a_list_left_open(want, term):
+    from elicit.core.stories.vague_terms import vague_terms
+
+    assert term in [hit.term for hit in vague_terms().find(want)], want
+    assert "ambiguous" in single(story_of(want)), want
+
+
+@pytest.mark.parametrize("want", PLAIN)
+def test_ambiguous_keeps_quiet_on_other_alone_criteria_references_and_refusals(want):
+    assert "ambiguous" not in single(story_of(want)), want
+
+
+def test_ambiguous_still_reports_what_a_story_asks_for_beside_a_refusal():
+    assert "ambiguous" in single(story_of("to get periodic checks of the vans"))
+    assert "ambiguous" in single(story_of("not to wait and to get periodic checks of the vans"))
+
+
+# no-benefit: a reason in other words --------------------------------------------------------------------------
+
+REASONS = (
+    "As a coach, I want to pass the scores to the league for the purposes of the ranking.",
+    "As a coach, I want the pitch to be booked with the match, if possible, to save time.",
+    "As a coach, I want the team sheet printed in support of the referee.",
+    "As a coach, I want to cancel the match due to bad weather.",
+    "As a coach, I want to list the players, to quickly see who is missing.",
+)
+
+
+@pytest.mark.parametrize("text", REASONS)
+def test_a_reason_given_in_other_words_is_no_missing_benefit(text):
+    assert "no-benefit" not in findings_of(backlog(*GOOD, text), "US-005"), text
+
+
+def test_a_comma_and_a_noun_after_to_is_still_a_missing_benefit():
+    assert "no-benefit" in findings_of(backlog(*GOOD, "As a coach, I want to send the rota, to the parents."), "US-005")

@@ -11,6 +11,10 @@
   ../shared lacks, labelled blind, promoted to tuning data on 2026-12-01 after one blind reading at
   30b11b6): no default check makes more false alarms than the round-4 rules did (``HOLDOUT_MOST_FALSE``),
   and each keeps precision 0.85 or more. Skips when ../holdout-user-stories is absent (CI).
+- The GitHub set (tests/data/lint_github/: five whole backlogs of public GitHub projects, labelled blind,
+  promoted to tuning data on 2026-12-01 after one blind reading at 808a364): no default check makes more
+  false alarms than the round-5 rules did (``GITHUB_MOST_FALSE``), and each keeps precision 0.85 or more.
+  Skips when ../github-user-stories is absent (CI).
 
 Stories are linted as `elicit lint` reads a backlog file: each backlog as its own set, the
 ``#G12#`` tag stripped, a line that holds only the tag read as it stands (not a story).
@@ -27,7 +31,7 @@ import pytest
 from elicit.core.stories.backlog import BacklogLine, to_story
 from elicit.core.stories.lint import CHECKS, DEFAULT_ON, lint_stories
 from elicit.core.stories.parse import parse_story
-from tests.conftest import DATA, HOLDOUT_STORIES, story_line, user_story_files
+from tests.conftest import DATA, GITHUB_STORIES, HOLDOUT_STORIES, story_line, user_story_files
 
 PROMOTED = DATA / "lint_labels_unseen.toml"
 FRESH = DATA / "lint_labels_fresh.toml"
@@ -97,9 +101,10 @@ def test_precision_of_every_default_check_on_the_promoted_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 60  # the checks do fire on these stories
 
 
-FRESH_MOST_FALSE = {"not-atomic": 3, "ambiguous": 3, "not-minimal": 1, "no-benefit": 1, "non-uniform": 1}
-"""False alarms on the fresh set with the round-3 rules (tuned on it): a check may not make more. Two default checks stay
-under the 0.9 goal there (not-atomic 26 of 29, ambiguous 25 of 28): their false alarms need meaning, not grammar."""
+FRESH_MOST_FALSE = {"not-atomic": 2, "ambiguous": 3, "not-minimal": 1, "non-uniform": 1}
+"""False alarms on the fresh set with the round-3 rules (tuned on it; not-atomic 2 and no-benefit 0 since rounds 4 and 5):
+a check may not make more. ambiguous stays under the 0.9 goal there (25 of 28): its false alarms need meaning, not
+grammar."""
 
 
 def test_precision_of_every_default_check_on_the_fresh_set():
@@ -132,4 +137,24 @@ def test_precision_of_every_default_check_on_the_holdout_set():
         tp, fp, _ = scores[code]
         assert fp <= HOLDOUT_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the hold-out set (at most {HOLDOUT_MOST_FALSE.get(code, 0)})"
         assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the hold-out set"
+    assert sum(tp for tp, _, _ in scores.values()) >= 150  # the checks do fire on these stories
+
+
+GITHUB_MOST_FALSE = {"not-atomic": 2, "ambiguous": 1, "not-minimal": 2, "no-benefit": 1}
+"""False alarms on the GitHub set with the round-5 rules (tuned on it since its one blind reading): a check may not make
+more."""
+
+
+def test_precision_of_every_default_check_on_the_github_set():
+    labelled = sorted((DATA / "lint_github").glob("*.toml"))
+    files = tuple(GITHUB_STORIES / f"{path.stem}.txt" for path in labelled)
+    if not labelled or not all(file.is_file() for file in files):
+        pytest.skip(f"GitHub stories not found in {GITHUB_STORIES}: no GitHub set to measure")
+    labels = [item for path in labelled for item in _labels(path)]
+    scores = figures(labels, _found(files))
+    print(_table(f"GitHub set ({len(labels)} lines; promoted to tuning data on 2026-12-01 after one blind reading):", scores))
+    for code in DEFAULT_ON:
+        tp, fp, _ = scores[code]
+        assert fp <= GITHUB_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the GitHub set (at most {GITHUB_MOST_FALSE.get(code, 0)})"
+        assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the GitHub set"
     assert sum(tp for tp, _, _ in scores.values()) >= 150  # the checks do fire on these stories
