@@ -155,7 +155,8 @@ _EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?![\w*
 def normalise(text: str) -> str:
     """The line with typographic quotes made plain, spaces collapsed, Markdown emphasis, bullets, task boxes and
     leading ids removed."""
-    text = _EMPHASIS.sub(lambda found: found.group(1) or "", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _EMPHASIS.sub(lambda found: found.group(1) or "", text)
     text = " ".join(text.translate(_QUOTES).split())
     text = _LEADING_MARK.sub("", text, count=1).strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
@@ -214,6 +215,8 @@ def _means_after_role(rest: str, ends_at: int, comma: int) -> tuple[int, int, _M
     """The earliest means wording ("I want", or a bare "would like" right after the role's comma): start, end, which."""
     best: tuple[int, int, _Means] | None = None
     for means in _MEANS:
+        if means.key in _ROLE_ONLY and best is not None:
+            break  # told as what happens: only where no "I want", "I can" ... is written (they come last)
         found = means.pattern.search(rest, 0, ends_at)
         if found and found.start() > 0 and (best is None or found.start() < best[0]):
             best = (found.start(), found.end(), means)
