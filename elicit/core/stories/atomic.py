@@ -88,7 +88,8 @@ SAME_GOAL_PAIRS = {
         "copy+paste cut+paste drag+drop read+write enter+exit show+hide open+close start+stop start+end enable+disable include+exclude "
         "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access "
         "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify "
-        "protect+harden protect+secure secure+harden encourage+promote"
+        "protect+harden protect+secure secure+harden encourage+promote pause+resume play+pause undo+redo expand+collapse "
+        "attach+detach"
     )
 }
 """The two sides of one setting or decision, a step that only leads to the other, and one action said twice

@@ -139,6 +139,9 @@ ONE_GOAL = (
     "to validate or sanitise the uploaded files",  # alternative defences
     "to sanitise, disable or sandbox the scripts",
     "to protect and harden the login page",  # one action said twice
+    "to pause and resume the downloads",  # the two sides of one control
+    "to undo and redo my edits",
+    "to expand or collapse each section",
     "to enable or disable the alarm",  # the two sides of one setting, still
     "to lock or unlock the door",
     "to select a dataset and export it",  # a step and its goal, still
