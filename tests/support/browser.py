@@ -214,6 +214,23 @@ OVERFLOW = """(() => {
 })()"""
 """Anything wider than the viewport: a table that runs off the screen or the paper."""
 
+BROKEN_WORDS = """(() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('th, td')) {
+    for (const node of cell.childNodes) {
+      if (node.nodeType !== 3) continue;
+      const word = /[^\\s]+/g; let found;
+      while ((found = word.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, found.index); range.setEnd(node, found.index + found[0].length);
+        if (new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size > 1) broken.push(found[0]);
+      }
+    }
+  }
+  return broken;
+})()"""
+"""Words of table cells broken across two lines ('Confir' / 'med' in a header at 400 px)."""
+
 
 def png_size(data: bytes) -> tuple[int, int]:
     """Width and height of a PNG from its header."""

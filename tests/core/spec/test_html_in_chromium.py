@@ -12,7 +12,7 @@ import pytest
 
 from elicit.core.spec.exporters import AUDIENCES
 from tests.core.spec.test_sample_spec import export
-from tests.support.browser import DESKTOP, OVERFLOW, PHONE, Browser, chromium_path, pdf_pages, png_size
+from tests.support.browser import BROKEN_WORDS, DESKTOP, OVERFLOW, PHONE, Browser, chromium_path, pdf_pages, png_size
 
 CHROMIUM = chromium_path()
 pytestmark = pytest.mark.skipif(
@@ -40,6 +40,10 @@ def test_sample_spec_in_chromium(browser, tmp_path: Path, audience):
     browser.size(*PHONE, mobile=True)
     phone = browser.evaluate(OVERFLOW)
     assert phone["scrollWidth"] <= PHONE[0] and phone["wide"] == [], phone
+    assert browser.evaluate(BROKEN_WORDS) == [], "a table's words stay whole on a phone (trial2 T24: 'Stori es', 'Confir med')"
+    browser.size(400, PHONE[1], mobile=True)
+    assert browser.evaluate(BROKEN_WORDS) == [] and browser.evaluate(OVERFLOW)["wide"] == []
+    browser.size(*PHONE, mobile=True)
     assert png_size(browser.screenshot(tmp_path / "phone.png")) == PHONE
     browser.size(*DESKTOP)
     assert browser.evaluate(OVERFLOW)["wide"] == []

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     pass
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TOKEN = re.compile(r"(\s+)")
+_TOKEN_JOINT = re.compile(r"(?<=[._/@-])(?=\w)")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'"
@@ -87,8 +89,8 @@ ul.checklist li::before {{ content: "\\2610\\00a0"; }}
 blockquote {{ margin: .6rem 0; padding: .4rem .9rem; border-left: 4px solid #8aa4c8; background: {QUOTE_BACK}; }}
 table {{ border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }}
 caption {{ text-align: left; font-weight: 600; padding: .2rem 0; }}
-th, td {{ border: 1px solid {RULE}; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }}
-th {{ background: {HEADER_CELL}; }}
+th, td {{ border: 1px solid {RULE}; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }}
+th {{ background: {HEADER_CELL}; overflow-wrap: normal; }}
 td.number, th.number {{ text-align: right; }}
 td.number {{ white-space: nowrap; }}
 figure.chart {{ margin: 1rem 0 1.25rem; }}
@@ -108,6 +110,7 @@ footer {{ margin-top: 3rem; color: {MUTED}; font-size: .85rem; border-top: 1px s
   .bars dt {{ grid-column: 1 / -1; margin-top: .2rem; }}
   table {{ font-size: .85rem; }}
   th, td {{ padding: .2rem .25rem; }}
+  th.number {{ writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; vertical-align: bottom; }}
 }}
 @media print {{
   @page {{ margin: 16mm 14mm; }}
@@ -192,13 +195,32 @@ def lines(entries: tuple[Line, ...]) -> str:
     return "<br>".join(shown for shown in (spans(entry) for entry in entries) if shown)
 
 
+def breakable(raw: str) -> str:
+    """``raw`` as HTML whose long tokens may break: after a dot, an underscore, a slash, a hyphen or an @ (a question
+    id such as ``discovery.current_process.walkthrough``), and every 24 characters of a token with none of those.
+    Table cells keep their words whole (``overflow-wrap: break-word``: a phone showed 'Stakehol|ders' and
+    'Confir|med'), and such a token would otherwise push a table past a phone's width."""
+    pieces: list[str] = []
+    for token in _TOKEN.split(raw):
+        if len(token) < 20 or token.isspace():
+            pieces.append(text(token))
+            continue
+        parts = [part for joint in _TOKEN_JOINT.split(token) for part in _chunks(joint)]
+        pieces.append("<wbr>".join(text(part) for part in parts))
+    return "".join(pieces)
+
+
+def _chunks(part: str, size: int = 24) -> list[str]:
+    return [part[start : start + size] for start in range(0, len(part), size)] or [part]
+
+
 def spans(entry: Line) -> str:
     """Inline spans as HTML; blank space at either end of a text span is kept as one space."""
     out: list[str] = []
     for span in entry:
         if isinstance(span, Text):
             parts = [part.strip() for part in _LINE_BREAK.split(span.text) if part.strip()]
-            joined = ("<br>" if span.lines else " ").join(text(part) for part in parts)
+            joined = ("<br>" if span.lines else " ").join(breakable(part) for part in parts)
             if span.text[:1].isspace():
                 space_after(out)
             out.append(joined)
