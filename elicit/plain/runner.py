@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from elicit.core.session import open_session
+from elicit.core.session import OpenSession, open_session
 
 from .interview_loop import PlainInterview
 from .output import Console, progress_lines
@@ -68,6 +68,7 @@ def run(
             with signals_held():
                 saved = saver.flush()
                 opened.close()
+                remember_progress(opened)
     if not saved:
         console.say("", f"{ending} The last changes could not be saved: {saver.error}.")
         lost = saver.unsaved_lines()
@@ -76,6 +77,15 @@ def run(
         return EXIT_NOT_SAVED
     console.say("", f"{ending} Everything entered is saved in {path}.", progress_lines(opened.interview, opened.session)[0])
     return code
+
+
+def remember_progress(opened: OpenSession) -> None:
+    """The launcher's list gets this session's progress, as the app's close gives it: its Done column said 0/63
+    for a session answered in plain mode (trial2 T24)."""
+    from elicit.core.session import remember, summarise
+
+    summary = summarise(opened.interview)
+    remember(opened.path, title=opened.session.title, client=opened.session.client, done=summary.done, total=summary.questions)
 
 
 def choose_prompter(console: Console, stdin: TextIO, stdout: TextIO) -> Prompter:

@@ -221,3 +221,13 @@ def test_none_is_refused_where_there_is_nothing_to_clear(mini_session_path):
     assert [s.so_that for s in read_session(mini_session_path).stories] == [""]
     assert "In a story, only /cancel works; start with // to type a slash." in out
     assert "/none leaves it empty" not in out
+
+
+def test_the_launcher_list_gets_the_progress_made_in_plain_mode(mini_session_path):
+    # trial2 T24: the launcher's Done column said 0/63 for a session with 9 answers given in plain mode.
+    from elicit.core.session import recent
+
+    code, out = play(mini_session_path, "Invoices take a week", "/stop")
+    assert code == 0, out
+    (item,) = recent()
+    assert (item.path, item.done) == (mini_session_path.resolve(), 1) and item.total and item.progress.startswith("1/")

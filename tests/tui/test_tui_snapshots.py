@@ -74,6 +74,16 @@ def test_launcher(snap_compare, workspace: Path, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_launcher_with_sessions_alike(snap_compare, workspace: Path, size):
+    # trial2 T24: six sessions titled alike for one client; at 80 columns the File column, the one that tells them
+    # apart, was cut at the screen's edge ('front-de', 'hygienis').
+    for number, name in enumerate(("appointment-reminders", "hygienists", "combined", "front-desk", "e4", "e5")):
+        path = make_session(workspace / f"{name}.elicit.toml")
+        remember(path, title="Appointment reminders", client="Brightsmile Dental", done=number, total=63, opened_at=FIXED_NOW - timedelta(minutes=number))
+    assert snap_compare(launcher_app(), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_launcher_empty(snap_compare, workspace: Path, size):
     assert snap_compare(launcher_app(), terminal_size=size, run_before=settle)
 

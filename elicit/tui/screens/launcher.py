@@ -77,10 +77,11 @@ class LauncherScreen(Screen[None]):
         self.sessions = recent()
         table = self.recent
         table.clear()
+        title_width, client_width = self._text_room()
         rows = [
             (
-                shorten(item.title or item.path.name, 40),
-                shorten(item.client, 24),
+                shorten(item.title or item.path.name, title_width),
+                shorten(item.client, client_width),
                 f"{item.opened_at:%Y-%m-%d %H:%M}" if item.opened_at else "",
                 item.progress,
             )
@@ -93,6 +94,19 @@ class LauncherScreen(Screen[None]):
         empty.display = not self.sessions
         table.display = bool(self.sessions)
         empty.update("No recent sessions yet. Press [b]n[/b] to start a new interview, or [b]o[/b] to open a session file.")
+
+    def _text_room(self) -> tuple[int, int]:
+        """How wide Session and Client may be: what the file names (what tells sessions apart) leave them.
+
+        At 80 columns six sessions titled "Appointment reminders" for one client showed their whole title and client,
+        and the File column, the one that differs, was cut to 'front-de' and 'hygienis' at the screen's edge (T24).
+        """
+        names = [len(file_cell(item.path, 0)) for item in self.sessions]
+        file_width = min(30, max(names, default=4))
+        width = self.recent.size.width or self.app.size.width
+        room = width - 3 - (16 + 2) - (5 + 2) - (file_width + 2) - 4  # Last opened, Done, File; padding of the two
+        title = max(12, min(40, room * 3 // 5))
+        return title, max(10, min(24, room - title))
 
     def _file_room(self, rows: Sequence[tuple[str, ...]]) -> int:
         """How wide the File column can be before the table scrolls sideways (each column pads a space each side)."""
