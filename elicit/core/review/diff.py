@@ -59,6 +59,14 @@ class Change:
     title: str = ""
     """The record as people read it now (a story's sentence, a decision's text)."""
 
+    @property
+    def why(self) -> str:
+        """The reason as a page shows it: none when a changed field it lists already says it (a resolved open
+        question's reason is its resolution: 'Resolution: X' then 'Why: X', trial2 T24)."""
+        if self.change == "changed" and any(values.get("new") == self.reason for values in self.fields.values()):
+            return ""
+        return self.reason
+
     def as_json(self) -> dict[str, Any]:
         """The JSON object: kind, id, change, fields, reason."""
         return {"kind": self.kind, "id": self.id, "change": self.change, "fields": self.fields, "reason": self.reason}

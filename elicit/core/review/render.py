@@ -79,8 +79,8 @@ def _document_item(change: Change) -> tuple[Line, ...]:
     if change.change == "changed":
         for label, before, after in field_lines(change):
             lines.append(line(Text(f"{label}: "), Text(f"{before} → {after}" if before and after else before or after)))
-    if change.reason:
-        lines.append(line(Label("Why:"), Text(change.reason)))
+    if change.why:
+        lines.append(line(Label("Why:"), Text(change.why)))
     return tuple(lines)
 
 
@@ -110,6 +110,6 @@ def diff_text(changes: list[Change], old: State, new: State) -> Any:
         if change.change == "changed":
             for label, before, after in field_lines(change):
                 lines.append(Text.assemble("          ", (label, "dim"), ": ", (before, "red"), " → " if before and after else "", (after, "green")))
-        if change.reason:
-            lines.append(Text.assemble("          ", ("why", "dim"), ": ", change.reason))
+        if change.why:
+            lines.append(Text.assemble("          ", ("why", "dim"), ": ", change.why))
     return Group(*lines)

@@ -108,6 +108,19 @@ def test_diff_of_added_removed_and_follow_ups():
     assert diff(session_state(old, "a"), session_state(rich_session(), "b")) == []
 
 
+def test_a_resolved_open_question_says_its_resolution_once():
+    # trial2 T24: the page listed 'Resolution: Intune' and then 'Why: Intune'.
+    old, new = rich_session(), rich_session()
+    new.open_questions[0] = replace(new.open_questions[0], status="resolved", resolution="Intune")
+    new.decisions[0] = replace(new.decisions[0], text="Cards only for now")
+    changes = diff(session_state(old, "a"), session_state(new, "b"))
+    page = diff_markdown(changes, session_state(old, "a"), session_state(new, "b"))
+    question = page.split("OQ-001", 1)[1].split("D-001", 1)[0]
+    assert question.count("Intune") == 1 and "Why:" not in question, question
+    assert "*Why:* " + new.decisions[0].rationale in page.split("D-001", 1)[1], "a reason no field shows stays"
+    assert by_id(changes, "open_question", "OQ-001").reason == "Intune", "the JSON keeps it"
+
+
 def test_session_at_round_and_spec_against_session(tmp_path):
     service = service_for()
     service.record_round("first")
