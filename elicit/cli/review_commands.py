@@ -10,6 +10,7 @@ from elicit.core.data import record_dict
 from elicit.core.findings import ElicitError
 from elicit.core.review import accept, decline, diff, diff_json, diff_markdown, diff_text, load_state, read_sheet, write_sheet
 from elicit.core.text import plural
+from elicit.core.vocabulary import PRIORITY_LABELS
 
 from .output import console, one_line, print_json, warning_line
 from .session_commands import load_for_reading, open_for_change
@@ -87,7 +88,8 @@ def list_proposals(args: argparse.Namespace) -> int:
     for name in ("id", "story", "change", "status", "proposal", "reason"):
         table.add_column(name, overflow="fold", no_wrap=name in ("id", "story", "change", "status"))
     for item in sorted(session.proposals, key=lambda p: (p.status != "open", p.id)):
-        proposed = "; ".join(part for part in (item.wording, item.priority and f"priority {item.priority}", item.comment) if part)
+        priority = item.priority and f"priority {PRIORITY_LABELS.get(item.priority, item.priority)}"  # "Won't", as everywhere
+        proposed = "; ".join(part for part in (item.wording, priority, item.comment) if part)
         table.add_row(*(escape(text) for text in (item.id, item.story, item.change, item.status, proposed, item.reason)))
     console().print(table)
     return 0

@@ -64,6 +64,7 @@ def test_the_whole_loop_sheet_import_accept_decline_and_diff(session, tmp_path):
     listed = json.loads(run_elicit("review", "list", session, "--json").stdout)
     assert [(p["id"], p["story"], p["change"], p["status"]) for p in listed] == [("P-001", "US-001", "change", "open"), ("P-002", "US-002", "change", "open")]
     assert set(listed[0]) == {"id", "story", "change", "wording", "priority", "comment", "status", "reason"}
+    assert "priority Must" in run_elicit("review", "list", session).stdout  # as the app and the specs write it (T4: 'wont')
     assert run_elicit("review", "accept", session, "P-001").returncode == 0
     declined = run_elicit("review", "decline", session, "P-002", "--reason", "Maps come after the pilot")
     assert declined.returncode == 0 and "D-001" in declined.stdout
