@@ -30,6 +30,8 @@ MARK = "Review sheet of"
 """The first cell of the line above the header that names the session and round the sheet was written for."""
 
 _FIELD_OF_HEADER = {"id": "id", "decision": "change", "wording": "wording", "priority": "priority", "comment": "comment"}
+_SHEET_FIELDS = {"story": "sentence", "acceptance criteria": "acceptance"}
+"""The sheet's own columns (the story as sent): read only to see whether the client typed over them."""
 _DECISION_WORDS = {
     "keep": "keep", "ok": "keep", "yes": "keep", "agree": "keep", "confirm": "keep", "confirmed": "keep",
     "change": "change", "changed": "change", "edit": "change", "reword": "change",
@@ -110,8 +112,10 @@ def read_sheet(path: Path, session: Session) -> SheetReading:
     _check_mark(rows[:header_at], session, path, reading)
     stories = {story.id: story for story in session.stories}
     round_number = session.rounds[-1].number if session.rounds else 0
+    sent = _as_sent(session)
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         cells = {name: row[index].strip() if index < len(row) else "" for name, index in columns.items()}
+        _take_edits_of_the_sheet(cells, sent.get(cells.get("id", ""), []), f"{path}: row {number}", reading)
         if not any(cells.get(name) for name in ("change", "wording", "priority", "comment")):
             continue  # blank, or not filled by the client
         proposal, problem = _proposal(cells, stories, number, round_number)
@@ -120,6 +124,52 @@ def read_sheet(path: Path, session: Session) -> SheetReading:
         elif proposal is not None:
             reading.proposals.append(proposal)
     return reading
+
+
+def _as_sent(session: Session) -> dict[str, list[Story]]:
+    """Each story as the sheet may show it: as it stands, and as the last round froze it."""
+    sent: dict[str, list[Story]] = {}
+    for story in session.stories + (session.rounds[-1].stories if session.rounds else []):
+        sent.setdefault(story.id, []).append(story)
+    return sent
+
+
+def _same_text(cell: str, texts: list[str]) -> bool:
+    """Whether a cell still holds one of ``texts`` (spacing, line ends and the formula guard aside)."""
+    words = " ".join(cell.split())
+    return any(words in (" ".join(text.split()), " ".join(formula_safe(text).split())) for text in texts)
+
+
+def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], where: str, reading: SheetReading) -> None:
+    """The client typed over the Story or Acceptance criteria cell (as people do in a spreadsheet): never drop it.
+
+    An edited Story cell is the client's wording (unless they also wrote one in "Your wording"); edited criteria
+    have no column of their own, so they go in the comment, for the consultant to read before accepting. Each is
+    said once on import (trial3 T3-1: both were dropped without a word, and "keep" then confirmed the story).
+    """
+    if not sent:
+        return
+    story_id = sent[0].id
+    sentence = cells.get("sentence", "")
+    if sentence and not _same_text(sentence, [story.sentence() for story in sent]):
+        reading.warnings.append(f"{where}: the client edited {story_id}'s Story cell; {_take_story_cell(cells, sentence)}")
+    criteria = cells.get("acceptance", "")
+    if criteria and not _same_text(criteria, ["\n".join(story.acceptance) for story in sent]):
+        edited = "; ".join(line.strip() for line in criteria.splitlines() if line.strip())
+        cells["comment"] = "; ".join(part for part in (cells.get("comment", ""), f"acceptance criteria edited in the sheet: {edited}") if part)
+        reading.warnings.append(f"{where}: the client edited {story_id}'s acceptance criteria; kept in the proposal's comment, to apply by hand")
+
+
+def _take_story_cell(cells: dict[str, str], sentence: str) -> str:
+    """The client's edited Story cell as their wording, unless they wrote one or chose a removal; says which."""
+    word = cells.get("change", "").casefold().strip(" .!")
+    decided = _DECISION_WORDS.get(word.split()[0] if word else "")
+    if cells.get("wording") or decided == "remove":
+        return "their decision and wording columns are read"
+    cells["wording"] = sentence
+    if decided == "keep":
+        cells["change"] = "change"
+    return "read as their wording"
 
 
 def _proposal(cells: dict[str, str], stories: dict[str, Story], number: int, round_number: int) -> tuple[Proposal | None, str]:
@@ -167,7 +217,7 @@ def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:
             name = _header_field(cell)
             if name and name not in columns:
                 columns[name] = index
-        if "id" in columns and len(columns) > 1:
+        if "id" in columns and set(columns) - {"id", *_SHEET_FIELDS.values()}:
             return at, columns
     raise ElicitError(f"{path}: not a review sheet: no header row with an 'ID' column and the client's columns; write one with 'elicit review sheet'")
 
@@ -181,6 +231,8 @@ def _header_field(cell: str) -> str | None:
     name = _FIELD_OF_HEADER.get(" ".join(words)) if words else None
     if name == "priority" and not theirs:
         return None
+    if name is None and not theirs:
+        return _SHEET_FIELDS.get(" ".join(words))
     return name
 
 

@@ -163,3 +163,53 @@ def test_a_sheet_of_another_session_or_round_is_refused_and_an_unmarked_one_is_r
         csv.writer(handle).writerows(sheet_rows(session))
     reading = read_sheet(old, session)
     assert reading.problems == [] and len(reading.warnings) == 1 and "does not say which session" in reading.warnings[0]
+
+
+def _returned(tmp_path, session, edit):
+    """The session's sheet as written, with ``edit(rows)`` applied to its rows as a client would in a spreadsheet."""
+    path = tmp_path / "back.csv"
+    path.write_bytes(write_sheet(session, path))
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    edit(rows)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_a_client_typing_over_the_story_or_its_criteria_is_never_dropped(tmp_path):
+    """Trial3 T3-1: an edited Story cell gave no proposal at all, and "keep" over edited criteria confirmed the story."""
+    session = rich_session()
+    first, second, third = session.stories[0], session.stories[1], session.stories[2]
+
+    def edit(rows):
+        rows[2][1] = first.sentence().replace(first.want, first.want + " at once")  # the Story cell, nothing else
+        rows[3][3] = "\n".join([*second.acceptance, "Given a refund, then the van is told"])  # criteria, and "keep"
+        rows[3][4] = "keep"
+        rows[4][1] = third.sentence() + " today"  # the Story cell and a wording of their own: the wording wins
+        rows[4][5] = "As a driver, I want my route"
+
+    path = _returned(tmp_path, session, edit)
+    reading = read_sheet(path, session)
+    assert reading.problems == []
+    (one, two, three) = reading.proposals
+    assert (one.story, one.change, one.wording) == (first.id, "change", first.sentence().replace(first.want, first.want + " at once"))
+    assert (two.story, two.change, two.wording) == (second.id, "keep", "")
+    assert two.comment == "acceptance criteria edited in the sheet: " + "; ".join([*second.acceptance, "Given a refund, then the van is told"])
+    assert (three.story, three.change, three.wording) == (third.id, "change", "As a driver, I want my route")
+    assert [warning.split(": ", 2)[1:] for warning in reading.warnings] == [
+        ["row 3", f"the client edited {first.id}'s Story cell; read as their wording"],
+        ["row 4", f"the client edited {second.id}'s acceptance criteria; kept in the proposal's comment, to apply by hand"],
+        ["row 5", f"the client edited {third.id}'s Story cell; their decision and wording columns are read"],
+    ]
+
+
+def test_a_story_edited_after_the_round_is_not_read_as_the_clients_edit(tmp_path):
+    """The Story cell holds the wording the client was sent (the round's), though the story changed since: no proposal."""
+    from elicit.core.session.models import Round, snapshot
+
+    session = rich_session()
+    session.rounds.append(Round(1, stories=snapshot(session).stories))
+    path = _returned(tmp_path, session, lambda rows: None)
+    session.stories[0].want = "something else since"
+    reading = read_sheet(path, session)
+    assert reading.proposals == [] and reading.warnings == [] and reading.problems == []
