@@ -13,7 +13,16 @@ from typing import Any
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OPEN, OpenSession, SessionService, find_participant, has_value, parse_answer
+from elicit.core.session import (
+    OPEN,
+    OpenSession,
+    SessionService,
+    check_range,
+    find_participant,
+    has_value,
+    number_in_words,
+    parse_answer,
+)
 
 from .commands import PREFIX, Command, help_lines, names_a_command, read_reply
 from .follow_ups import FollowUps
@@ -185,9 +194,28 @@ class PlainInterview:
             try:
                 value = parse_answer(question, typed)
             except ElicitError as error:
-                self.console.say(sentence(str(error)[:1].upper() + str(error)[1:]))
-                continue
+                value = self._number_said_in_words(question, typed)
+                if value is None:
+                    self.console.say(sentence(str(error)[:1].upper() + str(error)[1:]))
+                    continue
             return self._record(question, value)
+
+    def _number_said_in_words(self, question: Question, typed: str) -> int | float | None:
+        """``about 2 hours`` on a number question, as the app takes it: 2 is the answer and the words go to the
+        notes (trial3 T3-2: plain mode refused it). None when the words hold no one number in range."""
+        value = number_in_words(typed) if question.kind == "number" else None
+        if value is None:
+            return None
+        try:
+            check_range(question, value)
+        except ElicitError:
+            return None
+        answer = self.interview.answer(question.id)
+        notes = answer.notes if answer is not None else ""
+        if typed not in notes:
+            self.service.set_notes(question.id, f"{notes.rstrip()} {typed}".strip() if notes.strip() else typed)
+        self.console.say(f"Your words are in the notes: {typed}")
+        return value
 
     def _passes_empty(self, question: Question) -> bool:
         """Enter on an empty answer: an answered, skipped or flagged question stays as it is; an open one is
