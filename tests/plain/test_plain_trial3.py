@@ -30,3 +30,16 @@ def test_words_with_no_one_number_or_one_out_of_range_are_still_refused(mini_ses
     assert code == 0, out
     assert out.count("This question takes a number") == 2 and "Your words are in the notes" not in out
     assert "mini.users.count" not in read_session(mini_session_path).answers
+
+
+def test_with_one_participant_they_are_speaking_from_the_first_question(tmp_path):
+    """T3-3: plain mode opened with "Nobody is speaking" on a one-person interview; the first answer had no speaker."""
+    from tests.support.tui import make_session
+
+    path = make_session(tmp_path / "one.elicit.toml")
+    text = path.read_text(encoding="utf-8").replace('    { name = "Raj", role = "account manager" },\n', "")
+    path.write_text(text.replace('"Ann", role = "finance clerk"', '"Ada Kim", role = "Saturday volunteer"'), encoding="utf-8")
+    assert [p.name for p in read_session(path).participants] == ["Ada Kim"]
+    code, out = play(path, "Five texts a week", "/stop")
+    assert code == 0, out
+    assert "From Ada Kim." in out and read_session(path).answers["mini.context.problem"].by == "Ada Kim"

@@ -109,3 +109,23 @@ async def test_nothing_is_credited_when_the_session_has_no_participants(tmp_path
         await pilot.pause()
         table = app.screen.query_one("#stories-table", DataTable)
         assert "By" not in [str(column.label) for column in table.columns.values()]
+
+
+async def test_the_only_participant_is_speaking_when_the_interview_opens(tmp_path: Path):
+    """Trial3 T3-3: with one participant the header showed nobody and the first answer was credited to no one."""
+    from elicit.core.session.models import Participant
+
+    path = make_session(tmp_path / "interview.elicit.toml")
+    session = read_session(path)
+    session.participants = [Participant("Priya Shah", "volunteer coordinator")]
+    path.write_text(dumps_session(session), encoding="utf-8")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = interview(app)
+        header = screen.query_one(SessionHeader)
+        assert screen.service.speaker == "Priya Shah" and header.speaker == "Priya Shah"
+        assert "▸ Priya" in str(header.render())
+        app.focused.text = "Every week I text forty volunteers"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert read_session(path).answers["mini.context.problem"].by == "Priya Shah"

@@ -78,8 +78,10 @@ class SessionService:
         self._held: list[str] | None = None
         self._deleted: list[DeletedStory] = []
         self._ids = {prefix: IdSequence(prefix) for prefix in ("US", "OQ", "D", "A")}
-        self.speaker = ""
-        """The participant speaking now: what is captured without a ``by`` is credited to them ("" : nobody)."""
+        self.speaker = session.participants[0].name if len(session.participants) == 1 else ""
+        """The participant speaking now: what is captured without a ``by`` is credited to them ("" : nobody).
+        With one participant, they are speaking from the start: in an interview of one person everything is
+        theirs (as compare and merge read it), not only what came after the first speaker key (trial3 T3-3)."""
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` after every change."""

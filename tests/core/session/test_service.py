@@ -394,6 +394,17 @@ def test_a_session_without_participants_credits_nobody(service):
     assert service.add_story("r", "w").by == "" and service.answer("mini.context.problem", "x").by == ""
 
 
+def test_the_only_participant_is_speaking_from_the_start_and_two_start_with_nobody(mini_bank, voices):
+    """Trial3 T3-3: with one participant, the first answer (typed before any speaker key) was credited to no one."""
+    from elicit.core.session.models import Participant
+
+    session = Session(title="t", participants=[Participant("Priya Shah", "volunteer coordinator")])
+    alone = SessionService(session, Interview(session, [mini_bank]))
+    assert alone.speaker == "Priya Shah" and alone.answer("mini.context.problem", "texts").by == "Priya Shah"
+    assert alone.cycle_speaker() == "" and alone.add_story("r", "w").by == "", "f7 still says nobody is speaking"
+    assert voices.speaker == "" and voices.add_story("r", "w").by == "", "with two, nobody is guessed"
+
+
 def test_a_speaker_who_leaves_the_participants_stops_speaking(voices):
     from elicit.core.session.models import Participant
 
