@@ -53,7 +53,8 @@ def compare_sessions(args: argparse.Namespace) -> int:
 
 def merge_sessions(args: argparse.Namespace) -> int:
     """Write one new session from several interviews; print what was merged and the story id map."""
-    from elicit.core.session import SessionStore, session_path
+    from elicit.core.banks import BankCatalog
+    from elicit.core.session import Interview, SessionStore, banks_for_session, session_path
 
     sources = load_sources(args.paths, "elicit merge")
     target = session_path(args.output)
@@ -61,9 +62,12 @@ def merge_sessions(args: argparse.Namespace) -> int:
     merged = merge(sources)
     SessionStore.create(target, merged.session, "elicit merge").close()  # atomic, locked while written, never over a file
     session = merged.session
+    banks, _notes = banks_for_session(session, BankCatalog.default(), target.parent)
+    counted = Interview(session, banks).progress()  # the one counter: the figures the summary and the spec give
     sys.stdout.write(
         one_line(
-            f"wrote {target}: {len(sources)} interviews, {len(session.answers)} questions answered, {len(session.stories)} stories "
+            f"wrote {target}: {len(sources)} interviews, {counted.answered} questions answered, {counted.revisit} to revisit, "
+            f"{len(session.stories)} stories "
             f"({merged.merged_stories} told in several interviews, merged), {merged.conflicts} conflicts left as open questions"
         )
     )

@@ -88,8 +88,11 @@ def test_merge_writes_one_session_prints_the_id_map_and_leaves_the_inputs_alone(
     assert sorted(tmp_path.iterdir()) == sorted([*interviews, combined])  # no lock, backup or temporary file left
     session = read_session(combined)
     assert len(session.merged_from) == 5 and session.stories[0].copies[2].by == "Priya Shah"
-    summary = run_elicit("summary", combined)
+    summary = run_elicit("summary", combined, "--json")
     assert summary.returncode == 0, summary.stderr
+    counts = json.loads(summary.stdout)
+    said = f"{counts['answered']} questions answered, {counts['revisit']} to revisit, "
+    assert said in result.stdout.splitlines()[0], "trial3 T3-4: merge counted every answer record (notes only, conflicts) as answered"
 
 
 @pytest.mark.parametrize("case", ["an input", "an existing file", "an input without its suffix"])
