@@ -189,7 +189,7 @@ def import_stories(args: argparse.Namespace) -> int:
             if key in held and not args.keep_duplicates:
                 skipped.append((line.line, held[key]))
                 continue
-            story = service.add_story(role, want, **values)
+            story = service.add_story(role, want, by="", **values)  # a backlog line was said by nobody in the room
             held.setdefault(key, story.id)
             added.append((line.line, story.id, not line.is_story))
         target = service.session.title or args.path

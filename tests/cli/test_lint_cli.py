@@ -143,6 +143,13 @@ def test_lint_the_real_backlogs(tmp_path):
 # elicit import-stories ----------------------------------------------------------------------------------
 
 
+def test_imported_stories_are_credited_to_nobody_even_with_one_participant(tmp_path, session):
+    """A backlog line was said by no one in the room; a one-participant session's speaker (trial3 T3-3) is not its author."""
+    assert run("participant", "add", session, "Priya Shah: volunteer coordinator").returncode == 0
+    assert run("import-stories", session, stories_file(tmp_path, GOOD)).returncode == 0
+    assert [story.by for story in read_session(session).stories] == [""]
+
+
 def test_import_stories_adds_every_line(tmp_path, session):
     path = stories_file(tmp_path, GOOD, "", "Reporting", "As a clerk I can file forms in order to save time", ending="\r\n")
     result = run("import-stories", session, path)
