@@ -95,3 +95,22 @@ def test_the_first_screen_loads_no_module_it_does_not_show(tmp_path: Path):
     loaded = set(seen["modules"])
     for module in ("elicit.core.stakeholders", "elicit.tui.screens.story_editor", "elicit.tui.screens.capture", "elicit.core.spec"):
         assert module not in loaded, f"{module} is loaded before anything asks for it"
+
+
+async def test_the_first_frame_already_has_the_height_layout(tmp_path: Path, monkeypatch):
+    """The breakpoint class for the terminal's height is on the screen when it mounts, before Textual's first
+    Resize reaches it: at 120x40 the first frame was drawn short, then every widget restyled and drawn tall."""
+    seen: dict[tuple[int, int], set[str]] = {}
+    mounted = InterviewScreen.on_mount
+
+    async def on_mount(screen: InterviewScreen) -> None:
+        seen[screen.app.size.width, screen.app.size.height] = set(screen.classes)
+        await mounted(screen)
+
+    monkeypatch.setattr(InterviewScreen, "on_mount", on_mount)
+    for size, height_class in (((120, 40), "-tall"), ((80, 24), "-short")):
+        app = app_on(make_session(tmp_path / f"s{size[1]}.elicit.toml"))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            assert height_class in seen[size], f"{height_class} at {size} when the screen mounts"
+            assert {"-tall", "-short"} & app.screen.classes == {height_class}, "Textual's breakpoints agree"

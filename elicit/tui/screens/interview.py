@@ -58,6 +58,7 @@ class InterviewScreen(SessionScreen[None]):
         # The first question's inputs are part of the screen from the start: mounting them after it
         # would lay the screen out twice before the first frame.
         self.question = self.interview.current
+        self._set_height_class()
         inputs = self._answer_inputs()
         yield SessionHeader(id="session-header")
         with Horizontal(id="interview-body"):
@@ -74,6 +75,18 @@ class InterviewScreen(SessionScreen[None]):
                     yield QuestionStories(id="question-stories")
                 yield NextQuestion(id="question-next")
         yield KeyBar()
+
+    def _set_height_class(self) -> None:
+        """The breakpoint class for the terminal's height, before the first frame.
+
+        Textual sets it on the first Resize, which reaches the screen after its first frame: that frame had the
+        short layout at 120x40 and the next restyled every widget and laid the screen out again (a jump, ~15 ms).
+        Set here, the Resize finds the class already right and changes nothing.
+        """
+        height = self.app.size.height
+        names = [name for _, name in self.VERTICAL_BREAKPOINTS]
+        chosen = next((name for at, name in sorted(self.VERTICAL_BREAKPOINTS, reverse=True) if height >= at), None)
+        self.update_classes({name: name == chosen for name in names}, update=False)
 
     def _answer_inputs(self) -> list[Widget]:
         """The current question's answer input and notes editor (none without a question)."""
