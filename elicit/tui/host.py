@@ -20,7 +20,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import Notify
-from textual.reactive import reactive
+from textual.reactive import var
 
 from elicit.core.findings import ElicitError, FindingsError
 from elicit.core.session import OpenSession, open_session
@@ -60,10 +60,13 @@ class SessionApp(App[int]):
 
     BINDINGS = bindings("app")
 
-    save_state: reactive[str] = reactive(SAVED)
-    stories_loading: reactive[bool] = reactive(False)
+    # vars, not reactives: a reactive on the App repaints the whole screen when it changes (App.refresh), and a
+    # save changes save_state three times; the widgets that show these watch them and redraw themselves.
+    save_state: var[str] = var(SAVED)
+    """What the autosaver last said (SAVED, saving, unsaved, failed); the interview's header watches it."""
+    stories_loading: var[bool] = var(False)
     """Whether the open session's stories are still being read (opened staged: the first question shows first)."""
-    paused: reactive[bool] = reactive(False)
+    paused: var[bool] = var(False)
     """Whether the interview clock is paused (front-end state; the session counts only unpaused time)."""
 
     def __init__(

@@ -151,3 +151,32 @@ async def test_saves_while_typing_do_not_compare_every_story_but_a_story_change_
             await saved(number)
         assert len(compared) == 3, "COMPARE_EVERY saves passed without one that compares every story"
         assert path.read_text(encoding="utf-8") == dumps_session(app.opened.session)
+
+
+async def test_a_save_redraws_the_header_not_the_whole_screen(tmp_path: Path, monkeypatch):
+    """A save moves the app's save state three times (changed, writing, written); as a reactive on the App each
+    move repainted every widget on the screen (App.refresh), 9 whole-screen frames in 120 keys while typing."""
+    from elicit.tui.autosave import PENDING, SAVED, SAVING
+    from elicit.tui.widgets.interview.session_header import SessionHeader
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        repaints = []
+        refresh = InterviewScreen.refresh
+
+        def counting(self, *regions, **options):
+            if options.get("repaint", True):
+                repaints.append(options)
+            return refresh(self, *regions, **options)
+
+        monkeypatch.setattr(InterviewScreen, "refresh", counting)
+        header = screen.query_one(SessionHeader)
+        for state in (PENDING, SAVING, SAVED, PENDING):
+            app.save_state = state
+            await pilot.pause()
+            assert header.save_state == state, "the header shows what the saver says"
+        assert repaints == [], "a change of save state repainted the whole screen"
+        app.paused = True
+        await pilot.pause()
+        assert header.paused and repaints == []
