@@ -8,7 +8,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.command import CommandPalette
-from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -60,20 +60,30 @@ class InterviewScreen(SessionScreen[None]):
         self.question = self.interview.current
         self._set_height_class()
         inputs = self._answer_inputs()
-        yield SessionHeader(id="session-header")
+        # The screen keeps the widgets it composes (they stay for its life; only the inputs in the slots change):
+        # what a keystroke or the clock updates is at hand, not looked up in the DOM each time.
+        self._header = SessionHeader(id="session-header")
+        self._navigator = Navigator(id="navigator")
+        self._panel = QuestionPanel(id="question")
+        self._scroll = QuestionScroll(id="question-scroll")
+        self._help = QuestionHelp(id="question-help")
+        self._interview_answers = InterviewAnswers(id="interview-answers")
+        self._answer_slot = Container(*inputs[:1], id="answer-slot")
+        self._notes_slot = Container(*inputs[1:], id="notes-slot")
+        self._stories_list = QuestionStories(id="question-stories")
+        self._next = NextQuestion(id="question-next")
+        yield self._header
         with Horizontal(id="interview-body"):
-            yield Navigator(id="navigator")
+            yield self._navigator
             with Vertical(id="question-pane"):
-                yield QuestionPanel(id="question")
-                with QuestionScroll(id="question-scroll"):
-                    yield QuestionHelp(id="question-help")
-                    yield InterviewAnswers(id="interview-answers")
-                    with Container(id="answer-slot"):
-                        yield from inputs[:1]
-                    with Container(id="notes-slot"):
-                        yield from inputs[1:]
-                    yield QuestionStories(id="question-stories")
-                yield NextQuestion(id="question-next")
+                yield self._panel
+                with self._scroll:
+                    yield self._help
+                    yield self._interview_answers
+                    yield self._answer_slot
+                    yield self._notes_slot
+                    yield self._stories_list
+                yield self._next
         yield KeyBar()
 
     def _set_height_class(self) -> None:
@@ -97,7 +107,7 @@ class InterviewScreen(SessionScreen[None]):
         return [answer_input(question, answer.value if answer else None), NotesEditor(question, answer.notes if answer else "")]
 
     async def on_mount(self) -> None:
-        header = self.query_one(SessionHeader)
+        header = self._header
         header.title_text = self.session.title + (f" · {self.session.client}" if self.session.client else "")
         header.speaker = self.service.speaker
         self.watch(self.app, "save_state", self._save_state_changed)
@@ -130,36 +140,34 @@ class InterviewScreen(SessionScreen[None]):
     async def _show_question(self, focus: bool = True) -> None:
         # The help first: the layout it asks for is pending while the inputs are taken down, so Textual lays the
         # screen out before it paints again and never paints an input it has taken down (a race seen in tests).
-        self.query_one(QuestionHelp).question = self.question
-        answer_slot = self.query_one("#answer-slot", Container)
-        notes_slot = self.query_one("#notes-slot", Container)
-        await answer_slot.remove_children()
-        await notes_slot.remove_children()
+        self._help.question = self.question
+        await self._answer_slot.remove_children()
+        await self._notes_slot.remove_children()
         inputs = self._answer_inputs()
         if inputs:
-            await answer_slot.mount(inputs[0])
-            await notes_slot.mount(inputs[1])
+            await self._answer_slot.mount(inputs[0])
+            await self._notes_slot.mount(inputs[1])
         self._show_around_inputs(focus=focus)
 
     def _show_around_inputs(self, *, focus: bool) -> None:
         """Show everything about the current question but its inputs (which are in their slots)."""
         question = self.question
-        self.query_one(QuestionHelp).question = question
-        self.query_one(InterviewAnswers).show(question, self.session.answers.get(question.id) if question is not None else None)
+        self._help.question = question
+        self._interview_answers.show(question, self.session.answers.get(question.id) if question is not None else None)
         if focus:
             self.focus_answer()
-        self.query_one("#question-scroll", VerticalScroll).scroll_home(animate=False)
+        self._scroll.scroll_home(animate=False)
         self._show_stories()
         self._refresh_marks(rebuild=True)
 
     def _show_stories(self) -> None:
         if self.opened.loading:
-            self.query_one(QuestionStories).show_loading()
+            self._stories_list.show_loading()
             return
         stories = self._question_stories()
         reasons = self._suspect_reasons(stories)
         self._stories_shown = (self._stories_key, reasons)
-        self.query_one(QuestionStories).show(stories, self.key_for("interview.story"), reasons)
+        self._stories_list.show(stories, self.key_for("interview.story"), reasons)
 
     def _question_stories(self) -> list[Story]:
         """The stories whose source includes the current question, kept until a change may touch a story.
@@ -178,7 +186,7 @@ class InterviewScreen(SessionScreen[None]):
         return {story.id: suspect_reason(story) for story in stories if story.id in suspects}
 
     def _refresh_marks(self, *, rebuild: bool = False, question: Question | None = None) -> None:
-        navigator = self.query_one(Navigator)
+        navigator = self._navigator
         current_id = self.question.id if self.question else None
         if rebuild:
             navigator.show(self.interview, current_id)
@@ -187,11 +195,11 @@ class InterviewScreen(SessionScreen[None]):
             section = self.interview.section_of(question)
             if section is not None:
                 navigator.update_section(self.interview, section)
-        header = self.query_one(SessionHeader)
+        header = self._header
         header.progress = progress = self.interview.progress()
         header.tooltip = f"{progress.done}/{progress.total} done: {self.interview.question_count()}"
-        self.query_one(QuestionPanel).view = question_view(self.interview, self.question)
-        self.query_one(NextQuestion).show(self.interview, self.question)
+        self._panel.view = question_view(self.interview, self.question)
+        self._next.show(self.interview, self.question)
 
     # the clock: interview time is the session's, counted only while open and not paused
 
@@ -215,7 +223,7 @@ class InterviewScreen(SessionScreen[None]):
         return False
 
     def _show_clock(self) -> None:
-        header = self.query_one(SessionHeader)
+        header = self._header
         clock = clock_reading(self.interview, self.question.section_id if self.question is not None else None)  # once a second: no summary
         header.seconds = clock.interview_seconds
         header.paused = self.app.paused
@@ -229,7 +237,7 @@ class InterviewScreen(SessionScreen[None]):
             self._show_stories()
 
     def _save_state_changed(self, state: str) -> None:
-        self.query_one(SessionHeader).save_state = state
+        self._header.save_state = state
 
     def _paused_changed(self, paused: bool) -> None:
         self._show_clock()
@@ -299,7 +307,7 @@ class InterviewScreen(SessionScreen[None]):
     def _typed_aside(self, message: TypedAside) -> None:
         """Words typed into an options answer go on in the notes, where nothing is lost."""
         message.stop()
-        for notes in self.query(NotesEditor):
+        for notes in self._notes():
             if notes.question.id == message.question_id:
                 glue = " " if notes.text and not notes.text.endswith((" ", "\n")) else ""
                 notes.insert(glue + message.text, notes.document.end)
@@ -321,21 +329,21 @@ class InterviewScreen(SessionScreen[None]):
         """Apply what the answer and notes inputs hold now (before moving away)."""
         if self.question is None:
             return
-        for widget in self.query("#answer-slot > *"):
+        for widget in self._answer_slot.children:
             current = getattr(widget, "current_value", None)
             if current is not None:
                 self._apply_answer(self.question, current())
             words = getattr(widget, "words", None)
             if words is not None:
                 self._keep_in_notes(words())
-        for notes in self.query(NotesEditor):
+        for notes in self._notes():
             self._apply_notes(notes.question.id, notes.text)
 
     def _keep_in_notes(self, words: str) -> None:
         """Words typed into a number answer ('about 150') go on in the notes, once (trial2 T7)."""
         if not words or self.question is None:
             return
-        for notes in self.query(NotesEditor):
+        for notes in self._notes():
             if notes.question.id == self.question.id and words not in notes.text:
                 glue = " " if notes.text and not notes.text.endswith((" ", "\n")) else ""
                 notes.insert(glue + words, notes.document.end)
@@ -369,9 +377,13 @@ class InterviewScreen(SessionScreen[None]):
         """Go to a question from outside a coroutine (palette, other screens)."""
         self.run_worker(self.go_to_question(question_id), group="jump")
 
+    def _notes(self) -> list[NotesEditor]:
+        """The current question's notes editor (none without a question)."""
+        return [widget for widget in self._notes_slot.children if isinstance(widget, NotesEditor)]
+
     def focus_answer(self) -> None:
         """Put the cursor in the answer input."""
-        for widget in self.query("#answer-slot > *"):
+        for widget in self._answer_slot.children:
             widget.focus(scroll_visible=False)
             return
 
@@ -421,14 +433,14 @@ class InterviewScreen(SessionScreen[None]):
         self.notify("Flagged to revisit." if flagged else "Revisit flag cleared.", timeout=2)
 
     def action_notes(self) -> None:
-        notes = self.query(NotesEditor)
-        if notes and not notes.first().has_focus:
-            notes.first().focus()
+        notes = self._notes()
+        if notes and not notes[0].has_focus:
+            notes[0].focus()
         else:
             self.focus_answer()
 
     def action_navigator(self) -> None:
-        navigator = self.query_one(Navigator)
+        navigator = self._navigator
         if navigator.has_focus:
             self.focus_answer()
         else:
@@ -443,7 +455,7 @@ class InterviewScreen(SessionScreen[None]):
     # what the client said: the answer's selected words, or a choice's text
 
     def _selected_words(self) -> str:
-        for editor in self.query("#answer-slot TextArea").results(TextArea):
+        for editor in self._answer_slot.query(TextArea).results(TextArea):
             return editor.selected_text.strip()
         if self.question is not None and self.question.kind != "text":
             answer = self.session.answers.get(self.question.id)
@@ -549,7 +561,7 @@ class InterviewScreen(SessionScreen[None]):
         self.focus_answer()
 
     def _show_speaker(self, speaker: str) -> None:
-        self.query_one(SessionHeader).speaker = speaker
+        self._header.speaker = speaker
         self.notify(f"{speaker} is speaking." if speaker else "Nobody is speaking: nothing is credited.", timeout=2)
 
     def _people(self) -> list[str]:
