@@ -91,15 +91,23 @@ class QuestionPanel(Vertical):
         yield Static(id="question-goal")
         yield Static(id="question-prompt")
 
+    _drawn: QuestionView | None = None
+
     def on_mount(self) -> None:
         self.watch_view(self.view)
 
     def watch_view(self, view: QuestionView) -> None:
-        self.where_line.update(Content(view.where))
+        # The where line is one row whatever it says: redrawn without a layout. The goal and the prompt may take
+        # another row, so they are set (and the screen laid out) only when they change: a first key typed changes
+        # only the status word in the where line, and a layout of the whole screen cost that key ~10 ms.
+        drawn, self._drawn = self._drawn, view
+        self.where_line.update(Content(view.where), layout=False)
         self.where_line.set_class(view.revisit, "-revisit")
-        self.goal_line.update(Content(f"Goal: {view.goal}") if view.goal else "")
-        self.goal_line.display = bool(view.goal)
-        self.prompt_line.update(Content(view.prompt))
+        if drawn is None or drawn.goal != view.goal:
+            self.goal_line.update(Content(f"Goal: {view.goal}") if view.goal else "")
+            self.goal_line.display = bool(view.goal)
+        if drawn is None or drawn.prompt != view.prompt:
+            self.prompt_line.update(Content(view.prompt))
 
 
 class QuestionScroll(VerticalScroll):
@@ -166,17 +174,19 @@ class NextQuestion(Static):
 
     def show(self, interview: Interview, question: Question | None) -> None:
         """Preview the question after ``question``."""
-        applicable = interview.applicable()
-        ids = [q.id for q in applicable]
-        if question is None or question.id not in ids:
-            self.update("")
-            return
-        index = ids.index(question.id)
-        if index + 1 >= len(applicable):
-            self.update(Content("Next: nothing — this is the last question"))
-            return
-        following = applicable[index + 1]
-        section = interview.section_of(following)
-        same = section is not None and section.id == question.section_id
-        where = "" if same or section is None else f"[{section.title}] "
-        self.update(Content(f"Next: {where}{following.prompt}"))
+        self.update(_next_line(interview, question), layout=False)  # one row, whatever it says: no layout
+
+
+def _next_line(interview: Interview, question: Question | None) -> Content:
+    applicable = interview.applicable()
+    ids = [q.id for q in applicable]
+    if question is None or question.id not in ids:
+        return Content("")
+    index = ids.index(question.id)
+    if index + 1 >= len(applicable):
+        return Content("Next: nothing — this is the last question")
+    following = applicable[index + 1]
+    section = interview.section_of(following)
+    same = section is not None and section.id == question.section_id
+    where = "" if same or section is None else f"[{section.title}] "
+    return Content(f"Next: {where}{following.prompt}")
