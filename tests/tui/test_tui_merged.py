@@ -58,9 +58,30 @@ async def test_a_session_of_one_interview_shows_neither(tmp_path: Path):
     path = make_session(tmp_path / "one.elicit.toml")
     app = app_on(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        assert not app.screen.query_one(InterviewAnswers).display
+        assert not app.screen.query(InterviewAnswers), "no panel for the answers of other interviews (none is made)"
         await pilot.press("f2")
         await pilot.pause()
         assert not app.screen.query_one("#summary-conflicts-heading").display
         assert not app.screen.query_one("#summary-conflicts", OptionList).display
+        await pilot.press("ctrl+q")
+
+
+async def test_answers_of_several_interviews_found_in_a_session_of_one_get_their_panel(tmp_path: Path):
+    """The panel is made only for a merged session; an answer that carries several interviews anyway still shows."""
+    from elicit.core.session import InterviewAnswer
+
+    path = make_session(tmp_path / "one.elicit.toml", current="mini.context.problem")
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and not screen.query(InterviewAnswers)
+        screen.service.answer("mini.context.platform", "Web")
+        screen.session.answers["mini.context.platform"].interviews = [InterviewAnswer("ann", by="Ann", value="Web")]
+        await screen.go_to_question("mini.context.platform")
+        await pilot.pause()
+        panel = screen.query_one(InterviewAnswers)
+        assert panel.display and "ann · Ann" in str(panel.render())
+        await screen.go_to_question("mini.context.problem")
+        await pilot.pause()
+        assert not screen.query_one(InterviewAnswers).display
         await pilot.press("ctrl+q")

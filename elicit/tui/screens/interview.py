@@ -67,7 +67,8 @@ class InterviewScreen(SessionScreen[None]):
         self._panel = QuestionPanel(id="question")
         self._scroll = QuestionScroll(id="question-scroll")
         self._help = QuestionHelp(id="question-help")
-        self._interview_answers = InterviewAnswers(id="interview-answers")
+        # Each interview's answer shows only in a merged session: a session of one interview never makes the panel.
+        self._interview_answers = InterviewAnswers(id="interview-answers") if self.session.merged_from else None
         self._answer_slot = Container(*inputs[:1], id="answer-slot")
         self._notes_slot = Container(*inputs[1:], id="notes-slot")
         self._stories_list = QuestionStories(id="question-stories")
@@ -79,7 +80,8 @@ class InterviewScreen(SessionScreen[None]):
                 yield self._panel
                 with self._scroll:
                     yield self._help
-                    yield self._interview_answers
+                    if self._interview_answers is not None:
+                        yield self._interview_answers
                     yield self._answer_slot
                     yield self._notes_slot
                     yield self._stories_list
@@ -153,12 +155,21 @@ class InterviewScreen(SessionScreen[None]):
         """Show everything about the current question but its inputs (which are in their slots)."""
         question = self.question
         self._help.question = question
-        self._interview_answers.show(question, self.session.answers.get(question.id) if question is not None else None)
+        self._show_interview_answers(question)
         if focus:
             self.focus_answer()
         self._scroll.scroll_home(animate=False)
         self._show_stories()
         self._refresh_marks(rebuild=True)
+
+    def _show_interview_answers(self, question: Question | None) -> None:
+        answer = self.session.answers.get(question.id) if question is not None else None
+        if self._interview_answers is None:
+            if answer is None or not answer.interviews:
+                return
+            self._interview_answers = InterviewAnswers(id="interview-answers")  # answers of several interviews after all
+            self._scroll.mount(self._interview_answers, after=self._help)
+        self._interview_answers.show(question, answer)
 
     def _show_stories(self) -> None:
         if self.opened.loading:
