@@ -515,6 +515,25 @@ def test_inline_folds_lines_and_escapes_line_starts():
     assert inline("   ") == ""
 
 
+def test_line_starts_and_heading_ends_that_the_quick_paths_must_not_miss():
+    """escape_line and heading_text skip their regular expressions for text that cannot need them (issue 18)."""
+    assert escape_line("\u0663. three") == "\u0663\\. three"  # an Arabic-Indic digit is a digit to the old \\d
+    assert escape_line("- - -") == r"\- - -" and escape_line("= x") == "= x" and escape_line("==") == r"\=="
+    assert escape_line("12) x") == r"12\) x" and escape_line("\u00b2. x") == "\u00b2. x"  # a superscript is no digit
+    assert render_block(Heading(3, doc_line("Pay ##"))) == r"### Pay \##"
+    assert render_block(Heading(3, doc_line("C# ok"))) == "### C# ok"
+
+
+@given(st.text() | st.sampled_from(HOSTILE), st.booleans(), st.booleans())
+def test_a_line_of_one_text_renders_as_that_text_among_others(text, lines, line_start):
+    """spans() takes a short way for a line of one text (issue 18): it must equal the general way, which a
+    second, empty text forces."""
+    from elicit.core.spec.exporters.markdown_spec import spans
+
+    alone, among = (Text(text, lines=lines),), (Text(text, lines=lines), Text(""))
+    assert spans(alone, line_start=line_start, indent="  ") == spans(among, line_start=line_start, indent="  ")
+
+
 # Gherkin -----------------------------------------------------------------------------
 
 
