@@ -10,6 +10,7 @@ on so that every problem is reported at once.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -46,6 +47,9 @@ class TableReader:
 
     default_line: int | None = None
     """The line given to a finding whose key has no line (None: the finding names no line)."""
+    always_short_enough: int = sys.maxsize
+    """A text this long or shorter is within every bound of :meth:`text_limit` (a reader that bounds text sets its
+    smallest bound): the common case is then one comparison, no look-up of the field's bound."""
 
     def __init__(self, document: TomlDocument):
         self.document = document
@@ -80,10 +84,12 @@ class TableReader:
         if not is_table_list(raw):
             self.add("wrong-type", path, f"'{name}' must be an array of tables", f"write each one as a [[{path.split('[')[0]}]] table")
             return []
+        known = frozenset(allowed)
         result = []
         for index, table in enumerate(raw):
             key = f"{path}[{index}]"
-            self.keys(table, allowed, key)
+            if not known.issuperset(table):  # only then look at each key (to say which is unknown)
+                self.keys(table, allowed, key)
             result.append((key, table))
         return result
 
@@ -91,6 +97,8 @@ class TableReader:
         """A string ("" when absent); ``required``: it must be there; ``nonempty``: and hold more than white space."""
         value = table.get(name)
         if type(value) is str and not nonempty:  # the common case, with nothing to report: no key path built
+            if len(value) <= self.always_short_enough:
+                return value
             limit = self.text_limit(name)
             if limit is None or len(value) <= limit:
                 return value
@@ -130,6 +138,12 @@ class TableReader:
         if value is None:
             return []
         if type(value) is list:  # the common case, with nothing to report
+            bound = self.always_short_enough
+            for item in value:
+                if type(item) is not str or len(item) > bound:
+                    break
+            else:
+                return list(value)
             limit = self.text_limit(name)
             if limit is None:
                 if all(type(item) is str for item in value):

@@ -15,6 +15,7 @@ from elicit.core.files.tables import TableReader
 from elicit.core.files.toml_source import TomlDocument
 from elicit.core.findings import FindingsError
 from elicit.core.session.models import (
+    SHORT_TEXT,
     Answer,
     Assumption,
     BankRef,
@@ -94,6 +95,8 @@ class RecordReader(TableReader):
         if reader.findings:
             raise FindingsError(reader.findings)
         return session
+
+    always_short_enough = SHORT_TEXT  # the smaller of models.text_limit's two bounds
 
     def text_limit(self, name: str) -> int | None:
         """Session text is bounded (models.text_limit): past it, elicit refuses rather than crawl."""
@@ -331,7 +334,9 @@ class RecordReader(TableReader):
 
     def digests(self, table: dict[str, Any], name: str, key: str) -> dict[str, str]:
         """A table of strings by question id ({} when absent)."""
-        value = table.get(name, {})
+        if name not in table:
+            return {}
+        value = table[name]
         if not isinstance(value, dict) or not all(isinstance(item, str) for item in value.values()):
             self.add("wrong-type", f"{key}.{name}", f"'{name}' must be a table of text by question id", f'write [{key.split("[")[0]}.{name}]')
             return {}

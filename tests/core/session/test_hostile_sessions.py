@@ -75,6 +75,27 @@ def test_text_over_its_bound_is_a_finding_with_its_line(field, limit):
     assert finding.line is not None and finding.line > 1 or field == "title"
 
 
+@pytest.mark.parametrize(("field", "size", "refused"), [
+    ("want", models.SHORT_TEXT, False), ("want", models.SHORT_TEXT + 1, True),  # a short field: its bound, either side
+    ("quote", models.SHORT_TEXT + 1, False),  # a long field, over the short bound the reader checks first
+    ("acceptance", models.SHORT_TEXT, False), ("acceptance", models.SHORT_TEXT + 1, True),  # in a list of texts
+    ("tags", models.SHORT_TEXT + 1, True),
+])  # fmt: skip
+def test_the_reader_bounds_each_field_by_its_own_limit(field, size, refused):
+    """The reader passes any text within the smaller bound at once (issue 18): a text between the bounds is still
+    checked against its own field's."""
+    story = Story("US-001", "user", "pay", acceptance=["ok"])
+    setattr(story, field, ["y", "x" * size] if field in ("acceptance", "tags") else "x" * size)
+    text = dumps_session(Session(title="t", stories=[story]))
+    if not refused:
+        assert getattr(loads_session(text).stories[0], field) == getattr(story, field)
+        return
+    with pytest.raises(FindingsError) as caught:
+        loads_session(text)
+    (finding,) = caught.value.findings
+    assert finding.code == "too-long" and f"{size:,} characters" in finding.message
+
+
 def test_the_service_refuses_a_story_over_the_bound():
     from elicit.core.findings import ElicitError
     from elicit.core.session.models import SHORT_TEXT
