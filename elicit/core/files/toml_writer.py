@@ -99,11 +99,16 @@ class _Writer:
         """The table's plain values, written as lines, and the sub-tables to write after them (in arrays or not)."""
         literals: list[str] = []
         tables: list[tuple[str, Any, bool]] = []
-        key_text = self.key
+        key_text, written_keys, plain = self.key, self.keys, _NEEDS_ESCAPE.search
         for key, value in table.items():
             kind = type(value)
-            if kind is str:  # the common case first, written at once
-                literals.append(f"{key_text(key)} = {self.string(value, self.multiline)}\n")
+            if kind is str:  # the common cases first, written at once: a string, most with nothing to escape
+                written = written_keys.get(key) or key_text(key)
+                literals.append(f'{written} = "{value}"\n' if plain(value) is None else f"{written} = {self.string(value, self.multiline)}\n")
+            elif kind is datetime or kind is int:  # as literal() writes them: str()
+                literals.append(f"{written_keys.get(key) or key_text(key)} = {value}\n")
+            elif kind is list and (not value or type(value[0]) is str):  # a list of strings: not an array of tables
+                literals.append(f"{written_keys.get(key) or key_text(key)} = {self.array(value, 0)}\n")
             elif kind is dict or (kind not in _PLAIN_TYPES and _is_mapping(value)):
                 tables.append((key, value, False))
             elif self._array_of_tables(value) and not all(self._fits_inline(item) for item in value):
@@ -156,7 +161,10 @@ class _Writer:
         if not items:
             return "[]"
         indent = _INDENT * (1 + level)
-        body = ",\n".join(indent + self.literal(item, level + 1) for item in items)
+        plain = _NEEDS_ESCAPE.search
+        body = ",\n".join(
+            f'{indent}"{item}"' if type(item) is str and plain(item) is None else indent + self.literal(item, level + 1) for item in items
+        )
         return f"[\n{body},\n{_INDENT * level}]"
 
     def inline_table(self, table: Mapping[str, Any]) -> str:
