@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from elicit.core.files.toml_parser import standard_zone
 from elicit.core.files.toml_source import TomlDocument
 from elicit.core.findings import Finding, did_you_mean
 from elicit.core.text import ECHO_WIDTH, clip, quoted
@@ -223,4 +224,4 @@ class TableReader:
             path = key_path(key, name)
             self.add("wrong-type", path, f"'{name}' must be a date and time", f"write {name} = 2026-01-31T09:30:00+01:00 (no quotes)")
             return None
-        return value
+        return standard_zone(value)  # a document parsed without standard zones gets them here, for what is kept

@@ -45,7 +45,7 @@ _fast_looked_up = False
 _careful: Any = None
 
 
-def loads(text: str, *, explain: bool = True) -> dict[str, Any]:
+def loads(text: str, *, explain: bool = True, standard_zones: bool = True) -> dict[str, Any]:
     """Parse TOML text; raise :class:`TomlSyntaxError` when it is not valid TOML.
 
     The careful parser is imported only when the fast one refuses the text
@@ -53,14 +53,17 @@ def loads(text: str, *, explain: bool = True) -> dict[str, Any]:
     ``explain=False``: a caller that reads the text another way when it does
     not parse (a part of a file: :mod:`elicit.core.session.staged`) needs no
     verdict from the careful parser on what the fast one refused, only the
-    error (with no position).
+    error (with no position). ``standard_zones=False``: a reader that passes
+    every datetime it keeps through :func:`standard_zone` (the session reader's
+    ``when``) is spared the walk over all the data that gives them tomllib's zones.
     """
     global _fast, _fast_looked_up, _careful
     if not _fast_looked_up:
         _fast, _fast_looked_up = _fast_parser(), True
     if _fast is not None and "\ufeff" not in text:
         try:
-            return _standard_zones(_fast(text))
+            data = _fast(text)
+            return _standard_zones(data) if standard_zones else data
         except Exception:  # noqa: BLE001  (the careful parser below gives the verdict and the message)
             if not explain:
                 raise TomlSyntaxError("not valid TOML") from None
@@ -71,6 +74,21 @@ def loads(text: str, *, explain: bool = True) -> dict[str, Any]:
     except _careful.TOMLDecodeError as exc:
         raise TomlSyntaxError(str(exc)) from None
     return data
+
+
+_ZONES: dict[Any, timezone] = {}
+
+
+def standard_zone(value: datetime) -> datetime:
+    """``value`` with a ``datetime.timezone`` offset, as tomllib gives it (itself when it has one, or no offset)."""
+    zone = value.tzinfo
+    if zone is None or type(zone) is timezone:
+        return value
+    offset = value.utcoffset()
+    standard = _ZONES.get(offset)
+    if standard is None:
+        standard = _ZONES[offset] = timezone(offset) if offset else UTC
+    return value.replace(tzinfo=standard)
 
 
 def _standard_zones(table: dict[str, Any]) -> dict[str, Any]:

@@ -124,8 +124,8 @@ def read_text(path: Path) -> tuple[bytes, str | None, Finding | None]:
     return raw, text, None
 
 
-def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
-    """Read and parse a TOML file; a problem comes back as one finding."""
+def parse_toml(path: Path, *, standard_zones: bool = True) -> tuple[TomlDocument | None, Finding | None]:
+    """Read and parse a TOML file; a problem comes back as one finding (``standard_zones``: see ``toml_parser.loads``)."""
     raw, text, problem = read_text(path)
     if problem is not None:
         return None, problem
@@ -136,7 +136,7 @@ def parse_toml(path: Path) -> tuple[TomlDocument | None, Finding | None]:
 def parse_text(path: Path, raw: bytes, text: str) -> tuple[TomlDocument | None, Finding | None]:
     """Parse ``text`` (the file ``path`` read as ``raw``, :func:`read_text`); a problem comes back as one finding."""
     try:
-        data = loads(text)
+        data = loads(text, standard_zones=standard_zones)
     except TomlSyntaxError as exc:
         return None, syntax_finding(str(path), str(exc), text)
     except RecursionError:
@@ -144,9 +144,9 @@ def parse_text(path: Path, raw: bytes, text: str) -> tuple[TomlDocument | None, 
     return TomlDocument(path, text, data, raw), None
 
 
-def read_document(path: Path) -> TomlDocument:
+def read_document(path: Path, *, standard_zones: bool = True) -> TomlDocument:
     """Read and parse a TOML file; raise FindingsError (one finding) when it cannot be read or parsed."""
-    document, problem = parse_toml(path)
+    document, problem = parse_toml(path, standard_zones=standard_zones)
     if problem is not None:
         raise FindingsError([problem])
     assert document is not None

@@ -185,8 +185,8 @@ def is_session_file(path: Path) -> bool:
 
 def read_session(path: Path) -> Session:
     """Read and check a session file; raise FindingsError on any problem."""
-    with collector_paused():
-        return session_from_document(read_document(path))
+    with collector_paused():  # every datetime a session keeps is read by RecordReader.when, which gives it its zone
+        return session_from_document(read_document(path, standard_zones=False))
 
 
 def loads_session(text: str, name: str = "<session>") -> Session:

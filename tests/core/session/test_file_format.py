@@ -32,6 +32,7 @@ from elicit.core.session.models import (
 )
 from elicit.core.session.storage import SessionStore
 from elicit.core.vocabulary import PROPOSAL_CHANGES, PROPOSAL_STATUSES
+from tests.support.export import sessions as export_sessions
 
 STAMP = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -309,3 +310,50 @@ def test_control_characters_and_crlf_survive():
         title=hostile, answers={hostile: Answer(hostile, hostile)}, stories=[Story("US-001", hostile, hostile, quote=hostile)]
     )
     assert loads_session(dumps_session(session)) == session
+
+
+def _zones(session: Session) -> set[type]:
+    """The classes of every offset a session's datetimes carry (rounds and story histories included)."""
+    stamps = [session.started_at, session.ended_at] + [r.at for r in session.rounds]
+    stamps += [stamp for a in session.answers.values() for stamp in (a.answered_at, a.updated_at)]
+    for story in session.stories + [s for r in session.rounds for s in r.stories]:
+        stamps += [story.created_at, story.updated_at] + [v.changed_at for v in story.history]
+    return {type(stamp.tzinfo) for stamp in stamps if stamp is not None and stamp.tzinfo is not None}
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(session=export_sessions())
+def test_a_session_file_reads_with_tomllibs_zones_and_no_walk_over_its_data(session, tmp_path):
+    """read_session parses without the walk that gives every datetime a datetime.timezone (issue 18): the reader's
+    ``when`` gives them. What it reads equals what the parse with the walk reads, and can be copied."""
+    import copy
+
+    text = dumps_session(session)
+    path = tmp_path / "s.elicit.toml"
+    path.write_text(text, encoding="utf-8")
+    read = read_session(path)
+    assert read == loads_session(text) and _zones(read) <= {timezone}
+    assert copy.deepcopy(read) == read
+
+
+@pytest.mark.parametrize("name", ["sample-interview.elicit.toml", "stakeholders/owner.elicit.toml", "stakeholders/finance.elicit.toml"])
+def test_the_test_sessions_read_with_tomllibs_zones(name):
+    import copy
+
+    path = Path(__file__).parents[2] / "data" / name
+    read = read_session(path)
+    assert read == loads_session(path.read_text(encoding="utf-8")) and _zones(read) <= {timezone}
+    assert copy.deepcopy(read) == read
+
+
+def test_rounds_and_story_histories_read_with_tomllibs_zones(tmp_path):
+    from elicit.core.session.models import Round, StoryVersion
+
+    plus_one = datetime(2026, 1, 31, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+    story = Story("US-001", "user", "pay", created_at=plus_one, history=[StoryVersion(role="user", want="pay", changed_at=plus_one)])
+    session = Session(title="t", stories=[story], rounds=[Round(1, plus_one, "sent", stories=[story])], started_at=plus_one)
+    path = tmp_path / "s.elicit.toml"
+    path.write_text(dumps_session(session), encoding="utf-8")
+    read = read_session(path)
+    assert read == session and _zones(read) == {timezone}
+    assert read.rounds[0].stories[0].history[0].changed_at.utcoffset() == timedelta(hours=1)
