@@ -157,6 +157,8 @@ def _interview_answer_table(item: InterviewAnswer) -> dict[str, Any]:
 # Reading -----------------------------------------------------------------------------
 
 _SCHEMA_LINE = re.compile(rf"""^[ \t]*(?:schema|"schema"|'schema')[ \t]*=[ \t]*(?:"|'){re.escape(SCHEMA_PREFIX)}""", re.MULTILINE)
+# A first statement (after blank and comment lines only) setting the top-level schema to a plain basic string.
+_FIRST_SCHEMA = re.compile(r'\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*schema[ \t]*=[ \t]*"([^"\\\x00-\x1f\x7f]*)"[ \t]*(?:#[^\n]*)?\r?\n')
 
 
 def is_session_file(path: Path) -> bool:
@@ -174,6 +176,12 @@ def is_session_file(path: Path) -> bool:
             return False
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
+        return False
+    first = _FIRST_SCHEMA.match(text)
+    if first is not None and not first.group(1).startswith(SCHEMA_PREFIX) and _SCHEMA_LINE.search(text) is None:
+        # Another schema set first (an earlier TOML spec export): if the file parses, that is its one top-level
+        # schema (a key is set once); if it does not, no line sets a session's. No parse needed (issue 18: the
+        # 10,000-story spec.toml being replaced was parsed whole at every export).
         return False
     try:
         data = loads(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from elicit.core.findings import ElicitError
 from elicit.core.session.file_format import dumps_session
@@ -215,3 +217,40 @@ def test_the_cli_exports_a_300_character_story_id_whole(tmp_path):
     result = run_elicit("export", session, "-f", "gherkin", "-o", folder)
     assert result.returncode == 0, result.stderr
     assert len(feature_files(folder)) == 3
+
+
+_FIRST_LINES = [
+    'schema = "elicit.spec/2"', "schema='elicit.spec/2'", '  schema = "elicit.spec/2" # the spec', 'schema = "elicit.session/1"',
+    'schema = "elicit.sp\\u0065c/2"', 'schema = """elicit.session/1"""', 'schema = "elicit.s\\u0065ssion/1"', "title = 'x'", "",
+    'schema = "elicit.spec/2"\r', 'schema = "\telicit.spec/2"',
+]  # fmt: skip
+_OTHER_LINES = [
+    "", "# a comment", "title = 'x'", 'schema = "elicit.session/1"', "schema = 'elicit.session/7'", "[part]", "[[stories]]",
+    'schema = "elicit.spec/2"', 'title = "cut off', "x = 1", "\r", "[[stories]", "# schema = 'elicit.session/1'",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(["", "# note", "   ", "#", "\r"]), max_size=3),
+    st.sampled_from(_FIRST_LINES),
+    st.lists(st.sampled_from(_OTHER_LINES), max_size=6),
+)
+def test_is_session_file_without_a_parse_decides_as_the_parse_does(before, first, after):
+    """is_session_file skips the parse of a file whose first statement sets another schema (issue 18): whatever the
+    file holds after it, the answer is the one the parse (or, for a broken file, the schema line) gives."""
+    import tempfile
+    from pathlib import Path
+
+    from elicit.core.files.toml_parser import TomlSyntaxError, loads
+    from elicit.core.session.file_format import _SCHEMA_LINE, SCHEMA_PREFIX, is_session_file
+
+    text = "\n".join([*before, first, *after]) + "\n"
+    try:
+        schema = loads(text).get("schema")
+        expected = isinstance(schema, str) and schema.startswith(SCHEMA_PREFIX)
+    except TomlSyntaxError:
+        expected = _SCHEMA_LINE.search(text) is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "spec.toml"
+        path.write_bytes(text.encode("utf-8"))
+        assert is_session_file(path) is expected
