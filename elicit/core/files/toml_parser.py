@@ -62,8 +62,8 @@ def loads(text: str, *, explain: bool = True, standard_zones: bool = True) -> di
         _fast, _fast_looked_up = _fast_parser(), True
     if _fast is not None and "\ufeff" not in text:
         try:
-            data = _fast(text)
-            return _standard_zones(data) if standard_zones else data
+            parsed = _fast(text)
+            return _standard_zones(parsed) if standard_zones else parsed
         except Exception:  # noqa: BLE001  (the careful parser below gives the verdict and the message)
             if not explain:
                 raise TomlSyntaxError("not valid TOML") from None

@@ -99,16 +99,12 @@ class _Writer:
         """The table's plain values, written as lines, and the sub-tables to write after them (in arrays or not)."""
         literals: list[str] = []
         tables: list[tuple[str, Any, bool]] = []
-        key_text, written_keys, plain = self.key, self.keys, _NEEDS_ESCAPE.search
+        key_text, common = self.key, self._common_line
         for key, value in table.items():
             kind = type(value)
-            if kind is str:  # the common cases first, written at once: a string, most with nothing to escape
-                written = written_keys.get(key) or key_text(key)
-                literals.append(f'{written} = "{value}"\n' if plain(value) is None else f"{written} = {self.string(value, self.multiline)}\n")
-            elif kind is datetime or kind is int:  # as literal() writes them: str()
-                literals.append(f"{written_keys.get(key) or key_text(key)} = {value}\n")
-            elif kind is list and (not value or type(value[0]) is str):  # a list of strings: not an array of tables
-                literals.append(f"{written_keys.get(key) or key_text(key)} = {self.array(value, 0)}\n")
+            written = common(key, value, kind)
+            if written is not None:
+                literals.append(written)
             elif kind is dict or (kind not in _PLAIN_TYPES and _is_mapping(value)):
                 tables.append((key, value, False))
             elif self._array_of_tables(value) and not all(self._fits_inline(item) for item in value):
@@ -116,6 +112,17 @@ class _Writer:
             else:
                 literals.append(f"{key_text(key)} = {self.literal(value, 0)}\n")
         return literals, tables
+
+    def _common_line(self, key: str, value: Any, kind: type) -> str | None:
+        """The line of the most common values, written at once as literal() would write them (None for any other)."""
+        if kind is str:  # most strings have nothing to escape
+            written = self.keys.get(key) or self.key(key)
+            return f'{written} = "{value}"\n' if _NEEDS_ESCAPE.search(value) is None else f"{written} = {self.string(value, self.multiline)}\n"
+        if kind is datetime or kind is int:  # str(), as literal() writes them
+            return f"{self.keys.get(key) or self.key(key)} = {value}\n"
+        if kind is list and (not value or type(value[0]) is str):  # a list of strings cannot be an array of tables
+            return f"{self.keys.get(key) or self.key(key)} = {self.array(value, 0)}\n"
+        return None
 
     @staticmethod
     def _array_of_tables(value: Any) -> bool:

@@ -221,21 +221,13 @@ def spans(entry: Line, *, line_start: bool = False, indent: str = "") -> str:
     Blank space at either end of a text span is kept as one space between spans.
     """
     if len(entry) == 1 and type(entry[0]) is Text:  # a line of one text (most table cells, headings): nothing beside it
-        only = entry[0]
-        shown = block(only.text, indent, line_start=line_start) if only.lines else inline(only.text, line_start=line_start)
-        return shown.strip()
+        return _text(entry[0], line_start, indent).strip()
     out: list[str] = []
     at_start = line_start
     for span in entry:
         if isinstance(span, Text):
-            shown = block(span.text, indent, line_start=at_start) if span.lines else inline(span.text, line_start=at_start)
-            if span.text[:1].isspace():
-                space_after(out)
-            elif out and out[-1].endswith("]") and shown[:1] in ("(", "[", ":"):
-                out[-1] = out[-1][:-1] + "\\]"  # the two spans together would make a link
-            out.append(shown)
-            if span.text[-1:].isspace():
-                space_after(out)
+            shown = _text(span, at_start, indent)
+            _put_text(out, span.text, shown)
             if shown:
                 at_start = False
             continue
@@ -253,6 +245,22 @@ def spans(entry: Line, *, line_start: bool = False, indent: str = "") -> str:
             label = inline(span.text, in_link=True)
             out.append(f"[{label}](#{span.target})" if label else "")
     return "".join(out).strip()
+
+
+def _text(span: Text, line_start: bool, indent: str) -> str:
+    """A text span escaped: its lines kept as hard line breaks (``lines``) or folded onto one."""
+    return block(span.text, indent, line_start=line_start) if span.lines else inline(span.text, line_start=line_start)
+
+
+def _put_text(out: list[str], text: str, shown: str) -> None:
+    """Put out a text span shown as ``shown``: blank space at either end of ``text`` kept as one space."""
+    if text[:1].isspace():
+        space_after(out)
+    elif out and out[-1].endswith("]") and shown[:1] in ("(", "[", ":"):
+        out[-1] = out[-1][:-1] + "\\]"  # the two spans together would make a link
+    out.append(shown)
+    if text[-1:].isspace():
+        space_after(out)
 
 
 def table(item: Table) -> str:
