@@ -157,6 +157,10 @@ def _interview_answer_table(item: InterviewAnswer) -> dict[str, Any]:
 # Reading -----------------------------------------------------------------------------
 
 _SCHEMA_LINE = re.compile(rf"""^[ \t]*(?:schema|"schema"|'schema')[ \t]*=[ \t]*(?:"|'){re.escape(SCHEMA_PREFIX)}""", re.MULTILINE)
+# A first statement (after blank and comment lines only) that no TOML document can start with: a character no
+# statement starts with (Markdown's '*', HTML's '<', JSON's '{'), or a bare key followed by neither '=' nor '.'
+# (Gherkin's 'Feature:', a CSV header's 'ID,'). ASCII only: a later TOML may allow other letters in bare keys.
+_NOT_TOML = re.compile(r"""\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:[\x21-\x7e](?<![A-Za-z0-9_\-"'\[#])|[A-Za-z0-9_-]++[ \t]*+[^=.\x80-\U0010ffff])""")
 # A first statement (after blank and comment lines only) setting the top-level schema to a plain basic string.
 _FIRST_SCHEMA = re.compile(r'\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*schema[ \t]*=[ \t]*"([^"\\\x00-\x1f\x7f]*)"[ \t]*(?:#[^\n]*)?\r?\n')
 
@@ -177,6 +181,8 @@ def is_session_file(path: Path) -> bool:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return False
+    if _NOT_TOML.match(text):  # not TOML at all (another format's export): judged by its schema line, as a broken file is
+        return _SCHEMA_LINE.search(text) is not None
     first = _FIRST_SCHEMA.match(text)
     if first is not None and not first.group(1).startswith(SCHEMA_PREFIX) and _SCHEMA_LINE.search(text) is None:
         # Another schema set first (an earlier TOML spec export): if the file parses, that is its one top-level
