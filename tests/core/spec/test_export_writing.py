@@ -196,6 +196,31 @@ def test_a_big_folder_export_staged_by_threads_that_fails_part_way_changes_nothi
     assert len(calls) == len(MANY) and threading.get_ident() not in threads
 
 
+def test_a_big_folder_export_that_cannot_put_one_file_in_place_says_which_and_leaves_no_temporary(tmp_path, monkeypatch):
+    """Many staged files are put in place by threads (issue 18): a rename that fails names its file, removes the
+    temporaries left and keeps that file as it was."""
+    from elicit.core.spec.exporters import writing
+
+    folder = tmp_path / "features"
+    source, session = session_with(tmp_path, "finance", *MANY)
+    export_gherkin(session, source, folder)
+    before = (folder / "US-020.feature").read_bytes()
+    real_replace = os.replace
+
+    def replace(source_path, target):
+        if str(target).endswith("US-020.feature") or str(target).endswith("US-030.feature"):
+            raise OSError(5, "Input/output error")
+        real_replace(source_path, target)
+
+    monkeypatch.setattr(writing.os, "replace", replace)
+    session.stories = [Story(id=story.id, role="clerk", want="changed") for story in session.stories]
+    with pytest.raises(ElicitError, match=r"US-020\.feature: could not put the export in place: Input/output error"):
+        export_gherkin(session, source, folder)
+    monkeypatch.undo()
+    assert (folder / "US-020.feature").read_bytes() == before and b"changed" in (folder / "US-001.feature").read_bytes()
+    assert not [path for path in folder.iterdir() if path.name.endswith(".tmp")]
+
+
 def test_a_big_folder_export_writes_what_one_file_after_another_writes(tmp_path, monkeypatch):
     from elicit.core.spec.exporters import writing
 
