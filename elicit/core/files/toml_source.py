@@ -130,10 +130,10 @@ def parse_toml(path: Path, *, standard_zones: bool = True) -> tuple[TomlDocument
     if problem is not None:
         return None, problem
     assert text is not None
-    return parse_text(path, raw, text)
+    return parse_text(path, raw, text, standard_zones=standard_zones)
 
 
-def parse_text(path: Path, raw: bytes, text: str) -> tuple[TomlDocument | None, Finding | None]:
+def parse_text(path: Path, raw: bytes, text: str, *, standard_zones: bool = True) -> tuple[TomlDocument | None, Finding | None]:
     """Parse ``text`` (the file ``path`` read as ``raw``, :func:`read_text`); a problem comes back as one finding."""
     try:
         data = loads(text, standard_zones=standard_zones)
