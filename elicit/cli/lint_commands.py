@@ -163,9 +163,47 @@ def _wrapped(cell: str, width: int) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _wrapped_lines(cell: str, width: int) -> tuple[str, ...]:
     """A cell's lines wrapped to ``width``; remembered, since most findings repeat one message (textwrap is slow)."""
+    return tuple(line for part in cell.split("\n") for line in _wrap(part, width))
+
+
+_MUNGED = frozenset("\t\n\x0b\x0c\r")
+"""What textwrap rewrites before it wraps (tabs expanded, these whitespace characters made spaces)."""
+
+
+def _wrap(part: str, width: int) -> list[str]:
+    """``textwrap.wrap(part, width, break_long_words=True) or [""]``, without importing textwrap for a part that fits.
+
+    A part no longer than ``width`` that textwrap would not rewrite (no tab, line feed, vertical tab, form feed
+    or carriage return) and that does not end in whitespace comes back whole, as its one line: textwrap drops
+    only whitespace at the end of a line and at the start of a line after the first. Words with single spaces
+    between them and no hyphen are put on lines by :func:`_greedy`, as textwrap would
+    (tests/cli/test_lint_table.py checks all three against textwrap).
+    """
+    if len(part) <= width and part == part.rstrip() and part and _MUNGED.isdisjoint(part):
+        return [part]
+    words = part.split(" ")
+    if "-" not in part and words == part.split() and max(map(len, words)) <= width:
+        return _greedy(words, width)
     import textwrap
 
-    return tuple(line for part in cell.split("\n") for line in (textwrap.wrap(part, width, break_long_words=True) or [""]))
+    return textwrap.wrap(part, width, break_long_words=True) or [""]
+
+
+def _greedy(words: list[str], width: int) -> list[str]:
+    """Words (none empty or longer than ``width``) put on lines as textwrap does when single spaces are the only
+    whitespace and no hyphen splits a word: as many words as fit, one space between them."""
+    lines: list[str] = []
+    line = [words[0]]
+    length = len(words[0])
+    for word in words[1:]:
+        if length + 1 + len(word) <= width:
+            line.append(word)
+            length += 1 + len(word)
+        else:
+            lines.append(" ".join(line))
+            line, length = [word], len(word)
+    lines.append(" ".join(line))
+    return lines
 
 
 def import_stories(args: argparse.Namespace) -> int:

@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from elicit.core.stories.lexicon import Lexicon, lexicon
 from elicit.core.stories.phrases import word_set
@@ -238,7 +239,8 @@ def _acts_listed(goal: _Goal) -> tuple[str, str] | None:
     return None
 
 
-def _goal(want: str) -> _Goal:
+@lru_cache(maxsize=256)
+def _goal(want: str) -> _Goal:  # remembered: a goal is read for not-atomic and again for no-benefit (purpose_in_goal)
     text = re.sub(r"\bas well as\b", "and", want, flags=re.IGNORECASE)
     text = re.sub(r"\band\s*/\s*or\b", "or", text, flags=re.IGNORECASE)  # "a Resource and/or a Component": one joint
     found = _TOKEN.findall(text)

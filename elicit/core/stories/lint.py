@@ -159,6 +159,9 @@ class BacklogContext:
     means: Counter[str] = field(default_factory=Counter)
     ends: Counter[str] = field(default_factory=Counter)
     similar: SimilarityIndex[str] = field(default_factory=SimilarityIndex)
+    _uniformity: dict[tuple[str, str, bool, bool], tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
+    """Remembered answers of :func:`_uniformity_problem`, which depends only on this key and the counts (see
+    :meth:`uniformity`); emptied whenever a story is added."""
 
     @property
     def with_benefit(self) -> int:
@@ -175,6 +178,7 @@ class BacklogContext:
         return context
 
     def _add(self, view: _View) -> None:
+        self._uniformity.clear()
         index = len(self.views)
         self.views.append(view)
         self.position.setdefault(view.id, index)
@@ -184,6 +188,15 @@ class BacklogContext:
         if view.so_that:
             self.ends[view.shape.ends] += 1
         self.means[view.shape.means] += 1
+
+    def uniformity(self, view: _View, index: int | None) -> tuple[str, str] | None:
+        """:func:`_uniformity_problem` of a parsed story, worked out once per template shape: it reads only the
+        story's shape, whether it gives a benefit, whether it is in the backlog, and this backlog's counts."""
+        assert view.shape is not None
+        key = (view.shape.means, view.shape.ends, bool(view.so_that), index is not None)
+        if key not in self._uniformity:
+            self._uniformity[key] = _uniformity_problem(view, self, index)
+        return self._uniformity[key]
 
     def _others(self, view: _View) -> tuple[int, int | None]:
         """How many parsed stories besides this one, and this one's index when it is in the backlog."""
@@ -375,7 +388,7 @@ def _benefit_share(context: BacklogContext, index: int | None, others: int) -> f
 def _non_uniform(story: _InBacklog) -> tuple[str, str, str] | None:
     if story.others < MIN_BACKLOG:
         return None
-    problem = _uniformity_problem(story.view, story.context, story.index)
+    problem = story.context.uniformity(story.view, story.index)
     return ("non-uniform", *problem) if problem else None
 
 

@@ -24,6 +24,7 @@ templates that differ only in wording that does not matter for uniformity.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,6 +99,27 @@ _ENDS = (
         "",
     ),
 )
+
+
+
+def _earliest_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that finds, in one pass, what searching with each of ``patterns`` in turn and keeping the earliest
+    match finds (a tie going to the first of them): at the leftmost offset where any of them matches, the alternation
+    takes the first one that matches there, and ``lastindex`` says which. None when a pattern has groups of its own
+    or the flags differ (the loop is used then): parsing a backlog ran a dozen failing searches over each line.
+    """
+    if not patterns or any(pattern.groups for pattern in patterns) or len({pattern.flags for pattern in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"({pattern.pattern})" for pattern in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
+_LEADING_MEANS = tuple(itertools.takewhile(lambda means: means.key not in _ROLE_ONLY, _MEANS))
+"""The means searched first (up to the first told as what happens): the loop takes the earliest of them."""
+_ANY_MEANS = _earliest_of(tuple(means.pattern for means in _LEADING_MEANS))
+_ANY_ENDS = _earliest_of(tuple(pattern for _key, pattern, _prefix in _ENDS))
 
 _ROLE_START = re.compile(r"^as\s+(?:(an?|the)\s+)?", re.IGNORECASE)
 _NOT_A_ROLE = re.compile(
@@ -213,13 +235,7 @@ def _parse_with_role(line: str, role_start: int, has_article: bool) -> ParsedSto
 
 def _means_after_role(rest: str, ends_at: int, comma: int) -> tuple[int, int, _Means] | None:
     """The earliest means wording ("I want", or a bare "would like" right after the role's comma): start, end, which."""
-    best: tuple[int, int, _Means] | None = None
-    for means in _MEANS:
-        if means.key in _ROLE_ONLY and best is not None:
-            break  # told as what happens: only where no "I want", "I can" ... is written (they come last)
-        found = means.pattern.search(rest, 0, ends_at)
-        if found and found.start() > 0 and (best is None or found.start() < best[0]):
-            best = (found.start(), found.end(), means)
+    best = _earliest_means(rest, ends_at)
     if comma > 0:
         after_comma = rest[comma + 1 :].lstrip()
         offset = len(rest) - len(after_comma)
@@ -228,6 +244,32 @@ def _means_after_role(rest: str, ends_at: int, comma: int) -> tuple[int, int, _M
             if found and (best is None or offset < best[0]):
                 best = (offset, offset + found.end(), means)
                 break
+    return best
+
+
+def _earliest_means(rest: str, ends_at: int) -> tuple[int, int, _Means] | None:
+    """The earliest means wording before ``ends_at`` that does not start the text (a tie: the first of _MEANS); the
+    means told as what happens (_ROLE_ONLY, last in _MEANS) only where no other is written.
+
+    :data:`_ANY_MEANS` searches the means before the first of _ROLE_ONLY in one pass; :func:`_means_loop` is the
+    search one pattern at a time, used where that pass cannot answer (a means at the very start of the text, which
+    the loop passes over) and for the means after them when none of those is written."""
+    first = _ANY_MEANS.search(rest, 0, ends_at) if _ANY_MEANS is not None else None
+    if first is not None and first.start() > 0 and first.lastindex is not None:
+        return first.start(), first.end(), _LEADING_MEANS[first.lastindex - 1]  # the loop's answer: none starts at 0
+    if first is None and _ANY_MEANS is not None:
+        return _means_loop(rest, ends_at, _MEANS[len(_LEADING_MEANS) :])  # none of the leading means anywhere
+    return _means_loop(rest, ends_at, _MEANS)
+
+
+def _means_loop(rest: str, ends_at: int, candidates: tuple[_Means, ...]) -> tuple[int, int, _Means] | None:
+    best: tuple[int, int, _Means] | None = None
+    for means in candidates:
+        if means.key in _ROLE_ONLY and best is not None:
+            break  # told as what happens: only where no "I want", "I can" ... is written (they come last)
+        found = means.pattern.search(rest, 0, ends_at)
+        if found and found.start() > 0 and (best is None or found.start() < best[0]):
+            best = (found.start(), found.end(), means)
     return best
 
 
@@ -255,6 +297,9 @@ when I ...")."""
 
 
 def _earliest_ends(text: str) -> int:
+    if _ANY_ENDS is not None:
+        found = _ANY_ENDS.search(text)
+        return found.start() if found else len(text)
     starts = [found.start() for _key, pattern, _prefix in _ENDS if (found := pattern.search(text))]
     return min(starts, default=len(text))
 
@@ -282,10 +327,16 @@ def _drop_repeated_to(means: _Means, want: str) -> str:
 def _split_ends(rest: str) -> tuple[str, str, str]:
     """Split "Y, so that Z" into (Y, Z, marker key); the earliest marker wins."""
     best: tuple[int, int, str, str] | None = None
-    for key, pattern, prefix in _ENDS:
-        found = pattern.search(rest)
-        if found and (best is None or found.start() < best[0]):
+    if _ANY_ENDS is not None:
+        found = _ANY_ENDS.search(rest)
+        if found and found.lastindex is not None:
+            key, _pattern, prefix = _ENDS[found.lastindex - 1]
             best = (found.start(), found.end(), key, prefix)
+    else:
+        for key, pattern, prefix in _ENDS:
+            found = pattern.search(rest)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), found.end(), key, prefix)
     if best is None:
         return rest.strip(_TRAILING), "", ""
     want = rest[: best[0]].strip(_TRAILING)

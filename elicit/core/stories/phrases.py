@@ -6,13 +6,14 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’/-][A-Za-z0-9]+)*")
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a text: lower case, with where it starts and ends."""
+class Word(NamedTuple):
+    """A word of a text: lower case, with where it starts and ends (a named tuple: made a few thousand times per
+    backlog, three times faster than a frozen dataclass, and as immutable)."""
 
     text: str
     start: int
@@ -36,7 +37,9 @@ def words(text: str) -> list[Word]:
 @functools.lru_cache(maxsize=256)
 def _words(text: str) -> tuple[Word, ...]:
     """:func:`words`, remembered: several checks look at the words of one goal in turn (words are frozen, so shared)."""
-    return tuple(Word(found.group(0).lower().replace("’", "'"), found.start(), found.end()) for found in _WORD.finditer(text))
+    if text.isascii():  # lower case keeps every offset of an ASCII text, so the words are read off it directly
+        return tuple([Word(found.group(), *found.span()) for found in _WORD.finditer(text.lower())])
+    return tuple([Word(found.group().lower().replace("’", "'"), *found.span()) for found in _WORD.finditer(text)])
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -75,9 +78,12 @@ class PhraseIndex:
         """
         hits: list[PhraseHit] = []
         tokens = [word.text for word in text_words]
+        by_first = self._by_first
+        if by_first.keys().isdisjoint(tokens) and not (split_slashes and any("/" in token for token in tokens)):
+            return hits  # most goals: no word starts a listed phrase
         i = 0
         while i < len(tokens):
-            hit = self._match(tokens, i)
+            hit = self._match(tokens, i) if tokens[i] in by_first else None
             if hit is not None:
                 hits.append(hit)
                 i = hit.last + 1
@@ -90,7 +96,7 @@ class PhraseIndex:
         return hits
 
     def _match(self, tokens: list[str], i: int) -> PhraseHit | None:
-        for key in self._by_first.get(tokens[i], ()):
+        for key in self._by_first[tokens[i]]:
             if tuple(tokens[i : i + len(key)]) == key:
                 return PhraseHit(self._names[key], i, i + len(key) - 1)
         return None

@@ -22,13 +22,13 @@ which a near duplicate must have. See :data:`SimilarityIndex.comparisons`.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Generic, Protocol, TypeVar
+from itertools import groupby
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from elicit.core.stories.phrases import word_set
 
@@ -57,8 +57,24 @@ class StoryLike(Protocol):
 
 def story_words(story: StoryLike) -> tuple[str, ...]:
     """The words of a story's role, goal and benefit: lower case, no punctuation, no articles."""
-    text = f"{story.role} | {story.want} | {story.so_that}".lower().replace("'", "").replace("’", "")
-    return tuple(token for token in _TOKEN.findall(text) if token not in _ARTICLES)
+    return _key(story.role, story.want, story.so_that).tokens
+
+
+class _Key(NamedTuple):
+    """What the index compares of a story, worked out once per text (a backlog's story is added, then matched)."""
+
+    tokens: tuple[str, ...]  # story_words
+    content: tuple[str, ...]  # the tokens that are not small words
+    distinct: int  # how many distinct content words
+    block: tuple[str, ...]  # the skeletons of the content words: what a near duplicate shares
+
+
+@lru_cache(maxsize=4096)
+def _key(role: str, want: str, so_that: str) -> _Key:
+    text = f"{role} | {want} | {so_that}".lower().replace("'", "").replace("’", "")
+    tokens = tuple(token for token in _TOKEN.findall(text) if token not in _ARTICLES)
+    content = _content(tokens)
+    return _Key(tokens, content, len(set(content)), _block(content))
 
 
 def same_story(first: StoryLike, second: StoryLike) -> str | None:
@@ -90,8 +106,7 @@ def _block(content: Sequence[str]) -> tuple[str, ...]:
     return tuple(skeleton(token) for token in content)
 
 
-_VOWELS = re.compile(r"[aeiouy]")
-_REPEATS = re.compile(r"(.)\1+")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 
 
 @lru_cache(maxsize=16384)
@@ -104,12 +119,14 @@ def skeleton(word: str) -> str:
     if len(word) < 4 or not word.isalpha():
         return word
     stem = word[:-1] if word.endswith("s") else word
-    rest = _VOWELS.sub("", stem[1:]).replace("z", "s").replace("c", "s")
-    return _REPEATS.sub(r"\1", stem[0] + rest)
+    rest = stem[1:].translate(_NO_VOWELS).replace("z", "s").replace("c", "s")
+    return "".join(letter for letter, _run in groupby(stem[0] + rest))  # each run of one letter as one
 
 
 def minor_differences(first: Sequence[str], second: Sequence[str]) -> str | None:
     """The differing words when they are only small words or spelling variants; None otherwise."""
+    import difflib  # only when two stories share their content words: most runs of the lint never compare any
+
     changed: list[str] = []
     matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -136,6 +153,8 @@ def spelling_variant(a: str, b: str) -> bool:
     suffix = len(os.path.commonprefix([a[::-1], b[::-1]]))
     if suffix and len(a) - suffix <= 4 and len(b) - suffix <= 4:
         return False  # another prefix: "import"/"export", "encrypted"/"decrypted", "able"/"disable"
+    import difflib
+
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
@@ -160,12 +179,11 @@ class SimilarityIndex(Generic[K]):
         """Remember a story under ``key`` (an id, an index); returns its position (0, 1, ...)."""
         position = self._count
         self._count += 1
-        tokens = story_words(story)
+        tokens, content, distinct, block = _key(story.role, story.want, story.so_that)
         self._exact.setdefault(tokens, (position, key))
-        content = _content(tokens)
-        if len(set(content)) >= _MIN_CONTENT:
+        if distinct >= _MIN_CONTENT:
             # Stories with the same content words differ only in small words: the first one stands for all.
-            self._blocks.setdefault(_block(content), {}).setdefault(content, (position, tokens, key))
+            self._blocks.setdefault(block, {}).setdefault(content, (position, tokens, key))
         return position
 
     def match(self, story: StoryLike, before: int | None = None) -> tuple[K, str] | None:
@@ -174,15 +192,14 @@ class SimilarityIndex(Generic[K]):
         The differences are "" for the same words (a duplicate), otherwise as :func:`same_story` gives them.
         """
         limit = self._count if before is None else before
-        tokens = story_words(story)
+        tokens, _content_words, distinct, block = _key(story.role, story.want, story.so_that)
         exact = self._exact.get(tokens)
         if exact is not None and exact[0] < limit:
             return exact[1], ""
-        content = _content(tokens)
-        if len(set(content)) < _MIN_CONTENT:
+        if distinct < _MIN_CONTENT:
             return None
         # In the order they were first added, so the first match is the earliest story.
-        for position, other, key in self._blocks.get(_block(content), {}).values():
+        for position, other, key in self._blocks.get(block, {}).values():
             if position >= limit:
                 break
             self.comparisons += 1

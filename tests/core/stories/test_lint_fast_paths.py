@@ -1,0 +1,335 @@
+"""The lint's fast paths give what the plain ways give (issue 18: `elicit lint` faster, not one finding changed).
+
+Each speed-up keeps a plain reference here (the code it replaced, or the same code with the shortcut switched off)
+and is compared with it on real stories, when they are there, and on text made by hypothesis: hostile characters,
+non-ASCII letters whose lower case is longer, joints and punctuation. The memos (per goal, per story, per template
+shape) are checked by linting every backlog twice, warm and with every memo emptied, and against a story linted
+on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from elicit.core.session.models import Story
+from elicit.core.stories import atomic, parse, phrases, similar
+from elicit.core.stories.backlog import parse_lines, to_story
+from elicit.core.stories.checks import SOLUTION_TERMS
+from elicit.core.stories.lexicon import Lexicon, lexicon
+from elicit.core.stories.lint import BacklogContext, _uniformity_problem, _view, lint_stories, lint_story
+from elicit.core.stories.vague_terms import vague_terms
+
+from ...conftest import USER_STORIES
+
+_TAG = re.compile(r"^#G\d+#\s*")
+
+
+def _real_lines() -> list[str]:
+    if not USER_STORIES.is_dir():
+        return []
+    return [
+        _TAG.sub("", line)
+        for file in sorted(USER_STORIES.glob("*.txt"))
+        for line in file.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+REAL = _real_lines()
+WORDS = sorted({word for line in REAL for word in line.split()}) or ["export", "the", "report", "and", "email", "it"]
+GLUE = [
+    "and",
+    "or",
+    ",",
+    "/",
+    "&",
+    "but",
+    "as well as",
+    "and/or",
+    "(",
+    ")",
+    '"',
+    ":",
+    ";",
+    ".",
+    "etc.",
+    "e.g.",
+    "’s",
+    "İstanbul",
+    "ſince",
+    "K",
+]
+hostile = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=30)
+phrase = st.lists(st.sampled_from(WORDS) | st.sampled_from(GLUE) | hostile, min_size=1, max_size=25).map(" ".join)
+story_line = st.tuples(
+    st.sampled_from(["As a", "As an", "As the", "As", "", "In order to plan, as a", "1. As a", "Story: As a"]),
+    st.sampled_from(["user", "data manager", "Nurse", "ſtudent"]) | hostile,
+    st.sampled_from([", I want", " I want", ", I would like", ", I need", ", I can", " I am able to", ", want", ","]),
+    phrase,
+    st.sampled_from(["", ", so that", " so that", " in order to", ", so", " so I", " SO THAT"]),
+    phrase,
+).map(lambda parts: f"{parts[0]} {parts[1]}{parts[2]} {parts[3]}{parts[4]} {parts[5] if parts[4] else ''}".strip())
+line = story_line | story_line | hostile | phrase | (st.sampled_from(REAL) if REAL else phrase)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# The lexicon's binary search -----------------------------------------------------------------------------------
+
+
+def _reference_first_line_not_before(words: Lexicon, word: str) -> int:
+    """The search as it was written before (one helper call per step)."""
+    low, high = 0, len(words.text)
+    while low < high:
+        middle = (low + high) // 2
+        start = words._line_start_from(middle)
+        if start >= len(words.text) or _reference_word_at(words.text, start) >= word:
+            high = middle
+        else:
+            low = middle + 1
+    return words._line_start_from(low)
+
+
+def _reference_word_at(text: str, start: int) -> str:
+    comma = text.find(",", start)
+    return text[start:comma] if comma != -1 else text[start:]
+
+
+def test_the_lexicon_search_finds_what_the_plain_search_finds() -> None:
+    words = lexicon()
+    lines = words.text.split("\n")
+    sample = {line.split(",", 1)[0] for line in lines[::97]}
+    sample |= {word[:cut] for word in list(sample)[:300] for cut in (1, 2, len(word) - 1)}
+    sample |= {"", "a", "zzzz", "o'clock", "o", "a-", "~", "\uffff", "aaa'", lines[0].split(",")[0], lines[-1].split(",")[0]}
+    for word in sorted(sample):
+        assert words._first_line_not_before(word) == _reference_first_line_not_before(words, word), word
+
+
+@SETTINGS
+@given(st.text(st.characters(min_codepoint=32, max_codepoint=0x17F), max_size=12))
+def test_the_lexicon_search_agrees_on_any_word(word: str) -> None:
+    words = lexicon()
+    assert words._first_line_not_before(word) == _reference_first_line_not_before(words, word)
+
+
+@SETTINGS
+@given(st.sampled_from(WORDS).map(str.lower) | st.text("abcdeilnorstuvy'-", max_size=12))
+def test_the_three_questions_agree_with_the_entry(word: str) -> None:
+    fresh = Lexicon(lexicon().text)
+    entry = Lexicon(lexicon().text).entry(word)
+    assert fresh.parts(word) == entry.parts
+    assert fresh.verb_base(word) == (entry.verb_bases[0] if entry.verb_bases else None)
+    assert fresh.is_base_verb(word) == (word in entry.verb_bases)
+    assert (fresh.parts(word), fresh.is_base_verb(word)) == (entry.parts, word in entry.verb_bases)  # now remembered
+
+
+# Words and phrases ---------------------------------------------------------------------------------------------
+
+
+def _reference_words(text: str) -> list[tuple[str, int, int]]:
+    return [(found.group(0).lower().replace("’", "'"), found.start(), found.end()) for found in phrases._WORD.finditer(text)]
+
+
+@SETTINGS
+@given(phrase | hostile | st.sampled_from(["İstanbul AND Köln", "I’d LIKE it", "ﬁle-share/DROP"]))
+def test_words_are_the_plain_tokeniser_s(text: str) -> None:
+    assert [tuple(word) for word in phrases.words(text)] == _reference_words(text)
+    assert all(isinstance(word, phrases.Word) for word in phrases.words(text))
+
+
+def _reference_find(index: phrases.PhraseIndex, text_words: list[phrases.Word], split_slashes: bool) -> list[phrases.PhraseHit]:
+    """PhraseIndex.find as it was written before (no shortcut for goals without any listed word)."""
+    hits: list[phrases.PhraseHit] = []
+    tokens = [word.text for word in text_words]
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for key in index._by_first.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(key)]) == key:
+                hit = phrases.PhraseHit(index._names[key], i, i + len(key) - 1)
+                break
+        if hit is not None:
+            hits.append(hit)
+            i = hit.last + 1
+            continue
+        if split_slashes and "/" in tokens[i]:
+            hits.extend(phrases.PhraseHit(part, i, i) for part in tokens[i].split("/") if (part,) in index._names)
+        i += 1
+    return hits
+
+
+TERMS = vague_terms()
+INDEXES = [phrases.PhraseIndex(TERMS.suggestions), phrases.PhraseIndex(TERMS.not_vague), phrases.PhraseIndex(SOLUTION_TERMS)]
+listed = st.sampled_from(sorted(TERMS.suggestions) + list(SOLUTION_TERMS) + TERMS.not_vague)
+
+
+@SETTINGS
+@given(
+    st.lists(listed | st.sampled_from(WORDS) | st.sampled_from(["fast/easy", "a/b", "/", "simple/"]), max_size=20).map(" ".join),
+    st.booleans(),
+)
+def test_phrase_hits_are_the_plain_loop_s(text: str, split_slashes: bool) -> None:
+    text_words = phrases.words(text)
+    for index in INDEXES:
+        assert index.find(text_words, split_slashes) == _reference_find(index, text_words, split_slashes)
+
+
+# Parsing a line ------------------------------------------------------------------------------------------------
+
+
+def _parsed_both_ways(lines: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], list[object]]:
+    parse.parse_story.cache_clear()
+    fast = [parse.parse_story(text) for text in lines]
+    combined = (parse._ANY_MEANS, parse._ANY_ENDS)
+    monkeypatch.setattr(parse, "_ANY_MEANS", None)
+    monkeypatch.setattr(parse, "_ANY_ENDS", None)
+    parse.parse_story.cache_clear()
+    try:
+        plain = [parse.parse_story(text) for text in lines]
+    finally:
+        monkeypatch.setattr(parse, "_ANY_MEANS", combined[0])
+        monkeypatch.setattr(parse, "_ANY_ENDS", combined[1])
+        parse.parse_story.cache_clear()
+    return fast, plain
+
+
+def test_the_one_pass_patterns_exist() -> None:
+    assert parse._ANY_MEANS is not None and parse._ANY_ENDS is not None  # else the tests below compare the loop with itself
+
+
+def test_real_lines_parse_as_with_a_search_per_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not REAL:
+        pytest.skip("../shared/data/user-stories is not here")
+    fast, plain = _parsed_both_ways(REAL, monkeypatch)
+    assert fast == plain
+
+
+@SETTINGS
+@given(
+    st.lists(
+        line | st.sampled_from(["As a user I want I want x", "As a, I want it", "As I want to log in so that so that x"]),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_line_parses_as_with_a_search_per_pattern(lines: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, plain = _parsed_both_ways(lines, monkeypatch)
+    assert fast == plain
+
+
+def test_a_means_at_the_start_of_the_role_is_passed_over_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["As I want to log in, I would like a menu", "As we can, I want to go", "As I want it"]
+    fast, plain = _parsed_both_ways(lines, monkeypatch)
+    assert fast == plain
+
+
+# Duplicates: the words and skeletons of a story -----------------------------------------------------------------
+
+
+def _reference_skeleton(word: str) -> str:
+    if len(word) < 4 or not word.isalpha():
+        return word
+    stem = word[:-1] if word.endswith("s") else word
+    rest = re.sub(r"[aeiouy]", "", stem[1:]).replace("z", "s").replace("c", "s")
+    return re.sub(r"(.)\1+", r"\1", stem[0] + rest)
+
+
+@SETTINGS
+@given(st.sampled_from(WORDS).map(str.lower) | st.text(st.characters(min_codepoint=0x41, max_codepoint=0x24F), max_size=14))
+def test_skeletons_are_the_regular_expressions_s(word: str) -> None:
+    similar.skeleton.cache_clear()
+    assert similar.skeleton(word) == _reference_skeleton(word)
+    assert "".join(letter for letter, _run in groupby(word)) == re.sub(r"(.)\1+", r"\1", word) or "\n" in word
+
+
+@SETTINGS
+@given(phrase, phrase, phrase)
+def test_story_words_are_worked_out_as_before(role: str, want: str, so_that: str) -> None:
+    text = f"{role} | {want} | {so_that}".lower().replace("'", "").replace("’", "")
+    expected = tuple(token for token in re.findall(r"[a-z0-9]+", text) if token not in {"a", "an", "the"})
+    story = Story(id="x", role=role, want=want, so_that=so_that)
+    assert similar.story_words(story) == expected
+    key = similar._key(role, want, so_that)
+    assert key.content == similar._content(expected)
+    assert key.distinct == len(set(key.content))
+    assert key.block == similar._block(key.content)
+
+
+# The memos: warm or cold, in a backlog or on its own --------------------------------------------------------------
+
+
+class _Forgetful(dict[str, object]):
+    """A memo that keeps nothing: every look-up is worked out again."""
+
+    def __setitem__(self, key: str, value: object) -> None:
+        pass
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every memo of the lint bypassed: each goal, word list, story key and skeleton worked out anew each time it is
+    asked for, every word looked up in the lexicon's text again, uniformity worked out per story."""
+    parse.parse_story.cache_clear()
+    monkeypatch.setattr(atomic, "_goal", atomic._goal.__wrapped__)
+    monkeypatch.setattr(phrases, "_words", phrases._words.__wrapped__)
+    monkeypatch.setattr(similar, "_key", similar._key.__wrapped__)
+    monkeypatch.setattr(similar, "skeleton", similar.skeleton.__wrapped__)
+    monkeypatch.setattr(lexicon(), "_seen", _Forgetful())
+    monkeypatch.setattr(BacklogContext, "uniformity", lambda context, view, index: _uniformity_problem(view, context, index))
+
+
+def _stories(lines: list[str]) -> list[Story]:
+    return [to_story(backlog_line, f"line {backlog_line.line}") for backlog_line in parse_lines("\n".join(lines))]
+
+
+def _findings(lines: list[str]) -> list[tuple[str, str, str, str]]:
+    stories = _stories(lines)
+    return [(f.story_id, f.code, f.message, f.suggestion) for f in lint_stories(stories, context=BacklogContext.of(stories))]
+
+
+backlogs = st.lists(line, min_size=1, max_size=25).filter(lambda lines: any(text.strip() for text in lines))
+
+
+@SETTINGS
+@given(backlogs)
+def test_a_backlog_linted_with_every_memo_warm_or_bypassed_gives_the_same_findings(lines: list[str]) -> None:
+    first = _findings(lines)
+    warm = _findings(lines)  # every goal, story and word remembered from the first time
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _plain(monkeypatch)
+        plain = _findings(lines)
+    parse.parse_story.cache_clear()
+    assert first == warm == plain
+
+
+@SETTINGS
+@given(backlogs)
+def test_each_story_linted_on_its_own_against_the_backlog_gives_its_findings_in_the_backlog(lines: list[str]) -> None:
+    stories = _stories(lines)
+    context = BacklogContext.of(stories)
+    together = lint_stories(stories, context=context)
+    alone = [finding for story in stories for finding in lint_story(story, context=context)]
+    assert together == alone
+
+
+@SETTINGS
+@given(backlogs, st.sampled_from(["As a user, I want to log in", "As an admin I can see it so that I know", "Log in"]))
+def test_the_remembered_uniformity_is_the_uniformity_worked_out_each_time(lines: list[str], draft: str) -> None:
+    stories = _stories(lines)
+    context = BacklogContext.of(stories)
+    views = [*context.views, _view(_stories([draft])[0])]
+    for view in views:
+        if view.shape is None:
+            continue
+        for index in (context.position.get(view.id), None):
+            assert context.uniformity(view, index) == _uniformity_problem(view, context, index)
+    extra = _stories(["As a user I need a map", "As a user I need a list", "As a user I need a key"])
+    for story in extra:
+        context._add(_view(story))  # a backlog that grows forgets what it remembered
+        for view in views:
+            if view.shape is not None:
+                assert context.uniformity(view, None) == _uniformity_problem(view, context, None)
