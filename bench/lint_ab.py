@@ -1,10 +1,10 @@
 """`elicit lint` of the 995 stories, whole process: this checkout against another commit, interleaved in one run.
 
-    .venv/bin/python bench/lint_ab.py [--ref main] [--runs 21] [--session] [--json]
+    .venv/bin/python bench/lint_ab.py [--ref main [--ref COMMIT ...]] [--runs 21] [--session] [--json]
 
 Runs ``python -c "import tomllib, rich"`` (the issue 18 baseline), ``--ref``'s
-``elicit lint`` (exported with ``git archive``, first on ``PYTHONPATH``) and this
-checkout's, one after the other, ``--runs`` times, so that the other work on a
+``elicit lint`` (exported with ``git archive``, first on ``PYTHONPATH``; each ``--ref``
+when several are given) and this checkout's, one after the other, ``--runs`` times, so that the other work on a
 shared machine slows all three alike; prints medians, quartiles and the load
 average before and after. ``--session`` lints a 1,000-story session (the one of
 bench/cli_rows.py) as well; ``--json`` adds ``--json`` to every lint.
@@ -39,7 +39,7 @@ def _time(argv: list[str], env: dict[str, str], cwd: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ref", default="main")
+    parser.add_argument("--ref", action="append", help="a commit to compare with; repeat for several (default: main)")
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--session", action="store_true", help="also lint a 1,000-story session")
     parser.add_argument("--json", action="store_true", help="lint with --json")
@@ -47,7 +47,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         env = environment(folder)
-        ref = export_ref(args.ref, folder / "ref")
+        refs = {ref: export_ref(ref, folder / f"ref-{number}") for number, ref in enumerate(args.ref or ["main"])}
         python = sys.executable
         stories = write_story_file(folder)
         if stories is None:
@@ -60,7 +60,7 @@ def main() -> None:
         extra = ["--json"] if args.json else []
         commands: dict[str, tuple[list[str], dict[str, str]]] = {"baseline": ([python, "-c", "import tomllib, rich"], env)}
         for label, target in targets.items():
-            for who, source in ((args.ref, ref), ("this checkout", REPO)):
+            for who, source in [*refs.items(), ("this checkout", REPO)]:
                 commands[f"{label}, {who}"] = ([python, "-m", "elicit", "lint", str(target), *extra], {**env, "PYTHONPATH": str(source)})
         for argv, run_env in commands.values():
             _time(argv, run_env, folder)  # byte code written, file cache warm

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import marshal
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -38,7 +40,7 @@ def lint(args: argparse.Namespace) -> int:
     disabled = _disabled(args.disable)
     stories, texts, session = _stories_to_lint(args.path)
     context = BacklogContext.of(stories)
-    findings = lint_stories(stories, disabled=disabled, context=context)
+    findings = _checked_stories(stories, disabled, context)
     if session is not None and "suspect" not in disabled:
         from elicit.core.stories import suspect_findings  # it reads answers: sessions only
 
@@ -63,6 +65,94 @@ def lint(args: argparse.Namespace) -> int:
         if note:
             sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
     return 1 if args.strict and findings else 0
+
+
+IN_TWO_FROM = 400
+"""A backlog of at least this many stories is checked in two processes when a second core is free (:func:`_in_two`)."""
+
+
+def _checked_stories(stories: list[Story], disabled: frozenset[str], context: BacklogContext) -> list[LintFinding]:
+    """The findings of :func:`lint_stories`: for a large backlog, half of them worked out in a second process."""
+    if len(context.views) >= IN_TWO_FROM and _core_to_spare():
+        return _in_two(stories, disabled, context)
+    return lint_stories(stories, disabled=disabled, context=context)
+
+
+def _core_to_spare() -> bool:
+    """Whether a second process would run beside this one rather than wait for a core.
+
+    ``ELICIT_LINT_JOBS=1`` asks for one process, ``ELICIT_LINT_JOBS=2`` for two; otherwise two when fork is
+    there, two cores or more may be used and the load average leaves one free (on a busy machine the second
+    process would only take turns with the first, and copying its memory costs more than it saves).
+    """
+    asked = os.environ.get("ELICIT_LINT_JOBS", "").strip()
+    if asked == "1" or not hasattr(os, "fork"):
+        return False
+    if asked == "2":
+        return True
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS: no affinity
+        cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = 0.0
+    return cores >= 2 and load < cores - 1
+
+
+def _in_two(stories: list[Story], disabled: frozenset[str], context: BacklogContext) -> list[LintFinding]:
+    """The findings of every story, the second half of them worked out by a forked child meanwhile.
+
+    Each story is checked on its own against the whole backlog (which the child inherits, built), so the
+    findings of the two halves, joined, are the findings of the whole, in the same order. The first story is
+    checked before the fork, so the child inherits the lexicon and the term list already read. Should the child
+    fail in any way (killed, out of memory, an error), this process checks its half itself: nothing is lost.
+    """
+    half = len(context.views) // 2
+    findings = lint_stories(stories, disabled=disabled, context=context, part=slice(0, 1))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process (its work is checked through the findings)
+        os.close(read_end)
+        _second_half(stories, disabled, context, half, write_end)
+    os.close(write_end)
+    try:
+        findings += lint_stories(stories, disabled=disabled, context=context, part=slice(1, half))
+        with os.fdopen(read_end, "rb") as pipe:
+            sent = pipe.read()
+    except BaseException:
+        import signal
+
+        os.kill(child, signal.SIGTERM)
+        os.waitpid(child, 0)
+        raise
+    _pid, status = os.waitpid(child, 0)
+    second = _received(sent) if status == 0 else None
+    if second is None:
+        second = lint_stories(stories, disabled=disabled, context=context, part=slice(half, None))
+    return findings + second
+
+
+def _second_half(stories: list[Story], disabled: frozenset[str], context: BacklogContext, half: int, write_end: int) -> None:
+    """In the child: check the second half, send its findings down the pipe, and leave (never back into the CLI)."""
+    code = 1
+    try:
+        found = lint_stories(stories, disabled=disabled, context=context, part=slice(half, None))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(marshal.dumps([(f.code, f.story_id, f.message, f.suggestion) for f in found]))
+        code = 0
+    finally:
+        os._exit(code)  # no clean-up, no buffers flushed: the parent owns stdout and stderr
+
+
+def _received(sent: bytes) -> list[LintFinding] | None:
+    try:
+        return [LintFinding(*item) for item in marshal.loads(sent)]
+    except (EOFError, ValueError, TypeError):
+        return None
 
 
 def _disabled(given: list[str] | None) -> frozenset[str]:

@@ -232,16 +232,19 @@ def lint_stories(
     disabled: frozenset[str] = frozenset(),
     enabled: frozenset[str] = frozenset(),
     context: BacklogContext | None = None,
+    part: slice = slice(None),
 ) -> list[LintFinding]:
     """The findings of every story, set checks included, in story order; rejected stories are left out.
 
     ``context`` is ``BacklogContext.of(stories)`` when the caller has built it already (for benefit_note).
+    ``part`` picks some of the stories checked (by position among the stories that are not rejected), each still
+    judged against the whole backlog: the findings of consecutive parts, joined, are those of the whole.
     """
     checks = active_checks(disabled, enabled)
     context = context if context is not None else BacklogContext.of(stories)
     terms = vague_terms()
     findings: list[LintFinding] = []
-    for view in context.views:
+    for view in context.views[part]:
         findings.extend(_single_checks(view, checks, terms))
         if not view.unparsed:
             findings.extend(_set_checks(view, context, checks))

@@ -296,6 +296,12 @@ _SUBJECT_IN_ROLE = re.compile(
 when I ...")."""
 
 
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_TO = re.compile(r"to\s", re.IGNORECASE)
+_STUTTER = re.compile(r"^(?:so\s+that\b|so\b(?=\s+(?:I|we|they|that)\b))\s*", re.IGNORECASE)
+# compiled once: re.sub(pattern, ...) looks the pattern up in re's cache on every call
+
+
 def _earliest_ends(text: str) -> int:
     if _ANY_ENDS is not None:
         found = _ANY_ENDS.search(text)
@@ -306,7 +312,7 @@ def _earliest_ends(text: str) -> int:
 
 def _clean_role(role: str) -> str:
     role = role.strip(_TRAILING + " ")
-    return re.sub(r"^(?:an?|the)\s+", "", role, flags=re.IGNORECASE).strip()
+    return _ARTICLE.sub("", role).strip()
 
 
 def _split_rest(role: str, means: _Means, rest: str, line: str) -> ParsedStory:
@@ -319,7 +325,7 @@ def _split_rest(role: str, means: _Means, rest: str, line: str) -> ParsedStory:
 
 def _drop_repeated_to(means: _Means, want: str) -> str:
     # "I can to export" / "I am able to to export": keep one "to".
-    if means.prefix.endswith("to ") and re.match(r"to\s", want, re.IGNORECASE):
+    if means.prefix.endswith("to ") and _TO.match(want):
         return want[3:].lstrip()
     return want
 
@@ -342,7 +348,7 @@ def _split_ends(rest: str) -> tuple[str, str, str]:
     want = rest[: best[0]].strip(_TRAILING)
     so_that = rest[best[1] :].strip(_TRAILING)
     # "so that so that we ...", "so that so we ...": a stutter, not a second benefit.
-    so_that = re.sub(r"^(?:so\s+that\b|so\b(?=\s+(?:I|we|they|that)\b))\s*", "", so_that, flags=re.IGNORECASE).strip(_TRAILING)
+    so_that = _STUTTER.sub("", so_that).strip(_TRAILING)
     if not so_that:
         return want, "", ""
     return want, best[3] + so_that, best[2]
