@@ -6,9 +6,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from elicit.core.session.models import Assumption, Decision, OpenQuestion, Proposal, Story
+from elicit.core.session.models import Assumption, Decision, GlossaryTerm, OpenQuestion, Proposal, Story
 
-KINDS = ("story", "decision", "open_question", "assumption")
+KINDS = ("story", "decision", "open_question", "assumption", "term")
 """The kinds of record a diff covers, in the order it lists them."""
 
 STORY_FIELDS = ("role", "want", "so_that", "priority", "acceptance", "quote", "tags", "status")
@@ -17,6 +17,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "decision": ("text", "rationale", "decided_by"),
     "open_question": ("text", "owner", "status", "resolution"),
     "assumption": ("text", "rationale"),
+    "term": ("definition",),
 }
 
 REWORDED = 0.6
@@ -33,6 +34,7 @@ class State:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
     round_number: int | None = None
     """The round this state is, when it is one."""
 
@@ -43,6 +45,7 @@ class State:
             "decision": self.decisions,
             "open_question": self.open_questions,
             "assumption": self.assumptions,
+            "term": self.glossary,
         }
         return records[kind]
 
@@ -92,12 +95,14 @@ def diff(old: State, new: State) -> list[Change]:
 
 
 def title_of(kind: str, item: Any) -> str:
-    """How people read a record: a story's sentence, the text of anything else."""
+    """How people read a record: a story's sentence, a glossary term's word, the text of anything else."""
+    if kind == "term":
+        return str(item.term)
     return str(item.sentence() if kind == "story" else item.text)
 
 
 def _key(kind: str, item: Any) -> str:
-    return str(item.id)
+    return str(item.term if kind == "term" else item.id)
 
 
 def _added_fields(kind: str, item: Any) -> dict[str, dict[str, Any]]:
@@ -165,4 +170,6 @@ def _reason(kind: str, item: Any, state: State) -> str:
         return settled[-1].comment if settled else ""
     if kind in ("decision", "assumption"):
         return str(item.rationale)
+    if kind == "term":
+        return ""
     return str(item.resolution) if item.status == "resolved" else ""

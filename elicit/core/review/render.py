@@ -10,7 +10,7 @@ from elicit.core.spec.exporters.document import BulletList, Document, Label, Lin
 from elicit.core.spec.exporters.markdown_spec import markdown_document
 from elicit.core.vocabulary import PRIORITY_LABELS
 
-KIND_TITLES = {"story": "Stories", "decision": "Decisions", "open_question": "Open questions", "assumption": "Assumptions"}
+KIND_TITLES = {"story": "Stories", "decision": "Decisions", "open_question": "Open questions", "assumption": "Assumptions", "term": "Glossary"}
 FIELD_NAMES = {
     "role": "role",
     "want": "goal",
@@ -25,6 +25,7 @@ FIELD_NAMES = {
     "decided_by": "decided by",
     "owner": "owner",
     "resolution": "resolution",
+    "definition": "definition",
 }
 CHANGE_WORDS = {"added": "new", "removed": "removed", "changed": "changed"}
 

@@ -30,7 +30,7 @@ def load_state(name: str) -> State:
 
 def session_state(session: Session, label: str) -> State:
     """A session as it stands now."""
-    return State(label, session.stories, session.decisions, session.open_questions, session.assumptions, session.proposals)
+    return State(label, session.stories, session.decisions, session.open_questions, session.assumptions, session.proposals, session.glossary)
 
 
 def round_state(frozen: Round, label: str) -> State:
@@ -42,6 +42,7 @@ def round_state(frozen: Round, label: str) -> State:
         frozen.open_questions,
         frozen.assumptions,
         frozen.proposals,
+        frozen.glossary,
         round_number=frozen.number,
     )
 

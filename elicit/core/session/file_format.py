@@ -113,6 +113,7 @@ def _round_table(frozen: Round) -> dict[str, Any]:
     table["stories"] = [story_table(story) for story in frozen.stories]
     table.update(_follow_up_tables(frozen.open_questions, frozen.decisions, frozen.assumptions))
     table["proposals"] = _proposal_tables(frozen.proposals)
+    table["glossary"] = [record_dict(item, GLOSSARY_KEYS, keep=("term",)) for item in frozen.glossary]
     return {key: value for key, value in table.items() if value != []}
 
 

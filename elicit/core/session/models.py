@@ -279,6 +279,8 @@ class Round:
     assumptions: list[Assumption] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     """The client's proposals as they stood (accepted with a comment: the reason a diff of rounds shows)."""
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    """The glossary as it stood (so 'What changed since round N' lists a term added since)."""
 
 
 @dataclass

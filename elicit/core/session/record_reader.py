@@ -60,7 +60,7 @@ STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quot
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
 OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by")
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
-ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals")
+ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals", "glossary")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row")
 ASSUMPTION_KEYS = ("id", "text", "rationale", "source", "by")
 SETTINGS_KEYS = ("names_in_client_spec",)
@@ -167,10 +167,7 @@ class RecordReader(TableReader):
         ]
         session.stories = [self.story(k, t) for k, t in self.tables(data, "stories", STORY_KEYS)]
         session.open_questions, session.decisions, session.assumptions = self.follow_ups(data)
-        session.glossary = [
-            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k), self.strings(t, "source", k))
-            for k, t in self.tables(data, "glossary", GLOSSARY_KEYS)
-        ]
+        session.glossary = self.glossary(data)
         self.unique([s.id for s in session.stories], "stories", "story")
 
     def follow_ups(self, data: dict[str, Any], parent: str = "") -> tuple[list[OpenQuestion], list[Decision], list[Assumption]]:
@@ -211,6 +208,13 @@ class RecordReader(TableReader):
         ]
         return open_questions, decisions, assumptions
 
+    def glossary(self, data: dict[str, Any], parent: str = "") -> list[GlossaryTerm]:
+        """The glossary in ``data`` (a session, or one of its rounds)."""
+        return [
+            GlossaryTerm(self.string(t, "term", k, required=True), self.string(t, "definition", k), self.strings(t, "source", k))
+            for k, t in self.tables(data, "glossary", GLOSSARY_KEYS, parent)
+        ]
+
     def review(self, data: dict[str, Any], session: Session) -> None:
         """Fill in the review rounds and the client's proposals."""
         for key, table in self.tables(data, "rounds", ROUND_KEYS):
@@ -219,6 +223,7 @@ class RecordReader(TableReader):
             frozen.stories = [self.story(k, t) for k, t in self.tables(table, "stories", STORY_KEYS, key)]
             frozen.open_questions, frozen.decisions, frozen.assumptions = self.follow_ups(table, key)
             frozen.proposals = self.proposals(table, key)
+            frozen.glossary = self.glossary(table, key)
             session.rounds.append(frozen)
         session.proposals = self.proposals(data)
         self.unique([item.id for item in session.proposals], "proposals", "proposal")

@@ -597,6 +597,7 @@ class SessionService:
             open_questions=frozen.open_questions,
             assumptions=frozen.assumptions,
             proposals=frozen.proposals,
+            glossary=frozen.glossary,
         )
         self.session.rounds.append(item)
         self._changed(f"round {number} recorded")

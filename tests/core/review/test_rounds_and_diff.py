@@ -108,6 +108,23 @@ def test_diff_of_added_removed_and_follow_ups():
     assert diff(session_state(old, "a"), session_state(rich_session(), "b")) == []
 
 
+def test_a_glossary_term_added_since_a_round_is_in_what_changed():
+    # trial2 T24: the new term 'no-show' was not in "What changed since round 1".
+    service = service_for()
+    service.define_term("job sheet", "the paper form")
+    service.record_round("first")
+    service.define_term("no-show", "a patient who missed the appointment without saying")
+    service.define_term("job sheet", "the form a technician fills in per visit")
+    reread = loads_session(dumps_session(service.session))
+    assert [t.term for t in reread.rounds[0].glossary] == [t.term for t in service.session.rounds[0].glossary]
+    old, new = round_state(reread.rounds[0], "s"), session_state(reread, "s")
+    changes = diff(old, new)
+    assert [(c.kind, c.id.casefold(), c.change) for c in changes if c.kind == "term"] == [("term", "job sheet", "changed"), ("term", "no-show", "added")]
+    page = diff_markdown(changes, old, new)
+    glossary = page.split("## Glossary", 1)[1]
+    assert "no-show" in glossary.casefold() and "the paper form → the form a technician fills in per visit" in glossary
+
+
 def test_a_resolved_open_question_says_its_resolution_once():
     # trial2 T24: the page listed 'Resolution: Intune' and then 'Why: Intune'.
     old, new = rich_session(), rich_session()
