@@ -9,6 +9,7 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -103,7 +104,7 @@ class NewSessionScreen(Screen[Path | None]):
         self.new_session_title.focus()
 
     def _problem(self, text: str) -> None:
-        self.new_problem.update(f"[$error]{text}[/]" if text else "")
+        self.new_problem.update(f"[$error]{escape(text)}[/]" if text else "")
 
     def _suggest_path(self, title: str) -> None:
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "interview"

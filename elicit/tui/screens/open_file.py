@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Static
 
@@ -60,7 +61,7 @@ class OpenFileScreen(ModalScreen[Path | None]):
         if not path.is_absolute():
             path = self.folder / path
         if not path.is_file():
-            self.open_problem.update(f"[$error]{path}: no such file[/]")
+            self.open_problem.update(f"[$error]{escape(str(path))}: no such file[/]")
             return
         self.dismiss(path)
 
