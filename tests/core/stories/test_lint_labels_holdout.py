@@ -7,15 +7,14 @@ set, a file keeps no story text, only line numbers and a sha1 of each line.
 These tests check that each file covers its whole backlog exactly once, still
 points at the same lines, gives every label a reason and quotes no story; they
 measure nothing (bench/lint_real_backlogs.py does).
+
+The checks every label file passes are in test_lint_labels_blind.py, for all the blind sets at once.
 """
 
 from __future__ import annotations
 
-import pytest
-
-from elicit.core.stories.lint import CHECKS
 from tests.conftest import DATA, HOLDOUT_STORIES
-from tests.support.labels import CODES, BlindSet, check_entry, fresh_anatomy
+from tests.support.labels import BlindSet, fresh_anatomy
 
 HOLDOUT = DATA / "lint_holdout"
 BACKLOGS = {
@@ -37,30 +36,3 @@ SET = BlindSet(HOLDOUT, HOLDOUT_STORIES, BACKLOGS, "holdout", "hold-out", "docs/
 def test_the_rules_are_the_fresh_sets_rules():
     rules = (HOLDOUT / "RULES.md").read_text(encoding="utf-8")
     assert fresh_anatomy() in rules
-
-
-@pytest.mark.parametrize("path", SET.files(), ids=lambda path: path.stem)
-def test_each_file_labels_its_whole_backlog_once(path):
-    SET.check_whole_backlog_once(path)
-
-
-@pytest.mark.parametrize("path", SET.files(), ids=lambda path: path.stem)
-def test_every_code_is_a_known_lint_code_with_a_reason(path):
-    assert set(CHECKS) >= CODES
-    for item in SET.entries(path):
-        check_entry(item)
-
-
-@pytest.mark.parametrize("path", SET.files(), ids=lambda path: path.stem)
-def test_the_header_gives_the_backlogs_no_benefit_share(path):
-    SET.check_share_line(path)
-
-
-@pytest.mark.parametrize("path", SET.files(), ids=lambda path: path.stem)
-def test_the_entries_match_every_non_empty_line(path):
-    SET.check_entries_match_lines(path)
-
-
-@pytest.mark.parametrize("path", SET.files(), ids=lambda path: path.stem)
-def test_no_entry_copies_story_text(path):
-    SET.check_no_quotes(path)
