@@ -119,9 +119,20 @@ def _meta(sources: Sequence[Source]) -> Session:
         started_at=min(filter(None, (item.started_at for item in sessions)), default=None),
         ended_at=max(filter(None, (item.ended_at for item in sessions)), default=None),
         interview_seconds=sum(item.interview_seconds for item in sessions),
+        target_minutes=_planned_minutes(sessions),
     )
     _gather(session, sessions)
     return session
+
+
+def _planned_minutes(sessions: list[Session]) -> int | None:
+    """The interviews' planned minutes added up, as their times are; unknown when one had no plan."""
+    total = 0
+    for item in sessions:
+        if item.target_minutes is None:
+            return None
+        total += item.target_minutes
+    return total
 
 
 def _gather(session: Session, sessions: list[Session]) -> None:

@@ -284,3 +284,13 @@ def test_the_merged_title_is_the_interviews_own_when_they_share_one():
     assert merge(sources(ann, ben)).session.title == "Invoicing"
     ann.title, ben.title = "Brightsmile Dental — the owner", "Brightsmile Dental: the hygienists"  # the client's name alone
     assert merge(sources(ann, ben)).session.title == "Brightsmile Dental: Reminders 2027"
+
+
+def test_the_merged_session_plans_the_interviews_minutes_added_up_as_it_adds_up_their_time():
+    first, second = interview("Ann"), interview("Bo")
+    first.target_minutes, second.target_minutes = 75, 60
+    first.interview_seconds, second.interview_seconds = 600, 300
+    session = merge(sources(first, second)).session
+    assert (session.interview_seconds, session.target_minutes) == (900, 135)
+    second.target_minutes = None  # one interview had no plan: the whole plan is not known
+    assert merge(sources(first, second)).session.target_minutes is None
