@@ -7,6 +7,7 @@ so that saving can never lose it.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from collections.abc import Iterator
@@ -157,13 +158,22 @@ def _interview_answer_table(item: InterviewAnswer) -> dict[str, Any]:
 
 # Reading -----------------------------------------------------------------------------
 
-_SCHEMA_LINE = re.compile(rf"""^[ \t]*(?:schema|"schema"|'schema')[ \t]*=[ \t]*(?:"|'){re.escape(SCHEMA_PREFIX)}""", re.MULTILINE)
-# A first statement (after blank and comment lines only) that no TOML document can start with: a character no
-# statement starts with (Markdown's '*', HTML's '<', JSON's '{'), or a bare key followed by neither '=' nor '.'
-# (Gherkin's 'Feature:', a CSV header's 'ID,'). ASCII only: a later TOML may allow other letters in bare keys.
-_NOT_TOML = re.compile(r"""\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:[\x21-\x7e](?<![A-Za-z0-9_\-"'\[#])|[A-Za-z0-9_-]++[ \t]*+[^=.\x80-\U0010ffff])""")
-# A first statement (after blank and comment lines only) setting the top-level schema to a plain basic string.
-_FIRST_SCHEMA = re.compile(r'\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*schema[ \t]*=[ \t]*"([^"\\\x00-\x1f\x7f]*)"[ \t]*(?:#[^\n]*)?\r?\n')
+@functools.cache
+def _schema_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns :func:`is_session_file` reads a file's first statement with: (schema line, not TOML, first schema).
+
+    Compiled on first use: no command that only reads or writes a session needs them (issue 18, ``elicit answer``).
+    """
+    schema_line = re.compile(rf"""^[ \t]*(?:schema|"schema"|'schema')[ \t]*=[ \t]*(?:"|'){re.escape(SCHEMA_PREFIX)}""", re.MULTILINE)
+    # A first statement (after blank and comment lines only) that no TOML document can start with: a character no
+    # statement starts with (Markdown's '*', HTML's '<', JSON's '{'), or a bare key followed by neither '=' nor '.'
+    # (Gherkin's 'Feature:', a CSV header's 'ID,'). ASCII only: a later TOML may allow other letters in bare keys.
+    # The last class is every ASCII character but '.' (2e) and '=' (3d), spelt as ranges: written as a negated class
+    # up to U+10FFFF it took 3 ms to compile.
+    not_toml = re.compile(r"""\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:[\x21-\x7e](?<![A-Za-z0-9_\-"'\[#])|[A-Za-z0-9_-]++[ \t]*+[\x00-\x2d\x2f-\x3c\x3e-\x7f])""")
+    # A first statement (after blank and comment lines only) setting the top-level schema to a plain basic string.
+    first_schema = re.compile(r'\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*schema[ \t]*=[ \t]*"([^"\\\x00-\x1f\x7f]*)"[ \t]*(?:#[^\n]*)?\r?\n')
+    return schema_line, not_toml, first_schema
 
 
 def is_session_file(path: Path) -> bool:
@@ -182,10 +192,11 @@ def is_session_file(path: Path) -> bool:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return False
-    if _NOT_TOML.match(text):  # not TOML at all (another format's export): judged by its schema line, as a broken file is
-        return _SCHEMA_LINE.search(text) is not None
-    first = _FIRST_SCHEMA.match(text)
-    if first is not None and not first.group(1).startswith(SCHEMA_PREFIX) and _SCHEMA_LINE.search(text) is None:
+    schema_line, not_toml, first_schema = _schema_patterns()
+    if not_toml.match(text):  # not TOML at all (another format's export): judged by its schema line, as a broken file is
+        return schema_line.search(text) is not None
+    first = first_schema.match(text)
+    if first is not None and not first.group(1).startswith(SCHEMA_PREFIX) and schema_line.search(text) is None:
         # Another schema set first (an earlier TOML spec export): if the file parses, that is its one top-level
         # schema (a key is set once); if it does not, no line sets a session's. No parse needed (issue 18: the
         # 10,000-story spec.toml being replaced was parsed whole at every export).
@@ -193,7 +204,7 @@ def is_session_file(path: Path) -> bool:
     try:
         data = loads(text)
     except (TomlSyntaxError, RecursionError, ValueError):
-        return _SCHEMA_LINE.search(text) is not None
+        return schema_line.search(text) is not None
     schema = data.get("schema")
     return isinstance(schema, str) and schema.startswith(SCHEMA_PREFIX)
 
