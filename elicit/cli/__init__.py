@@ -32,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     cost ``elicit answer`` several milliseconds and free next to nothing
     (issue 18). The app and the prompts, which run for an interview, collect
     as usual; the collector is left as it was found when ``main`` returns.
+
+    Such a command also skips the collections Python runs as the process
+    exits (:func:`_no_collection_at_exit`).
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -60,8 +63,32 @@ def _main(argv: Sequence[str] | None, collecting: bool) -> int:
             gc.enable()
     else:
         printable_streams()
+        _no_collection_at_exit()
     handler = getattr(importlib.import_module(f"elicit.cli.{module_name}"), function_name)
     return _run(lambda: handler(args))
+
+
+_exit_frozen: list[bool] = []
+
+
+def _no_collection_at_exit() -> None:
+    """Freeze every object once the interpreter starts to exit, so its two final collections have nothing to walk.
+
+    Python collects twice while it shuts down, over every object still alive
+    (a session of 1,000 stories, a bank of 500 questions, elicit's modules):
+    about 5 % of ``elicit answer``'s instructions, to free memory the process
+    is giving back anyway (issue 18). It runs after the command has returned:
+    every file it wrote is closed (and a session fsynced), the lock released;
+    the standard streams are still flushed at exit. Objects in reference
+    cycles are then left to the end of the process rather than finalized,
+    which for a command that closes what it opens changes nothing. Registered
+    once per process, so a test calling ``main`` many times adds one handler.
+    """
+    if not _exit_frozen:
+        import atexit
+
+        atexit.register(gc.freeze)
+        _exit_frozen.append(True)
 
 
 def _drives_the_terminal(module_name: str, args: Any) -> bool:
