@@ -3,6 +3,11 @@
 Each input knows its question, posts :class:`AnswerEdited` with a value of
 the right type when the consultant changes it, and gives its current value
 through ``current_value()`` so the screen can commit it before moving on.
+
+The messages go straight to the input's screen (:func:`tell_screen`), which
+handles them: bubbled up, a keystroke's answer took one turn of the event
+loop per container between the input and the screen (five), and the frame
+the key had asked for was drawn in between (issue 18, keystroke row).
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.dom import NoScreen
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
@@ -24,6 +31,15 @@ from elicit.core.session import check_range, format_answer, number_in_words, par
 from ...bindings import bindings
 from ...messages import AnswerEdited, NotesEdited, TypedAside
 from ..common.fields import Editor, Field
+
+
+def tell_screen(widget: Widget, message: Message) -> None:
+    """Post ``message`` to the screen that ``widget`` is on (nowhere once it is taken off it)."""
+    try:
+        screen = widget.screen
+    except NoScreen:
+        return
+    screen.post_message(message)
 
 
 class TextAnswer(Editor):
@@ -53,7 +69,7 @@ class TextAnswer(Editor):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(AnswerEdited(self.question.id, self.text))
+        tell_screen(self, AnswerEdited(self.question.id, self.text))
 
 
 class NotesEditor(Editor):
@@ -80,7 +96,7 @@ class NotesEditor(Editor):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(NotesEdited(self.question.id, self.text))
+        tell_screen(self, NotesEdited(self.question.id, self.text))
 
 
 class OptionsAnswer(OptionList, inherit_bindings=False):
@@ -164,7 +180,7 @@ class OptionsAnswer(OptionList, inherit_bindings=False):
     def _changed(self) -> None:
         for index, prompt in enumerate(self._prompts()):
             self.replace_option_prompt_at_index(index, prompt)
-        self.post_message(AnswerEdited(self.question.id, self.current_value()))
+        tell_screen(self, AnswerEdited(self.question.id, self.current_value()))
 
     def action_pick(self) -> None:
         if self.highlighted is not None:
@@ -224,7 +240,7 @@ class OptionsAnswer(OptionList, inherit_bindings=False):
         if self.picked != run.before:
             self.picked = run.before
             self._changed()
-        self.post_message(TypedAside(self.question.id, text))
+        tell_screen(self, TypedAside(self.question.id, text))
 
 
 RUN_PAUSE_SECONDS = 1.5
@@ -330,7 +346,7 @@ class NumberAnswer(Widget):
             self._value = None
             help_line.update(self._range_text())
             help_line.remove_class("-invalid")
-            self.post_message(AnswerEdited(self.question.id, None))
+            tell_screen(self, AnswerEdited(self.question.id, None))
             return
         try:
             value = parse_answer(self.question, text)
@@ -343,7 +359,7 @@ class NumberAnswer(Widget):
         help_line.update("; ".join(part for part in (read, self._range_text()) if part))
         help_line.remove_class("-invalid")
         self._value = value
-        self.post_message(AnswerEdited(self.question.id, value))
+        tell_screen(self, AnswerEdited(self.question.id, value))
 
     def _take_number_in_words(self, text: str, error: ElicitError) -> None:
         """``about 150``: 150 is the answer and the words go to the notes; words with no one number in range
@@ -364,7 +380,7 @@ class NumberAnswer(Widget):
         help_line.update(Content(f"answer {format_answer(self.question, value)}; your words go to the notes"))
         help_line.remove_class("-invalid")
         self._value = value
-        self.post_message(AnswerEdited(self.question.id, value))
+        tell_screen(self, AnswerEdited(self.question.id, value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
