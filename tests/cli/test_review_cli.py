@@ -86,13 +86,13 @@ def test_bad_rows_are_reported_with_their_row_and_the_rest_imported(session, tmp
     sheet.write_text("ID;Your priority;Your comment\nUS-001;;ok\nUS-404;Must;\nUS-002;Soon;\n", encoding="utf-8-sig")
     result = run_elicit("review", "import", session, sheet)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[-1].startswith("1 proposal to accept or decline, 2 rows skipped;")
+    assert result.stdout.splitlines()[-1].startswith("2 proposals to accept or decline, 1 row skipped;")
     assert result.stderr.splitlines() == [
         f"elicit: warning: {sheet}: the sheet does not say which session and round it is from (written by an older elicit); check it is this session's before accepting",
+        f"elicit: warning: {sheet}: row 4: 'Soon' is not a priority (Must, Should, Could or Won't); kept in the proposal's comment",
         f"elicit: warning: {sheet}: row 3: no story 'US-404' in this session; row skipped",
-        f"elicit: warning: {sheet}: row 4: 'Soon' is not a priority (Must, Should, Could or Won't); row skipped",
-    ]
-    assert [p.story for p in read_session(session).proposals] == ["US-001"]
+    ]  # trial4 T4-2: a priority in the client's own words keeps its row, the words in the comment
+    assert [(p.story, p.comment) for p in read_session(session).proposals] == [("US-001", "ok"), ("US-002", "your priority: Soon")]
 
 
 def test_mistakes_get_one_clear_line(session, tmp_path):

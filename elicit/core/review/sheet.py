@@ -30,8 +30,12 @@ MARK = "Review sheet of"
 """The first cell of the line above the header that names the session and round the sheet was written for."""
 
 _FIELD_OF_HEADER = {"id": "id", "decision": "change", "wording": "wording", "priority": "priority", "comment": "comment"}
-_SHEET_FIELDS = {"story": "sentence", "acceptance criteria": "acceptance"}
+_SHEET_FIELDS = {"story": "sentence", "acceptance criteria": "acceptance", "priority": "sent_priority"}
 """The sheet's own columns (the story as sent): read only to see whether the client typed over them."""
+_PRIORITY_TAIL = re.compile(r"\s*[(,;:\u2013\u2014]|\s+-\s+")
+"""Where a priority cell's words after the priority start ("Should (if budget)", "Must - for go-live")."""
+_UNNAMED = "unnamed"
+"""Cells under no header (the client wrote beside the sheet's columns): kept in the comment."""
 _DECISION_WORDS = {
     "keep": "keep", "ok": "keep", "yes": "keep", "agree": "keep", "confirm": "keep", "confirmed": "keep",
     "change": "change", "changed": "change", "edit": "change", "reword": "change",
@@ -113,17 +117,27 @@ def read_sheet(path: Path, session: Session) -> SheetReading:
     stories = {story.id: story for story in session.stories}
     round_number = session.rounds[-1].number if session.rounds else 0
     sent = _as_sent(session)
+    named = set(columns.values())
+    unnamed = [index for index, cell in enumerate(rows[header_at]) if not cell.strip() and index not in named]
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
-        cells = {name: row[index].strip() if index < len(row) else "" for name, index in columns.items()}
-        _take_edits_of_the_sheet(cells, sent.get(cells.get("id", ""), []), f"{path}: row {number}", reading)
+        cells = _row_cells(row, columns, unnamed)
+        where = f"{path}: row {number}"
+        _take_edits_of_the_sheet(cells, sent.get(cells.get("id", ""), []), where, reading)
         if not any(cells.get(name) for name in ("change", "wording", "priority", "comment")):
             continue  # blank, or not filled by the client
-        proposal, problem = _proposal(cells, stories, number, round_number)
+        proposal, problem = _proposal(cells, stories, number, round_number, reading.warnings, where)
         if problem:
             reading.problems.append(f"{path}: row {number}: {problem}; row skipped")
         elif proposal is not None:
             reading.proposals.append(proposal)
     return reading
+
+
+def _row_cells(row: list[str], columns: dict[str, int], unnamed: list[int]) -> dict[str, str]:
+    """A row's cells by field, and what the client wrote under no header (kept in the comment)."""
+    cells = {name: row[index].strip() if index < len(row) else "" for name, index in columns.items()}
+    cells[_UNNAMED] = "; ".join(row[index].strip() for index in unnamed if index < len(row) and row[index].strip())
+    return cells
 
 
 def _as_sent(session: Session) -> dict[str, list[Story]]:
@@ -147,6 +161,9 @@ def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], where: st
     have no column of their own, so they go in the comment, for the consultant to read before accepting. Each is
     said once on import (trial3 T3-1: both were dropped without a word, and "keep" then confirmed the story).
     """
+    if cells.get(_UNNAMED):
+        _add_comment(cells, f"written beside the sheet's columns: {cells[_UNNAMED]}")
+        reading.warnings.append(f"{where}: text in a column with no header; kept in the proposal's comment")
     if not sent:
         return
     story_id = sent[0].id
@@ -156,8 +173,47 @@ def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], where: st
     criteria = cells.get("acceptance", "")
     if criteria and not _same_text(criteria, ["\n".join(story.acceptance) for story in sent]):
         edited = "; ".join(line.strip() for line in criteria.splitlines() if line.strip())
-        cells["comment"] = "; ".join(part for part in (cells.get("comment", ""), f"acceptance criteria edited in the sheet: {edited}") if part)
+        _add_comment(cells, f"acceptance criteria edited in the sheet: {edited}")
+        _ask_for_a_change(cells)
         reading.warnings.append(f"{where}: the client edited {story_id}'s acceptance criteria; kept in the proposal's comment, to apply by hand")
+    priority = cells.get("sent_priority", "")
+    if priority and not any(priority_from_word(priority) == story.priority and _same_text(priority, [PRIORITY_LABELS[story.priority]]) for story in sent):
+        reading.warnings.append(f"{where}: the client edited {story_id}'s Priority cell; {_take_priority_cell(cells, priority)}")
+
+
+def _add_comment(cells: dict[str, str], text: str) -> None:
+    cells["comment"] = "; ".join(part for part in (cells.get("comment", ""), text) if part)
+
+
+def _ask_for_a_change(cells: dict[str, str]) -> None:
+    """An edit that only the comment carries is a change the client asks for, never a "keep" that confirms the story."""
+    word = _leading_word(cells.get("change", ""))
+    if _DECISION_WORDS.get(word) != "remove":
+        cells["change"] = "change" if not word or _DECISION_WORDS.get(word) == "keep" else cells["change"]
+
+
+def _take_priority_cell(cells: dict[str, str], text: str) -> str:
+    """The client's edited Priority cell: their priority when it names one and "Your priority" is empty; else a comment."""
+    head, _rest = _split_priority(text)
+    if priority_from_word(head) is not None and not cells.get("priority"):
+        cells["priority"] = text
+        return "read as their priority"
+    _add_comment(cells, f"Priority cell edited in the sheet: {text}")
+    return "kept in the proposal's comment"
+
+
+def _leading_word(text: str) -> str:
+    """The first word of a cell ("Keep, but see my comment" -> "keep")."""
+    found = re.match(r"\W*([^\W\d_]+)", text.casefold())
+    return found.group(1) if found else ""
+
+
+def _split_priority(text: str) -> tuple[str, str]:
+    """A priority and the words after it: "Should (if budget allows)" -> ("Should", "(if budget allows)")."""
+    found = _PRIORITY_TAIL.search(text)
+    if found is None:
+        return text.strip(), ""
+    return text[: found.start()].strip(), text[found.start() :].strip(" ,;:-\u2013\u2014")
 
 
 def _take_story_cell(cells: dict[str, str], sentence: str) -> str:
@@ -172,25 +228,50 @@ def _take_story_cell(cells: dict[str, str], sentence: str) -> str:
     return "read as their wording"
 
 
-def _proposal(cells: dict[str, str], stories: dict[str, Story], number: int, round_number: int) -> tuple[Proposal | None, str]:
+def _proposal(
+    cells: dict[str, str], stories: dict[str, Story], number: int, round_number: int, warnings: list[str], where: str
+) -> tuple[Proposal | None, str]:
+    """The row's proposal. Only a row naming no story of the session is skipped: a cell elicit cannot read
+    (a decision or priority in the client's own words) is kept in the comment with a warning (trial4 T4-2)."""
     story_id = cells.get("id", "")
     if story_id not in stories:
         return None, f"no story '{story_id}' in this session" if story_id else "no story ID"
-    word = cells.get("change", "").casefold().strip(" .!")
-    change = _DECISION_WORDS.get(word.split()[0] if word else "")
-    if word and change is None:
-        return None, f"'{cells['change']}' is not keep, change or remove"
+    change = _decision(cells, warnings, where)
+    priority, unread = _priority(cells, warnings, where)
     if change is None:
-        change = "change" if cells.get("wording") or cells.get("priority") else "keep"
-    priority = ""
-    if cells.get("priority"):
-        found = priority_from_word(cells["priority"])
-        if found is None:
-            return None, f"'{cells['priority']}' is not a priority (Must, Should, Could or Won't)"
-        priority = found
+        change = "change" if cells.get("wording") or priority or unread else "keep"
     if change == "keep" and priority and priority != stories[story_id].priority:
         change = "change"  # "keep" with another priority still asks for that priority: dropping it would leave the client no reason
     return Proposal("", story_id, change, cells.get("wording", ""), priority, cells.get("comment", ""), round=round_number, row=number), ""
+
+
+def _decision(cells: dict[str, str], warnings: list[str], where: str) -> str | None:
+    """keep, change or remove from the decision cell's first word; its other words go in the comment."""
+    decision = cells.get("change", "")
+    change = _DECISION_WORDS.get(_leading_word(decision))
+    if decision and (change is None or len(re.findall(r"[^\W\d_]+", decision)) > 1):
+        _add_comment(cells, f"your decision: {decision}")
+        if change is None:
+            warnings.append(f"{where}: '{decision}' is not keep, change or remove; kept in the proposal's comment")
+            return "change"
+    return change
+
+
+def _priority(cells: dict[str, str], warnings: list[str], where: str) -> tuple[str, bool]:
+    """The client's priority ("" if none) and whether they wrote one elicit could not read (kept in the comment)."""
+    text = cells.get("priority", "")
+    if not text:
+        return "", False
+    whole = priority_from_word(text)
+    head, rest = _split_priority(text)
+    found = whole or priority_from_word(head)
+    if found is None:
+        _add_comment(cells, f"your priority: {text}")
+        warnings.append(f"{where}: '{text}' is not a priority (Must, Should, Could or Won't); kept in the proposal's comment")
+        return "", True
+    if rest and whole is None:
+        _add_comment(cells, f"priority {PRIORITY_LABELS[found]} {rest}")
+    return found, False
 
 
 def _check_mark(above: list[list[str]], session: Session, path: Path, reading: SheetReading) -> None:
@@ -230,7 +311,7 @@ def _header_field(cell: str) -> str | None:
         words = words[1:]
     name = _FIELD_OF_HEADER.get(" ".join(words)) if words else None
     if name == "priority" and not theirs:
-        return None
+        return "sent_priority"
     if name is None and not theirs:
         return _SHEET_FIELDS.get(" ".join(words))
     return name

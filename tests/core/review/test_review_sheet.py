@@ -70,6 +70,7 @@ WANTED = [
     ("US-003", "remove", "", "", "We bill elsewhere", 4),
     ("US-001", "change", "", "should", "", 5),
     ("US-001", "keep", "", "", "Looks right", 6),
+    ("US-002", "change", "", "", "your priority: Urgent", 8),  # trial4 T4-2: kept with the words, not skipped
 ]
 
 
@@ -81,10 +82,8 @@ def test_a_semicolon_csv_with_a_bom_reads_into_the_expected_proposals(tmp_path):
     path.write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
     reading = read_sheet(path, session)
     assert expected(reading.proposals) == WANTED
-    assert reading.problems == [
-        f"{path}: row 7: no story 'US-099' in this session; row skipped",
-        f"{path}: row 8: 'Urgent' is not a priority (Must, Should, Could or Won't); row skipped",
-    ]
+    assert reading.problems == [f"{path}: row 7: no story 'US-099' in this session; row skipped"]
+    assert reading.warnings[-1] == f"{path}: row 8: 'Urgent' is not a priority (Must, Should, Could or Won't); kept in the proposal's comment"
 
 
 def test_an_excel_sheet_with_a_date_and_numbers_reads_the_same(tmp_path):
@@ -98,8 +97,8 @@ def test_an_excel_sheet_with_a_date_and_numbers_reads_the_same(tmp_path):
     path = tmp_path / "back.xlsx"
     workbook.save(path)
     reading = read_sheet(path, session)
-    assert expected(reading.proposals) == WANTED
-    assert reading.problems[-1] == f"{path}: row 10: '2026-03-01' is not a priority (Must, Should, Could or Won't); row skipped"
+    assert expected(reading.proposals) == [*WANTED, ("US-002", "change", "", "", "your priority: 2026-03-01", 10)]
+    assert reading.warnings[-1] == f"{path}: row 10: '2026-03-01' is not a priority (Must, Should, Could or Won't); kept in the proposal's comment"
 
 
 def test_the_written_sheets_read_back_with_no_proposals_until_filled(tmp_path):
@@ -193,7 +192,7 @@ def test_a_client_typing_over_the_story_or_its_criteria_is_never_dropped(tmp_pat
     assert reading.problems == []
     (one, two, three) = reading.proposals
     assert (one.story, one.change, one.wording) == (first.id, "change", first.sentence().replace(first.want, first.want + " at once"))
-    assert (two.story, two.change, two.wording) == (second.id, "keep", "")
+    assert (two.story, two.change, two.wording) == (second.id, "change", "")  # trial4 T4-1: "keep" would confirm and drop them
     assert two.comment == "acceptance criteria edited in the sheet: " + "; ".join([*second.acceptance, "Given a refund, then the van is told"])
     assert (three.story, three.change, three.wording) == (third.id, "change", "As a driver, I want my route")
     assert [warning.split(": ", 2)[1:] for warning in reading.warnings] == [
@@ -213,3 +212,52 @@ def test_a_story_edited_after_the_round_is_not_read_as_the_clients_edit(tmp_path
     session.stories[0].want = "something else since"
     reading = read_sheet(path, session)
     assert reading.proposals == [] and reading.warnings == [] and reading.problems == []
+
+
+def test_a_row_with_a_cell_in_the_clients_own_words_is_kept_whole_and_nothing_they_wrote_is_dropped(tmp_path):
+    """Trial4 T4-2, T4-3: 'High' skipped the row and the criteria the client added with it; words in the sheet's
+    Priority cell or in a column with no header were dropped without a word."""
+    session = rich_session()
+    first, second, third = session.stories[0], session.stories[1], session.stories[2]
+
+    def edit(rows):
+        rows[1].append("")  # the header ends where the sheet's columns end; the client writes in the next one
+        rows[2][3] = "\n".join([*first.acceptance, "Given a van breaks down, then I am told"])
+        rows[2][6] = "High"
+        rows[3][2] = "Must (we said Should last time?)"
+        rows[4] += ["ask Ben about the budget"]
+        rows[4][4] = "Keep, but see my comment"
+        rows[4][7] = "Fine"
+
+    path = _returned(tmp_path, session, edit)
+    reading = read_sheet(path, session)
+    assert reading.problems == []
+    one, two, three = reading.proposals
+    assert (one.story, one.change, one.priority) == (first.id, "change", "")
+    assert one.comment == "acceptance criteria edited in the sheet: " + "; ".join([*first.acceptance, "Given a van breaks down, then I am told"]) + "; your priority: High"
+    assert (two.story, two.change, two.priority) == (second.id, "change", "must")
+    assert two.comment == "priority Must (we said Should last time?)"
+    assert (three.story, three.change) == (third.id, "keep")
+    assert three.comment == "Fine; written beside the sheet's columns: ask Ben about the budget; your decision: Keep, but see my comment"
+    assert [warning.split(": ", 2)[2] for warning in reading.warnings] == [
+        f"the client edited {first.id}'s acceptance criteria; kept in the proposal's comment, to apply by hand",
+        "'High' is not a priority (Must, Should, Could or Won't); kept in the proposal's comment",
+        f"the client edited {second.id}'s Priority cell; read as their priority",
+        "text in a column with no header; kept in the proposal's comment",
+    ]
+
+
+def test_a_priority_or_decision_followed_by_the_clients_words_is_read_by_its_first_word(tmp_path):
+    session = rich_session()
+    first, second = session.stories[0], session.stories[1]
+
+    def edit(rows):
+        rows[2][6] = "Should (if the budget allows)"
+        rows[3][4] = "Remove - we bill elsewhere"
+
+    reading = read_sheet(_returned(tmp_path, session, edit), session)
+    assert reading.problems == [] and reading.warnings == []
+    assert expected(reading.proposals) == [
+        (first.id, "change", "", "should", "priority Should (if the budget allows)", 3),
+        (second.id, "remove", "", "", "your decision: Remove - we bill elsewhere", 4),
+    ]
