@@ -294,6 +294,28 @@ def test_review_declined(snap_compare, workspace: Path, size):
     assert snap_compare(review_app(workspace), terminal_size=size, run_before=run_before)
 
 
+def comment_only_review_app(workspace: Path):
+    """After round 1, a proposal whose only content is its comment: what the client asks, elicit cannot apply."""
+    from elicit.core.session.models import Proposal
+    from elicit.core.session.opening import open_session
+
+    path = with_review(workspace / "invoicing.elicit.toml")
+    opened = open_session(path, command="elicit test")
+    try:
+        added = Proposal("", "US-003", "change", comment="Add: Given an invoice is overdue, then I get a reminder", round=1)
+        opened.service.add_proposals([added])
+        opened.save()
+    finally:
+        opened.close()
+    return session_app(workspace)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_of_a_change_only_its_comment_describes(snap_compare, workspace: Path, size):
+    """Trial4 T4-1: the screen said "none: accepting confirms the story as it stands" and accepting marked it changed."""
+    assert snap_compare(comment_only_review_app(workspace), terminal_size=size, run_before=after_keys("f5", "n", "n", "n"))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_summary_with_review_and_suspect(snap_compare, workspace: Path, size):
     assert snap_compare(review_app(workspace), terminal_size=size, run_before=after_keys("f2", "end"))

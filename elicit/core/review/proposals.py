@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from elicit.core.findings import ElicitError
-from elicit.core.session.models import Proposal, Story
+from elicit.core.session.models import Proposal, Session, Story
 from elicit.core.session.service import SessionService
 from elicit.core.stories.parse import parse_story
+from elicit.core.text import quoted
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 
@@ -24,13 +25,36 @@ def proposed_values(story: Story, proposal: Proposal) -> dict[str, object]:
     return {name: value for name, value in values.items() if getattr(story, name) != value}
 
 
+def needs_an_edit(session: Session, proposal: Proposal) -> bool:
+    """Whether a change asks, in its comment only, for what elicit cannot apply by itself (a criterion to add, a
+    condition), while the story is still as the client was sent it. Accepting it would mark the story changed
+    with nothing changed, and the next spec would say "changed at your request" (trial4 T4-1)."""
+    story = session.story(proposal.story)
+    if proposal.status != "open" or proposal.change != "change" or not proposal.comment.strip() or story is None:
+        return False
+    if proposed_values(story, proposal):
+        return False
+    sent = next((copy for held in session.rounds if held.number == proposal.round for copy in held.stories if copy.id == story.id), None)
+    return sent is None or _wording(sent) == _wording(story)
+
+
+def _wording(story: Story) -> tuple[object, ...]:
+    return (story.role, story.want, story.so_that, story.priority, story.acceptance, story.quote, story.tags)
+
+
 def accept(service: SessionService, proposal_id: str) -> Proposal:
     """Apply a proposal: a change rewords the story (earlier wording kept in its history) and marks it changed;
-    a removal rejects it with the client's comment as the reason; a keep confirms it."""
+    a removal rejects it with the client's comment as the reason; a keep confirms it. A change that only its
+    comment describes is refused until the story has been edited to make it (:func:`needs_an_edit`)."""
     proposal = _open(service, proposal_id)
     story = service.session.story(proposal.story)
     if story is None:
         raise ElicitError(f"proposal {proposal.id} is about story {proposal.story}, which is no longer in the session")
+    if needs_an_edit(service.session, proposal):
+        raise ElicitError(
+            f"{proposal.id} asks for a change only in its comment ({quoted(proposal.comment)}), which elicit cannot make by itself; "
+            f"edit {story.id} to make it, then accept {proposal.id}, or decline it with the reason"
+        )
     note = f"client review, proposal {proposal.id}"
     if proposal.change == "remove":
         service.reject_story(story.id, proposal.comment or f"removed by the client in review (proposal {proposal.id})")
@@ -51,7 +75,8 @@ def decline(service: SessionService, proposal_id: str, reason: str) -> Proposal:
         raise ElicitError(f"proposal {proposal.id} is about story {proposal.story}, which is no longer in the session")
     known = {question.id for question in service.interview.questions}
     sources = [question_id for question_id in story.source if question_id in known or not known]
-    service.add_decision(declined_text(story, proposal), reason.strip(), source=sources, stories=[story.id])
+    # the team's reply to the client, not something a participant said in the interview (trial4 T4-5)
+    service.add_decision(declined_text(story, proposal), reason.strip(), source=sources, stories=[story.id], by="")
     return service.settle_proposal(proposal.id, "declined", reason)
 
 

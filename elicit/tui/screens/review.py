@@ -16,7 +16,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from elicit.core.findings import ElicitError
-from elicit.core.review import accept, decline, proposed_values, word_changes
+from elicit.core.review import accept, decline, needs_an_edit, proposed_values, word_changes
 from elicit.core.session import OpenSession, Proposal, Story, suspect_reason, suspect_stories
 
 from ..bindings import bindings
@@ -165,8 +165,14 @@ class ReviewScreen(SessionScreen[None]):
         if proposal.change == "remove":
             return [*lines, "  the story would be rejected" + (", with the client's comment as the reason" if proposal.comment else "")]
         values = proposed_values(story, proposal) if proposal.change == "change" else {}
+        if needs_an_edit(self.session, proposal):
+            return [
+                *lines,
+                "  [b $warning]Nothing elicit can apply by itself:[/] the comment says what to change.",
+                "  Edit the story first (esc, ctrl+l), then accept; or decline with a reason.",
+            ]
         if not values:
-            return [*lines, "  none: accepting confirms the story as it stands"]
+            return [*lines, "  none: accepting confirms the story as it stands" if proposal.change != "change" else "  none: accepting marks the story changed as it stands now"]
         for name, value in values.items():
             label = FIELD_LABELS.get(name, name)
             if name == "priority":

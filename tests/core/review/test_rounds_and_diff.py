@@ -346,3 +346,48 @@ def test_a_declined_removal_is_told_to_the_client_in_their_words_in_markdown_and
     assert "*Your comment:* We bill from the accounts system" in client
     html = "".join(get_exporter("html").render(service.session, interview).values())
     assert "You asked us to remove US-003" in html and "rather than removing it" not in html
+
+
+def test_a_change_only_its_comment_describes_is_refused_until_the_story_is_edited():
+    """Trial4 T4-1: "add a criterion" in the comment was accepted with nothing applied, the story marked changed,
+    and the next spec said "Changed at your request" above criteria without it."""
+    import pytest
+
+    from elicit.core.findings import ElicitError
+    from elicit.core.review import needs_an_edit
+
+    service = service_for()
+    number = service.record_round().number
+    asked = "Add: Given a van breaks down, then I am told"
+    only_comment, with_priority, keep = service.add_proposals(
+        [
+            Proposal("", "US-002", "change", comment=asked, round=number),
+            Proposal("", "US-001", "change", priority="could", comment="Later", round=number),
+            Proposal("", "US-003", "keep", comment="Fine", round=number),
+        ]
+    )
+    assert needs_an_edit(service.session, only_comment)
+    assert not needs_an_edit(service.session, with_priority) and not needs_an_edit(service.session, keep)
+    with pytest.raises(ElicitError, match=r"P-001 asks for a change only in its comment \('Add: Given a van.*edit US-002 to make it"):
+        accept(service, only_comment.id)
+    assert service.session.story("US-002").status != "changed" and only_comment.status == "open"
+    story = service.session.story("US-002")
+    service.update_story("US-002", acceptance=[*story.acceptance, "Given a van breaks down, then I am told"])
+    assert not needs_an_edit(service.session, only_comment), "edited since the round: the consultant made the change"
+    accept(service, only_comment.id)
+    assert service.session.story("US-002").status == "changed" and only_comment.status == "accepted"
+    accept(service, with_priority.id)
+    accept(service, keep.id)
+
+
+def test_a_decline_is_the_teams_reply_and_is_credited_to_no_participant():
+    """Trial4 T4-5: with one participant (the speaker by default) the decline's decision read "Said by: <the client>"."""
+    from elicit.core.session.models import Participant
+
+    session = rich_session()
+    session.participants = [Participant("Marta Lindqvist", "planning team leader")]
+    service = service_for(session)
+    assert service.speaker == "Marta Lindqvist"
+    [proposal] = service.add_proposals([Proposal("", "US-002", "change", priority="must")])
+    decline(service, proposal.id, "The legal limit decides it")
+    assert service.session.decisions[-1].by == ""
