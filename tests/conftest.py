@@ -34,16 +34,22 @@ HOLDOUT_STORIES = next(
 )
 """The eight backlogs of the same public data set that ../shared does not hold (docs/quality.md says where to get them)."""
 """../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
-GITHUB_STORIES = next(
-    (folder / "github-user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "github-user-stories").is_dir()),
-    Path(__file__).resolve().parents[2] / "github-user-stories",
-)
+
+
+def beside_checkout(name: str) -> Path:
+    """The folder ``name`` beside the checkout (a worktree sees ../NAME), or where it would be if absent (CI)."""
+    return next(
+        (folder / name for folder in Path(__file__).resolve().parents[1:] if (folder / name).is_dir()),
+        Path(__file__).resolve().parents[2] / name,
+    )
+
+
+GITHUB_STORIES = beside_checkout("github-user-stories")
 """Whole backlogs of public GitHub projects outside that data set (../github-user-stories/README.md says which)."""
-GITHUB2_STORIES = next(
-    (folder / "github2-user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "github2-user-stories").is_dir()),
-    Path(__file__).resolve().parents[2] / "github2-user-stories",
-)
+GITHUB2_STORIES = beside_checkout("github2-user-stories")
 """Five more whole GitHub backlogs, outside that data set and the first GitHub set (../github2-user-stories/README.md says which)."""
+GITHUB3_STORIES = beside_checkout("github3-user-stories")
+"""Six more whole GitHub backlogs, outside that data set and both earlier GitHub sets (../github3-user-stories/README.md says which)."""
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,4 +1,4 @@
-"""The checks every blind label file passes, whichever set it belongs to (hold-out, GitHub, second GitHub).
+"""The checks every blind label file passes, whichever set it belongs to (hold-out, GitHub, second and third GitHub).
 
 Each set's own module names its backlogs and their lengths (its ``SET``); the checks themselves are
 tests.support.labels.BlindSet's. They measure nothing; without a set's stories beside the checkout (CI)
@@ -12,10 +12,16 @@ import pytest
 from elicit.core.stories.lint import CHECKS
 from tests.core.stories.test_lint_labels_github import SET as GITHUB
 from tests.core.stories.test_lint_labels_github2 import SET as GITHUB2
+from tests.core.stories.test_lint_labels_github3 import SET as GITHUB3
 from tests.core.stories.test_lint_labels_holdout import SET as HOLDOUT
 from tests.support.labels import CODES, check_entry
 
-FILES = [pytest.param(blind, path, id=f"{blind.split}-{path.stem}") for blind in (HOLDOUT, GITHUB, GITHUB2) for path in blind.files()]
+COPIES = [pytest.param(blind, id=blind.split) for blind in (GITHUB3,)]
+"""Sets whose only module is their ``SET``: their rule book and backlog lengths are checked here
+(the older sets' modules check their own)."""
+LENGTHS = [pytest.param(blind, name, id=f"{blind.split}-{name}") for blind in (GITHUB3,) for name in sorted(blind.backlogs)]
+
+FILES = [pytest.param(blind, path, id=f"{blind.split}-{path.stem}") for blind in (HOLDOUT, GITHUB, GITHUB2, GITHUB3) for path in blind.files()]
 
 
 @pytest.mark.parametrize(("blind", "path"), FILES)
@@ -43,3 +49,13 @@ def test_the_entries_match_every_non_empty_line(blind, path):
 @pytest.mark.parametrize(("blind", "path"), FILES)
 def test_no_entry_copies_story_text(blind, path):
     blind.check_no_quotes(path)
+
+
+@pytest.mark.parametrize("blind", COPIES)
+def test_the_rule_book_is_the_hold_out_rule_book(blind):
+    blind.check_rules_are_the_hold_out_rules()
+
+
+@pytest.mark.parametrize(("blind", "name"), LENGTHS)
+def test_each_backlog_beside_the_checkout_has_its_known_length(blind, name):
+    blind.check_known_length(name)
