@@ -74,6 +74,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from elicit.core.stories.lexicon import Lexicon, lexicon
+from elicit.core.stories.parse import third_person_capability
 from elicit.core.stories.phrases import word_set
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+(?:\.\d+)?|[,;:/()\[\]{}\"&.]")
@@ -90,7 +91,7 @@ SAME_GOAL_PAIRS = {
         "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access "
         "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify "
         "protect+harden protect+secure secure+harden encourage+promote pause+resume play+pause undo+redo expand+collapse "
-        "attach+detach"
+        "attach+detach see+click view+click edit+save view+browse"
     )
 }
 """The two sides of one setting or decision, a step that only leads to the other, and one action said twice
@@ -195,6 +196,22 @@ _ANOTHER_WANT = re.compile(r"[.;!]\s+(?:and\s+)?(?:(?:from|for|in|on|after|then)
 author"), also after a short opener ("From this list, I want to ...")."""
 
 
+_BRACKETED_ACT = re.compile(r"\(\s*(?:and|also)\s+(?P<verb>[a-z]+)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*", re.IGNORECASE)
+"""A second act written in brackets: "add the files (and edit their names)"."""
+_NEXT_SENTENCE = re.compile(r"[.;!]\s+(?=[A-Z])")
+
+
+def _another_role_can(text: str) -> str | None:
+    """A sentence of its own that is a story of another capability ("... so that they can be listed. That user can
+    edit the page as a member would"): the role as its subject with "can" or "be able to" (the story reader's
+    third-person shape); its first words, or None."""
+    for found in _NEXT_SENTENCE.finditer(text):
+        story = third_person_capability(text[found.end() :])
+        if story is not None:
+            return " ".join(text[found.end() :].split()[:3])
+    return None
+
+
 def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
     """Why ``want`` holds more than one goal, or None when it holds one (see the module's docstring).
 
@@ -206,6 +223,10 @@ def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
         again = _ANOTHER_WANT.search(part)
         if again:
             return "", " ".join(again.group("want").split())
+        if (other := _another_role_can(part)) is not None:
+            return "", other
+    if (act := _BRACKETED_ACT.search(want)) is not None and lexicon().is_base_verb(act.group("verb").lower()):
+        return "", " ".join(act.group(0).lstrip("( ").split())
     goal = _goal(want)
     for index, token in enumerate(goal.tokens):
         if token in JOINTS:
@@ -247,7 +268,8 @@ def _goal(want: str) -> _Goal:  # remembered: a goal is read for not-atomic and 
     tokens = [token.lower() for token in found]
     capitalised = frozenset(index for index, token in enumerate(found) if index > 0 and token[:1].isupper() and token != "I")
     words = lexicon()
-    return _Goal(tokens, _purposes(tokens, _places(tokens), words), words, capitalised)
+    names = frozenset(index for index, token in enumerate(found) if len(token) > 1 and token.isupper())
+    return _Goal(tokens, _purposes(tokens, _places(tokens), words, names), words, capitalised)
 
 
 LIGHT_VERBS = word_set(
@@ -272,9 +294,11 @@ def purpose_in_goal(want: str) -> bool:
     return PURPOSE in _goal(want).places
 
 
-def _purposes(tokens: list[str], places: list[str], words: Lexicon) -> list[str]:
+def _purposes(tokens: list[str], places: list[str], words: Lexicon, names: frozenset[int] = frozenset()) -> list[str]:
     """``places`` with the words of each purpose infinitive at the top level marked PURPOSE: "to" and a verb after the
-    object of a verb that is not a light verb ("call a script to run the tests and report back")."""
+    object of a verb that is not a light verb ("call a script to run the tests and report back"), or after a comma
+    (", to draw insights on their needs and habits"; not a list of infinitives: ", to edit, and to delete"). A word in
+    capitals after "to" is a name ("convert them to TAR files"), no verb."""
     marked = list(places)
     verb = ""
     for index, token in enumerate(tokens):
@@ -283,13 +307,23 @@ def _purposes(tokens: list[str], places: list[str], words: Lexicon) -> list[str]
         before = tokens[index - 1] if index else ""
         if (before in ("to", "") or before in JOINTS) and words.is_base_verb(token):
             verb = token
-        if token == "to" and verb and verb not in LIGHT_VERBS and _purpose_starts(tokens, index, words):
+        if index + 1 in names:
+            continue
+        after_comma = before == "," and index >= 3 and _purpose_after_comma(tokens, index, words)
+        if token == "to" and (after_comma or (verb and verb not in LIGHT_VERBS and _purpose_starts(tokens, index, words))):
             for later in range(index, len(tokens)):
                 if tokens[later] in _CLAUSE_ENDS or places[later] != MAIN:
                     break
                 marked[later] = PURPOSE
             break
     return marked
+
+
+def _purpose_after_comma(tokens: list[str], to: int, words: Lexicon) -> bool:
+    """ "..., to identify cost increases": "to" and a base verb after a comma, with no infinitive listed after it."""
+    if to + 1 >= len(tokens) or not words.is_base_verb(tokens[to + 1]):
+        return False
+    return not any(tokens[later] in _LIST_ENDS and tokens[later + 1 : later + 2] == ["to"] for later in range(to + 1, len(tokens)))
 
 
 def _purpose_starts(tokens: list[str], to: int, words: Lexicon) -> bool:
@@ -359,6 +393,8 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
         return None
     if goal.tokens[joint] == "/":
         return _verbs_slashed(goal, joint)
+    if goal.tokens[joint] == "," and goal.places[joint + 1 : joint + 2] == [PURPOSE]:
+        return None  # ", to draw insights from them": the purpose of the goal starts here
     second = goal.next_word(joint + 1)
     if (found := _second_want(goal, joint, second)) is not None:
         return found
@@ -664,12 +700,20 @@ def _second_fact(goal: _Goal, opener: int, joint: int) -> bool:
 
 def _has_own_verb(goal: _Goal, opener: int, end: int) -> bool:
     """Whether the question opened at ``opener`` has a verb of its own after its subject ("what kinds of files the
-    archive accepts", "what formats are accepted"), not only a noun ("what sizes")."""
+    archive accepts", "what formats are accepted"; "what constitutes an incident", the question word as the subject;
+    "what I should do", a modal and a verb), not only a noun ("what sizes")."""
+    if goal.word(opener + 1).endswith("s") and _inflected(goal, opener + 1) and goal.words.verb_base(goal.word(opener + 1)):
+        if goal.word(opener + 2) in _OBJECT_STARTS:
+            return True  # "what constitutes an incident"
     return any(
-        _inflected(goal, index) and _is_word(goal.word(index - 1)) and goal.word(index - 1) not in _QUESTION_WORDS | _DETERMINERS
+        (_inflected(goal, index) and _is_word(goal.word(index - 1)) and goal.word(index - 1) not in _QUESTION_WORDS | _DETERMINERS)
+        or (goal.word(index) in _QUESTION_MODALS and goal.word(index - 1) in _SUBJECTS and goal.words.is_base_verb(goal.word(index + 1)))
         for index in range(opener + 2, end)
         if goal.places[index] == goal.places[opener]
     )
+
+
+_QUESTION_MODALS = word_set("should must can could will would may")
 
 
 def _verbs_slashed(goal: _Goal, slash: int) -> tuple[str, str] | None:
@@ -802,9 +846,11 @@ def _both_of(goal: _Goal, joint: int) -> bool:
     """ "see it in both the read and edit views", "for both staff and guests": "both" opens the noun phrase the joint
     sits in (not "to both create and delete reports", where it joins two verbs)."""
     index = _item_before(goal, joint)
-    for _ in range(4):
+    for _ in range(6):  # "in both the metadata view/edit views and ...": a slash stays inside the noun phrase
         index -= 1
         word = goal.word(index)
+        if word == "/" and _is_word(goal.word(index - 1)):
+            continue
         if word == "both":
             after = goal.word(index + 1)
             return after in _DETERMINERS or goal.word(index - 1) in _PREPOSITIONS or not goal.base_verb(index + 1)

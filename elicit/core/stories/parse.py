@@ -93,7 +93,7 @@ _ENDS = (
     (
         "so",
         re.compile(
-            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s))",
+            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s)|\s+so\s+(?=(?:they|he|she)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b))",
             re.IGNORECASE,
         ),
         "",
@@ -130,7 +130,7 @@ _NOT_A_ROLE = re.compile(
 )
 _IN_ORDER_FIRST = re.compile(r"^in\s+order\s+to\s+(?P<ends>.+?)\s*,?\s+(?=as\s+(?:an?\s+|the\s+)?\S)", re.IGNORECASE)
 _LEADING_MARK = re.compile(
-    r"^(?:[-*•·–—>]+\s*|\[[ xX]\]\s+|[A-Z]{1,6}\d{1,5}\s*[:.)]\s+|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+|(?:chore|feature|bug|task|epic|spike|enhancement|improvement)\s*:\s*(?=as\s))+",
+    r"^(?:[-*•·–—>]+\s*|\[[ xX]\]\s+|[A-Z]{1,6}\d{1,5}\s*[:.)]\s+|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+|(?:chore|feature|bug|bugfix|fix|hotfix|task|epic|spike|enhancement|improvement|story)\s*:\s*|\[(?:chore|feature|bug|bugfix|fix|task|epic|spike|enhancement|improvement|story|user\s+story)\]\s*)+",
     re.IGNORECASE,
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
@@ -202,7 +202,7 @@ def parse_story(text: str) -> ParsedStory | None:
             return None
         so_that = "I can " + front.group("ends").strip(_TRAILING)
         return ParsedStory(inner.role, inner.want, so_that, text, "in-order-to-" + inner.template)
-    parsed = _parse_body(line)
+    parsed = _parse_body(line) or _third_person(line)
     if parsed is None:
         return None
     return ParsedStory(parsed.role, parsed.want, parsed.so_that, text, parsed.template)
@@ -310,9 +310,11 @@ def _earliest_ends(text: str) -> int:
     return min(starts, default=len(text))
 
 
-def _clean_role(role: str) -> str:
+def _clean_role(role: str, determiners: frozenset[str] = frozenset()) -> str:
     role = role.strip(_TRAILING + " ")
-    return _ARTICLE.sub("", role).strip()
+    role = _ARTICLE.sub("", role).strip()
+    first, _space, rest = role.partition(" ")
+    return rest.strip() if rest and first.lower() in determiners else role
 
 
 def _split_rest(role: str, means: _Means, rest: str, line: str) -> ParsedStory:
@@ -354,6 +356,167 @@ def _split_ends(rest: str) -> tuple[str, str, str]:
     return want, best[3] + so_that, best[2]
 
 
+# Stories told in the third person or as a scene ------------------------------------------------------------------
+# "An archivist can upload ... so that ...", "Users can ...", "A writer should be able to ...", "Administrators will
+# be able to ...", "Users will see ...", "When a user clicks Save, they see a message, so that ...", "On the results
+# page, a user can ...". The role is the subject of the sentence (or of its leading clause, with "they" in the main
+# one); it must be a word for a person ("user", "archivist", "staff", any "-er"/"-or"/"-ist"/"-ian" word that is no
+# machine), so "The system can ..." or "It can take a minute" stays no story. A goal told as what will happen or
+# what happens (will/should/must, see/receive, "is notified") is a story only when it gives a benefit: "Users see an
+# error when saving" is a bug report.
+
+_ACTORS = frozenset(
+    ["user", "admin", "sysadmin", "superuser", "staff", "faculty", "member", "people", "person", "public", "team", "guest", "child", "parent", "client", "customer", "visitor", "patron", "anyone", "everyone", "someone", "everybody", "somebody", "expert", "specialist", "nurse", "doctor", "clerk", "coach", "pupil", "audience", "crowd", "community", "household", "family", "employee", "trainee", "attendee"]
+)
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "eer")
+_NOT_ACTORS = frozenset(
+    ["server", "browser", "computer", "folder", "header", "footer", "number", "order", "error", "filter", "parser", "scheduler", "container", "counter", "marker", "banner", "player", "printer", "scanner", "router", "controller", "monitor", "sensor", "indicator", "selector", "cursor", "processor", "generator", "converter", "uploader", "loader", "downloader", "importer", "exporter", "renderer", "handler", "listener", "driver", "layer", "character", "paper", "letter", "register", "border", "corner", "cover", "answer", "chapter", "matter", "water", "power", "center", "centre", "member-list", "document", "component", "content", "event", "agent", "environment", "element", "statement", "requirement", "payment", "comment", "segment", "department", "government", "management", "development", "deployment", "assessment", "attachment", "amount", "account", "account-holder", "plant", "variant", "constant", "tenant-list", "item", "data", "system", "application", "app", "site", "website", "page", "tool", "service", "software", "product", "platform", "database", "api", "form", "button", "field", "report", "file", "feature", "interface", "screen", "menu", "link", "email", "message", "calendar", "vendor-list", "editor-field", "colour", "color", "floor", "door", "error-message", "mirror", "sector", "factor", "actor-list"]
+)
+_NOT_BEFORE_HEAD = frozenset(
+    ["to", "for", "from", "of", "by", "with", "on", "at", "about", "into", "onto", "over", "under", "than", "it", "this", "that", "these", "those", "there", "which", "what", "who", "whose", "i", "we", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their", "its", "is", "are", "was", "were", "be", "can", "will", "should", "must", "would", "could", "may"]
+)
+_THIRD_MEANS = (
+    # key, pattern after the subject, prefix of the goal, whether the story must give a benefit
+    ("third-can", r"(?:can|could|may|(?:is|are)\s+able\s+to|(?:will|would|should|must|shall)\s+be\s+able\s+to)(?!\s*(?:not|n't|'t)\b)", "to ", False),
+    ("third-told", r"(?:is|are|will\s+be|get|gets)\s+(?=(?:notified|shown|told|sent|given|alerted|informed|reminded|asked|emailed|offered|warned|taken|brought|redirected|prompted)\b)", "to be ", True),
+    ("third-will", r"(?:(?:will|shall|should|must|'ll)\s+(?!be\s+able\b|not\b|never\b)(?=[a-z]+\b)|(?:is|are)\s+required\s+to\b)", "to ", True),
+    ("third-see", r"(?:(?:also|then|only|now)\s+)?(?=(?:see|sees|receive|receives|get|gets|have|has)\b)", "to ", True),
+)
+_THIRD = re.compile(
+    r"^(?P<role>(?:(?:an?|the|all|any|every|each)\s+)?[^\s,;:.]+(?:\s+[^\s,;:.]+){0,20}?)(?<!\bwho)(?<!\bthat)(?<!\bwhich)(?<!\bwhose)\s+(?P<means>"
+    + "|".join(f"(?P<m{index}>{pattern})" for index, (_key, pattern, _prefix, _benefit) in enumerate(_THIRD_MEANS))
+    + r")\s*",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"^[\"']?\s*(?:they|he|she)(?:\s+|(?='re\s))", re.IGNORECASE)
+_NO_COMMA_PRONOUN = re.compile(r"\s+(?=(?:they|he|she)(?:\s+(?:can|could|will|see|get|receive|are|is)\b|'re\s))", re.IGNORECASE)
+_LEAD = re.compile(r"^(?P<word>when|whenever|after|once|if|while|before|on|in|from|within|at|during)\s+", re.IGNORECASE)
+_SCENE_WORDS = frozenset({"when", "whenever", "after", "once", "if", "while", "before"})
+_PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+to|to)\s+", re.IGNORECASE)
+_JOINED_NARRATIVE = re.compile(r"\s+(?=(?-i:A|An|The)\s)")
+"""A narrative written on three lines and joined ("In order to X A writer should be able to Y"): the capital article
+starts the next part."""
+
+
+_ROLE_DETERMINERS = frozenset({"a", "an", "the", "all", "any", "every", "each", "this", "that", "these", "those", "such"})
+
+
+def _actor_head(words: list[str]) -> int | None:
+    """Where the head of a role is in its first words: a word for a person after modifiers (no preposition, pronoun
+    or verb before it), or None."""
+    start = 1 if words and words[0].lower() in _ROLE_DETERMINERS else 0
+    for index in range(start, min(len(words), start + 5)):
+        word = words[index].lower().strip("'’()")
+        if word in _NOT_BEFORE_HEAD:
+            return None
+        if _is_actor(word):
+            return index
+    return None
+
+
+def _is_actor(word: str) -> bool:
+    if word.endswith("es") and word[:-2] in _ACTORS:
+        return True  # "coaches"
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if singular in _NOT_ACTORS or word in _NOT_ACTORS:
+        return False
+    if singular in _ACTORS or word in _ACTORS or word in {"people", "staff", "faculty", "public", "children"}:
+        return True
+    return len(singular) > 4 and singular.endswith(_AGENT_ENDINGS)
+
+
+def _third_person(line: str) -> ParsedStory | None:
+    """A story whose role is the subject of the sentence, maybe after a leading clause or a purpose."""
+    purpose = _PURPOSE_FIRST.match(line)
+    if purpose:
+        return _purpose_first(line, purpose.end())
+    lead = _LEAD.match(line)
+    if lead:
+        return _after_lead(line, lead.group("word").lower() in _SCENE_WORDS)
+    return _subject_story(line, "")
+
+
+def _purpose_first(line: str, start: int) -> ParsedStory | None:
+    """ "In order to Z, a writer should be able to Y" (also joined without a comma before a capital article)."""
+    rest_of = line[start:]
+    cuts = itertools.chain((m.end() for m in _COMMA.finditer(rest_of)), (m.end() for m in _JOINED_NARRATIVE.finditer(rest_of)))
+    for cut in cuts:
+        ends = rest_of[:cut].strip(_TRAILING)
+        rest = rest_of[cut:]
+        inner = _subject_story(rest, "", benefit_given=True) or _parse_body(rest)
+        if inner is not None and inner.role and inner.want and not inner.so_that and ends:
+            return ParsedStory(inner.role, inner.want, "I can " + ends, line, "in-order-to-" + inner.template)
+    return None
+
+
+_COMMA = re.compile(r",[\"']?\s*")
+
+
+def _after_lead(line: str, scene: bool) -> ParsedStory | None:
+    """ "When a user clicks X, they see Y, so that Z" (the role from the leading clause), "On page X, a user can Y", or
+    "When a user clicks X, the page opens ..., so that Z" (what the product does for the role, with a benefit)."""
+    ends_at = _earliest_ends(line)  # the leading clause and the subject come before the benefit
+    splits = [(m.start(), m.end()) for m in _COMMA.finditer(line, 0, ends_at)]
+    if scene:
+        splits += [(m.start(), m.end()) for m in _NO_COMMA_PRONOUN.finditer(line, 0, ends_at)]
+    for clause_end, main_start in splits:
+        clause, main = line[:clause_end], line[main_start:]
+        story = _subject_story(main, "")
+        if story is not None:
+            return story
+        role = _scene_role(clause) if scene else ""
+        if role and _PRONOUN_SUBJECT.match(main):
+            story = _subject_story(_PRONOUN_SUBJECT.sub("they ", main, count=1).replace("they 're ", "they are ", 1), role)
+            if story is not None:
+                return story
+    return _what_the_product_does(line, splits[0]) if scene and splits else None
+
+
+def _what_the_product_does(line: str, split: tuple[int, int]) -> ParsedStory | None:
+    """ "When a guest cancels, the room is freed, so that others can book it": the role from the leading clause, the
+    main clause as the goal (template ``scene``), only with a benefit."""
+    clause_end, main_start = split
+    role = _scene_role(line[:clause_end])
+    want, so_that, ends = _split_ends(line[main_start:])
+    if role and want and so_that and not _PRONOUN_SUBJECT.match(want):
+        return ParsedStory(role, want, so_that, line, "scene" + (f"-{ends}" if ends else ""))
+    return None
+
+
+def _scene_role(clause: str) -> str:
+    """The actor of a leading "When ..." clause ("When a logged-in user tries ..." gives "logged-in user"), or ""."""
+    words = clause.split()[1:]
+    head = _actor_head(words)
+    return _clean_role(" ".join(words[: head + 1])) if head is not None else ""
+
+
+def third_person_capability(text: str) -> ParsedStory | None:
+    """``text`` read as a story whose role is its subject with "can" or "be able to" ("That user can edit the page"),
+    or None: how not-atomic knows a second sentence asks for another capability."""
+    story = _subject_story(text, "")
+    return story if story is not None and story.template.startswith("third-can") else None
+
+
+def _subject_story(text: str, role: str, benefit_given: bool = False) -> ParsedStory | None:
+    """ "<role> can Y, so that Z": the subject is the role (``role`` given: the subject is a pronoun for it)."""
+    found = _THIRD.match(text)
+    if found is None or found.start("means") >= _earliest_ends(text):
+        return None
+    if not role:
+        head = _actor_head(found.group("role").split())
+        if head is None:
+            return None
+        role = _clean_role(found.group("role"), _ROLE_DETERMINERS)
+    index = next(i for i in range(len(_THIRD_MEANS)) if found.group(f"m{i}") is not None)
+    key, _pattern, prefix, needs_benefit = _THIRD_MEANS[index]
+    want, so_that, ends = _split_ends(text[found.end() :])
+    if not want or (needs_benefit and not so_that and not benefit_given):
+        return None
+    if prefix.endswith("to ") and _TO.match(want):
+        want = want[3:].lstrip()
+    return ParsedStory(role, prefix + want, so_that, text, key + (f"-{ends}" if ends else ""))
+
+
 _FAMILIES = {
     "i-want": "want",
     "i-want-to-be-able-to": "want",
@@ -370,6 +533,11 @@ _FAMILIES = {
     "i-should-not": "will",
     "i-see": "see",
     "unmarked": "unmarked",
+    "third-can": "can",
+    "third-will": "will",
+    "third-told": "see",
+    "third-see": "see",
+    "scene": "scene",
 }
 
 

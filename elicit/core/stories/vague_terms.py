@@ -61,8 +61,9 @@ class VagueTerms:
         hits: list[VagueHit] = []
         seen: set[str] = set()
         rationale = _rationale_start(text)
+        quoted = _quoted_spans(text)
         for hit in self._terms.find(text_words):
-            if text_words[hit.first].start >= rationale:
+            if text_words[hit.first].start >= rationale or _inside(quoted, text_words[hit.first].start):
                 continue
             if hit.first in precise or hit.phrase in seen or _quantified(text_words, hit.last) or _plain_use(text_words, hit):
                 continue
@@ -91,6 +92,21 @@ _RATIONALE = re.compile(
 )
 """Where the goal turns to why: a reason ("as they get bored easily", "because ..."), a concession ("- though there
 will be a few rules"), a purpose after a comma (", to quickly find a former student's work")."""
+
+
+_QUOTED = re.compile(r"\"[^\"]+\"|“[^”]+”|(?<![\w'])'[^']+'(?![\w'])")
+"""A name or a label written in quotes ("a 'simple collection'", "the \"Recent and popular items\" heading")."""
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where the quoted parts of ``text`` are: a vague word there is part of a name or a label, not a quality."""
+    if '"' not in text and "'" not in text and "“" not in text:
+        return []
+    return [found.span() for found in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in spans)
 
 
 def _rationale_start(text: str) -> int:

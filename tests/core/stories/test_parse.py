@@ -173,7 +173,7 @@ def test_odd_punctuation_capitals_whitespace_and_list_marks(text):
         "As discussed, the report is late.",
         "As a result, we lost the data.",
         "As a rule, nothing is deleted.",
-        "Users should be able to export data.",
+        "The system should be able to export data.",  # (round 6: "Users should be able to ..." is a story now, test_lint_story_shapes.py)
         "Login page",
     ],
 )
