@@ -7,7 +7,8 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --holdout  # only the hold-out set: a reading, record it
     .venv/bin/python bench/lint_real_backlogs.py --holdout --holdout-dir DIR [--per-backlog]
     .venv/bin/python bench/lint_real_backlogs.py --github [--github-dir DIR]  # the GitHub set, per backlog too
-    .venv/bin/python bench/lint_real_backlogs.py --github2 [--github2-dir DIR]  # the second GitHub set (blind: a reading)
+    .venv/bin/python bench/lint_real_backlogs.py --github2 [--github2-dir DIR]  # the second GitHub set (tuning since round 6)
+    .venv/bin/python bench/lint_real_backlogs.py --github3 [--github3-dir DIR]  # the third GitHub set (blind: a reading)
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
 backlogs, one story a line). Each backlog is linted as its own set, so set
@@ -39,7 +40,11 @@ reading (2026-12-01, 808a364), then promoted to tuning data: docs/quality.md rec
 
 ``--github2`` measures the second GitHub set through the same reader: labels in tests/data/lint_github2/<backlog>.toml,
 stories in ../github2-user-stories/<backlog>.txt or ``--github2-dir DIR`` (real backlogs of other public GitHub
-projects, labelled blind). Every run is a reading of a blind set: docs/quality.md records each one.
+projects, labelled blind; promoted to tuning data on 2026-12-02 after one reading at 08a8984).
+
+``--github3`` measures the third GitHub set the same way: labels in tests/data/lint_github3/<backlog>.toml, stories in
+../github3-user-stories/<backlog>.txt or ``--github3-dir DIR``. It is blind: every run is a reading, and
+docs/quality.md records each one. Per-backlog counts are always printed for the GitHub sets.
 """
 
 from __future__ import annotations
@@ -76,6 +81,8 @@ def _beside(name: str) -> Path:
 GITHUB_STORIES = _beside("github-user-stories")
 GITHUB2_LABELS = ROOT / "tests" / "data" / "lint_github2"
 GITHUB2_STORIES = _beside("github2-user-stories")
+GITHUB3_LABELS = ROOT / "tests" / "data" / "lint_github3"
+GITHUB3_STORIES = _beside("github3-user-stories")
 HOLDOUT_STORIES = _beside("holdout-user-stories")
 HOLDOUT_BACKLOGS = (
     "g05-openspending",
@@ -225,14 +232,22 @@ def _only(stories_dir: Path, names: list[str]) -> Path:
     return folder
 
 
+GITHUB_SETS = {
+    "--github": ("GitHub", GITHUB_LABELS, GITHUB_STORIES),
+    "--github2": ("GitHub 2", GITHUB2_LABELS, GITHUB2_STORIES),
+    "--github3": ("GitHub 3", GITHUB3_LABELS, GITHUB3_STORIES),
+}
+"""The label sets kept as GitHub backlogs: option -> title, label folder, default stories folder (``<option>-dir DIR``
+names another one). One reader for all of them (:func:`github`)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if "--github2" in args:
-        stories_dir = Path(args[args.index("--github2-dir") + 1]) if "--github2-dir" in args else GITHUB2_STORIES
-        return github(stories_dir, GITHUB2_LABELS, "GitHub 2", "--github2-dir")
-    if "--github" in args:
-        stories_dir = Path(args[args.index("--github-dir") + 1]) if "--github-dir" in args else GITHUB_STORIES
-        return github(stories_dir)
+    for option, (title, labels_dir, default_stories) in GITHUB_SETS.items():
+        if option in args:
+            folder_option = f"{option}-dir"
+            stories_dir = Path(args[args.index(folder_option) + 1]) if folder_option in args else default_stories
+            return github(stories_dir, labels_dir, title, folder_option)
     if "--holdout" in args:
         stories_dir = Path(args[args.index("--holdout-dir") + 1]) if "--holdout-dir" in args else HOLDOUT_STORIES
         return holdout(stories_dir, per_backlog="--per-backlog" in args)

@@ -307,16 +307,20 @@ def _purposes(tokens: list[str], places: list[str], words: Lexicon, names: froze
         before = tokens[index - 1] if index else ""
         if (before in ("to", "") or before in JOINTS) and words.is_base_verb(token):
             verb = token
-        if index + 1 in names:
-            continue
-        after_comma = before == "," and index >= 3 and _purpose_after_comma(tokens, index, words)
-        if token == "to" and (after_comma or (verb and verb not in LIGHT_VERBS and _purpose_starts(tokens, index, words))):
+        if token == "to" and index + 1 not in names and _purpose_at(tokens, index, verb, words):
             for later in range(index, len(tokens)):
                 if tokens[later] in _CLAUSE_ENDS or places[later] != MAIN:
                     break
                 marked[later] = PURPOSE
             break
     return marked
+
+
+def _purpose_at(tokens: list[str], to: int, verb: str, words: Lexicon) -> bool:
+    """Whether the "to" at ``to`` opens a purpose: after a comma, or after the object of ``verb`` (not a light verb)."""
+    if tokens[to - 1] == "," and to >= 3 and _purpose_after_comma(tokens, to, words):
+        return True
+    return bool(verb) and verb not in LIGHT_VERBS and _purpose_starts(tokens, to, words)
 
 
 def _purpose_after_comma(tokens: list[str], to: int, words: Lexicon) -> bool:
@@ -391,15 +395,14 @@ def _compound_at(goal: _Goal, joint: int) -> tuple[str, str] | None:
         return found
     if place != MAIN and not _leaves_the_clause(goal, joint):
         return None
-    if goal.tokens[joint] == "/":
-        return _verbs_slashed(goal, joint)
-    if goal.tokens[joint] == "," and goal.places[joint + 1 : joint + 2] == [PURPOSE]:
-        return None  # ", to draw insights from them": the purpose of the goal starts here
+    if goal.tokens[joint] in ("/", ","):
+        if goal.tokens[joint] == "/":
+            return _verbs_slashed(goal, joint)
+        if goal.places[joint + 1 : joint + 2] == [PURPOSE]:
+            return None  # ", to draw insights from them": the purpose of the goal starts here
     second = goal.next_word(joint + 1)
     if (found := _second_want(goal, joint, second)) is not None:
         return found
-    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS | _CLAUSE_OPENERS | _QUALITY_ADVERBS:
-        return None
     if _no_act_here(goal, joint, second):
         return None
     if (found := _new_or_existing(goal, joint, second)) is not None:
@@ -481,7 +484,10 @@ def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
 
 
 def _no_act_here(goal: _Goal, joint: int, second: int) -> bool:
-    """ "the date created or last modified" (a participle after a noun), ", see list here" (a reference)."""
+    """No word that can act after the joint (punctuation, a subject, a clause opener, "well"), "the date created or
+    last modified" (a participle after a noun), ", see list here" (a reference)."""
+    if not _is_word(goal.word(second)) or goal.word(second) in _SUBJECTS | _CLAUSE_OPENERS | _QUALITY_ADVERBS:
+        return True
     if goal.word(second) in _BEFORE_PARTICIPLE and goal.participle(second + 1) is not None:
         return True
     return goal.tokens[joint] == "," and goal.word(second) == "see" and (goal.word(second + 1) in _REFERENCES | _OPEN or goal.word(second + 2) in _REFERENCES)

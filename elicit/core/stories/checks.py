@@ -19,8 +19,9 @@ __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
 # Minimal: nothing but role, goal and benefit -----------------------------------------------------
 
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
-_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[a-z]+-|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?)$")
-"""Not an aside in brackets: a plural "(s)", a prefix "(re-)use", an acronym "(DMP)", a number, or a list of values ("{0, 1/2, 1, 2, etc.}")."""
+_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[a-z]+-|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?|including\s+[\w-]+(?:\s+[\w-]+){0,2})$")
+"""Not an aside in brackets: a plural "(s)", a prefix "(re-)use", an acronym "(DMP)", a number, a list of values ("{0, 1/2, 1, 2, etc.}"),
+or a short "including" list ("(including its metadata)", like the rules' short "including ..." list)."""
 _SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _ABBREVIATIONS = word_set("e.g i.e etc vs approx incl no nos mr mrs ms dr st fig ca cf al ltd inc co jr sr dept")
 _EXAMPLE = re.compile(
@@ -237,7 +238,6 @@ SOLUTION_TERMS = (
     "hamburger menu",
     "navbar",
     "navigation bar",
-    "sidebar",
     "breadcrumb",
     "breadcrumbs",
     "scrollbar",
@@ -355,6 +355,9 @@ _BUILT_WITH = re.compile(
 """Software to build it with, named as the means: "use frameworks that prevent ...", "with a sanitiser library or
 framework"; not a framework of ideas ("a framework of values"), nor a library alone (the library a reader visits)."""
 
+_NAMED_CONTROL = re.compile(r"\bthe\s+[\"'][^\"']{1,40}[\"']\s*$", re.IGNORECASE)
+"""A control named by its label after "the" ("the 'For Authors' dropdown"): one the product has, the place of a change;
+not one asked for ("a 'publish' button")."""
 _FIELD_WORDS = word_set("field fields box boxes")
 _GIVEN_CLAUSE = word_set("when whenever once if while after before")
 _GUARDS = word_set(
@@ -371,6 +374,8 @@ def _the_given(want: str, text_words: list[Word], hit: PhraseHit) -> bool:
     is about ("protect the data when cached"), what the goal guards ("harden the use of session cookies"), or the
     subject of a "that" clause ("ensure that tokens stored in cookies cannot be read")."""
     before = [word.text for word in text_words[max(0, hit.first - 5) : hit.first]]
+    if _NAMED_CONTROL.search(want[: text_words[hit.first].start]):
+        return True  # "move the link to the 'For Authors' dropdown": the control named by its label is already there
     if text_words[hit.last].text in _FIELD_WORDS:
         after = want[text_words[hit.last].end :].lstrip()
         return after.startswith("(") or " ".join(before[-3:]) in ("any of the", "all of the", "each of the")

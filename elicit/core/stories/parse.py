@@ -284,6 +284,8 @@ def _unmarked_story(line: str, rest: str, cut: int, has_article: bool) -> Parsed
     if not role or len(role.split()) > 8:
         return None
     want, so_that, ends = _split_ends(rest[cut:])
+    if _A_THOUGHT.match(want):
+        want = ""
     return ParsedStory(role, want, so_that, line, "as-unmarked" + (f"-{ends}" if ends else ""))
 
 
@@ -319,10 +321,20 @@ def _clean_role(role: str, determiners: frozenset[str] = frozenset()) -> str:
 
 def _split_rest(role: str, means: _Means, rest: str, line: str) -> ParsedStory:
     want, so_that, ends = _split_ends(rest)
+    if want and means.key == "i-will" and _A_FEELING.match(want):
+        want = ""  # "I will be more confident if ...": how the role would feel, nothing asked of the product
     if want:
         want = means.prefix + _drop_repeated_to(means, want)
     template = ("as-" if role else "") + means.key + (f"-{ends}" if ends else "")
     return ParsedStory(role, want, so_that, line, template)
+
+
+_A_FEELING = re.compile(
+    r"^be\s+(?:(?:more|less|very|much|so)\s+)?(?:confident|happy|comfortable|curious|glad|satisfied|pleased|relieved|reassured|worried)\b",
+    re.IGNORECASE,
+)
+_A_THOUGHT = re.compile(r"^(?:I|we)\s+(?:would\s+|will\s+)?(?:assume|think|believe|wonder|suppose|am\s+curious|are\s+curious)\b", re.IGNORECASE)
+"""What the role thinks or wonders ("I would assume that ...", "I am curious where ..."): no goal."""
 
 
 def _drop_repeated_to(means: _Means, want: str) -> str:

@@ -15,6 +15,10 @@
   promoted to tuning data on 2026-12-01 after one blind reading at 808a364): no default check makes more
   false alarms than the round-5 rules did (``GITHUB_MOST_FALSE``), and each keeps precision 0.85 or more.
   Skips when ../github-user-stories is absent (CI).
+- The second GitHub set (tests/data/lint_github2/: five more whole backlogs of public GitHub projects, labelled blind,
+  promoted to tuning data on 2026-12-02 after one blind reading at 08a8984): no default check makes more false alarms
+  than the round-6 rules do (``GITHUB2_MOST_FALSE``); precision 0.85 or more for every default check except those
+  named in ``GITHUB2_BELOW_GOAL``. Skips when ../github2-user-stories is absent (CI).
 
 Stories are linted as `elicit lint` reads a backlog file: each backlog as its own set, the
 ``#G12#`` tag stripped, a line that holds only the tag read as it stands (not a story).
@@ -31,7 +35,7 @@ import pytest
 from elicit.core.stories.backlog import BacklogLine, to_story
 from elicit.core.stories.lint import CHECKS, DEFAULT_ON, lint_stories
 from elicit.core.stories.parse import parse_story
-from tests.conftest import DATA, GITHUB_STORIES, HOLDOUT_STORIES, story_line, user_story_files
+from tests.conftest import DATA, GITHUB2_STORIES, GITHUB_STORIES, HOLDOUT_STORIES, story_line, user_story_files
 
 PROMOTED = DATA / "lint_labels_unseen.toml"
 FRESH = DATA / "lint_labels_fresh.toml"
@@ -158,3 +162,30 @@ def test_precision_of_every_default_check_on_the_github_set():
         assert fp <= GITHUB_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the GitHub set (at most {GITHUB_MOST_FALSE.get(code, 0)})"
         assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the GitHub set"
     assert sum(tp for tp, _, _ in scores.values()) >= 150  # the checks do fire on these stories
+
+
+GITHUB2_MOST_FALSE = {"not-a-story": 7, "not-atomic": 4, "ambiguous": 10, "not-minimal": 7, "solution": 3, "non-uniform": 5}
+"""False alarms on the second GitHub set with the round-6 rules (tuned on it since its one blind reading): a check may
+not make more."""
+GITHUB2_BELOW_GOAL = frozenset({"not-a-story", "not-atomic", "ambiguous", "solution"})
+"""Checks still below precision 0.85 there with the round-6 rules, said so in docs/quality.md: not-a-story (7 lines the
+labellers read as stories whose subject is no person: "An external system can ...", "it can harvest"), not-atomic 17
+of 21 and solution 6 of 9 (readings the other label sets make the other way: "search and discover" is two goals in
+the hold-out set, a new window or tab a solution in the GitHub set), ambiguous 11 of 21 (vague words the labellers
+read as the user's own check or a kind of thing: "properly segmented", "proper choice", "many ... in one go")."""
+
+
+def test_precision_of_every_default_check_on_the_second_github_set():
+    labelled = sorted((DATA / "lint_github2").glob("*.toml"))
+    files = tuple(GITHUB2_STORIES / f"{path.stem}.txt" for path in labelled)
+    if not labelled or not all(file.is_file() for file in files):
+        pytest.skip(f"second GitHub set's stories not found in {GITHUB2_STORIES}: nothing to measure")
+    labels = [item for path in labelled for item in _labels(path)]
+    scores = figures(labels, _found(files))
+    print(_table(f"second GitHub set ({len(labels)} lines; promoted to tuning data on 2026-12-02 after one blind reading):", scores))
+    for code in DEFAULT_ON:
+        tp, fp, _ = scores[code]
+        assert fp <= GITHUB2_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the second GitHub set (at most {GITHUB2_MOST_FALSE.get(code, 0)})"
+        if code not in GITHUB2_BELOW_GOAL:
+            assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the second GitHub set"
+    assert sum(tp for tp, _, _ in scores.values()) >= 250  # the checks do fire on these stories (round 5: 94)

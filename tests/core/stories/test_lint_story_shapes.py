@@ -230,3 +230,50 @@ def test_users_should_be_able_to_is_a_story_now():
     parsed = parse_story("Users should be able to export data.")
     assert (parsed.role, parsed.want, parsed.so_that) == ("Users", "to export data", "")
     assert parse_story("The system should be able to export data.") is None
+
+
+# solution: a control named by its label is already there; a sidebar is navigation ----------------------------
+
+
+def test_a_control_named_by_its_label_is_the_place_of_a_change():
+    from elicit.core.stories.checks import solution_terms
+
+    assert solution_terms("to see the Help link moved to the 'For Members' dropdown") == []
+    assert solution_terms('to move the link from the "About us" drop-down to the footer') == []
+    assert solution_terms('to click a "publish" button to save the form') == ["button"]  # a control asked for
+    assert solution_terms("to pick the club from a dropdown") == ["dropdown"]
+    assert solution_terms("to see my saved searches in a sidebar") == []  # generic navigation, like a panel
+
+
+# not-minimal: a short "including" list in brackets names the parts ---------------------------------------------
+
+
+def test_a_short_including_list_in_brackets_is_not_an_aside():
+    from elicit.core.stories.checks import minimal_problem
+
+    assert minimal_problem("tenant", "to open the old lease (including its annexes)", "") is None
+    assert minimal_problem("tenant", "to open the old lease (including the annexes, the notes and the plans of the flat)", "") is not None
+    assert minimal_problem("tenant", "to open the old lease (signed in 2019)", "") is not None
+
+
+# no-want: a feeling or a thought asks for nothing ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    (
+        "As a tenant, I will be more confident in the rent figures if the landlord's costs are shown.",
+        "As a tenant, I would assume that the lease renews itself.",
+        "As a tenant, I am curious where my deposit is kept.",
+    ),
+)
+def test_a_feeling_or_a_thought_is_a_story_without_a_goal(text):
+    parsed = parse_story(text)
+    assert parsed is not None and parsed.role == "tenant" and parsed.want == "", text
+    assert "no-want" in single(text)
+
+
+def test_what_will_happen_is_still_a_goal():
+    assert parse_story("As a tenant, I will be notified when the rent is due.").want == "to be notified when the rent is due"
+    assert parse_story("As a tenant, I will see the rent due, so that I pay in time.").want == "to see the rent due"
+    assert parse_story("As a tenant, I want to be reassured that my deposit is safe.").want == "to be reassured that my deposit is safe"
