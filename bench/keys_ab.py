@@ -6,8 +6,10 @@ Types into the answer editor of the keystroke row's session (5,000 stories,
 200 answers, autosave running; ``bench/tui_bench.py``'s pace and text) in a
 fresh process per run, alternating ``--ref``'s ``elicit`` (exported with
 ``git archive``, first on ``sys.path``) and this checkout's, ``--rounds``
-times each; with autosave off as well (its timer never starts a save) unless
-``--no-autosave-too``, so the share of the saves (GIL, prepare) shows.
+times each; with autosave off as well unless ``--no-autosave-too``, so the
+share of the saves (GIL, prepare) shows: off, its timer never starts a save
+while typing, but the warm-up after the first frame still makes the text and
+moves the session out of the collector's sight (``gc.freeze``), as on.
 
 Per key it records, headless at 120x40:
 
@@ -59,8 +61,7 @@ from elicit.tui.app import ElicitApp
 import elicit
 assert elicit.__file__.startswith({root!r}), elicit.__file__
 if not {autosave!r}:
-    autosave.AutoSaver._schedule = lambda self, delay, clock=False: None
-    autosave.AutoSaver.warm_up = lambda self: None
+    autosave.AutoSaver._schedule = lambda self, delay, clock=False: None  # the warm-up (and its gc.freeze) still runs
 
 state = {{"expected": None, "frame": None, "answer": None}}
 original_display = App._display

@@ -183,29 +183,54 @@ def startup(bank: Path, session: Path, runs: int) -> tuple[float, float]:
 
 TYPED = "abcdefghij klmnopqrstuvwxyz"
 CPU: dict[str, list[float]] = {}  # UI-thread CPU time per key, by app class
+FRAME: dict[str, list[float]] = {}  # from each key to the frame that shows it, by app class
 PACE = 0.03  # seconds between keys: a fast typist (about 400 characters a minute)
 READ_FIRST = 0.5
 """Seconds from the screen being ready to the first key: the consultant reads the question first (the kill row waits as long)."""
 
 
 async def _type(app, marks: list[float], keys: int) -> list[float]:
-    """Send keys one by one at PACE; each time is from the key event to the change being handled."""
+    """Send keys one by one at PACE; each time is from the key event to the change being handled.
+
+    The frames written meanwhile are recorded too (``FRAME``: from each key to the end of the first frame that
+    shows its character, what the typist sees), without changing the pace.
+    """
     from textual import events
+    from textual.app import App
 
     times = []
     cpu = []
-    for index in range(keys):
-        character = TYPED[index % len(TYPED)]
-        before = len(marks)
-        started = time.perf_counter()
-        started_cpu = time.thread_time()
-        app._driver.send_message(events.Key("space" if character == " " else character, character))
-        while len(marks) == before:
-            await asyncio.sleep(0)
-        times.append(marks[-1] - started)
-        cpu.append(time.thread_time() - started_cpu)
-        await asyncio.sleep(PACE)
+    sent: list[tuple[float, int]] = []  # when each key was sent, and the text's length once it is in
+    frames: list[tuple[float, int]] = []  # the end of each frame, and the length of the text it showed
+    display = App._display
+
+    def recorded(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return display(self, *args, **kwargs)
+        finally:
+            frames.append((time.perf_counter(), len(getattr(self.focused, "text", ""))))
+
+    App._display = recorded  # type: ignore[method-assign]
+    try:
+        for index in range(keys):
+            character = TYPED[index % len(TYPED)]
+            before = len(marks)
+            sent.append((time.perf_counter(), len(getattr(app.focused, "text", "")) + 1))
+            started = sent[-1][0]
+            started_cpu = time.thread_time()
+            app._driver.send_message(events.Key("space" if character == " " else character, character))
+            while len(marks) == before:
+                await asyncio.sleep(0)
+            times.append(marks[-1] - started)
+            cpu.append(time.thread_time() - started_cpu)
+            await asyncio.sleep(PACE)
+        await asyncio.sleep(0.1)  # the last key's frame
+    finally:
+        App._display = display  # type: ignore[method-assign]
     CPU[app.__class__.__name__] = cpu
+    FRAME[app.__class__.__name__] = [
+        next((at for at, length in frames if at > started and length >= expected), float("inf")) - started for started, expected in sent
+    ]
     return times
 
 
@@ -282,6 +307,7 @@ def main() -> None:
         print(f"ratio of medians: {statistics.median(typed) / statistics.median(baseline):.2f}")
         ours_cpu, bare_cpu = CPU["ElicitApp"], CPU["Bare"]
         print(f"UI-thread CPU per keystroke: elicit {describe(ours_cpu)}; bare {describe(bare_cpu)}")
+        print(f"key to the frame showing it: elicit {describe(FRAME['ElicitApp'])}; bare {describe(FRAME['Bare'])}")
 
 
 if __name__ == "__main__":
