@@ -30,10 +30,27 @@ def answer_basis(session: Session, story: Story) -> dict[str, str]:
     return basis
 
 
-def changed_sources(session: Session, story: Story) -> list[str]:
-    """The source questions whose answer changed since the story was last changed or confirmed."""
-    current = answer_basis(session, story)
-    return [question_id for question_id, digest in story.basis.items() if current.get(question_id, digest) != digest]
+def changed_sources(session: Session, story: Story, known: dict[str, str] | None = None) -> list[str]:
+    """The source questions whose answer changed since the story was last changed or confirmed.
+
+    ``known``: digests of answers already worked out (question id -> digest), filled in as they are made; stories
+    looked at together share it, so each answer is digested once however many stories it is the source of (a
+    keystroke in an answer that 50 stories come from made 50 digests of it).
+    """
+    if not story.basis:
+        return []
+    digests = {} if known is None else known
+    changed = []
+    for question_id, digest in story.basis.items():
+        if question_id not in story.source:
+            continue  # a source taken off the story: no longer a reason to doubt it
+        current = digests.get(question_id)
+        if current is None:
+            answer = session.answers.get(question_id)
+            current = digests[question_id] = answer_digest(answer.value if answer is not None else None)
+        if current != digest:
+            changed.append(question_id)
+    return changed
 
 
 def suspect_stories(session: Session, stories: list[Story] | None = None) -> dict[str, list[str]]:
@@ -42,10 +59,11 @@ def suspect_stories(session: Session, stories: list[Story] | None = None) -> dic
     ``stories`` limits the look to some of the session's stories (those on screen).
     """
     suspects = {}
+    known: dict[str, str] = {}
     for story in session.stories if stories is None else stories:
         if story.status == "rejected":
             continue
-        changed = changed_sources(session, story)
+        changed = changed_sources(session, story, known)
         if changed:
             suspects[story.id] = changed
     return suspects
