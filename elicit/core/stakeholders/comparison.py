@@ -8,7 +8,9 @@ Conflict kinds (:data:`CONFLICT_KINDS`), each between two interviews:
 - ``scale``: scale answers two or more points apart;
 - ``number``: numbers a factor of two or more apart (or zero against not zero);
 - ``priority``: the same story (the lint's :func:`~elicit.core.stories.same_story`)
-  given different priorities;
+  given different priorities; also one need told for two roles (:func:`same_need`:
+  the goal and the benefit word for word the same, only the role differs) at
+  different priorities;
 - ``opposite``: one story refuses the goal another wants (the story parser's
   negation, :func:`~elicit.core.stories.negated_goal`);
 - ``decision``: a yes/no or choice answer that contradicts, by the rules above,
@@ -153,6 +155,7 @@ def compare(sources: Sequence[Source]) -> Comparison:
     stories = _story_sides(sources)
     groups = _duplicate_groups(stories)
     conflicts += [conflict for group in groups for conflict in _priority_conflicts(group)]
+    conflicts += list(_need_conflicts(stories, groups))
     conflicts += list(_opposite_conflicts(stories))
     conflicts += list(_decision_conflicts(sources))
     conflicts += list(_opposite_decisions(sources))
@@ -403,6 +406,35 @@ def _merged(groups: list[list[int]], pairs: list[tuple[int, int]]) -> list[list[
 def _priority_conflicts(group: list[tuple[Side, Story]]) -> Iterator[Conflict]:
     for (first, _), (second, _) in combinations(group, 2):
         if first.priority != second.priority:
+            yield Conflict("priority", (first, second), stories=(first.story, second.story))
+
+
+def same_need(first: Story, second: Story) -> bool:
+    """Whether two stories of two roles ask for one thing: another role, the goal (three words or more) and the
+    benefit word for word the same as the lint's similarity reads them. "As a case officer / As a planning officer,
+    I want to see every application waiting for validation in one list, so that none goes past the deadline"
+    (trial4 T4-7). Not when either has no benefit: a goal alone is too little to call two roles' stories one need.
+    """
+    if not first.so_that.strip() or not second.so_that.strip() or _part_words(first, "role") == _part_words(second, "role"):
+        return False
+    return len(_goal_words(first)) >= 3 and _part_words(first, "want") == _part_words(second, "want") and (
+        _part_words(first, "so_that") == _part_words(second, "so_that")
+    )
+
+
+def _need_conflicts(stories: list[tuple[Side, Story]], groups: list[list[tuple[Side, Story]]]) -> Iterator[Conflict]:
+    """One need (:func:`same_need`) told in two interviews for two roles at two priorities: a ``priority`` conflict."""
+    grouped = {(side.session, side.story) for group in groups for side, _ in group}
+    by_need: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[Side, Story]]] = {}
+    for side, story in stories:
+        if story.so_that.strip():
+            by_need.setdefault((_part_words(story, "want"), _part_words(story, "so_that")), []).append((side, story))
+    for told in by_need.values():
+        for (first, one), (second, other) in combinations(told, 2):
+            if first.session == second.session or first.priority == second.priority or not same_need(one, other):
+                continue
+            if {(first.session, first.story), (second.session, second.story)} <= grouped:
+                continue  # already one story of a shared group, whose priorities are compared there
             yield Conflict("priority", (first, second), stories=(first.story, second.story))
 
 

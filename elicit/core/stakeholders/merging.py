@@ -422,9 +422,11 @@ def _conflict_questions(
     seen: set[str] = set()
     for conflict in comparison.conflicts:
         first, second = conflict.sides
-        if conflict.kind == "priority":
+        if conflict.kind == "priority" and _one_story(conflict, by_label, maps):
             continue  # a merged story's priorities: one question per story (see _priority_question)
-        if conflict.kind == "opposite":
+        if conflict.kind == "priority":
+            questions.append(_need_question(conflict, by_label, maps, who))
+        elif conflict.kind == "opposite":
             questions.append(_opposite_question(conflict, by_label, maps, who))
         elif conflict.kind == "decision":
             text = (
@@ -462,6 +464,29 @@ def _decision_sources(conflict: Conflict, by_label: dict[str, Source]) -> list[s
         decision = next((item for item in by_label[side.session].session.decisions if item.id == side.decision), None)
         found += [item for item in (decision.source if decision else []) if item not in found]
     return found
+
+
+def _one_story(conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]]) -> bool:
+    """Whether both sides of a conflict became one story of the merged session."""
+    return len({maps.get(by_label[side.session].name, {}).get(side.story, side.story) for side in conflict.sides}) == 1
+
+
+def _need_question(
+    conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
+) -> tuple[str, list[str]]:
+    """Two roles' stories of one need at two priorities (trial4 T4-7), asked of the client."""
+    parts = []
+    sources: list[str] = []
+    for side in conflict.sides:
+        source = by_label[side.session]
+        story = source.session.story(side.story)
+        role = f"for the {story.role.strip()}" if story else f'"{side.text}"'
+        heading = PRIORITY_HEADINGS.get(side.priority, side.priority)
+        parts.append(f"{maps.get(source.name, {}).get(side.story, side.story)} {role}, {heading} ({who(side)})")
+        sources += [item for item in (story.source if story else []) if item not in sources]
+    first = by_label[conflict.sides[0].session].session.story(conflict.sides[0].story)
+    want = f' "{first.want.strip()}"' if first else ""
+    return f"Two stories ask for the same thing{want} for two roles: " + " and ".join(parts) + ". Is it one need, and how important is it?", sources
 
 
 def _opposite_question(

@@ -318,3 +318,40 @@ def test_reworded_needs_the_same_role():
     ann = interview("Ann", stories=[("shop manager", "to see the orders of my shop only", "could")])
     ben = interview("Ben", stories=[("baker", "to see only my shop's orders", "must")])
     assert compare(sources(ann, ben)).duplicates == ()
+
+
+def _told(name, role, want, so_that, priority):
+    from elicit.core.session import Story
+
+    session = interview(name)
+    session.stories = [Story("US-001", role, want, so_that, priority=priority)]
+    return session
+
+
+def test_one_need_told_for_two_roles_at_two_priorities_is_a_priority_conflict():
+    """Trial4 T4-7 (trial3 T3-5): the same goal and benefit from a case officer (Must) and a planning officer
+    (Should) was neither shared nor a conflict, and the merged spec listed one need under two priorities."""
+    want, so_that = "to see every application waiting for validation in one list", "none goes past the 5-day deadline"
+    ann = _told("Ann", "case officer", want, so_that, "must")
+    ben = _told("Ben", "planning officer", want, so_that, "should")
+    result = compare(sources(ann, ben))
+    assert [conflict.kind for conflict in result.conflicts] == ["priority"]
+    assert [(side.session, side.story, side.priority) for side in result.conflicts[0].sides] == [
+        ("ann.elicit.toml", "US-001", "must"),
+        ("ben.elicit.toml", "US-001", "should"),
+    ]
+    assert result.duplicates == (), "two roles stay two stories: only the priority is flagged"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("case officer", "to see every application in one list", "none is late", "must"), ("planning officer", "to see every application in one list", "none is late", "must")),  # same priority
+        (("case officer", "to see every application in one list", "none is late", "must"), ("planning officer", "to see every application in one list", "I can plan my week", "should")),  # another benefit
+        (("case officer", "to see every application in one list", "", "must"), ("planning officer", "to see every application in one list", "", "should")),  # no benefit
+        (("case officer", "to see the list", "none is late", "must"), ("planning officer", "to see the list", "none is late", "should")),  # too few words
+        (("case officer", "to see every application in one list", "none is late", "must"), ("planning officer", "to see every application on one map", "none is late", "should")),  # another goal
+    ],
+)
+def test_one_need_near_misses(first, second):
+    assert compare(sources(_told("Ann", *first), _told("Ben", *second))).conflicts == ()

@@ -294,3 +294,22 @@ def test_the_merged_session_plans_the_interviews_minutes_added_up_as_it_adds_up_
     assert (session.interview_seconds, session.target_minutes) == (900, 135)
     second.target_minutes = None  # one interview had no plan: the whole plan is not known
     assert merge(sources(first, second)).session.target_minutes is None
+
+
+def test_one_need_for_two_roles_at_two_priorities_becomes_an_open_question_for_the_client():
+    """Trial4 T4-7: merged, the two stories stay (two roles) and the client is asked which priority holds."""
+    from elicit.core.session import Story
+    from elicit.core.stakeholders import merge
+    from tests.core.stakeholders.helpers import interview, sources
+
+    want, so_that = "to see every application waiting for validation in one list", "none goes past the 5-day deadline"
+    ann, ben = interview("Ann"), interview("Ben")
+    ann.stories = [Story("US-001", "case officer", want, so_that, priority="must")]
+    ben.stories = [Story("US-001", "planning officer", want, so_that, priority="should")]
+    merged = merge(sources(ann, ben))
+    assert [story.role for story in merged.session.stories] == ["case officer", "planning officer"]
+    [question] = [item for item in merged.session.open_questions if item.id in merged.session.conflicts]
+    assert question.text == (
+        f'Two stories ask for the same thing "{want}" for two roles: US-001 for the case officer, Must have (Ann) '
+        "and US-002 for the planning officer, Should have (Ben). Is it one need, and how important is it?"
+    )
