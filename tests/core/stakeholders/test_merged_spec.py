@@ -80,3 +80,29 @@ def test_the_merged_client_spec_in_chromium_reads_people_not_files(tmp_path):
         assert "Maria Lopez (" not in seen  # names only in the participants table, roles everywhere else
         fits = browser.evaluate(OVERFLOW)
         assert fits["scrollWidth"] <= PHONE[0] and fits["wide"] == [], fits
+
+
+def test_who_told_a_merged_story_at_what_priority_survives_the_tool_spec_and_its_import():
+    """Trial4 T4-6: the TOML/JSON spec had no copies, so 'elicit import' gave a session whose client spec no longer
+    said who asked for a merged story at which priority (and the JSON's one 'by' was the first teller only)."""
+    from elicit.core.spec import get_exporter
+    from elicit.core.spec.importer import loads_spec
+    from tests.support.export import validate_json_spec, validate_toml_spec
+
+    session = merge(bakery()).session
+    banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
+    interview = Interview(session, banks)
+    [toml_text] = get_exporter("toml").render(session, interview).values()
+    [json_text] = get_exporter("json").render(session, interview).values()
+    told = [story for story in session.stories if len(story.copies) > 1]
+    assert told
+    for data in (validate_toml_spec(toml_text), validate_json_spec(json_text)):
+        by_id = {story["id"]: story for story in data["stories"]}
+        for story in told:
+            assert [(copy["interview"], copy["by"], copy["priority"]) for copy in by_id[story.id]["copies"]] == [
+                (copy.interview, copy.by, copy.priority) for copy in story.copies
+            ]
+    back = loads_spec(toml_text)
+    assert [story.copies for story in back.stories] == [story.copies for story in session.stories]
+    page = markdown_document(build_document(back, Interview(back, banks), "client"))
+    assert "*Asked for by:* Owner (Must have), Shop manager, High Street (Should have) and Shop manager, Station Road (Must have)." in page

@@ -26,6 +26,7 @@ from elicit.core.session.record_reader import (
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
     SETTINGS_KEYS,
+    STORY_COPY_KEYS,
 )
 from elicit.core.session.summary import QUESTION_COUNTS, summarise
 
@@ -182,6 +183,8 @@ def _story(story: Any) -> dict[str, Any]:
     item = record_dict(story, STORY_KEYS[:-2])
     _put_time(item, "created_at", story.created_at)
     _put_time(item, "updated_at", story.updated_at)
+    if story.copies:  # a merged story: who told it in each interview, at what priority (trial4 T4-6: lost on export)
+        item["copies"] = [record_dict(copy, STORY_COPY_KEYS) for copy in story.copies]
     return item
 
 
