@@ -19,7 +19,7 @@ from typing import Any
 
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Session, Story
-from elicit.core.text import formula_safe
+from elicit.core.text import formula_safe, quoted
 from elicit.core.vocabulary import PRIORITY_LABELS, priority_from_word
 
 STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
@@ -235,7 +235,12 @@ def _proposal(
     (a decision or priority in the client's own words) is kept in the comment with a warning (trial4 T4-2)."""
     story_id = cells.get("id", "")
     if story_id not in stories:
-        return None, f"no story '{story_id}' in this session" if story_id else "no story ID"
+        if story_id:
+            return None, f"no story '{story_id}' in this session"
+        told = cells.get("wording") or cells.get("sentence", "")
+        if told:  # a new story the client added at the end of the sheet (trial4 T4-4): say what it is and how to add it
+            return None, f"no story ID: a new story from the client ({quoted(told)}); add it with 'elicit story add' if it is taken"
+        return None, "no story ID"
     change = _decision(cells, warnings, where)
     priority, unread = _priority(cells, warnings, where)
     if change is None:
