@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual import events
+
 from elicit.cli.app_commands import pause_collector
 from elicit.core.session.locking import lock_path
 from elicit.tui.screens.interview import InterviewScreen
@@ -114,3 +116,60 @@ async def test_the_first_frame_already_has_the_height_layout(tmp_path: Path, mon
             await pilot.pause()
             assert height_class in seen[size], f"{height_class} at {size} when the screen mounts"
             assert {"-tall", "-short"} & app.screen.classes == {height_class}, "Textual's breakpoints agree"
+
+
+def _css_state(screen) -> dict[int, tuple[str, dict, tuple]]:
+    """What the stylesheet gave every node on the screen: its rules and its component classes' styles."""
+    state = {}
+    for node in screen.walk_children(with_self=True):
+        components = tuple(sorted((name, str(node.get_component_rich_style(name, partial=True))) for name in node._component_styles))
+        state[id(node)] = (type(node).__name__, dict(node.styles.base._rules), components)
+    return state
+
+
+async def test_the_screen_is_styled_at_its_first_frame_as_a_full_restyle_would_style_it(tmp_path: Path):
+    """The first resume (right after the mount) no longer restyles the screen: nothing it would have changed.
+
+    Run at both sizes (the height class) and on a merged session (the panel of each interview's answers)."""
+    from tests.support.tui import make_merged_session
+
+    paths = [make_session(tmp_path / "s.elicit.toml", answers=sample_answers(), stories=sample_stories())]
+    paths.append(make_merged_session(tmp_path / "merged.elicit.toml"))
+    for path in paths:
+        for size in ((120, 40), (80, 24)):
+            app = app_on(path)
+            async with app.run_test(size=size) as pilot:
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, InterviewScreen)
+                before = _css_state(screen)
+                app.stylesheet.update_nodes(screen.walk_children(with_self=True))
+                assert _css_state(screen) == before, f"a full restyle changed a node at {size} on {path.name}"
+            app.shutdown_session()
+
+
+async def test_the_first_resume_does_not_restyle_the_screen_and_a_later_one_still_can(tmp_path: Path, monkeypatch):
+    from textual.dom import DOMNode
+
+    restyled: list[str] = []
+    original = DOMNode.update_node_styles
+
+    def update_node_styles(node, animate: bool = True) -> None:
+        if isinstance(node, InterviewScreen):
+            restyled.append("screen")
+        original(node, animate=animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", update_node_styles)
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert restyled == [], "the screen's first resume restyled every widget again"
+        screen = app.screen
+        app.show_stories()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        app.screen.post_message(events.ScreenResume())  # a resume that asks for a restyle gets one
+        await pilot.pause()
+        assert restyled == ["screen"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.command import CommandPalette
 from textual.containers import Container, Horizontal, Vertical
@@ -43,6 +43,8 @@ class InterviewScreen(SessionScreen[None]):
 
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
+        self._styled_once = False
+        """Whether Textual has resumed the screen once (the first resume, right after its mount, needs no restyle)."""
         self.shown = asyncio.Event()
         """Set once the screen is mounted with its first question (the app, starting on this screen, waits for it)."""
         self.question: Question | None = None
@@ -123,7 +125,13 @@ class InterviewScreen(SessionScreen[None]):
             self.set_interval(1.0, self.tick, name="interview-clock")
         self.shown.set()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._styled_once:
+            # Textual resumes a screen right after its mount and restyles every widget on it then, each just styled
+            # when it was mounted (the height class is set in compose, before they were): ~8 ms before the first
+            # frame, for nothing. Later resumes (a dialog or screen closed over this one) restyle as Textual decides.
+            self._styled_once = True
+            event.refresh_styles = False
         if self.is_mounted and self.question is not None and self.changed_while_away():
             self.run_worker(self.refresh_all(), exclusive=True, group="refresh")
 
