@@ -7,6 +7,7 @@ The user folders are platformdirs' answers; ``ELICIT_CONFIG_DIR``, ``ELICIT_DATA
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "elicit"
@@ -38,10 +39,17 @@ def cache_dir() -> Path:
     return _user_folder("ELICIT_CACHE_DIR", "cache")
 
 
+_XDG_VARIABLES = {"config": "XDG_CONFIG_HOME", "data": "XDG_DATA_HOME", "cache": "XDG_CACHE_HOME"}
+_XDG_DEFAULTS = {"config": ".config", "data": ".local/share", "cache": ".cache"}
+
+
 def _user_folder(override_variable: str, kind: str) -> Path:
     override = os.environ.get(override_variable)
     if override:
         return Path(override)
+    plain = _plain_xdg_folder(kind)
+    if plain is not None:
+        return Path(plain)
     import platformdirs
 
     folder = {
@@ -50,6 +58,30 @@ def _user_folder(override_variable: str, kind: str) -> Path:
         "cache": platformdirs.user_cache_dir,
     }[kind]
     return Path(folder(APP_NAME, appauthor=False))
+
+
+def _plain_xdg_folder(kind: str) -> str | None:
+    """platformdirs' answer on Linux in the plain cases, without importing it; None for any other case.
+
+    Importing platformdirs costs about 4 ms (its Unix module loads tempfile,
+    which loads shutil, bz2, lzma and random), a twentieth of ``elicit
+    answer`` (issue 18), for what on Linux is the XDG base directory rule:
+    the variable when it holds an absolute path, else the folder under an
+    absolute ``HOME``. Everything else (another system, Android, a relative
+    variable or one with spaces around it, no ``HOME`` or a relative one) is
+    left to platformdirs, whose versions differ there;
+    ``tests/core/test_paths.py`` checks these answers against the installed
+    platformdirs.
+    """
+    if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or "ANDROID_DATA" in os.environ or "ANDROID_ROOT" in os.environ:
+        return None
+    given = os.environ.get(_XDG_VARIABLES[kind])
+    if given:
+        return os.path.join(given, APP_NAME) if given.startswith("/") and given.strip() == given else None
+    home = os.environ.get("HOME")
+    if not home or not home.startswith("/") or home.strip() != home or home.rstrip("/") == "":
+        return None
+    return os.path.join(home.rstrip("/"), _XDG_DEFAULTS[kind], APP_NAME)
 
 
 def user_banks_dir() -> Path:

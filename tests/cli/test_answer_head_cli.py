@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,19 @@ def test_a_file_edited_by_hand_after_an_answer_gets_the_message_a_whole_read_giv
     assert ran.stderr.replace(str(fast), str(whole)) == expected.stderr
     assert re.search(rf"{re.escape(str(whole))}:\d+: ", expected.stderr), expected.stderr  # the file and the line
     assert fast.read_text(encoding="utf-8") == text  # nothing saved
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the user folders without platformdirs are the Linux rule")
+def test_a_users_answer_finds_their_folders_without_platformdirs(tmp_path, monkeypatch):
+    """A user's run has no ELICIT_* folders: the config folder (user banks) and the cache (validated banks) are the
+    XDG rule's, found without importing platformdirs, which loads tempfile, shutil, bz2 and lzma (~4 ms, issue 18)."""
+    for name in ("ELICIT_CONFIG_DIR", "ELICIT_DATA_DIR", "ELICIT_CACHE_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / "demo.elicit.toml"
+    assert run_elicit("new", str(path), "--bank", str(MINI_BANK), "--title", "Demo", "--no-input").returncode == 0
+    forbid = (*NOT_FOR_ANSWER, "platformdirs", "tempfile")
+    for value in ("Counts are wrong", "Counts are still wrong"):  # the bank validated, then read back from the cache
+        ran = run_elicit("answer", str(path), "problem", value, forbid=forbid)
+        assert (ran.returncode, ran.stderr) == (0, ""), ran.stderr
+    assert list((tmp_path / "home" / ".cache" / "elicit" / "banks").iterdir())
