@@ -48,7 +48,7 @@ class FindingsError(ElicitError):
         super().__init__("\n".join(f.format() for f in self.findings))
 
 
-_NUMBERED = re.compile(r"([A-Za-z]+)-([0-9]+)")
+_NUMBERED = r"([A-Za-z]+)-([0-9]+)"  # compiled on the first mistyped id (re keeps it), not at every start-up
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -73,9 +73,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     import difflib
 
     options = list(choices)
-    numbered = _NUMBERED.fullmatch(word.strip())
+    pattern = re.compile(_NUMBERED)
+    numbered = pattern.fullmatch(word.strip())
     if numbered:
-        shaped = [match for match in map(_NUMBERED.fullmatch, options) if match is not None]
+        shaped = [match for match in map(pattern.fullmatch, options) if match is not None]
         near = sorted((abs(int(m[2]) - int(numbered[2])), m[0]) for m in shaped if _numbers_close(numbered, m))
         return near[0][1] if near else None
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)

@@ -9,6 +9,7 @@ where each table header and key appears, by key path such as
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -19,8 +20,8 @@ from typing import Any
 from elicit.core.files.toml_parser import TomlSyntaxError, loads
 from elicit.core.findings import Finding, FindingsError
 
-_ERROR_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_ERROR_AT_END = re.compile(r"\s*\(at end of document\)$")
+_ERROR_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"  # this and the next: compiled on a first error (re keeps them)
+_ERROR_AT_END = r"\s*\(at end of document\)$"
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -222,13 +223,13 @@ def text_document(text: str, name: str) -> TomlDocument:
 def syntax_finding(display: str, message: str, text: str) -> Finding:
     """Turn a parser's error message (tomllib's wording) into a finding with its line."""
     line = None
-    found = _ERROR_POSITION.search(message)
+    found = re.search(_ERROR_POSITION, message)
     if found:
         line = int(found.group(1))
         message = message[: found.start()]
-    elif _ERROR_AT_END.search(message):
+    elif re.search(_ERROR_AT_END, message):
         line = text.count("\n") + (0 if text.endswith("\n") else 1)
-        message = _ERROR_AT_END.sub("", message)
+        message = re.sub(_ERROR_AT_END, "", message)
     message = message[:1].lower() + message[1:]
     return Finding(
         "toml-syntax",
@@ -401,9 +402,15 @@ def _split_key(text: str) -> list[str] | None:
     return parts or None
 
 
-_VALUE_MARK = re.compile(r"""#|"{3}|'{3}|["'\[\]{}]""")
-_BASIC_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"?')
+_VALUE_MARK = r"""#|"{3}|'{3}|["'\[\]{}]"""
+_BASIC_STRING_REST = r'[^"\\]*(?:\\.[^"\\]*)*"?'
 """After an opening double quote: up to and past its closing quote, skipping escapes."""
+
+
+@functools.cache
+def _value_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_VALUE_MARK` and :data:`_BASIC_STRING_REST` compiled, when a line is first looked for (an error, an export)."""
+    return re.compile(_VALUE_MARK), re.compile(_BASIC_STRING_REST)
 
 
 def _scan_value(text: str, depth: int) -> tuple[int, str | None]:
@@ -413,8 +420,9 @@ def _scan_value(text: str, depth: int) -> tuple[int, str | None]:
     megabytes is scanned at the speed of ``re``, not a character at a time.
     """
     index = 0
+    value_mark, basic_string_rest = _value_patterns()
     while True:
-        found = _VALUE_MARK.search(text, index)
+        found = value_mark.search(text, index)
         if found is None:
             return depth, None
         mark = found.group()
@@ -427,7 +435,7 @@ def _scan_value(text: str, depth: int) -> tuple[int, str | None]:
                 return depth, mark
             index = end + 3
         elif mark == '"':
-            rest = _BASIC_STRING_REST.match(text, index)
+            rest = basic_string_rest.match(text, index)
             index = rest.end() if rest else len(text)
         elif mark == "'":
             end = text.find("'", index)

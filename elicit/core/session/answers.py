@@ -12,7 +12,7 @@ from elicit.core.text import clip
 
 YES = ("yes", "y", "true", "1")
 NO = ("no", "n", "false", "0")
-_MULTI_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_MULTI_SEPARATOR = r"\s*[,;]\s*"  # this and the number patterns are compiled on first use (re keeps them)
 
 
 def parse_answer(question: Question, text: str) -> Any:
@@ -27,7 +27,7 @@ def parse_answer(question: Question, text: str) -> Any:
         if not stripped:
             return []
         chosen: list[str] = []
-        for part in _MULTI_SEPARATOR.split(stripped):
+        for part in re.split(_MULTI_SEPARATOR, stripped):
             if part:
                 option = match_option(question, part)
                 if option not in chosen:
@@ -53,8 +53,8 @@ def parse_answer(question: Question, text: str) -> Any:
     raise ElicitError(f"unknown question kind '{kind}'")
 
 
-_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
-_DECIMAL_COMMA = re.compile(r"[-+]?\d*,(?:\d{1,2}|\d{4,})")
+_THOUSANDS = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"
+_DECIMAL_COMMA = r"[-+]?\d*,(?:\d{1,2}|\d{4,})"
 NUMBER_HINT = "write one and a half as 1.5 or 1,5, twelve hundred as 1200 or 1,200"
 
 
@@ -77,9 +77,9 @@ def parse_number(text: str) -> int | float | None:
     """
     stripped = text.strip().replace("_", "")
     if "," in stripped:
-        if _THOUSANDS.fullmatch(stripped):
+        if re.fullmatch(_THOUSANDS, stripped):
             stripped = stripped.replace(",", "")
-        elif _DECIMAL_COMMA.fullmatch(stripped):
+        elif re.fullmatch(_DECIMAL_COMMA, stripped):
             stripped = stripped.replace(",", ".")
         else:
             return None

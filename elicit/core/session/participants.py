@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.models import Participant
 
-_SEPARATOR = re.compile(r"\s*[:–—]\s*|\s+-\s+")
+_SEPARATOR = r"\s*[:–—]\s*|\s+-\s+"  # compiled on first use (re keeps it): elicit answer never needs it
 
 
 def parse_participant(text: str) -> Participant | None:
     """The participant ``text`` names, or None when it gives no name."""
-    parts = _SEPARATOR.split(text.strip(), maxsplit=1)
+    parts = re.split(_SEPARATOR, text.strip(), maxsplit=1)
     name = parts[0].strip()
     if not name:
         return None
