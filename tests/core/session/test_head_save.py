@@ -189,6 +189,23 @@ def test_a_marked_file_edited_in_place_is_read_whole_with_the_same_message_or_se
         assert tail is None and session == whole[1]
 
 
+def test_the_tail_of_a_marked_file_is_not_scanned_for_table_lines_again(tmp_path, monkeypatch):
+    """Its tail is this writer's own text, which holds stories and the records after them only: the look at its
+    table lines that an unmarked file gets (~2 ms on 1,000 stories) is skipped (issue 18); unmarked files still get it."""
+    from elicit.core.session import staged
+
+    scans: list[int] = []
+    real = staged._tail_keys
+    monkeypatch.setattr(staged, "_tail_keys", lambda text, split: scans.append(split) or real(text, split))
+    path = _marked(tmp_path)  # read whole the first time (no mark yet)
+    scans.clear()
+    session, tail = _open_and_close(path)
+    assert tail is not None and scans == []
+    assert session.answers["a.b.c"].value == "first"
+    staged.read_staged(path)  # the app's read: checks every table line
+    assert len(scans) == 1
+
+
 def _open_and_close(path: Path) -> tuple[Session, object]:
     store, session, tail = SessionStore.open_head(path)
     store.close()
