@@ -8,7 +8,6 @@ it again: editing or confirming the story records the answers afresh.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from elicit.core.files.digest import sha256_hex
@@ -17,6 +16,8 @@ from elicit.core.session.models import Session, Story
 
 def answer_digest(value: Any) -> str:
     """A short digest of an answer's value (None: no answer)."""
+    import json  # only when a story's answers are digested: elicit answer changes no story and loads no json
+
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return sha256_hex(text.encode("utf-8", "surrogatepass"))[:16]
 

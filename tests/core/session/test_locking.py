@@ -11,6 +11,8 @@ import textwrap
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from elicit.core.session.locking import LockedError, SessionLock, lock_path, read_holder
 from elicit.core.session.storage import SessionStore
@@ -114,3 +116,36 @@ def test_the_host_name_is_the_one_socket_gives():
     from elicit.core.session.locking import host_name
 
     assert host_name() == socket.gethostname()
+
+
+_RECORD_VALUES = st.one_of(
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.text(),
+    st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x80)),
+    st.sampled_from(["elicit answer", 'say "hi"', "back\\slash", "tab\there", "del\x7f", "é", "2026-12-02 01:00:00"]),
+)
+
+
+@given(st.dictionaries(st.sampled_from(["pid", "host", "user", "since", "command", 'k"ey', "é"]), _RECORD_VALUES, max_size=6))
+def test_a_lock_record_is_json_dumps_byte_for_byte(record):
+    """The lock's text is written without importing json where its values allow (issue 18): the same text."""
+    import json
+
+    from elicit.core.session.locking import record_text
+
+    assert record_text(record) == json.dumps(record)
+
+
+def test_a_lock_released_by_its_writer_loads_no_json_and_another_lock_is_still_left_alone(tmp_path, monkeypatch):
+    """Release recognises its own lock by the bytes it wrote (no json to parse them); a lock file that another
+    process has put there since is read as before, and left alone."""
+    session = tmp_path / "s.elicit.toml"
+    monkeypatch.setitem(sys.modules, "json", None)  # any import of json fails
+    with SessionLock(session, "elicit answer"):
+        assert lock_path(session).exists()
+    assert not lock_path(session).exists()
+    monkeypatch.delitem(sys.modules, "json")
+    lock = SessionLock(session).acquire()
+    write_lock(session, host="elsewhere")
+    lock.release()
+    assert read_holder(lock_path(session)).host == "elsewhere"
