@@ -34,6 +34,7 @@ NOT_FOR_ANSWER = (
     "elicit.core.session.summary",
     "hashlib",  # OpenSSL costs 2-3 ms to load: a bank file is hashed by elicit.core.files.digest
     "shutil",  # the parser's HelpFormatter needs none; nor, on Linux, do the user folders (paths._plain_xdg_folder)
+    "elicit.core.session.progress",  # Progress and SectionCoverage: two frozen dataclasses answer never makes
     "json",  # the lock record is written and recognised without it (locking.record_text)
     "elicit.core.session.fragments",  # the cached-TOML writer: a command that saves once writes the file in one go
 )

@@ -6,7 +6,7 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from elicit.core.session.answers import answer_text, check_range, format_answer, has_value, number_in_words, parse_answer
-    from elicit.core.session.engine import OPEN, Interview, Progress, answer_status, banks_for_session, locate_ref
+    from elicit.core.session.engine import OPEN, Interview, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
     from elicit.core.session.fragments import PreparedSave
     from elicit.core.session.models import (
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         person_named,
         speaker_name,
     )
+    from elicit.core.session.progress import Progress
     from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
     from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore, existing_session_path, session_path
@@ -49,7 +50,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         __name__,
         {
             "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "parse_answer"],
-            "engine": ["OPEN", "Interview", "Progress", "answer_status", "banks_for_session", "locate_ref"],
+            "engine": ["OPEN", "Interview", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
             "fragments": ["PreparedSave"],
             "models": [
@@ -72,6 +73,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             ],
             "opening": ["OpenSession", "create_session", "open_session"],
             "participants": ["NO_PARTICIPANTS", "find_participant", "next_speaker", "parse_participant", "participant_label", "person_named", "speaker_name"],
+            "progress": ["Progress"],
             "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_KEYS", "SETTINGS_KEYS"],
             "service": ["SessionService"],
             "storage": ["SessionStore", "existing_session_path", "session_path"],

@@ -8,9 +8,8 @@ chain of follow-ups disappears together when its first answer changes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.banks.models import Bank, Question, Section
@@ -18,6 +17,9 @@ from elicit.core.findings import ElicitError, FindingsError, closest, suggestion
 from elicit.core.session.answers import has_value, stored_value_problem
 from elicit.core.session.models import Answer, BankRef, Session, Story
 from elicit.core.text import quoted
+
+if TYPE_CHECKING:
+    from elicit.core.session.progress import Progress, SectionCoverage
 
 OPEN = "open"
 
@@ -35,43 +37,6 @@ def answer_status(status: str, value: Any) -> str:
     if status in ("skipped", "revisit"):
         return status
     return "answered" if has_value(value) else OPEN
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Counts over the questions that currently apply."""
-
-    total: int
-    answered: int
-    skipped: int
-    revisit: int
-    open: int
-    required_open: int
-    told: int = 0
-    """Questions with the client's answer on record (answered, or flagged to revisit with a value): what the client spec lists."""
-
-    @property
-    def done(self) -> int:
-        """Questions answered or deliberately skipped."""
-        return self.answered + self.skipped
-
-    @property
-    def percent(self) -> int:
-        """Share of applicable questions done, 0-100."""
-        return percent_done(self.done, self.total)
-
-
-def percent_done(done: int, total: int) -> int:
-    """The share of ``total`` questions that are done, 0-100 (100 when there are none)."""
-    return round(100 * done / total) if total else 100
-
-
-@dataclass(frozen=True)
-class SectionCoverage:
-    """Progress of one section."""
-
-    section: Section
-    progress: Progress
 
 
 def _hear(heard: dict[str, dict[str, Any]], question_id: str, answer: Answer) -> None:
@@ -232,6 +197,8 @@ class Interview:
 
     def progress(self, section: Section | None = None) -> Progress:
         """Counts for the whole interview or one section."""
+        from elicit.core.session.progress import Progress  # not loaded by a command that counts nothing (elicit answer)
+
         questions = self.applicable()
         if section is not None:
             questions = [q for q in questions if q.section_id == section.id]
@@ -258,6 +225,8 @@ class Interview:
 
     def coverage(self) -> list[SectionCoverage]:
         """Progress for every section, in order."""
+        from elicit.core.session.progress import SectionCoverage
+
         return [SectionCoverage(section, self.progress(section)) for section in self.sections]
 
     def required_open(self) -> list[Question]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from elicit.core.data import record_dict
-from elicit.core.session.engine import Interview, percent_done
+from elicit.core.session.engine import Interview
+from elicit.core.session.progress import percent_done
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 QUESTION_COUNTS = ("questions", "answered", "skipped", "revisit", "open", "required_open")
