@@ -104,13 +104,16 @@ class SessionWriter:
         """The session's file text, identical to ``dumps_session(session)``."""
         return self.render(self.prepare(session), pause)
 
-    def prepare(self, session: Session, *, stories_unchanged: bool = False) -> PreparedSave:
+    def prepare(self, session: Session, *, stories_unchanged: bool = False, check: range | None = None) -> PreparedSave:
         """What :meth:`render` needs, on the thread that owns ``session``: only changed records are copied.
 
         ``stories_unchanged``: the caller knows that no story changed since the last call (the session
         service's ``stories_revision`` did not move), so the stories are not compared again (about a
         millisecond and a half per thousand stories, on the thread that handles the keys); the list
         itself must still be the same list of the same length, or they are compared as usual.
+        ``check``: with ``stories_unchanged``, the positions of the stories compared all the same (a share of
+        them at each call, so that a story changed behind the service's back is found within a few calls
+        without one call comparing them all).
         """
         self.copied = 0
         answers: list[_Piece] = []
@@ -125,12 +128,24 @@ class SessionWriter:
         last = self._story_list
         if stories_unchanged and last is not None and last[:2] == (id(session.stories), len(session.stories)):
             stories = list(last[2])
+            if check is not None:
+                self._check_stories(session, stories, check)
         else:
             stories = self._compare_stories(session)
         self._story_list = (id(session.stories), len(session.stories), stories)
         self._answers = known_answers
         rest = snapshot(replace(session, answers={}, stories=[]))
         return PreparedSave(rest, answers, stories)
+
+    def _check_stories(self, session: Session, stories: list[_Piece], check: range) -> None:
+        """Compare the stories at the positions in ``check`` with their copies; copy again those that differ."""
+        for index in check:
+            if not 0 <= index < len(stories):
+                continue
+            story, piece = session.stories[index], stories[index]
+            if piece.source is not story or not _same_story(story, piece.copy):
+                stories[index] = self._stories[id(story)] = _Piece(story, _clone_story(story), "stories")
+                self.copied += 1
 
     def _compare_stories(self, session: Session) -> list[_Piece]:
         stories: list[_Piece] = []

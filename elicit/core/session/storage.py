@@ -137,15 +137,16 @@ class SessionStore:
             raise
         return store
 
-    def prepare(self, session: Session, *, stories_unchanged: bool = False) -> PreparedSave:
+    def prepare(self, session: Session, *, stories_unchanged: bool = False, check: range | None = None) -> PreparedSave:
         """The part of a save that must see the session (on the thread that changes it): what changed, copied.
 
         Hand the result to :meth:`save` on another thread: it shares nothing mutable with ``session``.
-        ``stories_unchanged``: no story changed since the last prepare (see :meth:`SessionWriter.prepare`).
+        ``stories_unchanged``: no story changed since the last prepare; ``check``: the positions of the stories
+        compared all the same (see :meth:`SessionWriter.prepare`).
         """
         if self._writer is None:
             self._writer = _writer()
-        return self._writer.prepare(session, stories_unchanged=stories_unchanged)
+        return self._writer.prepare(session, stories_unchanged=stories_unchanged, check=check)
 
     def warm_up(self, prepared: PreparedSave, pause: Callable[[], None] | None = None) -> None:
         """Make the text of every answer and story of ``prepared`` now, without writing anything (any thread).

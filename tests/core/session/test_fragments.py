@@ -368,6 +368,23 @@ def test_stories_the_caller_says_are_unchanged_are_not_compared_again():
         SessionWriter._compare_stories = original  # type: ignore[method-assign]
 
 
+def test_the_stories_a_trusting_prepare_checks_are_compared_and_only_those():
+    """``check``: the share of the stories compared though the caller trusts them (the autosave's rotation), so a story
+    changed behind the service's back reaches the file when its share comes up, and only then."""
+    session = _big_session(300)
+    writer = SessionWriter()
+    writer.dumps(session)
+    session.stories[5].want = "changed in place"
+    session.stories[250].want = "changed in place too"
+    prepared = writer.prepare(session, stories_unchanged=True, check=range(0, 30))
+    assert writer.copied == 1
+    text = writer.render(prepared)
+    assert "changed in place" in text and "changed in place too" not in text
+    prepared = writer.prepare(session, stories_unchanged=True, check=range(240, 330))  # past the end: clipped
+    assert writer.copied == 1
+    assert writer.render(prepared) == dumps_session(session)
+
+
 story_steps = st.lists(
     st.tuples(st.sampled_from(["answer", "notes", "skip", "add story", "change story", "story status", "delete story", "clock"]), any_text),
     max_size=10,
