@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 UNPARSED_TAG = "unparsed"
 """Tag of a story that holds raw text which could not be read as a story (the text is in ``want``, ``role`` is empty)."""
@@ -305,11 +307,85 @@ _STUTTER = re.compile(r"^(?:so\s+that\b|so\b(?=\s+(?:I|we|they|that)\b))\s*", re
 
 
 def _earliest_ends(text: str) -> int:
+    global _LAST_ENDS
     if _ANY_ENDS is not None:
         found = _ANY_ENDS.search(text)
+        _LAST_ENDS = (text, found)  # for _ends_span: the split of a tail of this text that follows
         return found.start() if found else len(text)
     starts = [found.start() for _key, pattern, _prefix in _ENDS if (found := pattern.search(text))]
     return min(starts, default=len(text))
+
+
+def _ends_span(rest: str) -> tuple[int, int, int] | None:
+    """Where :data:`_ANY_ENDS` first matches in ``rest`` (start, end, which of _ENDS), as ``_ANY_ENDS.search(rest)``
+    finds it; None when it does not match.
+
+    A story's ends are searched twice: in the text after the role (:func:`_earliest_ends`, which bounds the means),
+    then in the part after the means, a tail of that text. When the patterns never look before where a match starts
+    (:func:`_reads_before_start`), the first match in a tail is the text's first match if it starts in the tail, and
+    there is none when the text has none: the earlier search answers without a second one.
+    """
+    assert _ANY_ENDS is not None
+    last_text, last_found = _LAST_ENDS  # one read: another thread may replace it, and the check below holds for any
+    shift = len(last_text) - len(rest)
+    if _ENDS_LOCAL and shift >= 0 and last_text.endswith(rest) and (last_found is None or last_found.start() >= shift):
+        if last_found is None or last_found.lastindex is None:
+            return None
+        return last_found.start() - shift, last_found.end() - shift, last_found.lastindex
+    found = _ANY_ENDS.search(rest)
+    return (found.start(), found.end(), found.lastindex) if found is not None and found.lastindex is not None else None
+
+
+def _reads_before_start(pattern: re.Pattern[str]) -> bool:
+    """Whether a match of ``pattern`` may depend on the text before where it starts: a lookbehind anywhere, or an
+    anchor or word boundary (``^``, ``\\b`` ...) before the match has taken a character. True when unsure (the
+    parser of the standard library, whose tree this reads, is not a public interface)."""
+    try:
+        import importlib
+
+        codes, parser = importlib.import_module("re._constants"), importlib.import_module("re._parser")
+        return _reads_before(parser.parse(pattern.pattern, pattern.flags), True, codes)[0]
+    except Exception:  # noqa: BLE001 - any surprise in a private interface: assume the worst, search each time
+        return True
+
+
+def _reads_before(items: Iterable[Any], fresh: bool, codes: Any) -> tuple[bool, bool]:
+    """(whether these items may read before the start, whether nothing may have been taken after them)."""
+    for op, value in items:
+        if op in (codes.LITERAL, codes.NOT_LITERAL, codes.IN, codes.ANY):
+            fresh = False
+        elif op is codes.AT:
+            if fresh:
+                return True, fresh
+        elif op in (codes.ASSERT, codes.ASSERT_NOT):
+            direction, inner = value
+            if direction < 0 or _reads_before(inner, fresh, codes)[0]:
+                return True, fresh
+        elif op is codes.SUBPATTERN or op is codes.ATOMIC_GROUP:
+            inner = value[-1] if op is codes.SUBPATTERN else value
+            unsafe, fresh = _reads_before(inner, fresh, codes)
+            if unsafe:
+                return True, fresh
+        elif op is codes.BRANCH:
+            results = [_reads_before(branch, fresh, codes) for branch in value[1]]
+            if any(unsafe for unsafe, _fresh in results):
+                return True, fresh
+            fresh = any(after for _unsafe, after in results)
+        elif op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
+            least, _most, inner = value
+            unsafe, after = _reads_before(inner, fresh, codes)
+            if unsafe:
+                return True, fresh
+            fresh = fresh if least == 0 else after
+        else:  # a back reference, a conditional group, anything new: unsure
+            return True, fresh
+    return False, fresh
+
+
+_ENDS_LOCAL = _ANY_ENDS is not None and not _reads_before_start(_ANY_ENDS)
+"""Whether the ends patterns never look before a match's start, so a tail's first match follows from its text's."""
+_LAST_ENDS: tuple[str, re.Match[str] | None] = ("", None)
+"""The text :func:`_earliest_ends` searched last, and what it found."""
 
 
 def _clean_role(role: str, determiners: frozenset[str] = frozenset()) -> str:
@@ -348,10 +424,10 @@ def _split_ends(rest: str) -> tuple[str, str, str]:
     """Split "Y, so that Z" into (Y, Z, marker key); the earliest marker wins."""
     best: tuple[int, int, str, str] | None = None
     if _ANY_ENDS is not None:
-        found = _ANY_ENDS.search(rest)
-        if found and found.lastindex is not None:
-            key, _pattern, prefix = _ENDS[found.lastindex - 1]
-            best = (found.start(), found.end(), key, prefix)
+        span = _ends_span(rest)
+        if span is not None:
+            key, _pattern, prefix = _ENDS[span[2] - 1]
+            best = (span[0], span[1], key, prefix)
     else:
         for key, pattern, prefix in _ENDS:
             found = pattern.search(rest)

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’/-][A-Za-z0-9]+)*")
@@ -27,6 +28,10 @@ class PhraseHit:
     phrase: str
     first: int
     last: int
+
+
+_TEXT = itemgetter(0)
+"""A word's text (``Word.text``), for ``map``."""
 
 
 def words(text: str) -> list[Word]:
@@ -77,10 +82,10 @@ class PhraseIndex:
         itself is also looked at part by part.
         """
         hits: list[PhraseHit] = []
-        tokens = [word.text for word in text_words]
+        tokens = list(map(_TEXT, text_words))
         by_first = self._by_first
-        if by_first.keys().isdisjoint(tokens) and not (split_slashes and any("/" in token for token in tokens)):
-            return hits  # most goals: no word starts a listed phrase
+        if by_first.keys().isdisjoint(tokens) and not (split_slashes and "/" in "".join(tokens)):
+            return hits  # most goals: no word starts a listed phrase (nor a slash splits one)
         i = 0
         while i < len(tokens):
             hit = self._match(tokens, i) if tokens[i] in by_first else None

@@ -27,7 +27,7 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import groupby
+from itertools import filterfalse, groupby
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from elicit.core.stories.phrases import word_set
@@ -72,7 +72,7 @@ class _Key(NamedTuple):
 @lru_cache(maxsize=4096)
 def _key(role: str, want: str, so_that: str) -> _Key:
     text = f"{role} | {want} | {so_that}".lower().replace("'", "").replace("’", "")
-    tokens = tuple(token for token in _TOKEN.findall(text) if token not in _ARTICLES)
+    tokens = tuple(filterfalse(_ARTICLES.__contains__, _TOKEN.findall(text)))
     content = _content(tokens)
     return _Key(tokens, content, len(set(content)), _block(content))
 
@@ -98,12 +98,12 @@ def _compare(first: tuple[str, ...], second: tuple[str, ...]) -> str | None:
 
 
 def _content(tokens: Sequence[str]) -> tuple[str, ...]:
-    return tuple(token for token in tokens if token not in LIGHT_WORDS)
+    return tuple(filterfalse(LIGHT_WORDS.__contains__, tokens))
 
 
 def _block(content: Sequence[str]) -> tuple[str, ...]:
     """What two near duplicates share: the skeleton of each content word, in order."""
-    return tuple(skeleton(token) for token in content)
+    return tuple(map(skeleton, content))
 
 
 _NO_VOWELS = str.maketrans("", "", "aeiouy")

@@ -228,6 +228,53 @@ def test_a_means_at_the_start_of_the_role_is_passed_over_as_before(monkeypatch: 
     assert fast == plain
 
 
+def test_the_ends_of_a_tail_come_from_its_text_s_search() -> None:
+    assert parse._ENDS_LOCAL  # else the comparison below compares the search with itself
+    assert not parse._reads_before_start(re.compile(r"(?:[,.;:]\s*|\s+)so\s+that\b[,:]?", re.IGNORECASE))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bso", r"^so", r"\Aso", r"(?<=,)\s*so", r"(?<!\w)so", r"(?:,|)\bso", r"x*\bso", r"(?=\bso)so", r"(s)o\1", r"(s)?(?(1)o|x)"],
+)
+def test_a_pattern_that_may_look_before_its_start_is_never_taken_for_one_that_cannot(pattern: str) -> None:
+    assert parse._reads_before_start(re.compile(pattern))
+
+
+@pytest.mark.parametrize("pattern", [r"so\b", r",\s*so\b", r"x+\bso", r"(?>,)\bso", r"(?:,|\s)\bso", r"so(?=\s+(?:I|we)\b)"])
+def test_a_pattern_that_reads_only_what_it_takes_is_seen_as_such(pattern: str) -> None:
+    assert not parse._reads_before_start(re.compile(pattern))
+
+
+def _split_with_and_without_the_shortcut(lines: list[str]) -> tuple[list[object], list[object]]:
+    parse.parse_story.cache_clear()
+    fast = [parse.parse_story(text) for text in lines]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(parse, "_ENDS_LOCAL", False)
+        parse.parse_story.cache_clear()
+        plain = [parse.parse_story(text) for text in lines]
+    parse.parse_story.cache_clear()
+    return fast, plain
+
+
+@SETTINGS
+@given(st.lists(line | st.sampled_from(["As a user, so that I want x so that y", "As a user I want so that so that"]), min_size=1, max_size=8))
+def test_a_tail_s_ends_are_those_its_own_search_finds(lines: list[str]) -> None:
+    fast, plain = _split_with_and_without_the_shortcut(lines + REAL[:50])
+    assert fast == plain
+
+
+@SETTINGS
+@given(line, st.data())
+def test_the_ends_of_any_tail_are_where_a_search_of_the_tail_finds_them(text: str, data: st.DataObject) -> None:
+    assert parse._ANY_ENDS is not None
+    for cut in sorted({0, len(text), *data.draw(st.lists(st.integers(0, len(text)), max_size=4))}):
+        parse._earliest_ends(text)
+        found = parse._ANY_ENDS.search(text[cut:])
+        expected = (found.start(), found.end(), found.lastindex) if found is not None else None
+        assert parse._ends_span(text[cut:]) == expected
+
+
 # Duplicates: the words and skeletons of a story -----------------------------------------------------------------
 
 
