@@ -10,9 +10,13 @@ import shutil
 import sys
 from pathlib import Path
 
-from elicit.core.findings import ElicitError
-from elicit.core.session import Story
-from elicit.core.stories import (
+from elicit.core.files import keep_patterns, load_patterns
+
+_PATTERNS = load_patterns("lint")  # before the story checks compile their regular expressions: most come compiled
+
+from elicit.core.findings import ElicitError  # noqa: E402 - after the kept patterns are in re's cache
+from elicit.core.session import Story  # noqa: E402
+from elicit.core.stories import (  # noqa: E402
     Backlog,
     BacklogContext,
     LintFinding,
@@ -25,10 +29,10 @@ from elicit.core.stories import (
     story_words,
     to_story,
 )
-from elicit.core.text import clip, plural, printable
+from elicit.core.text import clip, plural, printable  # noqa: E402
 
-from .output import print_json, warning_line
-from .parser import UsageError
+from .output import print_json, warning_line  # noqa: E402
+from .parser import UsageError  # noqa: E402
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -64,6 +68,7 @@ def lint(args: argparse.Namespace) -> int:
         note = benefit_note(context, disabled)
         if note:
             sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
+    keep_patterns("lint", _PATTERNS)  # the first run (or the first after a change): keeps the patterns compiled
     return 1 if args.strict and findings else 0
 
 
