@@ -8,7 +8,7 @@ technical word alone is not enough to report a problem (see docs/quality.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from elicit.core.stories.atomic import atomic_problem
 from elicit.core.stories.lexicon import lexicon
@@ -57,14 +57,22 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     glued = _glued_sentence(want)
     if glued:
         return "an extra sentence", glued
-    example = _EXAMPLE.search(want)
+    may = _may_name(want)
+    example = _EXAMPLE.search(want) if may(_EXAMPLE_WORDS) or (may(("like", "as")) and may(_MODEL_VERBS)) else None
     if example:
         return "an example in the goal", want[example.start() :].strip(" ,;(")
     # the values in brackets are one item ("{1, 2, 3, 5, 8}"); "such as" / "including" opens a list of its own
-    details = next(filter(None, (_long_list(part) for part in _NAMED_PARTS.split(_BRACKETS.sub(" ", want)))), None)
+    # (a long list has six items, five commas, in one part: fewer in the goal, none to look for)
+    parts = _NAMED_PARTS.split(_BRACKETS.sub(" ", want)) if want.count(",") >= 5 else []
+    details = next(filter(None, (_long_list(part) for part in parts)), None)
     if details:
         return "a long list of details in the goal", details
     return _second_benefit(so_that)
+
+
+_EXAMPLE_WORDS = ("example", "instance", "e.g")
+_MODEL_VERBS = ("do", "did", "provide", "offer", "has", "have")
+"""What every match of _EXAMPLE holds: one of _EXAMPLE_WORDS, or "like"/"as" and one of these."""
 
 
 _BOUND = re.compile(r"(?:not|rather|instead|without|only|but\s+not)\b", re.IGNORECASE)
@@ -84,6 +92,7 @@ def _extra_sentence(text: str) -> str | None:
 
 
 _GLUED = re.compile(r"(?<=[a-z] )([A-Z][a-z]+)((?:\s+(?!and\b|or\b|but\b)[A-Za-z]+){0,2}?)\s+(?:can|cannot|should|must|will|may|shall)\b")
+_GLUED_MODALS = ("can", "should", "must", "will", "may", "shall")
 _OPENERS = word_set("when where if that which who whom whose while once because since so and or but then as")
 _SUBJECT_WORDS = word_set("the this these those it they we there")
 _QUESTION_WORDS = word_set("what which who whom whose how why where when whether")
@@ -101,6 +110,8 @@ def _glued_sentence(want: str) -> str | None:
     after_comma = _GLUED_AFTER_COMMA.search(want)
     if after_comma and after_comma.group(1).split()[0].lower() not in _OPENERS | _QUESTION_WORDS:
         return after_comma.group(1).strip()
+    if not any(modal in want for modal in _GLUED_MODALS):
+        return None  # _GLUED needs one of them, in lower case
     for found in _GLUED.finditer(want):
         before = want[: found.start()].split()
         subject = found.group(1).lower()
@@ -171,21 +182,24 @@ def _second_benefit(so_that: str) -> tuple[str, str] | None:
     another beneficiary ("I can shop on one page and we can run a call for talks"); a list of purposes ("so that I
     can learn about it, register for it, and find the way there"). Not one purpose with its consequence ("I
     increase access and I do not lose the files")."""
-    second = _SECOND_BENEFIT.search(so_that)
+    may = _may_name(so_that)
+    second = _SECOND_BENEFIT.search(so_that) if may(("so", "order")) else None
     if second and not _an_obligations_purpose(so_that, second):
         return "a second benefit", so_that[second.start() :].strip(" ,;.")
-    capitals = _IN_CAPITALS.search(so_that)
+    capitals = _IN_CAPITALS.search(so_that) if "AND" in so_that else None
     if capitals:
         return "a second benefit", so_that[capitals.start() :].strip()
-    other = _ANOTHER_BENEFICIARY.search(so_that)
+    other = _ANOTHER_BENEFICIARY.search(so_that) if may(("and",)) else None
     if other and (other.group("first").lower() != other.group("other").lower() or _goes_on(other.group("modal"), so_that[other.end("chained") - 1 :])):
         return "a second benefit", so_that[other.start("chained") :].strip()
-    again = _GLUED_PURPOSE.search(so_that)
+    again = _GLUED_PURPOSE.search(so_that) if so_that.count("can") >= 2 or so_that.count("could") >= 2 else None
     if again and again.group("before").lower() not in _OPENERS | _QUESTION_WORDS:
         return "a second benefit", so_that[again.start("chained") :].strip()
-    also = _AND_ALSO.search(so_that)
+    also = _AND_ALSO.search(so_that) if may(("also",)) else None
     if also:
         return "a second benefit", so_that[also.start() :].strip()
+    if so_that.count(",") < 2:
+        return None  # a list of purposes has two commas at least (_PURPOSE_LIST), before any "such as"
     purposes = _NAMED_PARTS.split(so_that, maxsplit=1)[0]
     words = lexicon()
     for found in _PURPOSE_LIST.finditer(purposes):
@@ -307,16 +321,35 @@ def solution_terms(want: str) -> list[str]:
         for hit in _SOLUTIONS.find(text_words, split_slashes=False)
         if not _negated(want, text_words, hit.first) and not _the_given(want, text_words, hit)
     ]
-    means = _BUILT_WITH.search(want)
+    may = _may_name(want)
+    means = _BUILT_WITH.search(want) if "framework" in want else None  # every means it names ends in "framework(s)"
     if means and not _negated(want, text_words, _word_at(text_words, means.start())):
         named.append(" ".join(means.group("means").lower().split()))
-    stored = _STORED_IN.search(want) or _TAKEN_FROM.search(want)
+    stored = (_STORED_IN.search(want) or _TAKEN_FROM.search(want)) if may(_STORAGE_WORDS) else None
     if stored and not _negated(want, text_words, _word_at(text_words, stored.start(1))):
         named.append(" ".join(stored.group(1).lower().split()))
-    embedded = _EMBEDDED.search(want)
+    embedded = _EMBEDDED.search(want) if may(_EMBEDDING_WORDS) else None
     if embedded and not _negated(want, text_words, _word_at(text_words, embedded.start())):
         named.append(" ".join(embedded.group(0).lower().split()))
     return unique(named)
+
+
+def _may_name(text: str) -> Callable[[tuple[str, ...]], bool]:
+    """A quick test that a pattern cannot match: whether the text holds one of the words that every match of it holds.
+
+    For a text of ASCII letters only, where ``re.IGNORECASE`` compares letters as :meth:`str.lower` does (the
+    pattern's words are in lower case); any other text says yes, and the pattern is searched as before.
+    """
+    if not text.isascii():
+        return lambda _words: True
+    lowered = text.lower()
+    return lambda words: any(word in lowered for word in words)
+
+
+_STORAGE_WORDS = ("db", "data", "sql", "server")
+"""What every match of _STORED_IN and _TAKEN_FROM holds ("database", "data base", "db", "sql", "server")."""
+_EMBEDDING_WORDS = ("hosted", "embedded", "built")
+"""What every match of _EMBEDDED holds."""
 
 
 _EMBEDDED = re.compile(

@@ -380,3 +380,82 @@ def test_the_remembered_uniformity_is_the_uniformity_worked_out_each_time(lines:
         for view in views:
             if view.shape is not None:
                 assert context.uniformity(view, None) == _uniformity_problem(view, context, None)
+
+
+# Pre-checks before the checks' searches: each skips a search only when the text lacks what every match holds ---------
+
+from elicit.core.stories import checks  # noqa: E402
+
+PRE_CHECKS = {
+    "built with": (checks._BUILT_WITH, lambda text: "framework" in text),
+    "stored in": (checks._STORED_IN, lambda text: checks._may_name(text)(checks._STORAGE_WORDS)),
+    "taken from": (checks._TAKEN_FROM, lambda text: checks._may_name(text)(checks._STORAGE_WORDS)),
+    "embedded": (checks._EMBEDDED, lambda text: checks._may_name(text)(checks._EMBEDDING_WORDS)),
+    "example": (
+        checks._EXAMPLE,
+        lambda text: checks._may_name(text)(checks._EXAMPLE_WORDS)
+        or (checks._may_name(text)(("like", "as")) and checks._may_name(text)(checks._MODEL_VERBS)),
+    ),
+    "glued": (checks._GLUED, lambda text: any(modal in text for modal in checks._GLUED_MODALS)),
+    "second benefit": (checks._SECOND_BENEFIT, lambda text: checks._may_name(text)(("so", "order"))),
+    "in capitals": (checks._IN_CAPITALS, lambda text: "AND" in text),
+    "another beneficiary": (checks._ANOTHER_BENEFICIARY, lambda text: checks._may_name(text)(("and",))),
+    "glued purpose": (checks._GLUED_PURPOSE, lambda text: text.count("can") >= 2 or text.count("could") >= 2),
+    "and also": (checks._AND_ALSO, lambda text: checks._may_name(text)(("also",))),
+    "purpose list": (checks._PURPOSE_LIST, lambda text: text.count(",") >= 2),
+}
+PATTERN_WORDS = sorted(
+    {word for pattern, _check in PRE_CHECKS.values() for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
+    | {"e.g.", "E.G.", "ſo", "SO", "DATABASE", "Db", "İn", "K", ",", ";", ".", "(", "I", "we", "We", "A", "Trainers"}
+)
+MATCHES = {
+    "built with": ["use a framework that escapes it", "with a sanitiser library or framework", "via the frameworks here"],
+    "stored in": ["store the contacts in the database", "save it to a server", "keep them in a db", "write it to sql",
+                  "persist it into a data base", "recorded in the database table", "Saved On The SERVER"],
+    "taken from": ["delete campers from the database", "load the lists from a db", "read it from the data base",
+                   "purge rows from the sql table", "FETCH them FROM THE DATABASE"],
+    "embedded": ["a spreadsheet hosted within the project's web page", "a map embedded in the site", "viewers built into our screen"],
+    "example": ["tags, for example dates", "(e.g. PDF)", "for instance, a chart", "like Symplectic Elements provides",
+                "as Jira does", "like GitHub Issues has", "like Trello did", "as Google Maps offers", "like Slack have"],
+    "glued": ["shows all attendee information Trainers can see it", "a list Admins should approve", "the page Users must sign",
+              "the list Staff will see", "the form Clerks may edit", "the file Owners shall keep", "a page Users cannot open"],
+    "second benefit": ["I can plan, so that we save", "I can plan in order to save", "I know so I can act", "I can go so as to save"],
+    "in capitals": ["I can plan AND save"],
+    "another beneficiary": ["I can book and we can sell more", "I can go And they will see"],
+    "glued purpose": ["I can study the figures I can link them", "we could plan it we could save"],
+    "and also": ["I can file it and also send a letter", "I can go AND ALSO rest"],
+    "purpose list": ["I can learn about it, register for it, and find the way"],
+}
+MATCHING = sorted(text for texts in MATCHES.values() for text in texts)
+pattern_text = st.lists(
+    st.sampled_from(PATTERN_WORDS) | st.sampled_from(WORDS) | st.sampled_from(MATCHING) | hostile, min_size=1, max_size=20
+).map(" ".join)
+
+
+@pytest.mark.parametrize("name", sorted(PRE_CHECKS))
+def test_each_word_a_pre_check_looks_for_is_what_some_match_holds(name: str) -> None:
+    pattern, may_match = PRE_CHECKS[name]
+    for text in MATCHES[name]:
+        assert pattern.search(text), text  # a true example of what the pattern finds
+        assert may_match(text), text
+
+
+@pytest.mark.parametrize("name", sorted(PRE_CHECKS))
+def test_a_pre_check_never_skips_a_search_that_finds_something_in_the_real_stories(name: str) -> None:
+    pattern, may_match = PRE_CHECKS[name]
+    texts = REAL + [part for text in REAL if (parsed := parse.parse_story(text)) for part in (parsed.want, parsed.so_that)]
+    missed = [text for text in texts if pattern.search(text) and not may_match(text)]
+    assert not missed
+
+
+@SETTINGS
+@given(pattern_text | line)
+def test_a_pre_check_never_skips_a_search_that_finds_something(text: str) -> None:
+    for name, (pattern, may_match) in PRE_CHECKS.items():
+        assert may_match(text) or not pattern.search(text), name
+
+
+def test_the_long_list_needs_five_commas() -> None:
+    assert checks._long_list("a, b, c, d, e, f") is not None
+    assert checks._long_list("a, b, c, d and e; f, g") is None
+    assert checks.minimal_problem("user", "see the day, time, title, summary, trainers and level (all of them)", "") is not None
