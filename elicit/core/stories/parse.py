@@ -309,7 +309,7 @@ _STUTTER = re.compile(r"^(?:so\s+that\b|so\b(?=\s+(?:I|we|they|that)\b))\s*", re
 def _earliest_ends(text: str) -> int:
     global _LAST_ENDS
     if _ANY_ENDS is not None:
-        found = _ANY_ENDS.search(text)
+        found = _ANY_ENDS.search(text) if _may_end(text) else None
         _LAST_ENDS = (text, found)  # for _ends_span: the split of a tail of this text that follows
         return found.start() if found else len(text)
     starts = [found.start() for _key, pattern, _prefix in _ENDS if (found := pattern.search(text))]
@@ -332,8 +332,22 @@ def _ends_span(rest: str) -> tuple[int, int, int] | None:
         if last_found is None or last_found.lastindex is None:
             return None
         return last_found.start() - shift, last_found.end() - shift, last_found.lastindex
-    found = _ANY_ENDS.search(rest)
+    found = _ANY_ENDS.search(rest) if _may_end(rest) else None
     return (found.start(), found.end(), found.lastindex) if found is not None and found.lastindex is not None else None
+
+
+_ENDS_WORDS = ("so", "order")
+"""What every match of _ENDS holds ("so that", "so", "so as to", "in order to"), in lower case: a third of the lines
+hold neither, and searching a line for an alternation that is not there is the slowest search of all."""
+
+
+def _may_end(text: str) -> bool:
+    """Whether ``text`` may hold a benefit marker: not an ASCII text without the words of _ENDS_WORDS (re.IGNORECASE
+    compares ASCII letters as str.lower does; any other text is searched)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _ENDS_WORDS)
 
 
 def _reads_before_start(pattern: re.Pattern[str]) -> bool:

@@ -30,6 +30,7 @@ class PhraseHit:
     last: int
 
 
+_NEW = tuple.__new__
 _TEXT = itemgetter(0)
 """A word's text (``Word.text``), for ``map``."""
 
@@ -43,7 +44,8 @@ def words(text: str) -> list[Word]:
 def _words(text: str) -> tuple[Word, ...]:
     """:func:`words`, remembered: several checks look at the words of one goal in turn (words are frozen, so shared)."""
     if text.isascii():  # lower case keeps every offset of an ASCII text, so the words are read off it directly
-        return tuple([Word(found.group(), *found.span()) for found in _WORD.finditer(text.lower())])
+        # tuple.__new__: the named tuple made in C, without the Python-level __new__ the class call runs
+        return tuple([_NEW(Word, (found.group(), *found.span())) for found in _WORD.finditer(text.lower())])
     return tuple([Word(found.group().lower().replace("’", "'"), *found.span()) for found in _WORD.finditer(text)])
 
 

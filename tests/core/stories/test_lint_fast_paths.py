@@ -403,6 +403,7 @@ PRE_CHECKS = {
     "glued purpose": (checks._GLUED_PURPOSE, lambda text: text.count("can") >= 2 or text.count("could") >= 2),
     "and also": (checks._AND_ALSO, lambda text: checks._may_name(text)(("also",))),
     "purpose list": (checks._PURPOSE_LIST, lambda text: text.count(",") >= 2),
+    "benefit marker": (parse._ANY_ENDS, parse._may_end),
 }
 PATTERN_WORDS = sorted(
     {word for pattern, _check in PRE_CHECKS.values() for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
@@ -425,6 +426,8 @@ MATCHES = {
     "glued purpose": ["I can study the figures I can link them", "we could plan it we could save"],
     "and also": ["I can file it and also send a letter", "I can go AND ALSO rest"],
     "purpose list": ["I can learn about it, register for it, and find the way"],
+    "benefit marker": ["I want x, so that y", "I want x so that y", "I want x in order to y", "I want x so as to y",
+                       "I want x, so I can y", "I want x so we can y", "I want x, so others know", "I want x SO THAT y"],
 }
 MATCHING = sorted(text for texts in MATCHES.values() for text in texts)
 pattern_text = st.lists(
