@@ -220,12 +220,14 @@ def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
     or after the benefit (``so_that``), is a second goal too.
     """
     for part in (want, so_that):
+        if not any(mark in part for mark in ".;!"):
+            continue  # both look for a sentence of its own, after one of these (_ANOTHER_WANT, _NEXT_SENTENCE)
         again = _ANOTHER_WANT.search(part)
         if again:
             return "", " ".join(again.group("want").split())
         if (other := _another_role_can(part)) is not None:
             return "", other
-    if (act := _BRACKETED_ACT.search(want)) is not None and lexicon().is_base_verb(act.group("verb").lower()):
+    if "(" in want and (act := _BRACKETED_ACT.search(want)) is not None and lexicon().is_base_verb(act.group("verb").lower()):
         return "", " ".join(act.group(0).lstrip("( ").split())
     goal = _goal(want)
     for index, token in enumerate(goal.tokens):
@@ -260,10 +262,15 @@ def _acts_listed(goal: _Goal) -> tuple[str, str] | None:
     return None
 
 
+_AS_WELL_AS = re.compile(r"\bas well as\b", re.IGNORECASE)
+_AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
+# each searched only in a text that may hold it ("as well as" in an ASCII text's lower case, "/"): most goals hold neither
+
+
 @lru_cache(maxsize=256)
 def _goal(want: str) -> _Goal:  # remembered: a goal is read for not-atomic and again for no-benefit (purpose_in_goal)
-    text = re.sub(r"\bas well as\b", "and", want, flags=re.IGNORECASE)
-    text = re.sub(r"\band\s*/\s*or\b", "or", text, flags=re.IGNORECASE)  # "a Resource and/or a Component": one joint
+    text = _AS_WELL_AS.sub("and", want) if not want.isascii() or "as well as" in want.lower() else want
+    text = _AND_OR.sub("or", text) if "/" in text else text  # "a Resource and/or a Component": one joint
     found = _TOKEN.findall(text)
     tokens = [token.lower() for token in found]
     capitalised = frozenset(index for index, token in enumerate(found) if index > 0 and token[:1].isupper() and token != "I")

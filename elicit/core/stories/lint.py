@@ -345,8 +345,21 @@ _REASON_IN_GOAL = re.compile(
 "for ease of"), a purpose infinitive after a comma at the end (", if possible, to ease data entry")."""
 
 
+_REASON_WORDS = ("because", "since", "purpose", "support", "ease", "due")
+"""What every match of _REASON_IN_GOAL holds, but a purpose after a comma (a comma and "to")."""
+
+
+def _may_give_a_reason(want: str) -> bool:
+    """Whether _REASON_IN_GOAL may match: any text that is not ASCII; an ASCII one (re.IGNORECASE compares its letters
+    as str.lower does) with one of _REASON_WORDS, or with a comma and "to"."""
+    if not want.isascii():
+        return True
+    lowered = want.lower()
+    return any(word in lowered for word in _REASON_WORDS) or ("," in want and "to" in lowered)
+
+
 def _reason_in_goal(want: str) -> bool:
-    found = _REASON_IN_GOAL.search(want)
+    found = _REASON_IN_GOAL.search(want) if _may_give_a_reason(want) else None
     return found is not None and (found.group("verb") is None or lexicon().is_base_verb(found.group("verb").lower()))
 
 

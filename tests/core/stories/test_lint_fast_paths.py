@@ -384,7 +384,7 @@ def test_the_remembered_uniformity_is_the_uniformity_worked_out_each_time(lines:
 
 # Pre-checks before the checks' searches: each skips a search only when the text lacks what every match holds ---------
 
-from elicit.core.stories import checks  # noqa: E402
+from elicit.core.stories import checks, lint  # noqa: E402
 
 PRE_CHECKS = {
     "built with": (checks._BUILT_WITH, lambda text: "framework" in text),
@@ -404,6 +404,12 @@ PRE_CHECKS = {
     "and also": (checks._AND_ALSO, lambda text: checks._may_name(text)(("also",))),
     "purpose list": (checks._PURPOSE_LIST, lambda text: text.count(",") >= 2),
     "benefit marker": (parse._ANY_ENDS, parse._may_end),
+    "another want": (atomic._ANOTHER_WANT, lambda text: any(mark in text for mark in ".;!")),
+    "next sentence": (atomic._NEXT_SENTENCE, lambda text: any(mark in text for mark in ".;!")),
+    "bracketed act": (atomic._BRACKETED_ACT, lambda text: "(" in text),
+    "as well as": (atomic._AS_WELL_AS, lambda text: not text.isascii() or "as well as" in text.lower()),
+    "and/or": (atomic._AND_OR, lambda text: "/" in text),
+    "reason in goal": (lint._REASON_IN_GOAL, lint._may_give_a_reason),
 }
 PATTERN_WORDS = sorted(
     {word for pattern, _check in PRE_CHECKS.values() for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
@@ -428,6 +434,13 @@ MATCHES = {
     "purpose list": ["I can learn about it, register for it, and find the way"],
     "benefit marker": ["I want x, so that y", "I want x so that y", "I want x in order to y", "I want x so as to y",
                        "I want x, so I can y", "I want x so we can y", "I want x, so others know", "I want x SO THAT y"],
+    "another want": ["copy it. I want to paste it", "a list; we would like more", "go! I need it", "x. From here, I want y"],
+    "next sentence": ["copy it. That user can edit", "x; Admins can go", "x! The page shows"],
+    "bracketed act": ["add the files (and edit their names)", "see it ( also print them)"],
+    "as well as": ["names as well as dates", "names AS WELL AS dates"],
+    "and/or": ["a Resource and/or a Component", "a Resource AND / OR a Component"],
+    "reason in goal": ["go because it rains", "go since I can", "for the purposes of my research", "in support of it",
+                       "for ease of use", "due to rain", "data, to ease entry", "data, if possible, in order to save"],
 }
 MATCHING = sorted(text for texts in MATCHES.values() for text in texts)
 pattern_text = st.lists(
