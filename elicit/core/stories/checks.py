@@ -57,17 +57,27 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     glued = _glued_sentence(want)
     if glued:
         return "an extra sentence", glued
-    may = _may_name(want)
-    example = _EXAMPLE.search(want) if may(_EXAMPLE_WORDS) or (may(("like", "as")) and may(_MODEL_VERBS)) else None
+    example = _example(want)
     if example:
         return "an example in the goal", want[example.start() :].strip(" ,;(")
-    # the values in brackets are one item ("{1, 2, 3, 5, 8}"); "such as" / "including" opens a list of its own
-    # (a long list has six items, five commas, in one part: fewer in the goal, none to look for)
-    parts = _NAMED_PARTS.split(_BRACKETS.sub(" ", want)) if want.count(",") >= 5 else []
-    details = next(filter(None, (_long_list(part) for part in parts)), None)
+    details = _details(want)
     if details:
         return "a long list of details in the goal", details
     return _second_benefit(so_that)
+
+
+def _example(want: str) -> re.Match[str] | None:
+    """Where _EXAMPLE matches the goal, searched only when the goal holds what every match holds."""
+    may = _may_name(want)
+    return _searched(_EXAMPLE, want, may(_EXAMPLE_WORDS) or (may(("like", "as")) and may(_MODEL_VERBS)))
+
+
+def _details(want: str) -> str | None:
+    """A long list of details in the goal (:func:`_long_list` of each part), or None."""
+    # the values in brackets are one item ("{1, 2, 3, 5, 8}"); "such as" / "including" opens a list of its own
+    # (a long list has six items, five commas, in one part: fewer in the goal, none to look for)
+    parts = _NAMED_PARTS.split(_BRACKETS.sub(" ", want)) if want.count(",") >= 5 else []
+    return next(filter(None, (_long_list(part) for part in parts)), None)
 
 
 _EXAMPLE_WORDS = ("example", "instance", "e.g")
@@ -183,19 +193,31 @@ def _second_benefit(so_that: str) -> tuple[str, str] | None:
     can learn about it, register for it, and find the way there"). Not one purpose with its consequence ("I
     increase access and I do not lose the files")."""
     may = _may_name(so_that)
-    second = _SECOND_BENEFIT.search(so_that) if may(("so", "order")) else None
+    return _another_marker(so_that, may) or _another_purpose(so_that, may)
+
+
+def _another_marker(so_that: str, may: Callable[[tuple[str, ...]], bool]) -> tuple[str, str] | None:
+    """A second benefit marker, "AND" in capitals, or "and" with another beneficiary (the first half of
+    :func:`_second_benefit`)."""
+    second = _searched(_SECOND_BENEFIT, so_that, may(("so", "order")))
     if second and not _an_obligations_purpose(so_that, second):
         return "a second benefit", so_that[second.start() :].strip(" ,;.")
-    capitals = _IN_CAPITALS.search(so_that) if "AND" in so_that else None
+    capitals = _searched(_IN_CAPITALS, so_that, "AND" in so_that)
     if capitals:
         return "a second benefit", so_that[capitals.start() :].strip()
-    other = _ANOTHER_BENEFICIARY.search(so_that) if may(("and",)) else None
+    other = _searched(_ANOTHER_BENEFICIARY, so_that, may(("and",)))
     if other and (other.group("first").lower() != other.group("other").lower() or _goes_on(other.group("modal"), so_that[other.end("chained") - 1 :])):
         return "a second benefit", so_that[other.start("chained") :].strip()
-    again = _GLUED_PURPOSE.search(so_that) if so_that.count("can") >= 2 or so_that.count("could") >= 2 else None
+    return None
+
+
+def _another_purpose(so_that: str, may: Callable[[tuple[str, ...]], bool]) -> tuple[str, str] | None:
+    """A second "I can" glued on, one added with "and also", or a list of purposes (the second half of
+    :func:`_second_benefit`)."""
+    again = _searched(_GLUED_PURPOSE, so_that, so_that.count("can") >= 2 or so_that.count("could") >= 2)
     if again and again.group("before").lower() not in _OPENERS | _QUESTION_WORDS:
         return "a second benefit", so_that[again.start("chained") :].strip()
-    also = _AND_ALSO.search(so_that) if may(("also",)) else None
+    also = _searched(_AND_ALSO, so_that, may(("also",)))
     if also:
         return "a second benefit", so_that[also.start() :].strip()
     if so_that.count(",") < 2:
@@ -344,6 +366,11 @@ def _may_name(text: str) -> Callable[[tuple[str, ...]], bool]:
         return lambda _words: True
     lowered = text.lower()
     return lambda words: any(word in lowered for word in words)
+
+
+def _searched(pattern: re.Pattern[str], text: str, may_match: bool) -> re.Match[str] | None:
+    """``pattern.search(text)``, or None without searching when a pre-check says it cannot match."""
+    return pattern.search(text) if may_match else None
 
 
 _STORAGE_WORDS = ("db", "data", "sql", "server")

@@ -366,34 +366,31 @@ def _reads_before_start(pattern: re.Pattern[str]) -> bool:
 def _reads_before(items: Iterable[Any], fresh: bool, codes: Any) -> tuple[bool, bool]:
     """(whether these items may read before the start, whether nothing may have been taken after them)."""
     for op, value in items:
-        if op in (codes.LITERAL, codes.NOT_LITERAL, codes.IN, codes.ANY):
-            fresh = False
-        elif op is codes.AT:
-            if fresh:
-                return True, fresh
-        elif op in (codes.ASSERT, codes.ASSERT_NOT):
-            direction, inner = value
-            if direction < 0 or _reads_before(inner, fresh, codes)[0]:
-                return True, fresh
-        elif op is codes.SUBPATTERN or op is codes.ATOMIC_GROUP:
-            inner = value[-1] if op is codes.SUBPATTERN else value
-            unsafe, fresh = _reads_before(inner, fresh, codes)
-            if unsafe:
-                return True, fresh
-        elif op is codes.BRANCH:
-            results = [_reads_before(branch, fresh, codes) for branch in value[1]]
-            if any(unsafe for unsafe, _fresh in results):
-                return True, fresh
-            fresh = any(after for _unsafe, after in results)
-        elif op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
-            least, _most, inner = value
-            unsafe, after = _reads_before(inner, fresh, codes)
-            if unsafe:
-                return True, fresh
-            fresh = fresh if least == 0 else after
-        else:  # a back reference, a conditional group, anything new: unsure
+        unsafe, fresh = _item_reads_before(op, value, fresh, codes)
+        if unsafe:
             return True, fresh
     return False, fresh
+
+
+def _item_reads_before(op: Any, value: Any, fresh: bool, codes: Any) -> tuple[bool, bool]:
+    """:func:`_reads_before` of one item of the pattern's tree."""
+    if op in (codes.LITERAL, codes.NOT_LITERAL, codes.IN, codes.ANY):
+        return False, False
+    if op is codes.AT:
+        return fresh, fresh
+    if op in (codes.ASSERT, codes.ASSERT_NOT):
+        direction, inner = value
+        return direction < 0 or _reads_before(inner, fresh, codes)[0], fresh
+    if op is codes.SUBPATTERN or op is codes.ATOMIC_GROUP:
+        return _reads_before(value[-1] if op is codes.SUBPATTERN else value, fresh, codes)
+    if op is codes.BRANCH:
+        results = [_reads_before(branch, fresh, codes) for branch in value[1]]
+        return any(unsafe for unsafe, _after in results), any(after for _unsafe, after in results)
+    if op in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
+        least, _most, inner = value
+        unsafe, after = _reads_before(inner, fresh, codes)
+        return unsafe, fresh if least == 0 else after
+    return True, fresh  # a back reference, a conditional group, anything new: unsure
 
 
 _ENDS_LOCAL = _ANY_ENDS is not None and not _reads_before_start(_ANY_ENDS)
