@@ -354,17 +354,12 @@ def markdown_tokens(text: str) -> list[Any]:
 
 def as_imported(session: Session) -> Session:
     """What importing a spec of ``session`` gives back: the app's cursor is not in a spec (elicit.spec/2),
-    nor a merged session's record of its interviews (its stories' copies are), nor an answer that says nothing (no value, no notes, no mark) to a question
+    nor an answer that says nothing (no value, no notes, no mark) to a question
     of the banks. Notes without a value are kept (their question's status is open)."""
     import copy
 
     expected = copy.deepcopy(session)
     expected.current = ""
-    # What a merged session keeps of its interviews (elicit merge) stays in the session file, not in the spec,
-    # except each story's copies: who asked for it at what priority (trial4 T4-6: lost between formats).
-    expected.merged_from, expected.conflicts = [], []
-    for item in expected.answers.values():
-        item.interviews = []
     interview = interview_for(expected)
     listed = {question.id for question in interview.questions}
     for question_id in list(expected.answers):

@@ -61,8 +61,11 @@ class _SpecReader(RecordReader):
             self.add("wrong-type", "summary", "'summary' must be a table", "write it as [summary], or leave it out (import ignores it)")
         session = self.meta(data)
         self.settings(data, session)
+        self.clock(data, session)
         self.records(data, session, BANK_KEYS)
         session.answers = self.answers(data)
+        session.merged_from = self.merged_from(data)
+        session.conflicts = self.strings(data, "conflicts", "")
         return session
 
     def schema_ok(self, schema: Any) -> bool:

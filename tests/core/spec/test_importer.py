@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 
 import pytest
@@ -51,6 +52,29 @@ def test_session_to_spec_to_session_is_lossless(session):
     # The imported session exports the same spec, and saves as a session file that reads back equal.
     assert spec_text(back) == text
     assert loads_session(dumps_session(back)) == as_imported(session)
+
+
+def test_a_merged_spec_keeps_who_asked_for_each_story_at_what_priority_and_imports_it_back():
+    from elicit.core.spec.exporters.json_spec import dumps_json_spec
+    from elicit.core.stakeholders import merge
+    from tests.core.stakeholders.test_merge import bakery
+
+    session = merge(bakery()).session
+    cake = session.stories[0]
+    text = spec_text(session)
+    data = tomllib.loads(text)
+    assert [(copy["interview"], copy["by"], copy["priority"]) for copy in data["stories"][0]["copies"]] == [
+        (copy.interview, copy.by, copy.priority) for copy in cake.copies
+    ]
+    assert [item["id"] for item in data["merged_from"]] == [item.id for item in session.merged_from]
+    assert data["conflicts"] == session.conflicts
+    back = loads_spec(text)
+    # Every interview's copy of a story, its answer with its speaker, the interviews, their conflicts and their time added up.
+    assert back == as_imported(session)
+    assert any(answer.interviews for answer in back.answers.values()) and back.interview_seconds == 12000
+    assert json.loads(dumps_json_spec(session, interview_for(session)))["stories"][0]["copies"] == data["stories"][0]["copies"]
+    single = spec_text(rich_session())  # a spec of one interview has none of the merged keys
+    assert not {"merged_from", "conflicts"} & set(tomllib.loads(single)) and "copies" not in single
 
 
 def test_carriage_returns_survive(tmp_path):

@@ -7,22 +7,26 @@ each question (prompt, kind, whether it applies, its status) and a summary,
 which are there for readers and ignored on import.
 
 Keys always appear, with empty values where there is nothing, except those
-TOML cannot write empty: timestamps, and an answer's ``value``.
+TOML cannot write empty: timestamps, the target length, an answer's ``value``, and
+the time per section, left out when none was recorded; and what only a
+merged session has (``merged_from``, ``conflicts``, an answer's ``interviews``,
+a story's ``copies``), which appears only where there is some.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from elicit.core.data import record_dict
 from elicit.core.session.file_format import SPEC_SCHEMA_PREFIX, is_empty_answer
-from elicit.core.session.models import Answer
+from elicit.core.session.models import Answer, InterviewAnswer
 from elicit.core.session.record_reader import (
     ASSUMPTION_KEYS,
     DECISION_KEYS,
     GLOSSARY_KEYS,
+    INTERVIEW_ANSWER_KEYS,
+    MERGED_FROM_KEYS,
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
     SETTINGS_KEYS,
@@ -41,6 +45,8 @@ READABLE_SCHEMAS = (f"{SPEC_SCHEMA_PREFIX}1", SPEC_SCHEMA)
 
 META_KEYS = ("title", "client", "project", "interviewer")
 TIME_KEYS = ("started_at", "ended_at")
+CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
+"""The interview clock, as the session file has it (``target_minutes`` only when planned, ``section_seconds`` when timed)."""
 # The export's own order (status after priority), unlike the session file's.
 STORY_KEYS = (
     "id",
@@ -83,8 +89,9 @@ TOP_KEYS = (
     ("schema",)
     + META_KEYS
     + TIME_KEYS
+    + CLOCK_KEYS
     + ("summary", "settings", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
-    + ("assumptions", "glossary")
+    + ("assumptions", "glossary", "merged_from", "conflicts")
 )
 
 
@@ -95,6 +102,11 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         data[name] = getattr(session, name)
     for name in TIME_KEYS:
         _put_time(data, name, getattr(session, name))
+    data["interview_seconds"] = session.interview_seconds
+    if session.target_minutes is not None:
+        data["target_minutes"] = session.target_minutes
+    if session.section_seconds:
+        data["section_seconds"] = dict(session.section_seconds)
     data["summary"] = _summary(interview)
     data["settings"] = record_dict(session.settings, SETTINGS_KEYS)  # read back on import: a spec keeps how it is exported
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS) for p in session.participants]
@@ -107,6 +119,11 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
     data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
+    # A merged session's interviews: who said what stays in the spec the team's tools read (elicit merge).
+    if session.merged_from:
+        data["merged_from"] = [record_dict(item, MERGED_FROM_KEYS) for item in session.merged_from]
+    if session.conflicts:
+        data["conflicts"] = list(session.conflicts)
     return data
 
 
@@ -162,7 +179,7 @@ def _question(question: Question, session: Session, interview: Interview) -> dic
     if question.unit:
         item["unit"] = question.unit
     answer = session.answers.get(question.id)
-    if answer is not None and not is_empty_answer(replace(answer, interviews=[])):  # the spec carries no interviews
+    if answer is not None and not is_empty_answer(answer):
         item["answer"] = _answer(answer)  # notes without a value are kept, under a question whose status is open
     return item
 
@@ -176,6 +193,16 @@ def _answer(answer: Answer) -> dict[str, Any]:
     item["by"] = answer.by
     _put_time(item, "answered_at", answer.answered_at)
     _put_time(item, "updated_at", answer.updated_at)
+    if answer.interviews:
+        item["interviews"] = [_interview_answer(each) for each in answer.interviews]
+    return item
+
+
+def _interview_answer(each: InterviewAnswer) -> dict[str, Any]:
+    """One interview's answer in a merged session; its value is left out only when there is none."""
+    item = record_dict(each, [name for name in INTERVIEW_ANSWER_KEYS if name != "value"])
+    if each.value is not None:
+        item["value"] = list(each.value) if isinstance(each.value, list) else each.value
     return item
 
 
@@ -183,7 +210,7 @@ def _story(story: Any) -> dict[str, Any]:
     item = record_dict(story, STORY_KEYS[:-2])
     _put_time(item, "created_at", story.created_at)
     _put_time(item, "updated_at", story.updated_at)
-    if story.copies:  # a merged story: who told it in each interview, at what priority (trial4 T4-6: lost on export)
+    if story.copies:
         item["copies"] = [record_dict(copy, STORY_COPY_KEYS) for copy in story.copies]
     return item
 
