@@ -102,11 +102,7 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         data[name] = getattr(session, name)
     for name in TIME_KEYS:
         _put_time(data, name, getattr(session, name))
-    data["interview_seconds"] = session.interview_seconds
-    if session.target_minutes is not None:
-        data["target_minutes"] = session.target_minutes
-    if session.section_seconds:
-        data["section_seconds"] = dict(session.section_seconds)
+    _put_clock(data, session)
     data["summary"] = _summary(interview)
     data["settings"] = record_dict(session.settings, SETTINGS_KEYS)  # read back on import: a spec keeps how it is exported
     data["participants"] = [record_dict(p, PARTICIPANT_KEYS) for p in session.participants]
@@ -119,12 +115,25 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
     data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
-    # A merged session's interviews: who said what stays in the spec the team's tools read (elicit merge).
+    _put_merged(data, session)
+    return data
+
+
+def _put_clock(data: dict[str, Any], session: Session) -> None:
+    """The interview clock: seconds so far, the planned minutes (when planned), seconds per section (when timed)."""
+    data["interview_seconds"] = session.interview_seconds
+    if session.target_minutes is not None:
+        data["target_minutes"] = session.target_minutes
+    if session.section_seconds:
+        data["section_seconds"] = dict(session.section_seconds)
+
+
+def _put_merged(data: dict[str, Any], session: Session) -> None:
+    """A merged session's interviews and conflicts: who said what stays in the spec the team's tools read."""
     if session.merged_from:
         data["merged_from"] = [record_dict(item, MERGED_FROM_KEYS) for item in session.merged_from]
     if session.conflicts:
         data["conflicts"] = list(session.conflicts)
-    return data
 
 
 def _bank(bank_id: str, title: str, version: str, content_hash: str, path: str) -> dict[str, Any]:
