@@ -39,6 +39,7 @@ from typing import Any
 
 from elicit.core.banks.conditions import Answered, BoolOp, Compare, Condition, Literal, Name, Not
 from elicit.core.banks.models import Bank, Question, Section, StoryHint
+from elicit.core.files.cache_file import replace_quietly
 from elicit.core.files.digest import fingerprint
 
 FORMAT = b"elicit-bank-cache 1\n"
@@ -116,19 +117,8 @@ def store(path: Path, raw: bytes, bank: Bank) -> None:
     except ValueError:  # a value marshal cannot keep
         return
     folder = _folder()
-    target = folder / (key + _SUFFIX)
-    temporary = folder / f".{key}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(FORMAT + fingerprint(payload).encode() + b"\n" + payload)
-        os.replace(temporary, target)  # a reader sees the old entry or the new one, never half of one
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
-        return
-    _prune(folder)
+    if replace_quietly(folder / (key + _SUFFIX), FORMAT + fingerprint(payload).encode() + b"\n" + payload):
+        _prune(folder)
 
 
 def cacheable(data: dict[str, Any]) -> bool:

@@ -32,11 +32,12 @@ is loaded or kept. Reading an entry runs no code (marshal data of plain values).
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 import zlib
 from typing import Any, NamedTuple
+
+from elicit.core.files.cache_file import replace_quietly
 
 FORMAT = b"elicit-pattern-cache 1\n"
 KEEP = 400
@@ -219,14 +220,4 @@ def _write(name: str, entries: list[tuple[str, int, tuple[Any, ...]]]) -> None:
         payload = marshal.dumps(entries)
     except ValueError:
         return
-    target = _path(name)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(FORMAT + _build() + b"%08x\n" % zlib.crc32(payload) + payload)
-        os.replace(temporary, target)  # a reader sees the old file or the new one, never half of one
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+    replace_quietly(_path(name), FORMAT + _build() + b"%08x\n" % zlib.crc32(payload) + payload)
