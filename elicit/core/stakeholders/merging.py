@@ -471,20 +471,30 @@ def _one_story(conflict: Conflict, by_label: dict[str, Source], maps: dict[str, 
     return len({maps.get(by_label[side.session].name, {}).get(side.story, side.story) for side in conflict.sides}) == 1
 
 
-def _need_question(
-    conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
-) -> tuple[str, list[str]]:
-    """Two roles' stories of one need at two priorities (trial4 T4-7), asked of the client."""
-    parts = []
+def _sides(
+    conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]]
+) -> tuple[list[tuple[Side, str, Story | None]], list[str]]:
+    """Each side of a story conflict with its id in the merged session and its story, and their source questions."""
+    sides: list[tuple[Side, str, Story | None]] = []
     sources: list[str] = []
     for side in conflict.sides:
         source = by_label[side.session]
         story = source.session.story(side.story)
-        role = f"for the {story.role.strip()}" if story else f'"{side.text}"'
-        heading = PRIORITY_HEADINGS.get(side.priority, side.priority)
-        parts.append(f"{maps.get(source.name, {}).get(side.story, side.story)} {role}, {heading} ({who(side)})")
+        sides.append((side, maps.get(source.name, {}).get(side.story, side.story), story))
         sources += [item for item in (story.source if story else []) if item not in sources]
-    first = by_label[conflict.sides[0].session].session.story(conflict.sides[0].story)
+    return sides, sources
+
+
+def _need_question(
+    conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
+) -> tuple[str, list[str]]:
+    """Two roles' stories of one need at two priorities (trial4 T4-7), asked of the client."""
+    sides, sources = _sides(conflict, by_label, maps)
+    parts = []
+    for side, new_id, story in sides:
+        role = f"for the {story.role.strip()}" if story else f'"{side.text}"'
+        parts.append(f"{new_id} {role}, {PRIORITY_HEADINGS.get(side.priority, side.priority)} ({who(side)})")
+    first = sides[0][2]
     want = f' "{first.want.strip()}"' if first else ""
     return f"Two stories ask for the same thing{want} for two roles: " + " and ".join(parts) + ". Is it one need, and how important is it?", sources
 
@@ -492,14 +502,8 @@ def _need_question(
 def _opposite_question(
     conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
 ) -> tuple[str, list[str]]:
-    parts = []
-    sources: list[str] = []
-    for side in conflict.sides:
-        source = by_label[side.session]
-        new_id = maps.get(source.name, {}).get(side.story, side.story)
-        story = source.session.story(side.story)
-        parts.append(f'{new_id} "{story.want.strip() if story else side.text}" ({who(side)})')
-        sources += [item for item in (story.source if story else []) if item not in sources]
+    sides, sources = _sides(conflict, by_label, maps)
+    parts = [f'{new_id} "{story.want.strip() if story else side.text}" ({who(side)})' for side, new_id, story in sides]
     return "Two stories ask for opposite things: " + " and ".join(parts) + ". Which should we build?", sources
 
 
