@@ -27,6 +27,7 @@ from elicit.core.stories import (  # noqa: E402
     story_text,
     story_values,
     story_words,
+    structure_note,
     to_story,
 )
 from elicit.core.text import clip, plural, printable  # noqa: E402
@@ -65,9 +66,9 @@ def lint(args: argparse.Namespace) -> int:
     else:
         rejected = sum(1 for story in stories if story.status == "rejected")
         _print_table(findings, texts, _checked(len(stories) - rejected, rejected))
-        note = benefit_note(context, disabled)
-        if note:
-            sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
+        for note in (structure_note(context, disabled), benefit_note(context, disabled)):
+            if note:
+                sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
     keep_patterns("lint", _PATTERNS)  # the first run (or the first after a change): keeps the patterns compiled
     return 1 if args.strict and findings else 0
 

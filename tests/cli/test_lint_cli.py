@@ -68,6 +68,17 @@ def test_lint_says_when_no_benefit_is_off_because_the_backlog_gives_none(tmp_pat
     assert "no-benefit is off" not in run("lint", path, "--disable", "no-benefit").stdout
 
 
+def test_lint_says_when_a_structure_check_is_off_because_the_backlog_is_in_an_unknown_shape(tmp_path):
+    unknown = [f"Nurse => see ward list {n} => plan my shift" for n in range(1, 5)]
+    path = stories_file(tmp_path, *unknown, GOOD)
+    result = run("lint", path)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "not-a-story is off: 4 of the 5 stories could not be read as a story" in said
+    assert "not-a-story" not in said.replace("not-a-story is off", "")
+    assert "is off" not in run("lint", path, "--disable", "not-a-story").stdout
+
+
 def test_lint_json(tmp_path):
     path = stories_file(tmp_path, GOOD, BAD)
     result = run("lint", path, "--json")

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         lint_story,
         quality_line,
         story_text,
+        structure_note,
     )
     from elicit.core.stories.parse import NEGATION, UNPARSED_TAG, ParsedStory, negated_goal, parse_story
     from elicit.core.stories.similar import LIGHT_WORDS, SimilarityIndex, duplicate_groups, same_story, skeleton, story_words
@@ -34,6 +35,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "lint_story",
                 "quality_line",
                 "story_text",
+                "structure_note",
             ],
             "parse": ["NEGATION", "UNPARSED_TAG", "ParsedStory", "negated_goal", "parse_story"],
             "similar": ["LIGHT_WORDS", "SimilarityIndex", "duplicate_groups", "same_story", "skeleton", "story_words"],
@@ -65,6 +67,7 @@ __all__ = [
     "story_words",
     "story_text",
     "story_values",
+    "structure_note",
     "suspect_findings",
     "template_leftover",
     "to_story",

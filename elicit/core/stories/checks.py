@@ -45,6 +45,9 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     the goal, a second benefit chained on the first. Not a bound written after
     a full stop ("... the article. not another teaser").
     """
+    link = _tracker_link(want, so_that)
+    if link:
+        return "a tracker link", link
     for part in (role, want, so_that):
         for found in _BRACKETS.finditer(part):
             inner = next(group for group in found.groups() if group is not None).strip()
@@ -64,6 +67,26 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     if details:
         return "a long list of details in the goal", details
     return _second_benefit(so_that)
+
+
+_LINK_AT_END = re.compile(
+    r"(?P<lead>(?:\b(?:pivotal\s+)?t?tracker\s+(?:story|ticket|issue)(?:\s+id)?|\b(?:story|ticket|issue|card)(?:\s+id)?|\bsee|[.#])\s*:?\s*)?"
+    r"(?P<url>https?://\S+)(?:\s+(?:(?:pivotal\s+)?t?tracker\s+(?:story|ticket|issue)(?:\s+id)?\s*:?\s*)?https?://\S+)*\s*$",
+    re.IGNORECASE,
+)
+_TRACKER_PATH = re.compile(r"/(?:story|stories|issues?|tickets?|browse|cards?|tasks?|items?|show|c|b)/(?:[\w-]+/)*[\w-]*\d+/?$", re.IGNORECASE)
+"""A link to one item of a tracker (".../story/show/123", ".../issues/12", ".../browse/ABC-12")."""
+
+
+def _tracker_link(want: str, so_that: str) -> str | None:
+    """A link glued on at the end of the story ("... Tracker story ID: https://..."): text beyond role, goal and benefit.
+    Only a link that ends the goal or the benefit, named as a story or issue or cut off by a full stop, or pointing at
+    one item of a tracker: a link in the goal that is what the user wants to reach stays."""
+    for part in (so_that, want):
+        found = _LINK_AT_END.search(part) if "://" in part else None
+        if found is not None and (found.group("lead") or _TRACKER_PATH.search(found.group("url").rstrip(".,;)"))):
+            return part[found.start() :].strip()
+    return None
 
 
 def _example(want: str) -> re.Match[str] | None:

@@ -68,6 +68,14 @@ BENEFIT_SHARE = 0.6
 MIN_BACKLOG = 3
 """With fewer other stories the backlog sets no convention: a benefit is expected, and uniformity is not judged."""
 
+STRUCTURE_CHECKS = ("not-a-story", "no-want", "no-role")
+"""The checks of a story's structure, which the backlog guard (:func:`quiet_checks`) switches off for a backlog."""
+
+STRUCTURE_SHARE = 0.5
+"""A structure check is off for a backlog (of more than MIN_BACKLOG stories) where it would report more than this share
+of the stories: a backlog where one check fires on most lines is more likely written in a shape the reader does not
+know than a backlog of bad stories (each line still gets the other checks it can)."""
+
 
 @dataclass(frozen=True)
 class LintFinding:
@@ -159,6 +167,8 @@ class BacklogContext:
     means: Counter[str] = field(default_factory=Counter)
     ends: Counter[str] = field(default_factory=Counter)
     similar: SimilarityIndex[str] = field(default_factory=SimilarityIndex)
+    structure: Counter[str] = field(default_factory=Counter)
+    """How many stories each structure check (STRUCTURE_CHECKS) would report."""
     _uniformity: dict[tuple[str, str, bool, bool], tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
     """Remembered answers of :func:`_uniformity_problem`, which depends only on this key and the counts (see
     :meth:`uniformity`); emptied whenever a story is added."""
@@ -184,7 +194,12 @@ class BacklogContext:
         self.position.setdefault(view.id, index)
         self.similar.add(view, view.id)  # positions in the index are positions in views
         if view.shape is None:
+            self.structure["not-a-story"] += 1
             return
+        if not view.want:
+            self.structure["no-want"] += 1
+        if not view.role:
+            self.structure["no-role"] += 1
         if view.so_that:
             self.ends[view.shape.ends] += 1
         self.means[view.shape.means] += 1
@@ -219,6 +234,8 @@ def lint_story(
 ) -> list[LintFinding]:
     """The findings of one story; with a ``context``, set checks compare it with that backlog too."""
     checks = active_checks(disabled, enabled)
+    if context is not None:
+        checks -= quiet_checks(context)
     view = _view(story)
     findings = _single_checks(view, checks, vague_terms())
     if context is not None and not view.unparsed:
@@ -240,8 +257,8 @@ def lint_stories(
     ``part`` picks some of the stories checked (by position among the stories that are not rejected), each still
     judged against the whole backlog: the findings of consecutive parts, joined, are those of the whole.
     """
-    checks = active_checks(disabled, enabled)
     context = context if context is not None else BacklogContext.of(stories)
+    checks = active_checks(disabled, enabled) - quiet_checks(context)
     terms = vague_terms()
     findings: list[LintFinding] = []
     for view in context.views[part]:
@@ -338,11 +355,12 @@ _SINGLE_CHECKS = (
 
 _REASON_IN_GOAL = re.compile(
     r"\b(?:because|since\s+(?:I|we|they|it|there|the|our|my|this))\b|\bfor\s+the\s+purposes?\s+of\b|\bin\s+support\s+of\b|\bfor\s+ease\s+of\b|\bdue\s+to\b"
-    r"|,\s*(?:if\s+possible,\s*)?(?:in\s+order\s+)?to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b[^,]*$",
+    r"|(?:,|\.(?=\s+(?-i:To)\s))\s*(?:if\s+possible,\s*)?(?:in\s+order\s+)?to\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b[^,]*$",
     re.IGNORECASE,
 )
 """A reason given in the goal: "because ...", a purpose named ("for the purposes of my research", "in support of",
-"for ease of"), a purpose infinitive after a comma at the end (", if possible, to ease data entry")."""
+"for ease of"), a purpose infinitive after a comma at the end (", if possible, to ease data entry") or as a sentence of its
+own (". To show who wrote it")."""
 
 
 _REASON_WORDS = ("because", "since", "purpose", "support", "ease", "due")
@@ -355,7 +373,7 @@ def _may_give_a_reason(want: str) -> bool:
     if not want.isascii():
         return True
     lowered = want.lower()
-    return any(word in lowered for word in _REASON_WORDS) or ("," in want and "to" in lowered)
+    return any(word in lowered for word in _REASON_WORDS) or (("," in want or "." in want) and "to" in lowered)
 
 
 def _reason_in_goal(want: str) -> bool:
@@ -402,8 +420,8 @@ def _benefit_share(context: BacklogContext, index: int | None, others: int) -> f
 
 
 def _non_uniform(story: _InBacklog) -> tuple[str, str, str] | None:
-    if story.others < MIN_BACKLOG:
-        return None
+    if story.others < MIN_BACKLOG or not story.view.want:
+        return None  # no goal: no-want says so, not how a goal it lacks is worded
     problem = story.context.uniformity(story.view, story.index)
     return ("non-uniform", *problem) if problem else None
 
@@ -452,6 +470,40 @@ def benefit_note(stories: Sequence[Story] | BacklogContext, disabled: frozenset[
     return (
         f"no-benefit is off: only {context.with_benefit} of the {parsed} stories ({share:.0%}) {gives} a benefit ('so that ...'); "
         f"where fewer than {BENEFIT_SHARE:.0%} do, a missing benefit is the backlog's convention"
+    )
+
+
+def quiet_checks(context: BacklogContext) -> frozenset[str]:
+    """The structure checks (STRUCTURE_CHECKS) that are off for this backlog: those that would report more than
+    STRUCTURE_SHARE of its stories, in a backlog of more than MIN_BACKLOG stories (see :func:`structure_note`)."""
+    total = len(context.views)
+    if total <= MIN_BACKLOG or not context.structure:
+        return frozenset()
+    return frozenset(code for code, count in context.structure.items() if count > STRUCTURE_SHARE * total)
+
+
+def structure_note(stories: Sequence[Story] | BacklogContext, disabled: frozenset[str] = frozenset()) -> str | None:
+    """Why a structure check stays quiet on this backlog, when the backlog guard (:func:`quiet_checks`) is on.
+
+    The lint reads stories in the shapes it knows; when one check would fire on most lines of a backlog, the
+    backlog is more likely written in a shape it does not know, and the check is off rather than crying wolf on
+    every line. A front end says so, so that a consultant is not surprised by the silence.
+    """
+    context = stories if isinstance(stories, BacklogContext) else BacklogContext.of(stories)
+    quiet = sorted(quiet_checks(context) - disabled, key=STRUCTURE_CHECKS.index)
+    if not quiet:
+        return None
+    total = len(context.views)
+    what = {
+        "not-a-story": "could not be read as a story",
+        "no-want": "were read with no goal",
+        "no-role": "were read with no role",
+    }
+    parts = [f"{code} is off: {context.structure[code]} of the {total} stories {what[code]}" for code in quiet]
+    return (
+        "; ".join(parts)
+        + "; where most stories of a backlog would get the same note, they are more likely written in a shape the lint does "
+        "not know than all wrong: read a few of them"
     )
 
 

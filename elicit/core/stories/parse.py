@@ -72,6 +72,8 @@ _MEANS = (
     _means("i-am-able-to", r"\b(?:I|we)\s*(?:am|are|'m|’m|'re)\s+able\s+to\b", "to "),
     _means("i-should-be-able-to", r"\b(?:I|we)\s+(?:would|should|must|will|shall)\s+be\s+able\s+to\b", "to "),
     _means("i-can", r"\b(?:I|we)\s+(?:can|could|may)\b(?!\s*(?:not|n't|'t))", "to "),
+    # a capability told as one the role has ("I have the ability to print ...", "I am allowed to ..."): as "I can"
+    _means("i-have-the-ability-to", r"\b(?:I|we)\s+(?:(?:have|'ve)\s+(?:the\s+)?(?:ability|option|possibility|permission)|(?:am|are|'m)\s+(?:allowed|permitted|enabled))\s+to\b", "to "),
     # a goal told as what will happen ("As a visitor I will see a notice ..."), or as what happens ("As a reader I
     # see the logo ...", "I first see a summary ..."): the verb is kept in the goal ("to see a notice")
     _means("i-will", r"\b(?:I|we)\s+(?:will|shall|'ll|should|must)\s+(?!be\s+able\b|not\b|never\b|also\s+not\b)(?=[a-z]+\b)", "to "),
@@ -95,7 +97,7 @@ _ENDS = (
     (
         "so",
         re.compile(
-            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s)|\s+so\s+(?=(?:they|he|she)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b))",
+            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s)|\s+so\s+(?=(?:they|he|she|people|users|others|everyone|customers|visitors)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b))",
             re.IGNORECASE,
         ),
         "",
@@ -204,10 +206,21 @@ def parse_story(text: str) -> ParsedStory | None:
             return None
         so_that = "I can " + front.group("ends").strip(_TRAILING)
         return ParsedStory(inner.role, inner.want, so_that, text, "in-order-to-" + inner.template)
-    parsed = _parse_body(line) or _third_person(line)
+    if line[-1] in ")]" or "|" in line:
+        line = _without_back_label(line)
+    parsed = _read(line)
+    if parsed is None or not parsed.want or not parsed.role:
+        parsed = _read_harder(line, parsed)
+    if parsed is not None and parsed.template.startswith("as-unmarked"):
+        parsed = _persona(parsed) or parsed
     if parsed is None:
         return None
     return ParsedStory(parsed.role, parsed.want, parsed.so_that, text, parsed.template)
+
+
+def _read(line: str) -> ParsedStory | None:
+    """The first reading of a line: the templates, then a story told in the third person or as a scene."""
+    return _parse_body(line) or _third_person(line)
 
 
 def _parse_body(line: str) -> ParsedStory | None:
@@ -288,9 +301,15 @@ def _unmarked_story(line: str, rest: str, cut: int, has_article: bool) -> Parsed
     want, so_that, ends = _split_ends(rest[cut:])
     if _A_THOUGHT.match(want):
         want = ""
+    elif _OF_THE_ROLE.match(want):  # the goal, if any, after the clause: "As a clerk, who is signed in, I add ..."
+        subject = _GOAL_AFTER_CLAUSE.search(want)
+        want = want[subject.end() :] if subject is not None else ""
     return ParsedStory(role, want, so_that, line, "as-unmarked" + (f"-{ends}" if ends else ""))
 
 
+_OF_THE_ROLE = re.compile(r"^(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+"""A clause that describes the role ("As a sponsor, who is signed in, ..."): not the goal."""
+_GOAL_AFTER_CLAUSE = re.compile(r",\s*(?-i:I|we)\s+(?=[a-z])", re.IGNORECASE)
 _SUBJECT_IN_ROLE = re.compile(
     r"(?<!\bwhen)(?<!\bif)(?<!\bonce)(?<!\bafter)(?<!\bbefore)(?<!\bwhile)(?<!\bwhenever)(?<!\bthat)(?<!\bwhere)(?<!\bbecause)"
     r"\s+(?-i:I|we)\s+(?=[a-z])",
@@ -616,6 +635,125 @@ def _subject_story(text: str, role: str, benefit_given: bool = False) -> ParsedS
     return ParsedStory(role, prefix + want, so_that, text, key + (f"-{ends}" if ends else ""))
 
 
+# A second reading: a shape the templates do not start with --------------------------------------------------------
+# Tried only where the first reading finds no story, or one without a goal or a role; a line it cannot read either is
+# left as the first reading had it. Three things move a story away from the templates (made-up examples):
+# - its clauses in another order: the benefit between role and goal ("As a clerk So that I can close the day I want to
+#   print the totals"), first ("So that I can close the day, I want to ...", "In order to close the day I want to ..."),
+#   or the role after the benefit ("So that ..., as a clerk, I want ...");
+# - a short label in front ("High:", "P1 -", "Story 3.", "(Must)", "Export totals:") or behind ("| High", "(P2)");
+# - the role's person named ("As a clerk, Sam can print the totals ...": the goal is what Sam can do).
+# The reading must find a goal in what is left, or it answers nothing.
+
+_STRONG_MEANS = tuple(means for means in _MEANS if means.key not in _ROLE_ONLY and means.key not in {"i-can", "i-am-able-to"})
+"""The means that start a goal wherever they stand ("I want", "I would like", "I need" ...): "I can" and "I am able to"
+are as often the start of a benefit ("so that I can ...")."""
+_ANY_STRONG = _earliest_of(tuple(means.pattern for means in _STRONG_MEANS))
+_WISH_FIRST = re.compile(r"(?-i:I)\s+(?:(?:really|also|just|only|would|do\s+not|don't)\s+)*(?:want|like|wish)\b|(?-i:I)(?:'d|’d)\s+like\b", re.IGNORECASE)
+_ROLE_AT_END = re.compile(r"(?:[,;]\s*|\s+(?=(?-i:As)\s))(?P<role>as\s+(?:an?\s+|the\s+)?[^\s,;.][^,;.]{0,60}?)\s*[,;]?\s*$", re.IGNORECASE)
+"""A role closing a clause that comes first ("So that I can pay, as a member, I want ..."): its own words, cut at the
+comma before it (or before a capital "As")."""
+_FRONT_LABEL = re.compile(r"\s*(?::|\s[-–—|]|[)\].|])\s*")
+"""Where a short label in front of a story may end: a colon, a dash or bar after a space, a closing bracket, a full stop."""
+_BACK_LABEL = re.compile(
+    r"\s*(?:\|\s*[^|]{1,24}|[(\[]\s*(?:#?\d{1,6}|P\d|[A-Z]{1,6}-\d{1,6}|high|medium|low|critical|urgent|must|should|could|won'?t|"
+    r"(?:high|medium|low|top)\s+priority|priority\s*:?\s*\w+)\s*[)\]])\s*$",
+    re.IGNORECASE,
+)
+"""A short label behind a story: after a bar ("| High"), or in brackets an id or a priority ("(#12)", "[P2]", "(Must)")."""
+_LABEL_WORDS = 5
+_PERSONA = re.compile(
+    r"^(?P<who>(?-i:[A-Z][a-z]+)|he|she|they)\s+(?P<means>can|could|may|is\s+able\s+to|(?:will|should|would)\s+be\s+able\s+to|"
+    r"wants?|would\s+like|needs?)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+"""The person of the role named as the subject of the goal ("As a clerk, Sam can print ...", "..., she wants to ...")."""
+_NOT_A_PERSON = frozenset({"The", "This", "That", "These", "Those", "It", "There", "Each", "Every", "All", "Any", "My", "Our", "Your", "Their", "Its", "Users", "User", "People", "Someone", "Everyone", "Nobody", "Who", "What", "Which", "When", "If"})
+_PERSONA_MEANS = {"can": "third-can", "want": "i-want", "would like": "i-would-like", "need": "i-need"}
+
+
+def _read_harder(line: str, first: ParsedStory | None) -> ParsedStory | None:
+    """The second reading (see above): the first reading's story when this one finds nothing better."""
+    for found in (_reordered(line), _without_labels(line)):
+        if found is not None and found.want and (first is None or not first.want or (found.role and not first.role)):
+            return ParsedStory(found.role, found.want, found.so_that, line, found.template)
+    return first
+
+
+def _without_back_label(line: str) -> str:
+    """The line without a short label behind it ("| High", "(P2)", "[#12]"), when something is left before it."""
+    back = _BACK_LABEL.search(line)
+    return line[: back.start()].rstrip() if back is not None and back.start() > 0 else line
+
+
+def _reordered(line: str) -> ParsedStory | None:
+    """A story whose benefit comes before its goal (maybe before its role too), read as if written in the usual order."""
+    probe = " " + line  # a benefit marker that starts the line: the patterns want a space or a stop before it
+    cuts = _benefit_then_goal(probe)
+    found = _role_and_benefit(probe[: cuts[0]].strip(_TRAILING), probe[cuts[0] : cuts[1]].strip(_TRAILING)) if cuts else None
+    if cuts is None or found is None:
+        return None
+    role, benefit = found
+    goal = probe[cuts[1] :].strip(_TRAILING)
+    if not benefit or not goal or (not role and not _WISH_FIRST.match(goal)):
+        return None  # no role: only "I want"/"I would like" make a story ("In order to go live we need a server": a remark)
+    parsed = _parse_body(", ".join(part for part in (role, goal, benefit) if part))
+    if parsed is None or not parsed.want or not parsed.so_that or bool(parsed.role) != bool(role):
+        return None
+    return parsed
+
+
+def _benefit_then_goal(probe: str) -> tuple[int, int] | None:
+    """Where the first benefit marker starts, and where a goal's means starts after it (not the subject of the benefit:
+    "so that I need ..."); None when there is no such pair."""
+    ends = _ANY_ENDS.search(probe) if _ANY_ENDS is not None else None
+    means = _ANY_STRONG.search(probe, ends.end() + 2) if ends is not None and _ANY_STRONG is not None else None
+    return (ends.start(), means.start()) if ends is not None and means is not None else None
+
+
+def _role_and_benefit(head: str, benefit: str) -> tuple[str, str] | None:
+    """The role ("" for none) and the benefit of a story whose benefit comes before its goal: ``head`` (before the
+    benefit) must be a role; with no head, a role may close the benefit ("So that ..., as a clerk"). None: no story."""
+    if head:
+        start = _ROLE_START.match(head)
+        if start is None or _NOT_A_ROLE.match(head) or not head[start.end() :].strip():
+            return None
+        return head, benefit
+    at_end = _ROLE_AT_END.search(benefit)
+    if at_end is not None and _ROLE_START.match(at_end.group("role")) and not _NOT_A_ROLE.match(at_end.group("role")):
+        return at_end.group("role"), benefit[: at_end.start()].strip(_TRAILING)
+    return "", benefit
+
+
+def _without_labels(line: str) -> ParsedStory | None:
+    """The story behind a short label in front of it, when what is left reads as a story with a goal."""
+    for stop in _FRONT_LABEL.finditer(line, 0, 48):
+        label, rest = line[: stop.start()], line[stop.end() :]
+        if not rest or len(label.split()) > _LABEL_WORDS or not label.strip("([{#* "):
+            continue
+        for reading in (_read, _reordered):
+            parsed = reading(rest)
+            if parsed is not None and parsed.want:
+                return parsed
+    return None
+
+
+def _persona(first: ParsedStory) -> ParsedStory | None:
+    """ "As a clerk, Sam can print the totals": a story read without a means, its goal what Sam can do."""
+    if not first.role:
+        return None
+    found = _PERSONA.match(first.want)
+    if found is None or found.group("who") in _NOT_A_PERSON:
+        return None
+    word = " ".join(found.group("means").lower().split())
+    key = _PERSONA_MEANS.get(word.rstrip("s") if word in {"wants", "needs"} else word, "third-can")
+    goal = first.want[found.end() :]
+    if key == "third-can":
+        goal = "to " + goal
+    ends = first.template.removeprefix("as-unmarked")
+    return ParsedStory(first.role, goal, first.so_that, first.text, "as-" + key + ends)
+
+
 _FAMILIES = {
     "i-want": "want",
     "i-want-to-be-able-to": "want",
@@ -626,6 +764,7 @@ _FAMILIES = {
     "i-need": "need",
     "i-can": "can",
     "i-am-able-to": "can",
+    "i-have-the-ability-to": "can",
     "i-should-be-able-to": "can",
     "i-will": "will",
     "i-am-told": "see",

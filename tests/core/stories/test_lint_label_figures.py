@@ -35,7 +35,7 @@ import pytest
 from elicit.core.stories.backlog import BacklogLine, to_story
 from elicit.core.stories.lint import CHECKS, DEFAULT_ON, lint_stories
 from elicit.core.stories.parse import parse_story
-from tests.conftest import DATA, GITHUB2_STORIES, GITHUB_STORIES, HOLDOUT_STORIES, story_line, user_story_files
+from tests.conftest import DATA, GITHUB2_STORIES, GITHUB3_STORIES, GITHUB_STORIES, HOLDOUT_STORIES, story_line, user_story_files
 
 PROMOTED = DATA / "lint_labels_unseen.toml"
 FRESH = DATA / "lint_labels_fresh.toml"
@@ -189,3 +189,26 @@ def test_precision_of_every_default_check_on_the_second_github_set():
         if code not in GITHUB2_BELOW_GOAL:
             assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the second GitHub set"
     assert sum(tp for tp, _, _ in scores.values()) >= 250  # the checks do fire on these stories (round 5: 94)
+
+
+GITHUB3_MOST_FALSE = {"not-a-story": 3, "no-want": 3, "no-benefit": 2, "not-atomic": 7, "not-minimal": 1, "ambiguous": 3, "solution": 4}
+"""False alarms on the third GitHub set with the round-7 rules (tuned on it since its one blind reading at d4855bd,
+where not-a-story made 43 and no-want 73): a check may not make more."""
+GITHUB3_BELOW_GOAL = frozenset({"not-a-story", "no-want", "no-benefit", "not-atomic", "ambiguous", "solution"})
+"""Checks still below precision 0.85 there with the round-7 rules, said so in docs/quality.md."""
+
+
+def test_precision_of_every_default_check_on_the_third_github_set():
+    labelled = sorted((DATA / "lint_github3").glob("*.toml"))
+    files = tuple(GITHUB3_STORIES / f"{path.stem}.txt" for path in labelled)
+    if not labelled or not all(file.is_file() for file in files):
+        pytest.skip(f"third GitHub set's stories not found in {GITHUB3_STORIES}: nothing to measure")
+    labels = [item for path in labelled for item in _labels(path)]
+    scores = figures(labels, _found(files))
+    print(_table(f"third GitHub set ({len(labels)} lines; promoted to tuning data on 2026-12-02 after one blind reading):", scores))
+    for code in DEFAULT_ON:
+        tp, fp, _ = scores[code]
+        assert fp <= GITHUB3_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the third GitHub set (at most {GITHUB3_MOST_FALSE.get(code, 0)})"
+        if code not in GITHUB3_BELOW_GOAL:
+            assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the third GitHub set"
+    assert sum(tp for tp, _, _ in scores.values()) >= 130  # the checks do fire on these stories (blind reading: 45)
