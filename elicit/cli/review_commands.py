@@ -16,7 +16,10 @@ from .output import console, one_line, print_json, warning_line
 from .session_commands import load_for_reading, open_for_change
 
 LIST_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason")
-"""The keys of ``review list --json``, as the issue spells them."""
+"""The keys of ``review list --json``, as the issue spells them; an ``add`` also has ``acceptance`` when the
+client wrote criteria (its ``story`` is "" until accepted)."""
+NEW_STORY = "(new story)"
+"""What the story column says for a proposal to add a story not yet accepted."""
 
 
 def record_round(args: argparse.Namespace) -> int:
@@ -66,7 +69,7 @@ def import_review_sheet(args: argparse.Namespace) -> int:
     for problem in reading.warnings + reading.problems:
         warning_line(problem)
     for proposal in added:
-        sys.stdout.write(one_line(f"{proposal.id}  {proposal.story}  {proposal.change}  (row {proposal.row})"))
+        sys.stdout.write(one_line(f"{proposal.id}  {proposal.story or NEW_STORY}  {proposal.change}  (row {proposal.row})"))
     skipped = f", {plural(len(reading.problems), 'row')} skipped" if reading.problems else ""
     sys.stdout.write(one_line(f"{plural(len(added), 'proposal')} to accept or decline{skipped}; see 'elicit review list {args.path}'"))
     return 1 if reading.problems else 0
@@ -76,7 +79,7 @@ def list_proposals(args: argparse.Namespace) -> int:
     """The proposals, open first, as lines or JSON."""
     session, _interview = load_for_reading(args.path)
     if args.json:
-        print_json([record_dict(item, LIST_KEYS) for item in session.proposals])
+        print_json([record_dict(item, LIST_KEYS) | ({"acceptance": list(item.acceptance)} if item.acceptance else {}) for item in session.proposals])
         return 0
     if not session.proposals:
         sys.stdout.write(f"no proposals yet; import a filled sheet with 'elicit review import {args.path} FILE'\n")
@@ -89,8 +92,10 @@ def list_proposals(args: argparse.Namespace) -> int:
         table.add_column(name, overflow="fold", no_wrap=name in ("id", "story", "change", "status"))
     for item in sorted(session.proposals, key=lambda p: (p.status != "open", p.id)):
         priority = item.priority and f"priority {PRIORITY_LABELS.get(item.priority, item.priority)}"  # "Won't", as everywhere
-        proposed = "; ".join(part for part in (item.wording, priority, item.comment) if part)
-        table.add_row(*(escape(text) for text in (item.id, item.story, item.change, item.status, proposed, item.reason)))
+        criteria = item.acceptance and "criteria: " + " / ".join(item.acceptance)
+        proposed = "; ".join(part for part in (item.wording, priority, criteria, item.comment) if part)
+        story = item.story or NEW_STORY
+        table.add_row(*(escape(text) for text in (item.id, story, item.change, item.status, proposed, item.reason)))
     console().print(table)
     return 0
 
@@ -100,6 +105,9 @@ def accept_proposal(args: argparse.Namespace) -> int:
     with open_for_change(args.path, "elicit review accept") as service:
         proposal = accept(service, args.proposal_id.strip().upper())
         story = service.session.story(proposal.story)
+    if proposal.change == "add":
+        sys.stdout.write(one_line(f"{proposal.id} accepted: the client's story is added as {proposal.story}"))
+        return 0
     sys.stdout.write(one_line(f"{proposal.id} accepted: {proposal.story} is {story.status if story else 'gone'}"))
     return 0
 

@@ -6,7 +6,8 @@ PRIORITIES = ("must", "should", "could", "wont")
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 STORY_STATUSES = ("draft", "confirmed", "changed", "rejected")
 OPEN_QUESTION_STATUSES = ("open", "resolved")
-PROPOSAL_CHANGES = ("keep", "change", "remove")
+PROPOSAL_CHANGES = ("keep", "change", "remove", "add")
+"""What a proposal asks: keep, change or remove a story, or add a new one (a sheet row with no story ID)."""
 PROPOSAL_STATUSES = ("open", "accepted", "declined")
 
 

@@ -74,7 +74,7 @@ def test_the_whole_loop_sheet_import_accept_decline_and_diff(session, tmp_path):
     assert after.stories[1].priority == "should"
     changes = json.loads(run_elicit("diff", f"{session}@last", session, "--format", "json").stdout)
     assert [(c["kind"], c["id"], c["change"]) for c in changes] == [("story", "US-001", "changed"), ("decision", "D-001", "added")]
-    assert changes[0]["reason"] == "Basements" and changes[1]["reason"] == "Maps come after the pilot"
+    assert changes[0]["reason"] == "changed at the client's request (the review sheet of round 1, row 3): Basements" and changes[1]["reason"] == "Maps come after the pilot"
     page = run_elicit("diff", f"{session}@1", session, "--format", "md").stdout
     assert page.startswith("# What changed since round 1") and "Maps come after the pilot" in page
     client_spec = run_elicit("export", session, "--format", "md").stdout
@@ -149,3 +149,28 @@ def test_export_round_mistakes_record_nothing(session, tmp_path):
     assert failed.returncode != 0 and "Traceback" not in failed.stderr
     assert not (tmp_path / "x.md").exists()
     assert read_session(session).rounds == [], "a round is recorded only when the export was written"
+
+
+def test_a_new_story_on_the_sheet_is_imported_listed_accepted_and_in_the_diff(session, tmp_path):
+    """Trial4 T4-4: a row with no story ID was skipped; it is a proposal to add the story."""
+    run_elicit("round", session)
+    sheet = tmp_path / "review.csv"
+    assert run_elicit("review", "sheet", session, "-o", sheet).returncode == 0
+    text = sheet.read_text(encoding="utf-8-sig")
+    sheet.write_text(text + ',"As a planning officer, I want to see a map of the site",Could,The site boundary shows,,,,new one from me\r\n', encoding="utf-8-sig")
+    imported = run_elicit("review", "import", session, sheet)
+    assert imported.returncode == 0 and imported.stderr == ""
+    assert "P-001  (new story)  add  (row 5)" in imported.stdout
+    [listed] = json.loads(run_elicit("review", "list", session, "--json").stdout)
+    assert listed == {
+        "id": "P-001", "story": "", "change": "add", "wording": "As a planning officer, I want to see a map of the site", "priority": "could",
+        "comment": "new one from me", "status": "open", "reason": "", "acceptance": ["The site boundary shows"],
+    }  # fmt: skip
+    table = run_elicit("review", "list", session)
+    assert "(new story)" in table.stdout and "add" in table.stdout
+    accepted = run_elicit("review", "accept", session, "P-001")
+    assert accepted.returncode == 0 and accepted.stdout == "P-001 accepted: the client's story is added as US-003\n"
+    story = read_session(session).stories[-1]
+    assert (story.id, story.role, story.want, story.priority, story.acceptance) == ("US-003", "planning officer", "to see a map of the site", "could", ["The site boundary shows"])
+    [change] = json.loads(run_elicit("diff", f"{session}@1", session, "--format", "json").stdout)
+    assert (change["id"], change["change"], change["reason"]) == ("US-003", "added", "added at the client's request (the review sheet of round 1, row 5): new one from me")

@@ -107,6 +107,48 @@ async def test_review_without_proposals_says_how_to_get_them(tmp_path: Path):
         assert app.screen is review, "nothing to accept or decline, nothing asked"
 
 
+async def test_a_new_story_from_the_sheet_is_shown_accepted_as_the_next_story_and_a_second_declined(tmp_path: Path):
+    """Trial4 T4-4: a row with no story ID is a proposal to add the client's story."""
+    from elicit.core.session.models import Proposal
+    from elicit.core.session.opening import open_session
+
+    path = review_session(tmp_path)
+    opened = open_session(path, command="elicit test")
+    try:
+        opened.service.add_proposals(
+            [
+                Proposal("", "", "add", "As a bookkeeper, I want to see overdue invoices first", "could", round=1, row=6),
+                Proposal("", "", "add", "As a bookkeeper, I want a dashboard", round=1, row=7),
+            ]
+        )
+        opened.save()
+    finally:
+        opened.close()
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "n", "n", "n")
+        await pilot.pause()
+        review = app.screen
+        assert review.proposal().id == "P-004" and "a new story" in text_of(review, "#review-position")
+        assert "As a bookkeeper, I want to see overdue invoices first." in text_of(review, "#review-difference")
+        await pilot.press("a")
+        await pilot.pause()
+        added = review.session.stories[-1]
+        assert (added.id, added.want, added.priority, added.status) == ("US-004", "to see overdue invoices first", "could", "confirmed")
+        assert review.proposal().id == "P-005"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, AskText) and "Why not add the client's story?" in str(app.screen.query_one("Label, Static").render())
+        await pilot.press(*"dashboards come in phase two", "enter")
+        await pilot.pause()
+        assert len(review.session.stories) == 4 and review.session.proposals[-1].status == "declined"
+        app.save_now()
+        on_disk = read_session(path)
+        assert [(p.id, p.story, p.status) for p in on_disk.proposals[-2:]] == [("P-004", "US-004", "accepted"), ("P-005", "", "declined")]
+        assert on_disk.decisions[-1].rationale == "dashboards come in phase two" and on_disk.decisions[-1].stories == []
+        await pilot.press("ctrl+q")
+
+
 def test_the_difference_marks_the_words_taken_out_and_put_in():
     before, after = marked_words("to type the shelf number", "to scan the shelf label")
     assert before == "to [$error strike]type[/] the shelf [$error strike]number[/]"

@@ -316,6 +316,30 @@ def test_review_of_a_change_only_its_comment_describes(snap_compare, workspace: 
     assert snap_compare(comment_only_review_app(workspace), terminal_size=size, run_before=after_keys("f5", "n", "n", "n"))
 
 
+def new_story_review_app(workspace: Path):
+    """After round 1, a new story the client wrote on a sheet row with no story ID (trial4 T4-4)."""
+    from elicit.core.session.models import Proposal
+    from elicit.core.session.opening import open_session
+
+    path = with_review(workspace / "invoicing.elicit.toml")
+    opened = open_session(path, command="elicit test")
+    try:
+        added = Proposal(
+            "", "", "add", "As a bookkeeper, I want to see overdue invoices first, so that I chase the oldest debts", "could",
+            "new one from me", round=1, row=6, acceptance=["Given two overdue invoices, the older one is listed first"],
+        )  # fmt: skip
+        opened.service.add_proposals([added])
+        opened.save()
+    finally:
+        opened.close()
+    return session_app(workspace)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_of_a_new_story_from_the_client(snap_compare, workspace: Path, size):
+    assert snap_compare(new_story_review_app(workspace), terminal_size=size, run_before=after_keys("f5", "n", "n", "n"))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_summary_with_review_and_suspect(snap_compare, workspace: Path, size):
     assert snap_compare(review_app(workspace), terminal_size=size, run_before=after_keys("f2", "end"))

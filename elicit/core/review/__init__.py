@@ -4,7 +4,7 @@ from elicit.core.review.diff import Change, State, criteria_changes, diff, word_
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from elicit.core.review.proposals import accept, decline, declined_text, needs_an_edit, proposed_values
+    from elicit.core.review.proposals import accept, decline, declined_text, needs_an_edit, new_story_values, proposed_values
     from elicit.core.review.render import diff_json, diff_markdown, diff_text
     from elicit.core.review.sheet import COLUMNS, SheetReading, read_sheet, sheet_rows, write_sheet
     from elicit.core.review.sources import load_state, round_state, session_state
@@ -14,7 +14,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
     __getattr__, __dir__ = lazy_surface(
         __name__,
         {
-            "proposals": ["accept", "decline", "declined_text", "needs_an_edit", "proposed_values"],
+            "proposals": ["accept", "decline", "declined_text", "needs_an_edit", "new_story_values", "proposed_values"],
             "render": ["diff_json", "diff_markdown", "diff_text"],
             "sheet": ["COLUMNS", "SheetReading", "read_sheet", "sheet_rows", "write_sheet"],
             "sources": ["load_state", "round_state", "session_state"],
@@ -36,6 +36,7 @@ __all__ = [
     "diff_text",
     "load_state",
     "needs_an_edit",
+    "new_story_values",
     "proposed_values",
     "read_sheet",
     "round_state",

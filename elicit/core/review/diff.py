@@ -161,13 +161,21 @@ def word_changes(old: str, new: str) -> list[tuple[str, str]]:
     return runs
 
 
+def request_reason(proposal: Proposal) -> str:
+    """Why a story changed when the client asked for it: where they asked, and their comment (trial4 T4-9: an
+    accepted change had no reason unless the client had commented)."""
+    done = "added" if proposal.change == "add" else "confirmed" if proposal.change == "keep" else "changed"
+    comment = " ".join(proposal.comment.split())
+    return f"{done} at the client's request ({proposal.sheet_place()})" + (f": {comment}" if comment else "")
+
+
 def _reason(kind: str, item: Any, state: State) -> str:
     """The reason recorded for a record's present state, where there is one."""
     if kind == "story":
         if item.status == "rejected" and item.reason:
             return str(item.reason)
-        settled = [p for p in state.proposals if p.story == item.id and p.status == "accepted" and p.comment]
-        return settled[-1].comment if settled else ""
+        settled = [p for p in state.proposals if p.story == item.id and p.status == "accepted"]
+        return request_reason(settled[-1]) if settled else ""
     if kind in ("decision", "assumption"):
         return str(item.rationale)
     if kind == "term":

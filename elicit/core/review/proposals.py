@@ -5,7 +5,7 @@ from __future__ import annotations
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Session, Story
 from elicit.core.session.service import SessionService
-from elicit.core.stories.parse import parse_story
+from elicit.core.stories.parse import UNPARSED_TAG, parse_story
 from elicit.core.text import quoted
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -44,9 +44,14 @@ def _wording(story: Story) -> tuple[object, ...]:
 
 def accept(service: SessionService, proposal_id: str) -> Proposal:
     """Apply a proposal: a change rewords the story (earlier wording kept in its history) and marks it changed;
-    a removal rejects it with the client's comment as the reason; a keep confirms it. A change that only its
+    a removal rejects it with the client's comment as the reason; a keep confirms it; an add adds the client's
+    story with the next id (:func:`new_story_values`), which the proposal then names. A change that only its
     comment describes is refused until the story has been edited to make it (:func:`needs_an_edit`)."""
     proposal = _open(service, proposal_id)
+    if proposal.change == "add":
+        role, want, values = new_story_values(proposal)
+        added = service.add_story(role, want, **values)
+        return service.settle_proposal(proposal.id, "accepted", story=added.id)
     story = service.session.story(proposal.story)
     if story is None:
         raise ElicitError(f"proposal {proposal.id} is about story {proposal.story}, which is no longer in the session")
@@ -65,11 +70,28 @@ def accept(service: SessionService, proposal_id: str) -> Proposal:
     return service.settle_proposal(proposal.id, "accepted")
 
 
+def new_story_values(proposal: Proposal) -> tuple[str, str, dict[str, object]]:
+    """(role, want, other fields) of the story an ``add`` proposes: its text read by the story parser (kept whole as
+    the goal, tagged unparsed, when it is not a story), the client's priority and criteria, their text as the quote.
+    Confirmed: the client wrote it. Credited to no participant: it came from the sheet, not the interview."""
+    text = " ".join(proposal.wording.split())
+    values: dict[str, object] = {"quote": text, "acceptance": list(proposal.acceptance), "status": "confirmed", "by": ""}
+    if proposal.priority:
+        values["priority"] = proposal.priority
+    parsed = parse_story(text)
+    if parsed is None or not parsed.want:
+        return "", text, {**values, "tags": [UNPARSED_TAG]}
+    return parsed.role, parsed.want, {**values, "so_that": parsed.so_that}
+
+
 def decline(service: SessionService, proposal_id: str, reason: str) -> Proposal:
-    """Keep the story as it is, recording why as a decision linked to the story."""
+    """Keep the story as it is (or, for an ``add``, leave the new story out), recording why as a decision linked to the story."""
     if not reason.strip():
         raise ElicitError("say why the proposal is declined: the client gets a reason for every edit not taken (--reason TEXT)")
     proposal = _open(service, proposal_id)
+    if proposal.change == "add":
+        service.add_decision(declined_text(None, proposal), reason.strip(), by="")
+        return service.settle_proposal(proposal.id, "declined", reason)
     story = service.session.story(proposal.story)
     if story is None:
         raise ElicitError(f"proposal {proposal.id} is about story {proposal.story}, which is no longer in the session")
@@ -80,8 +102,10 @@ def decline(service: SessionService, proposal_id: str, reason: str) -> Proposal:
     return service.settle_proposal(proposal.id, "declined", reason)
 
 
-def declined_text(story: Story, proposal: Proposal) -> str:
+def declined_text(story: Story | None, proposal: Proposal) -> str:
     """What the decision says was kept: 'US-003: kept "scan the shelf label" rather than "type the shelf number"'."""
+    if story is None or proposal.change == "add":
+        return f'not added: the client\'s new story "{" ".join(proposal.wording.split())}" (review sheet row {proposal.row})'
     proposed = proposed_values(story, proposal)
     if proposal.change == "remove":
         return f'{story.id}: kept the story rather than removing it ("{story.want}")'

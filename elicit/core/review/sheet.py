@@ -3,8 +3,9 @@
 Written as CSV or Excel (by the file's suffix). Reading takes what clients'
 spreadsheets do to a file: any column order, extra columns, a BOM, ``;`` as
 separator, Windows-1252 text, dates where Excel saw one, blank rows. A filled
-row becomes a proposal; a row that cannot be one is reported with its row
-number and skipped, and nothing else is lost.
+row becomes a proposal (a row with no story ID and a story in it: a proposal to
+add that story); a row that cannot be one is reported with its row number and
+skipped, and nothing else is lost.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Session, Story
-from elicit.core.text import formula_safe, quoted
+from elicit.core.text import formula_safe
 from elicit.core.vocabulary import PRIORITY_LABELS, priority_from_word
 
 STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
@@ -123,7 +124,7 @@ def read_sheet(path: Path, session: Session) -> SheetReading:
         cells = _row_cells(row, columns, unnamed)
         where = f"{path}: row {number}"
         _take_edits_of_the_sheet(cells, sent.get(cells.get("id", ""), []), where, reading)
-        if not any(cells.get(name) for name in ("change", "wording", "priority", "comment")):
+        if not any(cells.get(name) for name in ("change", "wording", "priority", "comment")) and not _new_story_text(cells):
             continue  # blank, or not filled by the client
         proposal, problem = _proposal(cells, stories, number, round_number, reading.warnings, where)
         if problem:
@@ -237,9 +238,8 @@ def _proposal(
     if story_id not in stories:
         if story_id:
             return None, f"no story '{story_id}' in this session"
-        told = cells.get("wording") or cells.get("sentence", "")
-        if told:  # a new story the client added at the end of the sheet (trial4 T4-4): say what it is and how to add it
-            return None, f"no story ID: a new story from the client ({quoted(told)}); add it with 'elicit story add' if it is taken"
+        if _new_story_text(cells):  # a new story the client added on the sheet (trial4 T4-4): a proposal to add it
+            return _new_story(cells, number, round_number, warnings, where), ""
         return None, "no story ID"
     change = _decision(cells, warnings, where)
     priority, unread = _priority(cells, warnings, where)
@@ -248,6 +248,27 @@ def _proposal(
     if change == "keep" and priority and priority != stories[story_id].priority:
         change = "change"  # "keep" with another priority still asks for that priority: dropping it would leave the client no reason
     return Proposal("", story_id, change, cells.get("wording", ""), priority, cells.get("comment", ""), round=round_number, row=number), ""
+
+
+def _new_story_text(cells: dict[str, str]) -> str:
+    """The story a row with no story ID tells: the client's wording, else what they typed in the Story cell."""
+    return "" if cells.get("id") else cells.get("wording") or cells.get("sentence", "")
+
+
+def _new_story(cells: dict[str, str], number: int, round_number: int, warnings: list[str], where: str) -> Proposal:
+    """A row with no story ID and a story in it: a proposal to add that story (its text, priority, criteria and
+    comment as the row gives them; the text is read as a story when the proposal is accepted)."""
+    wording = _new_story_text(cells)
+    if cells.get("wording") and cells.get("sentence") and not _same_text(cells["sentence"], [cells["wording"]]):
+        _add_comment(cells, f"Story cell: {cells['sentence']}")
+    decision = cells.get("change", "")
+    if decision and _leading_word(decision) not in ("add", "new", "keep", "change", "ok", "yes"):
+        _add_comment(cells, f"your decision: {decision}")
+    if not cells.get("priority") and cells.get("sent_priority"):
+        cells["priority"] = cells["sent_priority"]  # a new row has no priority of ours: the Priority cell is theirs
+    priority, _unread = _priority(cells, warnings, where)
+    acceptance = [criterion.strip() for criterion in cells.get("acceptance", "").splitlines() if criterion.strip()]
+    return Proposal("", "", "add", wording, priority, cells.get("comment", ""), round=round_number, row=number, acceptance=acceptance)
 
 
 def _decision(cells: dict[str, str], warnings: list[str], where: str) -> str | None:

@@ -289,8 +289,9 @@ class Proposal:
 
     id: str
     story: str
+    """The story it is about; for an ``add``, "" until accepted, then the new story's id."""
     change: str = "keep"
-    """keep, change or remove."""
+    """keep, change, remove, or add (a new story the client wrote on a row with no story ID)."""
     wording: str = ""
     priority: str = ""
     comment: str = ""
@@ -302,6 +303,13 @@ class Proposal:
     """The round whose sheet it came from (0: before any round)."""
     row: int = 0
     """Its row in the sheet, to point the client at it."""
+    acceptance: list[str] = field(default_factory=list)
+    """An ``add``'s acceptance criteria as the client wrote them in the row (one a line)."""
+
+    def sheet_place(self) -> str:
+        """Where the client wrote it: 'the review sheet of round 1, row 7' (the one wording specs and diffs use)."""
+        sheet = f"the review sheet of round {self.round}" if self.round else "the review sheet"
+        return f"{sheet}, row {self.row}" if self.row else sheet
 
 
 def snapshot(session: Session) -> Session:
@@ -323,7 +331,7 @@ def snapshot(session: Session) -> Session:
     copy.assumptions = [replace(item, source=list(item.source)) for item in session.assumptions]
     copy.glossary = [replace(item) for item in session.glossary]
     copy.rounds = list(session.rounds)  # a round is frozen: never changed once recorded
-    copy.proposals = [replace(item) for item in session.proposals]
+    copy.proposals = [replace(item, acceptance=list(item.acceptance)) for item in session.proposals]
     copy.settings = replace(session.settings)
     copy.merged_from = [replace(item, participants=list(item.participants), story_ids=dict(item.story_ids)) for item in session.merged_from]
     copy.conflicts = list(session.conflicts)

@@ -61,7 +61,7 @@ CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
 OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by")
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
 ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals", "glossary")
-PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row")
+PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row", "acceptance")
 ASSUMPTION_KEYS = ("id", "text", "rationale", "source", "by")
 SETTINGS_KEYS = ("names_in_client_spec",)
 GLOSSARY_KEYS = ("term", "definition", "source")
@@ -242,6 +242,7 @@ class RecordReader(TableReader):
                 reason=self.string(t, "reason", k),
                 round=self.whole(t, "round", k, minimum=0) or 0,
                 row=self.whole(t, "row", k, minimum=0) or 0,
+                acceptance=self.strings(t, "acceptance", k),
             )
             for k, t in self.tables(data, "proposals", PROPOSAL_KEYS, parent)
         ]

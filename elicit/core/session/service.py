@@ -608,7 +608,9 @@ class SessionService:
         taken = max((_proposal_number(item.id) for item in self.session.proposals), default=0)
         added = []
         for offset, proposal in enumerate(proposals, start=1):
-            if self.session.story(proposal.story) is None:
+            if proposal.change == "add":
+                proposal = replace(proposal, story="")  # a new story: it has an id once accepted
+            elif self.session.story(proposal.story) is None:
                 raise ElicitError(f"no story '{proposal.story}' in this session")
             added.append(replace(proposal, id=make_id("P", taken + offset), status="open", reason=""))
         if added:
@@ -616,13 +618,16 @@ class SessionService:
             self._changed(f"{plural(len(added), 'proposal')} added")
         return added
 
-    def settle_proposal(self, proposal_id: str, status: str, reason: str = "") -> Proposal:
-        """Mark a proposal accepted or declined (applying it is the caller's, through the methods above)."""
+    def settle_proposal(self, proposal_id: str, status: str, reason: str = "", *, story: str = "") -> Proposal:
+        """Mark a proposal accepted or declined (applying it is the caller's, through the methods above);
+        ``story``: the id of the story an accepted ``add`` became."""
         proposal = self.proposal(proposal_id)
         if status not in ("accepted", "declined"):
             raise ElicitError(f"a proposal is accepted or declined, not {status!r}")
         proposal.status = status
         proposal.reason = reason.strip()
+        if story:
+            proposal.story = story
         self._changed(f"proposal {proposal_id} {status}")
         return proposal
 

@@ -16,7 +16,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from elicit.core.findings import ElicitError
-from elicit.core.review import accept, decline, needs_an_edit, proposed_values, word_changes
+from elicit.core.review import accept, decline, needs_an_edit, new_story_values, proposed_values, word_changes
 from elicit.core.session import OpenSession, Proposal, Story, suspect_reason, suspect_stories
 
 from ..bindings import bindings
@@ -26,7 +26,7 @@ from ..widgets.common.keybar import KeyBar
 from .ask_text import AskText
 from .session_screen import SessionScreen
 
-CHANGE_WORDS = {"keep": "keep it as it is", "change": "change it", "remove": "remove it"}
+CHANGE_WORDS = {"keep": "keep it as it is", "change": "change it", "remove": "remove it", "add": "add a story"}
 FIELD_LABELS = {"role": "role", "want": "goal", "so_that": "benefit", "priority": "priority"}
 OUTCOME_STYLES = {"open": "$text-muted", "accepted": "$success", "declined": "$warning"}
 
@@ -117,14 +117,17 @@ class ReviewScreen(SessionScreen[None]):
     def _show_position(self, proposal: Proposal) -> None:
         style = OUTCOME_STYLES.get(proposal.status, "")
         row = f" · sheet row {proposal.row}" if proposal.row else ""
+        about = f"on [b]{escape(proposal.story)}[/b]" if proposal.story else "[b]a new story[/b]"
         self.query_one("#review-position", Static).update(
             Content.from_markup(
                 f"[b]Review[/b]  proposal {self.index + 1} of {len(self.order)} · [b]{escape(proposal.id)}[/b] "
-                f"on [b]{escape(proposal.story)}[/b]{row} · [{style}]{proposal.status}[/]"
+                f"{about}{row} · [{style}]{proposal.status}[/]"
             )
         )
 
     def _story_lines(self, proposal: Proposal, story: Story | None) -> list[str]:
+        if proposal.change == "add" and story is None:
+            return ["[b $accent]The story now[/]  none: the client wrote a new story on the sheet"]
         if story is None:
             return [f"[$error]{escape(proposal.story)} is no longer in the session.[/]"]
         status_style = STORY_STATUS_STYLES.get(story.status, "$text-muted")
@@ -150,6 +153,9 @@ class ReviewScreen(SessionScreen[None]):
             lines.append(f"  wording: “{escape(proposal.wording)}”")
         if proposal.priority:
             lines.append(f"  priority: {priority_label(proposal.priority)}")
+        if proposal.acceptance:
+            lines.append("  criteria:")
+            lines += [f"    [$text-muted]•[/] {escape(criterion)}" for criterion in proposal.acceptance]
         if proposal.comment:
             lines.append(f"  comment: “{escape(proposal.comment)}”")
         return lines
@@ -157,6 +163,8 @@ class ReviewScreen(SessionScreen[None]):
     def _difference_lines(self, proposal: Proposal, story: Story | None) -> list[str]:
         if proposal.status == "accepted":
             return ["", "[$success]Accepted.[/]" + (f" The story now reads as above ({story.status})." if story is not None else "")]
+        if proposal.change == "add":
+            return self._new_story_lines(proposal)
         if proposal.status == "declined":
             return ["", "[$warning]Declined[/], because:", f"  {escape(proposal.reason)}"]
         if story is None:
@@ -180,6 +188,16 @@ class ReviewScreen(SessionScreen[None]):
                 continue
             before, after = marked_words(str(getattr(story, name)), str(value))
             lines += [f"  {label}", f"    was  {before}", f"    now  {after}"]
+        return lines
+
+    def _new_story_lines(self, proposal: Proposal) -> list[str]:
+        """What accepting an add would make: the client's text as the story parser reads it, with the next id."""
+        if proposal.status == "declined":
+            return ["", "[$warning]Declined[/], because:", f"  {escape(proposal.reason)}"]
+        role, want, values = new_story_values(proposal)
+        story = Story("", role, want, str(values.get("so_that", "")), str(values.get("priority") or "should"))
+        lines = ["", "[b $accent]Accepting adds it[/]  as the next story, confirmed (the client wrote it)"]
+        lines.append(f"  {escape(story.sentence())}." if role else "  [$warning]not read as a story:[/] kept whole as its goal, tagged unparsed")
         return lines
 
     # moving
@@ -221,7 +239,10 @@ class ReviewScreen(SessionScreen[None]):
             self.notify(str(error), severity="error", timeout=6)
             return
         story = self.session.story(proposal.story)
-        self.notify(f"{proposal.id} accepted: {proposal.story} is {story.status if story else 'gone'}.", timeout=3)
+        if proposal.change == "add":
+            self.notify(f"{proposal.id} accepted: the client's story is added as {proposal.story}.", timeout=3)
+        else:
+            self.notify(f"{proposal.id} accepted: {proposal.story} is {story.status if story else 'gone'}.", timeout=3)
         self._advance()
 
     def action_decline(self) -> None:
@@ -241,7 +262,10 @@ class ReviewScreen(SessionScreen[None]):
             self.notify(f"{proposal_id} declined: recorded as {self.session.decisions[-1].id}.", timeout=3)
             self._advance()
 
-        question = f"Why keep {proposal.story} as it is? The client reads this reason in the next spec."
+        if proposal.change == "add":
+            question = "Why not add the client's story? The client reads this reason in the next spec."
+        else:
+            question = f"Why keep {proposal.story} as it is? The client reads this reason in the next spec."
         self.app.push_screen(AskText(question, placeholder="the reason, for the client"), answered)
 
     def action_back(self) -> None:

@@ -261,17 +261,3 @@ def test_a_priority_or_decision_followed_by_the_clients_words_is_read_by_its_fir
         (first.id, "change", "", "should", "priority Should (if the budget allows)", 3),
         (second.id, "remove", "", "", "your decision: Remove - we bill elsewhere", 4),
     ]
-
-
-def test_a_new_story_the_client_adds_on_the_sheet_is_named_in_the_skip_with_how_to_add_it(tmp_path):
-    """Trial4 T4-4: 'no story ID; row skipped' said nothing of the story the client had written in the last row."""
-    session = rich_session()
-
-    def edit(rows):
-        rows.append(["", "As a planning officer, I want to see a map of the site", "Could", "", "", "", "", "new one from me"])
-
-    path = _returned(tmp_path, session, edit)
-    assert read_sheet(path, session).problems == [
-        f"{path}: row {len(session.stories) + 2}: no story ID: a new story from the client ('As a planning officer, I want to see a map of the site');"
-        " add it with 'elicit story add' if it is taken; row skipped"
-    ]

@@ -172,7 +172,7 @@ def test_declined_and_accepted_reasons_reach_the_next_diff_and_the_client_spec()
     assert story.history[-1].note == f"client review, proposal {first.id}"
     assert service.session.story("US-001").want == "record a job offline"
     changes = diff(round_state(service.session.rounds[-1], "s"), session_state(service.session, "s"))
-    assert by_id(changes, "story", "US-002").reason == "Vans, not people"
+    assert by_id(changes, "story", "US-002").reason == "changed at the client's request (the review sheet): Vans, not people"
     decision = by_id(changes, "decision", "D-002")
     assert decision.change == "added" and decision.reason == "Scanning the job sheet is faster and avoids typos"
     assert service.session.decisions[-1].stories == ["US-001"]
@@ -302,7 +302,7 @@ def test_a_diff_between_two_rounds_gives_the_same_reasons_as_one_against_the_ses
     path.write_text(dumps_session(service.session), encoding="utf-8")
     against_rounds = diff(load_state(f"{path}@1"), load_state(f"{path}@2"))
     against_session = diff(load_state(f"{path}@1"), load_state(str(path)))
-    assert by_id(against_rounds, "story", "US-002").reason == "Saturday staff need this most"
+    assert by_id(against_rounds, "story", "US-002").reason == "changed at the client's request (the review sheet): Saturday staff need this most"
     assert [(c.id, c.reason) for c in against_rounds] == [(c.id, c.reason) for c in against_session]
     assert [p.status for p in service.session.rounds[-1].proposals] == ["accepted"]
     assert service.session.rounds[0].proposals == []
@@ -391,3 +391,15 @@ def test_a_decline_is_the_teams_reply_and_is_credited_to_no_participant():
     [proposal] = service.add_proposals([Proposal("", "US-002", "change", priority="must")])
     decline(service, proposal.id, "The legal limit decides it")
     assert service.session.decisions[-1].by == ""
+
+
+def test_an_accepted_change_without_a_comment_still_says_why_it_changed():
+    """Trial4 T4-9: `elicit diff @1` listed a story the client's accepted wording changed with no *Why*."""
+    service = service_for()
+    service.record_round("sent")
+    [proposal] = service.add_proposals([Proposal("", "US-002", "change", priority="must", round=1, row=4)])
+    accept(service, proposal.id)
+    old, new = round_state(service.session.rounds[-1], "round 1"), session_state(service.session, "now")
+    change = by_id(diff(old, new), "story", "US-002")
+    assert change.reason == "changed at the client's request (the review sheet of round 1, row 4)"
+    assert "*Why:* changed at the client's request (the review sheet of round 1, row 4)" in diff_markdown(diff(old, new), old, new)

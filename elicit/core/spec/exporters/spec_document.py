@@ -101,7 +101,7 @@ class SpecContext:
     declined: dict[str, Proposal] = field(default_factory=dict)
     """Decision id -> the client's proposal it declines."""
     accepted: dict[str, list[Proposal]] = field(default_factory=dict)
-    """Story id -> the client's accepted proposals with a comment (a change or a keep), oldest first."""
+    """Story id -> the client's accepted proposals with a comment (a change or a keep) and the stories they added, oldest first."""
     figures: SessionSummary | None = None
     """The counts, from the one counter (``summarise``): every figure of the spec comes from here."""
 
@@ -201,10 +201,10 @@ class SpecContext:
 
 
 def accepted_with_comments(proposals: list[Proposal]) -> dict[str, list[Proposal]]:
-    """Story id -> the accepted changes and keeps the client commented on, oldest first."""
+    """Story id -> the accepted changes and keeps the client commented on, and the adds (with a comment or not), oldest first."""
     found: dict[str, list[Proposal]] = {}
     for proposal in proposals:
-        if proposal.status == "accepted" and proposal.change != "remove" and proposal.comment.strip():
+        if proposal.status == "accepted" and (proposal.change == "add" or proposal.change != "remove" and proposal.comment.strip()):
             found.setdefault(proposal.story, []).append(proposal)
     return found
 
@@ -216,7 +216,8 @@ def declined_proposals(decisions: list[Decision], proposals: list[Proposal]) -> 
     found: dict[str, Proposal] = {}
     for decision in decisions:
         for proposal in left:
-            if proposal.story in decision.stories and proposal.reason.strip() == decision.rationale.strip():
+            about = proposal.story in decision.stories if proposal.story else not decision.stories  # an add declined has no story
+            if about and proposal.reason.strip() == decision.rationale.strip():
                 found[decision.id] = proposal
                 left.remove(proposal)
                 break
@@ -523,7 +524,15 @@ def priorities_settled(spec: SpecContext, story: Story) -> str:
 
 
 def request_line(spec: SpecContext, proposal: Proposal) -> Line:
-    """The client's comment on an edit we took: 'Changed at your request: ...' (the team sees the proposal id)."""
+    """The client's comment on an edit we took: 'Changed at your request: ...' (the team sees the proposal id);
+    a story the client added: 'Added at your request: from the review sheet of round 1, row 7. Your comment: ...'."""
+    if proposal.change == "add":
+        label = f"Added at the client's request ({proposal.id}):" if spec.team else "Added at your request:"
+        commented = bool(proposal.comment.strip())
+        spans: list[Span] = [Label(label), Text(f"from {proposal.sheet_place()}." + (" " if commented else ""))]
+        if commented:
+            spans += [Label("Client's comment:" if spec.team else "Your comment:"), Text(proposal.comment, lines=True)]
+        return tuple(spans)
     changed = proposal.change == "change"
     if spec.team:
         label = f"Changed at the client's request ({proposal.id}):" if changed else f"Client's comment ({proposal.id}):"
@@ -574,7 +583,9 @@ def declined_lines(spec: SpecContext, decision: Decision, proposal: Proposal) ->
     story = spec.session.story(proposal.story)
     about = f"{proposal.story} ({story.want.strip()})" if story is not None and story.want.strip() else proposal.story
     wording, priority = proposal.wording.strip(), PRIORITY_HEADINGS.get(proposal.priority, "")
-    if proposal.change == "remove":
+    if proposal.change == "add":
+        asked, kept = f'You asked us to add the story "{" ".join(wording.split())}" ({proposal.sheet_place()})', "we did not add it"
+    elif proposal.change == "remove":
         asked, kept = f"You asked us to remove {about}", "we kept it"
     elif proposal.change == "change" and wording:
         asked = f'You asked us to reword {proposal.story} as "{wording}"' + (f" and move it to {priority}" if priority else "")
