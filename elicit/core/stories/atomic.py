@@ -91,7 +91,7 @@ SAME_GOAL_PAIRS = {
         "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access "
         "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify "
         "protect+harden protect+secure secure+harden encourage+promote pause+resume play+pause undo+redo expand+collapse "
-        "attach+detach see+click view+click edit+save view+browse"
+        "attach+detach see+click view+click edit+save view+browse apply+remove hide+display show+display"
     )
 }
 """The two sides of one setting or decision, a step that only leads to the other, and one action said twice

@@ -180,11 +180,12 @@ def _acts(items: list[str]) -> bool:
 
 _IN_CAPITALS = re.compile(r"\sAND\s")
 _ANOTHER_BENEFICIARY = re.compile(
-    r"^\s*(?P<first>I|we)\s+(?P<modal>(?:can|could|will|would|may|might)\s+)?.*?\s"
-    r"(?P<chained>and\s+(?P<other>I|we|they|he|she|you|others)\s+(?:can|could|will|would|may|might)\s+(?!not\b)[a-z])",
+    r"^\s*(?P<first>I|we|he|she|they)\s+(?P<modal>(?:can|could|will|would|may|might)\s+)?.*?\s"
+    r"(?P<chained>and\s+(?P<other>I|we|they|he|she|you|others|(?:my|our|his|her|their)\s+[a-z]+)\s+(?:can|could|will|would|may|might)\s+(?!not\b)[a-z])",
     re.IGNORECASE,
 )
-"""A second purpose with its own subject and modal: another beneficiary ("I can book and we can sell more"), or the
+"""A second purpose with its own subject and modal: another beneficiary ("I can book and we can sell more", "she can
+enrol and her pupils can take part"), or the
 same one with a second "can" ("I can reuse my data later and I can meet the funder's rules"); not a consequence
 without a modal of its own ("I increase access and I do not lose the files")."""
 _GLUED_PURPOSE = re.compile(r"^\s*(?P<subject>I|we)\s+(?P<modal>can|could)\s.*?\b(?P<before>[a-z]+)\s+(?P<chained>(?P=subject)\s+(?P=modal)\s+[a-z])")
@@ -289,6 +290,11 @@ SOLUTION_TERMS = (
     "dialog box",
     "tooltip",
     "tooltips",
+    "tool tip",
+    "tool tips",
+    "hovercard",
+    "hovercards",
+    "mouseover",
     "widget",
     "widgets",
     "carousel",
@@ -297,14 +303,14 @@ SOLUTION_TERMS = (
     "hamburger menu",
     "navbar",
     "navigation bar",
-    "breadcrumb",
-    "breadcrumbs",
     "scrollbar",
     "scroll bar",
     "wysiwyg",
     "lightbox",
     # implementation techniques
     "iframe",
+    "cookie",
+    "cookies",
     "in a database",
     "into a database",
     "on a database",
@@ -321,8 +327,6 @@ SOLUTION_TERMS = (
     "cached",
     "caches",
     "caching",
-    "cookie",
-    "cookies",
     "web socket",
     "websocket",
     "websockets",
@@ -364,7 +368,7 @@ def solution_terms(want: str) -> list[str]:
     named = [
         hit.phrase
         for hit in _SOLUTIONS.find(text_words, split_slashes=False)
-        if not _negated(want, text_words, hit.first) and not _the_given(want, text_words, hit)
+        if not _negated(want, text_words, hit.first) and not _the_given(want, text_words, hit) and not _a_rule_about(text_words, hit)
     ]
     may = _may_name(want)
     means = _BUILT_WITH.search(want) if "framework" in want else None  # every means it names ends in "framework(s)"
@@ -377,6 +381,16 @@ def solution_terms(want: str) -> list[str]:
     if embedded and not _negated(want, text_words, _word_at(text_words, embedded.start())):
         named.append(" ".join(embedded.group(0).lower().split()))
     return unique(named)
+
+
+_RULES = word_set("policy policies consent notice banner law laws regulation regulations preferences")
+"""Nouns after a technique's name that make it the name of a rule or a choice the user meets ("approve the cookie
+policy", "a cookie consent banner"): no design chosen."""
+
+
+def _a_rule_about(text_words: list[Word], hit: PhraseHit) -> bool:
+    """Whether the word after the hit is one of _RULES ("cookie policy")."""
+    return hit.last + 1 < len(text_words) and text_words[hit.last + 1].text in _RULES
 
 
 def _may_name(text: str) -> Callable[[tuple[str, ...]], bool]:
@@ -413,11 +427,12 @@ not the user embedding their own content ("embed a preview of my data on my site
 
 _STORED_IN = re.compile(
     r"\b(?:store|stored|storing|save|saved|saving|keep|kept|put|write|written|insert|inserted|persist|persisted|"
-    r"add|added|record|recorded|hold|held|load|loaded)\b[^,.;]{0,60}?\b"
+    r"add|added|record|recorded|hold|held|load|loaded|import|imported|importing)\b[^,.;]{0,60}?\b"
     r"((?:in|into|to|on)\s+(?:the|a|an|our|its|their|a\s+central|a\s+shared)?\s*(?:database|db|data\s?base|sql|database\s+table|server))\b",
     re.IGNORECASE,
 )
-"""Storage named as the means: "store the contacts in the database", "save it to a server"."""
+"""Storage named as the means: "store the contacts in the database", "save it to a server", "import the lists into
+the database"."""
 
 _TAKEN_FROM = re.compile(
     r"\b(?:delete|deleted|deleting|remove|removed|removing|load|loaded|loading|fetch|fetched|fetching|retrieve|retrieved|"

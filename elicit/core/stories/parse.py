@@ -80,8 +80,10 @@ _MEANS = (
     _means("i-should-not", r"\b(?:I|we)\s+(?:should|must|will|shall)\s+(?:not|never)\s+(?=[a-z]+\b)", "not to "),
     _means("i-am-told", r"\b(?:I|we)\s+(?:am|are|'m|get)\s+(?=(?:notified|shown|told|sent|given|alerted|informed|reminded|asked|emailed|offered|warned)\b)", "to be "),
     _means("i-see", r"\b(?:I|we)\s+(?:(?:first|also|then|only|now)\s+)?(?=(?:see|get|receive)\b)", "to "),
+    # a goal told as a duty ("As a user with an old password I have to be redirected to ..."), only after a role
+    _means("i-have-to", r"\b(?:I|we)\s+(?:have|'ve)\s+to\b", "to "),
 )
-_ROLE_ONLY = frozenset({"i-will", "i-see", "i-am-told", "i-should-not"})
+_ROLE_ONLY = frozenset({"i-will", "i-see", "i-am-told", "i-should-not", "i-have-to"})
 """Means read only after a role: "I see a problem" or "I will fix it" alone is a remark, not a story."""
 
 # A means without its subject, right after the role's comma ("As a X, would like ...").
@@ -206,16 +208,27 @@ def parse_story(text: str) -> ParsedStory | None:
             return None
         so_that = "I can " + front.group("ends").strip(_TRAILING)
         return ParsedStory(inner.role, inner.want, so_that, text, "in-order-to-" + inner.template)
+    parsed = _read_line(line)
+    if parsed is None:
+        return None
+    return ParsedStory(parsed.role, parsed.want, parsed.so_that, text, parsed.template)
+
+
+def _read_line(line: str) -> ParsedStory | None:
+    """The first reading, the second one where the first finds no goal or no role, then a named person as the subject
+    (:func:`_persona`) and a purpose told as a sentence of its own (:func:`_purpose_sentence`)."""
     if line[-1] in ")]" or "|" in line:
         line = _without_back_label(line)
     parsed = _read(line)
     if parsed is None or not parsed.want or not parsed.role:
         parsed = _read_harder(line, parsed)
-    if parsed is not None and parsed.template.startswith("as-unmarked"):
-        parsed = _persona(parsed) or parsed
     if parsed is None:
         return None
-    return ParsedStory(parsed.role, parsed.want, parsed.so_that, text, parsed.template)
+    if parsed.template.startswith("as-unmarked"):
+        parsed = _persona(parsed) or parsed
+    if not parsed.so_that and "To " in line:
+        parsed = _purpose_sentence(parsed) or parsed
+    return parsed
 
 
 def _read(line: str) -> ParsedStory | None:
@@ -499,6 +512,7 @@ _THIRD_MEANS = (
     ("third-told", r"(?:is|are|will\s+be|get|gets)\s+(?=(?:notified|shown|told|sent|given|alerted|informed|reminded|asked|emailed|offered|warned|taken|brought|redirected|prompted)\b)", "to be ", True),
     ("third-will", r"(?:(?:will|shall|should|must|'ll)\s+(?!be\s+able\b|not\b|never\b)(?=[a-z]+\b)|(?:is|are)\s+required\s+to\b)", "to ", True),
     ("third-see", r"(?:(?:also|then|only|now)\s+)?(?=(?:see|sees|receive|receives|get|gets|have|has)\b)", "to ", True),
+    ("third-want", r"(?:(?:also|only|really)\s+)?(?:wants?|would\s+like|needs?)(?=\s+(?:to\s+)?[a-z])", "", False),
 )
 _THIRD = re.compile(
     r"^(?P<role>(?:(?:an?|the|all|any|every|each)\s+)?[^\s,;:.]+(?:\s+[^\s,;:.]+){0,20}?)(?<!\bwho)(?<!\bthat)(?<!\bwhich)(?<!\bwhose)\s+(?P<means>"
@@ -516,6 +530,8 @@ _JOINED_NARRATIVE = re.compile(r"\s+(?=(?-i:A|An|The)\s)")
 starts the next part."""
 
 
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+_DASHES = frozenset({"-", "–", "—", "|", "=>", "->"})
 _ROLE_DETERMINERS = frozenset({"a", "an", "the", "all", "any", "every", "each", "this", "that", "these", "those", "such"})
 
 
@@ -615,16 +631,23 @@ def third_person_capability(text: str) -> ParsedStory | None:
     return story if story is not None and story.template.startswith("third-can") else None
 
 
+def _subject_role(subject: str) -> str:
+    """The role named by the subject of a third-person story, or "" when it names no person (or a label and a pronoun:
+    "Night clerk - I would like ...", a label, then a story of its own)."""
+    words = subject.split()
+    if _actor_head(words) is None or words[-1].lower() in _PRONOUNS or any(word in _DASHES for word in words):
+        return ""
+    return _clean_role(subject, _ROLE_DETERMINERS)
+
+
 def _subject_story(text: str, role: str, benefit_given: bool = False) -> ParsedStory | None:
     """ "<role> can Y, so that Z": the subject is the role (``role`` given: the subject is a pronoun for it)."""
     found = _THIRD.match(text)
     if found is None or found.start("means") >= _earliest_ends(text):
         return None
+    role = role or _subject_role(found.group("role"))
     if not role:
-        head = _actor_head(found.group("role").split())
-        if head is None:
-            return None
-        role = _clean_role(found.group("role"), _ROLE_DETERMINERS)
+        return None
     index = next(i for i in range(len(_THIRD_MEANS)) if found.group(f"m{i}") is not None)
     key, _pattern, prefix, needs_benefit = _THIRD_MEANS[index]
     want, so_that, ends = _split_ends(text[found.end() :])
@@ -672,9 +695,19 @@ _NOT_A_PERSON = frozenset({"The", "This", "That", "These", "Those", "It", "There
 _PERSONA_MEANS = {"can": "third-can", "want": "i-want", "would like": "i-would-like", "need": "i-need"}
 
 
+_I_AS_A = re.compile(r"^(?P<i>I|we),?\s+as\s+(?P<role>(?:an?\s+|the\s+)?[^,]{1,60}?),?\s+(?=(?:want|would\s+like|'d\s+like|need|wish|can)\b)", re.IGNORECASE)
+"""The role inside the means ("I, as a clerk, want to ...")."""
+
+
+def _role_inside(line: str) -> ParsedStory | None:
+    """ "I, as a clerk, want to print the totals": read as "As a clerk, I want to print the totals"."""
+    found = _I_AS_A.match(line)
+    return _parse_body(f"As {found.group('role')}, {found.group('i')} {line[found.end() :]}") if found else None
+
+
 def _read_harder(line: str, first: ParsedStory | None) -> ParsedStory | None:
     """The second reading (see above): the first reading's story when this one finds nothing better."""
-    for found in (_reordered(line), _without_labels(line)):
+    for found in (_reordered(line), _without_labels(line), _role_inside(line)):
         if found is not None and found.want and (first is None or not first.want or (found.role and not first.role)):
             return ParsedStory(found.role, found.want, found.so_that, line, found.template)
     return first
@@ -734,8 +767,42 @@ def _without_labels(line: str) -> ParsedStory | None:
         for reading in (_read, _reordered):
             parsed = reading(rest)
             if parsed is not None and parsed.want:
-                return parsed
+                return _label_as_role(label, parsed)
     return None
+
+
+def _label_as_role(label: str, parsed: ParsedStory) -> ParsedStory:
+    """A story with no role behind a label that names a person ("Librarian: I want to ..."): the label is the role."""
+    words = label.strip("([{#* ").split()
+    if parsed.role or not words or len(words) > 3 or _actor_head(words) != len(words) - 1:
+        return parsed
+    return ParsedStory(_clean_role(" ".join(words), _ROLE_DETERMINERS), parsed.want, parsed.so_that, parsed.text, "as-" + parsed.template)
+
+
+_CAPITAL_TO = re.compile(r"(?:[,.;:]\s*|\s+)(?-i:To)\s+(?!(?:the|a|an|my|our|this|that|do|be)\b)(?=[a-z]+\b)")
+"""A purpose that starts a sentence of its own inside the line ("... a link to them To show who they are", "As an
+owner To keep my offers fresh I would like ..."): a capital "To" and a verb, not "To do" or "To the ...")."""
+
+
+def _purpose_sentence(parsed: ParsedStory) -> ParsedStory | None:
+    """A story without a benefit marker whose role or goal holds a purpose sentence (:data:`_CAPITAL_TO`): the
+    purpose is the benefit (ends ``in-order-to``, as "in order to" gives), cut from where it stood."""
+    for field in ("want", "role"):
+        text = getattr(parsed, field)
+        found = _CAPITAL_TO.search(text)
+        if found is None or found.start() == 0:
+            continue
+        purpose = text[found.end() :].strip(_TRAILING)
+        kept = text[: found.start()].strip(_TRAILING)
+        if field == "role":  # "As an owner To keep X fresh I would like ...": the role ends before it
+            return ParsedStory(kept, parsed.want, "I can " + purpose, parsed.text, _with_ends(parsed.template, "in-order-to")) if purpose else None
+        if kept and purpose:
+            return ParsedStory(parsed.role, kept, "I can " + purpose, parsed.text, _with_ends(parsed.template, "in-order-to"))
+    return None
+
+
+def _with_ends(template: str, ends: str) -> str:
+    return f"{template}-{ends}"
 
 
 def _persona(first: ParsedStory) -> ParsedStory | None:
@@ -770,11 +837,13 @@ _FAMILIES = {
     "i-am-told": "see",
     "i-should-not": "will",
     "i-see": "see",
+    "i-have-to": "need",
     "unmarked": "unmarked",
     "third-can": "can",
     "third-will": "will",
     "third-told": "see",
     "third-see": "see",
+    "third-want": "want",
     "scene": "scene",
 }
 

@@ -191,11 +191,15 @@ def test_precision_of_every_default_check_on_the_second_github_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 250  # the checks do fire on these stories (round 5: 94)
 
 
-GITHUB3_MOST_FALSE = {"not-a-story": 3, "no-want": 3, "no-benefit": 2, "not-atomic": 7, "not-minimal": 1, "ambiguous": 3, "solution": 4}
+GITHUB3_MOST_FALSE = {"not-a-story": 2, "no-want": 2, "not-atomic": 6, "not-minimal": 1, "ambiguous": 3}
 """False alarms on the third GitHub set with the round-7 rules (tuned on it since its one blind reading at d4855bd,
 where not-a-story made 43 and no-want 73): a check may not make more."""
-GITHUB3_BELOW_GOAL = frozenset({"not-a-story", "no-want", "no-benefit", "not-atomic", "ambiguous", "solution"})
-"""Checks still below precision 0.85 there with the round-7 rules, said so in docs/quality.md."""
+GITHUB3_BELOW_GOAL = frozenset({"not-a-story", "no-want", "not-atomic", "ambiguous"})
+"""Checks still below precision 0.85 there with the round-7 rules, said so in docs/quality.md: not-a-story (2 lines
+the labellers read as stories: a goal after "when I register", a team as the subject), no-want 3 of 5 ("Then I should
+see ..." after the benefit, "I propose to ..."), not-atomic 16 of 22 (steps of one sequence: "sign in, close my account
+and try to log in again"; "add and remove", which the fresh set reads the other way), ambiguous 10 of 13 ("some
+photos", "the various ways", "the relevant organisation")."""
 
 
 def test_precision_of_every_default_check_on_the_third_github_set():
@@ -211,4 +215,4 @@ def test_precision_of_every_default_check_on_the_third_github_set():
         assert fp <= GITHUB3_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the third GitHub set (at most {GITHUB3_MOST_FALSE.get(code, 0)})"
         if code not in GITHUB3_BELOW_GOAL:
             assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the third GitHub set"
-    assert sum(tp for tp, _, _ in scores.values()) >= 130  # the checks do fire on these stories (blind reading: 45)
+    assert sum(tp for tp, _, _ in scores.values()) >= 145  # the checks do fire on these stories (blind reading: 45)

@@ -304,3 +304,101 @@ def test_a_story_without_a_goal_is_not_also_non_uniform():
         "As a clerk, who is signed in,",
     )
     assert findings_of(stories, "US-004") == {"no-want"}
+
+
+# More shapes read in general: a role named as a label, inside the means, a third-person want, a duty, a purpose sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "want", "so_that", "means"),
+    [
+        ("Clerk: I want to print the totals so that I can close the day", "Clerk", "to print the totals", "I can close the day", "want"),
+        ("Night clerk - I would like to print the totals", "Night clerk", "to print the totals", "", "would-like"),
+        ("I, as a clerk, want to print the totals, so that I can close the day.", "clerk", "to print the totals", "I can close the day", "want"),
+        ("A clerk wants to print the totals so that the day can close.", "clerk", "to print the totals", "the day can close", "want"),
+        ("Clerks need a second till", "Clerks", "a second till", "", "want"),
+        ("As a clerk with a new till I have to be shown the totals", "clerk with a new till", "to be shown the totals", "", "need"),
+        ("As a clerk I want to tag each receipt To show who sold the goods", "clerk", "to tag each receipt", "I can show who sold the goods", "want"),
+        ("As a clerk To close the day I would like to print the totals", "clerk", "to print the totals", "I can close the day", "would-like"),
+    ],
+)
+def test_more_shapes_are_read(text, role, want, so_that, means):
+    parsed = parse_story(text)
+    assert parsed is not None, text
+    assert (parsed.role, parsed.want, parsed.so_that) == (role, want, so_that)
+    assert template_family(parsed.template).means == means
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Note: I want to print the totals so that I can close the day", ""),  # a label that names no person
+        ("As a clerk I want a To Do list", "clerk"),  # "To Do" is a name, not a purpose
+        ("As a clerk I want to go To the back office", "clerk"),
+    ],
+)
+def test_their_near_misses_stay(text, role):
+    parsed = parse_story(text)
+    assert parsed is not None
+    assert parsed.role == role
+    assert "To " not in parsed.so_that
+
+
+def test_the_system_needing_something_is_no_story():
+    assert parse_story("The system needs to restart nightly.") is None
+    assert parse_story("I have to restart it every night") is None  # a duty alone, with no role, is a remark
+
+
+# The checks, round 7 ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("want", "named"),
+    [
+        ("to import the price lists into the database", "into the database"),
+        ("to have tool tip instructions for the order form", "tool tip"),
+        ("to see the author's card in a hovercard", "hovercard"),
+    ],
+)
+def test_solution_round_7(want, named):
+    from elicit.core.stories.checks import solution_terms
+
+    assert named in solution_terms(want)
+
+
+@pytest.mark.parametrize(
+    "want",
+    ["to have breadcrumbs shown on every page", "to approve the cookie policy", "to import the price lists from my spreadsheet"],
+)
+def test_solution_round_7_near_misses(want):
+    from elicit.core.stories.checks import solution_terms
+
+    assert solution_terms(want) == []
+
+
+def test_timely_alone_is_not_vague():
+    from elicit.core.stories.vague_terms import vague_terms
+
+    assert not [hit.term for hit in vague_terms().find("to find timely and relevant reports") if hit.term == "timely"]
+    assert [hit.term for hit in vague_terms().find("to answer in a timely manner")] == ["in a timely manner"]
+
+
+@pytest.mark.parametrize("want", ["to apply or remove a hold on an order", "to hide and display the side panel"])
+def test_two_sides_of_one_setting_round_7(want):
+    from elicit.core.stories.atomic import atomic_problem
+
+    assert atomic_problem(want) is None
+
+
+@pytest.mark.parametrize(
+    "so_that",
+    ["I can enrol and my pupils can take part", "she can plan the week and her team can book rooms", "he can mark the tests and they can see their marks"],
+)
+def test_another_beneficiary_after_any_subject_is_a_second_benefit(so_that):
+    found = minimal_problem("teacher", "to book the hall", so_that)
+    assert found is not None and found[0] == "a second benefit"
+
+
+@pytest.mark.parametrize("so_that", ["I can enrol and my pupils are told", "she can plan the week and book rooms"])
+def test_one_purpose_and_its_consequence_is_no_second_benefit(so_that):
+    assert minimal_problem("teacher", "to book the hall", so_that) is None
