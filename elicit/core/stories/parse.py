@@ -66,7 +66,7 @@ _MEANS = (
     _means("i-want-to-be-able-to", r"\b(?:I|we)\s+(?:(?:really|also|just)\s+)?want\s+to\s+be\s+able\s+to\b", "to be able to "),
     _means("i-want", r"\b(?:I|we)\s+(?:would\s+)?(?:(?:really|also|just)\s+)?want(?:ed)?\b"),
     _means("i-only-want", r"\b(?:I|we)\s+only\s+want\b", "only "),
-    _means("i-would-like", r"\b(?:I|we)\s*(?:would|'d|’d)\s+(?:really\s+|also\s+)?like\b"),
+    _means("i-would-like", r"\b(?:I|we)\s*(?:would|'d|’d)\s+(?:really\s+|also\s+)?(?:like|love)\b"),
     _means("i-wish", r"\b(?:I|we)\s+wish\b"),
     _means("i-need", r"\b(?:I|we)\s+(?:also\s+)?(?:need|require)\b"),
     _means("i-am-able-to", r"\b(?:I|we)\s*(?:am|are|'m|’m|'re)\s+able\s+to\b", "to "),
@@ -217,8 +217,12 @@ def parse_story(text: str) -> ParsedStory | None:
 def _read_line(line: str) -> ParsedStory | None:
     """The first reading, the second one where the first finds no goal or no role, then a named person as the subject
     (:func:`_persona`) and a purpose told as a sentence of its own (:func:`_purpose_sentence`)."""
-    if line[-1] in ")]" or "|" in line:
+    if line[0] == "|":
+        line = _table_row(line)
+    if line and (line[-1] in ")]" or "|" in line or ":" in line or "=" in line):
         line = _without_back_label(line)
+    if not line:
+        return None
     parsed = _read(line)
     if parsed is None or not parsed.want or not parsed.role:
         parsed = _read_harder(line, parsed)
@@ -680,10 +684,12 @@ _FRONT_LABEL = re.compile(r"\s*(?::|\s[-–—|]|[)\].|])\s*")
 """Where a short label in front of a story may end: a colon, a dash or bar after a space, a closing bracket, a full stop."""
 _BACK_LABEL = re.compile(
     r"\s*(?:\|\s*[^|]{1,24}|[(\[]\s*(?:#?\d{1,6}|P\d|[A-Z]{1,6}-\d{1,6}|high|medium|low|critical|urgent|must|should|could|won'?t|"
-    r"(?:high|medium|low|top)\s+priority|priority\s*:?\s*\w+)\s*[)\]])\s*$",
+    r"(?:high|medium|low|top)\s+priority|priority\s*:?\s*\w+|\d{1,3}\s*(?:points?|pts|sp|story\s+points))\s*[)\]]"
+    r"|(?:[.,;]\s*|\s+(?=(?-i:[A-Z])))(?:priority|estimate|points|story\s+points|effort|size)\s*[:=]\s*[\w.-]{1,12})\s*$",
     re.IGNORECASE,
 )
-"""A short label behind a story: after a bar ("| High"), or in brackets an id or a priority ("(#12)", "[P2]", "(Must)")."""
+"""A short label behind a story: after a bar ("| High"), in brackets an id, a priority or an estimate ("(#12)", "[P2]",
+"(Must)", "(3 points)"), or named ("Priority: High", "Estimate: 5")."""
 _LABEL_WORDS = 5
 _PERSONA = re.compile(
     r"^(?P<who>(?-i:[A-Z][a-z]+)|he|she|they)\s+(?P<means>can|could|may|is\s+able\s+to|(?:will|should|would)\s+be\s+able\s+to|"
@@ -711,6 +717,14 @@ def _read_harder(line: str, first: ParsedStory | None) -> ParsedStory | None:
         if found is not None and found.want and (first is None or not first.want or (found.role and not first.role)):
             return ParsedStory(found.role, found.want, found.so_that, line, found.template)
     return first
+
+
+def _table_row(line: str) -> str:
+    """A row of a Markdown table ("| US-3 | As a clerk, I want ... | so that ... | High |"): its cells joined with
+    commas, leaving out the short ones (ids, priorities, estimates) before and after the story's cells."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    long = [index for index, cell in enumerate(cells) if len(cell.split()) >= 3]
+    return ", ".join(cells[long[0] : long[-1] + 1]) if long else ""
 
 
 def _without_back_label(line: str) -> str:

@@ -402,3 +402,36 @@ def test_another_beneficiary_after_any_subject_is_a_second_benefit(so_that):
 @pytest.mark.parametrize("so_that", ["I can enrol and my pupils are told", "she can plan the week and book rooms"])
 def test_one_purpose_and_its_consequence_is_no_second_benefit(so_that):
     assert minimal_problem("teacher", "to book the hall", so_that) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| US-3 | As a clerk, I want to print the totals | so that I can close the day | High |",
+        "| As a clerk | I want to print the totals | so that I can close the day |",
+        "As a clerk, I want to print the totals, so that I can close the day. Priority: High",
+        "As a clerk, I want to print the totals, so that I can close the day (3 points)",
+        "As a clerk, I want to print the totals, so that I can close the day Estimate: 5",
+    ],
+)
+def test_a_table_row_or_an_estimate_behind_is_read_as_the_story(text):
+    parsed = parse_story(text)
+    assert parsed is not None, text
+    assert (parsed.role, parsed.want, parsed.so_that) == ("clerk", "to print the totals", "I can close the day")
+    assert single(text) == set(), text
+
+
+@pytest.mark.parametrize("text", ["| ID | Story | Priority |", "|---|---|---|"])
+def test_a_table_heading_is_no_story(text):
+    assert parse_story(text) is None
+
+
+def test_a_priority_inside_the_goal_stays():
+    parsed = parse_story("As a clerk, I want to set the priority: high")
+    assert parsed is not None and parsed.want == "to set the priority: high"
+
+
+def test_i_would_love_is_i_would_like():
+    parsed = parse_story("As a clerk, I'd love to print the totals")
+    assert parsed is not None and parsed.want == "to print the totals"
+    assert template_family(parsed.template).means == "would-like"
