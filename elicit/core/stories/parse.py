@@ -217,10 +217,7 @@ def parse_story(text: str) -> ParsedStory | None:
 def _read_line(line: str) -> ParsedStory | None:
     """The first reading, the second one where the first finds no goal or no role, then a named person as the subject
     (:func:`_persona`) and a purpose told as a sentence of its own (:func:`_purpose_sentence`)."""
-    if line[0] == "|":
-        line = _table_row(line)
-    if line and (line[-1] in ")]" or "|" in line or ":" in line or "=" in line):
-        line = _without_back_label(line)
+    line = _without_back_label(_table_row(line) if line[0] == "|" else line)
     if not line:
         return None
     parsed = _read(line)
@@ -729,6 +726,8 @@ def _table_row(line: str) -> str:
 
 def _without_back_label(line: str) -> str:
     """The line without a short label behind it ("| High", "(P2)", "[#12]"), when something is left before it."""
+    if not line or not (line[-1] in ")]" or "|" in line or ":" in line or "=" in line):
+        return line  # every label ends in a bracket or follows a bar, a colon or "="
     back = _BACK_LABEL.search(line)
     return line[: back.start()].rstrip() if back is not None and back.start() > 0 else line
 
