@@ -191,7 +191,7 @@ def _a_purpose_or_a_state(text_words: list[Word], hit: PhraseHit, before: list[s
         return True
     if hit.first == hit.last and _asked_whether(text_words, hit.first):  # not a hedge ("where possible")
         return True
-    return "adj" in lexicon().parts(hit.phrase) and _what_the_user_learns(text_words, hit.first)
+    return bool(lexicon().parts(hit.phrase) & {"adj", "adv"}) and _what_the_user_learns(text_words, hit.first)
 
 
 def _asked_whether(text_words: list[Word], first: int) -> bool:
@@ -209,7 +209,8 @@ _DEFINING = frozenset(["necessary", "useful", "suitable", "helpful"])
 managing the data"): the purpose names them."""
 _JUDGING = frozenset(["believe", "believes", "think", "thinks", "consider", "considers", "deem", "deems", "feel", "feels"])
 """Vague words that before a noun name which things ("the necessary payments": the ones due), not a level."""
-_KNOWING = frozenset(["know", "check", "verify", "confirm", "learn", "reassured", "sure", "told", "informed", "notified"])
+_KNOWING = frozenset(["know", "check", "verify", "confirm", "learn", "reassured", "sure", "told", "informed", "notified", "convince", "satisfy"])
+_SELVES = frozenset(["myself", "ourselves", "themselves", "himself", "herself", "yourself"])
 """Verbs of learning a state, before "that" (not "see that", which can mean "make sure")."""
 
 
@@ -230,7 +231,8 @@ def _what_the_user_learns(text_words: list[Word], first: int) -> bool:
     for index in range(len(tokens) - 1):
         if tokens[index] in _PROMPTING and tokens[index + 1] in ("me", "us") and tokens[index + 2 : index + 3] == ["to"]:
             return True  # "remind me to keep a good posture": what the user does
-        if tokens[index] in _KNOWING and tokens[index + 1] == "that":
+        that = index + 2 if tokens[index + 1] in _SELVES else index + 1  # "convince myself that ..."
+        if tokens[index] in _KNOWING and tokens[that : that + 1] == ["that"]:
             return not (tokens[index] == "sure" and index > 0 and tokens[index - 1] == "make")
     return False
 

@@ -435,3 +435,20 @@ def test_i_would_love_is_i_would_like():
     parsed = parse_story("As a clerk, I'd love to print the totals")
     assert parsed is not None and parsed.want == "to print the totals"
     assert template_family(parsed.template).means == "would-like"
+
+
+@pytest.mark.parametrize(
+    "want",
+    ["to see the scans to confirm that the pages have been properly cut", "to see a map to convince myself that the routes are properly drawn"],
+)
+def test_a_vague_adverb_in_what_the_user_checks_is_not_reported(want):
+    from elicit.core.stories.vague_terms import vague_terms
+
+    assert vague_terms().find(want) == []
+
+
+def test_a_vague_adverb_the_system_must_meet_is_still_reported():
+    from elicit.core.stories.vague_terms import vague_terms
+
+    assert [hit.term for hit in vague_terms().find("to make sure that the pages are properly cut")] == ["properly"]
+    assert [hit.term for hit in vague_terms().find("to have the pages properly cut")] == ["properly"]
