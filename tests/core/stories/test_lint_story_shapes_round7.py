@@ -452,3 +452,33 @@ def test_a_vague_adverb_the_system_must_meet_is_still_reported():
 
     assert [hit.term for hit in vague_terms().find("to make sure that the pages are properly cut")] == ["properly"]
     assert [hit.term for hit in vague_terms().find("to have the pages properly cut")] == ["properly"]
+
+
+# Hostile and generated input ---------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["As a clerk", "So that I can close the day", "In order to", "I want to print", "|", "High:", "(P2)", "To keep",
+     "I, as a", "so", "that", "want", "Priority: Low", "https://example.org/story/show/1", ",", ".", ";", "-", "Sam can"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=8))
+def test_the_second_reading_never_fails_and_never_answers_without_a_goal_it_did_not_have(pieces):
+    text = " ".join(pieces)
+    parsed = parse_story(text)
+    if parsed is not None:
+        assert parsed.text == text
+        assert isinstance(parsed.want, str) and isinstance(parsed.role, str)
+    single(text)  # the checks run on whatever the reader made of it
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["High: ", "P1 - ", "Story 12. ", "[Must] ", "Sprint 3 - ", ""]), st.sampled_from(["", " | Low", " (P3)", " Estimate: 2"]))
+def test_any_label_in_front_or_behind_leaves_the_story_as_it_is(front, back):
+    parsed = parse_story(front + "As a clerk, I want to print the totals, so that I can close the day" + back)
+    assert parsed is not None
+    assert (parsed.role, parsed.want, parsed.so_that) == ("clerk", "to print the totals", "I can close the day")
