@@ -688,6 +688,9 @@ _BACK_LABEL = re.compile(
 """A short label behind a story: after a bar ("| High"), in brackets an id, a priority or an estimate ("(#12)", "[P2]",
 "(Must)", "(3 points)"), or named ("Priority: High", "Estimate: 5")."""
 _LABEL_WORDS = 5
+_STORY_OPENER = re.compile(r"\s+(?=(?-i:As\s+(?:an?|the)\s|In\s+order\s+to\s|So\s+that\s|I\s+want\s))")
+"""A story's first words after a title without a stop ("Checkout In order to pay ... As a shopper I want ..."): a
+capital "As a", "In order to", "So that" or "I want"."""
 _PERSONA = re.compile(
     r"^(?P<who>(?-i:[A-Z][a-z]+)|he|she|they)\s+(?P<means>can|could|may|is\s+able\s+to|(?:will|should|would)\s+be\s+able\s+to|"
     r"wants?|would\s+like|needs?)\s+(?=[a-z])",
@@ -773,7 +776,7 @@ def _role_and_benefit(head: str, benefit: str) -> tuple[str, str] | None:
 
 def _without_labels(line: str) -> ParsedStory | None:
     """The story behind a short label in front of it, when what is left reads as a story with a goal."""
-    for stop in _FRONT_LABEL.finditer(line, 0, 48):
+    for stop in itertools.chain(_FRONT_LABEL.finditer(line, 0, 48), _STORY_OPENER.finditer(line, 1, 60)):
         label, rest = line[: stop.start()], line[stop.end() :]
         if not rest or len(label.split()) > _LABEL_WORDS or not label.strip("([{#* "):
             continue

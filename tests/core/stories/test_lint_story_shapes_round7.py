@@ -482,3 +482,21 @@ def test_any_label_in_front_or_behind_leaves_the_story_as_it_is(front, back):
     parsed = parse_story(front + "As a clerk, I want to print the totals, so that I can close the day" + back)
     assert parsed is not None
     assert (parsed.role, parsed.want, parsed.so_that) == ("clerk", "to print the totals", "I can close the day")
+
+
+@pytest.mark.parametrize(
+    ("text", "so_that"),
+    [
+        ("Feature: Closing In order to close the day As a clerk I want to print the totals", "I can close the day"),
+        ("Closing the day As a clerk I want to print the totals so that I can go home", "I can go home"),
+    ],
+)
+def test_a_title_without_a_stop_before_the_story_is_a_label(text, so_that):
+    parsed = parse_story(text)
+    assert parsed is not None
+    assert (parsed.role, parsed.want, parsed.so_that) == ("clerk", "to print the totals", so_that)
+
+
+def test_a_capital_as_inside_a_goal_is_no_story_opener():
+    parsed = parse_story("I would like to mark it As a favourite")
+    assert parsed is not None and parsed.role == "" and parsed.want == "to mark it As a favourite"
