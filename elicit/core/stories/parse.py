@@ -679,14 +679,16 @@ _ROLE_AT_END = re.compile(r"(?:[,;]\s*|\s+(?=(?-i:As)\s))(?P<role>as\s+(?:an?\s+
 comma before it (or before a capital "As")."""
 _FRONT_LABEL = re.compile(r"\s*(?::|\s[-–—|]|[)\].|])\s*")
 """Where a short label in front of a story may end: a colon, a dash or bar after a space, a closing bracket, a full stop."""
+_STATUS = r"(?:done|to\s?do|wip|in\s+progress|blocked|closed|fixed|open|new|accepted|rejected|deferred)"
 _BACK_LABEL = re.compile(
     r"\s*(?:\|\s*[^|]{1,24}|[(\[]\s*(?:#?\d{1,6}|P\d|[A-Z]{1,6}-\d{1,6}|high|medium|low|critical|urgent|must|should|could|won'?t|"
-    r"(?:high|medium|low|top)\s+priority|priority\s*:?\s*\w+|\d{1,3}\s*(?:points?|pts|sp|story\s+points))\s*[)\]]"
+    r"(?:high|medium|low|top)\s+priority|priority\s*:?\s*\w+|\d{1,3}\s*(?:points?|pts|sp|story\s+points)|" + _STATUS + r")\s*[)\]]"
+    r"|(?:\s*[–—]+|[.!]\s*-+)\s*" + _STATUS +
     r"|(?:[.,;]\s*|\s+(?=(?-i:[A-Z])))(?:priority|estimate|points|story\s+points|effort|size)\s*[:=]\s*[\w.-]{1,12})\s*$",
     re.IGNORECASE,
 )
 """A short label behind a story: after a bar ("| High"), in brackets an id, a priority or an estimate ("(#12)", "[P2]",
-"(Must)", "(3 points)"), or named ("Priority: High", "Estimate: 5")."""
+"(Must)", "(3 points)", "(done)"), named ("Priority: High", "Estimate: 5"), or a status after a long dash or a stop and a dash ("— done", ". - WIP")."""
 _LABEL_WORDS = 5
 _STORY_OPENER = re.compile(r"\s+(?=(?-i:As\s+(?:an?|the)\s|In\s+order\s+to\s|So\s+that\s|I\s+want\s))")
 """A story's first words after a title without a stop ("Checkout In order to pay ... As a shopper I want ..."): a
@@ -729,8 +731,8 @@ def _table_row(line: str) -> str:
 
 def _without_back_label(line: str) -> str:
     """The line without a short label behind it ("| High", "(P2)", "[#12]"), when something is left before it."""
-    if not line or not (line[-1] in ")]" or "|" in line or ":" in line or "=" in line):
-        return line  # every label ends in a bracket or follows a bar, a colon or "="
+    if not line or not (line[-1] in ")]" or "|" in line or ":" in line or "=" in line or "-" in line[-16:] or "—" in line or "–" in line):
+        return line  # every label ends in a bracket or follows a bar, a colon, "=" or a dash
     back = _BACK_LABEL.search(line)
     return line[: back.start()].rstrip() if back is not None and back.start() > 0 else line
 
@@ -790,6 +792,8 @@ def _without_labels(line: str) -> ParsedStory | None:
 def _label_as_role(label: str, parsed: ParsedStory) -> ParsedStory:
     """A story with no role behind a label that names a person ("Librarian: I want to ..."): the label is the role."""
     words = label.strip("([{#* ").split()
+    if len(words) > 1 and words[-1].lower() in ("story", "stories"):
+        words = words[:-1]  # "Reader story: I want ..."
     if parsed.role or not words or len(words) > 3 or _actor_head(words) != len(words) - 1:
         return parsed
     return ParsedStory(_clean_role(" ".join(words), _ROLE_DETERMINERS), parsed.want, parsed.so_that, parsed.text, "as-" + parsed.template)

@@ -500,3 +500,20 @@ def test_a_title_without_a_stop_before_the_story_is_a_label(text, so_that):
 def test_a_capital_as_inside_a_goal_is_no_story_opener():
     parsed = parse_story("I would like to mark it As a favourite")
     assert parsed is not None and parsed.role == "" and parsed.want == "to mark it As a favourite"
+
+
+@pytest.mark.parametrize("status", [" — done", ". - WIP", " (done)", " [in progress]"])
+def test_a_status_behind_the_story_is_a_label(status):
+    parsed = parse_story("As a clerk, I want to print the totals, so that I can close the day" + status)
+    assert parsed is not None
+    assert parsed.so_that == "I can close the day"
+
+
+def test_a_dash_inside_the_goal_is_no_status():
+    parsed = parse_story("As a clerk, I want to mark a till - done")
+    assert parsed is not None and parsed.want == "to mark a till - done"
+
+
+def test_a_label_that_names_a_persons_story_gives_the_role():
+    parsed = parse_story("Clerk story: I want to print the totals so that I can close the day")
+    assert parsed is not None and parsed.role == "Clerk"
