@@ -745,7 +745,7 @@ def _reordered(line: str) -> ParsedStory | None:
     if cuts is None or found is None:
         return None
     role, benefit = found
-    goal = probe[cuts[1] :].strip(_TRAILING)
+    goal = probe[cuts[2] :].strip(_TRAILING)
     if not benefit or not goal or (not role and not _WISH_FIRST.match(goal)):
         return None  # no role: only "I want"/"I would like" make a story ("In order to go live we need a server": a remark)
     parsed = _parse_body(", ".join(part for part in (role, goal, benefit) if part))
@@ -754,12 +754,26 @@ def _reordered(line: str) -> ParsedStory | None:
     return parsed
 
 
-def _benefit_then_goal(probe: str) -> tuple[int, int] | None:
-    """Where the first benefit marker starts, and where a goal's means starts after it (not the subject of the benefit:
-    "so that I need ..."); None when there is no such pair."""
+def _benefit_then_goal(probe: str) -> tuple[int, int, int] | None:
+    """Where the first benefit marker starts, where the benefit ends and where the goal starts after it (at its means,
+    not the subject of the benefit: "so that I need ..."); None when there is no such pair."""
     ends = _ANY_ENDS.search(probe) if _ANY_ENDS is not None else None
-    means = _ANY_STRONG.search(probe, ends.end() + 2) if ends is not None and _ANY_STRONG is not None else None
-    return (ends.start(), means.start()) if ends is not None and means is not None else None
+    if ends is None or _ANY_STRONG is None:
+        return None
+    means = _ANY_STRONG.search(probe, ends.end() + 2) or (_A_GOAL_CLAUSE.search(probe, ends.end() + 2) if probe[: ends.start()].strip() else None)
+    if means is None:
+        return None
+    return ends.start(), means.start(), means.end() if means.re is _A_GOAL_CLAUSE else means.start()
+
+
+_A_GOAL_CLAUSE = re.compile(
+    r"(?<!\bwhat)(?<!\bthat)(?<!\bwhen)(?<!\bwhere)(?<!\bif)(?<!\bhow)(?<!\bwhich)(?<!\bwho)(?<!\bwhy)(?<!\band)(?<!\bor)"
+    r"(?<!\bbecause)(?<!\bonce)(?<!\bafter)(?<!\bbefore)(?<!\bwhile)(?<!\bso)(?<!,)"
+    r"\s+(?:(?-i:Then|then)\s+)?(?=(?-i:I)\s+(?!(?:can|could|am|may|might|do|did|will|would)\b)[a-z]+\b)"
+)
+"""After a benefit that comes between role and goal, a goal with no "I want" of its own ("As a member So that I can plan
+Then I should see the dates", "... I propose to add ..."): a new clause with "I" as its subject, not one inside the
+benefit ("so that I know what I need", "... and I can ...")."""
 
 
 def _role_and_benefit(head: str, benefit: str) -> tuple[str, str] | None:

@@ -517,3 +517,27 @@ def test_a_dash_inside_the_goal_is_no_status():
 def test_a_label_that_names_a_persons_story_gives_the_role():
     parsed = parse_story("Clerk story: I want to print the totals so that I can close the day")
     assert parsed is not None and parsed.role == "Clerk"
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "means"),
+    [
+        ("As a member So that I can plan my week Then I should see the dates", "to see the dates", "will"),
+        ("As a member So that I can plan my week I propose to add a calendar", "I propose to add a calendar", "unmarked"),
+    ],
+)
+def test_a_goal_without_i_want_after_the_benefit_is_the_goal(text, want, means):
+    parsed = parse_story(text)
+    assert parsed is not None
+    assert (parsed.role, parsed.want, parsed.so_that) == ("member", want, "I can plan my week")
+    assert template_family(parsed.template).means == means
+    assert "no-want" not in single(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["As a clerk so that I know what I need", "As a clerk so that I can close the day and I plan the week", "As a clerk so that I can close, I can go"],
+)
+def test_an_i_inside_the_benefit_is_no_goal(text):
+    parsed = parse_story(text)
+    assert parsed is not None and parsed.role == "clerk" and parsed.want == ""
