@@ -191,7 +191,9 @@ def _a_purpose_or_a_state(text_words: list[Word], hit: PhraseHit, before: list[s
         return True
     if hit.first == hit.last and _asked_whether(text_words, hit.first):  # not a hedge ("where possible")
         return True
-    return bool(lexicon().parts(hit.phrase) & {"adj", "adv"}) and _what_the_user_learns(text_words, hit.first)
+    parts = lexicon().parts(hit.phrase)
+    state = "adj" in parts or ("adv" in parts and before[-1:] != [] and before[-1] in _BE)  # "have been properly processed"
+    return state and _what_the_user_learns(text_words, hit.first)
 
 
 def _asked_whether(text_words: list[Word], first: int) -> bool:
@@ -210,6 +212,9 @@ managing the data"): the purpose names them."""
 _JUDGING = frozenset(["believe", "believes", "think", "thinks", "consider", "considers", "deem", "deems", "feel", "feels"])
 """Vague words that before a noun name which things ("the necessary payments": the ones due), not a level."""
 _KNOWING = frozenset(["know", "check", "verify", "confirm", "learn", "reassured", "sure", "told", "informed", "notified", "convince", "satisfy"])
+_BE = frozenset(["be", "been", "is", "are", "was", "were", "being"])
+"""Before an adverb, a state the user checks ("that the cells have been properly segmented"), not how the system
+acts ("that the page loads quickly")."""
 _SELVES = frozenset(["myself", "ourselves", "themselves", "himself", "herself", "yourself"])
 """Verbs of learning a state, before "that" (not "see that", which can mean "make sure")."""
 

@@ -452,6 +452,7 @@ def test_a_vague_adverb_the_system_must_meet_is_still_reported():
 
     assert [hit.term for hit in vague_terms().find("to make sure that the pages are properly cut")] == ["properly"]
     assert [hit.term for hit in vague_terms().find("to have the pages properly cut")] == ["properly"]
+    assert [hit.term for hit in vague_terms().find("to check that the pages load quickly")] == ["quickly"]  # how the system acts
 
 
 # Hostile and generated input ---------------------------------------------------------------------------------------
