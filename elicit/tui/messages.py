@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.dom import NoScreen
 from textual.message import Message
+from textual.widget import Widget
 
 
 class AnswerEdited(Message):
@@ -48,3 +50,12 @@ class StoryChosen(Message):
     def __init__(self, story_id: str) -> None:
         super().__init__()
         self.story_id = story_id
+
+
+def tell_screen(widget: Widget, message: Message) -> None:
+    """Post ``message`` to the screen that ``widget`` is on (nowhere once it is taken off it)."""
+    try:
+        screen = widget.screen
+    except NoScreen:
+        return
+    screen.post_message(message)

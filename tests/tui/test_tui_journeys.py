@@ -13,8 +13,9 @@ from elicit.core.session.locking import lock_path
 from elicit.core.session.recent import recent, remember
 from elicit.tui.messages import AnswerEdited
 from elicit.tui.screens.interview import InterviewScreen
-from elicit.tui.widgets.interview.answer_inputs import NotesEditor, OptionsAnswer, TextAnswer
+from elicit.tui.widgets.interview.answer_inputs import NotesEditor, TextAnswer
 from elicit.tui.widgets.interview.navigator import Navigator
+from elicit.tui.widgets.interview.options_answer import OptionsAnswer
 from tests.support.tui import app_on, install_mini_bank, launcher_app, make_session, sample_answers, sample_stories
 
 

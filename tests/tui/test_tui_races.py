@@ -50,7 +50,7 @@ async def test_an_unopenable_session_leaves_the_launcher_usable_and_its_toast_sa
 
 async def test_f1_on_a_choice_lists_the_answers_keys_not_textuals_list_keys(tmp_path: Path):
     # trial2 T24: f1 opened with '← Scroll Left', '→ Scroll Right', '^pgup Page Left', then '⌫ del Clear clear the answer'.
-    from elicit.tui.widgets.interview.answer_inputs import OptionsAnswer
+    from elicit.tui.widgets.interview.options_answer import OptionsAnswer
 
     app = app_on(make_session(tmp_path / "s.elicit.toml", current="mini.context.platform"))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -95,8 +95,64 @@ def test_the_first_screen_loads_no_module_it_does_not_show(tmp_path: Path):
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["screen"] == "InterviewScreen"
     loaded = set(seen["modules"])
-    for module in ("elicit.core.stakeholders", "elicit.tui.screens.story_editor", "elicit.tui.screens.capture", "elicit.core.spec"):
+    for module in ("elicit.core.stakeholders", "elicit.tui.screens.story_editor", "elicit.tui.screens.capture", "elicit.core.spec", *DEFERRED):
         assert module not in loaded, f"{module} is loaded before anything asks for it"
+
+
+DEFERRED = (
+    "elicit.tui.widgets.interview.options_answer",
+    "elicit.tui.widgets.interview.number_answer",
+    "elicit.tui.widgets.interview.interview_answers",
+)
+"""Modules the first screen of a session of one interview on a free-text question does without (issue 18, start-up)."""
+
+CHILD_LATER = """
+import asyncio, json, sys
+from pathlib import Path
+from elicit.core.session.opening import open_session
+from elicit.tui.app import ElicitApp
+
+async def main():
+    app = ElicitApp(open_session(Path(sys.argv[1])), cursor_blink=False, clock_ticks=False)
+    seen = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        seen["first"] = sorted(name for name in sys.modules if name.startswith("elicit"))
+        seen["first focus"] = type(app.focused).__name__
+        await screen.go_to_question("mini.context.platform")
+        await pilot.pause()
+        seen["choice focus"] = type(app.focused).__name__
+        await pilot.press("2")
+        await pilot.pause()
+        await screen.go_to_question("mini.users.count")
+        await pilot.pause()
+        seen["number focus"] = type(app.focused.parent.parent).__name__
+        await pilot.press("4", "2")
+        await pilot.pause()
+        seen["answers"] = {qid: answer.value for qid, answer in app.opened.session.answers.items()}
+        seen["later"] = sorted(name for name in sys.modules if name.startswith("elicit"))
+        await pilot.press("ctrl+q")
+    print(json.dumps(seen))
+
+asyncio.run(main())
+"""
+
+
+def test_the_inputs_of_other_kinds_load_when_their_first_question_shows_and_work(tmp_path: Path):
+    """The first screen (a free-text question) loads neither the options nor the number input; going to a choice
+    question and a number question loads each, focused, and what is typed into them is recorded."""
+    path = make_session(tmp_path / "s.elicit.toml")
+    result = subprocess.run([sys.executable, "-c", CHILD_LATER, str(path)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["first focus"] == "TextAnswer"
+    for module in DEFERRED:
+        assert module not in seen["first"], f"{module} is loaded before anything asks for it"
+    assert seen["choice focus"] == "OptionsAnswer"
+    assert seen["number focus"] == "NumberAnswer"
+    assert seen["answers"] == {"mini.context.platform": "Mobile", "mini.users.count": 42}
+    assert {"elicit.tui.widgets.interview.options_answer", "elicit.tui.widgets.interview.number_answer"} <= set(seen["later"])
 
 
 async def test_the_first_frame_already_has_the_height_layout(tmp_path: Path, monkeypatch):

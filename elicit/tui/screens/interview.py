@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -23,12 +23,14 @@ from ..marks import priority_label
 from ..messages import AnswerEdited, NotesEdited, QuestionChosen, StoryChosen, TypedAside
 from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
-from ..widgets.interview.interview_answers import InterviewAnswers
 from ..widgets.interview.navigator import Navigator
 from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel, QuestionScroll, question_view
 from ..widgets.interview.question_stories import QuestionStories
 from ..widgets.interview.session_header import SessionHeader
 from .session_screen import SessionScreen
+
+if TYPE_CHECKING:
+    from ..widgets.interview.interview_answers import InterviewAnswers
 
 
 class InterviewScreen(SessionScreen[None]):
@@ -70,7 +72,7 @@ class InterviewScreen(SessionScreen[None]):
         self._scroll = QuestionScroll(id="question-scroll")
         self._help = QuestionHelp(id="question-help")
         # Each interview's answer shows only in a merged session: a session of one interview never makes the panel.
-        self._interview_answers = InterviewAnswers(id="interview-answers") if self.session.merged_from else None
+        self._interview_answers = _interview_answers() if self.session.merged_from else None
         self._answer_slot = Container(*inputs[:1], id="answer-slot")
         self._notes_slot = Container(*inputs[1:], id="notes-slot")
         self._stories_list = QuestionStories(id="question-stories")
@@ -175,7 +177,7 @@ class InterviewScreen(SessionScreen[None]):
         if self._interview_answers is None:
             if answer is None or not answer.interviews:
                 return
-            self._interview_answers = InterviewAnswers(id="interview-answers")  # answers of several interviews after all
+            self._interview_answers = _interview_answers()  # answers of several interviews after all
             self._scroll.mount(self._interview_answers, after=self._help)
         self._interview_answers.show(question, answer)
 
@@ -629,3 +631,10 @@ def _same_value(old: Any, new: Any) -> bool:
     if old is None or new is None:
         return old is None and new is None
     return type(old) is type(new) and old == new
+
+
+def _interview_answers() -> InterviewAnswers:
+    """The panel of each interview's answers: only a merged session has them, so it loads only for one."""
+    from ..widgets.interview.interview_answers import InterviewAnswers
+
+    return InterviewAnswers(id="interview-answers")

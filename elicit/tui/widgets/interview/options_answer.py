@@ -1,0 +1,193 @@
+"""The answer input of a question with options: choice, multiple choice, yes/no, scale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.widgets import OptionList
+
+from elicit.core.banks import Question
+
+from ...bindings import bindings
+from ...messages import AnswerEdited, TypedAside, tell_screen
+
+
+class OptionsAnswer(OptionList, inherit_bindings=False):
+    """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears.
+
+    A word typed here is a sentence meant for somewhere else: the keys since the
+    last pause go to the notes, and what their digits or y/n picked is undone.
+    """
+
+    DEFAULT_CSS = """
+    OptionsAnswer {
+        height: auto;
+        max-height: 14;
+        border: round $primary 50%;
+    }
+
+    OptionsAnswer:focus {
+        border: round $primary;
+    }
+    """
+
+    BINDINGS = bindings("answer")
+    """Its own keys only (``inherit_bindings=False``): f1 opened with Textual's keys of a scrolling list ('Scroll
+    Left', 'Page Right': nothing scrolls sideways here) before those of an answer (trial2 T24)."""
+
+    def __init__(self, question: Question, value: Any) -> None:
+        self.question = question
+        self.multi = question.kind == "multi"
+        self.choices: list[tuple[str, Any]] = _choices(question)
+        if self.multi:
+            self.picked: list[Any] = [v for _, v in self.choices if isinstance(value, list) and v in value]
+        else:
+            self.picked = [value] if value is not None and any(v == value and type(v) is type(value) for _, v in self.choices) else []
+        super().__init__(*self._prompts(), id="answer", classes="answer-input")
+        self._run: _Run | None = None
+        self.border_title = "Answer" + (" · Space picks several" if self.multi else "")
+        if self.picked:
+            first = next(i for i, (_, v) in enumerate(self.choices) if v in self.picked)
+            self.highlighted = first
+
+    def current_value(self) -> Any:
+        if self.multi:
+            return [v for _, v in self.choices if v in self.picked]
+        return self.picked[0] if self.picked else None
+
+    def _is_picked(self, value: Any) -> bool:
+        return any(v == value and type(v) is type(value) for v in self.picked)
+
+    def _prompts(self) -> list[Text]:
+        prompts = []
+        for index, (label, value) in enumerate(self.choices):
+            on = self._is_picked(value)
+            if self.multi:
+                mark = "[x]" if on else "[ ]"
+            else:
+                mark = "(•)" if on else "( )"
+            number = f"{index + 1}." if index < 9 and self.question.kind != "scale" else ""
+            prompts.append(Text.assemble((mark, "bold green" if on else "dim"), " ", (number, "dim"), " " if number else "", label))
+        return prompts
+
+    def _toggled(self, value: Any) -> list[Any]:
+        """The multiple-choice picks after ticking or unticking ``value``; an exclusive option ("Not sure") stands alone."""
+        if self._is_picked(value):
+            return [v for v in self.picked if v != value]
+        exclusive = self.question.exclusive_options
+        if value in exclusive:
+            return [value]
+        return [v for v in self.picked if v not in exclusive] + [value]
+
+    def _pick(self, index: int) -> None:
+        if not 0 <= index < len(self.choices):
+            return
+        value = self.choices[index][1]
+        if self.multi:
+            self.picked = self._toggled(value)
+        else:
+            self.picked = [value]
+        self.highlighted = index
+        self._changed()
+
+    def _changed(self) -> None:
+        for index, prompt in enumerate(self._prompts()):
+            self.replace_option_prompt_at_index(index, prompt)
+        tell_screen(self, AnswerEdited(self.question.id, self.current_value()))
+
+    def action_pick(self) -> None:
+        if self.highlighted is not None:
+            self._pick(self.highlighted)
+
+    def action_clear(self) -> None:
+        if self.picked:
+            self.picked = []
+            self._changed()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character or ""
+        if not event.is_printable:
+            self._run = None
+            return
+        if self._run is not None and event.time - self._run.last > RUN_PAUSE_SECONDS:
+            self._run = None
+        index = self._option_for(character)
+        if index is not None:
+            if self._run is None:
+                self._run = _Run(before=list(self.picked), last=event.time)
+            self._run.add(character, event.time)
+            self._pick(index)
+            event.stop()
+        elif character.isalpha():
+            self._aside(character, event)
+        elif self._run is not None:  # a space or a comma inside what is being typed: wait for the next key
+            self._run.add(character, event.time)
+            event.stop()
+            event.prevent_default()
+
+    def _option_for(self, character: str) -> int | None:
+        """The option a key picks: y/n on a yes/no question, a digit elsewhere (a scale's digit is its value)."""
+        kind = self.question.kind
+        if kind == "yesno" and character.lower() in ("y", "n"):
+            return 0 if character.lower() == "y" else 1
+        if character.isdigit():
+            if kind == "scale":
+                return next((i for i, (_, v) in enumerate(self.choices) if v == int(character)), None)
+            index = int(character) - 1
+            return index if 0 <= index < len(self.choices) else None
+        return None
+
+    def _aside(self, character: str, event: events.Key) -> None:
+        """Move the words being typed to the notes; undo what their first keys picked."""
+        event.stop()
+        event.prevent_default()
+        run = self._run
+        if run is None:
+            run = _Run(before=list(self.picked), last=event.time)
+        text = run.text + character
+        self._run = None
+        if self.picked != run.before:
+            self.picked = run.before
+            self._changed()
+        tell_screen(self, TypedAside(self.question.id, text))
+
+
+RUN_PAUSE_SECONDS = 1.5
+"""Keys closer together than this are one piece of typing (a word, a sentence)."""
+
+
+class _Run:
+    """The printable keys typed into an options answer since the last pause, and the picks before them."""
+
+    def __init__(self, *, before: list[Any], last: float) -> None:
+        self.before = before
+        self.last = last
+        self.text = ""
+
+    def add(self, character: str, time: float) -> None:
+        self.text += character
+        self.last = time
+
+
+def _choices(question: Question) -> list[tuple[str, Any]]:
+    if question.kind == "yesno":
+        return [("Yes", True), ("No", False)]
+    if question.kind == "scale":
+        low = int(question.min if question.min is not None else 1)
+        high = int(question.max if question.max is not None else 5)
+        choices: list[tuple[str, Any]] = []
+        for point in range(low, high + 1):
+            label = str(point)
+            if question.labels and point == low:
+                label += f"  {question.labels[0]}"
+            elif len(question.labels) > 1 and point == high:
+                label += f"  {question.labels[1]}"
+            choices.append((label, point))
+        return choices
+    return [(option, option) for option in question.options]
