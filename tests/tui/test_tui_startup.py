@@ -100,6 +100,7 @@ def test_the_first_screen_loads_no_module_it_does_not_show(tmp_path: Path):
 
 
 DEFERRED = (
+    "elicit.core.session.summary",
     "elicit.tui.widgets.interview.options_answer",
     "elicit.tui.widgets.interview.number_answer",
     "elicit.tui.widgets.interview.interview_answers",

@@ -6,6 +6,7 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from elicit.core.session.answers import answer_text, check_range, format_answer, has_value, number_in_words, parse_answer
+    from elicit.core.session.clock import ClockReading, clock_reading
     from elicit.core.session.engine import OPEN, Interview, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
     from elicit.core.session.fragments import PreparedSave
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
     from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore, existing_session_path, session_path
-    from elicit.core.session.summary import ClockReading, SectionSummary, SessionSummary, budget_minutes, clock_reading, summarise
+    from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
     from elicit.core.session.suspects import suspect_reason, suspect_stories
 else:  # each module loads when one of its names is first used (elicit.core.surface)
     from elicit.core.surface import lazy_surface
@@ -50,6 +51,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         __name__,
         {
             "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "parse_answer"],
+            "clock": ["ClockReading", "clock_reading"],
             "engine": ["OPEN", "Interview", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
             "fragments": ["PreparedSave"],
@@ -77,7 +79,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_KEYS", "SETTINGS_KEYS"],
             "service": ["SessionService"],
             "storage": ["SessionStore", "existing_session_path", "session_path"],
-            "summary": ["ClockReading", "SectionSummary", "SessionSummary", "budget_minutes", "clock_reading", "summarise"],
+            "summary": ["SectionSummary", "SessionSummary", "budget_minutes", "summarise"],
             "suspects": ["suspect_reason", "suspect_stories"],
         },
     )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from elicit.core.data import record_dict
+from elicit.core.session.clock import seconds_left as _seconds_left
+from elicit.core.session.clock import seconds_over as _seconds_over
 from elicit.core.session.engine import Interview
 from elicit.core.session.progress import percent_done
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
@@ -207,42 +209,6 @@ def summarise(interview: Interview) -> SessionSummary:
         told=progress.told,
         outside_seconds=max(0, session.interview_seconds - sum(session.section_seconds.values())),
     )
-
-
-@dataclass(frozen=True)
-class ClockReading:
-    """What the interview clock shows: the time so far, what is left of the target, and the current section's overrun.
-
-    The same figures as :func:`summarise` gives (``interview_seconds``, ``seconds_left``, a section's
-    ``seconds_spent`` over its ``minutes_budget``), without counting questions and stories: the app's
-    header asks for them once a second, and a summary of 5,000 stories takes a few milliseconds.
-    """
-
-    interview_seconds: int
-    seconds_left: int | None
-    """Time left before the target length (negative when over), or None without a target."""
-    section_over_seconds: int
-    """Seconds spent in the current section beyond its budget (0 when within it, without a budget or a section)."""
-
-
-def clock_reading(interview: Interview, section_id: str | None) -> ClockReading:
-    """The interview clock of ``interview``, with ``section_id`` the section of the current question."""
-    session = interview.session
-    over = 0
-    if section_id is not None:
-        section = next((item for item in interview.sections if item.id == section_id), None)
-        if section is not None:
-            over = _seconds_over(session.section_seconds.get(section_id, 0), section.minutes)
-    seconds = session.interview_seconds
-    return ClockReading(seconds, _seconds_left(seconds, session.target_minutes), over)
-
-
-def _seconds_left(seconds: int, target_minutes: int | None) -> int | None:
-    return None if target_minutes is None else target_minutes * 60 - seconds
-
-
-def _seconds_over(seconds_spent: int, minutes_budget: int | None) -> int:
-    return 0 if minutes_budget is None else max(0, seconds_spent - minutes_budget * 60)
 
 
 def minutes(seconds: int) -> int:
