@@ -50,6 +50,8 @@ GITHUB2_STORIES = beside_checkout("github2-user-stories")
 """Five more whole GitHub backlogs, outside that data set and the first GitHub set (../github2-user-stories/README.md says which)."""
 GITHUB3_STORIES = beside_checkout("github3-user-stories")
 """Six more whole GitHub backlogs, outside that data set and both earlier GitHub sets (../github3-user-stories/README.md says which)."""
+GITHUB4_STORIES = beside_checkout("github4-user-stories")
+"""Five more whole GitHub backlogs, outside that data set and the three earlier GitHub sets (../github4-user-stories/README.md says which)."""
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -13,15 +13,16 @@ from elicit.core.stories.lint import CHECKS
 from tests.core.stories.test_lint_labels_github import SET as GITHUB
 from tests.core.stories.test_lint_labels_github2 import SET as GITHUB2
 from tests.core.stories.test_lint_labels_github3 import SET as GITHUB3
+from tests.core.stories.test_lint_labels_github4 import SET as GITHUB4
 from tests.core.stories.test_lint_labels_holdout import SET as HOLDOUT
 from tests.support.labels import CODES, check_entry
 
-COPIES = [pytest.param(blind, id=blind.split) for blind in (GITHUB3,)]
+COPIES = [pytest.param(blind, id=blind.split) for blind in (GITHUB3, GITHUB4)]
 """Sets whose only module is their ``SET``: their rule book and backlog lengths are checked here
 (the older sets' modules check their own)."""
-LENGTHS = [pytest.param(blind, name, id=f"{blind.split}-{name}") for blind in (GITHUB3,) for name in sorted(blind.backlogs)]
+LENGTHS = [pytest.param(blind, name, id=f"{blind.split}-{name}") for blind in (GITHUB3, GITHUB4) for name in sorted(blind.backlogs)]
 
-FILES = [pytest.param(blind, path, id=f"{blind.split}-{path.stem}") for blind in (HOLDOUT, GITHUB, GITHUB2, GITHUB3) for path in blind.files()]
+FILES = [pytest.param(blind, path, id=f"{blind.split}-{path.stem}") for blind in (HOLDOUT, GITHUB, GITHUB2, GITHUB3, GITHUB4) for path in blind.files()]
 
 
 @pytest.mark.parametrize(("blind", "path"), FILES)
