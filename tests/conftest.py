@@ -14,12 +14,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.session.engine import Interview
 from elicit.core.session.locking import lock_path
 from elicit.core.session.models import BankRef, Session
 from elicit.core.session.storage import SessionStore
+
+settings.register_profile("elicit", deadline=None)
+settings.load_profile("elicit")
+"""No wall-clock limit on a hypothesis example: on a loaded 2-core machine one example can take longer than
+hypothesis's 200 ms default, and the test then fails for the machine, not the code."""
 
 DATA = Path(__file__).parent / "data"
 BANKS = DATA / "banks"
@@ -28,12 +34,12 @@ USER_STORIES = next(
     (folder / "shared" / "data" / "user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "shared" / "data" / "user-stories").is_dir()),
     Path(__file__).resolve().parents[2] / "shared" / "data" / "user-stories",
 )
+"""../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
 HOLDOUT_STORIES = next(
     (folder / "holdout-user-stories" for folder in Path(__file__).resolve().parents[1:] if (folder / "holdout-user-stories").is_dir()),
     Path(__file__).resolve().parents[2] / "holdout-user-stories",
 )
 """The eight backlogs of the same public data set that ../shared does not hold (docs/quality.md says where to get them)."""
-"""../shared/data/user-stories beside the checkout (CI), or beside a folder above it (a worktree in wt/NAME)."""
 
 
 def beside_checkout(name: str) -> Path:
