@@ -678,3 +678,26 @@ async def test_the_summary_draws_whole_section_titles_and_minutes_against_the_bu
         assert table.virtual_size.width <= table.size.width
         drawn = table.render_line(1).text  # what the terminal shows on the first section's line
         assert "The problem " in drawn and " 11/10 " in drawn, drawn
+
+
+async def test_the_role_label_takes_the_article_the_spec_will_write(session_path: Path):
+    """Trial4 T4-9: the editor's label read "As a  applicant"; the spec writes "As an applicant" (one rule: role_article)."""
+    app = app_on(session_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, StoryEditor)
+        label = lambda: str(editor.query_one("#story-role-label").content)  # noqa: E731
+        assert label() == "As a"
+        await pilot.press(*"applicant")
+        await pilot.pause()
+        assert label() == "As an"
+        editor.query_one("#story-role").value = "the owner"
+        await pilot.pause()
+        assert label() == "As"
+        editor.query_one("#story-role").value = "user"
+        await pilot.pause()
+        assert label() == "As a"
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Story,
         StoryCopy,
         StoryVersion,
+        role_article,
         snapshot,
     )
     from elicit.core.session.opening import OpenSession, create_session, open_session
@@ -71,6 +72,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "Story",
                 "StoryCopy",
                 "StoryVersion",
+                "role_article",
                 "snapshot",
             ],
             "opening": ["OpenSession", "create_session", "open_session"],
@@ -141,6 +143,7 @@ __all__ = [
     "read_session",
     "recent",
     "remember",
+    "role_article",
     "session_path",
     "snapshot",
     "speaker_name",

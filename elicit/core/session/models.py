@@ -367,10 +367,19 @@ def _clone_answer(answer: Answer) -> Answer:
 def with_article(role: str) -> str:
     """A role with its article: 'a user', 'an admin', 'an HR officer', 'the owner'."""
     role = role.strip() or "user"
-    lowered = role.lower()
-    if lowered.startswith(("a ", "an ", "the ")):
-        return role
-    return ("an " if _starts_with_vowel_sound(role) else "a ") + role
+    article = role_article(role)
+    return f"{article} {role}" if article else role
+
+
+def role_article(role: str) -> str:
+    """The article :func:`with_article` puts before a role: "a", "an", or "" when the role has its own ("the owner");
+    "a" for no role yet (the story editor's label reads "As a" until a role is typed, then as the spec will)."""
+    role = role.strip()
+    if not role:
+        return "a"
+    if role.lower().startswith(("a ", "an ", "the ")):
+        return ""
+    return "an" if _starts_with_vowel_sound(role) else "a"
 
 
 def _starts_with_vowel_sound(role: str) -> bool:

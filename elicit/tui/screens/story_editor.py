@@ -23,7 +23,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
 from elicit.core.banks import StoryHint
-from elicit.core.session import Story
+from elicit.core.session import Story, role_article
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
@@ -190,13 +190,13 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
     def _text_rows(self, draft: StoryDraft) -> ComposeResult:
         role_hint = self.hint.role or (self.roles[0] if self.roles else "")
         rows = (
-            ("As a", "story-role", draft.role, role_hint, "role"),
+            (self._role_label(draft.role), "story-role", draft.role, role_hint, "role"),
             ("I want", "story-want", draft.want, self.hint.want, "what they want to do (required)"),
             ("so that", "story-so-that", draft.so_that, self.hint.so_that, "the benefit"),
         )
         for label, field_id, value, hint, placeholder in rows:
             with Horizontal(classes="story-row"):
-                yield Label(label, classes="story-label")
+                yield Label(label, classes="story-label", id=f"{field_id}-label")
                 suggester = SuggestFromList(self.roles, case_sensitive=False) if field_id == "story-role" and self.roles else None
                 yield HintField(value, hint=hint, placeholder=placeholder, suggester=suggester, id=field_id)
 
@@ -238,8 +238,18 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
 
     # live feedback, and whole stories split into the fields
 
+    def _role_label(self, role: str) -> str:
+        """ "As a", "As an" or "As" before the role typed (or the one hinted), as the spec's sentence will read (trial4
+        T4-9: the label said "As a" before "applicant"); the rule is the spec's own, ``role_article``."""
+        return f"As {role_article(role.strip() or self.hint.role or (self.roles[0] if self.roles else ''))}".rstrip()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         field_id = event.input.id or ""
+        if field_id == "story-role":
+            label = self._role_label(event.value)
+            role_label = self.query_one("#story-role-label", Label)
+            if str(role_label.content) != label:
+                role_label.update(label)
         if field_id in TEXT_FIELDS:
             before = self._lengths.get(field_id, 0)
             self._lengths[field_id] = len(event.value)
