@@ -101,6 +101,24 @@ def console() -> Console:
     return PrintableConsole(file=raw_stdout(), highlight=False, soft_wrap=False)
 
 
+def print_lines(out: Console, renderable: Any) -> None:
+    """Print a group of indented lines (a ``rich`` Group of Text, as ``comparison_text`` and ``diff_text`` give) each
+    wrapped under its own indent by :func:`print_hanging`: no trailing space at a break when piped into a file
+    (trial4 T4-9: ``elicit compare > file`` had one at every break of its 80 columns)."""
+    from rich.text import Text
+
+    for line in getattr(renderable, "renderables", [renderable]):
+        if not isinstance(line, Text):
+            out.print(line)
+            continue
+        plain = line.plain
+        indent = len(plain) - len(plain.lstrip(" "))
+        if not plain.strip():
+            out.print("")
+            continue
+        print_hanging(out, " " * indent, line[indent:], indent)
+
+
 def print_hanging(out: Console, first: str, text: Text, indent: int) -> None:
     """Print ``text`` wrapped under itself, ``indent`` columns in, after ``first`` (markup) on its first line.
 

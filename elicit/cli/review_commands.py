@@ -12,7 +12,7 @@ from elicit.core.review import accept, decline, diff, diff_json, diff_markdown, 
 from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITY_LABELS
 
-from .output import console, one_line, print_json, warning_line
+from .output import console, one_line, print_json, print_lines, warning_line
 from .session_commands import load_for_reading, open_for_change
 
 LIST_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason")
@@ -39,7 +39,7 @@ def show_diff(args: argparse.Namespace) -> int:
     elif args.format == "md":
         sys.stdout.write(diff_markdown(changes, old, new))
     else:
-        console().print(diff_text(changes, old, new))
+        print_lines(console(), diff_text(changes, old, new))
     return 0
 
 

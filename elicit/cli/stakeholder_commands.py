@@ -18,7 +18,7 @@ from elicit.core.stakeholders import (
     story_map_lines,
 )
 
-from .output import console, note_line, one_line
+from .output import console, note_line, one_line, print_lines
 from .parser import UsageError
 from .session_commands import load_for_reading
 
@@ -47,7 +47,7 @@ def compare_sessions(args: argparse.Namespace) -> int:
     elif args.format == "md":
         sys.stdout.write(comparison_markdown(comparison))
     else:
-        console().print(comparison_text(comparison))
+        print_lines(console(), comparison_text(comparison))
     return 0
 
 

@@ -126,3 +126,15 @@ def test_the_compare_example_in_the_docs_is_what_compare_prints():
     printed = run_elicit("compare", "owner.elicit.toml", "finance.elicit.toml", cwd=DATA, columns=80)
     assert printed.returncode == 0, printed.stderr
     assert printed.stdout == shown, "run docs/make_stakeholders_example.sh and paste its output into docs/stakeholders.md"
+
+
+def test_compare_piped_into_a_file_wraps_under_each_line_with_no_trailing_space(interviews):
+    """Trial4 T4-9: `elicit compare > file` wrapped at 80 columns with a trailing space at each break; it wraps as
+    `elicit banks show` does (print_hanging): each line's continuation under its own indent, nothing after the text."""
+    printed = run_elicit("compare", *interviews, columns=80)
+    assert printed.returncode == 0, printed.stderr
+    lines = printed.stdout.splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert max(len(line) for line in lines) <= 80
+    continued = [line for line in lines if line.startswith("      ") and not line.lstrip().startswith("against ")]
+    assert continued, "a long 'against' line goes on under its own indent"
