@@ -403,3 +403,22 @@ def test_an_accepted_change_without_a_comment_still_says_why_it_changed():
     change = by_id(diff(old, new), "story", "US-002")
     assert change.reason == "changed at the client's request (the review sheet of round 1, row 4)"
     assert "*Why:* changed at the client's request (the review sheet of round 1, row 4)" in diff_markdown(diff(old, new), old, new)
+
+
+def test_a_decline_that_a_later_round_overtook_says_so_in_the_spec():
+    """Trial4 T4-9: after round 2 moved US-002 to Won't, D-002 still said "we kept it where it was" beside it."""
+    service = service_for()
+    service.record_round("first")
+    [first] = service.add_proposals([Proposal("", "US-002", "change", priority="must", round=1, row=4)])
+    decline(service, first.id, "The map comes with the pilot")
+    service.record_round("second")
+    [second] = service.add_proposals([Proposal("", "US-002", "change", priority="wont", round=2, row=4)])
+    spec = "".join(get_exporter("md").render(service.session, interview_for(service.session)).values())
+    assert "Since then" not in spec, "nothing is said while the later proposal is open"
+    accept(service, second.id)
+    spec = "".join(get_exporter("md").render(service.session, interview_for(service.session)).values())
+    declined = spec.split("You asked us to move US-002", 1)[1].split("\n- ", 1)[0]
+    assert "we kept it where it was" in declined
+    assert "*Since then:* US-002 was changed at your request (the review sheet of round 2, row 4); it now reads as listed under Won't have this time." in declined
+    team = "".join(get_exporter("md").render(service.session, interview_for(service.session), ExportOptions(audience="team")).values())
+    assert f"*Since then:* US-002 was changed at the client's request ({second.id}, the review sheet of round 2, row 4)" in team

@@ -571,11 +571,31 @@ def decisions(spec: SpecContext) -> tuple[Block, ...]:
             lines = [line(Text(decision.id), " · ", Text(decision.text, lines=True))]
             if decision.rationale.strip():
                 lines.append(line(Label("Why:"), Text(decision.rationale, lines=True)))
+        declined = spec.declined.get(decision.id)
+        if declined is not None:
+            lines += since_then(spec, declined)
         if decision.decided_by.strip():
             lines.append(line(Label("Decided by:"), spec.person(decision.decided_by)))
         lines += spec.said_by(decision.by)
         items.append(tuple(lines))
     return _list_or_none(items) + _withdrawn(spec, "D", [decision.id for decision in spec.session.decisions])
+
+
+def since_then(spec: SpecContext, declined: Proposal) -> list[Line]:
+    """A declined proposal whose story a later proposal of the client's changed: say so, so that "we kept it where it
+    was" does not contradict the story as the spec lists it (trial4 T4-9: D-002 said US-002 stays a Must beside it
+    as a Won't)."""
+    proposals = spec.session.proposals
+    after = proposals[next((at for at, item in enumerate(proposals) if item is declined), len(proposals)) + 1 :]
+    later = next((item for item in reversed(after) if item.story == declined.story and item.status == "accepted"), None)
+    story = spec.session.story(declined.story)
+    if later is None or story is None or later.change not in ("change", "remove"):
+        return []
+    asked = f"at the client's request ({later.id}, {later.sheet_place()})" if spec.team else f"at your request ({later.sheet_place()})"
+    if later.change == "remove":
+        return [line(Label("Since then:"), Text(f"{story.id} was removed {asked}."))]
+    where = PRIORITY_HEADINGS.get(story.priority, story.priority)
+    return [line(Label("Since then:"), Text(f"{story.id} was changed {asked}; it now reads as listed under {where}."))]
 
 
 def declined_lines(spec: SpecContext, decision: Decision, proposal: Proposal) -> list[Line]:
