@@ -93,7 +93,7 @@ def merge(sources: Sequence[Source]) -> Merged:
         _priority_question(story, people) for story in merged_stories if len({copy.priority for copy in story.copies}) > 1
     ]
     conflict_questions = _conflict_questions(comparison, by_label, maps)
-    added = priority_questions + conflict_questions
+    added = priority_questions + conflict_questions + _term_questions(sources, people)
     for text, source_ids in added:
         item = OpenQuestion(f"OQ-{len(session.open_questions) + 1:03d}", text, source=source_ids)
         session.open_questions.append(item)
@@ -394,6 +394,33 @@ def _follow_ups(session: Session, sources: Sequence[Source], maps: dict[str, dic
         for term in source.session.glossary:
             _add_term(terms, term, source.name)
     session.glossary = list(terms.values())
+
+
+TERM_WORDS = 6
+"""How many first words two definitions share for two terms from two interviews to be asked about as one."""
+
+
+def _term_questions(sources: Sequence[Source], people: dict[str, Source]) -> list[tuple[str, list[str]]]:
+    """Two interviews' terms for one thing: another word, a definition that opens with the same six words (trial4
+    T4-9: "case officer" and "planning officer" sat side by side in the merged glossary with nothing said). A
+    question for the client, which word the spec should use; never asked for terms of one interview."""
+    seen: list[tuple[Source, GlossaryTerm, tuple[str, ...]]] = []
+    questions: list[tuple[str, list[str]]] = []
+    for source in sources:
+        for term in source.session.glossary:
+            opening = tuple(re.findall(r"[^\W_]+", term.definition.casefold()))[:TERM_WORDS]
+            if len(opening) < TERM_WORDS:
+                continue
+            for other, known, known_opening in seen:
+                if other is not source and known_opening == opening and known.term.casefold() != term.term.casefold():
+                    first, second = _teller("", other.name, people), _teller("", source.name, people)
+                    text = (
+                        f'Are "{known.term}" ({first}) and "{term.term}" ({second}) one and the same? Both were '
+                        f'described as "{" ".join(term.definition.split()[:TERM_WORDS])} …". Which word should the spec use?'
+                    )
+                    questions.append((text, list(dict.fromkeys(known.source + term.source))))
+            seen.append((source, term, opening))
+    return questions
 
 
 def _add_term(terms: dict[str, GlossaryTerm], term: GlossaryTerm, interview: str) -> None:

@@ -313,3 +313,31 @@ def test_one_need_for_two_roles_at_two_priorities_becomes_an_open_question_for_t
         f'Two stories ask for the same thing "{want}" for two roles: US-001 for the case officer, Must have (Ann) '
         "and US-002 for the planning officer, Should have (Ben). Is it one need, and how important is it?"
     )
+
+
+def test_two_interviews_words_for_one_role_become_a_question_for_the_client_and_near_misses_do_not():
+    """Trial4 T4-9: "case officer" and "planning officer", defined alike by two interviews, sat side by side in the
+    merged glossary with nothing said."""
+    from elicit.core.session import GlossaryTerm
+
+    ann, ben = interview("Ann"), interview("Ben")
+    ann.glossary = [
+        GlossaryTerm("case officer", "The council officer who handles the application from start to decision", ["x.a"]),
+        GlossaryTerm("validation", "Checking that an application has every document it needs"),
+    ]
+    ben.glossary = [
+        GlossaryTerm("planning officer", "The council officer who handles the application and writes the report", ["x.b"]),
+        GlossaryTerm("validation check", "Checking that an application is complete before it is registered"),  # 5 words alike
+        GlossaryTerm("officer", "The council officer"),  # too short to say
+    ]
+    merged = merge(sources(ann, ben))
+    assert [term.term for term in merged.session.glossary] == ["case officer", "validation", "planning officer", "validation check", "officer"]
+    [question] = [item for item in merged.session.open_questions if item.id in merged.session.conflicts]
+    assert question.text == (
+        'Are "case officer" (Ann) and "planning officer" (Ben) one and the same? Both were described as '
+        '"The council officer who handles the …". Which word should the spec use?'
+    )
+    assert question.source == ["x.a", "x.b"]
+    one = interview("Ann")
+    one.glossary = ann.glossary[:1] + [GlossaryTerm("planning officer", ben.glossary[0].definition)]
+    assert not merge(sources(one, interview("Ben"))).session.conflicts, "two words of one interview are that interview's own"
