@@ -56,7 +56,7 @@ def write_review_sheet(args: argparse.Namespace) -> int:
         raise ElicitError(f"{target}: cannot write the sheet ({error.strerror or error}); check the folder") from None
     rows = sum(1 for story in session.stories if story.status != "rejected")
     round_text = f"round {session.rounds[-1].number}" if session.rounds else "no round recorded yet"
-    sys.stdout.write(one_line(f"wrote {target}: {rows} stories for the client to review ({round_text})"))
+    sys.stdout.write(one_line(f"wrote {target}: {plural(rows, 'story')} for the client to review ({round_text})"))
     return 0
 
 

@@ -155,8 +155,11 @@ def test_a_new_story_on_the_sheet_is_imported_listed_accepted_and_in_the_diff(se
     """Trial4 T4-4: a row with no story ID was skipped; it is a proposal to add the story."""
     run_elicit("round", session)
     sheet = tmp_path / "review.csv"
-    assert run_elicit("review", "sheet", session, "-o", sheet).returncode == 0
+    assert run_elicit("review", "sheet", session, "-o", sheet).stdout == f"wrote {sheet}: 2 stories for the client to review (round 1)\n"
+    run_elicit("story", "set", session, "US-002", "--status", "rejected", "--reason", "later")
+    assert "1 story for the client" in run_elicit("review", "sheet", session, "-o", tmp_path / "one.csv").stdout
     text = sheet.read_text(encoding="utf-8-sig")
+    run_elicit("story", "set", session, "US-002", "--status", "draft")
     sheet.write_text(text + ',"As a planning officer, I want to see a map of the site",Could,The site boundary shows,,,,new one from me\r\n', encoding="utf-8-sig")
     imported = run_elicit("review", "import", session, sheet)
     assert imported.returncode == 0 and imported.stderr == ""
