@@ -337,3 +337,18 @@ def test_broken_session_is_refused_by_the_schema_as_by_elicit(text):
     with pytest.raises(FindingsError):
         loads_session(text)
     assert errors("session", _session_data(text)), "the schema accepts a session file elicit refuses"
+
+
+def test_a_session_with_a_proposal_to_add_a_story_validates():
+    """Trial4 T4-4: an `add` proposal (no story until accepted, the client's criteria) is in both schema copies."""
+    from elicit.core.session.models import Proposal
+
+    session = rich_session()
+    session.proposals = [
+        Proposal("P-001", "", "add", "As a clerk, I want a stamp", "could", round=1, row=7, acceptance=["One", "Two"]),
+        Proposal("P-002", "US-001", "add", "As a clerk, I want a map", status="accepted", round=1, row=8),
+    ]
+    data = _session_data(dumps_session(session))
+    assert data["proposals"][0]["acceptance"] == ["One", "Two"] and data["proposals"][0]["story"] == ""
+    problems = errors("session", data)
+    assert not problems, behind("session", "a session with a proposal to add a story", problems)
