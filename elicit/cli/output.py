@@ -119,6 +119,13 @@ def print_lines(out: Console, renderable: Any) -> None:
         print_hanging(out, " " * indent, line[indent:], indent)
 
 
+def print_markup(out: Console, markup: str, indent: int = 0) -> None:
+    """One line of rich markup, wrapped by :func:`print_hanging` (``indent`` columns in after the first line)."""
+    from rich.text import Text
+
+    print_hanging(out, "", Text.from_markup(markup), indent)
+
+
 def print_hanging(out: Console, first: str, text: Text, indent: int) -> None:
     """Print ``text`` wrapped under itself, ``indent`` columns in, after ``first`` (markup) on its first line.
 

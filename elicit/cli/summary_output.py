@@ -12,7 +12,7 @@ from elicit.core.session import Interview, SectionSummary, Session, SessionSumma
 from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS
 
-from .output import console, print_hanging
+from .output import console, print_hanging, print_markup
 
 
 def print_summary(session: Session, interview: Interview, counts: SessionSummary, path_text: str) -> None:
@@ -29,14 +29,15 @@ def print_summary(session: Session, interview: Interview, counts: SessionSummary
 
 def _header(out: Console, session: Session, counts: SessionSummary) -> None:
     who = " · ".join(escape(part) for part in (session.client, session.project, session.interviewer) if part)
-    out.print(f"[bold]{escape(session.title)}[/]" + (f"  [dim]{who}[/]" if who else ""))
+    print_markup(out, f"[bold]{escape(session.title)}[/]" + (f"  [dim]{who}[/]" if who else ""))
     if session.started_at:
         out.print(f"[dim]started {session.started_at:%Y-%m-%d %H:%M}[/]")
-    out.print(
+    print_markup(
+        out,
         f"Progress: [bold]{counts.done}/{counts.questions}[/] questions done ({counts.percent}%) · "
-        f"{counts.answered} answered · {counts.skipped} skipped · {counts.revisit} to revisit · {counts.open} open"
+        f"{counts.answered} answered · {counts.skipped} skipped · {counts.revisit} to revisit · {counts.open} open",
     )
-    out.print(time_line(counts))
+    print_markup(out, time_line(counts))
 
 
 def time_line(counts: SessionSummary) -> str:
@@ -51,13 +52,14 @@ def time_line(counts: SessionSummary) -> str:
 
 
 def _coverage(out: Console, counts: SessionSummary) -> None:
-    table = Table(title="Coverage by section", title_justify="left", box=None, header_style="bold", pad_edge=False)
+    table = Table(box=None, header_style="bold", pad_edge=False)  # its title apart: rich pads a title to the table's width
     for name in ("section", "answered", "skipped", "revisit", "open", "required open", "minutes"):
         table.add_column(name, justify="left" if name == "section" else "right")
     for section in counts.sections:
         if section.questions:
             table.add_row(*_coverage_row(section))
     out.print()
+    out.print("[italic]Coverage by section[/]")
     out.print(table)
 
 
@@ -87,7 +89,7 @@ def _stories(out: Console, session: Session, counts: SessionSummary, path_text: 
         return
     by_priority = " · ".join(f"{PRIORITY_LABELS[p]} {counts.stories_by_priority.get(p, 0)}" for p in PRIORITIES)
     by_status = ", ".join(f"{n} {status}" for status, n in counts.stories_by_status.items() if n)
-    out.print(f"[bold]Stories: {counts.stories}[/]  {by_priority}  [dim]({by_status})[/]")
+    print_markup(out, f"[bold]Stories: {counts.stories}[/]  {by_priority}  [dim]({by_status})[/]")
     for priority in PRIORITIES:
         group = [story for story in session.stories if story.priority == priority]
         if group:
@@ -99,19 +101,19 @@ def _stories(out: Console, session: Session, counts: SessionSummary, path_text: 
 
     findings = lint_stories(session.stories)
     details = f" (elicit lint {escape(path_text)})" if findings else ""
-    out.print(f"[bold]Story quality:[/] {quality_line(findings, counts.stories)}{details}")
+    print_markup(out, f"[bold]Story quality:[/] {quality_line(findings, counts.stories)}{details}")
 
 
 def _follow_ups(out: Console, session: Session, counts: SessionSummary) -> None:
     if session.open_questions:
         out.print()
-        out.print(f"[bold]Open questions: {counts.open_questions}[/]" + (f"  [dim]({counts.resolved_questions} resolved)[/]" if counts.resolved_questions else ""))
+        print_markup(out, f"[bold]Open questions: {counts.open_questions}[/]" + (f"  [dim]({counts.resolved_questions} resolved)[/]" if counts.resolved_questions else ""))
         for item in session.open_questions:
             if item.status == "open":
                 owner = f"  [dim]({escape(item.owner)})[/]" if item.owner else ""
-                out.print(f"  {escape(item.id)}  {escape(item.text)}{owner}")
+                print_hanging(out, f"  {escape(item.id)}  ", Text.from_markup(f"{escape(item.text)}{owner}"), len(item.id) + 4)
     others = [(counts.decisions, "decision"), (counts.assumptions, "assumption"), (counts.terms, "glossary term")]
     listed = [plural(n, word) for n, word in others if n]
     if listed:
         out.print()
-        out.print("[bold]Also recorded:[/] " + ", ".join(listed) + " [dim](elicit decision|assumption|term list PATH)[/]")
+        print_markup(out, "[bold]Also recorded:[/] " + ", ".join(listed) + " [dim](elicit decision|assumption|term list PATH)[/]")

@@ -332,6 +332,17 @@ def test_summary_wraps_a_long_story_under_its_text(session):
     assert all(line == line.rstrip() for line in lines[start : start + 3])
 
 
+def test_summary_piped_at_80_columns_has_no_trailing_space(session):
+    """Trial5 T5-9 (as trial4 T4-9 for compare): the progress line wrapped at 80 with a space before the break."""
+    elicit("answer", str(session), "platform", "Web")
+    printed = run_elicit("summary", str(session), columns=80)
+    assert printed.returncode == 0, printed.stderr
+    lines = printed.stdout.splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert max(len(line) for line in lines) <= 80
+    assert any(line.startswith("Progress:") for line in lines)
+
+
 def test_summary_of_a_session_whose_bank_is_gone(tmp_path):
     bank = tmp_path / "gone.toml"
     bank.write_text(MINI_BANK.read_text().replace('id = "mini"', 'id = "gone"'), encoding="utf-8")
