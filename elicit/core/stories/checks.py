@@ -49,7 +49,7 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     if link:
         return "a tracker link", link
     for part in (role, want, so_that):
-        for found in _BRACKETS.finditer(part):
+        for found in _BRACKETS.finditer(part) if _may_bracket(part) else ():
             inner = next(group for group in found.groups() if group is not None).strip()
             if inner and not _NOT_AN_ASIDE.match(inner):
                 return "text in brackets", found.group(0)
@@ -89,6 +89,17 @@ def _tracker_link(want: str, so_that: str) -> str | None:
     return None
 
 
+def _may_bracket(text: str) -> bool:
+    """Whether _BRACKETS may match: every match opens a bracket (almost no story part holds one)."""
+    return "(" in text or "[" in text or "{" in text
+
+
+def _may_end_a_sentence(text: str) -> bool:
+    """Whether _SENTENCE_END may match: every match holds one of . ! ? (almost no story part does, once its last
+    full stop is trimmed)."""
+    return "." in text or "!" in text or "?" in text
+
+
 def _example(want: str) -> re.Match[str] | None:
     """Where _EXAMPLE matches the goal, searched only when the goal holds what every match holds."""
     may = _may_name(want)
@@ -113,7 +124,7 @@ _BOUND = re.compile(r"(?:not|rather|instead|without|only|but\s+not)\b", re.IGNOR
 
 
 def _extra_sentence(text: str) -> str | None:
-    for found in _SENTENCE_END.finditer(text):
+    for found in _SENTENCE_END.finditer(text) if _may_end_a_sentence(text) else ():
         before = text[: found.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
         if word in _ABBREVIATIONS or len(word) <= 1 or "." in word:
@@ -140,7 +151,7 @@ def _glued_sentence(want: str) -> str | None:
     """A second sentence run into the goal without a full stop: a lower-case word, then a subject in capitals and a
     modal ("... shows all attendee information Trainers can see ..."); not a name after "when" ("when Jira will");
     or a subject and "should" after a comma ("..., the reminders should go out a day before")."""
-    after_comma = _GLUED_AFTER_COMMA.search(want)
+    after_comma = _GLUED_AFTER_COMMA.search(want) if "," in want else None  # every match starts with a comma
     if after_comma and after_comma.group(1).split()[0].lower() not in _OPENERS | _QUESTION_WORDS:
         return after_comma.group(1).strip()
     if not any(modal in want for modal in _GLUED_MODALS):

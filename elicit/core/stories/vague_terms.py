@@ -113,10 +113,26 @@ def _rationale_start(text: str) -> int:
     """The offset where the goal's rationale starts (vague words there are not what the system must do), or len(text).
     Not a purpose infinitive without a comma: "create groups to manage permissions in an easy way" is labelled as
     the goal itself, so the vague words there are reported."""
-    for found in _RATIONALE.finditer(text):
+    for found in _RATIONALE.finditer(text) if _may_give_a_rationale(text) else ():
         if found.group("verb") is None or lexicon().is_base_verb(found.group("verb").lower()):
             return found.start()
     return len(text)
+
+
+_RATIONALE_WORDS = ("because", "since", "though")
+"""What every match of _RATIONALE holds ("although" holds "though"), but "as" and a space before its subject, or a comma."""
+
+
+def _may_give_a_rationale(text: str) -> bool:
+    """Whether _RATIONALE may match: any text that is not ASCII (re.IGNORECASE folds some other letters to ASCII ones);
+    an ASCII one with a comma, one of _RATIONALE_WORDS, or "as" before a space (``split`` breaks at every character
+    that ``\\s`` matches, so "as\\t" is "as " once the words are joined by single spaces)."""
+    if not text.isascii():
+        return True
+    if "," in text:
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _RATIONALE_WORDS) or ("as" in lowered and "as " in " ".join(lowered.split()))
 
 
 def _quantified(text_words: list[Word], last: int) -> bool:

@@ -385,6 +385,7 @@ def test_the_remembered_uniformity_is_the_uniformity_worked_out_each_time(lines:
 # Pre-checks before the checks' searches: each skips a search only when the text lacks what every match holds ---------
 
 from elicit.core.stories import checks, lint  # noqa: E402
+from elicit.core.stories import vague_terms as vague  # noqa: E402
 
 PRE_CHECKS = {
     "built with": (checks._BUILT_WITH, lambda text: "framework" in text),
@@ -410,6 +411,10 @@ PRE_CHECKS = {
     "as well as": (atomic._AS_WELL_AS, lambda text: not text.isascii() or "as well as" in text.lower()),
     "and/or": (atomic._AND_OR, lambda text: "/" in text),
     "reason in goal": (lint._REASON_IN_GOAL, lint._may_give_a_reason),
+    "brackets": (checks._BRACKETS, checks._may_bracket),
+    "sentence end": (checks._SENTENCE_END, checks._may_end_a_sentence),
+    "glued after comma": (checks._GLUED_AFTER_COMMA, lambda text: "," in text),
+    "rationale": (vague._RATIONALE, vague._may_give_a_rationale),
 }
 PATTERN_WORDS = sorted(
     {word for pattern, _check in PRE_CHECKS.values() for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
@@ -441,6 +446,11 @@ MATCHES = {
     "and/or": ["a Resource and/or a Component", "a Resource AND / OR a Component"],
     "reason in goal": ["go because it rains", "go since I can", "for the purposes of my research", "in support of it",
                        "for ease of use", "due to rain", "data, to ease entry", "data, if possible, in order to save"],
+    "brackets": ["add files (and names)", "the [draft] list", "values {0, 1}", "a (b)", "[c] d"],
+    "sentence end": ["copy it. Then paste it", "go! Now", "why? Because", "wait... then", "x.\tY"],
+    "glued after comma": ["the list, the reminders should go out", "a page, permissions for those items must allow it"],
+    "rationale": ["go because it rains", "go since I can", "though it rains", "ALTHOUGH IT RAINS", "as they get bored",
+                  "AS WE\tgo", "go as\tI like", "data, to quickly find it", "data,in order to save"],
 }
 MATCHING = sorted(text for texts in MATCHES.values() for text in texts)
 pattern_text = st.lists(
