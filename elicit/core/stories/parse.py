@@ -108,23 +108,55 @@ _ENDS = (
 
 
 
-def _earliest_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+def _earliest_of(patterns: tuple[re.Pattern[str], ...], head: str = "") -> re.Pattern[str] | None:
     """One pattern that finds, in one pass, what searching with each of ``patterns`` in turn and keeping the earliest
     match finds (a tie going to the first of them): at the leftmost offset where any of them matches, the alternation
     takes the first one that matches there, and ``lastindex`` says which. None when a pattern has groups of its own
     or the flags differ (the loop is used then): parsing a backlog ran a dozen failing searches over each line.
+
+    When every pattern starts with ``head`` (:func:`_starts_with`), the alternation is put behind a lookahead of it:
+    the same matches, but at an offset where ``head`` does not match the search tries one thing, not every pattern.
     """
     if not patterns or any(pattern.groups for pattern in patterns) or len({pattern.flags for pattern in patterns}) != 1:
         return None
+    alternatives = "|".join(f"({pattern.pattern})" for pattern in patterns)
+    if head and all(_starts_with(pattern, head) for pattern in patterns):
+        alternatives = f"(?={head})(?:{alternatives})"
     try:
-        return re.compile("|".join(f"({pattern.pattern})" for pattern in patterns), patterns[0].flags)
+        return re.compile(alternatives, patterns[0].flags)
     except re.error:
         return None
 
 
+def _starts_with(pattern: re.Pattern[str], head: str) -> bool:
+    """Whether every match of ``pattern`` begins with a match of ``head``: the first items of the pattern, as Python's
+    parser of regular expressions reads it, are ``head``'s items (its text alone could mislead: "\\b(?:I|we)*x" or
+    "\\b(?:I|we)x|y" start with the same text). False when unsure (that parser is not a public interface)."""
+    try:
+        import importlib
+
+        parser = importlib.import_module("re._parser")
+        items = parser.parse(pattern.pattern, pattern.flags).data
+        wanted = parser.parse(head, pattern.flags).data
+        return bool(wanted) and len(items) >= len(wanted) and _same_tree(items[: len(wanted)], wanted, parser.SubPattern)
+    except Exception:  # noqa: BLE001 - any surprise in a private interface: no lookahead, the plain alternation
+        return False
+
+
+def _same_tree(one: Any, other: Any, node: type) -> bool:
+    """Whether two pieces of parsed patterns are the same (sub-patterns compared by their items)."""
+    if isinstance(one, node) or isinstance(other, node):
+        return type(one) is type(other) and _same_tree(one.data, other.data, node)
+    if isinstance(one, (list, tuple)) or isinstance(other, (list, tuple)):
+        return type(one) is type(other) and len(one) == len(other) and all(_same_tree(a, b, node) for a, b in zip(one, other, strict=True))
+    return type(one) is type(other) and bool(one == other)
+
+
 _LEADING_MEANS = tuple(itertools.takewhile(lambda means: means.key not in _ROLE_ONLY, _MEANS))
 """The means searched first (up to the first told as what happens): the loop takes the earliest of them."""
-_ANY_MEANS = _earliest_of(tuple(means.pattern for means in _LEADING_MEANS))
+_MEANS_HEAD = r"\b(?:I|we)"
+"""What each means of _LEADING_MEANS starts with (the one pass looks ahead for it first; see _earliest_of)."""
+_ANY_MEANS = _earliest_of(tuple(means.pattern for means in _LEADING_MEANS), _MEANS_HEAD)
 _ANY_ENDS = _earliest_of(tuple(pattern for _key, pattern, _prefix in _ENDS))
 
 _ROLE_START = re.compile(r"^as\s+(?:(an?|the)\s+)?", re.IGNORECASE)
@@ -342,7 +374,7 @@ _STUTTER = re.compile(r"^(?:so\s+that\b|so\b(?=\s+(?:I|we|they|that)\b))\s*", re
 def _earliest_ends(text: str) -> int:
     global _LAST_ENDS
     if _ANY_ENDS is not None:
-        found = _ANY_ENDS.search(text) if _may_end(text) else None
+        found = _ends_search(text)
         _LAST_ENDS = (text, found)  # for _ends_span: the split of a tail of this text that follows
         return found.start() if found else len(text)
     starts = [found.start() for _key, pattern, _prefix in _ENDS if (found := pattern.search(text))]
@@ -365,7 +397,7 @@ def _ends_span(rest: str) -> tuple[int, int, int] | None:
         if last_found is None or last_found.lastindex is None:
             return None
         return last_found.start() - shift, last_found.end() - shift, last_found.lastindex
-    found = _ANY_ENDS.search(rest) if _may_end(rest) else None
+    found = _ends_search(rest)
     return (found.start(), found.end(), found.lastindex) if found is not None and found.lastindex is not None else None
 
 
@@ -381,6 +413,28 @@ def _may_end(text: str) -> bool:
         return True
     lowered = text.lower()
     return any(word in lowered for word in _ENDS_WORDS)
+
+
+_BEFORE_ENDS_WORD = frozenset(",.;:inIN")
+"""What a match of _ENDS may hold before its first word of _ENDS_WORDS, besides white space: the stop or comma it
+starts with, and the "in" of "in order to"."""
+
+
+def _ends_search(text: str) -> re.Match[str] | None:
+    """``_ANY_ENDS.search(text)``, started no earlier than a match may start: in an ASCII text, at the run of
+    _BEFORE_ENDS_WORD and white space before the first word of _ENDS_WORDS (none: no match, as :func:`_may_end`
+    says). A search from an offset finds the same match as one from the start when none starts before it (the
+    patterns see the text before the offset all the same); the search from the start tried every offset before."""
+    assert _ANY_ENDS is not None
+    if not text.isascii():
+        return _ANY_ENDS.search(text)
+    lowered = text.lower()
+    first = min((found for found in map(lowered.find, _ENDS_WORDS) if found != -1), default=-1)
+    if first == -1:
+        return None
+    while first and (text[first - 1] in _BEFORE_ENDS_WORD or text[first - 1].isspace()):
+        first -= 1
+    return _ANY_ENDS.search(text, first)
 
 
 def _reads_before_start(pattern: re.Pattern[str]) -> bool:

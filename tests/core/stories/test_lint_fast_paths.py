@@ -275,6 +275,73 @@ def test_the_ends_of_any_tail_are_where_a_search_of_the_tail_finds_them(text: st
         assert parse._ends_span(text[cut:]) == expected
 
 
+def _span(found: re.Match[str] | None) -> tuple[int, int, int | None] | None:
+    return (found.start(), found.end(), found.lastindex) if found is not None else None
+
+
+ENDS_TEXT = st.lists(
+    st.sampled_from(["so", "SO", "So", "that", "in", "IN", "order", "as", "to", "I", "we", "they", "also", "login"])
+    | st.sampled_from([",", ".", ";", ":", " ", "\t", "\x1c", "\u2028", "\xa0", ",\t", "in\u2003order"])
+    | st.sampled_from(WORDS)
+    | hostile,
+    min_size=1,
+    max_size=14,
+).map("".join) | st.lists(st.sampled_from(WORDS) | st.sampled_from(["so", "that", "in", "order", "to", ",", "."]), max_size=14).map(" ".join)
+
+
+def test_the_ends_search_from_its_first_possible_offset_finds_what_a_search_from_the_start_finds() -> None:
+    assert parse._ANY_ENDS is not None
+    texts = REAL + [line[cut:] for line in REAL[:300] for cut in range(0, len(line), 7)]
+    texts += ["x so that y", "x,so that y", "x in order to y", "x IN  ORDER TO y", "x, so I can", "also: so that y", "login so that"]
+    assert [_span(parse._ends_search(text)) for text in texts] == [_span(parse._ANY_ENDS.search(text)) for text in texts]
+    assert any(parse._ends_search(text) for text in texts)
+
+
+@SETTINGS
+@given(ENDS_TEXT | line)
+def test_the_ends_search_from_its_first_possible_offset_finds_what_a_search_finds_in_any_text(text: str) -> None:
+    assert parse._ANY_ENDS is not None
+    assert _span(parse._ends_search(text)) == _span(parse._ANY_ENDS.search(text))
+
+
+def test_the_means_are_looked_ahead_for_and_found_as_without_the_lookahead() -> None:
+    assert parse._ANY_MEANS is not None and parse._ANY_MEANS.pattern.startswith("(?=")  # else the comparison is moot
+    plain = parse._earliest_of(tuple(means.pattern for means in parse._LEADING_MEANS))
+    assert plain is not None and not plain.pattern.startswith("(?=")
+    texts = REAL + [line[cut:] for line in REAL[:300] for cut in range(0, len(line), 5)] + ["we'd like it", "I’d like", "Iwant", "WE NEED"]
+    assert [_span(parse._ANY_MEANS.search(text)) for text in texts] == [_span(plain.search(text)) for text in texts]
+    assert [_span(parse._ANY_MEANS.search(text, 0, 20)) for text in texts] == [_span(plain.search(text, 0, 20)) for text in texts]
+
+
+@SETTINGS
+@given(line | phrase)
+def test_the_looked_ahead_means_find_what_the_plain_alternation_finds(text: str) -> None:
+    plain = parse._earliest_of(tuple(means.pattern for means in parse._LEADING_MEANS))
+    assert parse._ANY_MEANS is not None and plain is not None
+    assert _span(parse._ANY_MEANS.search(text)) == _span(plain.search(text))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\b(?:I|we)\s+want", True),
+        (r"\b(?:I|we)(?:\s+x)?", True),
+        (r"\b(?:I|we)*x", False),  # the quantifier binds the head
+        (r"\b(?:I|we)+", False),
+        (r"\b(?:I|we)x|y", False),  # "y" matches without the head
+        (r"\b(?:I|we|they)\s", False),
+        (r"(?:\b(?:I|we))\s", True),  # the same, as the parser reads it (it flattens the group)
+        (r"\b(?:I|we)", True),
+        (r"\b(?:I|w)", False),
+    ],
+)
+def test_a_head_is_looked_ahead_for_only_where_every_match_starts_with_it(pattern: str, starts: bool) -> None:
+    assert parse._starts_with(re.compile(pattern, re.IGNORECASE), parse._MEANS_HEAD) is starts
+    if not starts:
+        joined = parse._earliest_of((re.compile(r"\b(?:I|we)\s+want", re.IGNORECASE), re.compile(pattern, re.IGNORECASE)), parse._MEANS_HEAD)
+        assert joined is not None and not joined.pattern.startswith("(?=")
+
+
 # Duplicates: the words and skeletons of a story -----------------------------------------------------------------
 
 
