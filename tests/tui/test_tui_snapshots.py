@@ -214,6 +214,19 @@ def test_read_back(snap_compare, workspace: Path, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_read_back_with_a_long_criterion(snap_compare, workspace: Path, size):
+    """Trial4: a wrapped criterion's second line started at the left edge, not under its text."""
+
+    async def run_before(pilot):
+        long = "Given a bank feed with invoices from three suppliers in two currencies, when it arrives at six in the morning, then every invoice appears"
+        pilot.app.screen.service.update_story("US-001", acceptance=[long, "Then the clerk is told"])
+        await pilot.press("f3")
+        await settle(pilot)
+
+    assert snap_compare(session_app(workspace), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_export(snap_compare, workspace: Path, size):
     assert snap_compare(session_app(workspace), terminal_size=size, run_before=after_keys("f4"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -27,6 +29,23 @@ def read_back_order(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda story: (rank.get(story.priority, 9), story.id))
 
 
+def criteria_list(criteria: list[str]) -> Any:
+    """ "Accepted when" and the criteria, each bullet's text wrapped under itself rather than under the bullet
+    (a long criterion's second line started at the left edge, at 80 and at 120 columns)."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    if not criteria:
+        return ""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for criterion in criteria:
+        grid.add_row("  •", Text(criterion))
+    return Group(Text("Accepted when", style="bold"), grid)
+
+
 class ReadBackScreen(SessionScreen[None]):
     """One story at a time, in priority order, starting at the first one still in draft."""
 
@@ -36,6 +55,7 @@ class ReadBackScreen(SessionScreen[None]):
 
     readback_position = getters.query_one("#readback-position", Static)
     readback_sentence = getters.query_one("#readback-sentence", Static)
+    readback_criteria = getters.query_one("#readback-criteria", Static)
     readback_details = getters.query_one("#readback-details", Static)
     readback_tally = getters.query_one("#readback-tally", Static)
 
@@ -49,6 +69,7 @@ class ReadBackScreen(SessionScreen[None]):
         yield Static(id="readback-position")
         with VerticalScroll(id="readback-body"):
             yield Static(id="readback-sentence")
+            yield Static(id="readback-criteria")
             yield Static(id="readback-details")
         yield Static(id="readback-tally")
         yield KeyBar()
@@ -71,6 +92,7 @@ class ReadBackScreen(SessionScreen[None]):
         if story is None:
             position.update("[b]Read-back[/b]")
             sentence.update("No stories to read back yet. Capture stories during the interview (Ctrl+T).")
+            self.readback_criteria.update("")
             details.update("")
         else:
             position.update(
@@ -80,6 +102,8 @@ class ReadBackScreen(SessionScreen[None]):
                 )
             )
             sentence.update(Content(story.sentence() + "."))
+            self.readback_criteria.update(criteria_list(story.acceptance))
+            self.readback_criteria.display = bool(story.acceptance)
             lines = self._detail_lines(story)
             details.update(Content.from_markup("\n".join(lines)))
         counts = summarise(self.interview).stories_by_status
@@ -90,9 +114,6 @@ class ReadBackScreen(SessionScreen[None]):
 
     def _detail_lines(self, story: Story) -> list[str]:
         lines = []
-        if story.acceptance:
-            lines.append("[b]Accepted when[/b]")
-            lines += [f"  • {escape(line)}" for line in story.acceptance]
         if story.quote:
             lines += ["", "[b]In the client's words[/b]", f"  “{escape(story.quote)}”"]
         if story.status == "rejected" and story.reason:
@@ -107,7 +128,7 @@ class ReadBackScreen(SessionScreen[None]):
             lines += ["", "[b]From the question[/b]"] + [f"  {escape(prompt)}" for prompt in asked]
         if story.tags:
             lines += ["", "[$text-muted]tags: " + escape(", ".join(story.tags)) + "[/]"]
-        return lines
+        return lines[1:]  # each part opens with a blank line; the first follows the criteria's own margin
 
     def action_mark(self, status: str) -> None:
         story = self.story()
