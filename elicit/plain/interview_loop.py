@@ -21,6 +21,7 @@ from elicit.core.session import (
     find_participant,
     has_value,
     number_in_words,
+    other_time_unit,
     parse_answer,
 )
 
@@ -196,14 +197,17 @@ class PlainInterview:
             except ElicitError as error:
                 value = self._number_said_in_words(question, typed)
                 if value is None:
-                    self.console.say(sentence(str(error)[:1].upper() + str(error)[1:]))
+                    said = str(error)
+                    if question.kind == "number" and (other := other_time_unit(typed, question.unit)):
+                        said = f"this question is in {question.unit}, not {other}: type the number in {question.unit}"
+                    self.console.say(sentence(said[:1].upper() + said[1:]))
                     continue
             return self._record(question, value)
 
     def _number_said_in_words(self, question: Question, typed: str) -> int | float | None:
         """``about 2 hours`` on a number question, as the app takes it: 2 is the answer and the words go to the
         notes (trial3 T3-2: plain mode refused it). None when the words hold no one number in range."""
-        value = number_in_words(typed) if question.kind == "number" else None
+        value = number_in_words(typed, question.unit) if question.kind == "number" else None
         if value is None:
             return None
         try:

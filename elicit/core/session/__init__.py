@@ -5,7 +5,15 @@ from elicit.core.session.recent import RecentSession, forget, recent, remember  
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from elicit.core.session.answers import answer_text, check_range, format_answer, has_value, number_in_words, parse_answer
+    from elicit.core.session.answers import (
+        answer_text,
+        check_range,
+        format_answer,
+        has_value,
+        number_in_words,
+        other_time_unit,
+        parse_answer,
+    )
     from elicit.core.session.clock import ClockReading, clock_reading
     from elicit.core.session.engine import OPEN, Interview, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
@@ -51,7 +59,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
     __getattr__, __dir__ = lazy_surface(
         __name__,
         {
-            "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "parse_answer"],
+            "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "other_time_unit", "parse_answer"],
             "clock": ["ClockReading", "clock_reading"],
             "engine": ["OPEN", "Interview", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
@@ -135,6 +143,7 @@ __all__ = [
     "locate_ref",
     "next_speaker",
     "number_in_words",
+    "other_time_unit",
     "open_session",
     "parse_answer",
     "parse_participant",

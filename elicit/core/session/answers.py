@@ -94,20 +94,57 @@ def parse_number(text: str) -> int | float | None:
     return whole_number(value)
 
 
-_WORD_EDGES = "~≈<>()[]?!.:;'\"“”"
+_WORD_EDGES = "~≈<>()[]?!.,:;'\"“”"
+"""Stripped from a word before it is read as a number: ``(150)``, ``150?``, ``120,`` (``120, 150``: two numbers)."""
+
+_TIME_UNITS = {
+    "second": "second", "sec": "second", "s": "second",
+    "minute": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "daily": "day",
+    "week": "week", "wk": "week", "weekly": "week",
+    "month": "month", "monthly": "month",
+    "year": "year", "yr": "year", "yearly": "year", "annually": "year",
+}  # fmt: skip
 
 
-def number_in_words(text: str) -> int | float | None:
+def _time_units(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` that names a unit of time, with the unit it names (``30 mins a week``: mins, week)."""
+    named = []
+    for word in text.split():
+        bare = word.strip(_WORD_EDGES).casefold()
+        unit = _TIME_UNITS.get(bare) or (_TIME_UNITS.get(bare[:-1]) if bare.endswith("s") and len(bare) > 2 else None)
+        if unit is not None:
+            named.append((word.strip(_WORD_EDGES), unit))
+    return named
+
+
+def other_time_unit(text: str, unit: str) -> str:
+    """The word of ``text`` naming a unit of time that a question asked in ``unit`` does not (``30 minutes``
+    for "hours per month": "minutes"), or "". Only for a question whose unit names time itself: "users at once"
+    is not contradicted by "in the first hour"."""
+    own = {name for _, name in _time_units(unit)}
+    if not own:
+        return ""
+    return next((word for word, name in _time_units(text) if name not in own), "")
+
+
+def number_in_words(text: str, unit: str = "") -> int | float | None:
     """The one number said among words (``about 150``, ``150 or so``, ``roughly 2,5``: 150, 150, 2.5), or None.
 
     For a number answer typed as the client said it: the number is the answer,
     the words go to the notes. A text that is a number itself, holds no number
-    or several (``100 to 150``), or glues one to a word (``150ish``), gives None.
+    or several (``100 to 150``, ``about 120, 150 on Mondays``), or glues one to a
+    word (``150ish``), gives None; so does a number said in another unit of time
+    than the question's ``unit`` (``30 minutes`` for a question in hours: the
+    consultant converts it, see :func:`other_time_unit`).
     """
     if parse_number(text) is not None:
         return None
     found = [number for word in text.split() if (number := parse_number(word.strip(_WORD_EDGES) or "x")) is not None]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or other_time_unit(text, unit):
+        return None
+    return found[0]
 
 
 def whole_number(value: int | float) -> int | float:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import ElicitError
-from elicit.core.session.answers import format_answer, number_in_words, parse_answer
+from elicit.core.session.answers import format_answer, number_in_words, other_time_unit, parse_answer
 from tests.conftest import MINI_BANK
 
 
@@ -218,3 +218,37 @@ def test_every_value_the_parser_gives_fits_its_question(text):
 def test_number_in_words_is_the_one_number_said_among_words(text, number):
     """Trial 2, T7: 'about 150' typed into a number answer; the number is the answer, the words go to the notes."""
     assert number_in_words(text) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 120, 150 on Mondays",  # trial5 T5-1: '120,' was no number, so 150 (Mondays) became a normal day
+        "120, maybe 150",
+        "(120), or 150",
+    ],
+)
+def test_two_numbers_with_a_comma_after_the_first_are_two_numbers(text):
+    assert number_in_words(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "number"),
+    [
+        ("30 minutes at most at 7am", "hours per month", None),  # trial5 T5-2: saved as 30 hours per month
+        ("2 hours a week", "hours per month", None),  # a week is not a month
+        ("about 2 days", "hours", None),
+        ("about 90 secs", "minutes", None),
+        ("2 hours a month", "hours per month", 2),  # its own units: taken
+        ("about 2 hrs", "hours", 2),
+        ("about 10 mins", "minutes", 10),
+        ("roughly 2,5 hours", "hours", 2.5),
+        ("5 percent a year", "percent per year", 5),
+        ("5 percent a month", "percent per year", None),
+        ("60 users in the first hour", "users at once", 60),  # a unit that is no time: time words say nothing
+        ("about 30 minutes", "", 30),  # no unit: as before
+    ],
+)
+def test_a_number_said_in_another_unit_of_time_than_the_questions_is_not_taken(text, unit, number):
+    assert number_in_words(text, unit) == number
+    assert bool(other_time_unit(text, unit)) == (number is None)

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import check_range, format_answer, number_in_words, parse_answer
+from elicit.core.session import check_range, format_answer, number_in_words, other_time_unit, parse_answer
 
 from ...messages import AnswerEdited, tell_screen
 from ..common.fields import Field
@@ -62,6 +62,7 @@ class NumberAnswer(Widget):
         self.question = question
         self._initial = "" if value is None else format_answer(None, value)
         self._value = value
+        self._before = value  # what "the answer stays" means: its value before this edit (none once emptied)
         self._words = ""
         self.border_title = "Answer"
 
@@ -101,7 +102,7 @@ class NumberAnswer(Widget):
         text = event.value.strip()
         self._words = ""
         if not text:
-            self._value = None
+            self._value = self._before = None
             help_line.update(self._range_text())
             help_line.remove_class("-invalid")
             tell_screen(self, AnswerEdited(self.question.id, None))
@@ -123,14 +124,20 @@ class NumberAnswer(Widget):
         """``about 150``: 150 is the answer and the words go to the notes; words with no one number in range
         go to the notes and the answer stays as it was."""
         help_line = self.query_one("#number-help", Static)
-        value = number_in_words(text)
+        unit = self.question.unit
+        value = number_in_words(text, unit)
         if value is not None:
             try:
                 check_range(self.question, value)
             except ElicitError as out_of_range:
                 error, value = out_of_range, None
         if value is None:
+            if self._value != self._before:  # 'about 120' was one number a keystroke ago, ', 150 …' makes two
+                self._value = self._before  # (trial5 T5-1): no number half typed is left as the answer
+                tell_screen(self, AnswerEdited(self.question.id, self._before))
             message = str(error).split("; ")[0].replace(f"'{self.question.id}' ", "this question ")
+            if other := other_time_unit(text, unit):  # '30 minutes' for hours: never read as 30 hours (trial5 T5-2)
+                message = f"this question is in {unit}, not {other}: type the number in {unit}"
             kept = "" if self._value is None else f"; the answer stays {format_answer(None, self._value)}"
             help_line.update(Content(message + kept + "; your words go to the notes"))
             help_line.add_class("-invalid")
