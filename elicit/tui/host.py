@@ -353,6 +353,19 @@ class SessionApp(App[int]):
         elif state == SAVED and self._save_failures:
             self._save_failures = 0
             self.notify("Saved again.", timeout=3)
+        if state == SAVED:
+            self._drop_saved_draft()
+
+    def _drop_saved_draft(self) -> None:
+        """Once the session is on disk and no editor is open, a story editor's draft beside it (kept against a
+        crash, trial5 T5-3) holds nothing the session lacks: remove it."""
+        opened, saver = self.opened, self.saver
+        if opened is None or saver is None or saver.user_dirty or any(isinstance(screen, HoldsDraft) for screen in self.screen_stack):
+            return
+        from elicit.core.session import clear_draft, draft_path
+
+        if draft_path(opened.path).exists():
+            clear_draft(opened.path)
 
     def save_now(self) -> str | None:
         """Write unsaved changes now; notify and return the error if that fails."""

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         parse_answer,
     )
     from elicit.core.session.clock import ClockReading, clock_reading
+    from elicit.core.session.drafts import clear_draft, draft_path, read_draft, write_draft
     from elicit.core.session.engine import OPEN, Interview, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
     from elicit.core.session.fragments import PreparedSave
@@ -61,6 +62,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         {
             "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "other_time_unit", "parse_answer"],
             "clock": ["ClockReading", "clock_reading"],
+            "drafts": ["clear_draft", "draft_path", "read_draft", "write_draft"],
             "engine": ["OPEN", "Interview", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
             "fragments": ["PreparedSave"],
@@ -132,9 +134,11 @@ __all__ = [
     "answer_text",
     "banks_for_session",
     "check_range",
+    "clear_draft",
     "budget_minutes",
     "clock_reading",
     "create_session",
+    "draft_path",
     "existing_session_path",
     "find_participant",
     "forget",
@@ -149,6 +153,7 @@ __all__ = [
     "parse_participant",
     "participant_label",
     "person_named",
+    "read_draft",
     "read_session",
     "recent",
     "remember",
@@ -159,4 +164,5 @@ __all__ = [
     "summarise",
     "suspect_reason",
     "suspect_stories",
+    "write_draft",
 ]

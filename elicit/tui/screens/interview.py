@@ -126,6 +126,7 @@ class InterviewScreen(SessionScreen[None]):
         if self.app.clock_ticks:
             self.set_interval(1.0, self.tick, name="interview-clock")
         self.shown.set()
+        self.call_after_refresh(self._offer_draft)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if not self._styled_once:
@@ -256,6 +257,7 @@ class InterviewScreen(SessionScreen[None]):
         if not loading and self.is_mounted:
             self._stories_key = None  # the session's stories are a new list now
             self._show_stories()
+            self._offer_draft()
 
     def _save_state_changed(self, state: str) -> None:
         self._header.save_state = state
@@ -510,6 +512,41 @@ class InterviewScreen(SessionScreen[None]):
             self.focus_answer()
 
         self.app.push_screen(editor, saved)
+
+    def _offer_draft(self) -> None:
+        """A story that was in the editor when elicit stopped (a crash, a kill: trial5 T5-3) opens in it again, to
+        save or discard; a draft the session already holds (saved just before elicit stopped) is only removed."""
+        from elicit.core.session import clear_draft, draft_path
+
+        path = self.opened.path
+        if self.opened.loading or self.app.screen is not self or not draft_path(path).exists():
+            return  # (the stories of a big session are still being read: offered once they are in)
+        from .story_editor import StoryDraft, StoryEditor, recovered_draft
+
+        recovered = recovered_draft(path, self.session.stories)
+        if recovered is None:
+            clear_draft(path)
+            return
+        draft, story_id = recovered
+        story = self.session.story(story_id) if story_id else None
+        heading = f"{story.id}: the change you were typing when elicit stopped" if story else "The story you were typing when elicit stopped"
+        editor = StoryEditor(draft, heading=heading, roles=self._roles(), story_id=story.id if story else "")
+
+        def saved(result: StoryDraft | None) -> None:
+            clear_draft(path)
+            if result is None:
+                self.focus_answer()
+                return
+            if story is not None:
+                self.service.update_story(story.id, **result.values())
+                saved_id = story.id
+            else:
+                saved_id = self.add_story(result).id
+            self._show_stories()
+            self.notify(f"{saved_id} saved.", timeout=2)
+            self.focus_answer()
+
+        self.app.push_screen(editor, saved)  # its heading says why it is open (no toast over its keys at 80x24)
 
     def edit_story(self, story_id: str) -> None:
         """Open a story in the editor and apply the result."""

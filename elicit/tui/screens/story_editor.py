@@ -10,6 +10,8 @@ suggestion (→ on an empty field takes it), never as text typing would replace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from textual import events, getters
@@ -20,6 +22,7 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from elicit.core.banks import StoryHint
@@ -160,6 +163,9 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         self._lengths: dict[str, int] = {}
         self._insist = False
         """Whether a missing 'I want' is an error yet: after a try to save or leaving the field, not on an empty form."""
+        self._draft_timer: Timer | None = None
+        self._kept_draft = False
+        """Whether this editor wrote a draft beside the session file (see :meth:`_keep_draft`)."""
 
     def compose(self) -> ComposeResult:
         draft = self.initial
@@ -298,7 +304,44 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
                 found.append(leftover)
         return found
 
+    # a crash loses nothing typed here (trial5 T5-3)
+
+    def _session_path(self) -> Path | None:
+        opened = getattr(self.app, "opened", None)
+        return getattr(opened, "path", None)
+
+    def _keep_draft(self) -> None:
+        """A moment after the last change, what the form holds goes beside the session file (core/session/drafts:
+        written in a worker), so a crash or a kill with the editor open loses none of it; it is offered back when
+        the session is opened again."""
+        if self._session_path() is None or not self.is_mounted:
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_AFTER, self._write_draft, name="story-draft")
+
+    def _write_draft(self) -> None:
+        path = self._session_path()
+        if path is None or not self.is_dirty():
+            if path is not None and self._kept_draft:  # typed, then taken back: nothing to keep
+                self._drop_draft()
+            return
+        data = {"kind": "story", "story_id": self.story_id, "heading": self.heading, "story": self.draft().values()}
+        self._kept_draft = True
+        self.run_worker(partial(_write_quietly, path, data), name="story-draft", group="story-draft", thread=True, exit_on_error=False)
+
+    def _drop_draft(self) -> None:
+        """The editor closes without keeping the story: its draft goes too."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        path = self._session_path()
+        if path is not None and self._kept_draft:
+            from elicit.core.session import clear_draft
+
+            clear_draft(path)
+
     def _check(self) -> None:
+        self._keep_draft()
         draft = self.draft()
         problems = self.problems(draft)
         waiting = not draft.want and not self._insist  # an empty 'I want' is no error yet, only what is still to do
@@ -327,19 +370,73 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
             if not draft.want:
                 self.want_field.focus()
             return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()  # the draft stays until the session holding the story is saved (host.py)
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
         if not self.is_dirty():
+            self._drop_draft()
             self.dismiss(None)
             return
 
         def decided(discard: bool | None) -> None:
             if discard:
+                self._drop_draft()
                 self.dismiss(None)
 
         self.app.push_screen(discard_dialog(self.story_id, "story"), decided)
 
+
+
+def recovered_draft(session_path: Path, stories: list[Story]) -> tuple[StoryDraft, str] | None:
+    """The story editor's draft kept beside ``session_path`` and the id of the story it was editing ("" for a new
+    one), or None when there is none, it holds nothing, or one of ``stories`` already reads the same."""
+    from elicit.core.session import read_draft
+
+    data = read_draft(session_path)
+    held = data.get("story") if data is not None and data.get("kind") == "story" else None
+    if not isinstance(held, dict):
+        return None
+    def text(name: str) -> str:
+        value = held.get(name)
+        return value if isinstance(value, str) else ""
+
+    def lines(name: str) -> list[str]:
+        value = held.get(name)
+        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+    priority = text("priority")
+    draft = StoryDraft(
+        role=text("role"),
+        want=text("want"),
+        so_that=text("so_that"),
+        priority=priority if priority in PRIORITIES else "should",
+        acceptance=lines("acceptance"),
+        quote=text("quote"),
+        tags=lines("tags"),
+        source=lines("source"),
+    ).normalised()
+    if not (draft.role or draft.want or draft.so_that or draft.acceptance or draft.quote):
+        return None
+    if any(StoryDraft.of(story).normalised() == draft for story in stories):
+        return None  # saved before elicit stopped
+    story_id = data.get("story_id") if data is not None else ""
+    return draft, story_id if isinstance(story_id, str) else ""
+
+
+DRAFT_AFTER = 0.3
+"""Seconds after the last change before the editor's draft is written beside the session file."""
+
+
+def _write_quietly(path: Path, data: dict[str, Any]) -> None:
+    """Write an editor's draft; a failure is not reported (the session's own saves report a disk that fails)."""
+    from elicit.core.session import write_draft
+
+    try:
+        write_draft(path, data)
+    except OSError:
+        pass
 
 
 def story_findings(draft: StoryDraft) -> list[str]:
