@@ -38,6 +38,7 @@ ALLOWED = {
     "dt": set(),
     "dd": {"class"},
     "ul": {"class"},
+    "div": {"class"},
     "li": set(),
     "br": set(),
     "wbr": set(),
@@ -148,13 +149,35 @@ def test_page_is_self_contained_and_ordered(audience):
 def test_print_stylesheet_breaks_pages_between_major_sections_and_keeps_rows_whole():
     text = html_of(rich_session(), "team")
     assert "@media print" in STYLE and "section.new-page { break-before: page; }" in STYLE
-    assert "tr, li, blockquote, figure.chart, .bars { break-inside: avoid; }" in STYLE
+    assert "tr, li, blockquote, figure.chart, .bars, .story { break-inside: avoid; }" in STYLE
     assert "thead { display: table-header-group; }" in STYLE
     # long cells wrap instead of running off the page: words whole (a phone showed 'Stakehol|ders'), long tokens
     # broken where they join (html_spec.breakable)
     assert "overflow-wrap: break-word" in STYLE and "<wbr>" in html_of(rich_session(), "team")
     sections = re.findall(r'<section id="([a-z-]+)"( class="new-page")?', text)
     assert ("stories", ' class="new-page"') in sections and ("summary", "") in sections
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_printing_keeps_each_story_on_one_page(audience):
+    """trial5 T5-6: a printed spec had a story's title and status at the foot of a page and its acceptance
+    criteria at the top of the next. Each story (its heading up to the next heading) is one block that print
+    keeps whole; nothing else is grouped."""
+    session = rich_session()
+    text = html_of(session, audience)
+    page = Page(text)
+    stories = re.findall(r'<div class="story">\n(.*?)\n</div>', text, flags=re.S)
+    assert len(stories) == page.count("h4") == page.count("div") > 0
+    for story in stories:
+        assert story.startswith("<h4>") and story.count("<h4>") == 1 and "<h2" not in story and "<h3" not in story
+    criteria = next(s for s in session.stories if s.acceptance and s.status != "rejected").acceptance[0]
+    assert any(text_of(criteria) in story for story in stories)
+
+
+def text_of(value: str) -> str:
+    from elicit.core.spec.exporters.html_spec import text
+
+    return text(value)
 
 
 def _luminance(colour: str) -> float:

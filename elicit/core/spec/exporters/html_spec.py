@@ -118,7 +118,7 @@ footer {{ margin-top: 3rem; color: {MUTED}; font-size: .85rem; border-top: 1px s
   a {{ color: inherit; text-decoration: none; }}
   section.new-page {{ break-before: page; }}
   h2, h3, h4 {{ break-after: avoid; }}
-  tr, li, blockquote, figure.chart, .bars {{ break-inside: avoid; }}
+  tr, li, blockquote, figure.chart, .bars, .story {{ break-inside: avoid; }}
   thead {{ display: table-header-group; }}
   table {{ font-size: 9.5pt; }}
   th {{ background: {HEADER_CELL}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
@@ -167,8 +167,28 @@ def html_document(document: Document) -> str:
 def part_html(part: Part) -> str:
     classes = ' class="new-page"' if part.new_page else ""
     identifier = _ID_UNSAFE.sub("-", part.id)
-    inner = "\n".join(block_html(item) for item in part.blocks)
+    inner = "\n".join(_grouped(part.blocks))
     return f'<section id="{identifier}"{classes} aria-labelledby="{identifier}-title">\n<h2 id="{identifier}-title">{text(part.title)}</h2>\n{inner}\n</section>'
+
+
+STORY_LEVEL = 4
+"""A story's heading level in the spec (spec_document.story_heading); no other heading is that deep."""
+
+
+def _grouped(blocks: tuple[Block, ...]) -> list[str]:
+    """Each block as HTML, a story (its heading and the blocks up to the next heading) inside one
+    ``<div class="story">`` that printing keeps on one page (trial5 T5-6: its criteria went to the next page)."""
+    out: list[str] = []
+    story: list[str] | None = None
+    for item in blocks:
+        if isinstance(item, Heading):
+            if story is not None:
+                out.append('<div class="story">\n' + "\n".join(story) + "\n</div>")
+            story = [] if item.level == STORY_LEVEL else None
+        (out if story is None else story).append(block_html(item))
+    if story is not None:
+        out.append('<div class="story">\n' + "\n".join(story) + "\n</div>")
+    return out
 
 
 def block_html(item: Block) -> str:
