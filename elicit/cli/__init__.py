@@ -47,11 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None, collecting: bool) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    from .parser import UsageError, build_parser
+    from .parser import UsageError, build_parser, unknown_arguments
 
     parser = build_parser(arguments)
     try:
-        args = parser.parse_args(arguments)
+        args, extras = parser.parse_known_args(arguments)
+        if extras:
+            raise unknown_arguments(parser, arguments, extras)
     except UsageError as error:
         _usage_error(error)
         return EXIT_USAGE

@@ -56,7 +56,51 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(self.prog, message)
+        raise UsageError(self.prog, _with_did_you_mean(message))
+
+
+def _with_did_you_mean(message: str) -> str:
+    """argparse's ``invalid choice: 'opne' (choose from 'open', ...)`` said as elicit says a mistyped name:
+    ``unknown command 'opne'; did you mean 'open'?`` (trial5 T5-5); other messages as argparse words them."""
+    import re
+
+    found = re.fullmatch(r"argument (\S+): invalid choice: (.+?) \(choose from (.*)\)", message)
+    if found is None:
+        return message
+    from elicit.core.findings import did_you_mean
+
+    name, word = found[1], found[2].strip("'\"")
+    choices = [choice.strip().strip("'\"") for choice in found[3].split(",")]
+    hint = did_you_mean(word, choices)
+    if name == "COMMAND":
+        return f"unknown command '{word}'; " + (hint or "choose one of: " + ", ".join(choices))
+    return message + (f"; {hint}" if hint else "")
+
+
+def unknown_arguments(parser: argparse.ArgumentParser, argv: list[str], extras: list[str]) -> UsageError:
+    """The usage error for arguments no parser took: an option the command does not have is named with the
+    closest one it has and the command's own help (``elicit new --bnak`` said ``see 'elicit --help'``)."""
+    command = parser
+    for word in (arg for arg in argv if not arg.startswith("-")):  # elicit story add ...: the command's own parser
+        chosen = _sub_parsers(command).get(word)
+        if chosen is None:
+            break
+        command = chosen
+    option = next((extra.partition("=")[0] for extra in extras if extra.startswith("-")), None)
+    if option is None:
+        return UsageError(command.prog, "unrecognized arguments: " + " ".join(extras))
+    from elicit.core.findings import did_you_mean
+
+    known = [name for action in command._actions for name in action.option_strings if name.startswith("--")]
+    hint = did_you_mean(option, known)
+    return UsageError(command.prog, f"unknown option '{option}'" + (f"; {hint}" if hint else ""))
+
+
+def _sub_parsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
 
 
 def missing_command(args: argparse.Namespace) -> int:

@@ -66,3 +66,22 @@ def test_banks_list_inside_a_clone_calls_no_copy_an_override(tmp_path: Path):
     listed = run_elicit("banks", "list", cwd=tmp_path)
     assert listed.returncode == 0 and "overrides" not in listed.stdout and "project:" not in listed.stdout
     assert listed.stdout.count("discovery  ") == 1
+
+
+# trial5 T5-5: a mistyped command or option gets a did-you-mean and the command's own help -----------
+
+
+def test_a_mistyped_command_gets_a_did_you_mean():
+    assert one_error(run_elicit("opne", "x.elicit.toml"), 2) == "elicit: error: unknown command 'opne'; did you mean 'open'? (see 'elicit --help')"
+    line = one_error(run_elicit("banks", "valdate"), 2)
+    assert line == "elicit: error: unknown command 'valdate'; did you mean 'validate'? (see 'elicit banks --help')"
+    assert one_error(run_elicit("zzzz"), 2).startswith("elicit: error: unknown command 'zzzz'; choose one of: open, banks, new,")
+
+
+def test_a_mistyped_option_is_named_with_the_closest_one_and_the_commands_own_help(tmp_path: Path):
+    line = one_error(run_elicit("new", tmp_path / "x", "--bnak", "discovery", "--no-input"), 2)
+    assert line == "elicit: error: unknown option '--bnak'; did you mean '--bank'? (see 'elicit new --help')"
+    assert not list(tmp_path.iterdir())
+    line = one_error(run_elicit("story", "add", tmp_path / "x.elicit.toml", "--role", "a", "--want", "b", "--so_that=c"), 2)
+    assert line == "elicit: error: unknown option '--so_that'; did you mean '--so-that'? (see 'elicit story add --help')"
+    assert one_error(run_elicit("summary", "a.elicit.toml", "b"), 2) == "elicit: error: unrecognized arguments: b (see 'elicit summary --help')"
