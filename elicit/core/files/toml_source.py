@@ -231,13 +231,20 @@ def syntax_finding(display: str, message: str, text: str) -> Finding:
         line = text.count("\n") + (0 if text.endswith("\n") else 1)
         message = re.sub(_ERROR_AT_END, "", message)
     message = message[:1].lower() + message[1:]
-    return Finding(
-        "toml-syntax",
-        f"TOML syntax error: {message}",
-        display,
-        line,
-        hint="fix the TOML syntax (strings need quotes, tables need [brackets])",
-    )
+    return Finding("toml-syntax", f"TOML syntax error: {message}", display, line, hint=_syntax_hint(message, text, line))
+
+
+def _syntax_hint(message: str, text: str, line: int | None) -> str:
+    """What to do about a syntax error: for a key or a table given twice, that (trial5 T5-8: a bank with two
+    ``kind =`` lines in one question was told that strings need quotes), else the usual reminder."""
+    if message.startswith("cannot overwrite a value"):
+        lines = text.splitlines()
+        found = re.match(r"\s*([\w\"'.-]+?)\s*=", lines[line - 1]) if line is not None and 0 < line <= len(lines) else None
+        key = f"'{found[1].strip()}'" if found else "a key"
+        return f"{key} is set twice in the same table: keep one of them"
+    if message.startswith("cannot declare"):
+        return "a table is declared twice: keep one [name] header, or write [[name]] for a list of tables"
+    return "fix the TOML syntax (strings need quotes, tables need [brackets])"
 
 
 _DEEP = 50

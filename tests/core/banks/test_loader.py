@@ -197,6 +197,15 @@ def test_syntax_error_has_file_and_line(tmp_path):
     assert finding.file.endswith("t.toml") and finding.line == 4
 
 
+def test_a_key_given_twice_is_named_with_what_to_do(tmp_path):
+    """trial5 T5-8: two kind lines in one question got "strings need quotes, tables need [brackets]"."""
+    text = HEADER + '[[sections]]\nid = "s"\ntitle = "S"\ngoal = "G"\n[[sections.questions]]\nid = "q"\nprompt = "P?"\n'
+    finding = only(problems(tmp_path, text + 'kind = "number"\nkind = "text"\n'), "toml-syntax")
+    assert (finding.line, finding.hint) == (text.count("\n") + 2, "'kind' is set twice in the same table: keep one of them")
+    finding = only(problems(tmp_path, HEADER + '[extra]\n[extra]\n'), "toml-syntax")
+    assert finding.hint.startswith("a table is declared twice")
+
+
 def test_syntax_error_at_end_of_file(tmp_path):
     finding = only(problems(tmp_path, HEADER + "sections = [\n"), "toml-syntax")
     assert finding.line is not None
