@@ -81,7 +81,11 @@ async def test_a_story_being_typed_is_on_disk_beside_the_session_until_the_sessi
         await wait_for(pilot, lambda: kept_want(path) == "to see every unpaid invoice", "the draft on disk")
         kept = read_draft(path)
         assert kept is not None and kept["story_id"] == "" and kept["kind"] == "story"
-        assert (kept["story"]["role"], kept["story"]["priority"], kept["story"]["source"]) == ("finance clerk", "must", ["mini.context.problem"])
+        assert (kept["story"]["role"], kept["story"]["priority"], kept["story"]["source"]) == (
+            "finance clerk",
+            "must",
+            ["mini.context.problem"],
+        )
         assert "unpaid invoice" not in path.read_text(encoding="utf-8")  # not in the session yet: a crash now kept it
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not draft_path(path).exists(), "the draft gone once the session holds the story")
@@ -171,6 +175,74 @@ def test_the_story_recovered_after_a_crash(snap_compare, tmp_path, monkeypatch, 
 
     async def run_before(pilot) -> None:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, StoryEditor), "the recovered story in the editor")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)
+
+
+async def test_a_decision_being_typed_is_kept_beside_the_session_before_it_is_saved(tmp_path):
+    from elicit.core.session import read_draft
+    from elicit.tui.screens.capture import ItemEditor
+    from tests.support.tui import make_session
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemEditor), "the decision editor")
+        await pilot.press(*"No paper invoices from June", "enter", *"the bank feed covers them")
+        await wait_for(
+            pilot, lambda: ((read_draft(path) or {}).get("item") or {}).get("second") == "the bank feed covers them", "the draft"
+        )
+        kept = read_draft(path)
+        assert kept is not None and kept["item"]["kind"] == "decision" and kept["item"]["text"] == "No paper invoices from June"
+        assert "paper invoices" not in path.read_text(encoding="utf-8")
+
+
+async def test_after_a_crash_the_decision_that_was_in_the_capture_editor_opens_in_it_again(tmp_path):
+    from elicit.core.session import draft_path, read_session, write_draft
+    from elicit.tui.screens.capture import ItemEditor
+    from tests.support.tui import make_session
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    item = {"kind": "decision", "text": "No paper invoices from June", "second": "the bank feed covers them", "third": ""}
+    write_draft(path, {"kind": "item", "heading": "from: …", "item": item | {"source": ["mini.context.problem"], "item_id": ""}})
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ItemEditor), "the recovered decision in its editor")
+        draft = app.screen.draft()
+        assert (draft.kind, draft.text, draft.second, draft.source) == (
+            "decision",
+            "No paper invoices from June",
+            "the bank feed covers them",
+            ["mini.context.problem"],
+        )
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ItemEditor), "the editor closed")
+        app.save_now()
+        assert [(d.id, d.text, d.rationale) for d in read_session(path).decisions] == [
+            ("D-001", "No paper invoices from June", "the bank feed covers them")
+        ]
+        assert not draft_path(path).exists()
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_the_decision_recovered_after_a_crash(snap_compare, tmp_path, monkeypatch, size):
+    from elicit.core.session import write_draft
+    from elicit.tui.screens.capture import ItemEditor
+    from tests.support.tui import make_session
+
+    monkeypatch.chdir(tmp_path)
+    path = make_session(tmp_path / "invoicing.elicit.toml")
+    item = {"kind": "decision", "text": "No paper invoices from June", "second": "the bank feed covers them", "third": "Ann"}
+    write_draft(path, {"kind": "item", "heading": "from: …", "item": item | {"source": ["mini.context.problem"], "item_id": ""}})
+
+    async def run_before(pilot) -> None:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ItemEditor), "the recovered decision in its editor")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -10,7 +10,7 @@ session service.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from textual.app import ComposeResult
@@ -21,12 +21,13 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from elicit.core.session import Participant, SessionService, participant_label
+from elicit.core.session import Participant, Session, SessionService, participant_label
 
 from ..bindings import bindings
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
 from .confirm import discard_dialog
+from .drafts import KeepsDraft
 
 KINDS = {"decision": "Decision", "question": "Open question", "assumption": "Assumption", "term": "Term"}
 
@@ -63,6 +64,38 @@ class ItemDraft:
         if self.kind == "term" and not self.second.strip():
             return "A term needs its definition."
         return ""
+
+
+def recovered_item(data: dict[str, Any] | None, session: Session) -> ItemDraft | None:
+    """The capture editor's draft (read from beside the session file, core/session/drafts), or None when there is
+    none, it holds no wording, or the session already has an item of its kind with that wording (saved before
+    elicit stopped)."""
+    held = data.get("item") if data is not None and data.get("kind") == "item" else None
+    if not isinstance(held, dict) or held.get("kind") not in FORMS:
+        return None
+
+    def text(name: str) -> str:
+        value = held.get(name)
+        return value if isinstance(value, str) else ""
+
+    source = held.get("source")
+    draft = ItemDraft(
+        held["kind"],
+        text=text("text"),
+        second=text("second"),
+        third=text("third"),
+        source=[item for item in source if isinstance(item, str)] if isinstance(source, list) else [],
+        item_id=text("item_id"),
+    ).normalised()
+    if not draft.text:
+        return None
+    kept = {
+        "decision": [item.text for item in session.decisions],
+        "question": [item.text for item in session.open_questions],
+        "assumption": [item.text for item in session.assumptions],
+        "term": [item.term for item in session.glossary],
+    }[draft.kind]
+    return None if draft.text in kept and not draft.item_id else draft
 
 
 def save_item(service: SessionService, draft: ItemDraft) -> str:
@@ -149,7 +182,7 @@ class CaptureMenu(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ItemEditor(ModalScreen[ItemDraft | None]):
+class ItemEditor(KeepsDraft, ModalScreen[ItemDraft | None]):
     """The wording of a decision, open question, assumption or term, and what goes with it."""
 
     DEFAULT_CSS = """
@@ -250,6 +283,15 @@ class ItemEditor(ModalScreen[ItemDraft | None]):
         """What quitting would lose ("decision", "open question", ...) when anything was typed, else "" (host.HoldsDraft)."""
         return KINDS[self.initial.kind].lower() if self.draft() != self.initial.normalised() else ""
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.keep_draft()
+
+    def draft_data(self) -> dict[str, Any] | None:
+        """What to keep beside the session against a crash (drafts.KeepsDraft), None when nothing was typed."""
+        if not self.unsaved():
+            return None
+        return {"kind": "item", "heading": self.heading, "item": asdict(self.draft())}
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last one it saves."""
         event.stop()
@@ -266,16 +308,19 @@ class ItemEditor(ModalScreen[ItemDraft | None]):
         if problem:
             self.query_one("#item-problem", Static).update(problem)
             return
+        self.stop_keeping()
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
         """Escape: an untouched editor closes; typed text is discarded only when the consultant says so."""
         if not self.unsaved():
+            self.drop_draft()
             self.dismiss(None)
             return
 
         def decided(discard: bool | None) -> None:
             if discard:
+                self.drop_draft()
                 self.dismiss(None)
 
         name = self.initial.item_id

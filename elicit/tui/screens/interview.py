@@ -514,13 +514,17 @@ class InterviewScreen(SessionScreen[None]):
         self.app.push_screen(editor, saved)
 
     def _offer_draft(self) -> None:
-        """A story that was in the editor when elicit stopped (a crash, a kill: trial5 T5-3) opens in it again, to
-        save or discard; a draft the session already holds (saved just before elicit stopped) is only removed."""
-        from elicit.core.session import clear_draft, draft_path
+        """What was in an editor when elicit stopped (a crash, a kill: trial5 T5-3) opens in it again, to save or
+        discard; a draft the session already holds (saved just before elicit stopped) is only removed."""
+        from elicit.core.session import clear_draft, draft_path, read_draft
 
         path = self.opened.path
         if self.opened.loading or self.app.screen is not self or not draft_path(path).exists():
             return  # (the stories of a big session are still being read: offered once they are in)
+        data = read_draft(path)
+        if data is not None and data.get("kind") == "item":
+            self._offer_item(data)
+            return
         from .story_editor import StoryDraft, StoryEditor, recovered_draft
 
         recovered = recovered_draft(path, self.session.stories)
@@ -547,6 +551,31 @@ class InterviewScreen(SessionScreen[None]):
             self.focus_answer()
 
         self.app.push_screen(editor, saved)  # its heading says why it is open (no toast over its keys at 80x24)
+
+    def _offer_item(self, data: dict[str, Any]) -> None:
+        """A decision, open question, assumption or term that was in the capture editor when elicit stopped."""
+        from elicit.core.session import clear_draft
+
+        from .capture import ItemDraft, ItemEditor, recovered_item, save_item, update_item
+
+        path = self.opened.path
+        draft = recovered_item(data, self.session)
+        if draft is None:
+            clear_draft(path)
+            return
+
+        def saved(result: ItemDraft | None) -> None:
+            clear_draft(path)
+            if result is not None:
+                if result.item_id:
+                    update_item(self.service, result)
+                    label = result.item_id
+                else:
+                    label = save_item(self.service, result)
+                self.notify(f"{label} saved.", timeout=2)
+            self.focus_answer()
+
+        self.app.push_screen(ItemEditor(draft, heading="typed when elicit stopped", people=self._people()), saved)
 
     def edit_story(self, story_id: str) -> None:
         """Open a story in the editor and apply the result."""

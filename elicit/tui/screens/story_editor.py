@@ -10,7 +10,6 @@ suggestion (→ on an empty field takes it), never as text typing would replace.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from elicit.core.banks import StoryHint
@@ -35,6 +33,7 @@ from ..marks import priority_label
 from ..widgets.common.fields import Editor, Field
 from ..widgets.common.keybar import KeyBar
 from .confirm import discard_dialog
+from .drafts import KeepsDraft
 
 TEXT_FIELDS = {"story-role": "role", "story-want": "want", "story-so-that": "so_that"}
 PRIORITY_KEYS = {"must": "f5", "should": "f6", "could": "f7", "wont": "f8"}
@@ -130,7 +129,7 @@ class PriorityLine(Static):
         return Content.from_markup(" ".join(parts))
 
 
-class StoryEditor(ModalScreen[StoryDraft | None]):
+class StoryEditor(KeepsDraft, ModalScreen[StoryDraft | None]):
     """Role, want, so that, priority, acceptance criteria, the client's words and tags."""
 
     priority_line = getters.query_one("#story-priority", PriorityLine)
@@ -163,9 +162,6 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
         self._lengths: dict[str, int] = {}
         self._insist = False
         """Whether a missing 'I want' is an error yet: after a try to save or leaving the field, not on an empty form."""
-        self._draft_timer: Timer | None = None
-        self._kept_draft = False
-        """Whether this editor wrote a draft beside the session file (see :meth:`_keep_draft`)."""
 
     def compose(self) -> ComposeResult:
         draft = self.initial
@@ -304,44 +300,15 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
                 found.append(leftover)
         return found
 
-    # a crash loses nothing typed here (trial5 T5-3)
+    # a crash loses nothing typed here (trial5 T5-3: drafts.KeepsDraft)
 
-    def _session_path(self) -> Path | None:
-        opened = getattr(self.app, "opened", None)
-        return getattr(opened, "path", None)
-
-    def _keep_draft(self) -> None:
-        """A moment after the last change, what the form holds goes beside the session file (core/session/drafts:
-        written in a worker), so a crash or a kill with the editor open loses none of it; it is offered back when
-        the session is opened again."""
-        if self._session_path() is None or not self.is_mounted:
-            return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_AFTER, self._write_draft, name="story-draft")
-
-    def _write_draft(self) -> None:
-        path = self._session_path()
-        if path is None or not self.is_dirty():
-            if path is not None and self._kept_draft:  # typed, then taken back: nothing to keep
-                self._drop_draft()
-            return
-        data = {"kind": "story", "story_id": self.story_id, "heading": self.heading, "story": self.draft().values()}
-        self._kept_draft = True
-        self.run_worker(partial(_write_quietly, path, data), name="story-draft", group="story-draft", thread=True, exit_on_error=False)
-
-    def _drop_draft(self) -> None:
-        """The editor closes without keeping the story: its draft goes too."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        path = self._session_path()
-        if path is not None and self._kept_draft:
-            from elicit.core.session import clear_draft
-
-            clear_draft(path)
+    def draft_data(self) -> dict[str, Any] | None:
+        if not self.is_dirty():
+            return None
+        return {"kind": "story", "story_id": self.story_id, "heading": self.heading, "story": self.draft().values()}
 
     def _check(self) -> None:
-        self._keep_draft()
+        self.keep_draft()
         draft = self.draft()
         problems = self.problems(draft)
         waiting = not draft.want and not self._insist  # an empty 'I want' is no error yet, only what is still to do
@@ -370,19 +337,18 @@ class StoryEditor(ModalScreen[StoryDraft | None]):
             if not draft.want:
                 self.want_field.focus()
             return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()  # the draft stays until the session holding the story is saved (host.py)
+        self.stop_keeping()
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
         if not self.is_dirty():
-            self._drop_draft()
+            self.drop_draft()
             self.dismiss(None)
             return
 
         def decided(discard: bool | None) -> None:
             if discard:
-                self._drop_draft()
+                self.drop_draft()
                 self.dismiss(None)
 
         self.app.push_screen(discard_dialog(self.story_id, "story"), decided)
@@ -423,20 +389,6 @@ def recovered_draft(session_path: Path, stories: list[Story]) -> tuple[StoryDraf
         return None  # saved before elicit stopped
     story_id = data.get("story_id") if data is not None else ""
     return draft, story_id if isinstance(story_id, str) else ""
-
-
-DRAFT_AFTER = 0.3
-"""Seconds after the last change before the editor's draft is written beside the session file."""
-
-
-def _write_quietly(path: Path, data: dict[str, Any]) -> None:
-    """Write an editor's draft; a failure is not reported (the session's own saves report a disk that fails)."""
-    from elicit.core.session import write_draft
-
-    try:
-        write_draft(path, data)
-    except OSError:
-        pass
 
 
 def story_findings(draft: StoryDraft) -> list[str]:
