@@ -45,6 +45,7 @@ def run(
     stdout = stdout if stdout is not None else sys.stdout
     _forgive_encoding(stdin, stdout)
     opened = open_session(path, command=COMMAND)
+    opened.service.resume_speaker()  # who spoke when it last stopped speaks again, as in the app (trial5 T5-4)
     console = Console(stdout)
     saver = Saver(opened, console)
     opened.service.subscribe(saver.changed)

@@ -247,6 +247,7 @@ class SessionApp(App[int]):
 
     def _adopt(self, opened: OpenSession) -> None:
         self.opened = opened
+        opened.service.resume_speaker()  # who spoke when the app last stopped speaks again (trial5 T5-4)
         self.opened_at = self.now()
         self.saver = AutoSaver(self, opened, self._save_state_changed)
         self.save_state = SAVED

@@ -32,3 +32,14 @@ def test_two_numbers_said_with_a_comma_between_are_not_one_number(tmp_path):
     assert code == 0, out
     assert "This question takes a number" in out and "Your words are in the notes" not in out
     assert read_session(path).answers["units.ops.drops"].value == 120
+
+
+def test_who_was_speaking_speaks_again_in_plain_mode(tmp_path):
+    """T5-4: a reopened session credited nobody until /speaker was said again."""
+    from tests.support.tui import make_session
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace('current = "', 'speaker = "Raj"\ncurrent = "', 1), encoding="utf-8")
+    code, out = play(path, "We key every invoice twice", "/stop")
+    assert code == 0, out
+    assert read_session(path).answers["mini.context.problem"].by == "Raj"

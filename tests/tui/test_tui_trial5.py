@@ -247,3 +247,28 @@ def test_the_decision_recovered_after_a_crash(snap_compare, tmp_path, monkeypatc
         await pilot.pause()
 
     assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)
+
+
+# T5-4: who is speaking was forgotten when the session was reopened
+
+
+async def test_who_was_speaking_speaks_again_when_the_session_is_reopened(tmp_path):
+    from elicit.core.session import read_session
+    from elicit.tui.widgets.interview.session_header import SessionHeader
+    from tests.support.tui import make_session
+
+    path = make_session(tmp_path / "s.elicit.toml")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7", "f7")  # Ann, then Raj
+        await pilot.press(*"Raj: we key every invoice twice")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # saves, lets the lock go
+        await pilot.pause()
+    assert read_session(path).speaker == "Raj" and 'speaker = "Raj"' in path.read_text(encoding="utf-8")
+    reopened = app_on(path)
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = reopened.screen.query_one(SessionHeader)
+        assert header.speaker == "Raj" and "▸ Raj" in str(header.render())

@@ -232,6 +232,9 @@ class Session:
     started_at: datetime | None = None
     ended_at: datetime | None = None
     current: str = ""
+    speaker: str = ""
+    """Who was speaking when the app or plain mode last changed it (a participant's name): they speak again when
+    the session is reopened there (trial5 T5-4). The command line never reads it (``--by`` says who)."""
     participants: list[Participant] = field(default_factory=list)
     banks: list[BankRef] = field(default_factory=list)
     answers: dict[str, Answer] = field(default_factory=dict)

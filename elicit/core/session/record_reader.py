@@ -45,7 +45,7 @@ from elicit.core.vocabulary import (
     STORY_STATUSES,
 )
 
-META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current")
+META_KEYS = ("title", "client", "project", "interviewer", "started_at", "ended_at", "current", "speaker")
 PARTICIPANT_KEYS = ("name", "role")
 BANK_REF_KEYS = ("id", "version", "hash", "path")
 ANSWER_KEYS = ("value", "notes", "status", "answered_at", "updated_at", "by", "interviews")
@@ -151,6 +151,7 @@ class RecordReader(TableReader):
             started_at=self.when(data, "started_at", ""),
             ended_at=self.when(data, "ended_at", ""),
             current=self.string(data, "current", ""),
+            speaker=self.string(data, "speaker", ""),
         )
 
     def records(self, data: dict[str, Any], session: Session, bank_keys: tuple[str, ...] = BANK_REF_KEYS) -> None:

@@ -114,16 +114,30 @@ class SessionService:
     def set_speaker(self, text: str) -> str:
         """Make the participant ``text`` names (a name, a first name, a number; "" for nobody) the current speaker.
 
-        Not a change to the session (nothing to save): it says who is credited
-        with what is captured next. Raises ElicitError for a name that is not a
-        participant's, or when the session has none.
+        It says who is credited with what is captured next, and is kept in the
+        session (``speaker``, written with the next save) for :meth:`resume_speaker`.
+        Raises ElicitError for a name that is not a participant's, or when the
+        session has none.
         """
-        self.speaker = speaker_name(self.session.participants, text)
+        self._speaking(speaker_name(self.session.participants, text))
         return self.speaker
 
     def cycle_speaker(self) -> str:
         """The next participant speaks (after the last: nobody, then the first again); "" when there are none."""
-        self.speaker = next_speaker(self.session.participants, self.speaker)
+        self._speaking(next_speaker(self.session.participants, self.speaker))
+        return self.speaker
+
+    def _speaking(self, name: str) -> None:
+        # Kept in the session but no change of its own (no save for a key that captured nothing): it reaches the
+        # disk with the next save, which the first thing credited to them (or the interview clock) brings.
+        self.speaker = self.session.speaker = name
+
+    def resume_speaker(self) -> str:
+        """The participant who was speaking when the app or plain mode stopped speaks again (trial5 T5-4: a
+        reopened session credited nobody, saying nothing); the front ends call this, the command line does not
+        (its ``--by`` says who). Returns the speaker."""
+        if self.session.speaker in [p.name for p in self.session.participants]:
+            self.speaker = self.session.speaker
         return self.speaker
 
     def credit(self, by: str | None) -> str:
@@ -669,6 +683,8 @@ class SessionService:
             setattr(self.session, name, _copy(value))
         if self.speaker not in [p.name for p in self.session.participants]:
             self.speaker = ""
+        if self.session.speaker not in [p.name for p in self.session.participants]:
+            self.session.speaker = ""
         self._changed("meta")
 
 

@@ -439,3 +439,20 @@ def test_notes_alone_are_not_answered_by_any_route(service):
     assert service.interview.status(question) == "open" and service.session.answers[question].notes
     service.answer(question, "Web")
     assert service.interview.status(question) == "answered"
+
+
+def test_the_speaker_is_kept_in_the_session_and_resumed_only_by_a_front_end(voices, mini_bank):
+    """trial5 T5-4: the app reopened a session with nobody speaking, so what was captured next was nobody's."""
+    from elicit.core.session.file_format import dumps_session, loads_session
+
+    voices.set_speaker("ben")
+    voices.answer("mini.context.problem", "slow")
+    again = loads_session(dumps_session(voices.session), "s.elicit.toml")
+    assert again.speaker == "Ben Cho"
+    reopened = SessionService(again, Interview(again, [mini_bank]))
+    assert reopened.speaker == "", "the command line credits only --by: it never reads the kept speaker"
+    assert reopened.resume_speaker() == "Ben Cho" and reopened.answer("mini.context.platform", "Web").by == "Ben Cho"
+    reopened.cycle_speaker()
+    assert reopened.speaker == "" and reopened.session.speaker == ""  # after the last: nobody, kept as nobody
+    again.speaker = "Someone Gone"
+    assert SessionService(again, Interview(again, [mini_bank])).resume_speaker() == ""
