@@ -77,6 +77,8 @@ class Interview:
         self._position = {question.id: index for index, question in enumerate(self.questions)}
         self._applicable: list[Question] | None = None
         self._applicable_ids: set[str] = set()
+        self._applicable_by_section: dict[str, list[Question]] | None = None
+        """The questions that apply, by section id (made when a section's progress is first asked for)."""
 
     # answers and applicability
 
@@ -114,7 +116,22 @@ class Interview:
                         _hear(heard, question.id, answer)
             self._applicable = result
             self._applicable_ids = {question.id for question in result}
+            self._applicable_by_section = None
         return self._applicable
+
+    def _applicable_in(self, section_id: str) -> list[Question]:
+        """The questions of one section that currently apply, in order.
+
+        Grouped once per change of what applies: the navigator asks for every section's counts at once, and
+        filtering all the questions for each section was 25 x 500 look-ups with a 500-question bank (issue 18).
+        """
+        applicable = self.applicable()
+        if self._applicable_by_section is None:
+            grouped: dict[str, list[Question]] = {}
+            for question in applicable:
+                grouped.setdefault(question.section_id, []).append(question)
+            self._applicable_by_section = grouped
+        return self._applicable_by_section.get(section_id, [])
 
     def applies(self, question_id: str) -> bool:
         """Whether a question currently applies."""
@@ -199,9 +216,7 @@ class Interview:
         """Counts for the whole interview or one section."""
         from elicit.core.session.progress import Progress  # not loaded by a command that counts nothing (elicit answer)
 
-        questions = self.applicable()
-        if section is not None:
-            questions = [q for q in questions if q.section_id == section.id]
+        questions = self.applicable() if section is None else self._applicable_in(section.id)
         counts = {"answered": 0, "skipped": 0, "revisit": 0, OPEN: 0}
         required_open = told = 0
         for question in questions:

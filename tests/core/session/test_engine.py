@@ -119,6 +119,26 @@ def test_progress_and_coverage(mini_bank):
     assert keys(run.flagged()) == ["satisfaction"]
 
 
+def test_a_sections_progress_follows_what_applies_after_every_change(mini_bank):
+    """Each section's counts come from the questions that apply now (grouped by section once per change)."""
+    run = interview(mini_bank)
+
+    def naive(section):
+        return [q.id for q in run.applicable() if q.section_id == section.id]
+
+    context = run.sections[0]
+    steps = [("mini.context.platform", "Mobile"), ("mini.context.offline", True), ("mini.context.offline_how_long", 4), ("mini.context.platform", "Web")]
+    totals = []
+    for question_id, value in steps:
+        run.session.answers[question_id] = Answer(value)
+        run.invalidate()
+        for section in run.sections:
+            assert run.progress(section).total == len(naive(section))
+        totals.append(run.progress(context).total)
+    assert totals == [3, 4, 4, 2], "offline and its follow-up come and go with the platform"
+    assert sum(run.progress(section).total for section in run.sections) == run.progress().total
+
+
 def test_resolve_id_accepts_unambiguous_tails(mini_bank):
     run = interview(mini_bank)
     assert run.resolve_id("mini.users.who").key == "who"
