@@ -120,7 +120,7 @@ class SessionTail:
             cut = text.find(SPLIT, start + PIECE)
             end = len(text) if cut < 0 else cut + 1
             try:
-                pieces.append(loads(text[start:end], explain=False))
+                pieces.append(loads(text[start:end], explain=False, standard_zones=False))
             except (TomlSyntaxError, RecursionError, ValueError):
                 return None
             start = end
@@ -157,7 +157,7 @@ def staged_from_text(path: Path, text: str, raw: bytes, *, own_writing: bool = F
         return _whole(path, text, raw), None
     head_text = text[:split]
     try:
-        head = loads(head_text, explain=False)
+        head = loads(head_text, explain=False, standard_zones=False)  # the reader gives what it keeps tomllib's zones, as read_session's
     except (TomlSyntaxError, RecursionError, ValueError):
         return _whole(path, text, raw), None  # split inside a string, or a broken head: one careful read
     if not own_writing:
@@ -213,7 +213,7 @@ def _joined(head: dict[str, Any], pieces: list[dict[str, Any]] | None) -> dict[s
 def _whole(path: Path, text: str, raw: bytes) -> Session:
     """The session read from the whole text at once (the exact result, or the exact error)."""
     try:
-        data = loads(text)
+        data = loads(text, standard_zones=False)
     except TomlSyntaxError as exc:
         raise FindingsError([syntax_finding(str(path), str(exc), text)]) from None
     except RecursionError:

@@ -288,3 +288,38 @@ def test_reading_a_session_leaves_the_garbage_collector_as_it_found_it(tmp_path:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _datetimes(value, found: list) -> list:
+    """Every datetime a session holds, anywhere in its records."""
+    import dataclasses
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        found.append(value)
+    elif dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            _datetimes(getattr(value, item.name), found)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _datetimes(item, found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _datetimes(item, found)
+    return found
+
+
+@pytest.mark.parametrize("offset", ["+00:00", "+01:00", "-05:30", "Z"])
+def test_the_staged_read_gives_every_datetime_the_zone_the_whole_read_gives(offset: str):
+    """The staged read parses without walking the data for zones (the reader gives each datetime it keeps its
+    ``datetime.timezone``, as read_session's does): the zones are those of the whole read, type and all."""
+    from datetime import timezone
+
+    stamp = f"2026-03-02T10:30:00{offset}"
+    text = dumps_session(_session(stories=3)).replace("[[stories]]\n", f"[[stories]]\ncreated_at = {stamp}\n")
+    text = text.replace("[answers.", f"started_at = {stamp}\n\n[answers.", 1)
+    staged_session, whole = _staged(text), loads_session(text, NAME)
+    found = _datetimes(staged_session, [])
+    assert len(found) == 4 and found == _datetimes(whole, [])
+    assert all(type(item.tzinfo) is timezone for item in found), [type(item.tzinfo) for item in found]
+    assert [item.utcoffset() for item in found] == [item.utcoffset() for item in _datetimes(whole, [])]
