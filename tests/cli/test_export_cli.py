@@ -230,3 +230,23 @@ def test_csv_export_neutralises_formulas_unless_raw_cells(tmp_path):
     wrong = run("export", path, "-f", "md", "--raw-cells")
     assert wrong.returncode == 2
     assert "--raw-cells applies to CSV formats only" in one_error_line(wrong)
+
+
+@pytest.mark.parametrize("name", ["md", "html"])
+def test_the_client_spec_loads_neither_trace_nor_gherkin_nor_csv_and_reads_the_same(session_file, name):
+    """The traceability part is the team's: a client spec has no use for the trace, Gherkin or csv modules."""
+    from tests.support.cli import FRONT_ENDS, run_elicit
+
+    unused = ("elicit.core.spec.exporters.trace", "elicit.core.spec.exporters.gherkin_features", "csv")
+    client = run_elicit("export", session_file, "--format", name, forbid=FRONT_ENDS + unused)
+    assert client.returncode == 0 and client.stdout == next(iter(expected(name).values()))
+    team = run_elicit("export", session_file, "--format", name, "--audience", "team")
+    session = rich_session()
+    assert team.stdout == next(iter(get_exporter(name).render(session, interview_for(session), options_for_team()).values()))
+    assert "Traceability" in team.stdout
+
+
+def options_for_team():
+    from elicit.core.spec.exporters.options import ExportOptions
+
+    return ExportOptions(audience="team")

@@ -51,7 +51,6 @@ from elicit.core.spec.exporters.document import (
     line,
 )
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.trace import trace_rows
 from elicit.core.text import long_date
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
@@ -802,6 +801,7 @@ class PartMaker:
 
 def traceability(spec: SpecContext) -> tuple[Block, ...]:
     """Question -> story -> acceptance criterion -> Gherkin scenario: the rows of ``elicit export --format trace``."""
+    from elicit.core.spec.exporters.trace import trace_rows  # the team's part only: a client spec never loads trace, Gherkin, csv
     rows = tuple(
         (
             line(f"{row.question} ({row.question_id})" if row.question else row.question_id or "—"),
