@@ -10,7 +10,7 @@ from typing import Any
 from elicit.core.data import record_dict
 from elicit.core.session import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SessionService
 
-from .output import console, one_line, print_json
+from .output import console, one_line, print_json, print_table
 from .session_commands import load_for_reading, open_for_change
 
 KEYS = {"decision": DECISION_KEYS, "open-question": OPEN_QUESTION_KEYS, "assumption": ASSUMPTION_KEYS, "term": GLOSSARY_KEYS}
@@ -72,7 +72,7 @@ def list_items(args: argparse.Namespace) -> int:
         table.add_column(name.replace("_", " "), overflow="fold", no_wrap=name in ("id", "status"))
     for item in items:
         table.add_row(*(escape(_cell(getattr(item, name))) for name in columns))
-    console().print(table)
+    print_table(console(), table)
     return 0
 
 

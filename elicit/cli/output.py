@@ -119,6 +119,16 @@ def print_lines(out: Console, renderable: Any) -> None:
         print_hanging(out, " " * indent, line[indent:], indent)
 
 
+def print_table(out: Console, table: Any) -> None:
+    """A table; piped into a file (not a terminal: no styles), each line without the spaces rich pads its cells with."""
+    if out.is_terminal:
+        out.print(table)
+        return
+    with out.capture() as captured:
+        out.print(table)
+    out.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
 def print_markup(out: Console, markup: str, indent: int = 0) -> None:
     """One line of rich markup, wrapped by :func:`print_hanging` (``indent`` columns in after the first line)."""
     from rich.text import Text

@@ -12,7 +12,7 @@ from elicit.core.review import accept, decline, diff, diff_json, diff_markdown, 
 from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITY_LABELS
 
-from .output import console, one_line, print_json, print_lines, warning_line
+from .output import console, one_line, print_json, print_lines, print_table, warning_line
 from .session_commands import load_for_reading, open_for_change
 
 LIST_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason")
@@ -96,7 +96,7 @@ def list_proposals(args: argparse.Namespace) -> int:
         proposed = "; ".join(part for part in (item.wording, priority, criteria, item.comment) if part)
         story = item.story or NEW_STORY
         table.add_row(*(escape(text) for text in (item.id, story, item.change, item.status, proposed, item.reason)))
-    console().print(table)
+    print_table(console(), table)
     return 0
 
 

@@ -12,7 +12,7 @@ from elicit.core.session import SessionService, Story
 from elicit.core.stories import UNPARSED_TAG
 from elicit.core.vocabulary import PRIORITY_LABELS
 
-from .output import console, one_line, print_json
+from .output import console, one_line, print_json, print_table
 from .parser import UsageError
 from .session_commands import load_for_reading, open_for_change
 
@@ -66,7 +66,7 @@ def list_stories(args: argparse.Namespace) -> int:
     table.add_column("AC", justify="right")
     for story in session.stories:
         table.add_row(escape(story.id), PRIORITY_LABELS[story.priority], story.status, escape(story.sentence()), str(len(story.acceptance)))
-    console().print(table)
+    print_table(console(), table)
     return 0
 
 

@@ -12,7 +12,7 @@ from elicit.core.session import Interview, SectionSummary, Session, SessionSumma
 from elicit.core.text import plural
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS
 
-from .output import console, print_hanging, print_markup
+from .output import console, print_hanging, print_markup, print_table
 
 
 def print_summary(session: Session, interview: Interview, counts: SessionSummary, path_text: str) -> None:
@@ -60,7 +60,7 @@ def _coverage(out: Console, counts: SessionSummary) -> None:
             table.add_row(*_coverage_row(section))
     out.print()
     out.print("[italic]Coverage by section[/]")
-    out.print(table)
+    print_table(out, table)
 
 
 def _coverage_row(section: SectionSummary) -> list[str]:

@@ -343,6 +343,14 @@ def test_summary_piped_at_80_columns_has_no_trailing_space(session):
     assert any(line.startswith("Progress:") for line in lines)
 
 
+def test_story_list_piped_has_no_padding_after_the_text(session):
+    elicit("story", "add", str(session), "--role", "r", "--want", "w", "--priority", "must")
+    want = "see every order from the shop the moment it is placed, " * 3  # wraps in the story column (COLUMNS=100)
+    elicit("story", "add", str(session), "--role", "warehouse clerk", "--want", want.strip())
+    listed = elicit("story", "list", str(session)).stdout.splitlines()
+    assert len(listed) > 3 and [line for line in listed if line != line.rstrip()] == []
+
+
 def test_summary_of_a_session_whose_bank_is_gone(tmp_path):
     bank = tmp_path / "gone.toml"
     bank.write_text(MINI_BANK.read_text().replace('id = "mini"', 'id = "gone"'), encoding="utf-8")

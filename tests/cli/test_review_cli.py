@@ -171,6 +171,7 @@ def test_a_new_story_on_the_sheet_is_imported_listed_accepted_and_in_the_diff(se
     }  # fmt: skip
     table = run_elicit("review", "list", session)
     assert "(new story)" in table.stdout and "add" in table.stdout
+    assert [line for line in table.stdout.splitlines() if line != line.rstrip()] == [], "piped: no padding after the text"
     accepted = run_elicit("review", "accept", session, "P-001")
     assert accepted.returncode == 0 and accepted.stdout == "P-001 accepted: the client's story is added as US-003\n"
     story = read_session(session).stories[-1]
