@@ -407,10 +407,15 @@ def _no_benefit(story: _InBacklog) -> tuple[str, str, str] | None:
     if not view.want or view.so_that or _reason_in_goal(view.want) or purpose_in_goal(view.want):
         return None
     share = _benefit_share(context, story.index, story.others)
-    if story.others >= MIN_BACKLOG and share < BENEFIT_SHARE:
+    if _no_benefit_is_convention(story.others, share):
         return None  # the backlog's convention: no benefit (see benefit_note)
     why = f"{share:.0%} of the other stories give one" if story.others >= MIN_BACKLOG else "a story should say why"
     return "no-benefit", f"the story gives no benefit ({why})", "add why it matters: ', so that <benefit>'"
+
+
+def _no_benefit_is_convention(others: int, share: float) -> bool:
+    """Whether a story with ``others`` other parsed stories, ``share`` of which give a benefit, may leave it out."""
+    return others >= MIN_BACKLOG and share < BENEFIT_SHARE
 
 
 def _benefit_share(context: BacklogContext, index: int | None, others: int) -> float:
@@ -463,9 +468,10 @@ def benefit_note(stories: Sequence[Story] | BacklogContext, disabled: frozenset[
     parsed = sum(context.means.values())
     if parsed <= MIN_BACKLOG:
         return None
-    share = context.with_benefit / parsed
-    if share >= BENEFIT_SHARE:
+    # Decided as the check decides for a story without a benefit: on the share of the other stories that give one.
+    if not _no_benefit_is_convention(parsed - 1, context.with_benefit / (parsed - 1)):
         return None
+    share = context.with_benefit / parsed
     gives = "gives" if context.with_benefit == 1 else "give"
     return (
         f"no-benefit is off: only {context.with_benefit} of the {parsed} stories ({share:.0%}) {gives} a benefit ('so that ...'); "

@@ -455,6 +455,26 @@ def test_benefit_note_says_when_no_benefit_is_off_for_the_backlog():
     assert benefit_note(backlog("As a nurse, I want to print the ward list.")) is None  # too small to set a convention
 
 
+def test_benefit_note_never_says_the_check_is_off_when_it_reported():
+    """The check judges a story by the share of the other stories that give a benefit; the note must decide the same
+    way (4 stories, 2 with a benefit: each of the other two sees 2 of 3 = 67%, so it is reported, and no note)."""
+    half = backlog(
+        "As a nurse, I want to see today's ward list, so that I can plan my shift.",
+        "As a nurse, I want to record a visit on my phone.",
+        "As a patient, I want to book an appointment online, so that I avoid calling.",
+        "As a nurse, I want to print the ward list.",
+    )
+    assert "no-benefit" in codes(lint_stories(half)) and benefit_note(half) is None
+    for size in range(4, 12):
+        for with_benefit in range(size + 1):
+            stories = backlog(
+                *(f"As a nurse, I want to see ward list {n}, so that I can plan shift {n}." for n in range(with_benefit)),
+                *(f"As a nurse, I want to print report {n}." for n in range(size - with_benefit)),
+            )
+            reported = "no-benefit" in codes(lint_stories(stories))
+            assert (benefit_note(stories) is not None) is (not reported and with_benefit < size), (size, with_benefit)
+
+
 def test_duplicate():
     stories = backlog(*GOOD, "as a NURSE, I want to see today's ward-list; so that I can plan my shift")
     found = [f for f in lint_stories(stories) if f.code == "duplicate"]
