@@ -61,6 +61,7 @@ class Interview:
     def __init__(self, session: Session, banks: Sequence[Bank]):
         self.session = session
         self.banks = list(banks)
+        _adopt_banks(session, self.banks)
         self.sections: list[Section] = []
         self._questions: dict[str, Question] = {}
         seen_sections: set[str] = set()
@@ -325,6 +326,19 @@ class Interview:
             if not any(other != question_id and (other == tail or other.endswith("." + tail)) for other in self._questions):
                 return tail
         return question_id
+
+
+def _adopt_banks(session: Session, banks: Sequence[Bank]) -> None:
+    """Record the version and content of the banks the session now runs on, so the next save keeps them.
+
+    :func:`banks_for_session` notes a bank changed since the session last used it; once the session is saved on
+    the new bank, the note is not repeated by every later command (answers are kept by question id either way).
+    """
+    loaded = {bank.id: bank for bank in banks}
+    for index, ref in enumerate(session.banks):
+        bank = loaded.get(ref.id)
+        if bank is not None and ref.hash and (ref.hash, ref.version) != (bank.content_hash, bank.version):
+            session.banks[index] = BankRef(ref.id, bank.version, bank.content_hash, ref.path)
 
 
 def banks_for_session(session: Session, catalog: BankCatalog, base: Path | None = None) -> tuple[list[Bank], list[str]]:
