@@ -1,14 +1,19 @@
 """Every row of the performance table (issue 18), each with its baseline measured in the same run.
 
-    .venv/bin/python bench/perf_table.py [--runs 7] [--keys 300] [--readme README.md] [--only NAME ...]
+    .venv/bin/python bench/perf_table.py [--runs 7] [--startup-runs 15] [--max-load 2] [--keys 300] [--readme README.md] [--only NAME ...]
 
 Start-up rows run in a real terminal (a private tmux server, 120x40): the
 time from launching the program until the first question's prompt is on
 screen, for elicit and for the bare Textual apps it is compared with. The
-runs are interleaved (elicit, bare, elicit, bare, ...) so that a busy
-machine slows both alike; the table gives medians, and the spread (lowest
-to highest) says how noisy the run was. The load average before and after
-is printed too.
+runs are interleaved in rounds (each round launches every program once,
+each elicit launch beside its baseline's, the order reversed every other
+round so neither goes first every time), so that a busy machine slows both
+alike. A row's ratio is the median of its per-round ratios (elicit's time
+over its baseline's launched right beside it), printed with the middle
+half and the whole range of those ratios, the number of rounds, the ratio
+of the two medians (what this table gave before), and the machine's load
+during the rows. ``--max-load`` waits (up to ``--wait`` seconds) for the
+load average to fall that low before the start-up rows begin.
 
 The keystroke row runs in one process, headless (``bench/tui_bench.py``):
 keys sent one by one at a fast typist's pace into the answer editor of a
@@ -35,6 +40,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,14 +168,51 @@ def prepare(folder: Path) -> Setup:
     return setup
 
 
-def _interleaved(terminal: Terminal, setup: Setup, runs: int, launches: dict[str, tuple[list[str], str]]) -> dict[str, list[Launch]]:
+def _interleaved(
+    terminal: Terminal, setup: Setup, runs: int, launches: dict[str, tuple[list[str], str]], loads: list[float] | None = None
+) -> dict[str, list[Launch]]:
+    """``runs`` rounds of every launch; each round in the order given, every other round in the reverse order.
+
+    ``launches`` puts each elicit launch beside its baseline's, so either way the two run one after the other:
+    the round's ratio compares launches made under the same load. ``loads`` gets the load average at each round.
+    """
     samples: dict[str, list[Launch]] = {name: [] for name in launches}
     for argv, marker in launches.values():  # warm the file cache and the byte code
         terminal.launch(argv, marker, cwd=setup.folder, env=setup.env, settle=0)
-    for _ in range(runs):
-        for name, (argv, marker) in launches.items():
+    order = list(launches)
+    for number in range(runs):
+        if loads is not None:
+            loads.append(os.getloadavg()[0])
+        for name in order if number % 2 == 0 else reversed(order):
+            argv, marker = launches[name]
             samples[name].append(terminal.launch(argv, marker, cwd=setup.folder, env=setup.env))
     return samples
+
+
+def pair_ratios(measured: list[Launch], baseline: list[Launch]) -> list[float]:
+    """Each round's ratio: elicit's launch over its baseline's, launched beside it in the same round."""
+    return [ours.seconds / theirs.seconds for ours, theirs in zip(measured, baseline, strict=True)]
+
+
+def describe_ratios(ratios: list[float], ratio_of_medians: float) -> str:
+    """The per-round ratios as the table's noise line: median, middle half, range, rounds, and the older estimate."""
+    ordered = sorted(ratios)
+    quartiles = statistics.quantiles(ordered, n=4, method="inclusive") if len(ordered) > 1 else [ordered[0]] * 3
+    return (
+        f"ratio {statistics.median(ordered):.2f} (median of {len(ordered)} per-round ratios; middle half "
+        f"{quartiles[0]:.2f}–{quartiles[2]:.2f}, all {ordered[0]:.2f}–{ordered[-1]:.2f}); ratio of the medians {ratio_of_medians:.2f}"
+    )
+
+
+def wait_for_quiet(max_load: float | None, wait: float) -> str:
+    """Wait until the 1-minute load average is at most ``max_load`` (at most ``wait`` seconds); say what was found."""
+    if max_load is None:
+        return f"start-up rows began at {load()}"
+    deadline = time.monotonic() + wait
+    while os.getloadavg()[0] > max_load and time.monotonic() < deadline:
+        time.sleep(5)
+    state = "reached" if os.getloadavg()[0] <= max_load else f"not reached in {wait:.0f} s"
+    return f"start-up rows began at {load()} (waited for {max_load:g}: {state})"
 
 
 def _median_ms(samples: list[Launch]) -> float:
@@ -181,28 +224,32 @@ def _spread(samples: list[Launch]) -> str:
     return f"{times[0]:.0f}–{times[-1]:.0f} ms"
 
 
-def startup_rows(setup: Setup, runs: int) -> list[Row]:
+def startup_rows(setup: Setup, runs: int, max_load: float | None = None, wait: float = 0) -> list[Row]:
     elicit = str(Path(sys.executable).with_name("elicit"))
     python = sys.executable
-    launches = {
+    launches = {  # each elicit launch beside its baseline's (the richer bare app is the discovery row's second baseline)
+        "rich": ([python, str(setup.scripts["rich"])], setup.markers["rich"]),
         "new": ([elicit, "open", str(setup.new_session)], setup.markers["new"]),
         "bare-new": ([python, str(setup.scripts["bare-new"])], setup.markers["new"]),
-        "rich": ([python, str(setup.scripts["rich"])], setup.markers["rich"]),
         "big": ([elicit, "open", str(setup.big_session)], setup.markers["big"]),
         "bare-big": ([python, str(setup.scripts["bare-big"])], setup.markers["big"]),
         "huge": ([elicit, "open", str(setup.huge_session)], setup.markers["huge"]),
         "bare-huge": ([python, str(setup.scripts["bare-huge"])], setup.markers["huge"]),
     }
+    print(wait_for_quiet(max_load, wait), file=sys.stderr)
+    loads: list[float] = []
     terminal = Terminal(120, 40)
     try:
-        samples = _interleaved(terminal, setup, runs, launches)
+        samples = _interleaved(terminal, setup, runs, launches, loads)
     finally:
         terminal.close()
+    during = f"load average (1 min) {min(loads):.1f}–{max(loads):.1f} during these rows"
     med = {name: _median_ms(values) for name, values in samples.items()}
     rss = {name: statistics.median(s.peak_rss_kib for s in values) for name, values in samples.items()}
 
     def versus(name: str, base: str, what: str, goal: float, label: str) -> Row:
-        ratio = med[name] / med[base]
+        ratios = pair_ratios(samples[name], samples[base])
+        ratio = statistics.median(ratios)
         return Row(
             what,
             f"{med[name]:.0f} ms",
@@ -210,7 +257,7 @@ def startup_rows(setup: Setup, runs: int) -> list[Row]:
             ratio,
             f"≤ {goal:.2f}×" if goal != 1.5 else "< 1.5×",
             ratio <= goal if goal != 1.5 else ratio < goal,
-            f"elicit {_spread(samples[name])}, baseline {_spread(samples[base])}",
+            f"{describe_ratios(ratios, med[name] / med[base])}; elicit {_spread(samples[name])}, baseline {_spread(samples[base])}; {during}",
         )
 
     bare = "bare Textual app (header, 100-leaf tree, static, text area, footer)"
@@ -333,7 +380,10 @@ def load() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="launches of each program (interleaved)")
+    parser.add_argument("--runs", type=int, default=7, help="launches of each program (interleaved) in the other rows")
+    parser.add_argument("--startup-runs", type=int, default=15, help="rounds of the start-up rows (each launches every program once)")
+    parser.add_argument("--max-load", type=float, help="wait for the 1-minute load average to fall this low before the start-up rows")
+    parser.add_argument("--wait", type=float, default=600, help="wait at most this many seconds for --max-load")
     parser.add_argument("--keys", type=int, default=300, help="keystrokes to time")
     parser.add_argument("--readme", type=Path, help="rewrite the table in this README")
     parser.add_argument("--only", nargs="*", choices=("startup", "keys", "kill", "cli"), help="run only these groups of rows")
@@ -344,7 +394,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         setup = prepare(Path(scratch))
         steps: list[tuple[str, Callable[[], list[Row]]]] = [
-            ("startup", lambda: startup_rows(setup, args.runs)),
+            ("startup", lambda: startup_rows(setup, args.startup_runs, args.max_load, args.wait)),
             ("keys", lambda: keystroke_rows(setup, args.keys)),
             ("kill", lambda: kill_rows(setup, args.runs)),
             ("cli", lambda: cli_rows(args.runs)),
