@@ -10,9 +10,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from elicit.core.files import keep_patterns, load_patterns
+from elicit.core.files import keep_code, keep_patterns, load_code, load_patterns
 
 _PATTERNS = load_patterns("lint")  # before the story checks compile their regular expressions: most come compiled
+_CODE = load_code("lint")  # before the models define their dataclasses: their methods come compiled
 
 from elicit.core.findings import ElicitError  # noqa: E402 - after the kept patterns are in re's cache
 from elicit.core.session import Story  # noqa: E402
@@ -70,6 +71,7 @@ def lint(args: argparse.Namespace) -> int:
             if note:
                 sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
     keep_patterns("lint", _PATTERNS)  # the first run (or the first after a change): keeps the patterns compiled
+    keep_code("lint", _CODE)  # and the dataclasses' methods
     return 1 if args.strict and findings else 0
 
 

@@ -4,6 +4,7 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from elicit.core.files.atomic import write_atomic
+    from elicit.core.files.code_cache import KeptCode, keep_code, load_code
     from elicit.core.files.pattern_cache import Kept, keep_patterns, load_patterns
     from elicit.core.files.schemas import SCHEMA_NAMES, schema_text
     from elicit.core.files.tables import TableReader, key_path
@@ -15,6 +16,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         __name__,
         {
             "atomic": ["write_atomic"],
+            "code_cache": ["KeptCode", "keep_code", "load_code"],
             "pattern_cache": ["Kept", "keep_patterns", "load_patterns"],
             "schemas": ["SCHEMA_NAMES", "schema_text"],
             "tables": ["TableReader", "key_path"],
@@ -22,4 +24,17 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         },
     )
 
-__all__ = ["SCHEMA_NAMES", "Kept", "TableReader", "keep_patterns", "key_path", "load_patterns", "parse_toml", "schema_text", "write_atomic"]
+__all__ = [
+    "SCHEMA_NAMES",
+    "Kept",
+    "KeptCode",
+    "TableReader",
+    "keep_code",
+    "keep_patterns",
+    "key_path",
+    "load_code",
+    "load_patterns",
+    "parse_toml",
+    "schema_text",
+    "write_atomic",
+]
