@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 from pathlib import Path
+from typing import Any
 
 
 def replace_quietly(target: Path, data: bytes) -> bool:
@@ -23,3 +25,37 @@ def replace_quietly(target: Path, data: bytes) -> bool:
             pass
         return False
     return True
+
+
+def write_marshalled(target: Path, header: bytes, entries: list[Any]) -> None:
+    """Keep ``entries`` (marshal data) at ``target`` after ``header`` (the file's format and the build it is for) and a
+    CRC-32 of the payload; nothing is kept when marshal cannot write them or the file cannot be written."""
+    import zlib  # loaded by the commands that keep something, not by every one that imports this module
+
+    try:
+        payload = marshal.dumps(entries)
+    except ValueError:
+        return
+    replace_quietly(target, header + b"%08x\n" % zlib.crc32(payload) + payload)
+
+
+def read_marshalled(target: Path, header: bytes) -> list[Any]:
+    """The entries :func:`write_marshalled` kept at ``target`` under ``header``; none when the file is absent,
+    unreadable, cut short, damaged, or of another format or build."""
+    import zlib
+
+    try:
+        data = target.read_bytes()
+    except (OSError, ValueError):
+        return []
+    head = len(header)
+    if not data.startswith(header) or len(data) < head + 9 or data[head + 8 : head + 9] != b"\n":
+        return []
+    payload = data[head + 9 :]
+    if data[head : head + 8] != b"%08x" % zlib.crc32(payload):
+        return []
+    try:
+        entries = marshal.loads(payload)
+    except (ValueError, TypeError, EOFError):
+        return []
+    return entries if type(entries) is list else []

@@ -31,11 +31,10 @@ import __future__
 import builtins
 import marshal
 import sys
-import zlib
 from types import CodeType
 from typing import Any
 
-from elicit.core.files.cache_file import replace_quietly
+from elicit.core.files.cache_file import read_marshalled, write_marshalled
 
 FORMAT = b"elicit-code-cache 1\n"
 KEEP = 2000
@@ -105,32 +104,12 @@ def keep_code(name: str, kept: KeptCode) -> None:
         del kept.module.exec
     if not kept.new or len(kept.codes) > KEEP:
         return
-    try:
-        payload = marshal.dumps([(text, flags, code) for (text, flags), code in kept.codes.items()])
-    except ValueError:
-        return
-    replace_quietly(_path(name), FORMAT + _build() + b"%08x\n" % zlib.crc32(payload) + payload)
+    write_marshalled(_path(name), FORMAT + _build(), [(text, flags, code) for (text, flags), code in kept.codes.items()])
 
 
 def _read(name: str) -> dict[_Key, CodeType]:
-    try:
-        data = _path(name).read_bytes()
-    except (OSError, ValueError):
-        return {}
-    head = len(FORMAT) + len(_build())
-    if not data.startswith(FORMAT + _build()) or len(data) < head + 9 or data[head + 8 : head + 9] != b"\n":
-        return {}
-    payload = data[head + 9 :]
-    if data[head : head + 8] != b"%08x" % zlib.crc32(payload):
-        return {}
-    try:
-        entries = marshal.loads(payload)
-    except (ValueError, TypeError, EOFError):
-        return {}
-    if type(entries) is not list:
-        return {}
     return {
         (entry[0], entry[1]): entry[2]
-        for entry in entries
+        for entry in read_marshalled(_path(name), FORMAT + _build())
         if type(entry) is tuple and len(entry) == 3 and type(entry[0]) is str and type(entry[1]) is int and type(entry[2]) is CodeType
     }

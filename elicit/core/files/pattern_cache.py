@@ -34,10 +34,9 @@ from __future__ import annotations
 import marshal
 import re
 import sys
-import zlib
 from typing import Any, NamedTuple
 
-from elicit.core.files.cache_file import replace_quietly
+from elicit.core.files.cache_file import read_marshalled, write_marshalled
 
 FORMAT = b"elicit-pattern-cache 1\n"
 KEEP = 400
@@ -185,24 +184,7 @@ def _plain(value: Any) -> bool:
 
 
 def _read(name: str) -> list[tuple[str, int, tuple[Any, ...]]]:
-    try:
-        data = _path(name).read_bytes()
-    except (OSError, ValueError):
-        return []
-    build = _build()
-    head = len(FORMAT) + len(build)
-    if not data.startswith(FORMAT) or data[len(FORMAT) : head] != build or len(data) < head + 9:
-        return []
-    check, payload = data[head : head + 8], data[head + 9 :]
-    if data[head + 8 : head + 9] != b"\n" or check != b"%08x" % zlib.crc32(payload):
-        return []
-    try:
-        entries = marshal.loads(payload)
-    except (ValueError, TypeError, EOFError):
-        return []
-    if type(entries) is not list:
-        return []
-    return [entry for entry in entries if _entry(entry)]
+    return [entry for entry in read_marshalled(_path(name), FORMAT + _build()) if _entry(entry)]
 
 
 def _entry(entry: Any) -> bool:
@@ -216,8 +198,4 @@ def _entry(entry: Any) -> bool:
 
 
 def _write(name: str, entries: list[tuple[str, int, tuple[Any, ...]]]) -> None:
-    try:
-        payload = marshal.dumps(entries)
-    except ValueError:
-        return
-    replace_quietly(_path(name), FORMAT + _build() + b"%08x\n" % zlib.crc32(payload) + payload)
+    write_marshalled(_path(name), FORMAT + _build(), entries)
