@@ -61,7 +61,6 @@ class Interview:
     def __init__(self, session: Session, banks: Sequence[Bank]):
         self.session = session
         self.banks = list(banks)
-        _adopt_banks(session, self.banks)
         self.sections: list[Section] = []
         self._questions: dict[str, Question] = {}
         seen_sections: set[str] = set()
@@ -328,8 +327,8 @@ class Interview:
         return question_id
 
 
-def _adopt_banks(session: Session, banks: Sequence[Bank]) -> None:
-    """Record the version and content of the banks the session now runs on, so the next save keeps them.
+def adopt_banks(session: Session, banks: Sequence[Bank]) -> None:
+    """Record the version and content of the banks the session now runs on, so the next save keeps them (the service does, on taking a session).
 
     :func:`banks_for_session` notes a bank changed since the session last used it; once the session is saved on
     the new bank, the note is not repeated by every later command (answers are kept by question id either way).

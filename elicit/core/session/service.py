@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from elicit.core.banks.models import Question
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.answers import check_exclusive, has_value, whole_number
-from elicit.core.session.engine import Interview
+from elicit.core.session.engine import Interview, adopt_banks
 from elicit.core.session.models import (
     Answer,
     Assumption,
@@ -70,6 +70,7 @@ class SessionService:
     def __init__(self, session: Session, interview: Interview | None = None):
         self.session = session
         self.interview = interview or Interview(session, [])
+        adopt_banks(session, self.interview.banks)  # a bank changed since the last run: the next save records it
         self.revision = 0
         self.stories_revision = 0
         """Bumped by every change that may touch a story (all but those in ``NOT_STORIES``): a screen keeps

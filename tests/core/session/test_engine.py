@@ -260,16 +260,17 @@ def test_answer_status_is_the_one_rule(status, value, counts):
 
 
 def test_a_changed_bank_is_noted_once_then_adopted_by_the_next_save(tmp_path, mini_bank):
-    """A session on a bank changed since it last ran notes it, runs on the new bank and, once saved, records it:
+    """A session on a bank changed since it last ran notes it, runs on the new bank and, once the service has it and saves, records it:
     later commands no longer repeat the note (trial 5: it was printed by every command, forever)."""
     from elicit.core.session.file_format import read_session
+    from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore
 
     path = tmp_path / "s.elicit.toml"
     session = Session(title="t", banks=[BankRef("mini", "0.9", "sha256:old", str(MINI_BANK))])
     banks, notes = banks_for_session(session, BankCatalog.default())
     assert len(notes) == 1 and "has changed since this session started" in notes[0]
-    Interview(session, banks)
+    SessionService(session, Interview(session, banks))
     assert (session.banks[0].version, session.banks[0].hash) == (mini_bank.version, mini_bank.content_hash)
     assert session.banks[0].path == str(MINI_BANK)
     store = SessionStore.create(path, session)
