@@ -68,7 +68,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     A numbered id (``US-007``, ``D-002``, ``OQ-001``) is close only to an id
     with the same prefix and the same number (``us-7``) or a number one typo
     away (``US-070``, ``US-008``); ``US-100`` is close to no ``US-007``, since
-    spelling alone makes any two such ids look alike.
+    spelling alone makes any two such ids look alike. Case is ignored: a
+    typed ``signed`` is as close to ``Signature`` as ``Signed`` is.
     """
     import difflib
 
@@ -79,8 +80,12 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
         shaped = [match for match in map(pattern.fullmatch, options) if match is not None]
         near = sorted((abs(int(m[2]) - int(numbered[2])), m[0]) for m in shaped if _numbers_close(numbered, m))
         return near[0][1] if near else None
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else None
+    # Case aside (a bank's 'Signature' for a typed 'signed'): the first choice of each folded spelling answers.
+    folded: dict[str, str] = {}
+    for option in options:
+        folded.setdefault(option.casefold(), option)
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
 
 
 def _numbers_close(typed: re.Match[str], choice: re.Match[str]) -> bool:

@@ -85,3 +85,12 @@ def test_a_mistyped_option_is_named_with_the_closest_one_and_the_commands_own_he
     line = one_error(run_elicit("story", "add", tmp_path / "x.elicit.toml", "--role", "a", "--want", "b", "--so_that=c"), 2)
     assert line == "elicit: error: unknown option '--so_that'; did you mean '--so-that'? (see 'elicit story add --help')"
     assert one_error(run_elicit("summary", "a.elicit.toml", "b"), 2) == "elicit: error: unrecognized arguments: b (see 'elicit summary --help')"
+
+
+# trial 5 (T5-9): a mistyped option gets the same did-you-mean as a mistyped option in a bank's `when` ---
+
+
+def test_an_option_typed_in_another_case_and_mistyped_gets_a_did_you_mean(mini_session_path: Path):
+    before = mini_session_path.read_bytes()
+    assert one_error(run_elicit("answer", mini_session_path, "platform", "webb")).endswith("did you mean 'Web'?")
+    assert mini_session_path.read_bytes() == before

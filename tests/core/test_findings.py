@@ -32,3 +32,14 @@ def test_a_numbered_id_far_from_every_number_or_of_another_kind_gets_no_suggesti
 def test_words_are_still_matched_by_spelling():
     assert did_you_mean("in_their_word", ["in_their_words", "why_now"]) == "did you mean 'in_their_words'?"
     assert did_you_mean("nothing", ["in_their_words", "why_now"]) is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("signed", "Signature"), ("SIGNED", "Signature"), ("webb", "Web")])
+def test_case_is_ignored_so_an_answer_and_a_bank_condition_get_the_same_suggestion(typed, meant):
+    # trial 5: `elicit answer k proof_kind signed` got no suggestion where the bank validator, given 'Signed', said 'Signature'.
+    options = ["Signature", "Photo", "Safe place", "Web"]
+    assert did_you_mean(typed, options) == f"did you mean '{meant}'?"
+
+
+def test_of_two_choices_spelt_alike_but_for_case_the_first_is_suggested():
+    assert did_you_mean("EMAIL", ["Email", "email", "Phone"]) == "did you mean 'Email'?"
