@@ -9,7 +9,8 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --github [--github-dir DIR]  # the GitHub set, per backlog too
     .venv/bin/python bench/lint_real_backlogs.py --github2 [--github2-dir DIR]  # the second GitHub set (tuning since round 6)
     .venv/bin/python bench/lint_real_backlogs.py --github3 [--github3-dir DIR]  # the third GitHub set (tuning since round 7)
-    .venv/bin/python bench/lint_real_backlogs.py --github4 [--github4-dir DIR]  # the fourth GitHub set (blind: a reading)
+    .venv/bin/python bench/lint_real_backlogs.py --github4 [--github4-dir DIR]  # the fourth GitHub set (tuning since round 8)
+    .venv/bin/python bench/lint_real_backlogs.py --github5 [--github5-dir DIR]  # the fifth GitHub set (blind: a reading)
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
 backlogs, one story a line). Each backlog is linted as its own set, so set
@@ -48,8 +49,13 @@ projects, labelled blind; promoted to tuning data on 2026-12-02 after one readin
 reading at d4855bd).
 
 ``--github4`` measures the fourth GitHub set the same way: labels in tests/data/lint_github4/<backlog>.toml, stories in
-../github4-user-stories/<backlog>.txt or ``--github4-dir DIR``. It is blind: every run is a reading, and
-docs/quality.md records each one. Per-backlog counts are always printed for the GitHub sets.
+../github4-user-stories/<backlog>.txt or ``--github4-dir DIR`` (promoted to tuning data on 2026-12-02 after one
+reading at 0c82c9d).
+
+``--github5`` measures the fifth GitHub set (the ninth blind set) through the same reader: labels in
+tests/data/lint_github5/<backlog>.toml, stories in ../github5-user-stories/<backlog>.txt or ``--github5-dir DIR``. It is
+blind: every run is a reading, and docs/quality.md records each one. Per-backlog counts are always printed for the
+GitHub sets.
 """
 
 from __future__ import annotations
@@ -90,6 +96,8 @@ GITHUB3_LABELS = ROOT / "tests" / "data" / "lint_github3"
 GITHUB3_STORIES = _beside("github3-user-stories")
 GITHUB4_LABELS = ROOT / "tests" / "data" / "lint_github4"
 GITHUB4_STORIES = _beside("github4-user-stories")
+GITHUB5_LABELS = ROOT / "tests" / "data" / "lint_github5"
+GITHUB5_STORIES = _beside("github5-user-stories")
 HOLDOUT_STORIES = _beside("holdout-user-stories")
 HOLDOUT_BACKLOGS = (
     "g05-openspending",
@@ -244,6 +252,7 @@ GITHUB_SETS = {
     "--github2": ("GitHub 2", GITHUB2_LABELS, GITHUB2_STORIES),
     "--github3": ("GitHub 3", GITHUB3_LABELS, GITHUB3_STORIES),
     "--github4": ("GitHub 4", GITHUB4_LABELS, GITHUB4_STORIES),
+    "--github5": ("GitHub 5", GITHUB5_LABELS, GITHUB5_STORIES),
 }
 """The label sets kept as GitHub backlogs: option -> title, label folder, default stories folder (``<option>-dir DIR``
 names another one). One reader for all of them (:func:`github`)."""

@@ -198,6 +198,25 @@ author"), also after a short opener ("From this list, I want to ...")."""
 
 _BRACKETED_ACT = re.compile(r"\(\s*(?:and|also)\s+(?P<verb>[a-z]+)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*", re.IGNORECASE)
 """A second act written in brackets: "add the files (and edit their names)"."""
+_AS_WELL_AS_DOING = re.compile(r"\bas\s+well\s+as\s+(?P<verb>[a-z]+ing)\s+(?:it|them|this|these|those|that|the|a|an|my|our|their|its|his|her|all|any)\b", re.IGNORECASE)
+"""A second act after "as well as", told as a gerund with its object ("be notified when a case is overdue, as well as
+showing it in my tray"; round 8): "as well as" joins two behaviours, whatever clause stands before it."""
+
+
+def _gerund_as_well_as(want: str) -> str | None:
+    """ "as well as showing it ..." (a verb's gerund with an object), or None; not an adjective ("as well as existing
+    records")."""
+    act = _AS_WELL_AS_DOING.search(want)
+    if act is None:
+        return None
+    gerund = act.group("verb").lower()
+    words = lexicon()
+    base = words.verb_base(gerund)
+    if base is None or base == gerund or "adj" in words.parts(gerund) or "noun" in words.parts(gerund):
+        return None
+    return f"as well as {gerund}"
+
+
 _NEXT_SENTENCE = re.compile(r"[.;!]\s+(?=[A-Z])")
 
 
@@ -227,6 +246,8 @@ def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
             return "", " ".join(again.group("want").split())
         if (other := _another_role_can(part)) is not None:
             return "", other
+    if "as well as" in want.lower() and (gerund := _gerund_as_well_as(want)) is not None:
+        return "", gerund
     if "(" in want and (act := _BRACKETED_ACT.search(want)) is not None and lexicon().is_base_verb(act.group("verb").lower()):
         return "", " ".join(act.group(0).lstrip("( ").split())
     goal = _goal(want)
@@ -363,7 +384,8 @@ def _places(tokens: list[str]) -> list[str]:
         depth = max(0, depth + (token in _OPEN) - (token in _CLOSE))
         quoted = quoted != (token == '"')
         colon = colon or token == ":"
-        clause, listing = _clause_after(tokens, index, clause, listing)
+        if not (depth or quoted):  # a full stop or a comma in brackets ("(e.g. lifts, boilers)") ends no clause
+            clause, listing = _clause_after(tokens, index, clause, listing)
         places.append(ASIDE if depth or quoted or colon or token in _CLOSE else clause)
     return places
 
@@ -479,6 +501,7 @@ def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
         not _two_goals(goal.word(_item_before(goal, joint)), goal.word(second))
         or (first_verb is not None and _sides_of_one(first_verb, goal.word(second)) and not _settings_apart(goal, joint, second))
         or _a_step_first(goal, joint, second)
+        or _recorded_after(goal, joint, second)
         or _access_values(goal, joint)
         or _alternative_means(goal, joint, second)
         or _noun_modifiers(goal, joint, second)
@@ -610,6 +633,7 @@ def _a_name(goal: _Goal, joint: int, second: int) -> bool:
     return (
         {first, second} <= goal.capitalised
         and goal.tokens[joint] != ","
+        and goal.word(first - 1) != ","
         and first - 1 not in goal.capitalised
         and second + 1 not in goal.capitalised
     )
@@ -641,8 +665,11 @@ def _leaves_the_clause(goal: _Goal, joint: int) -> bool:
 
 def _clause_start(goal: _Goal, index: int) -> int:
     """The index of the word that opened the clause the word at ``index`` sits in."""
-    while index > 0 and goal.places[index - 1] == goal.places[index]:
-        index -= 1
+    place = goal.places[index]
+    while index > 0 and (goal.places[index - 1] == place or (goal.places[index - 1] == ASIDE and place != ASIDE)):
+        index -= 1  # an aside in brackets inside the clause does not end it ("when a lift (or a boiler) breaks down")
+    while goal.places[index] == ASIDE and index < len(goal.places) - 1 and place != ASIDE:
+        index += 1
     return index
 
 
@@ -698,17 +725,27 @@ def _question_after_aside(goal: _Goal, joint: int) -> tuple[str, str] | None:
 
 
 KNOWING = word_set("know see learn understand find tell show")
+TOLD = word_set("informed notified told alerted reminded shown warned")
+"""Being told is knowing too: "be informed when a lift breaks down and its repair date" is two things to be told."""
 
 
 def _second_fact(goal: _Goal, opener: int, joint: int) -> bool:
     """ "know who funded the project and their requirements", "know when they meet and the type of user invited": a
     verb of knowing, a question with a verb of its own, then a second thing to know as a noun phrase."""
-    asked = goal.word(opener - 1) in KNOWING or (goal.word(opener - 1) == "out" and goal.word(opener - 2) == "find")
+    asked = goal.word(opener - 1) in KNOWING | TOLD or (goal.word(opener - 1) == "out" and goal.word(opener - 2) == "find")
     if not asked or goal.word(opener) not in _QUESTION_WORDS - word_set("how"):
         return False
     if not any(_inflected(goal, index) for index in range(opener + 1, joint)):
         return False
-    return goal.word(joint + 1) in word_set("the their its his her your our") and "noun" in goal.words.parts(goal.word(joint + 2))
+    if goal.word(joint + 1) not in word_set("the their its his her your our") or "noun" not in goal.words.parts(goal.word(joint + 2)):
+        return False
+    # a noun phrase, not the subject of a second verb of the same clause ("when the lift stops and the team fixes it")
+    for index in range(joint + 3, len(goal.tokens)):
+        if goal.word(index) in _CLAUSE_OPENERS or goal.places[index] != goal.places[joint]:
+            return True  # "and the type of user that will be interviewed": the verb is the noun's own clause's
+        if _inflected(goal, index):
+            return False
+    return True
 
 
 def _has_own_verb(goal: _Goal, opener: int, end: int) -> bool:
@@ -732,9 +769,23 @@ _QUESTION_MODALS = word_set("should must can could will would may")
 def _verbs_slashed(goal: _Goal, slash: int) -> tuple[str, str] | None:
     """ "import/export": two verbs, where a verb goes."""
     left, right = goal.word(slash - 1), goal.word(slash + 1)
+    if (found := _participles_slashed(goal, slash)) is not None:
+        return found
     if goal.base_verb(slash - 1) and goal.base_verb(slash + 1) and _two_goals(left, right) and _verb_position(goal, slash - 1):
         return f"{left}/{right}", ""
     return None
+
+
+def _participles_slashed(goal: _Goal, slash: int) -> tuple[str, str] | None:
+    """ "be notified/reminded of the tasks": two things done to the user after "be", each its own behaviour (round 8;
+    not the two sides of one setting: "be shown/hidden")."""
+    earlier, later = goal.participle(slash - 1), goal.participle(slash + 1)
+    if earlier is None or later is None or not _two_goals(earlier, later):
+        return None
+    before = slash - 2
+    while before > 0 and goal.words.parts(goal.word(before)) == {"adv"}:
+        before -= 1
+    return (f"{goal.word(slash - 1)}/{goal.word(slash + 1)}", "") if goal.word(before) in _BE else None
 
 
 def _verbs_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None:
@@ -904,9 +955,15 @@ def _two_goals(first: str, second: str) -> bool:
 
 def _sides_of_one(first: str, second: str) -> bool:
     """The two sides of one setting or one action said twice: a listed pair, or a verb and its un-/dis-/de- opposite."""
-    if frozenset((first, second)) in SAME_GOAL_PAIRS:
+    first, second = _without_again(first), _without_again(second)  # "disable and later re-enable": enable again
+    if first == second or frozenset((first, second)) in SAME_GOAL_PAIRS:
         return True
     return any(second == prefix + first or first == prefix + second for prefix in _OPPOSITE_PREFIXES)
+
+
+def _without_again(verb: str) -> str:
+    """ "re-enable" -> "enable": a verb with the prefix of doing it again written with a hyphen is that verb (round 8)."""
+    return verb[3:] if verb.startswith("re-") and len(verb) > 5 else verb
 
 
 def _item_before(goal: _Goal, joint: int) -> int:
@@ -956,8 +1013,8 @@ def _first_verb(goal: _Goal, joint: int) -> str | None:
     """The verb, where a verb goes, that the words before the joint belong to ("upload" in "to upload a photo and")."""
     start = _list_start(goal, _item_before(goal, joint))
     for index in range(start, max(-1, start - 14), -1):
-        if (goal.base_verb(index) or _main_do(goal, index)) and _verb_position(goal, index):
-            return goal.word(index)
+        if (goal.base_verb(index) or _main_do(goal, index)) and (_verb_position(goal, index) or goal.word(index - 1) == "to"):
+            return goal.word(index)  # "to be able to do the checks": "to" right before it (the lexicon has it as an adverb)
         if not _is_word(goal.word(index)) or goal.word(index) in _VERB_POSITION - {"to"}:
             return None
     return None
@@ -975,6 +1032,21 @@ def _a_step_first(goal: _Goal, joint: int, second: int) -> bool:
     if goal.tokens[joint] != "and" or goal.word(joint - 1) == "," or first not in STEP_VERBS:
         return False
     return first not in _PICKING or goal.word(second + 1) not in ("a", "an")
+
+
+PERFORMING = word_set("do run perform conduct complete")
+"""Verbs of carrying out a piece of work ("do the checks", "run the tests")."""
+_BACK_REFERENCES = word_set("it them")
+
+
+def _recorded_after(goal: _Goal, joint: int, second: int) -> bool:
+    """ "do all the checks and record them", "run the tests and log them": a verb that carries out a piece of work,
+    then a verb on that work itself ("it"/"them"): the work and its record are one goal, like the rule book's "run the
+    checks and get a report of the results" (round 8; not after a comma, not a new object: "run the checks and
+    email the client")."""
+    if goal.tokens[joint] != "and" or goal.word(joint - 1) == ",":
+        return False
+    return _first_verb(goal, joint) in PERFORMING and goal.word(second + 1) in _BACK_REFERENCES
 
 
 def _joined(goal: _Goal, joint: int) -> str:

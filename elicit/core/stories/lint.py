@@ -145,14 +145,23 @@ def _view(story: Story) -> _View:
         parsed = parse_story(story.want)
         if parsed is None:
             return _View(story.id, "", "", "", None, story.priority, acceptance)
-        return _View(story.id, parsed.role, parsed.want, parsed.so_that, template_family(parsed.template), story.priority, acceptance)
+        return _View(story.id, parsed.role, _said(parsed.want), parsed.so_that, template_family(parsed.template), story.priority, acceptance)
     shape = TemplateShape("want", "so-that" if story.so_that.strip() else "")
     if story.quote.strip():
         # An imported story keeps its original line as the quote: its template is the one written there.
         original = parse_story(story.quote)
         if original is not None and (original.role, original.want, original.so_that) == (story.role, story.want, story.so_that):
             shape = template_family(original.template)
-    return _View(story.id, story.role.strip(), story.want.strip(), story.so_that.strip(), shape, story.priority, acceptance)
+    return _View(story.id, story.role.strip(), _said(story.want.strip()), story.so_that.strip(), shape, story.priority, acceptance)
+
+
+_NOTHING_ASKED = re.compile(r"(?:(?:not\s+)?to(?:\s+be\s+able\s+to)?)?[\s.…:;,!-]*", re.IGNORECASE)
+
+
+def _said(want: str) -> str:
+    """The goal, or "" when it stops before asking for anything ("I want to:", "I want to ... so that ..."; round 8):
+    no-want, like a story with no goal at all."""
+    return "" if len(want) < 24 and _NOTHING_ASKED.fullmatch(want) else want
 
 
 # The backlog a story is judged against ---------------------------------------------------------

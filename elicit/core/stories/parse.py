@@ -74,6 +74,10 @@ _MEANS = (
     _means("i-can", r"\b(?:I|we)\s+(?:can|could|may)\b(?!\s*(?:not|n't|'t))", "to "),
     # a capability told as one the role has ("I have the ability to print ...", "I am allowed to ..."): as "I can"
     _means("i-have-the-ability-to", r"\b(?:I|we)\s+(?:(?:have|'ve)\s+(?:the\s+)?(?:ability|option|possibility|permission)|(?:am|are|'m)\s+(?:allowed|permitted|enabled))\s+to\b", "to "),
+    # a need told as what the person expects of the organisation ("I expect you to reply within a week", "I expect to
+    # be able to ...", "I don't expect you to ask twice"; round 8): a goal connector of its own, like "I need"
+    _means("i-dont-expect", r"\b(?:I|we)\s+(?:do\s*n[o']?t|don't|dont)\s+expect\s+(?=(?:you|us|them|the|it|to)\b)", NEGATION),
+    _means("i-expect", r"\b(?:I|we)\s+(?:would\s+)?expect\s+(?=(?:you|us|them|the|it|to)\b)"),
     # a goal told as what will happen ("As a visitor I will see a notice ..."), or as what happens ("As a reader I
     # see the logo ...", "I first see a summary ..."): the verb is kept in the goal ("to see a notice")
     _means("i-will", r"\b(?:I|we)\s+(?:will|shall|'ll|should|must)\s+(?!be\s+able\b|not\b|never\b|also\s+not\b)(?=[a-z]+\b)", "to "),
@@ -99,7 +103,7 @@ _ENDS = (
     (
         "so",
         re.compile(
-            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s)|\s+so\s+(?=(?:they|he|she|people|users|others|everyone|customers|visitors)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b))",
+            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s)|\s+so\s+(?=(?:they|he|she|people|users|others|everyone|customers|visitors)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b)|\s+so\s+(?=there\s+(?:is|are|will|would|should|can|must)\b)|\s+(?-i:So)\s+(?=(?:the|a|an|this|that|these|those|there|it|its|they|their|he|she|[A-Z0-9][\w-]*)\s+(?:[\w-]+\s+){0,3}?(?-i:can|could|will|would|should|may|must|is|are|has|have|gets?|knows?|sees?|does|do)\b))",
             re.IGNORECASE,
         ),
         "",
@@ -917,6 +921,8 @@ _FAMILIES = {
     "i-wish": "want",
     "i-would-like": "would-like",
     "i-need": "need",
+    "i-expect": "expect",
+    "i-dont-expect": "expect",
     "i-can": "can",
     "i-am-able-to": "can",
     "i-have-the-ability-to": "can",

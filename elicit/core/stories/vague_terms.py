@@ -157,7 +157,9 @@ def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:
     if _refused(text_words, hit.first) or (hit.phrase in _AMOUNTS and _listed_elsewhere(text_words, hit.last)):
         return True
     if hit.phrase == "some":
-        return _user_picks_some(text_words, hit, before)
+        return _user_picks_some(text_words, hit, before) or not _some_supplied(text_words, hit.first)
+    if _picked_out(text_words, hit, before):
+        return True
     if _names_content(text_words, hit, before) or _a_purpose_or_a_state(text_words, hit, before):
         return True
     nouns_after = len(text_words) - hit.last - 1
@@ -222,7 +224,7 @@ def _asked_whether(text_words: list[Word], first: int) -> bool:
 _AUTHORING = frozenset(["add", "write", "enter", "type", "attach", "post", "upload"])
 """Verbs of the user putting in their own content: an adjective right after them describes that content."""
 _CONTENT_ADJECTIVES = frozenset(["necessary"])
-_DEFINING = frozenset(["necessary", "useful", "suitable", "helpful"])
+_DEFINING = frozenset(["necessary", "useful", "suitable", "helpful", "relevant"])
 """Vague words that, after a noun and before "for"/"to" + what for, say which things ("the rights necessary for
 managing the data"): the purpose names them."""
 _JUDGING = frozenset(["believe", "believes", "think", "thinks", "consider", "considers", "deem", "deems", "feel", "feels"])
@@ -267,6 +269,49 @@ def _user_picks_some(text_words: list[Word], hit: PhraseHit, before: list[str]) 
         return True
     after = [word.text for word in text_words[hit.last + 1 : hit.last + 3]]
     return len(after) == 2 and after[0] == "of" and after[1] in _PARTITIVE
+
+
+_SUPPLYING = frozenset(
+    ["see", "view", "have", "get", "receive", "show", "display", "provide", "give", "offer", "contain", "list", "be", "want", "need", "like", "find"]
+    + ["make", "do"]
+)
+"""Verbs of having, getting or being shown something: "some" after them is an amount the system must supply
+("see some metrics", "be offered some choices"), and the light verbs whose object is the work to deliver ("make some
+changes to the codes"; round 8)."""
+
+
+def _some_supplied(text_words: list[Word], first: int) -> bool:
+    """Whether "some" at ``first`` is an amount the system must supply (the rule book: "some" as an unspecified amount
+    the system must provide): its verb is one of having, getting or being shown ("see some reports", "have some
+    control over it"), or the goal has no verb before it ("some reports of the week"). After a verb of the user's own
+    act ("declare some users officers", "apply some branding to it", "compare versions of some packages") the user
+    picks which: no amount the system must reach (round 8)."""
+    words = lexicon()
+    for word in reversed(text_words[max(0, first - 5) : first]):
+        text = word.text
+        if text in _PARTITIVE or text in ("a", "an", "of", "to", "at", "least", "only", "just", "also", "all", "over", "with", "for", "on", "in"):
+            continue
+        base = text if words.is_base_verb(text) else words.verb_base(text)
+        if base is None:
+            return True  # a noun or a name before it: unsure, as before
+        return base in _SUPPLYING
+    return True
+
+
+_THE_ONES = frozenset(["that", "which", "who", "whom", "whose", "where", "i", "we", "you", "they"])
+_SELECTING = frozenset(["various", "relevant", "several", "many", "different", "appropriate"])
+
+
+def _picked_out(text_words: list[Word], hit: PhraseHit, before: list[str]) -> bool:
+    """ "the various services I subscribe to", "the relevant team that sent the alert", "for the various ways": "the"
+    before the word names the whole known set, or a clause after its noun says which ones (round 8). Not "see only
+    the relevant results" (nothing says which), not "various reports" without "the"."""
+    if hit.phrase not in _SELECTING or before[-1:] != ["the"]:
+        return False
+    if hit.phrase == "various":
+        return True  # "the various X": all of the X there are
+    after = [word.text for word in text_words[hit.last + 1 : hit.last + 4]]
+    return len(after) >= 2 and _noun_like(after[0]) and (after[1] in _THE_ONES or (len(after) == 3 and _noun_like(after[1]) and after[2] in _THE_ONES))
 
 
 def load_vague_terms(user_file: Path | None = None) -> VagueTerms:

@@ -1,5 +1,5 @@
 """bench/lint_real_backlogs.py reads every GitHub label set through one reader (``--github``, ``--github2`` ...,
-``--github4``), with the stories outside the repository; made-up backlogs here, never a real set's labels."""
+``--github5``), with the stories outside the repository; made-up backlogs here, never a real set's labels."""
 
 from __future__ import annotations
 
@@ -22,14 +22,17 @@ def bench():
     return module
 
 
-def test_every_github_set_has_an_option_and_the_fourth_reads_its_own_folders(bench):
-    assert list(bench.GITHUB_SETS) == ["--github", "--github2", "--github3", "--github4"]
-    title, labels, stories = bench.GITHUB_SETS["--github4"]
-    assert labels == bench.ROOT / "tests" / "data" / "lint_github4"
-    assert stories.name == "github4-user-stories"
+@pytest.mark.parametrize("number", ["4", "5"])
+def test_every_github_set_has_an_option_and_reads_its_own_folders(bench, number):
+    assert list(bench.GITHUB_SETS) == ["--github", "--github2", "--github3", "--github4", "--github5"]
+    title, labels, stories = bench.GITHUB_SETS[f"--github{number}"]
+    assert labels == bench.ROOT / "tests" / "data" / f"lint_github{number}"
+    assert stories.name == f"github{number}-user-stories"
+    assert title == f"GitHub {number}"
 
 
-def test_the_fourth_set_goes_through_the_same_reader_per_backlog(bench, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("option", ["--github4", "--github5"])
+def test_the_fourth_and_fifth_sets_go_through_the_same_reader_per_backlog(bench, tmp_path, monkeypatch, capsys, option):
     labels, stories = tmp_path / "labels", tmp_path / "stories"
     labels.mkdir()
     stories.mkdir()
@@ -43,8 +46,8 @@ def test_the_fourth_set_goes_through_the_same_reader_per_backlog(bench, tmp_path
         '[[story]]\nbacklog = "x1-shop"\nline = 2\nexpected = []\n',
         encoding="utf-8",
     )
-    monkeypatch.setitem(bench.GITHUB_SETS, "--github4", ("GitHub 4", labels, tmp_path / "nowhere"))
-    assert bench.main(["--github4", "--github4-dir", str(stories)]) == 0
+    monkeypatch.setitem(bench.GITHUB_SETS, option, (bench.GITHUB_SETS[option][0], labels, tmp_path / "nowhere"))
+    assert bench.main([option, f"{option}-dir", str(stories)]) == 0
     out = capsys.readouterr().out
     assert "labelled (1 of 1): x1-shop" in out
     assert "x1-shop (2 lines)" in out  # per backlog, always
@@ -52,10 +55,11 @@ def test_the_fourth_set_goes_through_the_same_reader_per_backlog(bench, tmp_path
     assert row.split()[2:5] == ["1", "0", "0"]
 
 
-def test_the_fourth_set_says_where_its_stories_are_missing(bench, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("option", ["--github4", "--github5"])
+def test_the_fourth_and_fifth_sets_say_where_their_stories_are_missing(bench, tmp_path, monkeypatch, capsys, option):
     labels = tmp_path / "labels"
     labels.mkdir()
     (labels / "x1-shop.toml").write_text('[[story]]\nbacklog = "x1-shop"\nline = 1\nexpected = []\n', encoding="utf-8")
-    monkeypatch.setitem(bench.GITHUB_SETS, "--github4", ("GitHub 4", labels, tmp_path / "nowhere"))
-    assert bench.main(["--github4"]) == 1
-    assert "use --github4-dir DIR" in capsys.readouterr().err
+    monkeypatch.setitem(bench.GITHUB_SETS, option, (bench.GITHUB_SETS[option][0], labels, tmp_path / "nowhere"))
+    assert bench.main([option]) == 1
+    assert f"use {option}-dir DIR" in capsys.readouterr().err

@@ -19,6 +19,9 @@
   promoted to tuning data on 2026-12-02 after one blind reading at 08a8984): no default check makes more false alarms
   than the round-6 rules do (``GITHUB2_MOST_FALSE``); precision 0.85 or more for every default check except those
   named in ``GITHUB2_BELOW_GOAL``. Skips when ../github2-user-stories is absent (CI).
+- The third and fourth GitHub sets (tests/data/lint_github3/, lint_github4/; promoted to tuning data on 2026-12-02, each
+  after one blind reading, at d4855bd and 0c82c9d): one parameterised test, the same ceilings per set
+  (``PROMOTED_GITHUB_SETS``). Skips when the set's stories are absent (CI).
 
 Stories are linted as `elicit lint` reads a backlog file: each backlog as its own set, the
 ``#G12#`` tag stripped, a line that holds only the tag read as it stands (not a story).
@@ -35,7 +38,16 @@ import pytest
 from elicit.core.stories.backlog import BacklogLine, to_story
 from elicit.core.stories.lint import CHECKS, DEFAULT_ON, lint_stories
 from elicit.core.stories.parse import parse_story
-from tests.conftest import DATA, GITHUB2_STORIES, GITHUB3_STORIES, GITHUB_STORIES, HOLDOUT_STORIES, story_line, user_story_files
+from tests.conftest import (
+    DATA,
+    GITHUB2_STORIES,
+    GITHUB3_STORIES,
+    GITHUB4_STORIES,
+    GITHUB_STORIES,
+    HOLDOUT_STORIES,
+    story_line,
+    user_story_files,
+)
 
 PROMOTED = DATA / "lint_labels_unseen.toml"
 FRESH = DATA / "lint_labels_fresh.toml"
@@ -202,17 +214,34 @@ and try to log in again"; "add and remove", which the fresh set reads the other 
 photos", "the various ways", "the relevant organisation")."""
 
 
-def test_precision_of_every_default_check_on_the_third_github_set():
-    labelled = sorted((DATA / "lint_github3").glob("*.toml"))
-    files = tuple(GITHUB3_STORIES / f"{path.stem}.txt" for path in labelled)
+GITHUB4_MOST_FALSE = {"not-a-story": 5, "no-benefit": 1, "not-atomic": 1, "not-minimal": 3, "ambiguous": 1, "non-uniform": 2}
+"""False alarms on the fourth GitHub set with the round-8 rules (tuned on it since its one blind reading at 0c82c9d,
+where not-a-story made 10, no-benefit 8, ambiguous 5): a check may not make more."""
+GITHUB4_BELOW_GOAL = frozenset({"not-a-story"})
+"""Below precision 0.85 there with the round-8 rules, said so in docs/quality.md: not-a-story 25 of 30, the five lines of
+k2-primero that hold only a "So that ..." clause (the rule book's "no role and no 'I want'": not-a-story; that
+backlog's labeller read them as no-role and no-want)."""
+
+PROMOTED_GITHUB_SETS = {
+    # folder: (title, stories, most false alarms, checks below the goal, true positives at least)
+    "lint_github3": ("third GitHub set", GITHUB3_STORIES, GITHUB3_MOST_FALSE, GITHUB3_BELOW_GOAL, 145),  # blind reading: 45
+    "lint_github4": ("fourth GitHub set", GITHUB4_STORIES, GITHUB4_MOST_FALSE, GITHUB4_BELOW_GOAL, 215),  # blind reading: 205
+}
+
+
+@pytest.mark.parametrize("folder", sorted(PROMOTED_GITHUB_SETS))
+def test_precision_of_every_default_check_on_a_promoted_github_set(folder):
+    title, stories, most_false, below_goal, fired = PROMOTED_GITHUB_SETS[folder]
+    labelled = sorted((DATA / folder).glob("*.toml"))
+    files = tuple(stories / f"{path.stem}.txt" for path in labelled)
     if not labelled or not all(file.is_file() for file in files):
-        pytest.skip(f"third GitHub set's stories not found in {GITHUB3_STORIES}: nothing to measure")
+        pytest.skip(f"{title}'s stories not found in {stories}: nothing to measure")
     labels = [item for path in labelled for item in _labels(path)]
     scores = figures(labels, _found(files))
-    print(_table(f"third GitHub set ({len(labels)} lines; promoted to tuning data on 2026-12-02 after one blind reading):", scores))
+    print(_table(f"{title} ({len(labels)} lines; promoted to tuning data on 2026-12-02 after one blind reading):", scores))
     for code in DEFAULT_ON:
         tp, fp, _ = scores[code]
-        assert fp <= GITHUB3_MOST_FALSE.get(code, 0), f"{code}: {fp} false alarms on the third GitHub set (at most {GITHUB3_MOST_FALSE.get(code, 0)})"
-        if code not in GITHUB3_BELOW_GOAL:
-            assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the third GitHub set"
-    assert sum(tp for tp, _, _ in scores.values()) >= 145  # the checks do fire on these stories (blind reading: 45)
+        assert fp <= most_false.get(code, 0), f"{code}: {fp} false alarms on the {title} (at most {most_false.get(code, 0)})"
+        if code not in below_goal:
+            assert fp <= 0.15 * (tp + fp), f"{code}: precision {tp}/{tp + fp} is below 0.85 on the {title}"
+    assert sum(tp for tp, _, _ in scores.values()) >= fired  # the checks do fire on these stories
