@@ -26,7 +26,6 @@ from elicit.core.session import Participant, Session, SessionService, participan
 from ..bindings import bindings
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
-from .confirm import discard_dialog
 from .drafts import KeepsDraft
 
 KINDS = {"decision": "Decision", "question": "Open question", "assumption": "Assumption", "term": "Term"}
@@ -312,18 +311,7 @@ class ItemEditor(KeepsDraft, ModalScreen[ItemDraft | None]):
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
-        """Escape: an untouched editor closes; typed text is discarded only when the consultant says so."""
-        if not self.unsaved():
-            self.drop_draft()
-            self.dismiss(None)
-            return
-
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.drop_draft()
-                self.dismiss(None)
-
         name = self.initial.item_id
         if name and self.initial.kind == "term":
             name = f"the term '{name}'"
-        self.app.push_screen(discard_dialog(name, KINDS[self.initial.kind].lower()), decided)
+        self.close_or_ask(bool(self.unsaved()), name, KINDS[self.initial.kind].lower())

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.timer import Timer
 
+from .confirm import discard_dialog
+
 if TYPE_CHECKING:
     from textual.screen import ModalScreen
 
@@ -63,6 +65,20 @@ class KeepsDraft(_Editor):
         """Saved: no more writes; the draft stays until the session holding the item is on disk (host.py)."""
         if self._draft_timer is not None:
             self._draft_timer.stop()
+
+    def close_or_ask(self, typed: bool, item: str, kind: str) -> None:
+        """Escape: an untouched editor closes; typed text is discarded only when the consultant says so."""
+        if not typed:
+            self.drop_draft()
+            self.dismiss(None)
+            return
+
+        def decided(discard: bool | None) -> None:
+            if discard:
+                self.drop_draft()
+                self.dismiss(None)
+
+        self.app.push_screen(discard_dialog(item, kind), decided)
 
     def drop_draft(self) -> None:
         """The editor closes without keeping what it holds: its draft goes too."""

@@ -32,7 +32,6 @@ from ..commands import ScreenActions
 from ..marks import priority_label
 from ..widgets.common.fields import Editor, Field
 from ..widgets.common.keybar import KeyBar
-from .confirm import discard_dialog
 from .drafts import KeepsDraft
 
 TEXT_FIELDS = {"story-role": "role", "story-want": "want", "story-so-that": "so_that"}
@@ -341,17 +340,7 @@ class StoryEditor(KeepsDraft, ModalScreen[StoryDraft | None]):
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
-        if not self.is_dirty():
-            self.drop_draft()
-            self.dismiss(None)
-            return
-
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.drop_draft()
-                self.dismiss(None)
-
-        self.app.push_screen(discard_dialog(self.story_id, "story"), decided)
+        self.close_or_ask(self.is_dirty(), self.story_id, "story")
 
 
 
