@@ -19,6 +19,7 @@ from typing import Any
 
 import questionary
 from prompt_toolkit.document import Document
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.styles import Style
 
@@ -32,6 +33,7 @@ LARGEST_SCALE_LIST = 11
 LARGEST_SHORTCUT_LIST = 9
 _SLASH = object()
 _ESCAPE = object()
+_LEFT_OPEN = object()
 
 
 class _Typed(str):
@@ -63,7 +65,7 @@ class QuestionaryPrompter:
         kind = question.kind
         if kind == "choice":
             default = ask.current if ask.current in question.options else None
-            return self._pick(question.prompt, [(option, option) for option in question.options], default, escape_leaves=False)
+            return self._pick(question.prompt, [(option, option) for option in question.options], default, escape_leaves=False, open_on_enter=True)
         if kind == "multi":
             current = ask.current if isinstance(ask.current, list) else []
             choices = [questionary.Choice(option, value=option, checked=option in current) for option in question.options]
@@ -81,7 +83,7 @@ class QuestionaryPrompter:
         if kind == "scale" and len(scale_points(question)) <= LARGEST_SCALE_LIST:
             points = scale_points(question)
             default = ask.current if ask.current in points else None
-            return self._pick(question.prompt, [(scale_label(question, point), point) for point in points], default, escape_leaves=False)
+            return self._pick(question.prompt, [(scale_label(question, point), point) for point in points], default, escape_leaves=False, open_on_enter=True)
         kept = editable_answer(question, ask.current) if has_value(ask.current) else ""
         return self._line(question.prompt, keep=kept, escape_leaves=False)
 
@@ -104,20 +106,27 @@ class QuestionaryPrompter:
         prompt = questionary.text(message, default=start, qmark=QUESTION_MARK, style=self.style, instruction=instruction, **self.options)
         return str(self._ask(prompt, with_slash=False, escape_leaves=escape_leaves, recall=keep))
 
-    def _pick(self, message: str, choices: list[tuple[str, Any]], default: Any, *, escape_leaves: bool) -> Reply:
+    def _pick(self, message: str, choices: list[tuple[str, Any]], default: Any, *, escape_leaves: bool, open_on_enter: bool = False) -> Reply:
+        """A select list. With ``open_on_enter`` (an interview question with no answer yet) Enter before any
+        other key leaves the question open, as on every other kind: the list points at its first option, and
+        Enter used to pick it, an answer the client never gave (trial6 T6-1)."""
         shortcuts = len(choices) <= LARGEST_SHORTCUT_LIST
+        kept = default if any(value == default for _label, value in choices) else None
+        open_on_enter = open_on_enter and kept is None
+        how = "arrows or number" if shortcuts else "arrows"
+        instruction = f"({how}, then Enter picks; Enter alone leaves it open; / for a command)" if open_on_enter else f"({how}, Enter picks, / for a command)"
         prompt = questionary.select(
             message,
             choices=[questionary.Choice(label, value=value) for label, value in choices],
-            default=default if any(value == default for _label, value in choices) else None,
+            default=kept,
             qmark=QUESTION_MARK,
             style=self.style,
             use_shortcuts=shortcuts,
             use_jk_keys=not shortcuts,
-            instruction="(arrows or number, Enter picks, / for a command)" if shortcuts else "(arrows, Enter picks, / for a command)",
+            instruction=instruction,
             **self.options,
         )
-        return _reply(self._ask(prompt, with_slash=True, escape_leaves=escape_leaves))
+        return _reply(self._ask(prompt, with_slash=True, escape_leaves=escape_leaves, open_on_enter=open_on_enter))
 
     def _yes_no(self, message: str, current: Any) -> Reply:
         default = current if isinstance(current, bool) else None
@@ -133,8 +142,20 @@ class QuestionaryPrompter:
         result = self._ask(prompt, with_slash=True, escape_leaves=False)
         return "" if result is None else _reply(result)
 
-    def _ask(self, prompt: questionary.Question, *, with_slash: bool, escape_leaves: bool, recall: str = "") -> Any:
+    def _ask(self, prompt: questionary.Question, *, with_slash: bool, escape_leaves: bool, recall: str = "", open_on_enter: bool = False) -> Any:
         bindings = KeyBindings()
+
+        if open_on_enter:
+            untouched = [True]
+
+            def _touched(_processor: Any) -> None:
+                untouched[0] = False  # an arrow or a digit moved the pointer: Enter picks from now on
+
+            prompt.application.key_processor.after_key_press += _touched
+
+            @bindings.add("enter", eager=True, filter=Condition(lambda: untouched[0]))
+            def _leave_open(event: Any) -> None:
+                event.app.exit(result=_LEFT_OPEN)
 
         if recall:
 
@@ -159,6 +180,8 @@ class QuestionaryPrompter:
             raise Escaped
         if result is _SLASH:
             return _Typed(self._line("Command (or type the answer):", start="/", escape_leaves=True))
+        if result is _LEFT_OPEN:
+            return _Typed("")
         return result
 
 

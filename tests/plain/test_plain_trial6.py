@@ -1,0 +1,60 @@
+"""What the sixth user trial found in plain mode (notes/trial6.md T6-1, T6-7, T6-8).
+
+T6-1: on a real terminal, Enter on a choice or scale question nobody had answered picked the option the
+list points at first ("Less than an hour"), an answer the client never gave, where /help says Enter alone
+leaves a question open (as on text, number and yes/no questions).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from elicit.core.session.file_format import read_session
+from elicit.plain import run
+from elicit.plain.questionary_prompter import QuestionaryPrompter
+
+DOWN = "\x1b[B"
+
+
+def keys(path: Path, typed: str) -> tuple[int, str]:
+    """Plain mode on keys pressed at questionary's prompts; the exit code and the transcript."""
+    with create_pipe_input() as pipe:
+        pipe.send_text(typed)
+        pipe.close()
+        out = io.StringIO()
+        code = run(path, stdout=out, prompter=QuestionaryPrompter(input=pipe, output=DummyOutput()))
+    return code, out.getvalue()
+
+
+def answers(path: Path) -> dict[str, object]:
+    return {question: answer.value for question, answer in read_session(path).answers.items()}
+
+
+def test_enter_alone_on_a_choice_nobody_answered_leaves_it_open(mini_session_path):
+    code, out = keys(mini_session_path, "Invoices take a week\r" + "\r" + "/stop\r")
+    assert code == 0
+    assert "mini.context.platform" not in answers(mini_session_path)
+    assert "Left open." in out
+
+
+def test_a_digit_or_an_arrow_then_enter_still_picks(mini_session_path):
+    keys(mini_session_path, "Invoices take a week\r" + "1\r" + "/stop\r")
+    assert answers(mini_session_path)["mini.context.platform"] == "Web"  # the first option, chosen by its number
+    keys(mini_session_path, "/go platform\r" + DOWN + "\r" + "/stop\r")
+    assert answers(mini_session_path)["mini.context.platform"] == "Mobile"
+
+
+def test_enter_alone_keeps_a_choice_already_answered(mini_session_path):
+    keys(mini_session_path, "Invoices take a week\r" + "3\r" + "/stop\r")
+    keys(mini_session_path, "/go platform\r" + "\r" + "/stop\r")
+    assert answers(mini_session_path)["mini.context.platform"] == "Desktop"
+
+
+def test_enter_alone_on_a_scale_leaves_it_open(mini_session_path):
+    code, _out = keys(mini_session_path, "/go satisfaction\r" + "\r" + "/stop\r")
+    assert code == 0
+    assert "mini.users.satisfaction" not in answers(mini_session_path)
