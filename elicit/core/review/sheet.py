@@ -247,7 +247,16 @@ def _proposal(
         change = "change" if cells.get("wording") or priority or unread else "keep"
     if change == "keep" and priority and priority != stories[story_id].priority:
         change = "change"  # "keep" with another priority still asks for that priority: dropping it would leave the client no reason
+    if change == "keep" and _new_wording(cells.get("wording", ""), stories[story_id]):
+        change = "change"  # the same for their wording: accepting "keep" confirmed the story and dropped it (trial6 T6-2)
+        warnings.append(f"{where}: 'keep' with a new wording for {story_id}; read as a change (accept it, or decline it with a reason)")
     return Proposal("", story_id, change, cells.get("wording", ""), priority, cells.get("comment", ""), round=round_number, row=number), ""
+
+
+def _new_wording(wording: str, story: Story) -> bool:
+    """Whether the client's wording says something else than the story (its sentence or its goal, a full stop aside)."""
+    text = wording.strip().rstrip(".")
+    return bool(text) and not _same_text(text, [story.sentence().rstrip("."), story.want])
 
 
 def _new_story_text(cells: dict[str, str]) -> str:

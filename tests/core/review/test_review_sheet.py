@@ -261,3 +261,27 @@ def test_a_priority_or_decision_followed_by_the_clients_words_is_read_by_its_fir
         (first.id, "change", "", "should", "priority Should (if the budget allows)", 3),
         (second.id, "remove", "", "", "your decision: Remove - we bill elsewhere", 4),
     ]
+
+
+def test_keep_with_a_new_wording_is_a_change_and_keep_with_the_story_copied_stays_keep(tmp_path):
+    """Trial6 T6-2: "keep" + their wording was read as keep, so accepting confirmed the story and the client's
+    wording was dropped without a word (a new priority under "keep" was already read as a change)."""
+    session = rich_session()
+    rows = sheet_rows(session)
+    story = session.stories[0]
+    path = tmp_path / "back.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(rows[0])
+        writer.writerow([story.id, rows[1][1], rows[1][2], "", "keep", "to see the rota on my phone", "", ""])
+        writer.writerow([story.id, rows[1][1], rows[1][2], "", "keep", story.sentence() + ".", "", "copied, fine"])
+        writer.writerow([story.id, rows[1][1], rows[1][2], "", "keep", f"  {story.want} ", "", ""])
+    reading = read_sheet(path, session)
+    assert expected(reading.proposals) == [
+        (story.id, "change", "to see the rota on my phone", "", "", 2),
+        (story.id, "keep", story.sentence() + ".", "", "copied, fine", 3),
+        (story.id, "keep", f"{story.want}", "", "", 4),
+    ]
+    assert [warning for warning in reading.warnings if "'keep' with a new wording" in warning] == [
+        f"{path}: row 2: 'keep' with a new wording for {story.id}; read as a change (accept it, or decline it with a reason)"
+    ]
