@@ -36,7 +36,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("next", ("n",), "leave this question as it is and go on"),
     CommandSpec("back", ("b",), "go back to the previous question"),
     CommandSpec("go", ("g",), "go to a question by id or words; /go alone lists them", "ID or words"),
-    CommandSpec("story", ("a", "add"), "add a user story, linked to this question (or, while it is open, the one just answered)"),
+    CommandSpec(
+        "story",
+        ("a", "add"),
+        "add a user story, linked to this question (or, while it is open, the one just answered); a story typed after it is split into its fields",
+        "[STORY]",
+    ),
     CommandSpec("stories", ("l", "list"), "list the stories so far"),
     CommandSpec("decision", ("d",), "record a decision taken here, why, and who decided", "TEXT"),
     CommandSpec("open-question", ("o", "oq"), "note something to follow up, and who will find out", "TEXT"),

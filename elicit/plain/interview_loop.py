@@ -306,7 +306,7 @@ class PlainInterview:
             stories = self.session.stories
             self.console.say(*(story_line(story) for story in stories) if stories else ["No stories yet; /story adds one."])
         elif name == "story":
-            self.stories.capture(self._capture_source(question))
+            self.stories.capture(self._capture_source(question), typed=command.argument)
         elif name in FOLLOW_UP_COMMANDS:
             self._follow_up(command, self._capture_source(question))
         elif name == "pause":

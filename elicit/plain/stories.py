@@ -35,13 +35,16 @@ class StoryCapture:
         self.service = service
         self.last_role = ""
 
-    def capture(self, source: Question | None) -> Story | None:
-        """Ask for a story linked to ``source``; return it, or None if cancelled before it had a 'want'."""
+    def capture(self, source: Question | None, typed: str = "") -> Story | None:
+        """Ask for a story linked to ``source``; return it, or None if cancelled before it had a 'want'.
+
+        ``typed`` (the text after /story) is the answer to the first field, so a whole story typed after the
+        command is split as if pasted there (trial6 T6-7: it was dropped without a word)."""
         hint = source.story if source is not None else None
         self.console.say(capture_line("story", source), "Type /cancel at any field to drop it; a whole story pasted in one field is split.")
         story: Story | None = None
         try:
-            role, want, pasted = self._role_and_want(*self._defaults(hint))
+            role, want, pasted = self._role_and_want(*self._defaults(hint), typed=typed.strip())
             if not want:
                 self.console.say("No story added: a story needs a 'want'.")
                 return None
@@ -59,9 +62,10 @@ class StoryCapture:
         self.console.say(f"Added {story_line(story)}")
         return story
 
-    def _role_and_want(self, role_default: str, want_default: str) -> tuple[str, str, ParsedStory | None]:
-        """Ask for the role (again while it is empty), then the want; a whole story pasted in either field gives both."""
-        first = self._part("role", "As a (who):", role_default)
+    def _role_and_want(self, role_default: str, want_default: str, typed: str = "") -> tuple[str, str, ParsedStory | None]:
+        """Ask for the role (again while it is empty), then the want; a whole story pasted in either field gives both.
+        ``typed``, when given, is the role's answer (said back first), as if typed at its prompt."""
+        first = self._part("role", "As a (who):", role_default, typed=typed)
         pasted = first if isinstance(first, ParsedStory) else None
         role = pasted.role if pasted else str(first)
         while not role:
@@ -106,10 +110,16 @@ class StoryCapture:
         if quote:
             self.service.update_story(story.id, quote=quote)
 
-    def _part(self, field: str, message: str, default: str, *, optional: bool = False) -> str | ParsedStory:
-        """Role, want or so-that: the text, or the parts of a whole story pasted there; template words are refused."""
+    def _part(self, field: str, message: str, default: str, *, optional: bool = False, typed: str = "") -> str | ParsedStory:
+        """Role, want or so-that: the text, or the parts of a whole story pasted there; template words are refused.
+        ``typed`` is taken as the first reply instead of asking (said back as ``message`` and the text)."""
+        given = typed
         while True:
-            typed = self._field(message, default, optional=optional)
+            if given:
+                self.console.say(f"{message} {given}")
+                typed, given = given, ""
+            else:
+                typed = self._field(message, default, optional=optional)
             pasted = split_pasted_story(typed)
             if pasted is not None:
                 return pasted

@@ -58,3 +58,35 @@ def test_enter_alone_on_a_scale_leaves_it_open(mini_session_path):
     code, _out = keys(mini_session_path, "/go satisfaction\r" + "\r" + "/stop\r")
     assert code == 0
     assert "mini.users.satisfaction" not in answers(mini_session_path)
+
+
+# T6-7: /story with the story typed after it ----------------------------------------------------------------
+
+
+def play(path: Path, *lines: str) -> tuple[int, str]:
+    """Plain mode on typed lines (the line prompter)."""
+    out = io.StringIO()
+    code = run(path, stdin=io.StringIO("".join(line + "\n" for line in lines)), stdout=out)
+    return code, out.getvalue()
+
+
+def test_a_story_typed_after_the_story_command_is_split_and_kept(mini_session_path):
+    typed = "/story As a dispatcher, I want to see every van on a map, so that I can plan the rounds"
+    code, out = keys(mini_session_path, typed + "\r" + "1\r" + "\r" + "\r" + "/stop\r")
+    assert code == 0
+    (story,) = read_session(mini_session_path).stories
+    assert (story.role, story.want, story.so_that, story.priority) == ("dispatcher", "to see every van on a map", "I can plan the rounds", "must")
+    assert "As a (who): As a dispatcher, I want to see every van on a map" in out  # said back, for the screen reader
+
+
+def test_a_role_typed_after_the_story_command_is_the_role(mini_session_path):
+    code, _out = play(mini_session_path, "/story courier", "to see my drops in order", "", "", "", "", "/stop")
+    assert code == 0
+    (story,) = read_session(mini_session_path).stories
+    assert (story.role, story.want) == ("courier", "to see my drops in order")
+
+
+def test_the_story_command_alone_still_asks_every_field(mini_session_path):
+    play(mini_session_path, "/story", "courier", "to see my drops in order", "", "", "", "", "/stop")
+    (story,) = read_session(mini_session_path).stories
+    assert (story.role, story.want) == ("courier", "to see my drops in order")
