@@ -90,3 +90,32 @@ def test_the_story_command_alone_still_asks_every_field(mini_session_path):
     play(mini_session_path, "/story", "courier", "to see my drops in order", "", "", "", "", "/stop")
     (story,) = read_session(mini_session_path).stories
     assert (story.role, story.want) == ("courier", "to see my drops in order")
+
+
+# T6-8: a story captured field by field has no earlier wording ------------------------------------------------
+
+
+def test_a_story_captured_field_by_field_keeps_no_earlier_wording(mini_session_path):
+    """Each field is saved as it is entered; those steps of one capture are not the story's history (the
+    read-back said "Earlier wording (3 before this)" of a story nobody had changed)."""
+    play(mini_session_path, "/story", "courier", "to see my drops in order", "I drive less", "must", "Given a round, then drops are in order", "", "the van is a maze", "/stop")
+    (story,) = read_session(mini_session_path).stories
+    assert (story.so_that, story.priority, story.acceptance, story.quote) == ("I drive less", "must", ["Given a round, then drops are in order"], "the van is a maze")
+    assert story.history == []
+    pasted = "/story As a dispatcher, I want to see every van on a map, so that I can plan the rounds"
+    keys(mini_session_path, pasted + "\r" + "1\r" + "Given a van, then it is on the map\r" + "\r" + "\r" + "/stop\r")
+    assert [len(story.history) for story in read_session(mini_session_path).stories] == [0, 0]
+
+
+def test_a_later_change_of_a_captured_story_is_still_kept_in_its_history(mini_session_path):
+    from elicit.core.session import open_session
+
+    play(mini_session_path, "/story", "courier", "to see my drops in order", "", "", "", "", "/stop")
+    opened = open_session(mini_session_path, command="elicit test")
+    try:
+        opened.service.update_story("US-001", want="to see my drops on a map")
+        opened.save()
+    finally:
+        opened.close()
+    (story,) = read_session(mini_session_path).stories
+    assert [version.want for version in story.history] == ["to see my drops in order"]

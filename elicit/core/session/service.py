@@ -298,7 +298,7 @@ class SessionService:
         self._changed(f"story {story.id} added")
         return story
 
-    def update_story(self, story_id: str, *, note: str = "", **values: Any) -> Story:
+    def update_story(self, story_id: str, *, note: str = "", capturing: bool = False, **values: Any) -> Story:
         """Change some fields of a story.
 
         When the wording (role, want, so that, priority or acceptance) changes,
@@ -306,6 +306,9 @@ class SessionService:
         ``note`` says why (``read-back``). A confirmed (or changed-with-the-client)
         story whose wording changes without a new status goes back to draft:
         the client has not heard it, so it needs a read-back again.
+        ``capturing``: the story is still being captured field by field (plain
+        mode saves each field as it is entered), so its wording so far is no
+        earlier wording of it and is not kept (trial6 T6-8).
         """
         story = self._story(story_id)
         self._check_story_values(values)
@@ -314,7 +317,7 @@ class SessionService:
         if "want" in values and not str(values["want"]).strip():
             raise ElicitError("a story needs a 'want': what the user wants to do")
         stamp = now()
-        if any(name in values and values[name] != getattr(story, name) for name in WORDING_FIELDS):
+        if not capturing and any(name in values and values[name] != getattr(story, name) for name in WORDING_FIELDS):
             if "status" not in values and story.status in HEARD_BY_CLIENT:
                 values["status"] = "draft"  # the client never heard this wording: it needs a read-back again
             story.history.append(
