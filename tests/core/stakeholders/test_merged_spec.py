@@ -106,3 +106,16 @@ def test_who_told_a_merged_story_at_what_priority_survives_the_tool_spec_and_its
     assert [story.copies for story in back.stories] == [story.copies for story in session.stories]
     page = markdown_document(build_document(back, Interview(back, banks), "client"))
     assert "*Asked for by:* Owner (Must have), Shop manager, High Street (Should have) and Shop manager, Station Road (Must have)." in page
+
+
+def test_answers_the_interviews_gave_apart_are_each_what_the_client_told_us():
+    """Trial6 T6-3: a merged answer the interviews gave differently has no value of its own (it is left to
+    revisit), and the client's spec then had neither answer under "What you told us"; a difference that is no
+    conflict (a scale 4 and 5) had no open question either, so the client read nothing of it at all."""
+    told = merged_spec().split("## What you told us", 1)[1].split("\n## ", 1)[0]
+    severity = told.split("How badly does the problem hurt the business today?", 1)[1].split("\n- ", 1)[0]
+    assert "*Answer:* 4 of 5" in severity and "*Answer:* 5 of 5" in severity and "*Answer:* 2 of 5" in severity
+    assert "(Owner)" in severity and "Maria Lopez" not in severity
+    groups = told.split("Do different groups want different things from this product?", 1)[1].split("\n- ", 1)[0]
+    assert "*Answer:* No (Owner)" in groups and "*Answer:* Yes" in groups
+    assert "revisit" not in told.lower() and "The interviews differ" not in told  # the notes stay the team's

@@ -694,13 +694,22 @@ def answer_lines(spec: SpecContext, question: Question, answer: Answer) -> list[
     return [line(Label("Answer:"), Text(format_answer(question, answer.value), lines=True)), *spec.answered_by(answer)]
 
 
+def _answered_apart(session: Session, question_id: str) -> bool:
+    """A merged answer left without a value because its interviews answered it differently (a scale 3 and 4,
+    yes and no): what each of them said is still what the client told us (trial6 T6-3: both were left out)."""
+    answer = session.answers.get(question_id)
+    return answer is not None and sum(item.status != "skipped" and has_value(item.value) for item in answer.interviews) > 1
+
+
 def client_answers(spec: SpecContext) -> tuple[Block, ...]:
     """What the client said, question by question: answers only, no notes or flags."""
     blocks: list[Block] = []
     for section in spec.interview.sections:
         items = []
         for question in section.questions:
-            if not spec.interview.has_answer(question.id) or not spec.interview.applies(question.id):
+            if not spec.interview.applies(question.id):
+                continue
+            if not spec.interview.has_answer(question.id) and not _answered_apart(spec.session, question.id):
                 continue
             answer = spec.session.answers[question.id]
             items.append((line(question.prompt.strip() or "Question"), *answer_lines(spec, question, answer)))
