@@ -67,7 +67,20 @@ def accept(service: SessionService, proposal_id: str) -> Proposal:
         service.update_story(story.id, note=note, status="changed", **proposed_values(story, proposal))
     else:
         service.update_story(story.id, note=note, status="confirmed")
+    if proposal.change == "keep" or proposal.priority:
+        _settle_priority_question(service, story.id, proposal)
     return service.settle_proposal(proposal.id, "accepted")
+
+
+def _settle_priority_question(service: SessionService, story_id: str, proposal: Proposal) -> None:
+    """The client's keep or priority on a story whose interviews gave it different priorities answers the merge's
+    open question about it (trial6 T6-4: it stayed open, and the spec kept asking the client under their answer)."""
+    from elicit.core.spec.exporters.spec_document import priority_question  # only a merged session has one
+
+    question = priority_question(service.session, story_id)
+    if question is not None and question.status != "resolved":
+        how = "kept" if proposal.change == "keep" else "chosen"
+        service.resolve_open_question(question.id, f"{how} by the client on {proposal.sheet_place()}")
 
 
 def new_story_values(proposal: Proposal) -> tuple[str, str, dict[str, object]]:

@@ -119,3 +119,44 @@ def test_answers_the_interviews_gave_apart_are_each_what_the_client_told_us():
     groups = told.split("Do different groups want different things from this product?", 1)[1].split("\n- ", 1)[0]
     assert "*Answer:* No (Owner)" in groups and "*Answer:* Yes" in groups
     assert "revisit" not in told.lower() and "The interviews differ" not in told  # the notes stay the team's
+
+
+@pytest.mark.parametrize(
+    ("change", "priority", "settled"),
+    [
+        ("keep", "", "settled as Must have: kept by the client on the review sheet of round 1, row 3"),
+        ("change", "should", "settled as Should have: chosen by the client on the review sheet of round 1, row 3"),
+    ],
+)
+def test_the_clients_keep_or_priority_on_the_sheet_settles_the_merges_priority_question(change, priority, settled):
+    """Trial6 T6-4: the client kept (or re-prioritised) a story the interviews gave two priorities, and the
+    merge's open question about it stayed open: the next spec asked them again right under their answer."""
+    from elicit.core.review import accept
+    from elicit.core.session import SessionService
+    from elicit.core.session.models import Proposal
+
+    session = merge(bakery()).session
+    banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
+    service = SessionService(session, Interview(session, banks))
+    question = next(q for q in session.open_questions if q.text.startswith("How important is US-001,"))
+    (proposal,) = service.add_proposals([Proposal("", "US-001", change, "", priority, "Fine", round=1, row=3)])
+    accept(service, proposal.id)
+    assert question.status == "resolved"
+    page = markdown_document(build_document(session, Interview(session, banks), "client"))
+    cake = page.split("#### US-001 · ", 1)[1].split("\n#### ", 1)[0]
+    assert f"The priorities differed; {settled}" in cake
+    assert "until you tell us" not in cake
+
+
+def test_a_new_wording_alone_leaves_the_priority_question_open():
+    from elicit.core.review import accept
+    from elicit.core.session import SessionService
+    from elicit.core.session.models import Proposal
+
+    session = merge(bakery()).session
+    banks = [BankCatalog.default().load(ref.id) for ref in session.banks]
+    service = SessionService(session, Interview(session, banks))
+    question = next(q for q in session.open_questions if q.text.startswith("How important is US-001,"))
+    (proposal,) = service.add_proposals([Proposal("", "US-001", "change", "to order a cake online", "", "", round=1, row=3)])
+    accept(service, proposal.id)
+    assert question.status == "open"

@@ -57,7 +57,7 @@ from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 if TYPE_CHECKING:
     from elicit.core.banks.models import Question, Section
     from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Answer, Decision, Proposal, Session, Story
+    from elicit.core.session.models import Answer, Decision, OpenQuestion, Proposal, Session, Story
     from elicit.core.stories import LintFinding
 
 CLIENT = frozenset({"client"})
@@ -509,10 +509,16 @@ def told_by(spec: SpecContext, story: Story) -> list[Block]:
     return blocks
 
 
+def priority_question(session: Session, story_id: str) -> OpenQuestion | None:
+    """The open question a merge asked about a story the interviews gave different priorities ("How important is
+    US-004, ..."), if it did."""
+    asked = f"How important is {story_id},"
+    return next((q for q in session.open_questions if q.id in session.conflicts and q.text.startswith(asked)), None)
+
+
 def priorities_settled(spec: SpecContext, story: Story) -> str:
     """How a merged story's differing priorities stand: open (the merge's open question), or settled."""
-    asked = f"How important is {story.id},"
-    question = next((q for q in spec.session.open_questions if q.id in spec.session.conflicts and q.text.startswith(asked)), None)
+    question = priority_question(spec.session, story.id)
     listed = PRIORITY_HEADINGS.get(story.priority, story.priority)
     if question is None:
         return f"The priorities differed; listed under {listed}."
