@@ -51,7 +51,7 @@ class StoryCapture:
             self.last_role = role
             story = self.service.add_story(role, want, source=[source.id] if source is not None else [])
             if pasted is not None:
-                self.service.update_story(story.id, so_that=pasted.so_that, capturing=True)
+                self.service.fill_story(story.id, so_that=pasted.so_that)
                 self.console.say(f"Read as: {sentence(story.sentence())}")
             self._details(story, hint, ask_so_that=pasted is None)
         except Cancelled:
@@ -94,21 +94,21 @@ class StoryCapture:
         if ask_so_that:
             so_that = self._part("so_that", "So that (the benefit, optional):", hint.so_that if hint is not None else "", optional=True)
             if isinstance(so_that, ParsedStory):
-                self.service.update_story(story.id, role=so_that.role, want=so_that.want, so_that=so_that.so_that, capturing=True)
+                self.service.fill_story(story.id, role=so_that.role, want=so_that.want, so_that=so_that.so_that)
                 self.console.say(f"Read as: {sentence(story.sentence())}")
             elif so_that:
-                self.service.update_story(story.id, so_that=so_that, capturing=True)
-        self.service.update_story(story.id, priority=self._priority(), capturing=True)
+                self.service.fill_story(story.id, so_that=so_that)
+        self.service.fill_story(story.id, priority=self._priority())
         criteria: list[str] = []
         while True:
             criterion = self._field(f"Acceptance criterion {len(criteria) + 1} (Enter alone when done):", "")
             if not criterion:
                 break
             criteria.append(criterion)
-            self.service.update_story(story.id, acceptance=criteria, capturing=True)
+            self.service.fill_story(story.id, acceptance=criteria)
         quote = self._field("The client's own words (quote, optional):", "")
         if quote:
-            self.service.update_story(story.id, quote=quote, capturing=True)
+            self.service.fill_story(story.id, quote=quote)
 
     def _part(self, field: str, message: str, default: str, *, optional: bool = False, typed: str = "") -> str | ParsedStory:
         """Role, want or so-that: the text, or the parts of a whole story pasted there; template words are refused.

@@ -298,7 +298,7 @@ class SessionService:
         self._changed(f"story {story.id} added")
         return story
 
-    def update_story(self, story_id: str, *, note: str = "", capturing: bool = False, **values: Any) -> Story:
+    def update_story(self, story_id: str, *, note: str = "", **values: Any) -> Story:
         """Change some fields of a story.
 
         When the wording (role, want, so that, priority or acceptance) changes,
@@ -306,10 +306,16 @@ class SessionService:
         ``note`` says why (``read-back``). A confirmed (or changed-with-the-client)
         story whose wording changes without a new status goes back to draft:
         the client has not heard it, so it needs a read-back again.
-        ``capturing``: the story is still being captured field by field (plain
-        mode saves each field as it is entered), so its wording so far is no
-        earlier wording of it and is not kept (trial6 T6-8).
         """
+        return self._update_story(story_id, values, note=note, keep_history=True)
+
+    def fill_story(self, story_id: str, **values: Any) -> Story:
+        """Change some fields of a story still being captured field by field (plain mode saves each field as it
+        is entered): as :meth:`update_story`, but its wording so far is no earlier wording of it, so none is kept
+        in its history (trial6 T6-8: the read-back showed three 'earlier wordings' of a story nobody changed)."""
+        return self._update_story(story_id, values, note="", keep_history=False)
+
+    def _update_story(self, story_id: str, values: dict[str, Any], *, note: str, keep_history: bool) -> Story:
         story = self._story(story_id)
         self._check_story_values(values)
         if "by" in values:
@@ -317,7 +323,7 @@ class SessionService:
         if "want" in values and not str(values["want"]).strip():
             raise ElicitError("a story needs a 'want': what the user wants to do")
         stamp = now()
-        if not capturing and any(name in values and values[name] != getattr(story, name) for name in WORDING_FIELDS):
+        if keep_history and any(name in values and values[name] != getattr(story, name) for name in WORDING_FIELDS):
             if "status" not in values and story.status in HEARD_BY_CLIENT:
                 values["status"] = "draft"  # the client never heard this wording: it needs a read-back again
             story.history.append(
