@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions, without_rejected
+from elicit.core.spec.exporters.story_groups import asked_by_line
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -105,6 +106,9 @@ def render_feature(story: Story, interview: Interview) -> str:
     lines.append(f"  Priority: {priority}. Review status: {one_line(story.status)}.")
     if story.quote.strip():
         lines.append(f"  Client's words: “{one_line(story.quote)}”")
+    asked = asked_by_line(story, interview.session)
+    if asked:
+        lines.append(f"  {one_line(asked)}")
     for question_id in story.source:
         question = interview.question(question_id)
         where = f"{one_line(question.prompt)} ({one_line(question_id)})" if question is not None else one_line(question_id)

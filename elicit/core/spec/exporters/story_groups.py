@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from elicit.core.session.participants import find_participant, participant_label
+from elicit.core.vocabulary import PRIORITY_LABELS
+
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
     from elicit.core.session.models import Session, Story
@@ -66,3 +69,24 @@ def source_lines(story: Story, interview: Interview) -> list[str]:
         question = interview.question(question_id)
         lines.append(f"{question.prompt} ({question_id})" if question is not None else question_id)
     return lines
+
+
+def asked_by_line(story: Story, session: Session) -> str:
+    """Who asked for the story, for the team's tools: "Said by: Ann Lee (owner)"; for a story several interviews
+    told (a merge's ``copies``), each teller with the priority they gave: "Asked for by: Ann Lee (owner, Must)
+    and Ben Cho (baker, Could)". "" when nobody is credited (trial6 T6-5: the tracker CSV, Jira, Azure DevOps
+    and Gherkin exports said nothing of who wanted a story)."""
+
+    def who(name: str) -> str:
+        found = find_participant(session.participants, name) if name.strip() else None
+        return participant_label(found) if found is not None else name.strip()
+
+    tellers = {(copy.by, copy.interview): copy for copy in story.copies if copy.by.strip()}
+    if len(tellers) > 1:
+        named = []
+        for copy in tellers.values():
+            label = who(copy.by)
+            priority = PRIORITY_LABELS.get(copy.priority, copy.priority)
+            named.append(f"{label[:-1]}, {priority})" if label.endswith(")") else f"{label} ({priority})")
+        return "Asked for by: " + ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Said by: {who(story.by)}" if story.by.strip() else ""

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions, without_rejected
-from elicit.core.spec.exporters.story_groups import source_lines
+from elicit.core.spec.exporters.story_groups import asked_by_line, source_lines
 from elicit.core.text import clip, formula_safe
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -126,6 +126,9 @@ def description(story: Story, interview: Interview) -> str:
         parts.append("Acceptance criteria:\n" + "\n".join(f"- {item}" for item in story.acceptance))
     if story.quote.strip():
         parts.append(f"Client's words:\n{story.quote}")
+    asked = asked_by_line(story, interview.session)
+    if asked:
+        parts.append(asked)
     if story.source:
         parts.append("Source questions:\n" + "\n".join(f"- {item}" for item in source_lines(story, interview)))
     parts.append(f"elicit story {story.id}, priority {PRIORITY_LABELS.get(story.priority, story.priority)}, review status {story.status}")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import StoryGroup, source_lines, story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, asked_by_line, source_lines, story_groups
 from elicit.core.spec.exporters.tracker_csv import description, story_labels, summary
 from elicit.core.text import clip, formula_safe, printable
 from elicit.core.vocabulary import PRIORITY_LABELS
@@ -209,6 +209,10 @@ def azure_description(story: Story, interview: Interview) -> str:
     parts = [f"<p>{_html(story.sentence())}.</p>"]
     if story.quote.strip():
         parts.append(f"<p><b>Client's words:</b><br>{_html(story.quote)}</p>")
+    asked = asked_by_line(story, interview.session)
+    if asked:
+        label, _, who = asked.partition(": ")
+        parts.append(f"<p><b>{_html(label)}:</b> {_html(who)}</p>")
     if story.source:
         parts.append("<p><b>Source questions:</b></p>" + _html_list(source_lines(story, interview)))
     priority = PRIORITY_LABELS.get(story.priority, story.priority)
