@@ -67,7 +67,7 @@ def _coverage_row(section: SectionSummary) -> list[str]:
     done = section.open == 0 and section.revisit == 0
     style = "green" if done else ("red" if section.answered == 0 else "")
     title = f"[{style}]{escape(section.title)}[/]" if style else escape(section.title)
-    minutes = str(section.minutes_spent) if section.minutes_budget is None else f"{section.minutes_spent}/{section.minutes_budget}"
+    minutes = section.time_text
     if section.over_budget:
         minutes = f"[red]{minutes}[/]"
     required = f"[red]{section.required_open}[/]" if section.required_open else "0"

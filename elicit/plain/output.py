@@ -15,10 +15,12 @@ from elicit.core.session import (
     Answer,
     Interview,
     Participant,
+    SectionSummary,
     Session,
     SessionSummary,
     Story,
     answer_text,
+    duration_text,
     find_participant,
     format_answer,
     participant_label,
@@ -164,14 +166,21 @@ def progress_lines(interview: Interview, session: Session) -> list[str]:
         lines.append(f"Required and not yet answered: {counts.required_open}.")
     for section in counts.sections:
         if section.questions:
-            budget = f", {plural(section.minutes_spent, 'minute')} of {section.minutes_budget}" if section.minutes_budget else ""
-            over = " (over its time)" if section.over_budget else ""
-            lines.append(f"  {section.title}: {section.done} of {section.questions} done{budget}{over}.")
+            lines.append(f"  {section.title}: {section.done} of {section.questions} done{_section_time(section)}.")
     lines.append(time_sentence(counts))
     follow_ups = [(counts.decisions, "decision"), (counts.open_questions, "open question"), (counts.assumptions, "assumption"), (counts.terms, "term")]
     extra = "".join(f", {plural(n, word)}" for n, word in follow_ups if n)
     lines.append(f"Stories: {counts.stories}{extra}.")
     return lines
+
+
+def _section_time(section: SectionSummary) -> str:
+    """``, 3 minutes of 10``; over the budget ``, 1:07 of 1 minute (over by 0:07)``, as the app's header says it."""
+    if not section.minutes_budget:
+        return ""
+    if not section.over_budget:
+        return f", {plural(section.minutes_spent, 'minute')} of {section.minutes_budget}"
+    return f", {duration_text(section.seconds_spent)} of {plural(section.minutes_budget, 'minute')} (over by {duration_text(section.seconds_over)})"
 
 
 def time_sentence(counts: SessionSummary) -> str:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
         other_time_unit,
         parse_answer,
     )
-    from elicit.core.session.clock import ClockReading, clock_reading
+    from elicit.core.session.clock import ClockReading, clock_reading, duration_text, over_budget_text
     from elicit.core.session.drafts import clear_draft, draft_path, read_draft, write_draft
     from elicit.core.session.engine import OPEN, Interview, answer_status, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
@@ -61,7 +61,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
         __name__,
         {
             "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "other_time_unit", "parse_answer"],
-            "clock": ["ClockReading", "clock_reading"],
+            "clock": ["ClockReading", "clock_reading", "duration_text", "over_budget_text"],
             "drafts": ["clear_draft", "draft_path", "read_draft", "write_draft"],
             "engine": ["OPEN", "Interview", "answer_status", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
@@ -137,6 +137,8 @@ __all__ = [
     "clear_draft",
     "budget_minutes",
     "clock_reading",
+    "duration_text",
+    "over_budget_text",
     "create_session",
     "draft_path",
     "existing_session_path",

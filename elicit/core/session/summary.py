@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from elicit.core.data import record_dict
+from elicit.core.session.clock import duration_text
 from elicit.core.session.clock import seconds_left as _seconds_left
 from elicit.core.session.clock import seconds_over as _seconds_over
 from elicit.core.session.engine import Interview
@@ -51,9 +52,24 @@ class SectionSummary:
         return minutes(self.seconds_spent)
 
     @property
+    def seconds_over(self) -> int:
+        """Seconds spent beyond the budget (0 within it or without one)."""
+        return _seconds_over(self.seconds_spent, self.minutes_budget)
+
+    @property
     def over_budget(self) -> bool:
         """Whether more time has gone into the section than its budget."""
-        return _seconds_over(self.seconds_spent, self.minutes_budget) > 0
+        return self.seconds_over > 0
+
+    @property
+    def time_text(self) -> str:
+        """Time spent against the budget as the summaries show it: ``3/10`` (rounded minutes), ``3`` without a budget,
+        and over the budget the time to the second, ``10:07/10``, so that it never reads as within it (a section 7 s
+        over its 1 minute showed ``1/1``, trial 5 T5-7; the header says ``section over by 0:07``)."""
+        if self.minutes_budget is None:
+            return str(self.minutes_spent)
+        spent = duration_text(self.seconds_spent) if self.over_budget else str(self.minutes_spent)
+        return f"{spent}/{self.minutes_budget}"
 
     def to_json(self) -> dict[str, Any]:
         """The section as plain data, for ``elicit summary --json``."""

@@ -35,7 +35,6 @@ def _coverage_row(section: SectionSummary, title_width: int) -> tuple[Text, ...]
     """The coverage cells of one section."""
     done = section.answered + section.skipped
     style = "green" if done == section.questions and not section.revisit else ("red" if done == 0 else "")
-    budget = f"/{section.minutes_budget}" if section.minutes_budget is not None else ""
     return (
         Text(shorten(section.title, title_width), style),
         Text(f"{done}/{section.questions}"),
@@ -43,7 +42,7 @@ def _coverage_row(section: SectionSummary, title_width: int) -> tuple[Text, ...]
         Text(str(section.skipped)),
         Text(str(section.revisit), "yellow" if section.revisit else ""),
         Text(str(section.open)),
-        Text(f"{section.minutes_spent}{budget}", "bold yellow" if section.over_budget else ""),
+        Text(section.time_text, "bold yellow" if section.over_budget else ""),
         Text(str(section.required_open), "bold red" if section.required_open else ""),
     )
 
@@ -136,7 +135,10 @@ class SummaryScreen(SessionScreen[str | None]):
     def _fill_coverage(self, summary: SessionSummary) -> None:
         """One row per section; every column as wide as its widest cell (set here, not left to the table to guess)."""
         table = self.coverage_table
-        rows = [_coverage_row(section, self._section_width()) for section in summary.sections if section.questions]
+        shown = [section for section in summary.sections if section.questions]
+        # A section over its budget shows its time to the second ("10:07/10"): the titles give up that room.
+        wider = max([len(section.time_text) - len("12/10") for section in shown] + [0])
+        rows = [_coverage_row(section, self._section_width(wider)) for section in shown]
         labels = ("Section", "Done", "Answered", "Skipped", "Revisit", "Open", "Min", "Required")
         table.clear(columns=True)
         for index, label in enumerate(labels):
@@ -145,9 +147,10 @@ class SummaryScreen(SessionScreen[str | None]):
         for row in rows:
             table.add_row(*row)
 
-    def _section_width(self) -> int:
-        """Room for section titles once the number columns are shown in full (all of them fit at 80 columns)."""
-        return max(16, min(40, self.size.width - NUMBER_COLUMNS_WIDTH))
+    def _section_width(self, wider: int = 0) -> int:
+        """Room for section titles once the number columns are shown in full (all of them fit at 80 columns), with
+        ``wider`` the columns the Min column takes beyond its usual width."""
+        return max(16 - wider, min(40, self.size.width - NUMBER_COLUMNS_WIDTH - wider))
 
     def on_resize(self) -> None:
         if self.is_mounted:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from elicit.core.banks.models import Bank, Question, Section
-from elicit.core.session import Answer, Interview, Session, SessionService, budget_minutes, clock_reading, summarise
+from elicit.core.session import Answer, Interview, Session, SessionService, budget_minutes, clock_reading, over_budget_text, summarise
 
 
 def test_summary_counts_questions_stories_follow_ups_and_time(mini_bank):
@@ -111,3 +112,24 @@ def test_time_in_no_section_is_counted_so_the_time_report_adds_up(mini_bank):
     assert summary.interview_seconds == 1115 and summary.outside_seconds == 420 and summary.outside_minutes == 7
     assert sum(section.seconds_spent for section in summary.sections) + summary.outside_seconds == summary.interview_seconds
     assert summary.to_json()["outside_seconds"] == 420
+
+
+@pytest.mark.parametrize(
+    ("spent", "budget", "shown"),
+    [(67, 1, "1:07/1"), (600, 10, "10/10"), (569, 10, "9/10"), (607, 10, "10:07/10"), (3725, 1, "1:02:05/1"), (95, None, "2")],
+)
+def test_a_section_over_its_budget_shows_its_time_to_the_second(spent, budget, shown):
+    # trial 5 T5-7: a section 7 s over its 1-minute budget read "1/1" in the summary and "over 1 min" in the header.
+    bank = Bank("b", "B", "1", sections=[Section("b.a", "A", "G", [Question("b.a.q", "Q?")], minutes=budget)])
+    part = summarise(Interview(Session(title="t", section_seconds={"b.a": spent}), [bank])).section("b.a")
+    assert part.time_text == shown
+    assert part.seconds_over == max(0, spent - budget * 60) if budget else part.seconds_over == 0
+
+
+def test_the_header_says_how_far_over_its_budget_a_section_is():
+    assert [over_budget_text(seconds) for seconds in (7, 60, 607, 3725)] == [
+        "section over by 0:07",
+        "section over by 1:00",
+        "section over by 10:07",
+        "section over by 1:02:05",
+    ]

@@ -69,7 +69,7 @@ class SessionHeader(Widget):
             left = self.left_seconds
             right.append((f"{seconds_text(left)} left" if left >= 0 else f"{seconds_text(-left)} over", "" if left >= 0 else "$error b"))
         if self.over_section:
-            over = self.over_section.replace("section over by", "over") if compact else self.over_section
+            over = self.over_section.replace("section over by", "over by") if compact else self.over_section
             right.append(("⚠ " + over, "$warning b"))
         if self.progress is not None:
             p = self.progress
