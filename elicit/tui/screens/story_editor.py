@@ -25,6 +25,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from elicit.core.banks import StoryHint
 from elicit.core.session import Story, role_article
+from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
@@ -88,13 +89,29 @@ def draft_from_hint(hint: StoryHint | None) -> StoryDraft | None:
     return StoryDraft(role=hint.role, want=want, so_that=hint.so_that)
 
 
+TAKES_IT = "  (→ takes it)"
+
+
+def hint_placeholder(hint: str, width: int) -> str:
+    """A suggestion as an empty field shows it in ``width`` cells: the hint, shortened if need be, then the key that
+    takes it (a long want at 80 columns lost the key: '… drive them  (→ takes it', trial 5 T5-9)."""
+    room = width - len(TAKES_IT) - 1  # the cursor's cell at the end
+    if len(hint) <= room or room < 12:
+        return hint + TAKES_IT
+    return clip(hint, room) + TAKES_IT
+
+
 class HintField(Field):
     """A story field that offers a suggestion while empty: → takes it."""
 
     def __init__(self, value: str, *, hint: str = "", placeholder: str = "", **options: Any) -> None:
-        shown = f"{hint}  (→ takes it)" if hint else placeholder
+        shown = hint + TAKES_IT if hint else placeholder
         super().__init__(value, placeholder=shown, **options)
         self.hint = hint
+
+    def on_resize(self) -> None:
+        if self.hint:
+            self.placeholder = hint_placeholder(self.hint, self.content_size.width)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "right" and self.hint and not self.value:
@@ -102,6 +119,8 @@ class HintField(Field):
             event.prevent_default()
             self.value = self.hint
             self.cursor_position = len(self.value)
+            # Textual scrolls to the cursor from the second change of a field on: show the end of a long want now.
+            self.call_after_refresh(lambda: self.scroll_to(x=self.max_scroll_x, animate=False, force=True))
 
 
 class PriorityLine(Static):
