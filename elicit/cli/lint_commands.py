@@ -6,8 +6,10 @@ import argparse
 import functools
 import marshal
 import os
+import re
 import shutil
 import sys
+from itertools import zip_longest
 from pathlib import Path
 
 from elicit.core.files import keep_code, keep_patterns, load_code, load_patterns
@@ -241,17 +243,10 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], checked: st
 
 def _row(story: str, check: str, finding: str, story_width: int, check_width: int, finding_width: int) -> str:
     """One row of the table: each cell wrapped to its column, lines side by side, no trailing spaces."""
-    left = _wrapped(story, story_width)
-    right = _wrapped(finding, finding_width)
-    rows = []
-    for number in range(max(len(left), len(right), 1)):
-        cells = (
-            (left[number] if number < len(left) else "").ljust(story_width),
-            (check if number == 0 else "").ljust(check_width),
-            right[number] if number < len(right) else "",
-        )
-        rows.append("  ".join(cells).rstrip())
-    return "\n".join(rows)
+    return "\n".join(
+        f"{left:<{story_width}}  {middle:<{check_width}}  {right}".rstrip()
+        for left, middle, right in zip_longest(_wrapped_lines(story, story_width), (check,), _wrapped_lines(finding, finding_width), fillvalue="")
+    )
 
 
 def _wrapped(cell: str, width: int) -> list[str]:
@@ -281,7 +276,7 @@ def _wrap(part: str, width: int) -> list[str]:
         return [part]
     words = part.split(" ")
     if "-" not in part and words == part.split() and max(map(len, words)) <= width:
-        return _greedy(words, width)
+        return _lines_of(width).findall(part)
     import textwrap
 
     return textwrap.wrap(part, width, break_long_words=True) or [""]
@@ -289,19 +284,16 @@ def _wrap(part: str, width: int) -> list[str]:
 
 def _greedy(words: list[str], width: int) -> list[str]:
     """Words (none empty or longer than ``width``) put on lines as textwrap does when single spaces are the only
-    whitespace and no hyphen splits a word: as many words as fit, one space between them."""
-    lines: list[str] = []
-    line = [words[0]]
-    length = len(words[0])
-    for word in words[1:]:
-        if length + 1 + len(word) <= width:
-            line.append(word)
-            length += 1 + len(word)
-        else:
-            lines.append(" ".join(line))
-            line, length = [word], len(word)
-    lines.append(" ".join(line))
-    return lines
+    whitespace and no hyphen splits a word: as many words as fit, one space between them.
+
+    One search does it (:func:`_lines_of`): from the start of a word, the longest run of at most ``width``
+    characters that ends where a word ends (before a space or at the end) is exactly the words that fit."""
+    return _lines_of(width).findall(" ".join(words))
+
+
+@functools.lru_cache(maxsize=16)
+def _lines_of(width: int) -> re.Pattern[str]:
+    return re.compile(rf"\S.{{0,{width - 1}}}(?= |\Z)")
 
 
 def import_stories(args: argparse.Namespace) -> int:

@@ -79,6 +79,8 @@ def printable(text: str) -> str:
     NUL, U+FFFD for the C1 controls), so the length of the text is kept
     apart from CR LF. Used by all terminal output and by the exporters.
     """
+    if text.isprintable() or ("\n" in text and all(map(str.isprintable, text.split("\n")))):
+        return text  # no control character at all (most text): far cheaper to know than the search below
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
     return _CONTROL.sub(_visible, text)

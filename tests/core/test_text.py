@@ -37,6 +37,21 @@ def test_printable_leaves_no_control_character(text):
     assert printable(shown) == shown
 
 
+_TEXT_WITH_CONTROLS = st.text(
+    st.sampled_from(["a", " ", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\x85", "\x9f", "\xa0", "\u2028", "é", "→", "\U0001f600"])
+    | st.characters(),
+    max_size=40,
+)
+
+
+@given(_TEXT_WITH_CONTROLS)
+def test_printable_gives_what_the_search_alone_gives(text):
+    """The fast path (a text with no non-printable character comes back as it is) changes no answer."""
+    from elicit.core.text import _CONTROL, _visible
+
+    assert printable(text) == _CONTROL.sub(_visible, text.replace("\r\n", "\n"))
+
+
 # clipping: the one way text is shortened -----------------------------------------------
 
 

@@ -192,13 +192,25 @@ def read_backlog(path: Path, column: str | None = None) -> Backlog:
 
 def _refuse_binary(text: str, name: str, is_csv: bool) -> None:
     """ElicitError when ``text`` holds the control characters of a binary file (an image, an archive, a spreadsheet renamed .csv)."""
-    controls = len(_BINARY_CONTROL.findall(text))
+    controls = _binary_controls(text)
     if controls >= 3 and controls * 50 > len(text):
         what = "a text CSV" if is_csv else "a text file"
         raise ElicitError(
             f"{name}: not {what}: {controls:,} of its {len(text):,} characters are control characters, as in a binary file; "
             + ("export the sheet as CSV (UTF-8) and import that" if is_csv else "give a text file (one story a line) or a CSV file")
         )
+
+
+_BINARY_BYTES = "".join(_BINARY_CONTROL.findall(bytes(range(0x80)).decode("ascii"))).encode("ascii")
+"""The characters of :data:`_BINARY_CONTROL`, as the bytes UTF-8 writes them (each one byte, its own code)."""
+
+
+def _binary_controls(text: str) -> int:
+    """How many characters of ``text`` :data:`_BINARY_CONTROL` matches, counted in C: in UTF-8 a character below
+    U+0080 is the one byte of its code and every byte of any other character is 0x80 or above, so each of them is one
+    byte the translation deletes (the search over a whole backlog cost about 2 % of ``elicit lint``)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _BINARY_BYTES))
 
 
 def _parse(text: str) -> ParsedStory | None:

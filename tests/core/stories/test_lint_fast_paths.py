@@ -552,3 +552,21 @@ def test_the_long_list_needs_five_commas() -> None:
     assert checks._long_list("a, b, c, d, e, f") is not None
     assert checks._long_list("a, b, c, d and e; f, g") is None
     assert checks.minimal_problem("user", "see the day, time, title, summary, trainers and level (all of them)", "") is not None
+
+
+# Reading the file: the control characters of a binary file counted in C -------------------------------------------
+
+
+@SETTINGS
+@given(st.text(st.sampled_from(["a", "é", "→", "\x00", "\x08", "\x09", "\x0d", "\x0e", "\x1a", "\x1b", "\x7f", "\x80", "\x9f", "\U0001f600"]) | st.characters()))
+def test_the_controls_of_a_binary_file_are_counted_as_the_search_counts_them(text: str) -> None:
+    from elicit.core.stories import backlog
+
+    assert backlog._binary_controls(text) == len(backlog._BINARY_CONTROL.findall(text))
+
+
+@SETTINGS
+@given(phrase | st.text(st.sampled_from(["a", "z", "0", "9", " ", "-", "'", "é", "ß", "→", "\x00", "\t", "\ud800", "\U0001f600", "İ", "K"]) | st.characters()))
+def test_the_duplicate_key_s_tokens_are_the_regular_expression_s(text: str) -> None:
+    assert similar._tokens(text) == similar._TOKEN.findall(text)
+    assert similar._tokens(text.lower()) == similar._TOKEN.findall(text.lower())
