@@ -943,9 +943,22 @@ def _what_follows(goal: _Goal, verb: int) -> str:
 def _result(goal: _Goal, joint: int, second: int) -> bool:
     """A result verb after a plain "and" ("and get a list"); after a comma it is a second want, and so is one that
     waits for an event ("and get notifications when new content is added"): a behaviour of its own."""
+    if goal.word(second) not in RESULT_VERBS:
+        return False
     after_comma = goal.tokens[joint] == "," or goal.word(joint - 1) == ","
     on_an_event = any(place in _EVENTS for place in goal.places[second:])
-    return goal.word(second) in RESULT_VERBS and not after_comma and not on_an_event
+    return not after_comma and not on_an_event and not _same_object_again(goal, joint, second)
+
+
+def _same_object_again(goal: _Goal, joint: int, second: int) -> bool:
+    """ "edit a record and view the record": the result verb takes the very noun the step acted on, so it receives
+    nothing the step made: a second act on the same thing, not the step's result (round 8; "enter my zip code and
+    get a list" gets something new)."""
+    head = goal.word(joint - 1)
+    if not _is_word(head) or head in _DETERMINERS or "noun" not in goal.words.parts(head):
+        return False
+    after = goal.tokens[second + 1 : second + 5]
+    return bool(after) and after[0] in _DETERMINERS and head in after[1:]
 
 
 def _two_goals(first: str, second: str) -> bool:
@@ -955,7 +968,8 @@ def _two_goals(first: str, second: str) -> bool:
 
 def _sides_of_one(first: str, second: str) -> bool:
     """The two sides of one setting or one action said twice: a listed pair, or a verb and its un-/dis-/de- opposite."""
-    first, second = _without_again(first), _without_again(second)  # "disable and later re-enable": enable again
+    if "-" in first or "-" in second:
+        first, second = _without_again(first), _without_again(second)  # "disable and later re-enable": enable again
     if first == second or frozenset((first, second)) in SAME_GOAL_PAIRS:
         return True
     return any(second == prefix + first or first == prefix + second for prefix in _OPPOSITE_PREFIXES)
@@ -963,7 +977,7 @@ def _sides_of_one(first: str, second: str) -> bool:
 
 def _without_again(verb: str) -> str:
     """ "re-enable" -> "enable": a verb with the prefix of doing it again written with a hyphen is that verb (round 8)."""
-    return verb[3:] if verb.startswith("re-") and len(verb) > 5 else verb
+    return verb[3:] if verb[:3] == "re-" and len(verb) > 5 else verb
 
 
 def _item_before(goal: _Goal, joint: int) -> int:
@@ -1044,9 +1058,9 @@ def _recorded_after(goal: _Goal, joint: int, second: int) -> bool:
     then a verb on that work itself ("it"/"them"): the work and its record are one goal, like the rule book's "run the
     checks and get a report of the results" (round 8; not after a comma, not a new object: "run the checks and
     email the client")."""
-    if goal.tokens[joint] != "and" or goal.word(joint - 1) == ",":
+    if goal.tokens[joint] != "and" or goal.word(second + 1) not in _BACK_REFERENCES or goal.word(joint - 1) == ",":
         return False
-    return _first_verb(goal, joint) in PERFORMING and goal.word(second + 1) in _BACK_REFERENCES
+    return _first_verb(goal, joint) in PERFORMING
 
 
 def _joined(goal: _Goal, joint: int) -> str:

@@ -100,10 +100,13 @@ _BARE_MEANS = (
 _ENDS = (
     ("so-that", re.compile(r"(?:[,.;:]\s*|\s+)so\s+that\b[,:]?", re.IGNORECASE), ""),
     ("in-order-to", re.compile(r"(?:[,.;:]\s*|\s+)(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE), "I can "),
+    # "so as not to lose them", ", in order that I can ..." (round 8): the same marker, said the other way round
+    ("in-order-to", re.compile(r"(?:[,.;:]\s*|\s+)(?:in\s+order|so\s+as)\s+not\s+to\b", re.IGNORECASE), "I do not "),
+    ("in-order-to", re.compile(r"(?:[,.;:]\s*|\s+)in\s+order\s+that\b", re.IGNORECASE), ""),
     (
         "so",
         re.compile(
-            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)\s)|\s+so\s+(?=(?:they|he|she|people|users|others|everyone|customers|visitors)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b)|\s+so\s+(?=there\s+(?:is|are|will|would|should|can|must)\b)|\s+(?-i:So)\s+(?=(?:the|a|an|this|that|these|those|there|it|its|they|their|he|she|[A-Z0-9][\w-]*)\s+(?:[\w-]+\s+){0,3}?(?-i:can|could|will|would|should|may|must|is|are|has|have|gets?|knows?|sees?|does|do)\b))",
+            r"(?:,\s*so\s+(?=(?:I|we|my|our|they|their|it|its|the|users?|others|people|he|she|you|everyone)\b)|\s+so\s+(?=(?:I|we)(?:\s|['’](?:m|re|ll|d|ve)\b))|\s+so\s+(?=(?:they|he|she|people|users|others|everyone|customers|visitors)\s+(?:can|could|will|may|do|don't|are|know|have|get|find)\b)|\s+so\s+(?=there\s+(?:is|are|will|would|should|can|must)\b)|\s+(?-i:So)\s+(?=(?:the|a|an|this|that|these|those|there|it|its|they|their|he|she|[A-Z0-9][\w-]*)\s+(?:[\w-]+\s+){0,3}?(?-i:can|could|will|would|should|may|must|is|are|has|have|gets?|knows?|sees?|does|do)\b))",
             re.IGNORECASE,
         ),
         "",

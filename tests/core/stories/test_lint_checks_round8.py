@@ -65,6 +65,7 @@ SO_CLAUSES = (
     ("As a clerk I want to close the month So Finance knows the totals", "to close the month", "Finance knows the totals"),
     ("As a clerk I want to confirm each refund so there is a record of who approved it", "to confirm each refund", "there is a record of who approved it"),
     ("As a clerk I want a daily summary. So the manager should see it first thing", "a daily summary.", "the manager should see it first thing"),
+    ("As a clerk, I want the ability to print the totals so I'm able to close the day", "the ability to print the totals", "I'm able to close the day"),
 )
 
 
@@ -88,6 +89,21 @@ def test_so_that_opens_no_clause_is_no_benefit(text, want):
     parsed = parse_story(text)
     assert parsed is not None
     assert (parsed.want, parsed.so_that) == (want, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "so_that"),
+    [
+        ("As a clerk I want to print the totals so as not to lose them", "I do not lose them"),
+        ("As a clerk I want to print the totals in order not to lose them", "I do not lose them"),
+        ("As a clerk I want to print the totals, in order that I can close the day", "I can close the day"),
+    ],
+)
+def test_the_benefit_said_the_other_way_round(text, so_that):
+    parsed = parse_story(text)
+    assert parsed is not None
+    assert (parsed.want, parsed.so_that) == ("to print the totals", so_that)
+    assert template_family(parsed.template).ends == "in-order-to"
 
 
 # A goal that stops before asking anything -------------------------------------------------------------------------
@@ -117,6 +133,7 @@ COMPOUND = (
     ("to be notified when a case is overdue, as well as showing it in my work tray", "as well as showing"),
     ("to see the new orders as well as printing them for the packers", "as well as printing"),
     ("to create users, edit and manage existing users", "and manage"),
+    ("to edit an incident record and view the incident record", "and view"),  # the same thing again: no result
 )
 
 
@@ -136,6 +153,8 @@ NOT_COMPOUND = (
     "to do all the due diligence checks and record them against the account",  # the work and its record
     "to run the nightly checks and log them",
     "to open the Upload and Validate page",  # a page's name
+    "to enter my zip code and get a list of shops",  # a step and its result
+    "to run the report and view the results",
 )
 
 

@@ -136,7 +136,7 @@ def test_precision_of_every_default_check_on_the_fresh_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 90  # the checks do fire on these stories
 
 
-HOLDOUT_MOST_FALSE = {"not-atomic": 4, "ambiguous": 6, "not-minimal": 1}
+HOLDOUT_MOST_FALSE = {"not-atomic": 3, "ambiguous": 3, "not-minimal": 1}  # round 8 (round 4: 4, 6, 1)
 """False alarms on the hold-out set with the round-4 rules (tuned on it since its one blind reading): a check may not
 make more."""
 
@@ -176,7 +176,7 @@ def test_precision_of_every_default_check_on_the_github_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 150  # the checks do fire on these stories
 
 
-GITHUB2_MOST_FALSE = {"not-a-story": 7, "not-atomic": 4, "ambiguous": 10, "not-minimal": 7, "solution": 3, "non-uniform": 5}
+GITHUB2_MOST_FALSE = {"not-a-story": 7, "not-atomic": 4, "ambiguous": 8, "not-minimal": 7, "solution": 3, "non-uniform": 1}  # round 8 (round 6: ambiguous 10, non-uniform 5)
 """False alarms on the second GitHub set with the round-6 rules (tuned on it since its one blind reading): a check may
 not make more."""
 GITHUB2_BELOW_GOAL = frozenset({"not-a-story", "not-atomic", "ambiguous", "solution"})
@@ -203,10 +203,10 @@ def test_precision_of_every_default_check_on_the_second_github_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 250  # the checks do fire on these stories (round 5: 94)
 
 
-GITHUB3_MOST_FALSE = {"not-a-story": 2, "no-want": 2, "not-atomic": 6, "not-minimal": 1, "ambiguous": 3}
+GITHUB3_MOST_FALSE = {"not-a-story": 2, "not-atomic": 6, "not-minimal": 1, "ambiguous": 2}  # round 8 (round 7: no-want 2, ambiguous 3)
 """False alarms on the third GitHub set with the round-7 rules (tuned on it since its one blind reading at d4855bd,
 where not-a-story made 43 and no-want 73): a check may not make more."""
-GITHUB3_BELOW_GOAL = frozenset({"not-a-story", "no-want", "not-atomic", "ambiguous"})
+GITHUB3_BELOW_GOAL = frozenset({"not-a-story", "not-atomic", "ambiguous"})  # round 8: no-want 4 of 4
 """Checks still below precision 0.85 there with the round-7 rules, said so in docs/quality.md: not-a-story (2 lines
 the labellers read as stories: a goal after "when I register", a team as the subject), no-want 3 of 5 ("Then I should
 see ..." after the benefit, "I propose to ..."), not-atomic 16 of 22 (steps of one sequence: "sign in, close my account
