@@ -1,6 +1,6 @@
 """Instructions until the first frame: the start-up rows of the performance table counted, not timed (issue 18).
 
-    .venv/bin/python bench/startup_instructions.py [--ref COMMIT] [--only new big]
+    .venv/bin/python bench/startup_instructions.py [--ref COMMIT] [--only new big] [--keep DIR] [--first-run]
 
 Wall-clock start-up ratios on a shared machine move by 10-20 % between runs
 of the same commit (``bench/perf_table.py`` prints their spread); a count of
@@ -13,7 +13,12 @@ the save ``elicit open`` makes when it quits). Rows: ``new`` (a new session
 on the discovery bank) and ``big`` (500 questions, 1,000 stories), each
 against the minimal bare app with that row's prompt. ``--ref COMMIT`` counts
 that commit's ``elicit/`` too (from ``git archive``, run by the same
-interpreter), beside this tree's.
+interpreter), beside this tree's. ``--keep DIR`` copies each program's
+callgrind file there (``callgrind_annotate DIR/callgrind-new-0.out`` shows
+where the instructions went). ``--first-run`` counts elicit's launch with
+the compiled methods of its dataclasses not yet kept (``code/`` removed from
+its cache folder after the warm-up, as on the first run after installing; the
+bank cache and the byte code stay warm).
 
 Slow: about a minute per program under valgrind.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +85,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ref", help="also count this commit's elicit (git archive of ROOT's repository)")
     parser.add_argument("--only", nargs="*", choices=("new", "big"), default=["new", "big"])
+    parser.add_argument("--keep", type=Path, help="copy the callgrind files into this folder")
+    parser.add_argument("--first-run", action="store_true", help="count elicit without its kept compiled methods (code/)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -106,11 +114,17 @@ def main() -> None:
                         if turn == "warm":
                             terminal.launch([sys.executable, "-m", "elicit", "open", str(copy)], setup.markers[row], cwd=folder, env=env, settle=0)
                         else:
+                            if args.first_run:
+                                shutil.rmtree(Path(env["ELICIT_CACHE_DIR"]) / "code", ignore_errors=True)
                             results[row, name] = count(terminal, folder, env, argv, f"{row}-{len(results)}")
                 bare = setup.scripts[f"bare-{row}"]
                 results[row, "bare"] = count(terminal, folder, setup.env, [sys.executable, str(child), "bare", str(bare)], f"bare-{row}")
         finally:
             terminal.close()
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                for out in folder.glob("callgrind-*.out"):
+                    shutil.copy(out, args.keep / out.name)
     print("| row | program | instructions until the first frame | vs the bare app |")
     print("|---|---|---|---|")
     for row in args.only:

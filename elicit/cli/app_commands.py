@@ -3,33 +3,65 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from elicit.core.session import existing_session_path
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from elicit.core.files import KeptCode
 
 
 def launcher(args: argparse.Namespace) -> int:
     """Open the Textual app on its launcher screen."""
-    pause_collector()
-    from ..tui.app import run
+    with compiled_methods() as keep:
+        pause_collector()
+        from ..tui.app import run
 
-    return run(None)
+        return run(None, when_drawn=keep)
 
 
 def open_session(args: argparse.Namespace) -> int:
     """Open a session in the Textual app, or in plain prompts with --plain."""
-    path: Path = existing_session_path(args.path)
-    if args.plain:
-        from elicit.core.session import remember
+    with compiled_methods() as keep:
+        from elicit.core.session import existing_session_path
 
-        from ..plain import run as run_plain
+        path: Path = existing_session_path(args.path)
+        if args.plain:
+            from elicit.core.session import remember
 
-        remember(path)
-        return run_plain(path)
-    pause_collector()
-    from ..tui.app import run
+            from ..plain import run as run_plain
 
-    return run(path)
+            remember(path)
+            return run_plain(path)
+        pause_collector()
+        from ..tui.app import run
+
+        return run(path, when_drawn=keep)
+
+
+CODE = "app"
+"""The file in the cache folder (``code/app.code``) that keeps the methods of the front ends' dataclasses compiled."""
+
+
+@contextmanager
+def compiled_methods() -> Iterator[Callable[[], None]]:
+    """The methods ``dataclasses`` writes for elicit's own classes (session models, banks, screens) come compiled
+    from the user's cache folder while the front end loads (:mod:`elicit.core.files.code_cache`); yields what keeps
+    them (the app calls it once its first screen is drawn; on the way out it runs anyway, and only once).
+
+    Only ``elicit.`` modules: Textual's and rich's classes are compiled as in any Textual app."""
+    from elicit.core.files import keep_code, load_code
+
+    kept: KeptCode = load_code(CODE, modules=("elicit.",))
+
+    def keep() -> None:
+        keep_code(CODE, kept)
+
+    try:
+        yield keep
+    finally:
+        keep()
 
 
 def pause_collector() -> None:

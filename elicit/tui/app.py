@@ -39,6 +39,9 @@ class ElicitApp(SessionApp):
     remember_when_ready = False
     """Put the open session at the top of the recent list once the first screen is up (in a thread: it writes a file)."""
 
+    when_drawn: Callable[[], None] | None = None
+    """Run once the first screen is drawn (``elicit open`` keeps the dataclasses' compiled methods then)."""
+
     def get_default_screen(self) -> Screen:
         """Started on a session, the app's first screen is its interview (Textual's hook for the first screen).
 
@@ -52,6 +55,8 @@ class ElicitApp(SessionApp):
 
     def on_ready(self) -> None:
         self.screen.call_after_refresh(_collector_back_on)  # after the first frame is painted (see load_stories)
+        if self.when_drawn is not None:
+            self.screen.call_after_refresh(self.when_drawn)
         if self.stories_loading:  # a big session's stories: read once its first question is on screen
             self.screen.call_after_refresh(self.load_stories)  # then the saves warm up (_stories_read)
         else:
@@ -181,8 +186,10 @@ def _findings_lines(error: FindingsError) -> None:
         _error_line(finding.format())
 
 
-def run(path: Path | None) -> int:
-    """Run the app on the launcher (``path`` None) or on a session file; return the exit code."""
+def run(path: Path | None, *, when_drawn: Callable[[], None] | None = None) -> int:
+    """Run the app on the launcher (``path`` None) or on a session file; return the exit code.
+
+    ``when_drawn`` runs once the first screen is on the terminal."""
     opened = None
     if path is not None:
         try:
@@ -195,6 +202,7 @@ def run(path: Path | None) -> int:
             return 1
     app = ElicitApp(opened)
     app.remember_when_ready = opened is not None
+    app.when_drawn = when_drawn
     previous = _save_on_signals(app)
     code: Any = 1
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -230,3 +231,72 @@ async def test_the_first_resume_does_not_restyle_the_screen_and_a_later_one_stil
         app.screen.post_message(events.ScreenResume())  # a resume that asks for a restyle gets one
         await pilot.pause()
         assert restyled == ["screen"]
+
+
+CHILD_OPEN = """
+import dataclasses, json, sys
+from textual.app import App
+from elicit.core.files import code_cache
+
+run = App.run
+seen = {"keeps": []}
+
+async def close(pilot):
+    await pilot.pause()
+    seen["screen"] = type(pilot.app.screen).__name__
+    seen["question"] = getattr(pilot.app.screen, "question", None) and pilot.app.screen.question.id
+    seen["hooked while shown"] = "exec" in vars(dataclasses)
+    pilot.app.exit()
+
+App.run = lambda self, **options: run(self, headless=True, size=(80, 24), auto_pilot=close)
+keep = code_cache.keep_code
+
+def counting(name, kept):
+    seen["keeps"].append([name, len(kept.new), kept.kept, sorted(text for text, _flags in kept.new)])
+    keep(name, kept)
+
+code_cache.keep_code = counting
+import elicit.cli
+
+seen["code"] = elicit.cli.main(["open", sys.argv[1]])
+seen["hooked after"] = "exec" in vars(dataclasses)
+print(json.dumps(seen))
+"""
+
+
+def _open_headless(path: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", CHILD_OPEN, str(path)], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_elicit_open_keeps_its_dataclasses_methods_compiled_and_opens_the_same_with_them(tmp_path: Path):
+    """The first `elicit open` compiles the methods dataclasses writes for elicit's classes and keeps them once the
+    first screen is drawn (code/app.code in the cache folder); the next finds every one compiled, and the screen is
+    the same. Textual's own classes are compiled as in any Textual app (none of their texts is kept)."""
+    path = make_session(tmp_path / "s.elicit.toml", answers=sample_answers(), stories=sample_stories())
+    first = _open_headless(path)
+    kept_file = Path(os.environ["ELICIT_CACHE_DIR"]) / "code" / "app.code"
+    assert kept_file.is_file()
+    (name, compiled, _done, texts), *later = first["keeps"]
+    assert name == "app" and compiled > 30, "the session models', banks' and screens' classes"
+    assert [keep[:3] for keep in later] == [["app", compiled, True]], "kept once the first screen was drawn; the exit's call writes nothing"
+    assert any("interview_seconds" in text for text in texts), "Session's __init__"
+    for textual_field in ("gutter_style", "max_checkpoints", "replaced_text"):  # TextAreaTheme, History, Edit
+        assert not any(textual_field in text for text in texts), "Textual's classes: compiled as in a bare Textual app"
+    assert first["hooked while shown"] is False and first["hooked after"] is False
+    second = _open_headless(path)
+    assert second["keeps"][0][1] == 0, "every method found compiled"
+    for run in (first, second):
+        assert (run["code"], run["screen"], run["question"]) == (0, "InterviewScreen", first["question"])
+    assert first["question"]
+
+
+def test_elicit_open_starts_as_usual_when_the_cache_folder_cannot_be_written(tmp_path: Path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ELICIT_CACHE_DIR", str(blocker / "cache"))
+    path = make_session(tmp_path / "s.elicit.toml")
+    for _run in range(2):
+        seen = _open_headless(path)
+        assert (seen["code"], seen["screen"]) == (0, "InterviewScreen") and seen["keeps"][0][1] > 30, "compiled as usual"

@@ -6,9 +6,12 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from elicit.core.files import code_cache
 
@@ -144,3 +147,106 @@ def test_elicit_lint_keeps_the_code_of_its_dataclasses_and_prints_the_same_with_
     runs = [subprocess.run([sys.executable, "-m", "elicit", "lint", str(stories)], capture_output=True, text=True, env=env) for _ in range(2)]
     assert (tmp_path / "cache" / "code" / "lint.code").is_file()
     assert runs[0].stdout == runs[1].stdout and "not-atomic" in runs[0].stdout and runs[0].stderr == runs[1].stderr == ""
+
+
+def _module(name: str, source: str) -> types.ModuleType:
+    """A module called ``name`` made from ``source`` (its classes are made as an import would make them)."""
+    module = types.ModuleType(name)
+    sys.modules[name] = module
+    try:
+        exec(compile(source, f"<{name}>", "exec", dont_inherit=True), module.__dict__)
+    finally:
+        del sys.modules[name]
+    return module
+
+
+CLASS = """
+import dataclasses
+
+@dataclasses.dataclass{options}
+class Item:
+{fields}
+"""
+
+
+def _definition(fields: list[tuple[str, str, str | None]], options: str = "") -> str:
+    lines = [f"    {name}: {kind}" + ("" if default is None else f" = {default}") for name, kind, default in fields]
+    return CLASS.format(options=options, fields="\n".join(lines) or "    pass")
+
+
+def _made(item: type) -> list[object]:
+    """What a class does that its generated methods decide: the fields, a default instance's repr, equality, order."""
+    fields = dataclasses.fields(item)
+    values = [f"v{index}" for index, _field in enumerate(fields)]
+    made = item(*values)
+    repr_made = "__repr__" in vars(item)
+    return [
+        repr_made,
+        [(field.name, field.type, field.default) for field in fields],
+        repr(item()) if repr_made and all(field.default is not dataclasses.MISSING for field in fields) else None,
+        repr(made) if repr_made else None,
+        made == item(*values),
+        made != item(*values[:-1], "other") if values else None,
+        "__lt__" in vars(item) and bool(values) and not made < item(*values),
+        item.__hash__ is None,
+    ]
+
+
+def test_only_the_classes_of_the_modules_named_get_kept_code() -> None:
+    kept = code_cache.load_code("test", modules=("elicit.",))
+    try:
+        ours = _module("elicit.cache_test_ours", _definition([("name", "str", None)]))
+        theirs = _module("textual.cache_test_theirs", _definition([("label", "str", None)]))
+    finally:
+        code_cache.keep_code("test", kept)
+    assert kept.new and all("name" in text and "label" not in text for text, _flags in kept.codes)
+    assert repr(ours.Item("x")) == "Item(name='x')" and repr(theirs.Item("y")) == "Item(label='y')"
+
+
+def test_keeping_twice_writes_once() -> None:
+    kept, _behaviour = _run()
+    _file().unlink()
+    code_cache.keep_code("test", kept)
+    assert not _file().exists()
+
+
+FIELD_NAMES = st.sampled_from(["id", "name", "tags", "count", "when", "text"])
+FIELDS = st.lists(
+    st.tuples(FIELD_NAMES, st.sampled_from(["str", "int", "list[str]", "'Later'"]), st.sampled_from([None, "''", "0", "'x'", "None"])),
+    max_size=4,
+    unique_by=lambda field: field[0],
+).map(lambda fields: [field for index, field in enumerate(fields) if field[2] is not None or all(f[2] is None for f in fields[:index])])
+OPTIONS = st.sampled_from(["", "(frozen=True)", "(order=True)", "(eq=False)", "(repr=False)", "(frozen=True, order=True)"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.tuples(FIELDS, OPTIONS), after=st.tuples(FIELDS, OPTIONS))
+def test_a_changed_class_is_made_as_python_makes_it_never_from_the_old_code(before: tuple, after: tuple) -> None:
+    """The kept code is looked up by the whole generated text: a class defined differently from last time (fields
+    added, renamed, retyped, given other defaults, other options) makes the class Python makes of the new definition."""
+    for fields, options in (before, after):
+        kept = code_cache.load_code("changed", modules=("elicit.",))
+        try:
+            cached = _module("elicit.cache_test_changed", _definition(fields, options)).Item
+        finally:
+            code_cache.keep_code("changed", kept)
+        plain = _module("elicit.cache_test_changed", _definition(fields, options)).Item
+        assert _made(cached) == _made(plain)
+        for (text, flags), code in kept.codes.items():  # every entry, old or new, is exactly its text compiled
+            assert code == compile(text, "<string>", "exec", flags, dont_inherit=True)
+
+
+def test_a_changed_default_with_the_same_text_runs_the_same_code_on_the_new_value() -> None:
+    """A default is not part of the generated text: dataclasses hands it to the kept code, which uses the new one."""
+    first, _ = _run_definition(_definition([("name", "str", "'old'")]))
+    second, item = _run_definition(_definition([("name", "str", "'new'")]))
+    assert first.new and not second.new, "the same text: found compiled"
+    assert item().name == "new"
+
+
+def _run_definition(source: str) -> tuple[code_cache.KeptCode, type]:
+    kept = code_cache.load_code("default")
+    try:
+        return kept, _module("elicit.cache_test_default", source).Item
+    finally:
+        code_cache.keep_code("default", kept)
