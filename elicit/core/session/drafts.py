@@ -10,7 +10,6 @@ again after elicit stopped with an editor open.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +25,16 @@ def draft_path(session_path: Path) -> Path:
 
 def write_draft(session_path: Path, draft: dict[str, Any]) -> None:
     """Keep ``draft`` (plain JSON values) beside the session, replacing any earlier one; raises OSError."""
+    import json  # only when there is a draft: opening a session looks for one, and json is not otherwise loaded then
+
     text = json.dumps(draft, ensure_ascii=False, indent=1, sort_keys=True)
     write_atomic(draft_path(session_path), text.encode("utf-8"), keep_backup=False)
 
 
 def read_draft(session_path: Path) -> dict[str, Any] | None:
     """The draft kept beside ``session_path``, or None when there is none or it cannot be read (it is only a draft)."""
+    import json
+
     try:
         data = json.loads(draft_path(session_path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
