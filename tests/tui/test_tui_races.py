@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.geometry import Region
 
 from elicit.tui.screens.interview import InterviewScreen
-from elicit.tui.widgets.common.fields import Editor
+from elicit.tui.widgets.common.editor import Editor
 from tests.support.tui import app_on, make_session
 
 

@@ -103,6 +103,7 @@ def test_the_first_screen_loads_no_module_it_does_not_show(tmp_path: Path):
 
 DEFERRED = (
     "json",  # the drafts' format: read only when a draft is there
+    "elicit.tui.widgets.common.fields",  # the one-line Field: dialogs, the story editor, number answers
     "elicit.core.session.summary",
     "elicit.tui.widgets.interview.options_answer",
     "elicit.tui.widgets.interview.number_answer",

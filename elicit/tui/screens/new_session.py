@@ -21,7 +21,8 @@ from elicit.core.session import SUFFIX, Participant, create_session, parse_parti
 from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import display_path
-from ..widgets.common.fields import Editor, Field
+from ..widgets.common.editor import Editor
+from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
 from ..widgets.common.ticks import TickList
 

@@ -31,7 +31,8 @@ from elicit.core.vocabulary import PRIORITIES
 from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import priority_label
-from ..widgets.common.fields import Editor, Field
+from ..widgets.common.editor import Editor
+from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
 from .drafts import KeepsDraft
 

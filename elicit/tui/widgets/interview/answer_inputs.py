@@ -25,7 +25,7 @@ from textual.widgets import TextArea
 from elicit.core.banks import Question
 
 from ...messages import AnswerEdited, NotesEdited, tell_screen
-from ..common.fields import Editor
+from ..common.editor import Editor
 
 
 class TextAnswer(Editor):
