@@ -7,7 +7,6 @@ import functools
 import marshal
 import os
 import re
-import shutil
 import sys
 from itertools import zip_longest
 from pathlib import Path
@@ -36,7 +35,7 @@ from elicit.core.stories import (  # noqa: E402
 from elicit.core.text import clip, plural, printable  # noqa: E402
 
 from .output import print_json, warning_line  # noqa: E402
-from .parser import UsageError  # noqa: E402
+from .parser import UsageError, terminal_columns  # noqa: E402 - terminal_columns: shutil's width without importing shutil
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ def lint(args: argparse.Namespace) -> int:
         _print_table(findings, texts, _checked(len(stories) - rejected, rejected))
         for note in (structure_note(context, disabled), benefit_note(context, disabled)):
             if note:
-                sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, shutil.get_terminal_size((80, 24)).columns))) + "\n")
+                sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, terminal_columns()))) + "\n")
     keep_patterns("lint", _PATTERNS)  # the first run (or the first after a change): keeps the patterns compiled
     keep_code("lint", _CODE)  # and the dataclasses' methods
     return 1 if args.strict and findings else 0
@@ -215,21 +214,30 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], checked: st
     if not findings:
         sys.stdout.write(f"no findings in {checked}\n")
         return
-    width = max(60, shutil.get_terminal_size((80, 24)).columns)
+    width = max(60, terminal_columns())
     check_width = max(len("check"), *(len(finding.code) for finding in findings))
     story_width = (width - check_width - 4) * 2 // 5
     finding_width = width - check_width - story_width - 4
     lines = [_row("story", "check", "finding", story_width, check_width, finding_width)]
+    blank = " " * (story_width + 2)
+    rights: dict[tuple[str, str, str], list[str]] = {}
     previous = None
     for finding in findings:
-        story_cell = ""
-        if finding.story_id != previous:
-            if previous is not None:
-                lines.append("")
-            story_cell = "\n".join(part for part in (finding.story_id, clip(printable(texts.get(finding.story_id, "")), 70)) if part)
+        key = (finding.code, finding.message, finding.suggestion)
+        right = rights.get(key)
+        if right is None:  # most findings repeat a message: its two right-hand columns are laid out once
+            cell = f"{printable(finding.message)}\n→ {finding.suggestion}"
+            right = rights[key] = [
+                f"{check:<{check_width}}  {text}" for check, text in zip_longest((finding.code,), _wrapped_lines(cell, finding_width), fillvalue="")
+            ]
+        if finding.story_id == previous:
+            lines += [(blank + text).rstrip() for text in right]
+            continue
+        if previous is not None:
+            lines.append("")
         previous = finding.story_id
-        finding_cell = f"{printable(finding.message)}\n→ {finding.suggestion}"
-        lines.append(_row(story_cell, finding.code, finding_cell, story_width, check_width, finding_width))
+        story_cell = "\n".join(part for part in (finding.story_id, clip(printable(texts.get(finding.story_id, "")), 70)) if part)
+        lines += _beside(_wrapped_lines(story_cell, story_width), right, story_width, blank)
     by_code: dict[str, int] = {}
     for finding in findings:
         by_code[finding.code] = by_code.get(finding.code, 0) + 1
@@ -239,6 +247,15 @@ def _print_table(findings: list[LintFinding], texts: dict[str, str], checked: st
     lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {stories} of {checked}: {summary}")
     lines.append(f"switch a check off with --disable CODE (for example --disable {findings[0].code})")
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _beside(left: tuple[str, ...], right: list[str], story_width: int, blank: str) -> list[str]:
+    """The lines of a row: the story column's lines padded to ``story_width``, beside the check and finding columns'
+    (``right``, laid out), as :func:`_row` puts them; no trailing spaces."""
+    rows = [f"{text:<{story_width}}  {other}".rstrip() for text, other in zip(left, right, strict=False)]
+    if len(left) > len(right):
+        return rows + [text.rstrip() for text in left[len(right) :]]
+    return rows + [(blank + other).rstrip() for other in right[len(left) :]]
 
 
 def _row(story: str, check: str, finding: str, story_width: int, check_width: int, finding_width: int) -> str:

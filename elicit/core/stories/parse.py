@@ -224,7 +224,7 @@ def normalise(text: str) -> str:
     leading ids removed."""
     if "*" in text or "_" in text or "`" in text:
         text = _EMPHASIS.sub(lambda found: found.group(1) or "", text)
-    text = " ".join(text.translate(_QUOTES).split())
+    text = " ".join((text if text.isascii() else text.translate(_QUOTES)).split())  # _QUOTES maps no ASCII character
     text = _LEADING_MARK.sub("", text, count=1).strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         text = text[1:-1].strip()

@@ -570,3 +570,19 @@ def test_the_controls_of_a_binary_file_are_counted_as_the_search_counts_them(tex
 def test_the_duplicate_key_s_tokens_are_the_regular_expression_s(text: str) -> None:
     assert similar._tokens(text) == similar._TOKEN.findall(text)
     assert similar._tokens(text.lower()) == similar._TOKEN.findall(text.lower())
+
+
+# The reader's quotes and the goal's joints: work skipped where it has nothing to do -------------------------------
+
+
+def test_the_quotes_the_reader_makes_plain_are_none_of_them_ascii() -> None:
+    """normalise leaves an ASCII line untranslated: that holds only while _QUOTES maps no ASCII character."""
+    assert all(code > 0x7F for code in parse._QUOTES)
+
+
+@SETTINGS
+@given(line | phrase | st.sampled_from(["“As a user”, I want ‘this’", "As\u00a0a user\u200b, I want it", "\ufeffAs a user"]))
+def test_a_line_is_normalised_as_with_the_quotes_always_translated(text: str) -> None:
+    translated = text.translate(parse._QUOTES)
+    assert parse.normalise(text) == parse.normalise(translated) or not text.isascii()
+    assert " ".join(translated.split()) == " ".join((text if text.isascii() else translated).split())
