@@ -132,11 +132,15 @@ def skeleton(word: str) -> str:
     if len(word) < 4 or not word.isalpha():
         return word
     stem = word[:-1] if word.endswith("s") else word
-    rest = stem[1:].translate(_NO_VOWELS).replace("z", "s").replace("c", "s")
+    if word.isascii():  # one translation of the bytes: the vowels deleted, z and c made s (the same letters as below)
+        rest = stem[1:].encode("ascii").translate(_Z_C_AS_S, b"aeiouy").decode("ascii")
+    else:
+        rest = stem[1:].translate(_NO_VOWELS).replace("z", "s").replace("c", "s")
     return "".join(map(_FIRST, groupby(stem[0] + rest)))  # each run of one letter as one
 
 
 _FIRST = itemgetter(0)
+_Z_C_AS_S = bytes.maketrans(b"zc", b"ss")
 
 
 def minor_differences(first: Sequence[str], second: Sequence[str]) -> str | None:
