@@ -389,6 +389,7 @@ def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
     asked for, every word looked up in the lexicon's text again, uniformity worked out per story."""
     parse.parse_story.cache_clear()
     monkeypatch.setattr(atomic, "_goal", atomic._goal.__wrapped__)
+    monkeypatch.setattr(atomic, "_goal_tokens", atomic._goal_tokens.__wrapped__)
     monkeypatch.setattr(phrases, "_words", phrases._words.__wrapped__)
     monkeypatch.setattr(similar, "_key", similar._key.__wrapped__)
     monkeypatch.setattr(similar, "skeleton", similar.skeleton.__wrapped__)
@@ -586,3 +587,33 @@ def test_a_line_is_normalised_as_with_the_quotes_always_translated(text: str) ->
     translated = text.translate(parse._QUOTES)
     assert parse.normalise(text) == parse.normalise(translated) or not text.isascii()
     assert " ".join(translated.split()) == " ".join((text if text.isascii() else translated).split())
+
+
+def _goals() -> list[str]:
+    return [part for text in REAL if (parsed := parse.parse_story(text)) for part in (parsed.want, parsed.so_that)]
+
+
+@SETTINGS
+@given(phrase | st.sampled_from(_goals() or ["export the report"]), phrase)
+def test_a_goal_with_no_joint_gets_what_the_rules_give_it(want: str, so_that: str) -> None:
+    expected = _every_rule(want, so_that)
+    assert atomic.atomic_problem(want, so_that) == expected
+    if not atomic._may_join(want):
+        assert expected is None
+
+
+def test_every_real_goal_gets_what_the_rules_give_it() -> None:
+    for text in REAL:
+        parsed = parse.parse_story(text)
+        if parsed is not None:
+            assert atomic.atomic_problem(parsed.want, parsed.so_that) == _every_rule(parsed.want, parsed.so_that), text
+
+
+def _every_rule(want: str, so_that: str) -> tuple[str, str] | None:
+    """atomic_problem with the joint pre-check switched off: every goal read and walked."""
+    real = atomic._may_join
+    atomic._may_join = lambda want: True  # type: ignore[assignment]
+    try:
+        return atomic.atomic_problem(want, so_that)
+    finally:
+        atomic._may_join = real
