@@ -334,6 +334,8 @@ questions"): a joint inside it joins the parts of the purpose, not two goals."""
 def purpose_in_goal(want: str) -> bool:
     """Whether ``want`` ends in a purpose infinitive after a verb's object ("demonstrate the design to make sure it is
     used", "add new columns to make the data more useful"): a reason given without a benefit marker."""
+    if "to" not in map(str.lower, _goal_tokens(want)[1:]):
+        return False  # _purposes marks a purpose only from a "to" with a word before it: most such goals have none
     return PURPOSE in _goal(want).places
 
 

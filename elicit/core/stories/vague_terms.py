@@ -57,12 +57,15 @@ class VagueTerms:
             self._terms = PhraseIndex(self.suggestions)
             self._exceptions = PhraseIndex(self.not_vague)
         text_words = words(text)
+        found = self._terms.find(text_words)
+        if not found and not _may_open_list(text):
+            return []  # most goals: no vague term, and no list left open (the rest below would find nothing)
         precise = {i for hit in self._exceptions.find(text_words, split_slashes=False) for i in range(hit.first, hit.last + 1)}
         hits: list[VagueHit] = []
         seen: set[str] = set()
         rationale = _rationale_start(text)
         quoted = _quoted_spans(text)
-        for hit in self._terms.find(text_words):
+        for hit in found:
             if text_words[hit.first].start >= rationale or _inside(quoted, text_words[hit.first].start):
                 continue
             if hit.first in precise or hit.phrase in seen or _quantified(text_words, hit.last) or _plain_use(text_words, hit):
@@ -78,6 +81,12 @@ _OPEN_LIST = re.compile(r",[^,;.:()]*?\s(?P<open>(?:and|or)\s+(?:many\s+|all\s+|
 """A list left open at its end: "volume pages, annotations and other content", "contrast, level and other operations"
 (like "etc."); not "other" on its own ("share it with other users") or without a list before it."""
 _OPEN_LIST_ADVICE = "name every item, or say where the full list is"
+
+
+def _may_open_list(text: str) -> bool:
+    """Whether _OPEN_LIST may match: any text that is not ASCII (re.IGNORECASE folds some other letters to ASCII ones);
+    an ASCII one with a comma and "other" in it, in any case (every match holds both)."""
+    return not text.isascii() or ("," in text and "other" in text.lower())
 
 
 def _open_list(text: str, rationale: int) -> list[VagueHit]:

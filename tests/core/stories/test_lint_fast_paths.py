@@ -483,6 +483,7 @@ PRE_CHECKS = {
     "sentence end": (checks._SENTENCE_END, checks._may_end_a_sentence),
     "glued after comma": (checks._GLUED_AFTER_COMMA, lambda text: "," in text),
     "rationale": (vague._RATIONALE, vague._may_give_a_rationale),
+    "open list": (vague._OPEN_LIST, vague._may_open_list),
 }
 PATTERN_WORDS = sorted(
     {word for pattern, _check in PRE_CHECKS.values() for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
@@ -519,6 +520,8 @@ MATCHES = {
     "glued after comma": ["the list, the reminders should go out", "a page, permissions for those items must allow it"],
     "rationale": ["go because it rains", "go since I can", "though it rains", "ALTHOUGH IT RAINS", "as they get bored",
                   "AS WE\tgo", "go as\tI like", "data, to quickly find it", "data,in order to save"],
+    "open list": ["pages, annotations and other content", "contrast, level AND OTHER operations", "a, b or any other kind",
+                  "reports, charts and many other views", "x, y and all Other files"],
 }
 MATCHING = sorted(text for texts in MATCHES.values() for text in texts)
 pattern_text = st.lists(
@@ -617,3 +620,29 @@ def _every_rule(want: str, so_that: str) -> tuple[str, str] | None:
         return atomic.atomic_problem(want, so_that)
     finally:
         atomic._may_join = real
+
+
+@SETTINGS
+@given(phrase | st.sampled_from(_goals() or ["export the report"]))
+def test_a_goal_without_a_later_to_has_no_purpose_as_the_rules_read_it(want: str) -> None:
+    assert atomic.purpose_in_goal(want) == (atomic.PURPOSE in atomic._goal(want).places)
+
+
+def test_every_real_goal_has_the_purpose_the_rules_read_in_it() -> None:
+    for want in _goals():
+        assert atomic.purpose_in_goal(want) == (atomic.PURPOSE in atomic._goal(want).places), want
+
+
+@pytest.mark.parametrize(
+    "want",
+    [
+        "demonstrate the design to make sure it is used",
+        "add new columns To make the data more useful",
+        "email the provider, to report issues",
+        "use the app to see who paid",
+        "to export it",
+    ],
+)
+def test_a_purpose_is_found_or_not_as_the_rules_read_it(want: str) -> None:
+    assert atomic.purpose_in_goal(want) == (atomic.PURPOSE in atomic._goal(want).places)
+    assert atomic.purpose_in_goal("demonstrate the design to make sure it is used")
