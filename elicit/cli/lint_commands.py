@@ -6,7 +6,6 @@ import argparse
 import functools
 import marshal
 import os
-import re
 import sys
 from itertools import zip_longest
 from pathlib import Path
@@ -289,11 +288,16 @@ def _wrap(part: str, width: int) -> list[str]:
     between them and no hyphen are put on lines by :func:`_greedy`, as textwrap would
     (tests/cli/test_lint_table.py checks all three against textwrap).
     """
+    if part and part.isprintable() and part[-1] != " ":  # the only white space a printable text holds is " "
+        if len(part) <= width:
+            return [part]
+        if part[0] != " " and "  " not in part and "-" not in part and (lines := _fitted(part, width)) is not None:
+            return lines  # single spaces between words, none longer than width
     if len(part) <= width and part == part.rstrip() and part and _MUNGED.isdisjoint(part):
         return [part]
     words = part.split(" ")
     if "-" not in part and words == part.split() and max(map(len, words)) <= width:
-        return _lines_of(width).findall(part)
+        return _greedy(words, width)
     import textwrap
 
     return textwrap.wrap(part, width, break_long_words=True) or [""]
@@ -301,16 +305,26 @@ def _wrap(part: str, width: int) -> list[str]:
 
 def _greedy(words: list[str], width: int) -> list[str]:
     """Words (none empty or longer than ``width``) put on lines as textwrap does when single spaces are the only
-    whitespace and no hyphen splits a word: as many words as fit, one space between them.
+    whitespace and no hyphen splits a word: as many words as fit, one space between them (:func:`_fitted`)."""
+    lines = _fitted(" ".join(words), width)
+    assert lines is not None  # no word is longer than width
+    return lines
 
-    One search does it (:func:`_lines_of`): from the start of a word, the longest run of at most ``width``
-    characters that ends where a word ends (before a space or at the end) is exactly the words that fit."""
-    return _lines_of(width).findall(" ".join(words))
 
-
-@functools.lru_cache(maxsize=16)
-def _lines_of(width: int) -> re.Pattern[str]:
-    return re.compile(rf"\S.{{0,{width - 1}}}(?= |\Z)")
+def _fitted(part: str, width: int) -> list[str] | None:
+    """The lines of :func:`_greedy` for ``part``, its words joined by single spaces: each line ends at the last space
+    at most ``width`` characters after its start, found by ``str.rfind`` rather than word by word; None when a word
+    is longer than ``width`` (a line that must break has no space to break at)."""
+    lines = []
+    start = 0
+    while len(part) - start > width:
+        cut = part.rfind(" ", start, start + width + 1)
+        if cut == -1:
+            return None
+        lines.append(part[start:cut])
+        start = cut + 1
+    lines.append(part[start:])
+    return lines
 
 
 def import_stories(args: argparse.Namespace) -> int:
