@@ -288,11 +288,9 @@ def _wrap(part: str, width: int) -> list[str]:
     between them and no hyphen are put on lines by :func:`_greedy`, as textwrap would
     (tests/cli/test_lint_table.py checks all three against textwrap).
     """
-    if part and part.isprintable() and part[-1] != " ":  # the only white space a printable text holds is " "
-        if len(part) <= width:
-            return [part]
-        if part[0] != " " and "  " not in part and "-" not in part and (lines := _fitted(part, width)) is not None:
-            return lines  # single spaces between words, none longer than width
+    lines = _plain_lines(part, width)
+    if lines is not None:
+        return lines
     if len(part) <= width and part == part.rstrip() and part and _MUNGED.isdisjoint(part):
         return [part]
     words = part.split(" ")
@@ -301,6 +299,19 @@ def _wrap(part: str, width: int) -> list[str]:
     import textwrap
 
     return textwrap.wrap(part, width, break_long_words=True) or [""]
+
+
+def _plain_lines(part: str, width: int) -> list[str] | None:
+    """The lines of a printable part (the only white space a printable text holds is " ") not ending in a space, as
+    :func:`_wrap` gives them: whole when it fits, else by :func:`_fitted` when single spaces part its words and no
+    hyphen is there; None for any other part."""
+    if not part or not part.isprintable() or part[-1] == " ":
+        return None
+    if len(part) <= width:
+        return [part]
+    if part[0] != " " and "  " not in part and "-" not in part:
+        return _fitted(part, width)  # None when a word is longer than width
+    return None
 
 
 def _greedy(words: list[str], width: int) -> list[str]:

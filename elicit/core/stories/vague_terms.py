@@ -53,14 +53,12 @@ class VagueTerms:
         """The vague terms in ``text``, in order, each reported once; quantified ones are left out."""
         if not self.suggestions or not text:
             return []
-        if self._terms is None or self._exceptions is None:
-            self._terms = PhraseIndex(self.suggestions)
-            self._exceptions = PhraseIndex(self.not_vague)
+        terms, exceptions = self._indexes()
         text_words = words(text)
-        found = self._terms.find(text_words)
+        found = terms.find(text_words)
         if not found and not _may_open_list(text):
             return []  # most goals: no vague term, and no list left open (the rest below would find nothing)
-        precise = {i for hit in self._exceptions.find(text_words, split_slashes=False) for i in range(hit.first, hit.last + 1)}
+        precise = {i for hit in exceptions.find(text_words, split_slashes=False) for i in range(hit.first, hit.last + 1)}
         hits: list[VagueHit] = []
         seen: set[str] = set()
         rationale = _rationale_start(text)
@@ -74,6 +72,13 @@ class VagueTerms:
             hits.append(VagueHit(hit.phrase, text_words[hit.first].start, self.suggestions.get(hit.phrase, _DEFAULT_ADVICE)))
         hits.extend(_open_list(text, rationale))
         return hits
+
+    def _indexes(self) -> tuple[PhraseIndex, PhraseIndex]:
+        """The terms' and the exceptions' phrase indexes, made on the first look-up."""
+        if self._terms is None or self._exceptions is None:
+            self._terms = PhraseIndex(self.suggestions)
+            self._exceptions = PhraseIndex(self.not_vague)
+        return self._terms, self._exceptions
 
 
 _DEFAULT_ADVICE = "say it so that a tester can check it"
