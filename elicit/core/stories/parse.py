@@ -953,8 +953,11 @@ class TemplateShape:
     ends: str  # so-that, in-order-to, so, or "" when no benefit is given
 
 
+@lru_cache(maxsize=256)
 def template_family(template: str) -> TemplateShape:
-    """The means and ends wording of a template name such as ``as-i-can-in-order-to``."""
+    """The means and ends wording of a template name such as ``as-i-can-in-order-to``.
+
+    Remembered: a backlog has a few dozen template names, asked for once per story (the shape is frozen)."""
     name = template.removeprefix("in-order-to-")
     ends = "in-order-to" if template.startswith("in-order-to-") else ""
     name = name.removeprefix("as-")

@@ -646,3 +646,9 @@ def test_every_real_goal_has_the_purpose_the_rules_read_in_it() -> None:
 def test_a_purpose_is_found_or_not_as_the_rules_read_it(want: str) -> None:
     assert atomic.purpose_in_goal(want) == (atomic.PURPOSE in atomic._goal(want).places)
     assert atomic.purpose_in_goal("demonstrate the design to make sure it is used")
+
+
+def test_a_remembered_template_family_is_the_one_worked_out() -> None:
+    templates = {parsed.template for text in REAL if (parsed := parse.parse_story(text))} | {"as-i-can-in-order-to", "in-order-to-as-i-want-so", "x"}
+    for template in sorted(templates):
+        assert parse.template_family(template) == parse.template_family.__wrapped__(template)
