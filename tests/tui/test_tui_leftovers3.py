@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.tui import app_on
 
 
@@ -45,3 +47,59 @@ def test_a_hint_that_fits_is_shown_whole_and_a_long_one_shortened_before_the_key
     shown = hint_placeholder("to see my drops in the order I will drive them, with the ones due first", 58)
     assert shown.startswith("to see my drops in the order I will drive") and shown.endswith("…  (→ takes it)")
     assert len(shown) <= 57, "the cursor's cell left free"
+
+
+# T5-9 / leftovers2: the read-back's client's words and earlier wording wrap under their own text -----------------
+
+LONG_QUOTE = (
+    "When there is no signal at the back of the industrial estate I still need to take the signature and go, "
+    "and it has to send itself when I am back on the main road"
+)
+
+
+def changed_story_session(tmp_path: Path) -> Path:
+    from elicit.core.session.models import Story, StoryVersion
+    from tests.support.tui import make_session
+
+    story = Story(
+        "US-001",
+        "driver",
+        "to take a proof of delivery with no signal",
+        "I never wait at a door for the network",
+        priority="must",
+        quote=LONG_QUOTE,
+        source=["mini.users.who"],
+        history=[StoryVersion("driver", "to take a signature on the phone at every door and keep it until the van has a signal again", "the depot sees it")],
+    )
+    return make_session(tmp_path / "kestrel.elicit.toml", stories=[story])
+
+
+def _drawn_lines(widget) -> list[str]:
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+async def test_the_read_back_wraps_the_clients_words_and_the_earlier_wording_under_their_text(tmp_path: Path):
+    app = app_on(changed_story_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        lines = _drawn_lines(app.screen.query_one("#readback-details"))
+        quote = lines.index("In the client's words")
+        earlier = next(i for i, line in enumerate(lines) if line.startswith("Earlier wording"))
+        assert lines[quote + 1].startswith("  “When there is no signal")
+        assert lines[quote + 2].startswith("  ") and lines[quote + 2].strip(), lines  # the second line under the first
+        assert lines[earlier + 1].startswith("  As a driver, I want to take a signature")
+        assert lines[earlier + 2].startswith("  ") and lines[earlier + 2].strip(), lines
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_read_back_of_a_changed_story_with_long_words(snap_compare, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(tmp_path)
+    path = changed_story_session(tmp_path)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f3")
+        await pilot.pause()
+
+    assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)

@@ -29,21 +29,25 @@ def read_back_order(stories: list[Story]) -> list[Story]:
     return sorted(stories, key=lambda story: (rank.get(story.priority, 9), story.id))
 
 
-def criteria_list(criteria: list[str]) -> Any:
-    """ "Accepted when" and the criteria, each bullet's text wrapped under itself rather than under the bullet
-    (a long criterion's second line started at the left edge, at 80 and at 120 columns)."""
+def hanging_part(heading: Any, lines: list[str], mark: str = "") -> Any:
+    """A heading and its lines, each line indented (after ``mark``, a bullet) and wrapped under its own text rather
+    than at the left edge: the one rule of the read-back's parts (a long criterion's, quote's or earlier wording's
+    second line started at the left edge, at 80 and at 120 columns)."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    if not criteria:
-        return ""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    for criterion in criteria:
-        grid.add_row("  •", Text(criterion))
-    return Group(Text("Accepted when", style="bold"), grid)
+    for line in lines:
+        grid.add_row(f" {mark}".rjust(3) if mark else " ", Text(line))
+    return Group(Text(heading, style="bold") if isinstance(heading, str) else heading, grid)
+
+
+def criteria_list(criteria: list[str]) -> Any:
+    """ "Accepted when" and the criteria, each bullet's text wrapped under itself rather than under the bullet."""
+    return hanging_part("Accepted when", criteria, mark="•") if criteria else ""
 
 
 class ReadBackScreen(SessionScreen[None]):
@@ -104,31 +108,38 @@ class ReadBackScreen(SessionScreen[None]):
             sentence.update(Content(story.sentence() + "."))
             self.readback_criteria.update(criteria_list(story.acceptance))
             self.readback_criteria.display = bool(story.acceptance)
-            lines = self._detail_lines(story)
-            details.update(Content.from_markup("\n".join(lines)))
+            details.update(self._details(story))
         counts = summarise(self.interview).stories_by_status
         self.readback_tally.update(
             f"confirmed {counts.get('confirmed', 0)} · changed {counts.get('changed', 0)} · rejected {counts.get('rejected', 0)}"
             f" · not yet read {counts.get('draft', 0)}"
         )
 
-    def _detail_lines(self, story: Story) -> list[str]:
-        lines = []
+    def _details(self, story: Story) -> Any:
+        """The client's words, a rejection's reason, the earlier wording, the questions and the tags: each part's
+        text wrapped under itself (:func:`hanging_part`), a blank line between parts."""
+        from rich.console import Group
+        from rich.text import Text
+
+        parts: list[Any] = []
         if story.quote:
-            lines += ["", "[b]In the client's words[/b]", f"  “{escape(story.quote)}”"]
+            parts.append(hanging_part("In the client's words", [f"“{story.quote}”"]))
         if story.status == "rejected" and story.reason:
-            lines += ["", "[b]Rejected because[/b]", f"  {escape(story.reason)}"]
+            parts.append(hanging_part("Rejected because", [story.reason]))
         if story.history:
             last = story.history[-1]
-            lines += ["", f"[b]Earlier wording[/b] [$text-muted]({len(story.history)} before this)[/]"]
-            lines.append(f"  {escape(Story('', last.role, last.want, last.so_that).sentence())}")
+            heading = Text.assemble(("Earlier wording", "bold"), (f" ({len(story.history)} before this)", "dim"))
+            parts.append(hanging_part(heading, [Story("", last.role, last.want, last.so_that).sentence()]))
         sources = [self.interview.question(qid) for qid in story.source]
         asked = [q.prompt for q in sources if q is not None]
         if asked:
-            lines += ["", "[b]From the question[/b]"] + [f"  {escape(prompt)}" for prompt in asked]
+            parts.append(hanging_part("From the question", asked))
         if story.tags:
-            lines += ["", "[$text-muted]tags: " + escape(", ".join(story.tags)) + "[/]"]
-        return lines[1:]  # each part opens with a blank line; the first follows the criteria's own margin
+            parts.append(Text("tags: " + ", ".join(story.tags), style="dim"))
+        shown: list[Any] = []
+        for part in parts:
+            shown += [Text(""), part] if shown else [part]  # the first follows the criteria's own margin
+        return Group(*shown)
 
     def action_mark(self, status: str) -> None:
         story = self.story()
