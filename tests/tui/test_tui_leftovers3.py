@@ -103,3 +103,102 @@ def test_read_back_of_a_changed_story_with_long_words(snap_compare, tmp_path, mo
         await pilot.pause()
 
     assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)
+
+
+# T5-9: `n` on a Yes / No / Not sure choice went to the notes as the word "n" ------------------------------------
+
+
+def yes_no_not_sure_session(tmp_path: Path) -> Path:
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.opening import create_session
+
+    bank = BankCatalog.default().load("quality-attributes")
+    path = tmp_path / "q.elicit.toml"
+    create_session(path, [bank], [str(bank.path)], title="Kestrel")
+    return path
+
+
+INDEPENDENT_TEST = "quality-attributes.security.independent_test"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("n", "No"), ("y", "Yes"), ("N", "No"), ("no", "No"), ("not", "Not sure"), ("not sure", "Not sure"), ("yes", "Yes")],
+)
+async def test_the_start_of_an_option_picks_it_on_a_choice(tmp_path: Path, typed, value):
+    app = app_on(yes_no_not_sure_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await screen.go_to_question(INDEPENDENT_TEST)
+        await pilot.pause()
+        await pilot.press(*typed)
+        await pilot.pause()
+        answer = screen.session.answers[INDEPENDENT_TEST]
+        assert (answer.value, answer.notes) == (value, "")
+
+
+async def test_a_sentence_that_starts_like_an_option_still_goes_to_the_notes(tmp_path: Path):
+    app = app_on(yes_no_not_sure_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await screen.go_to_question(INDEPENDENT_TEST)
+        await pilot.pause()
+        await pilot.press(*"no problem, the bank insists")
+        for _ in range(5):
+            await pilot.pause()
+        answer = screen.session.answers[INDEPENDENT_TEST]
+        assert (answer.value, answer.notes.strip()) == (None, "no problem, the bank insists")
+
+
+async def test_the_letters_of_a_multiple_choice_option_tick_it_once(tmp_path: Path):
+    from elicit.core.session import Answer
+    from tests.support.tui import make_session
+
+    applies = {"mini.context.platform": Answer("Web"), "mini.users.count": Answer(20)}  # its `when`
+    app = app_on(make_session(tmp_path / "s.elicit.toml", answers=applies, current="mini.users.channels"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"phone")
+        await pilot.pause()
+        assert screen.session.answers["mini.users.channels"].value == ["Phone"]
+        screen.query_one("#answer")._run = None  # a pause
+        await pilot.press("e")
+        await pilot.pause()
+        assert screen.session.answers["mini.users.channels"].value == ["Email", "Phone"]
+        screen.query_one("#answer")._run = None
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.session.answers["mini.users.channels"].value == ["Email"], "the same letter again unticks it"
+
+
+async def test_on_a_scale_letters_still_go_to_the_notes(tmp_path: Path):
+    from tests.support.tui import make_session
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml", current="mini.users.satisfaction"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.session.answers["mini.users.satisfaction"].value == 4
+        screen.query_one("#answer")._run = None
+        await pilot.press(*"fairly happy")
+        for _ in range(5):
+            await pilot.pause()
+        answer = screen.session.answers["mini.users.satisfaction"]
+        assert answer.value == 4 and answer.notes.strip() == "fairly happy"
+
+
+async def test_f1_on_a_choice_says_what_typing_there_does(tmp_path: Path):
+    app = app_on(yes_no_not_sure_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.go_to_question(INDEPENDENT_TEST)
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = app.screen.query_one("HelpPanel #widget-help")
+        assert shown.display and "the start of its name" in shown.source and "goes to the notes" in shown.source

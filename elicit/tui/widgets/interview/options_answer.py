@@ -17,8 +17,10 @@ from ...messages import AnswerEdited, TypedAside, tell_screen
 class OptionsAnswer(OptionList, inherit_bindings=False):
     """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears.
 
-    A word typed here is a sentence meant for somewhere else: the keys since the
-    last pause go to the notes, and what their digits or y/n picked is undone.
+    The start of an option typed picks it too (the first option in the list that it begins: ``y`` Yes, ``n`` No,
+    ``not`` Not sure; not on a scale, whose digits are its values). Anything else typed here is a sentence meant
+    for somewhere else: the keys since the last pause go to the notes, and what their digits or letters picked is
+    undone ("no problem at all" is a note, not No).
     """
 
     DEFAULT_CSS = """
@@ -32,6 +34,12 @@ class OptionsAnswer(OptionList, inherit_bindings=False):
         border: round $primary;
     }
     """
+
+    HELP = """
+    A digit picks that option; so does the start of its name (`y` Yes, `n` No, `not` Not sure). A sentence typed
+    here goes to the notes.
+    """
+    """Shown by f1 above the keys (the help panel shows a focused widget's HELP): these keys are no bindings."""
 
     BINDINGS = bindings("answer")
     """Its own keys only (``inherit_bindings=False``): f1 opened with Textual's keys of a scrolling list ('Scroll
@@ -72,21 +80,23 @@ class OptionsAnswer(OptionList, inherit_bindings=False):
             prompts.append(Text.assemble((mark, "bold green" if on else "dim"), " ", (number, "dim"), " " if number else "", label))
         return prompts
 
-    def _toggled(self, value: Any) -> list[Any]:
-        """The multiple-choice picks after ticking or unticking ``value``; an exclusive option ("Not sure") stands alone."""
-        if self._is_picked(value):
-            return [v for v in self.picked if v != value]
+    def _toggled(self, value: Any, picked: list[Any]) -> list[Any]:
+        """The multiple-choice ``picked`` after ticking or unticking ``value``; an exclusive option ("Not sure") stands alone."""
+        if any(v == value and type(v) is type(value) for v in picked):
+            return [v for v in picked if v != value]
         exclusive = self.question.exclusive_options
         if value in exclusive:
             return [value]
-        return [v for v in self.picked if v not in exclusive] + [value]
+        return [v for v in picked if v not in exclusive] + [value]
 
-    def _pick(self, index: int) -> None:
+    def _pick(self, index: int, before: list[Any] | None = None) -> None:
+        """Pick the option at ``index``: from what was picked ``before`` a run of typing began, when given (the
+        letters of one option's name tick it once, not once per letter)."""
         if not 0 <= index < len(self.choices):
             return
         value = self.choices[index][1]
         if self.multi:
-            self.picked = self._toggled(value)
+            self.picked = self._toggled(value, self.picked if before is None else before)
         else:
             self.picked = [value]
         self.highlighted = index
@@ -117,13 +127,15 @@ class OptionsAnswer(OptionList, inherit_bindings=False):
             return
         if self._run is not None and event.time - self._run.last > RUN_PAUSE_SECONDS:
             self._run = None
-        index = self._option_for(character)
+        numbered = self._option_for(character)
+        index = numbered if numbered is not None else self._option_begun((self._run.text if self._run else "") + character)
         if index is not None:
             if self._run is None:
                 self._run = _Run(before=list(self.picked), last=event.time)
             self._run.add(character, event.time)
-            self._pick(index)
+            self._pick(index, None if numbered is not None else self._run.before)
             event.stop()
+            event.prevent_default()  # a space inside "Not sure" is part of the name, not Space's pick
         elif character.isalpha():
             self._aside(character, event)
         elif self._run is not None:  # a space or a comma inside what is being typed: wait for the next key
@@ -131,11 +143,17 @@ class OptionsAnswer(OptionList, inherit_bindings=False):
             event.stop()
             event.prevent_default()
 
+    def _option_begun(self, typed: str) -> int | None:
+        """The first option whose name begins with what was ``typed`` since the last pause (any case), if it begins
+        with a letter; never on a scale."""
+        if self.question.kind == "scale" or not typed[:1].isalpha():
+            return None
+        typed = typed.casefold()
+        return next((i for i, (label, _) in enumerate(self.choices) if label.casefold().startswith(typed)), None)
+
     def _option_for(self, character: str) -> int | None:
-        """The option a key picks: y/n on a yes/no question, a digit elsewhere (a scale's digit is its value)."""
+        """The option a digit picks (a scale's digit is its value)."""
         kind = self.question.kind
-        if kind == "yesno" and character.lower() in ("y", "n"):
-            return 0 if character.lower() == "y" else 1
         if character.isdigit():
             if kind == "scale":
                 return next((i for i, (_, v) in enumerate(self.choices) if v == int(character)), None)
