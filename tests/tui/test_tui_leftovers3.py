@@ -202,3 +202,73 @@ async def test_f1_on_a_choice_says_what_typing_there_does(tmp_path: Path):
         await pilot.pause()
         shown = app.screen.query_one("HelpPanel #widget-help")
         assert shown.display and "the start of its name" in shown.source and "goes to the notes" in shown.source
+
+
+# T5-9: the highlighted row shown by a marker, not colour alone -------------------------------------------------
+
+
+def _marked_lines(widget) -> list[str]:
+    return [line for line in _drawn_lines(widget) if "❯" in line]
+
+
+async def test_down_down_space_on_the_export_screen_ticks_the_third_format_and_the_marker_says_so(tmp_path: Path):
+    from tests.support.tui import make_session
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        formats = app.screen.query_one("#export-formats")
+        assert [line.strip() for line in _marked_lines(formats)] == ["❯ ▐X▌ TOML spec (toml)"], "marked from the start"
+        await pilot.press("down", "down", "space")
+        await pilot.pause()
+        assert formats.selected == ["toml", "md", "html"]
+        assert [line.strip() for line in _marked_lines(formats)] == ["❯ ▐X▌ HTML spec (html)"]
+        await pilot.press("tab")  # to the audience: the marker follows the focus, never on two widgets at once
+        await pilot.pause()
+        assert _marked_lines(formats) == []
+        assert "❯" in str(app.screen.query_one("#audience-client").render())
+        await pilot.press("right")
+        await pilot.pause()
+        assert "❯" not in str(app.screen.query_one("#audience-client").render())
+        assert "❯" in str(app.screen.query_one("#audience-team").render())
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "❯" in str(app.screen.query_one("#export-round").render())
+
+
+async def test_the_stories_table_marks_its_cursor_row(tmp_path: Path):
+    from elicit.core.session.models import Story
+    from tests.support.tui import make_session
+
+    stories = [Story("US-001", "clerk", "to import invoices"), Story("US-002", "manager", "to see overdue invoices")]
+    app = app_on(make_session(tmp_path / "s.elicit.toml", stories=stories))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        table = app.screen.query_one("#stories-table")
+        assert [line.split()[0] for line in _marked_lines(table)] == ["❯US-001"]
+        await pilot.press("down")
+        await pilot.pause()
+        assert [line.split()[0] for line in _marked_lines(table)] == ["❯US-002"]
+
+
+async def test_the_navigator_and_an_answer_list_mark_their_highlight_only_while_they_have_focus(tmp_path: Path):
+    from tests.support.tui import make_session
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml", current="mini.context.platform"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        navigator = app.screen.query_one("Navigator")
+        answer = app.screen.query_one("#answer")
+        assert _marked_lines(navigator) == []
+        assert [line.strip() for line in _marked_lines(answer)] == ["❯ ( ) 1. Web"]
+        await pilot.press("down")
+        await pilot.pause()
+        assert [line.strip() for line in _marked_lines(answer)] == ["❯ ( ) 2. Mobile"]
+        await pilot.press("f9")
+        await pilot.pause()
+        assert _marked_lines(answer) == []
+        assert [line.split("❯")[1].strip() for line in _marked_lines(navigator)] == ["· Where will people use it?"]

@@ -16,6 +16,7 @@ from elicit.core.findings import FindingsError
 
 from ..bindings import bindings
 from ..commands import ScreenActions
+from ..widgets.common.cursor import MarkedOptionList
 from ..widgets.common.keybar import KeyBar
 
 
@@ -36,7 +37,7 @@ class BanksScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("[b]Question banks[/b]", id="banks-title")
         with Horizontal(id="banks-body"):
-            yield OptionList(id="banks-list")
+            yield MarkedOptionList(id="banks-list")
             with VerticalScroll(id="banks-detail"):
                 yield Static(id="banks-text")
         yield KeyBar()

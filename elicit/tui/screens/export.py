@@ -65,12 +65,13 @@ class ExportScreen(SessionScreen[None]):
             exporter = get_exporter(name)
             self.exporters[name] = exporter
             formats.add_option(Selection(f"{exporter.title} ({name})", name, name in DEFAULT_FORMATS))
+        formats.highlighted = 0  # where Space acts, marked from the start (Down, Down, Space ticked the second)
         formats.focus()
         self._plan()
 
     def _round_label(self) -> str:
         number = max((item.number for item in self.session.rounds), default=0) + 1
-        return f"and record round {number}: what the client gets, to compare with later"
+        return f"and record round {number}: what the client gets, to compare later"
 
     @property
     def records_round(self) -> bool:

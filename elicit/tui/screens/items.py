@@ -16,6 +16,7 @@ from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import shorten
 from ..widgets.common.keybar import KeyBar
+from ..widgets.common.marked_table import MarkedTable
 from .ask_text import AskText
 from .capture import KINDS, ItemDraft, ItemEditor, update_item
 from .confirm import ConfirmDialog
@@ -96,7 +97,7 @@ class ItemsScreen(SessionScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="items-title")
-        yield DataTable(id="items-table", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="items-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="items-detail")
         yield KeyBar()
 

@@ -19,6 +19,7 @@ from ..commands import ScreenActions
 from ..host import SessionApp
 from ..marks import display_path, shorten
 from ..widgets.common.keybar import KeyBar
+from ..widgets.common.marked_table import MarkedTable
 
 FOLDER_MIN = 8
 """The least of a session's folder the File column shows (``…hop-two``); past that the table scrolls sideways."""
@@ -56,7 +57,7 @@ class LauncherScreen(Screen[None]):
         with Vertical(id="launcher"):
             yield Static("[b]elicit[/b]  requirements interviews", id="launcher-title")
             yield Static("Recent sessions", id="launcher-recent-title")
-            yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+            yield MarkedTable(id="recent", cursor_type="row", zebra_stripes=True)
             yield Static(id="launcher-empty")
         yield KeyBar()
 

@@ -16,11 +16,12 @@ from elicit.core.session import session_path
 
 from ..bindings import bindings
 from ..commands import ScreenActions
+from ..widgets.common.cursor import MarkedTree
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
 
 
-class SessionFiles(DirectoryTree):
+class SessionFiles(MarkedTree, DirectoryTree):
     """Folders and session files only."""
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:

@@ -20,6 +20,7 @@ from ..commands import ScreenActions
 from ..marks import PRIORITY_COLOURS, STORY_STATUS_MARKS, priority_label, shorten
 from ..widgets.common.fields import Field
 from ..widgets.common.keybar import KeyBar
+from ..widgets.common.marked_table import MarkedTable
 from .confirm import ConfirmDialog
 from .session_screen import SessionScreen
 from .story_editor import StoryDraft, StoryEditor
@@ -155,7 +156,7 @@ class StoriesScreen(SessionScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="stories-title")
         yield Field(placeholder="filter: must · draft · #tag · section:users · any words", id="stories-filter")
-        yield DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
+        yield MarkedTable(id="stories-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="stories-detail"):
             yield Static(id="stories-detail-text")
         yield KeyBar()

@@ -23,6 +23,7 @@ from elicit.core.vocabulary import PRIORITIES
 from ..bindings import bindings
 from ..commands import ScreenActions
 from ..marks import STORY_STATUS_MARKS, SUSPECT_MARK, priority_label, shorten
+from ..widgets.common.cursor import MarkedOptionList
 from ..widgets.common.keybar import KeyBar
 from .session_screen import SessionScreen
 
@@ -94,9 +95,9 @@ class SummaryScreen(SessionScreen[str | None]):
             yield Static("Coverage by section", classes="summary-heading")
             yield DataTable(id="summary-coverage", cursor_type="none", zebra_stripes=True, show_cursor=False)
             yield Static(id="summary-conflicts-heading", classes="summary-heading")
-            yield OptionList(id="summary-conflicts")
+            yield MarkedOptionList(id="summary-conflicts")
             yield Static(id="summary-todo-heading", classes="summary-heading")
-            yield OptionList(id="summary-todo")
+            yield MarkedOptionList(id="summary-todo")
             yield Static(id="summary-review-heading", classes="summary-heading")
             yield Static(id="summary-review")
             yield Static(id="summary-quality-heading", classes="summary-heading")

@@ -13,9 +13,10 @@ from elicit.core.session import Interview
 
 from ...marks import STATUS_STYLES, status_mark
 from ...messages import QuestionChosen
+from ..common.cursor import MarkedTree
 
 
-class Navigator(Tree[str]):
+class Navigator(MarkedTree, Tree[str]):
     """Every question that applies, by section; Enter (or a click) goes to it.
 
     Only the current question's section is open; Enter on another section opens it to look inside.

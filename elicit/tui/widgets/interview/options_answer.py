@@ -12,9 +12,10 @@ from elicit.core.banks import Question
 
 from ...bindings import bindings
 from ...messages import AnswerEdited, TypedAside, tell_screen
+from ..common.cursor import MarkedOptions
 
 
-class OptionsAnswer(OptionList, inherit_bindings=False):
+class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
     """One option (choice, yes/no, scale) or several (multi); digits pick, Backspace clears.
 
     The start of an option typed picks it too (the first option in the list that it begins: ``y`` Yes, ``n`` No,

@@ -10,9 +10,10 @@ from elicit.core.session import Story
 
 from ...marks import PRIORITY_COLOURS, SUSPECT_MARK, priority_label
 from ...messages import StoryChosen
+from ..common.cursor import MarkedOptions
 
 
-class QuestionStories(OptionList):
+class QuestionStories(MarkedOptions, OptionList):
     """Stories whose source includes the current question; Enter opens one."""
 
     DEFAULT_CSS = """
