@@ -264,6 +264,8 @@ async def test_the_navigator_and_an_answer_list_mark_their_highlight_only_while_
         navigator = app.screen.query_one("Navigator")
         answer = app.screen.query_one("#answer")
         assert _marked_lines(navigator) == []
+        current = [line for line in _drawn_lines(navigator) if line.startswith("›")]
+        assert current == ["› · Where will people use it?"], "the current question, while the keys go to the answer"
         assert [line.strip() for line in _marked_lines(answer)] == ["❯ ( ) 1. Web"]
         await pilot.press("down")
         await pilot.pause()
@@ -272,3 +274,30 @@ async def test_the_navigator_and_an_answer_list_mark_their_highlight_only_while_
         await pilot.pause()
         assert _marked_lines(answer) == []
         assert [line.split("❯")[1].strip() for line in _marked_lines(navigator)] == ["· Where will people use it?"]
+
+
+# T5-9: under load ctrl+n showed the old question's prompt with the next question's Why -------------------------
+
+
+async def test_the_prompt_and_the_why_change_together_before_the_inputs_are_replaced(tmp_path: Path):
+    from tests.support.tui import make_session
+
+    app = app_on(make_session(tmp_path / "s.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        seen: list[tuple[str, str]] = []
+        remove = screen._answer_slot.remove_children
+
+        async def taken_down(*args, **kwargs):
+            # What a frame painted now (while the old inputs go) would show: the prompt and the Why's question.
+            seen.append((screen._panel.view.prompt, screen._help.question.prompt))
+            assert screen.question.prompt not in str(screen._next.render()), "the next line names the question after it"
+            return await remove(*args, **kwargs)
+
+        screen._answer_slot.remove_children = taken_down
+        before = screen.question.prompt
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.question.prompt != before
+        assert seen == [(screen.question.prompt, screen.question.prompt)]

@@ -153,7 +153,11 @@ class InterviewScreen(SessionScreen[None]):
     async def _show_question(self, focus: bool = True) -> None:
         # The help first: the layout it asks for is pending while the inputs are taken down, so Textual lays the
         # screen out before it paints again and never paints an input it has taken down (a race seen in tests).
+        # The prompt and the next line with it, before the first await: a frame painted while the inputs are taken
+        # down showed the old prompt under the new question's Why (for about a second under load, trial 5).
         self._help.question = self.question
+        self._panel.view = question_view(self.interview, self.question)
+        self._next.show(self.interview, self.question)
         await self._answer_slot.remove_children()
         await self._notes_slot.remove_children()
         inputs = self._answer_inputs()

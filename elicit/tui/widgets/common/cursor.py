@@ -30,13 +30,13 @@ def marked(strip: Strip, mark: bool, style: Style | None) -> Strip:
     return Strip([Segment(CURSOR if mark else " ", style), Segment(" ", style), *strip])
 
 
-def _first_cell_marked(strip: Strip) -> Strip:
-    """``strip`` with :data:`CURSOR` in place of its first cell."""
+def _first_cell_marked(strip: Strip, mark: str = CURSOR) -> Strip:
+    """``strip`` with ``mark`` in place of its first cell."""
     segments = list(strip)
     if not segments or not segments[0].text:
         return strip
     first = segments[0]
-    segments[0] = Segment(CURSOR + first.text[1:], first.style, first.control)
+    segments[0] = Segment(mark + first.text[1:], first.style, first.control)
     return Strip(segments, strip.cell_length)
 
 
@@ -101,9 +101,12 @@ class MarkedTree:
     cursor_line: int
     scroll_offset: Any
     has_focus: bool
+    BLURRED_MARK = ""
+    """What marks the cursor line while the tree has no focus (nothing; the navigator: its current question)."""
 
     def render_line(self, y: int) -> Strip:
         strip: Strip = super().render_line(y)  # type: ignore[misc]
-        if not self.has_focus or self.cursor_line < 0 or y + self.scroll_offset.y != self.cursor_line or self.scroll_offset.x:
+        mark = CURSOR if self.has_focus else self.BLURRED_MARK
+        if not mark or self.cursor_line < 0 or y + self.scroll_offset.y != self.cursor_line or self.scroll_offset.x:
             return strip
-        return _first_cell_marked(strip)
+        return _first_cell_marked(strip, mark)

@@ -24,6 +24,9 @@ class Navigator(MarkedTree, Tree[str]):
     to make and label, and only one section shows at a time); :meth:`lists` answers for them all.
     """
 
+    BLURRED_MARK = "›"
+    """The current question while the answer has focus (❯ once f9 brings the keys here; trial6 T6-9: shade only)."""
+
     DEFAULT_CSS = """
     Navigator {
         scrollbar-size-vertical: 1;
