@@ -301,3 +301,15 @@ async def test_the_prompt_and_the_why_change_together_before_the_inputs_are_repl
         await pilot.pause()
         assert screen.question.prompt != before
         assert seen == [(screen.question.prompt, screen.question.prompt)]
+
+
+def test_a_marked_line_keeps_its_width_when_it_starts_with_a_wide_glyph():
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    from elicit.tui.widgets.common.cursor import _first_cell_marked
+
+    for text in ("📂 sessions", "├── 📄 f.elicit.toml"):
+        strip = Strip([Segment(text)])
+        marked = _first_cell_marked(strip)
+        assert marked.text.startswith("❯") and marked.cell_length == strip.cell_length, marked.text

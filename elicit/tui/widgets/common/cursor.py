@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -36,7 +37,8 @@ def _first_cell_marked(strip: Strip, mark: str = CURSOR) -> Strip:
     if not segments or not segments[0].text:
         return strip
     first = segments[0]
-    segments[0] = Segment(mark + first.text[1:], first.style, first.control)
+    wide = " " * (cell_len(first.text[0]) - 1)  # a folder's 📂 takes two cells: the line keeps its width
+    segments[0] = Segment(mark + wide + first.text[1:], first.style, first.control)
     return Strip(segments, strip.cell_length)
 
 
