@@ -55,3 +55,20 @@ def test_the_tracker_csv_and_azure_descriptions_and_the_feature_file_carry_it():
     parsed = Parser().parse(TokenScanner(feature))["feature"]
     assert ASKED in parsed["description"]
     assert len([child for child in parsed["children"] if "scenario" in child]) == len(session.story("US-001").acceptance)
+
+
+def test_reqif_and_strictdoc_carry_it_and_still_validate():
+    from elicit.core.spec import get_exporter
+    from tests.core.spec.test_reqif import read_reqif
+    from tests.support.tool_formats import parse_sdoc
+
+    session, interview = merged()
+    (reqif,) = get_exporter("reqif").render(session, interview).values()
+    read = read_reqif(reqif)  # validated against the schema, parsed by the reqif package
+    cake = next(values for values in read.objects.values() if values.get("ReqIF.ForeignID") == "US-001")
+    assert cake["Asked for by"] == ASKED.split(": ", 1)[1]
+    (sdoc,) = get_exporter("sdoc").render(session, interview).values()
+    _title, sections = parse_sdoc(sdoc)  # parsed and validated against its grammar by StrictDoc
+    stories = [node for _fields, nodes in sections for kind, node in nodes if kind == "USER_STORY"]
+    cake_node = next(node for node in stories if node["UID"] == "US-001")
+    assert cake_node["ASKED_BY"] == ASKED.split(": ", 1)[1]

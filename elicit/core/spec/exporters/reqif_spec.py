@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from elicit import __version__
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import StoryGroup, source_lines, story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, asked_by_line, source_lines, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
@@ -161,6 +161,7 @@ STORY_ATTRIBUTES = (
     ("status", "Review status", "STATUS"),
     ("acceptance", "Acceptance criteria", "XHTML"),
     ("quote", "Client's words", "XHTML"),
+    ("asked-by", "Asked for by", "STRING"),
     ("source", "Source questions", "XHTML"),
     ("tags", "Tags", "STRING"),
     ("reason", "Reason for rejection", "XHTML"),
@@ -402,6 +403,9 @@ def _story_values(story: Story, interview: Interview) -> dict[str, str]:
         values["acceptance"] = xhtml_list(story.acceptance)
     if story.quote.strip():
         values["quote"] = xhtml_lines(story.quote)
+    asked = asked_by_line(story, interview.session).partition(": ")[2]
+    if asked:
+        values["asked-by"] = one_line(asked)
     if story.source:
         values["source"] = xhtml_list(source_lines(story, interview))
     tags = tag_text(story.tags)
