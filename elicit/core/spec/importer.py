@@ -66,6 +66,8 @@ class _SpecReader(RecordReader):
         session.answers = self.answers(data)
         session.merged_from = self.merged_from(data)
         session.conflicts = self.strings(data, "conflicts", "")
+        session.proposals = self.proposals(data)  # the client's review edits: their comments stay in the spec
+        self.unique([item.id for item in session.proposals], "proposals", "proposal")
         return session
 
     def schema_ok(self, schema: Any) -> bool:

@@ -29,6 +29,7 @@ from elicit.core.session.record_reader import (
     MERGED_FROM_KEYS,
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
+    PROPOSAL_KEYS,
     SETTINGS_KEYS,
     STORY_COPY_KEYS,
 )
@@ -91,7 +92,7 @@ TOP_KEYS = (
     + TIME_KEYS
     + CLOCK_KEYS
     + ("summary", "settings", "participants", "banks", "sections", "other_answers", "stories", "open_questions", "decisions")
-    + ("assumptions", "glossary", "merged_from", "conflicts")
+    + ("assumptions", "glossary", "proposals", "merged_from", "conflicts")
 )
 
 
@@ -115,6 +116,8 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
     data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
+    if session.proposals:  # the client's edits on the review sheets, and what became of each (trial6 T6-6)
+        data["proposals"] = [record_dict(item, PROPOSAL_KEYS) for item in session.proposals]
     _put_merged(data, session)
     return data
 
