@@ -293,6 +293,8 @@ class PlainInterview:
                 self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
             else:
                 self.console.say(f"Saved: {shown}")
+        elif not has_value(value) and self.interview.status(question.id) == OPEN:
+            self.console.say("Left open.")  # nothing ticked on a multiple choice: said, as for an empty line (trial6 T6-11)
         self._just_answered = question
         return self._next_after(question)
 

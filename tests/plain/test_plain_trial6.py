@@ -119,3 +119,19 @@ def test_a_later_change_of_a_captured_story_is_still_kept_in_its_history(mini_se
         opened.close()
     (story,) = read_session(mini_session_path).stories
     assert [version.want for version in story.history] == ["to see my drops in order"]
+
+
+def test_a_multiple_choice_with_nothing_ticked_says_it_is_left_open(tmp_path):
+    """Trial6 T6-11: Enter with nothing ticked echoed 'done' and went on without a word (a text question says
+    'Left open.')."""
+    from tests.plain.test_plain_trial2 import functional_scope_session
+
+    path = functional_scope_session(tmp_path / "scope.elicit.toml")
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session import Interview
+
+    session = read_session(path)
+    multi = next(q for q in Interview(session, [BankCatalog.default().load("functional-scope")]).applicable() if q.kind == "multi")
+    _code, out = keys(path, f"/go {multi.id}\r" + "\r" + "/stop\r")
+    assert multi.id not in answers(path)
+    assert out.count("Left open.") == 1  # the only question met, the multiple choice
