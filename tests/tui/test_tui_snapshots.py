@@ -387,6 +387,12 @@ def test_summary_merged_session_lists_open_conflicts(snap_compare, merged_worksp
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_stories_merged_story_says_who_asked_at_what_priority(snap_compare, merged_workspace: Path, size):
+    """Trial6 T6-11: a story two interviews told said only its first teller ("said by Ann")."""
+    assert snap_compare(session_app(merged_workspace), terminal_size=size, run_before=after_keys("ctrl+l"))
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_interview_with_a_speaker(snap_compare, workspace: Path, size):
     """Issue 16: the header shows who is speaking (f7 cycles through the participants)."""
     async def run_before(pilot):

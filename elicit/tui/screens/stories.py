@@ -125,7 +125,11 @@ def story_detail_lines(interview: Interview, story: Story) -> list[str]:
     lines += [f"[$text-muted]accept[/]   • {escape(line)}" for line in story.acceptance] or ["[$text-muted]accept[/]   —"]
     if story.quote:
         lines.append(f"[$text-muted]quote[/]    “{escape(story.quote)}”")
-    if story.by:
+    if len({(copy.by, copy.interview) for copy in story.copies if copy.by.strip()}) > 1:
+        from elicit.core.spec import asked_by_line  # a merged story several people asked for (trial6 T6-11)
+
+        lines.append(f"[$text-muted]asked by[/] {escape(asked_by_line(story, interview.session).partition(': ')[2])}")
+    elif story.by:
         lines.append(f"[$text-muted]said by[/]  {escape(story.by)}")
     if story.status == "rejected" and story.reason:
         lines.append(f"[$text-muted]rejected[/] {escape(story.reason)}")
