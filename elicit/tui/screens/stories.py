@@ -125,18 +125,23 @@ def story_detail_lines(interview: Interview, story: Story) -> list[str]:
     lines += [f"[$text-muted]accept[/]   • {escape(line)}" for line in story.acceptance] or ["[$text-muted]accept[/]   —"]
     if story.quote:
         lines.append(f"[$text-muted]quote[/]    “{escape(story.quote)}”")
-    if len({(copy.by, copy.interview) for copy in story.copies if copy.by.strip()}) > 1:
-        from elicit.core.spec import asked_by_line  # a merged story several people asked for (trial6 T6-11)
-
-        lines.append(f"[$text-muted]asked by[/] {escape(asked_by_line(story, interview.session).partition(': ')[2])}")
-    elif story.by:
-        lines.append(f"[$text-muted]said by[/]  {escape(story.by)}")
+    lines += _who_lines(interview, story)
     if story.status == "rejected" and story.reason:
         lines.append(f"[$text-muted]rejected[/] {escape(story.reason)}")
     for question_id in story.source:
         question = interview.question(question_id)
         lines.append(f"[$text-muted]from[/]     {escape(question.prompt if question is not None else question_id)}")
     return lines
+
+
+def _who_lines(interview: Interview, story: Story) -> list[str]:
+    """Who asked for the story: its speaker, or for a merged story several people told, each of them with the
+    priority they gave (trial6 T6-11: only the first teller was named)."""
+    if len({(copy.by, copy.interview) for copy in story.copies if copy.by.strip()}) > 1:
+        from elicit.core.spec import asked_by_line
+
+        return [f"[$text-muted]asked by[/] {escape(asked_by_line(story, interview.session).partition(': ')[2])}"]
+    return [f"[$text-muted]said by[/]  {escape(story.by)}"] if story.by else []
 
 
 class StoriesScreen(SessionScreen[None]):
