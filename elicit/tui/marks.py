@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from elicit.core.session import duration_text
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -31,11 +32,8 @@ def priority_label(priority: str) -> str:
 
 
 def seconds_text(seconds: int) -> str:
-    """``1:05:09`` or ``05:09``."""
-    seconds = max(0, int(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+    """``1:05:09`` or ``05:09``: the header's clock (core's one duration rule, padded)."""
+    return duration_text(seconds, padded=True)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -51,16 +51,20 @@ def seconds_over(seconds_spent: int, minutes_budget: int | None) -> int:
     return 0 if minutes_budget is None else max(0, seconds_spent - minutes_budget * 60)
 
 
-def duration_text(seconds: int) -> str:
-    """A length of time as ``0:07``, ``12:30`` or ``1:02:03`` (minutes unpadded): how far a section ran over its budget."""
+def duration_text(seconds: int, *, padded: bool = False) -> str:
+    """A length of time as ``0:07``, ``12:30`` or ``1:02:03`` (minutes unpadded): how far a section ran over its budget.
+
+    ``padded``: the header's clock, ``00:07`` and ``05:09`` (the minutes in two digits under an hour), ``1:05:09``.
+    The one way elicit writes a length of time as a clock does."""
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes:02d}:{seconds:02d}" if padded else f"{minutes}:{seconds:02d}"
 
 
 def over_budget_text(seconds_over: int) -> str:
     """What the header says of a section over its budget: ``section over by 0:07`` (the exact overrun, never rounded:
     '⚠ over 1 min' read as 'over its 1-minute budget' and said 1 min for 7 s, trial 5 T5-7)."""
     return f"section over by {duration_text(seconds_over)}"
-

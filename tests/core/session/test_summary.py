@@ -133,3 +133,17 @@ def test_the_header_says_how_far_over_its_budget_a_section_is():
         "section over by 10:07",
         "section over by 1:02:05",
     ]
+
+
+
+@given(st.integers(min_value=-5, max_value=40_000))
+def test_a_duration_is_written_as_a_clock_padded_or_not(seconds):
+    """One rule for a length of time as a clock writes it: a section's overrun (``5:09``) and, padded, the header's
+    clock (``05:09``; tui.marks.seconds_text held a copy of it, review4 R4-1)."""
+    from elicit.core.session import duration_text
+
+    shown = duration_text(seconds)
+    assert duration_text(seconds, padded=True) == (shown if seconds >= 3600 else shown.rjust(5, "0"))
+    hours, minutes, secs = ([0, 0] + [int(part) for part in shown.split(":")])[-3:]
+    assert hours * 3600 + minutes * 60 + secs == max(0, seconds) and secs < 60 and (minutes < 60 or not hours)
+    assert [duration_text(value, padded=True) for value in (0, 7, 309, 3909)] == ["00:00", "00:07", "05:09", "1:05:09"]
