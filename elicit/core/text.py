@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 
@@ -93,6 +94,14 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     if many is None:
         many = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in tuple("aeiou") else word + "s"
     return f"{count} {many}"
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: "Ann", "Ann and Ben", "Ann, Ben and Cleo" ("" for none). The one way a line
+    names several people or things (who said an answer, who asked for a story)."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elicit.core.text import clip, formula_safe, printable
+from elicit.core.text import clip, formula_safe, listed, printable
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=", "-"])
@@ -94,3 +94,7 @@ def test_a_date_is_written_one_way_everywhere():
 
     assert long_date(date(2026, 12, 1)) == "1 December 2026"
     assert long_date(datetime(2026, 3, 2, 10, 30)) == "2 March 2026"
+
+
+def test_listed_names_items_as_a_sentence_does():
+    assert [listed(items) for items in ([], ["Ann"], ["Ann", "Ben"], ["Ann", "Ben", "Cleo"])] == ["", "Ann", "Ann and Ben", "Ann, Ben and Cleo"]

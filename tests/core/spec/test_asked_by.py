@@ -46,6 +46,21 @@ def test_a_story_one_person_told_names_them_with_their_role_and_nobody_gives_not
     assert asked_by_line(story, session) == ""
 
 
+def test_the_tools_name_a_teller_as_the_spec_names_them():
+    """A story's ``by`` that is part of a participant's name ("Lee", "Dr. Okafor") is that participant in the spec
+    (``SpecContext.person``); the tools' "Said by" named them by what was typed (review4 R4-2)."""
+    from elicit.core.spec.exporters.spec_document import SpecContext
+
+    session, interview = merged()
+    session.participants = [Participant("Ann Lee", "owner"), Participant("Dr. Maria Okafor", "practice owner")]
+    story = session.stories[0]
+    story.copies = []
+    for typed, shown in (("Lee", "Ann Lee (owner)"), ("Dr. Okafor", "Dr. Maria Okafor (practice owner)")):
+        story.by = typed
+        assert asked_by_line(story, session) == f"Said by: {shown}"
+        assert shown == SpecContext(session, interview, "team").person(typed)
+
+
 def test_the_tracker_csv_and_azure_descriptions_and_the_feature_file_carry_it():
     session, interview = merged()
     rows = {row["Story ID"]: row for row in csv.DictReader(io.StringIO(render_csv(session, interview)))}

@@ -51,7 +51,7 @@ from elicit.core.spec.exporters.document import (
     line,
 )
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.text import long_date
+from elicit.core.text import listed, long_date
 from elicit.core.vocabulary import PRIORITIES, STORY_STATUSES
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ class SpecContext:
         names = list(dict.fromkeys(name for name in names if name))
         if not names:
             return []
-        return [line(Label("Said by:"), ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])]
+        return [line(Label("Said by:"), listed(names))]
 
     def said_by(self, name: str) -> list[Line]:
         """A ``Said by:`` line for ``name`` (none when nobody was credited)."""
@@ -502,7 +502,7 @@ def told_by(spec: SpecContext, story: Story) -> list[Block]:
         if copy.quote.strip():
             blocks += [Quote(copy.quote), Paragraph((line(Label("Said by:"), who),))]
         tellers.append(f"{who} ({PRIORITY_HEADINGS.get(copy.priority, copy.priority)})")
-    asked = line(Label("Asked for by:"), ", ".join(tellers[:-1]) + " and " + tellers[-1] + ".")
+    asked = line(Label("Asked for by:"), listed(tellers) + ".")
     blocks.append(Paragraph((asked,)))
     if len({copy.priority for copy in story.copies}) > 1:
         blocks.append(Paragraph((line(Text(priorities_settled(spec, story), lines=True)),)))

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from elicit.core.session.participants import find_participant, participant_label
+from elicit.core.session.participants import participant_label, person_named
+from elicit.core.text import listed
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def asked_by_line(story: Story, session: Session) -> str:
     and Gherkin exports said nothing of who wanted a story)."""
 
     def who(name: str) -> str:
-        found = find_participant(session.participants, name) if name.strip() else None
+        found = person_named(session.participants, name) if name.strip() else None  # as the spec names them
         return participant_label(found) if found is not None else name.strip()
 
     tellers = {(copy.by, copy.interview): copy for copy in story.copies if copy.by.strip()}
@@ -88,5 +89,5 @@ def asked_by_line(story: Story, session: Session) -> str:
             label = who(copy.by)
             priority = PRIORITY_LABELS.get(copy.priority, copy.priority)
             named.append(f"{label[:-1]}, {priority})" if label.endswith(")") else f"{label} ({priority})")
-        return "Asked for by: " + ", ".join(named[:-1]) + " and " + named[-1]
+        return "Asked for by: " + listed(named)
     return f"Said by: {who(story.by)}" if story.by.strip() else ""
