@@ -12,29 +12,16 @@ import io
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
 from elicit.core.session import Answer
 from elicit.core.session.file_format import read_session
 from elicit.plain import run
 from elicit.plain.interview_loop import command_after
-from elicit.plain.questionary_prompter import QuestionaryPrompter
-from tests.support.plain import REPO, UP, PtyProcess
+from tests.support.plain import REPO, UP, PtyProcess, keys
 from tests.support.tui import STARTED, make_session
 
 PTY_ENV = {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1", "NO_COLOR": "1", "ELICIT_PLAIN_INPUT": ""}
 CONFLICT = "The interviews differ: Dr. Maria Okafor (owners): 4; Tom Reyes (hygienists): 2"
-
-
-def keys(path: Path, typed: str) -> tuple[int, str]:
-    """Plain mode on keys pressed at questionary's prompts; the exit code and the transcript."""
-    with create_pipe_input() as pipe:
-        pipe.send_text(typed)
-        pipe.close()
-        out = io.StringIO()
-        code = run(path, stdout=out, prompter=QuestionaryPrompter(input=pipe, output=DummyOutput()))
-    return code, out.getvalue()
 
 
 def play(path: Path, *lines: str) -> tuple[int, str]:

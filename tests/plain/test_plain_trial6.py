@@ -10,24 +10,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
-
 from elicit.core.session.file_format import read_session
 from elicit.plain import run
-from elicit.plain.questionary_prompter import QuestionaryPrompter
-
-DOWN = "\x1b[B"
-
-
-def keys(path: Path, typed: str) -> tuple[int, str]:
-    """Plain mode on keys pressed at questionary's prompts; the exit code and the transcript."""
-    with create_pipe_input() as pipe:
-        pipe.send_text(typed)
-        pipe.close()
-        out = io.StringIO()
-        code = run(path, stdout=out, prompter=QuestionaryPrompter(input=pipe, output=DummyOutput()))
-    return code, out.getvalue()
+from tests.support.plain import DOWN, keys
 
 
 def answers(path: Path) -> dict[str, object]:

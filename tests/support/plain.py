@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import io
 import os
 import pty
 import re
@@ -15,6 +16,11 @@ import termios
 import time
 from pathlib import Path
 
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from elicit.plain import run
+from elicit.plain.questionary_prompter import QuestionaryPrompter
 from tests.support import REPO  # noqa: F401  (re-exported for the plain-mode tests)
 
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>()][0-9A-Za-z]?")
@@ -155,3 +161,13 @@ class PtyProcess:
             return False
         self.raw += data.decode("utf-8", errors="replace")
         return True
+
+
+def keys(path: Path, typed: str) -> tuple[int, str]:
+    """Plain mode on keys pressed at questionary's prompts, no terminal; the exit code and the transcript."""
+    with create_pipe_input() as pipe:
+        pipe.send_text(typed)
+        pipe.close()
+        out = io.StringIO()
+        code = run(path, stdout=out, prompter=QuestionaryPrompter(input=pipe, output=DummyOutput()))
+    return code, out.getvalue()
