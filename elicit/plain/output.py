@@ -23,6 +23,7 @@ from elicit.core.session import (
     duration_text,
     find_participant,
     format_answer,
+    over_budget_text,
     participant_label,
     summarise,
 )
@@ -180,7 +181,7 @@ def _section_time(section: SectionSummary) -> str:
         return ""
     if not section.over_budget:
         return f", {plural(section.minutes_spent, 'minute')} of {section.minutes_budget}"
-    return f", {duration_text(section.seconds_spent)} of {plural(section.minutes_budget, 'minute')} (over by {duration_text(section.seconds_over)})"
+    return f", {duration_text(section.seconds_spent)} of {plural(section.minutes_budget, 'minute')} ({over_budget_text(section.seconds_over, short=True)})"
 
 
 def time_sentence(counts: SessionSummary) -> str:

@@ -344,7 +344,7 @@ async def test_the_header_keeps_its_title_and_saved_with_a_speaker_and_a_section
         header.speaker = "Dr. Maria Okafor"
         header.seconds = 14 * 60 + 12
         header.left_seconds = 95 * 60 + 48
-        header.over_section = "section over by 4:00"
+        header.section_over_seconds = 240
         header.progress = Progress(66, 40, 4, 0, 22, 3)
         await pilot.pause()
         text = str(header.render())

@@ -64,7 +64,8 @@ def duration_text(seconds: int, *, padded: bool = False) -> str:
     return f"{minutes:02d}:{seconds:02d}" if padded else f"{minutes}:{seconds:02d}"
 
 
-def over_budget_text(seconds_over: int) -> str:
-    """What the header says of a section over its budget: ``section over by 0:07`` (the exact overrun, never rounded:
-    '⚠ over 1 min' read as 'over its 1-minute budget' and said 1 min for 7 s, trial 5 T5-7)."""
-    return f"section over by {duration_text(seconds_over)}"
+def over_budget_text(seconds_over: int, short: bool = False) -> str:
+    """What the header says of a section over its budget: ``section over by 0:07``, ``over by 0:07`` when ``short``
+    (the exact overrun, never rounded: '⚠ over 1 min' read as 'over its 1-minute budget' and said 1 min for 7 s,
+    trial 5 T5-7)."""
+    return f"{'' if short else 'section '}over by {duration_text(seconds_over)}"

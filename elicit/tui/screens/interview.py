@@ -15,7 +15,7 @@ from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, Story, answer_text, clock_reading, has_value, over_budget_text, suspect_reason, suspect_stories
+from elicit.core.session import OpenSession, Story, answer_text, clock_reading, has_value, suspect_reason, suspect_stories
 
 from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
@@ -254,8 +254,7 @@ class InterviewScreen(SessionScreen[None]):
         header.seconds = clock.interview_seconds
         header.paused = self.app.paused
         header.left_seconds = clock.seconds_left
-        over = clock.section_over_seconds
-        header.over_section = over_budget_text(over) if over else ""
+        header.section_over_seconds = clock.section_over_seconds or 0
 
     def _stories_loading_changed(self, loading: bool) -> None:
         if not loading and self.is_mounted:

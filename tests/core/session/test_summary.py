@@ -133,6 +133,7 @@ def test_the_header_says_how_far_over_its_budget_a_section_is():
         "section over by 10:07",
         "section over by 1:02:05",
     ]
+    assert over_budget_text(7, short=True) == "over by 0:07"  # the header at 80 columns and plain mode's progress
 
 
 

@@ -7,7 +7,7 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from elicit.core.session import Progress
+from elicit.core.session import Progress, over_budget_text
 from elicit.core.text import clip
 
 from ...autosave import FAILED, PENDING, SAVED, SAVING
@@ -45,8 +45,8 @@ class SessionHeader(Widget):
     """Interview time so far."""
     left_seconds: reactive[int | None] = reactive(None)
     """Time left to the target length (negative when over), None without a target."""
-    over_section: reactive[str] = reactive("")
-    """What to say when the current section runs over its budget, else empty."""
+    section_over_seconds: reactive[int] = reactive(0)
+    """How far the current section has run over its budget (0: within it, and nothing is shown)."""
     paused: reactive[bool] = reactive(False)
     progress: reactive[Progress | None] = reactive(None)
     save_state: reactive[str] = reactive(SAVED)
@@ -56,8 +56,8 @@ class SessionHeader(Widget):
     def watch_save_state(self, state: str) -> None:
         self.set_class(state == FAILED, "-failed")
 
-    def watch_over_section(self, text: str) -> None:
-        self.set_class(bool(text), "-over")
+    def watch_section_over_seconds(self, seconds: int) -> None:
+        self.set_class(seconds > 0, "-over")
 
     def _right(self, compact: bool = False) -> list[tuple[str, str]]:
         """The parts on the right; ``compact`` when they leave no room for the title (a speaker and a section over
@@ -68,9 +68,8 @@ class SessionHeader(Widget):
         if self.left_seconds is not None:
             left = self.left_seconds
             right.append((f"{seconds_text(left)} left" if left >= 0 else f"{seconds_text(-left)} over", "" if left >= 0 else "$error b"))
-        if self.over_section:
-            over = self.over_section.replace("section over by", "over by") if compact else self.over_section
-            right.append(("⚠ " + over, "$warning b"))
+        if self.section_over_seconds > 0:
+            right.append(("⚠ " + over_budget_text(self.section_over_seconds, short=compact), "$warning b"))
         if self.progress is not None:
             p = self.progress
             right.append((f"{p.done}/{p.total}", ""))
