@@ -27,7 +27,9 @@ from ..widgets.common.cursor import MarkedOptionList
 from ..widgets.common.keybar import KeyBar
 from .session_screen import SessionScreen
 
-# Done, Answered, Skipped, Revisit, Open, Min ("12/10") and Required at their header widths,
+MIN_CELL_WIDTH = len("12/10")
+"""The Min column's usual widest cell; a section over its budget shows its time to the second ("10:07/10")."""
+# Done, Answered, Skipped, Revisit, Open, Min (MIN_CELL_WIDTH) and Required at their header widths,
 # the cell padding of eight columns, the body's padding and a scroll bar.
 NUMBER_COLUMNS_WIDTH = 64
 
@@ -138,7 +140,7 @@ class SummaryScreen(SessionScreen[str | None]):
         table = self.coverage_table
         shown = [section for section in summary.sections if section.questions]
         # A section over its budget shows its time to the second ("10:07/10"): the titles give up that room.
-        wider = max([len(section.time_text) - len("12/10") for section in shown] + [0])
+        wider = max([len(section.time_text) - MIN_CELL_WIDTH for section in shown] + [0])
         rows = [_coverage_row(section, self._section_width(wider)) for section in shown]
         labels = ("Section", "Done", "Answered", "Skipped", "Revisit", "Open", "Min", "Required")
         table.clear(columns=True)
