@@ -10,8 +10,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import questionary
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
 from elicit.core.session.file_format import read_session
 from elicit.plain import run
+from elicit.plain.prompters import Picked, QuestionAsk
+from elicit.plain.questionary_prompter import QuestionaryPrompter
 from tests.support.plain import DOWN, keys
 
 
@@ -120,3 +126,24 @@ def test_a_multiple_choice_with_nothing_ticked_says_it_is_left_open(tmp_path):
     _code, out = keys(path, f"/go {multi.id}\r" + "\r" + "/stop\r")
     assert multi.id not in answers(path)
     assert out.count("Left open.") == 1  # the only question met, the multiple choice
+
+
+def test_enter_alone_is_said_to_leave_open_only_a_question_nobody_answered(mini_bank, monkeypatch):
+    # review4 R4-4: over an answered choice Enter keeps the answer, so 'Enter alone leaves it open' (what a screen
+    # reader reads out) would be wrong there; the guard that says it only on an unanswered question had no test.
+    said: list[str] = []
+    select = questionary.select
+
+    def spied(message, **options):
+        said.append(options["instruction"])
+        return select(message, **options)
+
+    monkeypatch.setattr(questionary, "select", spied)
+    platform = {question.key: question for question in mini_bank.questions}["platform"]
+    with create_pipe_input() as pipe:
+        prompter = QuestionaryPrompter(input=pipe, output=DummyOutput())
+        pipe.send_text("\r" + "\r")
+        assert prompter.question(QuestionAsk(platform)) == ""
+        assert prompter.question(QuestionAsk(platform, current="Mobile")) == Picked("Mobile")
+    assert "Enter alone leaves it open" in said[0]
+    assert "Enter alone leaves it open" not in said[1], said[1]
