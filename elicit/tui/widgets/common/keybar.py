@@ -73,11 +73,11 @@ class KeyBar(Widget):
         lines: list[list[tuple[str, str, str]]] = [[]]
         used = 0
         for item in self._items:
-            size = len(item[1]) + 1 + len(item[2])
-            if lines[-1] and used + 2 + size > width:
+            size = _item_width(item[1], item[2])
+            if lines[-1] and used + _GAP_CELLS + size > width:
                 lines.append([])
                 used = 0
-            used += size + (2 if lines[-1] else 0)
+            used += size + (_GAP_CELLS if lines[-1] else 0)
             lines[-1].append(item)
         return lines
 
@@ -101,7 +101,9 @@ class KeyBar(Widget):
         return self._drawn[1]
 
 
-_GAP = Content("  ")
+_GAP_CELLS = 2
+"""Columns between two keys: one number for the layout, the drawing and the clicks."""
+_GAP = Content(" " * _GAP_CELLS)
 _NEWLINE = Content("\n")
 
 
@@ -113,14 +115,19 @@ def _item(key: str, display: str, description: str) -> Content:
     return Content.assemble((display, "b underline"), (" " + description, "underline"))
 
 
+def _item_width(display: str, description: str) -> int:
+    """The columns :func:`_item` draws: the key, a space, what it does."""
+    return len(display) + 1 + len(description)
+
+
 def _key_at(lines: list[list[tuple[str, str, str]]], x: int, y: int) -> str | None:
     """The key drawn at column ``x`` of row ``y`` (content coordinates) of ``lines``, or None (a gap, past the end)."""
     if not 0 <= y < len(lines):
         return None
     column = 0
     for key, display, description in lines[y]:
-        width = len(display) + 1 + len(description)
+        width = _item_width(display, description)
         if column <= x < column + width:
             return key
-        column += width + 2
+        column += width + _GAP_CELLS
     return None
