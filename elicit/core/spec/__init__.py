@@ -13,7 +13,7 @@ if TYPE_CHECKING:
         is_people_format,
         write_export,
     )
-    from elicit.core.spec.exporters.story_groups import asked_by_line
+    from elicit.core.spec.exporters.story_groups import asked_by_line, askers
     from elicit.core.spec.importer import session_from_spec
 else:  # each module loads when one of its names is first used (elicit.core.surface)
     from elicit.core.surface import lazy_surface
@@ -32,7 +32,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "is_people_format",
                 "write_export",
             ],
-            "exporters.story_groups": ["asked_by_line"],
+            "exporters.story_groups": ["asked_by_line", "askers"],
             "importer": ["session_from_spec"],
         },
     )
@@ -43,6 +43,7 @@ __all__ = [
     "TRACKERS",
     "ExportOptions",
     "asked_by_line",
+    "askers",
     "default_destination",
     "get_exporter",
     "get_tracker_exporter",

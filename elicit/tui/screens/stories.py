@@ -137,10 +137,11 @@ def story_detail_lines(interview: Interview, story: Story) -> list[str]:
 def _who_lines(interview: Interview, story: Story) -> list[str]:
     """Who asked for the story: its speaker, or for a merged story several people told, each of them with the
     priority they gave (trial6 T6-11: only the first teller was named)."""
-    if len({(copy.by, copy.interview) for copy in story.copies if copy.by.strip()}) > 1:
-        from elicit.core.spec import asked_by_line
+    from elicit.core.spec import askers
 
-        return [f"[$text-muted]asked by[/] {escape(asked_by_line(story, interview.session).partition(': ')[2])}"]
+    how, who = askers(story, interview.session)
+    if how == "Asked for by":
+        return [f"[$text-muted]asked by[/] {escape(who)}"]
     return [f"[$text-muted]said by[/]  {escape(story.by)}"] if story.by else []
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from elicit import __version__
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import StoryGroup, asked_by_line, source_lines, story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, askers, source_lines, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
@@ -403,7 +403,7 @@ def _story_values(story: Story, interview: Interview) -> dict[str, str]:
         values["acceptance"] = xhtml_list(story.acceptance)
     if story.quote.strip():
         values["quote"] = xhtml_lines(story.quote)
-    asked = asked_by_line(story, interview.session).partition(": ")[2]
+    asked = askers(story, interview.session)[1]
     if asked:
         values["asked-by"] = one_line(asked)
     if story.source:

@@ -77,6 +77,13 @@ def asked_by_line(story: Story, session: Session) -> str:
     told (a merge's ``copies``), each teller with the priority they gave: "Asked for by: Ann Lee (owner, Must)
     and Ben Cho (baker, Could)". "" when nobody is credited (trial6 T6-5: the tracker CSV, Jira, Azure DevOps
     and Gherkin exports said nothing of who wanted a story)."""
+    how, who = askers(story, session)
+    return f"{how}: {who}" if who else ""
+
+
+def askers(story: Story, session: Session) -> tuple[str, str]:
+    """(how, who) of :func:`asked_by_line`: ("Asked for by", the tellers with their priorities) for a story several
+    interviews told, ("Said by", its speaker) for one, ("", "") when nobody is credited."""
 
     def who(name: str) -> str:
         found = person_named(session.participants, name) if name.strip() else None  # as the spec names them
@@ -89,5 +96,5 @@ def asked_by_line(story: Story, session: Session) -> str:
             label = who(copy.by)
             priority = PRIORITY_LABELS.get(copy.priority, copy.priority)
             named.append(f"{label[:-1]}, {priority})" if label.endswith(")") else f"{label} ({priority})")
-        return "Asked for by: " + listed(named)
-    return f"Said by: {who(story.by)}" if story.by.strip() else ""
+        return "Asked for by", listed(named)
+    return ("Said by", who(story.by)) if story.by.strip() else ("", "")

@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import asked_by_line, source_lines, story_groups
+from elicit.core.spec.exporters.story_groups import askers, source_lines, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
@@ -188,7 +188,7 @@ def _story_fields(story: Story, interview: Interview, taken: set[str]) -> dict[s
         "PRIORITY": PRIORITY_LABELS.get(story.priority, ""),
         "TAGS": single_line(", ".join(single_line(tag) for tag in story.tags if single_line(tag))),
         "SOURCE": single_line(", ".join(single_line(item) for item in story.source if single_line(item))),
-        "ASKED_BY": single_line(asked_by_line(story, interview.session).partition(": ")[2]),
+        "ASKED_BY": single_line(askers(story, interview.session)[1]),
         "TITLE": clip(title, TITLE_LIMIT) if title else "…",
         "STATEMENT": multi_line(story.sentence()),
         "ACCEPTANCE_CRITERIA": bullet_list(story.acceptance),

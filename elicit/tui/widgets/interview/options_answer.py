@@ -53,7 +53,7 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
         if self.multi:
             self.picked: list[Any] = [v for _, v in self.choices if isinstance(value, list) and v in value]
         else:
-            self.picked = [value] if value is not None and any(v == value and type(v) is type(value) for _, v in self.choices) else []
+            self.picked = [value] if value is not None and _holds([v for _, v in self.choices], value) else []
         super().__init__(*self._prompts(), id="answer", classes="answer-input")
         self._run: _Run | None = None
         self.border_title = "Answer" + (" · Space picks several" if self.multi else "")
@@ -67,7 +67,7 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
         return self.picked[0] if self.picked else None
 
     def _is_picked(self, value: Any) -> bool:
-        return any(v == value and type(v) is type(value) for v in self.picked)
+        return _holds(self.picked, value)
 
     def _prompts(self) -> list[Text]:
         prompts = []
@@ -83,7 +83,7 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
 
     def _toggled(self, value: Any, picked: list[Any]) -> list[Any]:
         """The multiple-choice ``picked`` after ticking or unticking ``value``; an exclusive option ("Not sure") stands alone."""
-        if any(v == value and type(v) is type(value) for v in picked):
+        if _holds(picked, value):
             return [v for v in picked if v != value]
         exclusive = self.question.exclusive_options
         if value in exclusive:
@@ -210,3 +210,8 @@ def _choices(question: Question) -> list[tuple[str, Any]]:
             choices.append((label, point))
         return choices
     return [(option, option) for option in question.options]
+
+
+def _holds(values: list[Any], value: Any) -> bool:
+    """Whether ``value`` is among ``values`` as itself: ``True`` is not the scale's 1, nor 1 a yes."""
+    return any(v == value and type(v) is type(value) for v in values)
