@@ -60,6 +60,8 @@ GITHUB4_STORIES = beside_checkout("github4-user-stories")
 """Five more whole GitHub backlogs, outside that data set and the three earlier GitHub sets (../github4-user-stories/README.md says which)."""
 GITHUB5_STORIES = beside_checkout("github5-user-stories")
 """Six more whole GitHub backlogs, outside that data set and the four earlier GitHub sets (../github5-user-stories/README.md says which)."""
+GITHUB6_STORIES = beside_checkout("github6-user-stories")
+"""More whole GitHub backlogs, outside that data set and the five earlier GitHub sets (../github6-user-stories/README.md says which)."""
 
 
 def pytest_configure(config: pytest.Config) -> None:
