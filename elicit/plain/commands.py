@@ -106,12 +106,13 @@ def resolve_name(word: str) -> str:
 
 
 def help_lines(in_lists: bool) -> list[str]:
-    """The commands, one per line, for /help."""
+    """The commands, one per line, for /help: every name and alias :func:`resolve_name` takes, from :data:`COMMANDS`
+    (only a command's first alias was shown, so /revisit, which the parser takes for /flag, was missing)."""
     lines = ["Commands (type them at any prompt" + ("; in a list, press / first):" if in_lists else "):")]
     width = max(len(spec.name) + (len(spec.argument) + 1 if spec.argument else 0) for spec in COMMANDS)
     for spec in COMMANDS:
         name = spec.name + (f" {spec.argument}" if spec.argument else "")
-        alias = f" (or /{spec.aliases[0]})" if spec.aliases else ""
+        alias = f" (or {_either(list(spec.aliases))})" if spec.aliases else ""
         lines.append(f"  /{name.ljust(width)}  {spec.summary}{alias}")
     lines.append(
         "Enter on an empty answer keeps a question as it is and goes on (an open one is left open; a required one needs"
@@ -155,5 +156,6 @@ def ask_field(prompter: Any, console: Any, message: str, default: str = "", *, w
 
 
 def _either(names: list[str]) -> str:
+    """'/a', '/a or /b', '/a, /b or /c'."""
     slashed = [f"/{name}" for name in names]
-    return ", ".join(slashed[:-1]) + " or " + slashed[-1]
+    return " or ".join([", ".join(slashed[:-1]), slashed[-1]] if len(slashed) > 1 else slashed)

@@ -23,7 +23,7 @@ from elicit.core.session.locking import lock_path
 from elicit.core.session.models import Answer, Session
 from elicit.core.session.storage import SessionStore
 from elicit.plain import run
-from elicit.plain.commands import Command, help_lines, read_reply
+from elicit.plain.commands import COMMANDS, Command, help_lines, read_reply
 from elicit.plain.output import Console, editable_answer, question_header, why_lines
 from elicit.plain.prompters import LinePrompter, Picked, QuestionAsk, input_hint
 from elicit.plain.questionary_prompter import QuestionaryPrompter
@@ -100,6 +100,19 @@ def test_help_names_every_command_once():
         assert text.count(f"/{name} ") + text.count(f"/{name}\n") >= 1
     assert "press / first" in text
     assert "press / first" not in "\n".join(help_lines(in_lists=False))
+
+
+def test_help_lists_every_name_and_alias_the_parser_takes_on_the_line_of_its_command():
+    """/revisit was taken for /flag but /help showed only '(or /f)' (its footer's '/skip or /revisit' aside): a
+    consultant reading the list did not find it."""
+    lines = help_lines(in_lists=False)[1:-1]  # the heading and the footer (which names /skip and /revisit) aside
+    shown = {line.split()[0]: line for line in lines}
+    assert list(shown) == [f"/{spec.name}" for spec in COMMANDS]
+    for spec in COMMANDS:
+        for word in (spec.name, *spec.aliases):
+            assert read_reply(f"/{word}") == Command(spec.name), "the parser takes it"
+            assert f"/{word}" in shown[f"/{spec.name}"].replace(",", " ").replace(")", " ").split(), f"/{word} on the line of /{spec.name}"
+    assert "(or /f or /revisit)" in shown["/flag"] and "(or /s)" in shown["/skip"] and "(or /a or /add)" in shown["/story"]
 
 
 @pytest.mark.parametrize(
