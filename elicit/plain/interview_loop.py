@@ -17,6 +17,7 @@ from elicit.core.session import (
     OPEN,
     OpenSession,
     SessionService,
+    applicability_change,
     check_range,
     find_participant,
     has_value,
@@ -284,19 +285,28 @@ class PlainInterview:
         answer = self.interview.answer(question.id)
         unchanged = answer is not None and answer.value == value and answer.status in ("answered", "revisit")
         if not unchanged and (has_value(value) or (answer is not None and has_value(answer.value))):
+            applied = [q.id for q in self.interview.applicable()]
             # A new answer settles a question flagged to revisit; /flag flags it again.
             self.service.answer(question.id, value, status="answered")
-            shown = sentence(shown_answer(question, value) or "no answer")
-            credited = self.session.answers[question.id].by if question.id in self.session.answers else ""
-            shown += f" From {credited}." if credited else ""
-            if self.saver.pending:
-                self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
-            else:
-                self.console.say(f"Saved: {shown}")
+            self._say_saved(question, value, applied)
         elif not has_value(value) and self.interview.status(question.id) == OPEN:
             self.console.say("Left open.")  # nothing ticked on a multiple choice: said, as for an empty line (trial6 T6-11)
         self._just_answered = question
         return self._next_after(question)
+
+    def _say_saved(self, question: Question, value: Any, applied: list[str]) -> None:
+        """'Saved: ...' (or 'Not saved: ...'), then what the answer changed in the questions that apply (``applied``
+        before it), in the app's words: the consultant sees why another question comes next, or why one went."""
+        shown = sentence(shown_answer(question, value) or "no answer")
+        credited = self.session.answers[question.id].by if question.id in self.session.answers else ""
+        shown += f" From {credited}." if credited else ""
+        if self.saver.pending:
+            self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
+        else:
+            self.console.say(f"Saved: {shown}")
+        change = applicability_change(applied, [q.id for q in self.interview.applicable()])
+        if change:
+            self.console.say(sentence(change))
 
     def _command(self, command: Command, question: Question | None) -> Target:
         name = command.name

@@ -276,6 +276,22 @@ def test_reopening_resumes_at_the_first_open_question(mini_session_path):
     assert out[first:].splitlines()[1:3] == ["Question 2 of 5, Context.", "Where will people use it?"]
 
 
+def test_an_answer_that_opens_or_closes_follow_ups_says_so_in_the_apps_words(mini_session_path):
+    """The app announced '1 follow-up question now applies'; plain mode went on to an extra question without a word."""
+    code, out = play(mini_session_path, "Invoices are late", "Mobile", "yes", "/go platform", "Web", "/stop")
+    assert code == 0, out
+    said = [line for line in out.splitlines() if line.startswith("Saved: ") or line.endswith(("applies.", "apply."))]
+    assert said[1:] == [
+        "Saved: Mobile.",
+        "1 follow-up question now applies.",
+        "Saved: Yes.",
+        "1 follow-up question now applies.",
+        "Saved: Web.",
+        "2 questions no longer apply.",
+    ], out
+    assert said[0] == "Saved: Invoices are late.", "an answer no condition reads says nothing more"
+
+
 def test_story_cancelled_half_way_is_dropped_and_a_dropped_line_keeps_what_was_typed(mini_session_path):
     code, out = play(mini_session_path, "/story", "clerk", "send reminders", "/cancel", "/stories", "/stop")
     assert code == 0 and "Story dropped." in out and "No stories yet" in out

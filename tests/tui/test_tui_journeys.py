@@ -81,6 +81,9 @@ async def test_answer_text_then_choice_and_watch_a_follow_up_appear(session_path
     seen: list[AnswerEdited] = []
     async with app.run_test(size=(100, 30), message_hook=lambda m: seen.append(m) if isinstance(m, AnswerEdited) else None) as pilot:
         screen = interview(app)
+        told: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, *args, **options: told.append(str(message)) or notify(message, *args, **options)  # type: ignore[method-assign]
         editor = app.focused
         assert isinstance(editor, TextAnswer)
         editor.text = "Invoices are typed twice.\nAnn loses a day every week."
@@ -95,6 +98,7 @@ async def test_answer_text_then_choice_and_watch_a_follow_up_appear(session_path
         await pilot.press("2")
         assert screen.session.answers["mini.context.platform"].value == "Mobile"
         assert "mini.context.offline" in navigator._question_nodes, "the follow-up appears in the navigator"
+        assert told == ["1 follow-up question now applies"], "said as plain mode says it (core applicability_change)"
         await pilot.press("ctrl+n")
         assert screen.question.id == "mini.context.offline"
         await pilot.press("y")
@@ -108,6 +112,7 @@ async def test_answer_text_then_choice_and_watch_a_follow_up_appear(session_path
         assert screen.question.id == "mini.context.platform"
         assert screen.session.answers["mini.context.platform"].value == "Web"
         assert "mini.context.offline" not in navigator._question_nodes, "the follow-up disappears again"
+        assert told[-1] == "2 questions no longer apply"
         await pilot.press("ctrl+q")
     saved = read_session(session_path)
     assert saved.answers["mini.context.platform"].value == "Web"

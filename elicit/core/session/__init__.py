@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     )
     from elicit.core.session.clock import ClockReading, clock_reading, duration_text, over_budget_text
     from elicit.core.session.drafts import clear_draft, draft_path, read_draft, write_draft
-    from elicit.core.session.engine import OPEN, Interview, answer_status, banks_for_session, locate_ref
+    from elicit.core.session.engine import OPEN, Interview, answer_status, applicability_change, banks_for_session, locate_ref
     from elicit.core.session.file_format import SUFFIX, read_session
     from elicit.core.session.fragments import PreparedSave
     from elicit.core.session.models import (
@@ -63,7 +63,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             "answers": ["answer_text", "check_range", "format_answer", "has_value", "number_in_words", "other_time_unit", "parse_answer"],
             "clock": ["ClockReading", "clock_reading", "duration_text", "over_budget_text"],
             "drafts": ["clear_draft", "draft_path", "read_draft", "write_draft"],
-            "engine": ["OPEN", "Interview", "answer_status", "banks_for_session", "locate_ref"],
+            "engine": ["OPEN", "Interview", "answer_status", "applicability_change", "banks_for_session", "locate_ref"],
             "file_format": ["SUFFIX", "read_session"],
             "fragments": ["PreparedSave"],
             "models": [
@@ -131,6 +131,7 @@ __all__ = [
     "StoryCopy",
     "StoryVersion",
     "answer_status",
+    "applicability_change",
     "answer_text",
     "banks_for_session",
     "check_range",

@@ -39,6 +39,19 @@ def answer_status(status: str, value: Any) -> str:
     return "answered" if has_value(value) else OPEN
 
 
+def applicability_change(before: Sequence[str], after: Sequence[str]) -> str:
+    """What an answer changed in the questions that apply (their ids before and after it), as every front end says
+    it: "1 follow-up question now applies; 2 questions no longer apply"; "" when nothing changed."""
+    added = len(set(after) - set(before))
+    removed = len(set(before) - set(after))
+    parts = []
+    if added:
+        parts.append(f"{added} follow-up question{'s' if added > 1 else ''} now appl{'y' if added > 1 else 'ies'}")
+    if removed:
+        parts.append(f"{removed} question{'s' if removed > 1 else ''} no longer appl{'y' if removed > 1 else 'ies'}")
+    return "; ".join(parts)
+
+
 def _hear(heard: dict[str, dict[str, Any]], question_id: str, answer: Answer) -> None:
     """Each interview's own answer to a question of a merged session, for :func:`_asked_in_one`."""
     for item in answer.interviews:

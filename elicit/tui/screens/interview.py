@@ -15,7 +15,16 @@ from textual.widgets import TextArea
 
 from elicit.core.banks import Question
 from elicit.core.findings import ElicitError
-from elicit.core.session import OpenSession, Story, answer_text, clock_reading, has_value, suspect_reason, suspect_stories
+from elicit.core.session import (
+    OpenSession,
+    Story,
+    answer_text,
+    applicability_change,
+    clock_reading,
+    has_value,
+    suspect_reason,
+    suspect_stories,
+)
 
 from ..bindings import bindings
 from ..commands import QuestionList, QuestionSearch, ScreenActions
@@ -314,15 +323,9 @@ class InterviewScreen(SessionScreen[None]):
                 self._show_stories()
 
     def _announce_change(self, before: list[str], after: list[str]) -> None:
-        added = [qid for qid in after if qid not in set(before)]
-        removed = [qid for qid in before if qid not in set(after)]
-        parts = []
-        if added:
-            parts.append(f"{len(added)} follow-up question{'s' if len(added) > 1 else ''} now appl{'y' if len(added) > 1 else 'ies'}")
-        if removed:
-            parts.append(f"{len(removed)} question{'s' if len(removed) > 1 else ''} no longer appl{'y' if len(removed) > 1 else 'ies'}")
-        if parts:
-            self.notify("; ".join(parts), timeout=3)
+        change = applicability_change(before, after)
+        if change:
+            self.notify(change, timeout=3)
 
     @on(NotesEdited)
     def _notes_edited(self, message: NotesEdited) -> None:

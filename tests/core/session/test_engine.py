@@ -6,7 +6,7 @@ import pytest
 
 from elicit.core.banks.catalog import BankCatalog
 from elicit.core.findings import ElicitError
-from elicit.core.session.engine import Interview, answer_status, banks_for_session
+from elicit.core.session.engine import Interview, answer_status, applicability_change, banks_for_session
 from elicit.core.session.models import Answer, BankRef, Session
 from tests.conftest import MINI_BANK
 
@@ -18,6 +18,20 @@ def interview(mini_bank, **answers) -> Interview:
 
 def keys(questions) -> list[str]:
     return [q.key for q in questions]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        (["a", "b"], ["a", "x", "b"], "1 follow-up question now applies"),
+        (["a"], ["a", "x", "y"], "2 follow-up questions now apply"),
+        (["a", "x", "y"], ["a"], "2 questions no longer apply"),
+        (["a", "x"], ["a", "y"], "1 follow-up question now applies; 1 question no longer applies"),
+        (["a", "b"], ["a", "b"], ""),
+    ],
+)
+def test_what_an_answer_changed_in_the_questions_that_apply_is_said_once_for_every_front_end(before, after, said):
+    assert applicability_change(before, after) == said
 
 
 def test_unconditional_questions_apply_at_start(mini_bank):
