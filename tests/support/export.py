@@ -163,6 +163,8 @@ def sessions(draw: st.DrawFn) -> Session:
         )
         for story_id in story_ids
     ]
+    # A decision's stories: some of this session's, some that name no story (a story deleted since).
+    story_links = st.lists(st.sampled_from(story_ids) | text if story_ids else text, max_size=3)
     return Session(
         title=draw(text),
         client=draw(text),
@@ -182,7 +184,7 @@ def sessions(draw: st.DrawFn) -> Session:
                 max_size=2,
             )
         ),
-        decisions=draw(st.lists(st.builds(Decision, text, text, text, text, st.lists(text, max_size=2), st.just([]), text), max_size=2)),
+        decisions=draw(st.lists(st.builds(Decision, text, text, text, text, st.lists(text, max_size=2), story_links, text), max_size=2)),
         assumptions=draw(st.lists(st.builds(Assumption, text, text, text, st.lists(text, max_size=2), text), max_size=2)),
         glossary=draw(st.lists(st.builds(GlossaryTerm, text, text, st.lists(text, max_size=2)), max_size=2)),
         merged_from=draw(

@@ -67,11 +67,12 @@ def as_lines(text: str) -> str:
     return "\n".join(_LINE_BREAK.split(text))
 
 
-def parse_sdoc(text: str) -> tuple[str, list[tuple[dict[str, str], list[tuple[str, dict[str, str]]]]]]:
+def parse_sdoc(text: str, relations: bool = False) -> Any:
     """Parse a ``.sdoc`` document with StrictDoc and validate every node against the document's grammar.
 
     Returns the title and, per section, its fields and its nodes as
     (node type, {field: text}); multi-line values as StrictDoc gives them.
+    With ``relations``, also {node UID: the UIDs of its Parent relations, in order}.
     """
     from strictdoc.backend.sdoc.models.node import SDocNode
     from strictdoc.backend.sdoc.reader import SDReader
@@ -81,6 +82,7 @@ def parse_sdoc(text: str) -> tuple[str, list[tuple[dict[str, str], list[tuple[st
     for element in document.grammar.elements:
         SDocValidator.validate_grammar_element("spec.sdoc", element)
     sections = []
+    found: dict[str, list[str]] = {}
     for section in document.section_contents:
         assert isinstance(section, SDocNode) and section.is_composite and section.node_type == "SECTION"
         SDocValidator.validate_node(section, document_grammar=document.grammar, path_to_sdoc_file="spec.sdoc")
@@ -89,8 +91,11 @@ def parse_sdoc(text: str) -> tuple[str, list[tuple[dict[str, str], list[tuple[st
             assert isinstance(node, SDocNode) and not node.is_composite
             SDocValidator.validate_node(node, document_grammar=document.grammar, path_to_sdoc_file="spec.sdoc")
             nodes.append((node.node_type, _sdoc_fields(node)))
+            parents = [reference.ref_uid for reference in node.relations if reference.ref_type == "Parent"]
+            if parents:
+                found[_sdoc_fields(node)["UID"]] = parents
         sections.append((_sdoc_fields(section), nodes))
-    return document.title, sections
+    return (document.title, sections, found) if relations else (document.title, sections)
 
 
 def _sdoc_fields(node: Any) -> dict[str, str]:

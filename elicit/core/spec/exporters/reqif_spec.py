@@ -7,6 +7,12 @@ the attribute names of the ReqIF implementation guide (``ReqIF.ForeignID``,
 ``ReqIF.Name``, ``ReqIF.Text``, ``ReqIF.ChapterName``), the spec objects,
 and one SPECIFICATION whose hierarchy is sections, then their stories.
 
+The interview's decisions and open questions follow the stories, each kind
+under a chapter of its own ("Decisions", "Open questions"), as spec objects
+of their own types ("Decision", "Open question"); a decision's stories are
+SPEC-RELATIONs of the type "Decision about story". A session with neither
+gets none of those types, so its file is what it was before they existed.
+
 Determinism: nothing comes from the clock. The header's creation time is the
 latest time the session records; each object's LAST-CHANGE is its own time,
 else that one; the types carry the fixed date this mapping was defined.
@@ -23,17 +29,19 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from elicit import __version__
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import StoryGroup, askers, source_lines, story_groups
+from elicit.core.spec.exporters.story_groups import StoryGroup, askers, person_label, question_lines, source_lines, story_groups
 from elicit.core.text import clip
-from elicit.core.vocabulary import PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
+from elicit.core.vocabulary import OPEN_QUESTION_STATUSES, PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Session, Story
+    from elicit.core.session.models import Decision, OpenQuestion, Session, Story
+
+_Item = TypeVar("_Item", "Story", "Decision", "OpenQuestion")
 
 REQIF_NS = "http://www.omg.org/spec/ReqIF/20110401/reqif.xsd"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -43,6 +51,11 @@ NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 STRING_LIMIT = 32000
 NAME_LIMIT = 255
 STATUS_LABELS = {"draft": "Draft", "confirmed": "Confirmed", "changed": "Changed", "rejected": "Rejected"}
+QUESTION_STATUS_LABELS = {"open": "Open", "resolved": "Resolved"}
+DECISIONS_TITLE = "Decisions"
+DECISIONS_GOAL = "What was decided in the interview, and why."
+OPEN_QUESTIONS_TITLE = "Open questions"
+OPEN_QUESTIONS_GOAL = "What the interview could not settle, and who will find out."
 
 # Characters XML 1.0 cannot hold at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF, surrogates).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -171,6 +184,26 @@ SECTION_ATTRIBUTES = (
     ("chapter-name", "ReqIF.ChapterName", "STRING"),
     ("text", "ReqIF.Text", "XHTML"),
 )
+DECISION_ATTRIBUTES = (
+    ("foreign-id", "ReqIF.ForeignID", "STRING"),
+    ("name", "ReqIF.Name", "NAME"),
+    ("text", "ReqIF.Text", "XHTML"),
+    ("rationale", "Rationale", "XHTML"),
+    ("decided-by", "Decided by", "STRING"),
+    ("said-by", "Said by", "STRING"),
+    ("stories", "Stories", "STRING"),
+    ("source", "Source questions", "XHTML"),
+)
+OPEN_QUESTION_ATTRIBUTES = (
+    ("foreign-id", "ReqIF.ForeignID", "STRING"),
+    ("name", "ReqIF.Name", "NAME"),
+    ("text", "ReqIF.Text", "XHTML"),
+    ("status", "Status", "QUESTION_STATUS"),
+    ("owner", "Owner", "STRING"),
+    ("raised-by", "Raised by", "STRING"),
+    ("resolution", "Resolution", "XHTML"),
+    ("source", "Source questions", "XHTML"),
+)
 SPECIFICATION_ATTRIBUTES = (("name", "ReqIF.Name", "NAME"),)
 _DATATYPE_IDS = {
     "STRING": "datatype-string",
@@ -178,12 +211,23 @@ _DATATYPE_IDS = {
     "XHTML": "datatype-xhtml",
     "PRIORITY": "datatype-moscow",
     "STATUS": "datatype-review-status",
+    "QUESTION_STATUS": "datatype-question-status",
 }
+_ENUM_PREFIX = {"PRIORITY": "moscow", "STATUS": "review-status", "QUESTION_STATUS": "question-status"}
+_ENUM_NAMES = {"PRIORITY": "MoSCoW priority", "STATUS": "Review status", "QUESTION_STATUS": "Open question status"}
 _ENUM_VALUES = {
     "PRIORITY": [(f"moscow-{key}", PRIORITY_LABELS[key], key) for key in PRIORITIES],
     "STATUS": [(f"review-status-{key}", STATUS_LABELS[key], key) for key in STORY_STATUSES],
+    "QUESTION_STATUS": [(f"question-status-{key}", QUESTION_STATUS_LABELS[key], key) for key in OPEN_QUESTION_STATUSES],
 }
-_VALUE_TAG = {"STRING": "STRING", "NAME": "STRING", "XHTML": "XHTML", "PRIORITY": "ENUMERATION", "STATUS": "ENUMERATION"}
+_VALUE_TAG = {
+    "STRING": "STRING",
+    "NAME": "STRING",
+    "XHTML": "XHTML",
+    "PRIORITY": "ENUMERATION",
+    "STATUS": "ENUMERATION",
+    "QUESTION_STATUS": "ENUMERATION",
+}
 
 
 class ReqIfExporter:
@@ -220,32 +264,71 @@ def render_reqif(session: Session, interview: Interview) -> str:
     prefix = _prefix(session)
     seen: set[str] = set()
     groups = [replace(group, stories=tuple(_first_of_each_id(group.stories, seen))) for group in story_groups(session, interview)]
-    tree = _Tree(prefix, created, groups)
+    tree = _Tree(prefix, created, groups, session)
 
     out = _Writer(['<?xml version="1.0" encoding="UTF-8"?>'])
     out.open("REQ-IF", xmlns=REQIF_NS, **{"xmlns:xhtml": XHTML_NS})
     _header(out, session, prefix, created)
     out.open("CORE-CONTENT")
     out.open("REQ-IF-CONTENT")
-    _datatypes(out, prefix)
-    _spec_types(out, prefix)
+    _datatypes(out, prefix, tree)
+    _spec_types(out, prefix, tree)
     _spec_objects(out, tree, interview)
-    _specification(out, tree, session)
+    _spec_relations(out, tree)
+    _specification(out, tree, session, interview)
     out.close("REQ-IF-CONTENT")
     out.close("CORE-CONTENT")
     out.close("REQ-IF")
     return "\n".join(out.lines) + "\n"
 
 
-class _Tree:
-    """The sections and stories to write, with their identifiers."""
+@dataclass(frozen=True)
+class _Chapter:
+    """A chapter after the stories (the decisions, the open questions): its object, its members' type and objects."""
 
-    def __init__(self, prefix: str, created: datetime, groups: list[StoryGroup]):
+    identifier: str
+    title: str
+    goal: str
+    kind: str
+    attributes: tuple[tuple[str, str, str], ...]
+    members: list[tuple[str, dict[str, str]]]
+    """(object identifier, attribute values) of each member, in session order."""
+
+
+class _Tree:
+    """The sections and stories to write, the decisions and open questions after them, with their identifiers."""
+
+    def __init__(self, prefix: str, created: datetime, groups: list[StoryGroup], session: Session):
         self.prefix = prefix
         self.created = created
         self.groups = groups
         self.story_ids = {story.id: f"{prefix}-{xml_id('story', story.id)}" for group in groups for story in group.stories}
         self.section_ids = {group.id: f"{prefix}-" + (xml_id("section", group.id) if group.id else "other-stories") for group in groups}
+        self.decisions = _first_of_each_id(tuple(session.decisions), set())
+        self.open_questions = _first_of_each_id(tuple(session.open_questions), set())
+        self.decision_ids = {item.id: f"{prefix}-{xml_id('decision', item.id)}" for item in self.decisions}
+        self.question_ids = {item.id: f"{prefix}-{xml_id('open-question', item.id)}" for item in self.open_questions}
+        self.relations = [
+            (self.decision_ids[item.id], self.story_ids[story_id])
+            for item in self.decisions
+            for story_id in dict.fromkeys(item.stories)
+            if story_id in self.story_ids
+        ]
+
+    def chapters(self, interview: Interview) -> list[_Chapter]:
+        """The chapters after the stories' sections, each with its objects' identifiers and values."""
+        found = []
+        if self.decisions:
+            decisions = [(self.decision_ids[item.id], _decision_values(item, interview)) for item in self.decisions]
+            found.append(_Chapter(f"{self.prefix}-chapter-decisions", DECISIONS_TITLE, DECISIONS_GOAL, "decision", DECISION_ATTRIBUTES, decisions))
+        if self.open_questions:
+            questions = [(self.question_ids[item.id], _open_question_values(item, interview)) for item in self.open_questions]
+            found.append(
+                _Chapter(
+                    f"{self.prefix}-chapter-open-questions", OPEN_QUESTIONS_TITLE, OPEN_QUESTIONS_GOAL, "open-question", OPEN_QUESTION_ATTRIBUTES, questions
+                )
+            )
+        return found
 
     def changed(self, story: Story) -> datetime:
         """A story's LAST-CHANGE: its own time, else the session's."""
@@ -275,10 +358,38 @@ def _spec_objects(out: _Writer, tree: _Tree, interview: Interview) -> None:
         for story in group.stories:
             values = _story_values(story, interview)
             _spec_object(out, tree.prefix, tree.story_ids[story.id], "story", STORY_ATTRIBUTES, values, tree.changed(story))
+    for chapter in tree.chapters(interview):
+        values = {"foreign-id": "", "chapter-name": chapter.title, "text": xhtml_lines(chapter.goal)}  # as "Other stories": no id of elicit's
+        _spec_object(out, tree.prefix, chapter.identifier, "section", SECTION_ATTRIBUTES, values, tree.created)
+        for identifier, values in chapter.members:
+            _spec_object(out, tree.prefix, identifier, chapter.kind, chapter.attributes, values, tree.created)
     out.close("SPEC-OBJECTS")
 
 
-def _specification(out: _Writer, tree: _Tree, session: Session) -> None:
+def _spec_relations(out: _Writer, tree: _Tree) -> None:
+    """A decision's stories: one SPEC-RELATION each, from the decision to the story (left out when there are none)."""
+    if not tree.relations:
+        return
+    prefix = tree.prefix
+    out.open("SPEC-RELATIONS")
+    for source, target in tree.relations:
+        out.open("SPEC-RELATION", IDENTIFIER=relation_id(prefix, source, target), LAST_CHANGE=reqif_time(tree.created))
+        out.ref("SOURCE", "SPEC-OBJECT-REF", source)
+        out.ref("TARGET", "SPEC-OBJECT-REF", target)
+        out.ref("TYPE", "SPEC-RELATION-TYPE-REF", f"{prefix}-type-decision-about-story")
+        out.close("SPEC-RELATION")
+    out.close("SPEC-RELATIONS")
+
+
+def relation_id(prefix: str, source: str, target: str) -> str:
+    """A relation's identifier: ``prefix-relation-`` then the length of the source's tail, the source's and the
+    target's tails; the length makes it one-to-one whatever "-" the ids hold (``D-1`` to ``US-1-2`` is not
+    ``D-1-US`` to ``1-2``)."""
+    tail = source.removeprefix(prefix + "-")
+    return f"{prefix}-relation-{len(tail)}-{tail}-" + target.removeprefix(prefix + "-")
+
+
+def _specification(out: _Writer, tree: _Tree, session: Session, interview: Interview) -> None:
     prefix = tree.prefix
     out.open("SPECIFICATIONS")
     out.open(
@@ -301,6 +412,16 @@ def _specification(out: _Writer, tree: _Tree, session: Session) -> None:
             out.close("SPEC-HIERARCHY")
         out.close("CHILDREN")
         out.close("SPEC-HIERARCHY")
+    for chapter in tree.chapters(interview):
+        out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, chapter.identifier), LAST_CHANGE=reqif_time(tree.created))
+        out.ref("OBJECT", "SPEC-OBJECT-REF", chapter.identifier)
+        out.open("CHILDREN")
+        for target, _ in chapter.members:
+            out.open("SPEC-HIERARCHY", IDENTIFIER=_node_id(prefix, target), LAST_CHANGE=reqif_time(tree.created))
+            out.ref("OBJECT", "SPEC-OBJECT-REF", target)
+            out.close("SPEC-HIERARCHY")
+        out.close("CHILDREN")
+        out.close("SPEC-HIERARCHY")
     out.close("CHILDREN")
     out.close("SPECIFICATION")
     out.close("SPECIFICATIONS")
@@ -316,13 +437,13 @@ def _prefix(session: Session) -> str:
     return "elicit-" + hashlib.sha256(started.encode("utf-8")).hexdigest()[:8]
 
 
-def _first_of_each_id(stories: tuple[Story, ...], seen: set[str]) -> list[Story]:
-    """Story ids are unique in a session; should two ever match, only the first gets into the ReqIF (identifiers must be unique)."""
+def _first_of_each_id(items: tuple[_Item, ...], seen: set[str]) -> list[_Item]:
+    """Ids are unique in a session; should two ever match, only the first gets into the ReqIF (identifiers must be unique)."""
     kept = []
-    for story in stories:
-        if story.id not in seen:
-            seen.add(story.id)
-            kept.append(story)
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            kept.append(item)
     return kept
 
 
@@ -331,7 +452,7 @@ def _node_id(prefix: str, object_id: str) -> str:
     return f"{prefix}-node-" + object_id.removeprefix(prefix + "-")
 
 
-def _datatypes(out: _Writer, prefix: str) -> None:
+def _datatypes(out: _Writer, prefix: str, tree: _Tree) -> None:
     out.open("DATATYPES")
     out.empty(
         "DATATYPE-DEFINITION-STRING",
@@ -348,8 +469,10 @@ def _datatypes(out: _Writer, prefix: str) -> None:
         MAX_LENGTH=str(NAME_LIMIT),
     )
     out.empty("DATATYPE-DEFINITION-XHTML", IDENTIFIER=f"{prefix}-{_DATATYPE_IDS['XHTML']}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME="Formatted text")
-    for kind, long_name in (("PRIORITY", "MoSCoW priority"), ("STATUS", "Review status")):
-        out.open("DATATYPE-DEFINITION-ENUMERATION", IDENTIFIER=f"{prefix}-{_DATATYPE_IDS[kind]}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=long_name)
+    for kind in ("PRIORITY", "STATUS") + (("QUESTION_STATUS",) if tree.open_questions else ()):
+        out.open(
+            "DATATYPE-DEFINITION-ENUMERATION", IDENTIFIER=f"{prefix}-{_DATATYPE_IDS[kind]}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=_ENUM_NAMES[kind]
+        )
         out.open("SPECIFIED-VALUES")
         for key, (identifier, label, other) in enumerate(_ENUM_VALUES[kind]):
             out.open("ENUM-VALUE", IDENTIFIER=f"{prefix}-{identifier}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=label)
@@ -362,13 +485,15 @@ def _datatypes(out: _Writer, prefix: str) -> None:
     out.close("DATATYPES")
 
 
-def _spec_types(out: _Writer, prefix: str) -> None:
+def _spec_types(out: _Writer, prefix: str, tree: _Tree) -> None:
     out.open("SPEC-TYPES")
-    for tag, kind, long_name, attributes in (
-        ("SPEC-OBJECT-TYPE", "section", "Section", SECTION_ATTRIBUTES),
-        ("SPEC-OBJECT-TYPE", "story", "User story", STORY_ATTRIBUTES),
-        ("SPECIFICATION-TYPE", "specification", "Specification", SPECIFICATION_ATTRIBUTES),
-    ):
+    types = [("SPEC-OBJECT-TYPE", "section", "Section", SECTION_ATTRIBUTES), ("SPEC-OBJECT-TYPE", "story", "User story", STORY_ATTRIBUTES)]
+    if tree.decisions:
+        types.append(("SPEC-OBJECT-TYPE", "decision", "Decision", DECISION_ATTRIBUTES))
+    if tree.open_questions:
+        types.append(("SPEC-OBJECT-TYPE", "open-question", "Open question", OPEN_QUESTION_ATTRIBUTES))
+    types.append(("SPECIFICATION-TYPE", "specification", "Specification", SPECIFICATION_ATTRIBUTES))
+    for tag, kind, long_name, attributes in types:
         out.open(tag, IDENTIFIER=f"{prefix}-type-{kind}", LAST_CHANGE=TYPES_CHANGED, LONG_NAME=long_name)
         out.open("SPEC-ATTRIBUTES")
         for tail, attribute_name, datatype in attributes:
@@ -385,6 +510,8 @@ def _spec_types(out: _Writer, prefix: str) -> None:
             out.close(f"ATTRIBUTE-DEFINITION-{value_tag}")
         out.close("SPEC-ATTRIBUTES")
         out.close(tag)
+    if tree.relations:
+        out.empty("SPEC-RELATION-TYPE", IDENTIFIER=f"{prefix}-type-decision-about-story", LAST_CHANGE=TYPES_CHANGED, LONG_NAME="Decision about story")
     out.close("SPEC-TYPES")
 
 
@@ -414,6 +541,36 @@ def _story_values(story: Story, interview: Interview) -> dict[str, str]:
     reason = story.reason
     if reason.strip():
         values["reason"] = xhtml_lines(reason)
+    return values
+
+
+def _decision_values(decision: Decision, interview: Interview) -> dict[str, str]:
+    """A decision's attributes (empty ones left out): what, why, who decided, who said it, its stories and questions."""
+    values = {"foreign-id": decision.id, "name": clip(one_line(decision.text), NAME_LIMIT), "text": xhtml_lines(decision.text)}
+    if decision.rationale.strip():
+        values["rationale"] = xhtml_lines(decision.rationale)
+    optional = {
+        "decided-by": one_line(decision.decided_by),
+        "said-by": one_line(person_label(decision.by, interview.session)),
+        "stories": ", ".join(item for item in (one_line(story) for story in decision.stories) if item),
+    }
+    values.update({key: value for key, value in optional.items() if value})
+    if decision.source:
+        values["source"] = xhtml_list(question_lines(decision.source, interview))
+    return values
+
+
+def _open_question_values(item: OpenQuestion, interview: Interview) -> dict[str, str]:
+    """An open question's attributes (empty ones left out): the question, its status, owner, who raised it, the answer."""
+    values = {"foreign-id": item.id, "name": clip(one_line(item.text), NAME_LIMIT), "text": xhtml_lines(item.text)}
+    if item.status in QUESTION_STATUS_LABELS:
+        values["status"] = item.status
+    optional = {"owner": one_line(item.owner), "raised-by": one_line(person_label(item.by, interview.session))}
+    values.update({key: value for key, value in optional.items() if value})
+    if item.resolution.strip():
+        values["resolution"] = xhtml_lines(item.resolution)
+    if item.source:
+        values["source"] = xhtml_list(question_lines(item.source, interview))
     return values
 
 
@@ -454,10 +611,9 @@ def _value(out: _Writer, prefix: str, kind: str, tail: str, datatype: str, value
         out.raw(f"<THE-VALUE>{value}</THE-VALUE>")
         out.close("ATTRIBUTE-VALUE-XHTML")
     else:
-        enum_prefix = "moscow" if datatype == "PRIORITY" else "review-status"
         out.open("ATTRIBUTE-VALUE-ENUMERATION")
         out.ref("DEFINITION", "ATTRIBUTE-DEFINITION-ENUMERATION-REF", definition)
-        out.ref("VALUES", "ENUM-VALUE-REF", f"{prefix}-{enum_prefix}-{value}")
+        out.ref("VALUES", "ENUM-VALUE-REF", f"{prefix}-{_ENUM_PREFIX[datatype]}-{value}")
         out.close("ATTRIBUTE-VALUE-ENUMERATION")
 
 

@@ -65,8 +65,14 @@ def home_section(story: Story, interview: Interview) -> str | None:
 
 def source_lines(story: Story, interview: Interview) -> list[str]:
     """The story's source questions, each as "prompt (id)", or the id alone when the banks no longer have it."""
+    return question_lines(story.source, interview)
+
+
+def question_lines(question_ids: list[str], interview: Interview) -> list[str]:
+    """Question ids (a story's, a decision's, an open question's sources) as "prompt (id)", or the id alone when
+    the banks no longer have it."""
     lines = []
-    for question_id in story.source:
+    for question_id in question_ids:
         question = interview.question(question_id)
         lines.append(f"{question.prompt} ({question_id})" if question is not None else question_id)
     return lines
@@ -86,8 +92,7 @@ def askers(story: Story, session: Session) -> tuple[str, str]:
     interviews told, ("Said by", its speaker) for one, ("", "") when nobody is credited."""
 
     def who(name: str) -> str:
-        found = person_named(session.participants, name) if name.strip() else None  # as the spec names them
-        return participant_label(found) if found is not None else name.strip()
+        return person_label(name, session)
 
     tellers = {(copy.by, copy.interview): copy for copy in story.copies if copy.by.strip()}
     if len(tellers) > 1:
@@ -98,3 +103,10 @@ def askers(story: Story, session: Session) -> tuple[str, str]:
             named.append(f"{label[:-1]}, {priority})" if label.endswith(")") else f"{label} ({priority})")
         return "Asked for by", listed(named)
     return ("Said by", who(story.by)) if story.by.strip() else ("", "")
+
+
+def person_label(name: str, session: Session) -> str:
+    """A name as the spec credits people: the participant it names with their role, "Ann Lee (owner)"; a name that
+    is nobody's ("the board") as written; "" for a blank one."""
+    found = person_named(session.participants, name) if name.strip() else None
+    return participant_label(found) if found is not None else name.strip()

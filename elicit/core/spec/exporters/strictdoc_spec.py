@@ -8,6 +8,13 @@ story sentence), then the multi-line fields (acceptance criteria, the
 client's words, the source questions with their prompts, the reason for a
 rejection). A field with nothing to say is left out, never written empty.
 
+The interview's decisions and open questions follow the stories, each kind in
+a ``SECTION`` of its own ("Decisions", "Open questions") as ``DECISION`` and
+``OPEN_QUESTION`` elements: text, rationale or resolution, who decided, who
+said or raised it, the status of a question, and for a decision a ``Parent``
+relation to each story it is about. A session with neither declares neither
+element, so its document is what it was before they existed.
+
 The markup is ``Text``, so StrictDoc shows user text as it is rather than
 reading it as RST. SDoc has no escapes, so user text is made safe instead:
 single-line values are folded onto one line, control characters become
@@ -22,13 +29,13 @@ import re
 from typing import TYPE_CHECKING
 
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
-from elicit.core.spec.exporters.story_groups import askers, source_lines, story_groups
+from elicit.core.spec.exporters.story_groups import askers, person_label, question_lines, source_lines, story_groups
 from elicit.core.text import clip
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
-    from elicit.core.session.models import Session, Story
+    from elicit.core.session.models import Decision, OpenQuestion, Session, Story
 
 ZERO_WIDTH = "\u200b"
 TITLE_LIMIT = 120
@@ -49,7 +56,32 @@ STORY_FIELDS = (
     ("SOURCE_QUESTIONS", "String", False),
     ("REASON", "String", False),
 )
-MULTI_LINE = {"STATEMENT", "ACCEPTANCE_CRITERIA", "CLIENT_QUOTE", "SOURCE_QUESTIONS", "REASON"}
+QUESTION_STATUS_CHOICES = {"open": "Open", "resolved": "Resolved"}
+DECISION_FIELDS = (
+    ("UID", "String", True),
+    ("DECIDED_BY", "String", False),
+    ("SAID_BY", "String", False),
+    ("STORIES", "String", False),
+    ("SOURCE", "String", False),
+    ("TITLE", "String", True),
+    ("STATEMENT", "String", True),
+    ("RATIONALE", "String", False),
+    ("SOURCE_QUESTIONS", "String", False),
+)
+OPEN_QUESTION_FIELDS = (
+    ("UID", "String", True),
+    ("STATUS", "SingleChoice(" + ", ".join(QUESTION_STATUS_CHOICES.values()) + ")", False),
+    ("OWNER", "String", False),
+    ("RAISED_BY", "String", False),
+    ("SOURCE", "String", False),
+    ("TITLE", "String", True),
+    ("STATEMENT", "String", True),
+    ("RESOLUTION", "String", False),
+    ("SOURCE_QUESTIONS", "String", False),
+)
+MULTI_LINE = {"STATEMENT", "ACCEPTANCE_CRITERIA", "CLIENT_QUOTE", "SOURCE_QUESTIONS", "REASON", "RATIONALE", "RESOLUTION"}
+DECISIONS_TITLE = "Decisions"
+OPEN_QUESTIONS_TITLE = "Open questions"
 SECTION_FIELDS = (("UID", "String", False), ("TITLE", "String", True))
 TEXT_FIELDS = (("UID", "String", False), ("STATEMENT", "String", True))
 
@@ -142,7 +174,12 @@ def render_sdoc(session: Session, interview: Interview) -> str:
     lines += _grammar_element("SECTION", SECTION_FIELDS, composite=True)
     lines += _grammar_element("TEXT", TEXT_FIELDS)
     lines += _grammar_element("USER_STORY", STORY_FIELDS)
+    if session.decisions:
+        lines += _grammar_element("DECISION", DECISION_FIELDS) + ["  RELATIONS:", "  - TYPE: Parent"]
+    if session.open_questions:
+        lines += _grammar_element("OPEN_QUESTION", OPEN_QUESTION_FIELDS)
     taken: set[str] = set()
+    story_uids: dict[str, str] = {}
     for group in story_groups(session, interview):
         lines += ["", "[[SECTION]]"]
         lines += _fields({"UID": uid("SECTION-" + (group.id or "other"), taken), "TITLE": single_line(group.title) or "…"})
@@ -151,9 +188,68 @@ def render_sdoc(session: Session, interview: Interview) -> str:
             lines += _fields({"STATEMENT": multi_line(group.goal)})
         for story in group.stories:
             lines += ["", "[USER_STORY]"]
-            lines += _fields(_story_fields(story, interview, taken))
+            fields = _story_fields(story, interview, taken)
+            story_uids.setdefault(story.id, fields["UID"])
+            lines += _fields(fields)
         lines += ["", "[[/SECTION]]"]
+    lines += _decisions(session.decisions, interview, taken, story_uids)
+    lines += _open_questions(session.open_questions, interview, taken)
     return "\n".join(lines) + "\n"
+
+
+def _decisions(decisions: list[Decision], interview: Interview, taken: set[str], story_uids: dict[str, str]) -> list[str]:
+    """The section of decisions, each with a ``Parent`` relation to every story of the document it is about."""
+    if not decisions:
+        return []
+    lines = ["", "[[SECTION]]"] + _fields({"UID": uid("SECTION-decisions", taken), "TITLE": DECISIONS_TITLE})
+    for decision in decisions:
+        lines += ["", "[DECISION]"]
+        lines += _fields(
+            {
+                "UID": uid(decision.id, taken),
+                "DECIDED_BY": single_line(decision.decided_by),
+                "SAID_BY": single_line(person_label(decision.by, interview.session)),
+                "STORIES": _one_line_list(decision.stories),
+                "SOURCE": _one_line_list(decision.source),
+                "TITLE": clip(single_line(decision.text), TITLE_LIMIT) or "…",
+                "STATEMENT": multi_line(decision.text) or "…\n",
+                "RATIONALE": multi_line(decision.rationale),
+                "SOURCE_QUESTIONS": bullet_list(question_lines(decision.source, interview)),
+            }
+        )
+        parents = [story_uids[story_id] for story_id in dict.fromkeys(decision.stories) if story_id in story_uids]
+        if parents:
+            lines.append("RELATIONS:")
+            lines += [line for parent in parents for line in ("- TYPE: Parent", f"  VALUE: {parent}")]
+    return lines + ["", "[[/SECTION]]"]
+
+
+def _open_questions(questions: list[OpenQuestion], interview: Interview, taken: set[str]) -> list[str]:
+    """The section of open questions: each with its status, owner, who raised it and, once resolved, the answer."""
+    if not questions:
+        return []
+    lines = ["", "[[SECTION]]"] + _fields({"UID": uid("SECTION-open-questions", taken), "TITLE": OPEN_QUESTIONS_TITLE})
+    for item in questions:
+        lines += ["", "[OPEN_QUESTION]"]
+        lines += _fields(
+            {
+                "UID": uid(item.id, taken),
+                "STATUS": QUESTION_STATUS_CHOICES.get(item.status, ""),
+                "OWNER": single_line(item.owner),
+                "RAISED_BY": single_line(person_label(item.by, interview.session)),
+                "SOURCE": _one_line_list(item.source),
+                "TITLE": clip(single_line(item.text), TITLE_LIMIT) or "…",
+                "STATEMENT": multi_line(item.text) or "…\n",
+                "RESOLUTION": multi_line(item.resolution),
+                "SOURCE_QUESTIONS": bullet_list(question_lines(item.source, interview)),
+            }
+        )
+    return lines + ["", "[[/SECTION]]"]
+
+
+def _one_line_list(items: list[str]) -> str:
+    """Ids (question ids, story ids) on one line, ", " between them."""
+    return single_line(", ".join(single_line(item) for item in items if single_line(item)))
 
 
 def _grammar_element(tag: str, fields: tuple[tuple[str, str, bool], ...], composite: bool = False) -> list[str]:
@@ -186,8 +282,8 @@ def _story_fields(story: Story, interview: Interview, taken: set[str]) -> dict[s
         "UID": uid(story.id, taken),
         "STATUS": STATUS_CHOICES.get(story.status, ""),
         "PRIORITY": PRIORITY_LABELS.get(story.priority, ""),
-        "TAGS": single_line(", ".join(single_line(tag) for tag in story.tags if single_line(tag))),
-        "SOURCE": single_line(", ".join(single_line(item) for item in story.source if single_line(item))),
+        "TAGS": _one_line_list(story.tags),
+        "SOURCE": _one_line_list(story.source),
         "ASKED_BY": single_line(askers(story, interview.session)[1]),
         "TITLE": clip(title, TITLE_LIMIT) if title else "…",
         "STATEMENT": multi_line(story.sentence()),
