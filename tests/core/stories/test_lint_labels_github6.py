@@ -20,6 +20,8 @@ BACKLOGS = {
     "n1-ckan": 61,
     "n2-brightsum": 50,
     "n3-govex": 41,
+    "p1-simplergrants": 113,
+    "p2-datacurator": 83,
 }
 """Every backlog a sixth-GitHub-set label file may label, with its number of non-empty lines."""
 
