@@ -11,6 +11,7 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --github3 [--github3-dir DIR]  # the third GitHub set (tuning since round 7)
     .venv/bin/python bench/lint_real_backlogs.py --github4 [--github4-dir DIR]  # the fourth GitHub set (tuning since round 8)
     .venv/bin/python bench/lint_real_backlogs.py --github5 [--github5-dir DIR]  # the fifth GitHub set (blind: a reading)
+    .venv/bin/python bench/lint_real_backlogs.py --github6 [--github6-dir DIR]  # the sixth GitHub set (blind: a reading)
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
 backlogs, one story a line). Each backlog is linted as its own set, so set
@@ -56,6 +57,10 @@ reading at 0c82c9d).
 tests/data/lint_github5/<backlog>.toml, stories in ../github5-user-stories/<backlog>.txt or ``--github5-dir DIR``. It is
 blind: every run is a reading, and docs/quality.md records each one. Per-backlog counts are always printed for the
 GitHub sets.
+
+``--github6`` measures the sixth GitHub set (the tenth blind set, five backlogs labelled by two helpers) the same way:
+labels in tests/data/lint_github6/<backlog>.toml, stories in ../github6-user-stories/<backlog>.txt or
+``--github6-dir DIR``. Blind: every run is a reading, recorded in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -98,6 +103,8 @@ GITHUB4_LABELS = ROOT / "tests" / "data" / "lint_github4"
 GITHUB4_STORIES = _beside("github4-user-stories")
 GITHUB5_LABELS = ROOT / "tests" / "data" / "lint_github5"
 GITHUB5_STORIES = _beside("github5-user-stories")
+GITHUB6_LABELS = ROOT / "tests" / "data" / "lint_github6"
+GITHUB6_STORIES = _beside("github6-user-stories")
 HOLDOUT_STORIES = _beside("holdout-user-stories")
 HOLDOUT_BACKLOGS = (
     "g05-openspending",
@@ -253,6 +260,7 @@ GITHUB_SETS = {
     "--github3": ("GitHub 3", GITHUB3_LABELS, GITHUB3_STORIES),
     "--github4": ("GitHub 4", GITHUB4_LABELS, GITHUB4_STORIES),
     "--github5": ("GitHub 5", GITHUB5_LABELS, GITHUB5_STORIES),
+    "--github6": ("GitHub 6", GITHUB6_LABELS, GITHUB6_STORIES),
 }
 """The label sets kept as GitHub backlogs: option -> title, label folder, default stories folder (``<option>-dir DIR``
 names another one). One reader for all of them (:func:`github`)."""
