@@ -57,7 +57,10 @@ def check_field(node: dict[str, str], name: str, expected: str) -> None:
 
 
 def id_list(items: list[str]) -> str:
-    return as_single_line(", ".join(as_single_line(item) for item in items if as_single_line(item)))
+    """Ids on one line as the export writes them: each one's spaces collapsed, then the line's (a zero-width space
+    is text until the reader's eye drops it, so it is taken out last)."""
+    kept = (" ".join(item.split()) for item in items)
+    return as_single_line(", ".join(item for item in kept if item))
 
 
 def bullets(items: list[str]) -> str:
