@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import getters
+from textual import events, getters
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -21,6 +21,12 @@ class Editor(TextArea):
     def on_mount(self) -> None:
         self.cursor_blink = self.app.cursor_blink
         self.move_cursor(self.document.end)  # what is typed next adds to the text, never goes in front of it
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Draw every line again after a resize: ``TextArea`` wraps its text anew for the new width but repaints
+        only when that changes its size (its number of lines), so a line drawn with the old wrap (before the resize was
+        handled) stayed on screen, a word short: 'Dr Okafor. I' over 'to ask him.' (trial7 T7-2)."""
+        self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Blank once taken out of the screen: a frame drawn from the layout of just before (the next question's

@@ -1,0 +1,55 @@
+"""What the seventh user trial found in the app (/work/wt/notes/trial7.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+
+from tests.support.tui import app_on
+
+COULD_BLOCK = "discovery.stakeholders.could_block"
+LONG_ANSWER = "Maybe the other partner, Dr Okafor. I need to ask him."
+
+
+def discovery_session(tmp_path: Path) -> Path:
+    """A session on the built-in discovery bank, every required question answered, one long answer to revisit."""
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.models import Answer
+    from elicit.core.session.opening import create_session
+    from elicit.core.session.storage import SessionStore
+
+    bank = BankCatalog.default().load("discovery")
+    path = tmp_path / "clinic.elicit.toml"
+    create_session(path, [bank], [str(bank.path)], title="Riverside clinic")
+    store, session = SessionStore.open(path)
+    session.answers.update({question.id: Answer("Known.") for question in bank.questions if question.required})
+    session.answers[COULD_BLOCK] = Answer(LONG_ANSWER, status="revisit")
+    store.save(session)
+    store.close()
+    return path
+
+
+def _drawn_text(editor) -> list[str]:
+    """The editor's lines as the screen shows them (through Textual's line cache), inside its border and padding."""
+    outer = editor.outer_size
+    return [strip.text[2:-2].rstrip() for strip in editor.render_lines(Region(0, 1, outer.width, outer.height - 2))]
+
+
+# T7-2: an answer shown a word short after a resize ('Dr Okafor. I' over 'to ask him.') ----------------------------
+
+
+async def test_an_answer_drawn_before_its_resize_is_handled_is_drawn_again_with_the_new_wrap(tmp_path: Path):
+    app = app_on(discovery_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.screen.go_to_question(COULD_BLOCK)
+        await pilot.pause()
+        answer = app.screen.query_one("#answer")
+        answer.styles.width = answer.outer_size.width + 2  # room for 'need' on the first line: still two lines
+        app.screen._refresh_layout()  # laid out now, the answer's Resize still in its queue (as coming back from f2)
+        answer.render_lines(Region(0, 0, answer.outer_size.width, answer.outer_size.height))  # a frame drawn meanwhile
+        await pilot.pause()
+        wrapped = [section.rstrip() for line in answer.wrapped_document.lines for section in line]
+        assert wrapped == ["Maybe the other partner, Dr Okafor. I need", "to ask him."]
+        assert _drawn_text(answer)[:2] == wrapped, "the first line was left as drawn with the old wrap, without 'need'"
