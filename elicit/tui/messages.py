@@ -28,12 +28,14 @@ class NotesEdited(Message):
 
 
 class TypedAside(Message):
-    """Words typed into an answer that takes options: they belong in the question's notes, not in its answer."""
+    """Words typed into an answer that takes options: they belong in the question's notes, not in its answer.
+    ``kept``: the option their first words named and picked ("no, we keep EMIS": "No"), "" when none was kept."""
 
-    def __init__(self, question_id: str, text: str) -> None:
+    def __init__(self, question_id: str, text: str, *, kept: str = "") -> None:
         super().__init__()
         self.question_id = question_id
         self.text = text
+        self.kept = kept
 
 
 class QuestionChosen(Message):

@@ -146,11 +146,17 @@ async def test_a_yes_typed_as_a_word_is_kept_whole_in_the_notes_and_the_answer_s
         await pilot.press("n")
         await pilot.pause()
         assert screen.session.answers["mini.context.offline"].value is False, "a single key still picks"
-        burst(app, *"yes, every day", later=2.0)
+        burst(app, *"yes every day", later=2.0)
         await handled(pilot)
         screen.commit()
         answer = screen.session.answers["mini.context.offline"]
-        assert (answer.value, answer.notes) == (False, "yes, every day")
+        assert (answer.value, answer.notes) == (False, "yes every day")
+        screen.focus_answer()  # the words went on in the notes, and the cursor with them
+        burst(app, *"Yes, since June", later=4.0)  # an option then a comma does answer (trial7 T7-1)
+        await handled(pilot)
+        screen.commit()
+        answer = screen.session.answers["mini.context.offline"]
+        assert (answer.value, answer.notes) == (True, "yes every day Yes, since June")
 
 
 async def test_digits_of_a_word_typed_into_a_scale_pick_nothing(tmp_path: Path):

@@ -342,7 +342,10 @@ class InterviewScreen(SessionScreen[None]):
                 notes.insert(glue + message.text, notes.document.end)
                 notes.move_cursor(notes.document.end)
                 notes.focus(scroll_visible=False)
-                self.notify("This question takes a pick; what you type goes in the notes.", timeout=3)
+                if message.kept:
+                    self.notify(f"{message.kept} is picked; what you type goes in the notes.", timeout=3)
+                else:
+                    self.notify("This question takes a pick; what you type goes in the notes.", timeout=3)
 
     def _apply_notes(self, question_id: str, notes: str) -> None:
         answer = self.session.answers.get(question_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -21,7 +22,8 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
     The start of an option typed picks it too (the first option in the list that it begins: ``y`` Yes, ``n`` No,
     ``not`` Not sure; not on a scale, whose digits are its values). Anything else typed here is a sentence meant
     for somewhere else: the keys since the last pause go to the notes, and what their digits or letters picked is
-    undone ("no problem at all" is a note, not No).
+    undone ("no problem at all" is a note, not No), unless they named an option before a comma or a full stop
+    ("no, we keep EMIS" is No, and the sentence goes to the notes).
     """
 
     DEFAULT_CSS = """
@@ -38,7 +40,7 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
 
     HELP = """
     A digit picks that option; so does the start of its name (`y` Yes, `n` No, `not` Not sure). A sentence typed
-    here goes to the notes.
+    here goes to the notes; one that starts with an option and a comma (`no, we keep EMIS`) picks it too.
     """
     """Shown by f1 above the keys (the help panel shows a focused widget's HELP): these keys are no bindings."""
 
@@ -163,7 +165,8 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
         return None
 
     def _aside(self, character: str, event: events.Key) -> None:
-        """Move the words being typed to the notes; undo what their first keys picked."""
+        """Move the words being typed to the notes; undo what their first keys picked, unless those named an option
+        before a comma or a full stop ("no, we keep EMIS": No, and the sentence in the notes)."""
         event.stop()
         event.prevent_default()
         run = self._run
@@ -171,10 +174,30 @@ class OptionsAnswer(MarkedOptions, OptionList, inherit_bindings=False):
             run = _Run(before=list(self.picked), last=event.time)
         text = run.text + character
         self._run = None
-        if self.picked != run.before:
+        kept = self.picked != run.before and self._names_an_option(run.text)
+        if self.picked != run.before and not kept:
             self.picked = run.before
             self._changed()
-        tell_screen(self, TypedAside(self.question.id, text))
+        tell_screen(self, TypedAside(self.question.id, text, kept=self.choices[self.highlighted or 0][0] if kept else ""))
+
+    def _names_an_option(self, typed: str) -> bool:
+        """Whether ``typed`` is an option's number, its whole name or its first words, then a comma, a full stop or
+        the like and nothing but spaces ("no, ", "4. ", "a new product, "; not "no " nor "n, ")."""
+        match = _NAMED_THEN_MARK.match(typed)
+        if match is None:
+            return False
+        named = match.group(1).casefold()
+        if self._option_for(named) is not None:
+            return True
+        index = self._option_begun(named)
+        if index is None:
+            return False
+        label = self.choices[index][0].casefold()
+        return len(label) == len(named) or not label[len(named)].isalnum()
+
+
+_NAMED_THEN_MARK = re.compile(r"\s*(\S(?:.*?\S)?)\s*[,.;:!?]\s*$")
+"""What was typed before a closing comma, full stop, semicolon, colon, exclamation or question mark (and spaces)."""
 
 
 RUN_PAUSE_SECONDS = 1.5
