@@ -102,3 +102,59 @@ async def test_words_that_do_not_name_an_option_before_the_comma_still_pick_noth
             await pilot.pause()
         answer = app.screen.session.answers[question_id]
         assert (answer.value, answer.notes.strip()) == (None, typed)
+
+
+# T7-6: the read-back skipped a confirmed story whose answer changed since, and did not say it was suspect ---------
+
+
+def confirmed_then_changed_session(tmp_path: Path) -> Path:
+    """Every story read back and confirmed, then the answer US-002 came from changed: US-002 is suspect."""
+    from elicit.core.session.opening import open_session
+    from tests.support.tui import make_session, sample_answers, sample_stories
+
+    path = make_session(tmp_path / "invoicing.elicit.toml", answers=sample_answers(), stories=sample_stories())
+    opened = open_session(path, command="elicit test")
+    try:
+        for story_id in ("US-001", "US-002", "US-003"):
+            opened.service.set_story_status(story_id, "confirmed")
+        opened.service.answer("mini.users.who", "Account managers, and Ann in finance.")
+        opened.save()
+    finally:
+        opened.close()
+    return path
+
+
+async def test_the_read_back_starts_at_a_suspect_story_says_so_and_confirming_clears_it(tmp_path: Path):
+    app = app_on(confirmed_then_changed_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.story().id == "US-002", "no story is in draft: it starts at the one whose answer changed"
+        assert "suspect" in str(screen.readback_position.render())
+        assert "suspect: its answer changed after it was confirmed" in _drawn(screen.readback_details)
+        assert str(screen.readback_tally.render()).endswith("not yet read 0 · to read again 1")
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.session.story("US-002").status == "confirmed"
+        assert str(screen.readback_tally.render()).endswith("not yet read 0"), "confirmed again: no longer suspect"
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.story().id == "US-002" and "suspect" not in str(screen.readback_position.render())
+
+
+def _drawn(widget) -> str:
+    return "\n".join(widget.render_line(y).text.rstrip() for y in range(widget.size.height))
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")])
+def test_read_back_of_a_suspect_story(snap_compare, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(tmp_path)
+    path = confirmed_then_changed_session(tmp_path)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("f3")
+        await pilot.pause()
+
+    assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)

@@ -11,12 +11,12 @@ from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Static
 
-from elicit.core.session import OpenSession, Story, summarise
+from elicit.core.session import OpenSession, Story, summarise, suspect_reason, suspect_stories
 from elicit.core.vocabulary import PRIORITIES
 
 from ..bindings import bindings
 from ..commands import ScreenActions
-from ..marks import STORY_STATUS_STYLES, priority_label
+from ..marks import STORY_STATUS_STYLES, SUSPECT_MARK, priority_label
 from ..widgets.common.keybar import KeyBar
 from .ask_text import AskText
 from .session_screen import SessionScreen
@@ -51,7 +51,8 @@ def criteria_list(criteria: list[str]) -> Any:
 
 
 class ReadBackScreen(SessionScreen[None]):
-    """One story at a time, in priority order, starting at the first one still in draft."""
+    """One story at a time, in priority order, starting at the first one still in draft or suspect (its answer
+    changed since it was confirmed: to read to the client again)."""
 
     CSS_PATH = "readback.tcss"
     COMMANDS = {ScreenActions}
@@ -66,8 +67,11 @@ class ReadBackScreen(SessionScreen[None]):
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
         self.order = [story.id for story in read_back_order(self.session.stories)]
-        drafts = [i for i, story_id in enumerate(self.order) if (s := self.session.story(story_id)) is not None and s.status == "draft"]
-        self.index = drafts[0] if drafts else 0
+        suspects = suspect_stories(self.session)
+        to_read = [
+            i for i, story_id in enumerate(self.order) if story_id in suspects or ((s := self.session.story(story_id)) is not None and s.status == "draft")
+        ]
+        self.index = to_read[0] if to_read else 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="readback-position")
@@ -93,6 +97,7 @@ class ReadBackScreen(SessionScreen[None]):
         sentence = self.readback_sentence
         details = self.readback_details
         story = self.story()
+        suspects = suspect_stories(self.session)
         if story is None:
             position.update("[b]Read-back[/b]")
             sentence.update("No stories to read back yet. Capture stories during the interview (Ctrl+T).")
@@ -103,25 +108,28 @@ class ReadBackScreen(SessionScreen[None]):
                 Content.from_markup(
                     f"[b]Read-back[/b]  story {self.index + 1} of {len(self.order)} · [b]{escape(story.id)}[/b] · "
                     f"{priority_label(story.priority)} · [{STORY_STATUS_STYLES.get(story.status, '$text-muted')}]{story.status}[/]"
+                    + (f" · [$warning]{SUSPECT_MARK} suspect[/]" if story.id in suspects else "")
                 )
             )
             sentence.update(Content(story.sentence() + "."))
             self.readback_criteria.update(criteria_list(story.acceptance))
             self.readback_criteria.display = bool(story.acceptance)
-            details.update(self._details(story))
+            details.update(self._details(story, suspect=story.id in suspects))
         counts = summarise(self.interview).stories_by_status
         self.readback_tally.update(
             f"confirmed {counts.get('confirmed', 0)} · changed {counts.get('changed', 0)} · rejected {counts.get('rejected', 0)}"
-            f" · not yet read {counts.get('draft', 0)}"
+            f" · not yet read {counts.get('draft', 0)}" + (f" · to read again {len(suspects)}" if suspects else "")
         )
 
-    def _details(self, story: Story) -> Any:
-        """The client's words, a rejection's reason, the earlier wording, the questions and the tags: each part's
-        text wrapped under itself (:func:`hanging_part`), a blank line between parts."""
+    def _details(self, story: Story, *, suspect: bool = False) -> Any:
+        """Why a suspect story is read again, the client's words, a rejection's reason, the earlier wording, the
+        questions and the tags: each part's text wrapped under itself (:func:`hanging_part`), a blank line between."""
         from rich.console import Group
         from rich.text import Text
 
         parts: list[Any] = []
+        if suspect:
+            parts.append(Text(f"{SUSPECT_MARK} suspect: {suspect_reason(story)}; read it to the client again", style="bold yellow"))
         if story.quote:
             parts.append(hanging_part("In the client's words", [f"“{story.quote}”"]))
         if story.status == "rejected" and story.reason:
