@@ -158,3 +158,27 @@ def test_read_back_of_a_suspect_story(snap_compare, tmp_path, monkeypatch, size)
         await pilot.pause()
 
     assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)
+
+
+# T7-3: a new story offered the first participant's role whoever was speaking ----------------------------------
+
+
+@pytest.mark.parametrize("speaker, role", [("Raj", "account manager"), ("Ann", "finance clerk"), ("", "finance clerk")])
+async def test_a_new_story_offers_the_role_of_whoever_is_speaking(tmp_path: Path, speaker, role):
+    from elicit.core.session.opening import open_session
+    from tests.support.tui import make_session
+
+    path = make_session(tmp_path / "invoicing.elicit.toml")
+    opened = open_session(path, command="elicit test")
+    opened.session.speaker = speaker
+    opened.save()
+    opened.close()
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#story-role").hint == role
+

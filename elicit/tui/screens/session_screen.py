@@ -62,8 +62,10 @@ class SessionScreen(Screen[ResultType]):
         return self.app.get_key_display(key(binding_id).binding())
 
     def story_roles(self, *, hint: str = "", from_stories: bool = True) -> list[str]:
-        """Roles to offer in the story editor: a question's hint, the participants', then the stories' (newest first)."""
-        roles = ([hint] if hint else []) + [p.role for p in self.session.participants if p.role]
+        """Roles to offer in the story editor: a question's hint, the participants' (whoever is speaking first: the
+        editor suggests the first role), then the stories' (newest first)."""
+        participants = sorted(self.session.participants, key=lambda p: p.name != self.session.speaker)
+        roles = ([hint] if hint else []) + [p.role for p in participants if p.role]
         if from_stories:
             roles += [story.role for story in reversed(self.session.stories)]
         return roles
