@@ -182,3 +182,28 @@ async def test_a_new_story_offers_the_role_of_whoever_is_speaking(tmp_path: Path
         await pilot.pause()
         assert app.screen.query_one("#story-role").hint == role
 
+
+# T7-4: a long decision read 'e booking goes live before ...' once the cursor had moved to the next field ----------
+
+LONG_DECISION = "Online booking goes live before the second surgery opens in March"
+
+
+async def test_a_long_field_shows_its_start_when_left_and_its_cursor_when_come_back_to(tmp_path: Path):
+    from tests.support.tui import make_session
+
+    app = app_on(make_session(tmp_path / "invoicing.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", "d")
+        await pilot.pause()
+        field = app.screen.query_one("#item-0")
+        await pilot.press(*LONG_DECISION)
+        await pilot.pause()
+        assert field.render_line(0).text.rstrip().endswith("opens in March"), "typing: the cursor's end in view"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field.render_line(0).text.startswith(LONG_DECISION[:30]), "left: its start, not 'e booking goes live'"
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert field.has_focus and field.cursor_position == len(LONG_DECISION)
+        assert "opens in March" in field.render_line(0).text, "back in it: the cursor, at the end, in view"
