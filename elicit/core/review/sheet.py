@@ -20,7 +20,7 @@ from typing import Any
 
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Session, Story
-from elicit.core.text import formula_safe
+from elicit.core.text import formula_safe, printable
 from elicit.core.vocabulary import PRIORITY_LABELS, priority_from_word
 
 STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
@@ -83,7 +83,7 @@ def _xlsx_bytes(rows: list[list[str]]) -> bytes:
     assert sheet is not None
     sheet.title = "Review"
     for row in rows:
-        sheet.append(row)
+        sheet.append([printable(cell) for cell in row])  # a workbook cannot hold a control character: shown, as on a terminal
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for line in sheet.iter_rows():
@@ -150,9 +150,10 @@ def _as_sent(session: Session) -> dict[str, list[Story]]:
 
 
 def _same_text(cell: str, texts: list[str]) -> bool:
-    """Whether a cell still holds one of ``texts`` (spacing, line ends and the formula guard aside)."""
+    """Whether a cell still holds one of ``texts`` as the sheet wrote it (spacing, line ends, the CSV's formula guard
+    and the workbook's visible control characters aside)."""
     words = " ".join(cell.split())
-    return any(words in (" ".join(text.split()), " ".join(formula_safe(text).split())) for text in texts)
+    return any(words in {" ".join(written.split()) for written in (text, formula_safe(text), printable(text))} for text in texts)
 
 
 def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], where: str, reading: SheetReading) -> None:
@@ -317,7 +318,7 @@ def _check_mark(above: list[list[str]], session: Session, path: Path, reading: S
         return
     theirs = [cell.strip() for cell in found[1:4]] + [""] * 3
     ours = [cell.strip() for cell in sheet_mark(session)[1:4]]
-    if theirs[:3] == ours:
+    if theirs[:3] in (ours, [printable(cell).strip() for cell in sheet_mark(session)[1:4]]):
         return
     where = f"'{theirs[0]}' {theirs[1]}" + (f" ({theirs[2]})" if theirs[2] else "")
     if theirs[0] != ours[0] or theirs[2] != ours[2]:

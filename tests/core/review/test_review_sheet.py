@@ -7,11 +7,13 @@ import io
 from datetime import datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from elicit.core.findings import ElicitError
 from elicit.core.review import COLUMNS, read_sheet, sheet_rows, write_sheet
-from tests.support.export import rich_session
+from tests.support.export import hostile_text, rich_session
 
 
 def test_the_sheet_lists_every_story_not_rejected_with_empty_client_columns():
@@ -99,6 +101,18 @@ def test_an_excel_sheet_with_a_date_and_numbers_reads_the_same(tmp_path):
     reading = read_sheet(path, session)
     assert expected(reading.proposals) == [*WANTED, ("US-002", "change", "", "", "your priority: 2026-03-01", 10)]
     assert reading.warnings[-1] == f"{path}: row 10: '2026-03-01' is not a priority (Must, Should, Could or Won't); kept in the proposal's comment"
+
+
+def test_an_escape_in_a_story_or_the_title_is_shown_in_the_excel_sheet_and_read_back_as_it(tmp_path):
+    session = rich_session()
+    session.title += "\x1b]0;owned\x07"
+    session.stories[0].want = "record a job \x1b[31moffline"
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(write_sheet(session, path))  # IllegalCharacterError: a traceback from 'elicit review sheet'
+    sheet = load_workbook(path).active
+    assert "\x1b" not in sheet["B3"].value and "record a job ␛[31moffline" in sheet["B3"].value
+    reading = read_sheet(path, session)
+    assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
 
 
 def test_the_written_sheets_read_back_with_no_proposals_until_filled(tmp_path):
@@ -285,3 +299,17 @@ def test_keep_with_a_new_wording_is_a_change_and_keep_with_the_story_copied_stay
     assert [warning for warning in reading.warnings if "'keep' with a new wording" in warning] == [
         f"{path}: row 2: 'keep' with a new wording for {story.id}; read as a change (accept it, or decline it with a reason)"
     ]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(hostile_text, min_size=4, max_size=4), st.sampled_from(["r.csv", "r.xlsx"]))
+def test_any_text_in_a_story_reads_back_as_written_with_nothing_proposed(tmp_path, texts, name):
+    """An escape or another control character in a story (pasted, imported) made the Excel sheet fail with a
+    traceback: a workbook cannot hold one. It is written visible, as on a terminal, and read back as the story."""
+    session = rich_session()
+    session.stories[0].want, session.stories[0].so_that, session.stories[1].role = texts[:3]
+    session.stories[2].acceptance = [texts[3], "Given a month, then a CSV"]
+    path = tmp_path / name
+    path.write_bytes(write_sheet(session, path))
+    reading = read_sheet(path, session)
+    assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
