@@ -20,18 +20,25 @@ from typing import Any
 
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Session, Story
+from elicit.core.spec.exporters.story_groups import askers
 from elicit.core.text import formula_safe, printable
 from elicit.core.vocabulary import PRIORITY_LABELS, priority_from_word
 
 STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
 CLIENT_COLUMNS = ("Your decision (keep / change / remove)", "Your wording", "Your priority", "Your comment")
 COLUMNS = STORY_COLUMNS + CLIENT_COLUMNS
+ASKED_BY = "Asked for by"
+"""The column after the story's own naming who asked for it (``story_groups.askers``, as the tool exports name them),
+there when the stories were told by more than one person: a merged session of several stakeholders, or an interview
+of several. After them, not beside the story: a client deleting it must not take a cell of the mark line with it."""
+_WIDTHS = dict(zip((*STORY_COLUMNS, *CLIENT_COLUMNS, ASKED_BY), (10, 60, 10, 50, 22, 50, 14, 40, 30), strict=True))
+"""Each column's width in the Excel sheet, by its header."""
 SUFFIXES = (".csv", ".xlsx")
 MARK = "Review sheet of"
 """The first cell of the line above the header that names the session and round the sheet was written for."""
 
 _FIELD_OF_HEADER = {"id": "id", "decision": "change", "wording": "wording", "priority": "priority", "comment": "comment"}
-_SHEET_FIELDS = {"story": "sentence", "acceptance criteria": "acceptance", "priority": "sent_priority"}
+_SHEET_FIELDS = {"story": "sentence", "acceptance criteria": "acceptance", "priority": "sent_priority", "asked for by": "asked_by"}
 """The sheet's own columns (the story as sent): read only to see whether the client typed over them."""
 _PRIORITY_TAIL = re.compile(r"\s*[(,;:\u2013\u2014]|\s+-\s+")
 """Where a priority cell's words after the priority start ("Should (if budget)", "Must - for go-live")."""
@@ -45,27 +52,38 @@ _DECISION_WORDS = {
 
 
 def sheet_rows(session: Session) -> list[list[str]]:
-    """The sheet's rows: the header, then one row per story that is not rejected."""
-    rows = [list(COLUMNS)]
-    for story in session.stories:
-        if story.status == "rejected":
-            continue
-        rows.append([story.id, story.sentence(), PRIORITY_LABELS[story.priority], "\n".join(story.acceptance), "", "", "", ""])
+    """The sheet's rows: the header, then one row per story that is not rejected (with who asked for it when the
+    stories were told by more than one person)."""
+    stories = [story for story in session.stories if story.status != "rejected"]
+    asked = _asked_for_by(session, stories)
+    rows = [list(COLUMNS) if asked is None else [*STORY_COLUMNS, ASKED_BY, *CLIENT_COLUMNS]]
+    for index, story in enumerate(stories):
+        row = [story.id, story.sentence(), PRIORITY_LABELS[story.priority], "\n".join(story.acceptance)]
+        rows.append([*row, *([] if asked is None else [asked[index]]), "", "", "", ""])
     return rows
 
 
-def sheet_mark(session: Session) -> list[str]:
+def _asked_for_by(session: Session, stories: list[Story]) -> list[str] | None:
+    """Who asked for each story ("Ann Lee (owner, Must) and Ben Cho (baker, Could)" for one several interviews told),
+    or None when the stories name one person or nobody between them: the same name on every row tells the client
+    nothing, while in a session of several stakeholders it says whose story each one is."""
+    people = {name.strip().casefold() for story in stories for name in (story.by, *(copy.by for copy in story.copies)) if name.strip()}
+    return [askers(story, session)[1] for story in stories] if len(people) > 1 else None
+
+
+def sheet_mark(session: Session, width: int = len(COLUMNS)) -> list[str]:
     """The line above the header: which session (title, when started) and which round the sheet is of."""
     number = session.rounds[-1].number if session.rounds else 0
     started = f"session started {session.started_at.isoformat(timespec='seconds')}" if session.started_at else ""
     mark = [MARK, session.title, f"round {number}" if number else "no round recorded", started]
-    return mark + [""] * (len(COLUMNS) - len(mark))  # as wide as the header, so the separator is found on any line
+    return mark + [""] * (width - len(mark))  # as wide as the header, so the separator is found on any line
 
 
 def write_sheet(session: Session, path: Path) -> bytes:
     """The sheet for ``path``'s suffix as bytes (the caller writes them safely), the mark line above the header."""
     suffix = _suffix(path)
-    rows = [sheet_mark(session)] + sheet_rows(session)
+    rows = sheet_rows(session)
+    rows.insert(0, sheet_mark(session, len(rows[0])))
     if suffix == ".csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -77,6 +95,7 @@ def write_sheet(session: Session, path: Path) -> bytes:
 def _xlsx_bytes(rows: list[list[str]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -90,9 +109,8 @@ def _xlsx_bytes(rows: list[list[str]]) -> bytes:
         for cell in line:
             cell.data_type = "s"  # text, never a formula, whatever it starts with
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = (10, 60, 10, 50, 22, 50, 14, 40)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[chr(ord("A") + index - 1)].width = width
+    for index, header in enumerate(rows[1], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS[header]
     sheet.freeze_panes = "A3"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -123,7 +141,7 @@ def read_sheet(path: Path, session: Session) -> SheetReading:
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         cells = _row_cells(row, columns, unnamed)
         where = f"{path}: row {number}"
-        _take_edits_of_the_sheet(cells, sent.get(cells.get("id", ""), []), where, reading)
+        _take_edits_of_the_sheet(cells, sent.get(cells.get("id", ""), []), session, where, reading)
         if not any(cells.get(name) for name in ("change", "wording", "priority", "comment")) and not _new_story_text(cells):
             continue  # blank, or not filled by the client
         proposal, problem = _proposal(cells, stories, number, round_number, reading.warnings, where)
@@ -156,12 +174,13 @@ def _same_text(cell: str, texts: list[str]) -> bool:
     return any(words in {" ".join(written.split()) for written in (text, formula_safe(text), printable(text))} for text in texts)
 
 
-def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], where: str, reading: SheetReading) -> None:
+def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], session: Session, where: str, reading: SheetReading) -> None:
     """The client typed over the Story or Acceptance criteria cell (as people do in a spreadsheet): never drop it.
 
     An edited Story cell is the client's wording (unless they also wrote one in "Your wording"); edited criteria
-    have no column of their own, so they go in the comment, for the consultant to read before accepting. Each is
-    said once on import (trial3 T3-1: both were dropped without a word, and "keep" then confirmed the story).
+    have no column of their own, so they go in the comment, for the consultant to read before accepting, as an
+    edited "Asked for by" cell does (who asked is the consultant's to credit). Each is said once on import
+    (trial3 T3-1: both were dropped without a word, and "keep" then confirmed the story).
     """
     if cells.get(_UNNAMED):
         _add_comment(cells, f"written beside the sheet's columns: {cells[_UNNAMED]}")
@@ -172,15 +191,26 @@ def _take_edits_of_the_sheet(cells: dict[str, str], sent: list[Story], where: st
     sentence = cells.get("sentence", "")
     if sentence and not _same_text(sentence, [story.sentence() for story in sent]):
         reading.warnings.append(f"{where}: the client edited {story_id}'s Story cell; {_take_story_cell(cells, sentence)}")
+    _take_cells_without_a_field(cells, sent, session, where, reading)
+    priority = cells.get("sent_priority", "")
+    if priority and not any(priority_from_word(priority) == story.priority and _same_text(priority, [PRIORITY_LABELS[story.priority]]) for story in sent):
+        reading.warnings.append(f"{where}: the client edited {story_id}'s Priority cell; {_take_priority_cell(cells, priority)}")
+
+
+def _take_cells_without_a_field(cells: dict[str, str], sent: list[Story], session: Session, where: str, reading: SheetReading) -> None:
+    """Edited cells no field of a proposal holds go in its comment: the acceptance criteria (then a change, to apply
+    by hand) and who asked for the story."""
+    story_id = sent[0].id
     criteria = cells.get("acceptance", "")
     if criteria and not _same_text(criteria, ["\n".join(story.acceptance) for story in sent]):
         edited = "; ".join(line.strip() for line in criteria.splitlines() if line.strip())
         _add_comment(cells, f"acceptance criteria edited in the sheet: {edited}")
         _ask_for_a_change(cells)
         reading.warnings.append(f"{where}: the client edited {story_id}'s acceptance criteria; kept in the proposal's comment, to apply by hand")
-    priority = cells.get("sent_priority", "")
-    if priority and not any(priority_from_word(priority) == story.priority and _same_text(priority, [PRIORITY_LABELS[story.priority]]) for story in sent):
-        reading.warnings.append(f"{where}: the client edited {story_id}'s Priority cell; {_take_priority_cell(cells, priority)}")
+    asked = cells.get("asked_by", "")
+    if asked and not _same_text(asked, [askers(story, session)[1] for story in sent]):
+        _add_comment(cells, f"Asked for by cell edited in the sheet: {asked}")
+        reading.warnings.append(f"{where}: the client edited {story_id}'s Asked for by cell; kept in the proposal's comment")
 
 
 def _add_comment(cells: dict[str, str], text: str) -> None:
@@ -271,6 +301,8 @@ def _new_story(cells: dict[str, str], number: int, round_number: int, warnings: 
     wording = _new_story_text(cells)
     if cells.get("wording") and cells.get("sentence") and not _same_text(cells["sentence"], [cells["wording"]]):
         _add_comment(cells, f"Story cell: {cells['sentence']}")
+    if cells.get("asked_by"):
+        _add_comment(cells, f"asked for by: {cells['asked_by']}")  # theirs to say, ours to credit: kept, never dropped
     decision = cells.get("change", "")
     if decision and _leading_word(decision) not in ("add", "new", "keep", "change", "ok", "yes"):
         _add_comment(cells, f"your decision: {decision}")

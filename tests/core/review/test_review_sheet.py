@@ -13,6 +13,9 @@ from openpyxl import Workbook, load_workbook
 
 from elicit.core.findings import ElicitError
 from elicit.core.review import COLUMNS, read_sheet, sheet_rows, write_sheet
+from elicit.core.review.sheet import CLIENT_COLUMNS, STORY_COLUMNS
+from elicit.core.session.models import StoryCopy
+from elicit.core.spec import askers
 from tests.support.export import hostile_text, rich_session
 
 
@@ -115,13 +118,14 @@ def test_an_escape_in_a_story_or_the_title_is_shown_in_the_excel_sheet_and_read_
     assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
 
 
-def test_the_written_sheets_read_back_with_no_proposals_until_filled(tmp_path):
-    session = rich_session()
+@pytest.mark.parametrize("told", ["by nobody", "by several"])
+def test_the_written_sheets_read_back_with_no_proposals_until_filled(tmp_path, told):
+    session = rich_session() if told == "by nobody" else told_by_several()  # the second with an 'Asked for by' column
     for name in ("r.csv", "r.xlsx"):
         path = tmp_path / name
         path.write_bytes(write_sheet(session, path))
         reading = read_sheet(path, session)
-        assert reading.proposals == [] and reading.problems == []
+        assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
 
 
 def test_a_file_that_is_not_a_review_sheet_is_refused_clearly(tmp_path):
@@ -309,6 +313,92 @@ def test_any_text_in_a_story_reads_back_as_written_with_nothing_proposed(tmp_pat
     session = rich_session()
     session.stories[0].want, session.stories[0].so_that, session.stories[1].role = texts[:3]
     session.stories[2].acceptance = [texts[3], "Given a month, then a CSV"]
+    path = tmp_path / name
+    path.write_bytes(write_sheet(session, path))
+    reading = read_sheet(path, session)
+    assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
+
+
+# who asked: the column a sheet of several stakeholders has ---------------------------------------------------------
+
+
+def told_by_several():
+    """rich_session as a merge of Sam's and Kim's interviews gives it: a story of each, and one they both told."""
+    session = rich_session()
+    first, second, third = session.stories[:3]
+    first.by, second.by, third.by = "Sam", "Kim", "Sam"
+    third.copies = [StoryCopy("sam", "US-007", "Sam", priority="must"), StoryCopy("kim", "US-002", "Kim", priority="could")]
+    return session
+
+
+ASKED = ["Sam (Operations lead)", "Kim", "Sam (Operations lead, Must) and Kim (Could)"]
+
+
+def test_a_sheet_of_several_stakeholders_says_who_asked_for_each_story_as_the_tracker_exports_do():
+    """The CSV, Jira and Azure exports said who asked for a merged story; the sheet the client edits did not."""
+    session = told_by_several()
+    rows = sheet_rows(session)
+    assert rows[0] == [*STORY_COLUMNS, "Asked for by", *CLIENT_COLUMNS]
+    assert [row[4] for row in rows[1:]] == ASKED == [askers(story, session)[1] for story in session.stories[:3]]
+    assert [row[:4] + row[5:] for row in rows] == sheet_rows(rich_session()), "every other cell as in a sheet without it"
+    alone = rich_session()
+    for story in alone.stories:
+        story.by = "Sam"
+    assert sheet_rows(alone)[0] == list(COLUMNS), "one name on every row tells the client nothing: no column"
+    assert sheet_rows(rich_session())[0] == list(COLUMNS), "nobody credited: no column"
+
+
+def test_the_who_asked_column_is_sized_in_excel_and_the_mark_line_is_as_wide_as_the_header(tmp_path):
+    session = told_by_several()
+    for name in ("r.csv", "r.xlsx"):
+        (tmp_path / name).write_bytes(write_sheet(session, tmp_path / name))
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    assert sheet["E2"].value == "Asked for by" and sheet["E5"].value == ASKED[2] and sheet["F2"].value == CLIENT_COLUMNS[0]
+    assert sheet.column_dimensions["E"].width == 30 and sheet.column_dimensions["F"].width == 22 and sheet["E2"].font.bold
+    mark = next(csv.reader(io.StringIO((tmp_path / "r.csv").read_bytes().decode("utf-8-sig"))))
+    assert len(mark) == 9, "the mark line as wide as the header"
+
+
+def test_an_edited_who_asked_cell_is_kept_in_the_comment_and_the_rest_reads_as_without_the_column(tmp_path):
+    session = told_by_several()
+    first, second = session.stories[:2]
+
+    def edit(rows):
+        rows[2][4] = "Kim, not Sam"  # who asked, typed over
+        rows[3][5], rows[3][8] = "remove", "we bill elsewhere"
+        rows[4][7] = "Should"
+        rows.append(["", "", "", "", "Ben (finance)", "", "As a clerk, I want to print invoices", "", ""])  # a new story, theirs
+
+    reading = read_sheet(_returned(tmp_path, session, edit), session)
+    assert reading.problems == []
+    assert expected(reading.proposals) == [
+        (first.id, "keep", "", "", "Asked for by cell edited in the sheet: Kim, not Sam", 3),
+        (second.id, "remove", "", "", "we bill elsewhere", 4),
+        ("US-003", "change", "", "should", "", 5),
+        ("", "add", "As a clerk, I want to print invoices", "", "asked for by: Ben (finance)", 6),
+    ]
+    assert [warning.split(": ", 2)[1:] for warning in reading.warnings] == [
+        ["row 3", f"the client edited {first.id}'s Asked for by cell; kept in the proposal's comment"]
+    ]
+
+    def without(rows):  # the same edits, then the column deleted in the spreadsheet (or a sheet written before it)
+        edit(rows)
+        for row in rows:
+            del row[4]
+
+    gone = read_sheet(_returned(tmp_path, session, without), session)
+    assert expected(gone.proposals) == [*expected(reading.proposals)[1:3], ("", "add", "As a clerk, I want to print invoices", "", "", 6)]
+    assert (gone.problems, gone.warnings) == ([], [])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(hostile_text, min_size=4, max_size=4), st.sampled_from(["r.csv", "r.xlsx"]))
+def test_any_names_in_the_who_asked_column_read_back_as_written(tmp_path, names, name):
+    session = told_by_several()
+    session.participants[0].name, session.participants[0].role = names[0], names[1]
+    first, second, third = session.stories[:3]
+    first.by, second.by = names[0], names[2]
+    third.copies[0].by, third.copies[1].by = names[0], names[3]
     path = tmp_path / name
     path.write_bytes(write_sheet(session, path))
     reading = read_sheet(path, session)
