@@ -33,7 +33,7 @@ def open_session(args: argparse.Namespace) -> int:
             from ..plain import run as run_plain
 
             remember(path)
-            return run_plain(path)
+            return run_plain(path, when_shown=keep)
         pause_collector()
         from ..tui.app import run
 
@@ -48,7 +48,8 @@ CODE = "app"
 def compiled_methods() -> Iterator[Callable[[], None]]:
     """The methods ``dataclasses`` writes for elicit's own classes (session models, banks, screens) come compiled
     from the user's cache folder while the front end loads (:mod:`elicit.core.files.code_cache`); yields what keeps
-    them (the app calls it once its first screen is drawn; on the way out it runs anyway, and only once).
+    them and drops the hook (the app calls it once its first screen is drawn, plain mode once its first prompt is
+    shown; on the way out it runs anyway, and only once).
 
     Only ``elicit.`` modules: Textual's and rich's classes are compiled as in any Textual app."""
     from elicit.core.files import keep_code, load_code

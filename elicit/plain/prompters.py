@@ -7,7 +7,7 @@ a pipe, a dumb terminal or a screen reader's console.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
@@ -70,6 +70,19 @@ class Prompter(Protocol):
         ...
 
 
+class FirstShown:
+    """Runs ``then`` once, when a prompter's first prompt is on the screen (plain mode's ``when_shown``); later calls
+    do nothing. Called with or without a sender (prompt_toolkit passes its application to an event's handlers)."""
+
+    def __init__(self, then: Callable[[], None] | None):
+        self.then = then
+
+    def __call__(self, *_sender: Any) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
 def scale_points(question: Question) -> list[int]:
     """The points of a scale question, low to high."""
     low = int(question.min if question.min is not None else 1)
@@ -118,9 +131,10 @@ class LinePrompter:
 
     in_lists = False
 
-    def __init__(self, console: Console, stream: TextIO):
+    def __init__(self, console: Console, stream: TextIO, when_shown: Callable[[], None] | None = None):
         self.console = console
         self.stream = stream
+        self.shown = FirstShown(when_shown)
         self.reader = LineReader(stream)
         try:
             self.echo = not stream.isatty()
@@ -172,6 +186,7 @@ class LinePrompter:
 
     def _read(self) -> str:
         self.console.write(LINE_MARKER)
+        self.shown()  # the prompt is on the screen (written and flushed) before the wait for the reply
         line = self.reader.readline()
         if not line:
             self.console.say("")

@@ -14,7 +14,7 @@ question it does nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
@@ -26,7 +26,7 @@ from prompt_toolkit.styles import Style
 from elicit.core.session import has_value
 
 from .output import editable_answer
-from .prompters import Escaped, Picked, QuestionAsk, Reply, scale_label, scale_points
+from .prompters import Escaped, FirstShown, Picked, QuestionAsk, Reply, scale_label, scale_points
 
 QUESTION_MARK = ""
 LARGEST_SCALE_LIST = 11
@@ -51,13 +51,15 @@ def plain_style() -> Style | None:
 
 
 class QuestionaryPrompter:
-    """Asks with questionary; ``options`` (input=, output=) go to prompt_toolkit, for tests."""
+    """Asks with questionary; ``options`` (input=, output=) go to prompt_toolkit, for tests. ``when_shown`` runs once
+    the first prompt is drawn."""
 
     in_lists = True
 
-    def __init__(self, **options: Any):
+    def __init__(self, *, when_shown: Callable[[], None] | None = None, **options: Any):
         self.options = options
         self.style = plain_style()
+        self.shown = FirstShown(when_shown)
 
     def question(self, ask: QuestionAsk) -> Reply:
         """Ask one interview question with the prompt its kind needs."""
@@ -175,6 +177,8 @@ class QuestionaryPrompter:
                 event.app.exit(result=_SLASH)
 
         prompt.application.key_bindings = merge_key_bindings([prompt.application.key_bindings or KeyBindings(), bindings])
+        if self.shown.then is not None:
+            prompt.application.after_render += self.shown  # once the prompt is drawn
         result = prompt.unsafe_ask()
         if result is _ESCAPE:
             raise Escaped

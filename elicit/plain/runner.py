@@ -34,11 +34,15 @@ def run(
     stdout: TextIO | None = None,
     prompter: Prompter | None = None,
     clock: Callable[[], float] = time.monotonic,
+    when_shown: Callable[[], None] | None = None,
 ) -> int:
     """Run the interview in ``path`` as plain prompts; return the exit code.
 
     ``stdin``, ``stdout`` and ``prompter`` default to the terminal, ``clock``
     (for the interview time) to the monotonic clock; tests pass their own.
+    ``when_shown`` runs once the first prompt is on the screen (by the prompter
+    chosen here; ``elicit open --plain`` keeps the compiled code then, as the app
+    does once its first frame is drawn).
     Raises ElicitError (for example LockedError) if the session cannot be opened.
     """
     stdin = stdin if stdin is not None else sys.stdin
@@ -52,7 +56,7 @@ def run(
     code = 0
     with disconnect_guard():
         try:
-            PlainInterview(opened, prompter or choose_prompter(console, stdin, stdout), console, saver, clock).run()
+            PlainInterview(opened, prompter or choose_prompter(console, stdin, stdout, when_shown), console, saver, clock).run()
             ending = "Stopped."
         except EOFError:
             ending = "End of input."
@@ -89,8 +93,10 @@ def remember_progress(opened: OpenSession) -> None:
     remember(opened.path, title=opened.session.title, client=opened.session.client, done=summary.done, total=summary.questions)
 
 
-def choose_prompter(console: Console, stdin: TextIO, stdout: TextIO) -> Prompter:
-    """questionary on a real terminal; typed lines for pipes, TERM=dumb, or ELICIT_PLAIN_INPUT=lines."""
+def choose_prompter(console: Console, stdin: TextIO, stdout: TextIO, when_shown: Callable[[], None] | None = None) -> Prompter:
+    """questionary on a real terminal; typed lines for pipes, TERM=dumb, or ELICIT_PLAIN_INPUT=lines.
+
+    ``when_shown`` runs once the first prompt is on the screen."""
     wants_lines = os.environ.get(INPUT_ENV, "").strip().casefold() == "lines"
     dumb = os.environ.get("TERM", "").strip().casefold() in ("dumb", "unknown")
     if not wants_lines and not dumb and _is_terminal(stdin) and _is_terminal(stdout):
@@ -99,8 +105,8 @@ def choose_prompter(console: Console, stdin: TextIO, stdout: TextIO) -> Prompter
         except ImportError:  # questionary missing: lines still work
             pass
         else:
-            return QuestionaryPrompter()
-    return LinePrompter(console, stdin)
+            return QuestionaryPrompter(when_shown=when_shown)
+    return LinePrompter(console, stdin, when_shown)
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -13,8 +13,8 @@ file), so it can be kept::
 
 ``elicit open`` and the launcher do the same for the app (``load_code("app",
 modules=("elicit.",))`` as :mod:`elicit.cli.app_commands` loads, kept once the
-first screen is drawn): only elicit's own classes, so Textual's are compiled
-exactly as in a bare Textual app.
+first screen is drawn, or in plain mode once the first prompt is shown): only
+elicit's own classes, so Textual's are compiled exactly as in a bare Textual app.
 
 It is correct by construction:
 
