@@ -21,7 +21,7 @@ from typing import Any
 from elicit.core.findings import ElicitError
 from elicit.core.session.models import Proposal, Session, Story
 from elicit.core.spec.exporters.story_groups import askers
-from elicit.core.text import formula_safe, printable
+from elicit.core.text import formula_safe, listed, printable
 from elicit.core.vocabulary import PRIORITY_LABELS, priority_from_word
 
 STORY_COLUMNS = ("ID", "Story", "Priority", "Acceptance criteria")
@@ -36,6 +36,9 @@ _WIDTHS = dict(zip((*STORY_COLUMNS, *CLIENT_COLUMNS, ASKED_BY), (10, 60, 10, 50,
 SUFFIXES = (".csv", ".xlsx")
 MARK = "Review sheet of"
 """The first cell of the line above the header that names the session and round the sheet was written for."""
+_STARTED = "session started "
+_ROUND_CELL = re.compile(r"round \d+|no round recorded")
+"""The mark line's round cell (``sheet_mark``), known by its words when a deleted column moved it."""
 
 _FIELD_OF_HEADER = {"id": "id", "decision": "change", "wording": "wording", "priority": "priority", "comment": "comment"}
 _SHEET_FIELDS = {"story": "sentence", "acceptance criteria": "acceptance", "priority": "sent_priority", "asked for by": "asked_by"}
@@ -74,7 +77,7 @@ def _asked_for_by(session: Session, stories: list[Story]) -> list[str] | None:
 def sheet_mark(session: Session, width: int = len(COLUMNS)) -> list[str]:
     """The line above the header: which session (title, when started) and which round the sheet is of."""
     number = session.rounds[-1].number if session.rounds else 0
-    started = f"session started {session.started_at.isoformat(timespec='seconds')}" if session.started_at else ""
+    started = f"{_STARTED}{session.started_at.isoformat(timespec='seconds')}" if session.started_at else ""
     mark = [MARK, session.title, f"round {number}" if number else "no round recorded", started]
     return mark + [""] * (width - len(mark))  # as wide as the header, so the separator is found on any line
 
@@ -343,19 +346,56 @@ def _priority(cells: dict[str, str], warnings: list[str], where: str) -> tuple[s
 
 
 def _check_mark(above: list[list[str]], session: Session, path: Path, reading: SheetReading) -> None:
-    """Refuse a sheet written for another session or round; an old sheet with no mark is read with a warning."""
+    """Refuse a sheet written for another session or round; an old sheet with no mark is read with a warning, and so
+    is one whose mark lost a cell to a column the client deleted (the rest of it this session's)."""
     found = next((row for row in above if row and row[0].strip().casefold() == MARK.casefold()), None)
     if found is None:
         reading.warnings.append(f"{path}: the sheet does not say which session and round it is from (written by an older elicit); check it is this session's before accepting")
         return
-    theirs = [cell.strip() for cell in found[1:4]] + [""] * 3
-    ours = [cell.strip() for cell in sheet_mark(session)[1:4]]
-    if theirs[:3] in (ours, [printable(cell).strip() for cell in sheet_mark(session)[1:4]]):
+    written = sheet_mark(session)[1:4]
+    forms = [[cell.strip() for cell in written], [printable(cell).strip() for cell in written]]  # the CSV's, the workbook's
+    theirs = _mark_fields(found, forms)
+    if theirs in forms:
         return
+    lost = _lost_from_mark(theirs, forms)
+    if lost:
+        reading.warnings.append(
+            f"{path}: the line above the header has lost the session's {listed(lost)} (a column deleted in the spreadsheet?);"
+            " check it is this session's sheet, of this round, before accepting"
+        )
+        return
+    ours = forms[0]
     where = f"'{theirs[0]}' {theirs[1]}" + (f" ({theirs[2]})" if theirs[2] else "")
-    if theirs[0] != ours[0] or theirs[2] != ours[2]:
+    if not _same_session(theirs, forms):
         raise ElicitError(f"{path}: this sheet is from {where}, not from this session ('{ours[0]}'); import it into the session it was written for")
     raise ElicitError(f"{path}: this sheet is from {where}, but the session is now at {ours[1]}; write a new sheet with 'elicit review sheet' and send it to the client")
+
+
+def _mark_fields(found: list[str], forms: list[list[str]]) -> list[str]:
+    """The title, round and start a mark line gives: where elicit wrote them, or else found by what they say (a
+    column the client deleted or added moved them): the round and the start by their words, the title as the first
+    other cell."""
+    positioned = [cell.strip() for cell in found[1:4]] + [""] * 3
+    if positioned[:3] in forms:
+        return positioned[:3]
+    cells = [cell.strip() for cell in found[1:] if cell.strip()]
+    round_cell = next((cell for cell in cells if _ROUND_CELL.fullmatch(cell)), "")
+    started = next((cell for cell in cells if cell.startswith(_STARTED)), "")
+    titles = [cell for cell in cells if cell not in (round_cell, started)]
+    return [titles[0] if titles else "", round_cell, started]
+
+
+def _same_session(theirs: list[str], forms: list[list[str]]) -> bool:
+    """Whether a mark's title and start, those it still has, are this session's (then only its round differs)."""
+    return any(all(theirs[index] in ("", form[index]) for index in (0, 2)) for form in forms)
+
+
+def _lost_from_mark(theirs: list[str], forms: list[list[str]]) -> list[str]:
+    """What of ours the mark line lacks ("round", ...) when all it still says is ours; [] when nothing is missing or
+    something else is said (another session's or round's sheet)."""
+    lost = [name for name, mine, their in zip(("title", "round", "start"), forms[0], theirs, strict=True) if mine and not their]
+    fits = any(all(their in ("", form[index]) for index, their in enumerate(theirs)) for form in forms)
+    return lost if fits else []
 
 
 def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:

@@ -182,6 +182,51 @@ def test_a_sheet_of_another_session_or_round_is_refused_and_an_unmarked_one_is_r
     assert reading.problems == [] and len(reading.warnings) == 1 and "does not say which session" in reading.warnings[0]
 
 
+@pytest.mark.parametrize(("column", "lost"), [(1, "title"), (2, "round"), (3, "start")])
+def test_a_column_deleted_among_the_first_four_is_read_with_a_warning_not_refused_as_another_sessions(tmp_path, column, lost):
+    """Deleting the Priority column (C) took the mark line's round cell with it, and the import refused the sheet as
+    'from 'Field service app — discovery' ..., not from this session ('Field service app — discovery')'."""
+    from elicit.core.session.models import Round
+
+    session = rich_session()
+    session.rounds.append(Round(1))
+
+    def delete(rows):
+        rows[3][4] = "remove"  # US-002
+        for row in rows:
+            del row[column]
+
+    path = _returned(tmp_path, session, delete)
+    reading = read_sheet(path, session)
+    assert [(p.story, p.change) for p in reading.proposals] == [("US-002", "remove")] and reading.problems == []
+    assert reading.warnings[0] == (
+        f"{path}: the line above the header has lost the session's {lost} (a column deleted in the spreadsheet?);"
+        " check it is this session's sheet, of this round, before accepting"
+    )
+    other = rich_session()
+    other.title = "Hygienists"
+    other.rounds.append(Round(1))
+    if lost != "title":
+        with pytest.raises(ElicitError, match="not from this session"):
+            read_sheet(path, other)
+    session.rounds.append(Round(2))
+    if lost != "round":
+        with pytest.raises(ElicitError, match="but the session is now at round 2"):
+            read_sheet(path, session)
+
+
+def test_a_column_added_before_the_mark_cells_or_a_note_typed_beside_them_changes_nothing(tmp_path):
+    session = rich_session()
+
+    def add(rows):
+        for row in rows:
+            row.insert(1, "")
+        rows[0].append("thanks, see my notes")
+
+    reading = read_sheet(_returned(tmp_path, session, add), session)
+    assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
+
+
 def _returned(tmp_path, session, edit):
     """The session's sheet as written, with ``edit(rows)`` applied to its rows as a client would in a spreadsheet."""
     path = tmp_path / "back.csv"
