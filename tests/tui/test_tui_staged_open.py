@@ -18,6 +18,7 @@ from elicit.core.session.staged import SessionTail
 from elicit.tui.app import ElicitApp
 from elicit.tui.screens.story_editor import StoryEditor
 from elicit.tui.widgets.interview.question_stories import QuestionStories
+from elicit.tui.widgets.interview.stories_hint import StoriesHint
 from tests.support.tui import fixed_clock, make_session, sample_answers, sample_stories
 
 LOADING = "loading the session's stories"
@@ -45,6 +46,10 @@ def staged_app(path: Path) -> ElicitApp:
 
 
 def stories_panel_text(app: ElicitApp) -> str:
+    """What the stories box shows: the hint while the stories load (or the question has none), else the list."""
+    hint = app.screen.query_one(StoriesHint)
+    if hint.display:
+        return str(hint.render())
     panel = app.screen.query_one(QuestionStories)
     return " ".join(str(panel.get_option_at_index(index).prompt) for index in range(panel.option_count))
 

@@ -34,12 +34,13 @@ from ..widgets.common.keybar import KeyBar
 from ..widgets.interview.answer_inputs import NotesEditor, answer_input
 from ..widgets.interview.navigator import Navigator
 from ..widgets.interview.question_panel import NextQuestion, QuestionHelp, QuestionPanel, QuestionScroll, question_view
-from ..widgets.interview.question_stories import QuestionStories
 from ..widgets.interview.session_header import SessionHeader
+from ..widgets.interview.stories_hint import StoriesHint
 from .session_screen import SessionScreen
 
 if TYPE_CHECKING:
     from ..widgets.interview.interview_answers import InterviewAnswers
+    from ..widgets.interview.question_stories import QuestionStories
 
 
 class InterviewScreen(SessionScreen[None]):
@@ -84,7 +85,11 @@ class InterviewScreen(SessionScreen[None]):
         self._interview_answers = _interview_answers() if self.session.merged_from else None
         self._answer_slot = Container(*inputs[:1], id="answer-slot")
         self._notes_slot = Container(*inputs[1:], id="notes-slot")
-        self._stories_list = QuestionStories(id="question-stories")
+        # The stories box is one line of text until the question has a story: the list is made with the first.
+        self._stories_hint = StoriesHint(id="question-stories-hint")
+        first_stories = [] if self.opened.loading else self._question_stories()
+        self._stories_list = _stories_list() if first_stories else None
+        self._stories_hint.display = not first_stories
         self._next = NextQuestion(id="question-next")
         yield self._header
         with Horizontal(id="interview-body"):
@@ -97,7 +102,9 @@ class InterviewScreen(SessionScreen[None]):
                         yield self._interview_answers
                     yield self._answer_slot
                     yield self._notes_slot
-                    yield self._stories_list
+                    yield self._stories_hint
+                    if self._stories_list is not None:
+                        yield self._stories_list
                 yield self._next
         yield KeyBar()
 
@@ -196,13 +203,35 @@ class InterviewScreen(SessionScreen[None]):
         self._interview_answers.show(question, answer)
 
     def _show_stories(self) -> None:
+        hint = self._stories_hint
         if self.opened.loading:
-            self._stories_list.show_loading()
+            hint.say_loading()
+            self._show_stories_listed(False)
             return
         stories = self._question_stories()
         reasons = self._suspect_reasons(stories)
         self._stories_shown = (self._stories_key, reasons)
-        self._stories_list.show(stories, self.key_for("interview.story"), reasons)
+        if stories:
+            self._listed_stories().show(stories, reasons)
+        else:
+            hint.say_none(self.key_for("interview.story"))
+        self._show_stories_listed(bool(stories))
+
+    def _listed_stories(self) -> QuestionStories:
+        """The list of the question's stories, made (in the hint's place) when the first question with a story shows."""
+        if self._stories_list is None:
+            self._stories_list = _stories_list()
+            self._scroll.mount(self._stories_list, after=self._stories_hint)
+        return self._stories_list
+
+    def _show_stories_listed(self, listed: bool) -> None:
+        """The list in the stories box, or the hint (no story, or the stories still loading)."""
+        stories_list = self._stories_list
+        if stories_list is not None:
+            if not listed and stories_list.has_focus:
+                self.focus_answer()  # its last story went (edited away from this question): the keys go to the answer
+            stories_list.display = listed
+        self._stories_hint.display = not listed
 
     def _question_stories(self) -> list[Story]:
         """The stories whose source includes the current question, kept until a change may touch a story.
@@ -706,6 +735,13 @@ def _same_value(old: Any, new: Any) -> bool:
     if old is None or new is None:
         return old is None and new is None
     return type(old) is type(new) and old == new
+
+
+def _stories_list() -> QuestionStories:
+    """The list of the current question's stories: loaded with the first question that has one."""
+    from ..widgets.interview.question_stories import QuestionStories
+
+    return QuestionStories(id="question-stories")
 
 
 def _interview_answers() -> InterviewAnswers:

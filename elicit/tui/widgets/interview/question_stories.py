@@ -1,4 +1,5 @@
-"""The stories captured from the current question."""
+"""The stories captured from the current question, as a list (made with the question's first story: until then the
+box is a :class:`~.stories_hint.StoriesHint`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from elicit.core.session import Story
 from ...marks import PRIORITY_COLOURS, SUSPECT_MARK, priority_label
 from ...messages import StoryChosen
 from ..common.cursor import MarkedOptions
+from .stories_hint import STORIES_TITLE
 
 
 class QuestionStories(MarkedOptions, OptionList):
@@ -30,14 +32,12 @@ class QuestionStories(MarkedOptions, OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.border_title = "Stories from this question"
+        self.border_title = STORIES_TITLE
 
-    def show(self, stories: list[Story], new_story_key: str, suspects: dict[str, str] | None = None) -> None:
-        """List ``stories`` (or a hint how to capture one); ``suspects`` maps a suspect story's id to why it is doubtful."""
+    def show(self, stories: list[Story], suspects: dict[str, str] | None = None) -> None:
+        """List ``stories`` (one at least); ``suspects`` maps a suspect story's id to why it is doubtful."""
         suspects = suspects or {}
         self.clear_options()
-        if not stories:
-            self.add_option(Option(Text(f"none yet: {new_story_key} captures one from this answer", "dim"), disabled=True))
         options = []
         for story in stories:
             label = Text.assemble(
@@ -52,15 +52,7 @@ class QuestionStories(MarkedOptions, OptionList):
                 label.append_text(Text.assemble("\n  ", (f"{SUSPECT_MARK} suspect: {suspects[story.id]}", "bold yellow")))
             options.append(Option(label, id=story.id))
         self.add_options(options)  # in one go: the list lays itself out once, not once a story
-        self.border_subtitle = str(len(stories)) if stories else ""
-        self.can_focus = bool(stories)
-
-    def show_loading(self) -> None:
-        """Say that the session's stories are still being read (a big session opens on its first question first)."""
-        self.clear_options()
-        self.add_option(Option(Text("loading the session's stories…", "dim italic"), disabled=True))
-        self.border_subtitle = ""
-        self.can_focus = False
+        self.border_subtitle = str(len(stories))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
