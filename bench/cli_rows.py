@@ -42,7 +42,8 @@ sys.path.insert(1, str(REPO))
 
 from generated_bank import write_bank  # noqa: E402
 
-STORIES_DATA = REPO.parent / "shared" / "data" / "user-stories"
+STORIES_DATA = next((folder / "shared" for folder in REPO.parents if (folder / "shared").is_dir()), REPO.parent / "shared") / "data" / "user-stories"
+"""The 995 stories: ../shared beside the checkout (a worktree sits one level deeper than main)."""
 _TAG = re.compile(r"^#G\d+#\s*")
 BASELINE = "python -c 'import tomllib, rich'"
 

@@ -10,7 +10,7 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --github2 [--github2-dir DIR]  # the second GitHub set (tuning since round 6)
     .venv/bin/python bench/lint_real_backlogs.py --github3 [--github3-dir DIR]  # the third GitHub set (tuning since round 7)
     .venv/bin/python bench/lint_real_backlogs.py --github4 [--github4-dir DIR]  # the fourth GitHub set (tuning since round 8)
-    .venv/bin/python bench/lint_real_backlogs.py --github5 [--github5-dir DIR]  # the fifth GitHub set (blind: a reading)
+    .venv/bin/python bench/lint_real_backlogs.py --github5 [--github5-dir DIR]  # the fifth GitHub set (tuning since round 9)
     .venv/bin/python bench/lint_real_backlogs.py --github6 [--github6-dir DIR]  # the sixth GitHub set (blind: a reading)
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
@@ -54,8 +54,8 @@ reading at d4855bd).
 reading at 0c82c9d).
 
 ``--github5`` measures the fifth GitHub set (the ninth blind set) through the same reader: labels in
-tests/data/lint_github5/<backlog>.toml, stories in ../github5-user-stories/<backlog>.txt or ``--github5-dir DIR``. It is
-blind: every run is a reading, and docs/quality.md records each one. Per-backlog counts are always printed for the
+tests/data/lint_github5/<backlog>.toml, stories in ../github5-user-stories/<backlog>.txt or ``--github5-dir DIR``
+(promoted to tuning data on 2026-12-02 after one reading at 25ea61c). Per-backlog counts are always printed for the
 GitHub sets.
 
 ``--github6`` measures the sixth GitHub set (the tenth blind set, five backlogs labelled by two helpers) the same way:
@@ -80,7 +80,6 @@ from elicit.core.stories.backlog import BacklogLine, to_story  # noqa: E402
 from elicit.core.stories.lint import CHECKS, DEFAULT_ON, BacklogContext, LintFinding, lint_stories, lint_story  # noqa: E402
 from elicit.core.stories.parse import parse_story  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "user-stories"
 LABELS = ROOT / "tests" / "data" / "lint_labels.toml"
 UNSEEN = ROOT / "tests" / "data" / "lint_labels_unseen.toml"
 PROMOTED = UNSEEN  # the old unseen set, promoted to tuning data on 2026-12-01
@@ -94,6 +93,7 @@ def _beside(name: str) -> Path:
     return next((folder / name for folder in ROOT.parents if (folder / name).is_dir()), ROOT.parent / name)
 
 
+DATA = _beside("shared") / "data" / "user-stories"
 GITHUB_STORIES = _beside("github-user-stories")
 GITHUB2_LABELS = ROOT / "tests" / "data" / "lint_github2"
 GITHUB2_STORIES = _beside("github2-user-stories")

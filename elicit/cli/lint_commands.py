@@ -30,6 +30,7 @@ from elicit.core.stories import (  # noqa: E402
     story_words,
     structure_note,
     to_story,
+    unsure_note,
 )
 from elicit.core.text import clip, plural, printable  # noqa: E402
 
@@ -67,7 +68,7 @@ def lint(args: argparse.Namespace) -> int:
     else:
         rejected = sum(1 for story in stories if story.status == "rejected")
         _print_table(findings, texts, _checked(len(stories) - rejected, rejected))
-        for note in (structure_note(context, disabled), benefit_note(context, disabled)):
+        for note in (structure_note(context, disabled), unsure_note(context, disabled), benefit_note(context, disabled)):
             if note:
                 sys.stdout.write("\n".join(_wrapped(f"note: {note}", max(60, terminal_columns()))) + "\n")
     keep_patterns("lint", _PATTERNS)  # the first run (or the first after a change): keeps the patterns compiled

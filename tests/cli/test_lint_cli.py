@@ -79,6 +79,17 @@ def test_lint_says_when_a_structure_check_is_off_because_the_backlog_is_in_an_un
     assert "is off" not in run("lint", path, "--disable", "not-a-story").stdout
 
 
+def test_lint_says_which_checks_are_quiet_on_lines_it_could_not_place(tmp_path):
+    unread = "A text mining robot wants to harvest the PDF versions of the papers."
+    path = stories_file(tmp_path, GOOD, GOOD, GOOD, BAD, unread)
+    result = run("lint", path)
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "note: not-a-story is quiet on 1 line: it asks for something in a shape the lint cannot read" in said
+    assert "line 5" not in said
+    assert "is quiet" not in run("lint", path, "--disable", "not-a-story").stdout
+
+
 def test_lint_json(tmp_path):
     path = stories_file(tmp_path, GOOD, BAD)
     result = run("lint", path, "--json")

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         quality_line,
         story_text,
         structure_note,
+        unsure_note,
     )
     from elicit.core.stories.parse import NEGATION, UNPARSED_TAG, ParsedStory, negated_goal, parse_story
     from elicit.core.stories.similar import LIGHT_WORDS, SimilarityIndex, duplicate_groups, same_story, skeleton, story_words
@@ -36,6 +37,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
                 "quality_line",
                 "story_text",
                 "structure_note",
+                "unsure_note",
             ],
             "parse": ["NEGATION", "UNPARSED_TAG", "ParsedStory", "negated_goal", "parse_story"],
             "similar": ["LIGHT_WORDS", "SimilarityIndex", "duplicate_groups", "same_story", "skeleton", "story_words"],
@@ -71,4 +73,5 @@ __all__ = [
     "suspect_findings",
     "template_leftover",
     "to_story",
+    "unsure_note",
 ]

@@ -91,7 +91,8 @@ SAME_GOAL_PAIRS = {
         "approve+reject approve+decline accept+reject accept+decline sign+submit locate+access find+access search+access "
         "move+rearrange arrange+rearrange order+rearrange edit+modify change+modify amend+edit amend+change check+verify "
         "protect+harden protect+secure secure+harden encourage+promote pause+resume play+pause undo+redo expand+collapse "
-        "attach+detach see+click view+click edit+save view+browse apply+remove hide+display show+display"
+        "attach+detach see+click view+click edit+save view+browse apply+remove hide+display show+display discover+identify "
+        "find+identify"
     )
 }
 """The two sides of one setting or decision, a step that only leads to the other, and one action said twice
@@ -196,6 +197,75 @@ _ANOTHER_WANT = re.compile(r"[.;!]\s+(?:and\s+)?(?:(?:from|for|in|on|after|then)
 author"), also after a short opener ("From this list, I want to ...")."""
 
 
+_ANOTHER_STORY = re.compile(
+    r"[.;!]\s+(?P<opener>(?-i:As)\s+(?:an?|the)\s+[^,.;!]{1,80}?,?\s+(?:I|we)\s+(?:also\s+)?(?:want|would\s+like|need|wish)\b)(?P<goal>[^.;!]*)",
+    re.IGNORECASE,
+)
+"""A second story in a sentence of its own ("... as PDF files. As a student, I want to store my results ..."; round 9:
+items that hold a story per role)."""
+_PLAIN_WORDS = word_set(
+    "to be able the a an of in on at for with from by my our their its his her your i we it they that this these those "
+    "and or so can could would should will want need also have has is are was were not all any some which who when where "
+    "as such into within about than then there what how"
+)
+
+
+def _another_story(want: str, part: str) -> str | None:
+    """The opener of a second story in ``part`` ("As a student, I want"), when its goal asks for another thing than the
+    first goal; None when there is none or it asks for the same (the same capability for another role: "As a teacher, I
+    want the file names to be configurable ... As an administrator, I want the file names to be configurable ...")."""
+    first = _REQUEST_END.split(_NEXT_SENTENCE.split(want, maxsplit=1)[0], maxsplit=1)[0]
+    for found in _ANOTHER_STORY.finditer(part):
+        if not _same_request(first, _REQUEST_END.split(found.group("goal"), maxsplit=1)[0]):
+            return " ".join(found.group("opener").split()[:4]) + " …"
+    return None
+
+
+_REQUEST_END = re.compile(r",?\s*\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to|such\s+as|e\.g\.|for\s+example)|,\s*so\s+(?=I\b|we\b)|\(", re.IGNORECASE)
+"""Where what a goal asks for ends: its benefit, examples or an aside follow."""
+
+
+def _content_stems(text: str) -> set[str]:
+    """The words of ``text`` that carry content, cut to a rough stem ("attempts" and "attempt", "archives" and
+    "archiving"), for comparing what two goals ask for."""
+    stems: set[str] = set()
+    word: str
+    for word in re.findall(r"[a-z][a-z-]+", text.lower()):
+        if word in _PLAIN_WORDS or len(word) < 3:
+            continue
+        for ending in ("ing", "ed", "es", "s"):
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: -len(ending)]
+                break
+        stems.add(word)
+    return stems
+
+
+_NOT_PREDICATES = word_set("be able have")
+_INFINITIVE_HEADS = word_set("to will can should must could would")
+
+
+def _predicate(goal: str) -> str:
+    """What a goal's infinitive says is done or must hold: the word after its first "to" (or modal: "a solution that
+    will be maintained"), past "be able to", "be" and adverbs ("to be automatically transferred" -> "transferred", "to
+    export" -> "export"); "" without one."""
+    words: list[str] = re.findall(r"[a-z][a-z-]*", goal.lower())
+    start = next((index for index, word in enumerate(words) if word in _INFINITIVE_HEADS), None)
+    for word in words[start:] if start is not None else ():
+        if word not in _NOT_PREDICATES and word not in _INFINITIVE_HEADS and not word.endswith("ly"):
+            return word
+    return ""
+
+
+def _same_request(first: str, second: str) -> bool:
+    """Whether two goals ask for the same thing: the same predicate (:func:`_predicate`), and at least half the
+    content words of the shorter in the other."""
+    one, other = _content_stems(first), _content_stems(second)
+    if not one or not other or _predicate(first) != _predicate(second):
+        return False
+    return len(one & other) * 2 >= min(len(one), len(other))
+
+
 _BRACKETED_ACT = re.compile(r"\(\s*(?:and|also)\s+(?P<verb>[a-z]+)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*", re.IGNORECASE)
 """A second act written in brackets: "add the files (and edit their names)"."""
 _AS_WELL_AS_DOING = re.compile(r"\bas\s+well\s+as\s+(?P<verb>[a-z]+ing)\s+(?:it|them|this|these|those|that|the|a|an|my|our|their|its|his|her|all|any)\b", re.IGNORECASE)
@@ -241,6 +311,8 @@ def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
     for part in (want, so_that):
         if not any(mark in part for mark in ".;!"):
             continue  # both look for a sentence of its own, after one of these (_ANOTHER_WANT, _NEXT_SENTENCE)
+        if (story := _another_story(want, part)) is not None:
+            return "", story
         again = _ANOTHER_WANT.search(part)
         if again:
             return "", " ".join(again.group("want").split())
@@ -287,6 +359,7 @@ def _acts_listed(goal: _Goal) -> tuple[str, str] | None:
 
 _AS_WELL_AS = re.compile(r"\bas well as\b", re.IGNORECASE)
 _AND_OR = re.compile(r"\band\s*/\s*or\b", re.IGNORECASE)
+_NOT_LIMITED = re.compile(r"\bbut\s+(?:is|are)\s+not\s+limited\s+to\b", re.IGNORECASE)
 # each searched only in a text that may hold it ("as well as" in an ASCII text's lower case, "/"): most goals hold neither
 
 
@@ -306,6 +379,8 @@ def _goal_tokens(want: str) -> tuple[str, ...]:
     :func:`_goal` reads, remembered apart so that a goal with no joint is known to be one goal without it."""
     text = _AS_WELL_AS.sub("and", want) if not want.isascii() or "as well as" in want.lower() else want
     text = _AND_OR.sub("or", text) if "/" in text else text  # "a Resource and/or a Component": one joint
+    if "limited" in text:
+        text = _NOT_LIMITED.sub(" ", text)  # "these logs include but are not limited to: ...": one list (round 9)
     return tuple(_TOKEN.findall(text))
 
 
@@ -527,7 +602,17 @@ def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
         or _a_name(goal, joint, second)
         or _shared_head(goal, joint, second)
         or _reduced_relative(goal, second)
+        or _state_kept(goal, joint, second)
     )
+
+
+_STAYING = word_set("remain stay")
+
+
+def _state_kept(goal: _Goal, joint: int, second: int) -> bool:
+    """ "be available over the long term and remain part of the record": a state and that it lasts, one demand
+    (round 9)."""
+    return goal.word(second) in _STAYING and any(goal.word(index) == "be" for index in range(joint))
 
 
 def _no_act_here(goal: _Goal, joint: int, second: int) -> bool:
@@ -705,8 +790,8 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     a noun ("information about which data qualifies, how to apply and what it costs")."""
     following = goal.word(joint + 1)
     opener = _clause_start(goal, joint)
-    if goal.word(opener - 1) in _CONTENTS_OF:
-        return None
+    if goal.word(opener - 1) in _CONTENTS_OF or joint - 1 == opener:
+        return None  # "rules for what and how data is archived": two question words of one clause (round 9)
     if goal.tokens[joint] == "and" and _second_fact(goal, opener, joint):
         return "", f"and {goal.word(joint + 1)} {goal.word(joint + 2)}"
     if following == goal.word(opener):
@@ -726,9 +811,32 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
 def _in_a_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     """A joint inside a question that starts a second thing to know (a second question, or one after an aside)."""
     place = goal.places[joint]
+    if place in _QUESTION_WORDS | word_set("if whether") and (found := _question_tail(goal, joint)) is not None:
+        return found
     if place in _QUESTION_WORDS and (found := _second_question(goal, joint)) is not None:
         return found
     return _question_after_aside(goal, joint) if place in _QUESTION_WORDS | word_set("if whether") else None
+
+
+_TAIL_QUESTIONS = word_set("when where how why who")
+_OWN_VERB_WORDS = word_set("need needs should must can could will would have has")
+
+
+def _question_tail(goal: _Goal, joint: int) -> tuple[str, str] | None:
+    """ "understand what happens next and when", "know if I should apply for help, when and how": after a verb of
+    knowing, a question with a verb of its own, then bare question words to the end of the goal, each a second thing
+    to know (round 9; the rule book's "when the meeting is and who will attend", told short)."""
+    if goal.tokens[joint] not in ("and", ",") or goal.word(joint + 1) not in _TAIL_QUESTIONS:
+        return None
+    rest = goal.tokens[joint + 1 :]
+    if not all(token in _TAIL_QUESTIONS or token in JOINTS or token == "." for token in rest):
+        return None
+    opener = _clause_start(goal, joint)
+    if goal.word(opener - 1) not in KNOWING or joint - opener < 3:
+        return None
+    if not any(_inflected(goal, index) or goal.word(index) in _OWN_VERB_WORDS for index in range(opener + 1, joint)):
+        return None
+    return "", f"{_joined(goal, joint)}{goal.word(joint + 1)}"
 
 
 def _question_after_aside(goal: _Goal, joint: int) -> tuple[str, str] | None:
@@ -813,11 +921,22 @@ def _verbs_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | Non
         return None
     if _in_a_relative_clause(goal, _list_start(goal, first)):
         return None
-    if _result(goal, joint, second) or not _verb_position(goal, _list_start(goal, first)):
+    if (_result(goal, joint, second) and not _made_then_seen(goal, first, joint, second)) or not _verb_position(goal, _list_start(goal, first)):
         return None
     if goal.word(first + 1) == "," and goal.tokens[joint] != ",":
         return f"{left}, {goal.tokens[joint]} {right}", ""
     return f"{left}{',' if goal.tokens[joint] == ',' else ''} {_joined(goal, joint)}{right}", ""
+
+
+_MAKING = word_set("create add write post upload publish make")
+_SEEING = word_set("see view")
+
+
+def _made_then_seen(goal: _Goal, first: int, joint: int, second: int) -> bool:
+    """ "create and see a comment", "add and see books": a verb that makes a thing and "see" of the same thing, joined
+    with nothing between them: two acts on one object, each testable alone (round 9), not a step and its result
+    ("enter my zip code and get a list")."""
+    return goal.word(first) in _MAKING and first + 1 == joint and goal.tokens[joint] == "and" and goal.word(second) in _SEEING
 
 
 _OTHER_SUBJECTS = word_set("they he she you people users")
@@ -844,6 +963,9 @@ def _passives_joined(goal: _Goal, joint: int, second: int) -> tuple[str, str] | 
     later = goal.participle(second)
     if later is None:
         return None
+    after = goal.word(second + 1)
+    if goal.adjective(_item_before(goal, joint)) and _is_word(after) and after not in _PREPOSITIONS | JOINTS:
+        return None  # "about new or modified relevant objects": the participle describes the noun after it (round 9)
     for index in range(joint - 1, 0, -1):
         earlier = goal.participle(index)
         if earlier is not None and goal.places[index] == MAIN and _passive_at(goal, index, second):
@@ -902,10 +1024,21 @@ def _second_action(goal: _Goal, joint: int, second: int) -> tuple[str, str] | No
         # cannot be a noun, an object pronoun, or an object after a first verb's object ("upload a photo
         # and tag the people") or after a comma.
         parallel = goal.word(joint - 1) == "," or _object_of_a_verb(goal, joint)
-        sure = goal.only_verb(second) or after == "pronoun" or (after == "determiner" and parallel)
+        sure = goal.only_verb(second) or after == "pronoun" or (after == "determiner" and parallel and not _noun_then_preposition(goal, joint, second))
     else:
         sure = True
     return ("", f"{_joined(goal, joint)}{goal.word(second)}") if sure else None
+
+
+def _noun_then_preposition(goal: _Goal, joint: int, second: int) -> bool:
+    """ "make a direction or order for a case": after a noun and "or", a word that is a noun too, then a preposition:
+    a second noun of the same phrase, not a verb with its object (round 9; "and tag the people" takes its object)."""
+    return (
+        goal.tokens[joint] == "or"
+        and goal.word(second + 1) in _PREPOSITIONS
+        and "noun" in goal.words.parts(goal.word(second))
+        and "noun" in goal.words.parts(goal.word(joint - 1))
+    )
 
 
 def _no_action_after(goal: _Goal, joint: int, second: int, after: str) -> bool:

@@ -19,9 +19,11 @@ __all__ = ["atomic_problem", "minimal_problem", "solution_terms", "unique"]
 # Minimal: nothing but role, goal and benefit -----------------------------------------------------
 
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\}")
-_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[a-z]+-|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?|including\s+[\w-]+(?:\s+[\w-]+){0,2})$")
+_NOT_AN_ASIDE = re.compile(r"^(?:s|es|ies|[a-z]+-|not|\"[^\"]{1,30}\"|[A-Z][A-Za-z0-9&.-]{0,9}|\d+|[\d\s,./+-]*\d[\d\s,./+-]*(?:,?\s*etc\.?|\.\.\.)?|including\s+[\w-]+(?:\s+[\w-]+){0,2})$")
 """Not an aside in brackets: a plural "(s)", a prefix "(re-)use", an acronym "(DMP)", a number, a list of values ("{0, 1/2, 1, 2, etc.}"),
-or a short "including" list ("(including its metadata)", like the rules' short "including ..." list)."""
+or a short "including" list ("(including its metadata)", like the rules' short "including ..." list); round 9: the other
+case of one fact ("did (not) give consent") and a quoted gloss ("accessible ("barrier-free")"). A co-object "(and
+video)" stays an aside: the label sets read it both ways."""
 _SENTENCE_END = re.compile(r"[.!?]+\s+(?=\S)")
 _ABBREVIATIONS = word_set("e.g i.e etc vs approx incl no nos mr mrs ms dr st fig ca cf al ltd inc co jr sr dept")
 _EXAMPLE = re.compile(
@@ -250,7 +252,8 @@ def _another_purpose(so_that: str, may: Callable[[tuple[str, ...]], bool]) -> tu
     """A second "I can" glued on, one added with "and also", or a list of purposes (the second half of
     :func:`_second_benefit`)."""
     again = _searched(_GLUED_PURPOSE, so_that, so_that.count("can") >= 2 or so_that.count("could") >= 2)
-    if again and again.group("before").lower() not in _OPENERS | _QUESTION_WORDS:
+    if again and not _OPENERS.union(_QUESTION_WORDS).intersection(so_that[: again.start("chained")].lower().split()[-2:]):
+        # not one inside a clause: "I can see what I can change", "I can know which events I can join" (round 9)
         return "a second benefit", so_that[again.start("chained") :].strip()
     also = _searched(_AND_ALSO, so_that, may(("also",)))
     if also:

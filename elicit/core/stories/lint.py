@@ -31,7 +31,16 @@ from elicit.core.session.models import Story, with_article
 from elicit.core.stories.atomic import purpose_in_goal
 from elicit.core.stories.checks import atomic_problem, minimal_problem, solution_terms, unique
 from elicit.core.stories.lexicon import lexicon
-from elicit.core.stories.parse import UNPARSED_TAG, TemplateShape, parse_story, template_family, template_wording
+from elicit.core.stories.parse import (
+    UNPARSED_TAG,
+    UNPLACED_PARTS,
+    UNREAD_REQUEST,
+    TemplateShape,
+    parse_story,
+    template_family,
+    template_wording,
+    unsure_reading,
+)
 from elicit.core.stories.similar import SimilarityIndex
 from elicit.core.stories.vague_terms import VagueTerms, vague_terms
 from elicit.core.text import clip
@@ -67,6 +76,13 @@ BENEFIT_SHARE = 0.6
 
 MIN_BACKLOG = 3
 """With fewer other stories the backlog sets no convention: a benefit is expected, and uniformity is not judged."""
+
+UNSURE_QUIET: dict[str, frozenset[str]] = {
+    UNREAD_REQUEST: frozenset({"not-a-story"}),
+    UNPLACED_PARTS: frozenset({"no-role", "no-benefit", "not-minimal", "non-uniform"}),
+}
+"""The checks that stay quiet on a line the reader is unsure of, by why it is unsure (:func:`unsure_reading`; round
+9): a false alarm on a line the lint misread helps nobody, and :func:`unsure_note` says how many lines are quiet."""
 
 STRUCTURE_CHECKS = ("not-a-story", "no-want", "no-role")
 """The checks of a story's structure, which the backlog guard (:func:`quiet_checks`) switches off for a backlog."""
@@ -133,26 +149,36 @@ class _View:
     shape: TemplateShape | None  # None: the text is not a story
     priority: str
     acceptance: tuple[str, ...]
+    unsure: str = ""
+    """Why the reader is unsure of this line (:func:`unsure_reading`): the checks of UNSURE_QUIET stay quiet on it."""
 
     @property
     def unparsed(self) -> bool:
         return self.shape is None
+
+    @property
+    def quiet(self) -> frozenset[str]:
+        return UNSURE_QUIET.get(self.unsure, frozenset())
 
 
 def _view(story: Story) -> _View:
     acceptance = tuple(item for item in story.acceptance if item.strip())
     if is_raw_text(story):
         parsed = parse_story(story.want)
+        unsure = unsure_reading(story.want, parsed)
         if parsed is None:
-            return _View(story.id, "", "", "", None, story.priority, acceptance)
-        return _View(story.id, parsed.role, _said(parsed.want), parsed.so_that, template_family(parsed.template), story.priority, acceptance)
+            return _View(story.id, "", "", "", None, story.priority, acceptance, unsure)
+        shape = template_family(parsed.template)
+        return _View(story.id, parsed.role, _said(parsed.want), parsed.so_that, shape, story.priority, acceptance, unsure)
     shape = TemplateShape("want", "so-that" if story.so_that.strip() else "")
+    unsure = ""
     if story.quote.strip():
         # An imported story keeps its original line as the quote: its template is the one written there.
         original = parse_story(story.quote)
         if original is not None and (original.role, original.want, original.so_that) == (story.role, story.want, story.so_that):
             shape = template_family(original.template)
-    return _View(story.id, story.role.strip(), _said(story.want.strip()), story.so_that.strip(), shape, story.priority, acceptance)
+            unsure = unsure_reading(story.quote, original)
+    return _View(story.id, story.role.strip(), _said(story.want.strip()), story.so_that.strip(), shape, story.priority, acceptance, unsure)
 
 
 _NOTHING_ASKED = re.compile(r"(?:(?:not\s+)?to(?:\s+be\s+able\s+to)?)?[\s.…:;,!-]*", re.IGNORECASE)
@@ -178,6 +204,8 @@ class BacklogContext:
     similar: SimilarityIndex[str] = field(default_factory=SimilarityIndex)
     structure: Counter[str] = field(default_factory=Counter)
     """How many stories each structure check (STRUCTURE_CHECKS) would report."""
+    unsure: Counter[str] = field(default_factory=Counter)
+    """How many lines the reader is unsure of, by why (:func:`unsure_reading`)."""
     _uniformity: dict[tuple[str, str, bool, bool], tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
     """Remembered answers of :func:`_uniformity_problem`, which depends only on this key and the counts (see
     :meth:`uniformity`); emptied whenever a story is added."""
@@ -202,6 +230,8 @@ class BacklogContext:
         self.views.append(view)
         self.position.setdefault(view.id, index)
         self.similar.add(view, view.id)  # positions in the index are positions in views
+        if view.unsure:
+            self.unsure[view.unsure] += 1
         if view.shape is None:
             self.structure["not-a-story"] += 1
             return
@@ -290,6 +320,8 @@ Problem = tuple[str, str]
 
 
 def _single_checks(view: _View, checks: frozenset[str], terms: VagueTerms) -> list[LintFinding]:
+    if view.quiet:
+        checks -= view.quiet
     if view.unparsed:
         problems: list[tuple[str, Problem | None]] = [("not-a-story", _NOT_A_STORY)]
     else:
@@ -402,6 +434,8 @@ class _InBacklog:
 
 def _set_checks(view: _View, context: BacklogContext, checks: frozenset[str]) -> list[LintFinding]:
     story = _InBacklog(view, context, *context._others(view))
+    if view.quiet:
+        checks -= view.quiet
     found = []
     for codes, check in _SET_CHECKS:
         if codes & checks:
@@ -520,6 +554,30 @@ def structure_note(stories: Sequence[Story] | BacklogContext, disabled: frozense
         + "; where most stories of a backlog would get the same note, they are more likely written in a shape the lint does "
         "not know than all wrong: read a few of them"
     )
+
+
+def unsure_note(stories: Sequence[Story] | BacklogContext, disabled: frozenset[str] = frozenset()) -> str | None:
+    """Which checks stay quiet on how many lines the reader is unsure of, and why (:data:`UNSURE_QUIET`), or None.
+
+    A check that is off for some lines must not surprise a consultant: a front end says so, as for the backlog guard
+    (:func:`structure_note`). Checks already off for the whole backlog or switched off are left out."""
+    context = stories if isinstance(stories, BacklogContext) else BacklogContext.of(stories)
+    off = disabled | quiet_checks(context)
+    why = {  # (one line, several lines)
+        UNREAD_REQUEST: ("it asks", "they ask"),
+        UNPLACED_PARTS: ("its parts hold", "their parts hold"),
+    }
+    what = {
+        UNREAD_REQUEST: "for something in a shape the lint cannot read (no role and goal it can place)",
+        UNPLACED_PARTS: "another part's label ('Role:', 'Goal:', 'Benefit:') the lint could not place",
+    }
+    parts = []
+    for reason, count in sorted(context.unsure.items()):
+        quiet = sorted(UNSURE_QUIET[reason] - off)
+        if quiet and count:
+            lines, said = ("line", why[reason][0]) if count == 1 else ("lines", why[reason][1])
+            parts.append(f"{', '.join(quiet)} {'is' if len(quiet) == 1 else 'are'} quiet on {count} {lines}: {said} {what[reason]}")
+    return "; ".join(parts) + "; look at those lines" if parts else None
 
 
 # Uniformity ---------------------------------------------------------------------------------------

@@ -178,6 +178,9 @@ _LEADING_MARK = re.compile(
     r"^(?:[-*•·–—>]+\s*|\[[ xX]\]\s+|[A-Z]{1,6}\d{1,5}\s*[:.)]\s+|\(?\d{1,4}[.)]\s+|#\w+#\s*|\[?[A-Z][A-Z0-9]*-\d+\]?\s*[:.)-]?\s+|#\d+\s*[:.)-]?\s+|(?:user\s+)?story\s*:\s*|(?:user\s+)?story\s+-\s+|(?:chore|feature|bug|bugfix|fix|hotfix|task|epic|spike|enhancement|improvement|story)\s*:\s*|\[(?:chore|feature|bug|bugfix|fix|task|epic|spike|enhancement|improvement|story|user\s+story)\]\s*)+",
     re.IGNORECASE,
 )
+_ITEM_HEAD = re.compile(r"^(?:\[[\w.-]{1,24}\]\s*)?[^{}\[\]]{0,120}?\{\{\s*[\w.-]{1,40}\s*\}\}\s*(?=(?:as|i|we|in\s+order|so\s+that)\b)", re.IGNORECASE)
+"""An item's metadata before its story: an id in brackets, a title and a template macro ("[US-SC-01] Archiving
+attempts {{demand_high}} As a teacher, ..."; round 9): item metadata, not story text."""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
 _TRAILING = " \t,;:.!"
 
@@ -226,6 +229,8 @@ def normalise(text: str) -> str:
         text = _EMPHASIS.sub(lambda found: found.group(1) or "", text)
     text = " ".join((text if text.isascii() else text.translate(_QUOTES)).split())  # _QUOTES maps no ASCII character
     text = _LEADING_MARK.sub("", text, count=1).strip()
+    if "{{" in text:
+        text = _ITEM_HEAD.sub("", text, count=1)
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         text = text[1:-1].strip()
     return text
@@ -255,10 +260,13 @@ def parse_story(text: str) -> ParsedStory | None:
 
 def _read_line(line: str) -> ParsedStory | None:
     """The first reading, the second one where the first finds no goal or no role, then a named person as the subject
-    (:func:`_persona`) and a purpose told as a sentence of its own (:func:`_purpose_sentence`)."""
+    (:func:`_persona`) and a purpose told as a sentence of its own (:func:`_purpose_sentence`). A story written in
+    labelled fields ("Benefit: ... Role: ... Goal: ...") is read by its labels (:func:`_labelled_story`)."""
     line = _without_back_label(_table_row(line) if line[0] == "|" else line)
     if not line:
         return None
+    if ":" in line and (labelled := _labelled_story(line)) is not None:
+        return labelled
     parsed = _read(line)
     if parsed is None or not parsed.want or not parsed.role:
         parsed = _read_harder(line, parsed)
@@ -547,6 +555,110 @@ def _split_ends(rest: str) -> tuple[str, str, str]:
     if not so_that:
         return want, "", ""
     return want, best[3] + so_that, best[2]
+
+
+# A story written in labelled fields ---------------------------------------------------------------------------------
+# "Benefit: In order to X Role: As a clerk Goal/desire: I want Y" (Gherkin narratives written as forms; round 9): the
+# labels say which part is which, in any order; the words after each label are read as the templates read them, so
+# a goal slot without "I want" or a benefit slot without "in order to" is worded otherwise (non-uniform), not missing.
+
+_FIELD_LABEL = re.compile(
+    r"(?:^|(?<=[\s.;,]))(?P<label>role|actor|persona|goal\s*/\s*desire|goal|desire|want|benefit|value|reason|so\s+that)\s*:\s*",
+    re.IGNORECASE,
+)
+_FIELD_KIND = {"role": "role", "actor": "role", "persona": "role", "goal": "goal", "desire": "goal", "want": "goal",
+               "benefit": "benefit", "value": "benefit", "reason": "benefit", "so that": "benefit"}
+_UNMARKED_BENEFIT = "no-marker"
+"""The ends of a benefit given in its own field without a marker ("Benefit: Correct handling of time zones")."""
+
+
+def _fields(line: str) -> dict[str, str] | None:
+    """The labelled fields of a line (kind -> text), when it is written as two or more of them and nothing stands
+    before the first; None otherwise (a colon in an ordinary story: "As a clerk: I want ...")."""
+    found = list(_FIELD_LABEL.finditer(line))
+    if len(found) < 2 or found[0].start() != 0:
+        return None
+    fields: dict[str, str] = {}
+    for index, label in enumerate(found):
+        kind = _FIELD_KIND[" ".join(label.group("label").lower().split("/")[0].split())]
+        end = found[index + 1].start() if index + 1 < len(found) else len(line)
+        if kind in fields:
+            return None  # a label twice: not a form
+        fields[kind] = line[label.end() : end].strip(_TRAILING + " ")
+    return fields if "goal" in fields and fields["goal"] else None
+
+
+def _labelled_story(line: str) -> ParsedStory | None:
+    """A story written in labelled fields, read field by field (see above), or None when the line is not one."""
+    fields = _fields(line)
+    if fields is None:
+        return None
+    role = fields.get("role", "")
+    start = _ROLE_START.match(role)
+    role = _clean_role(role[start.end() :] if start else role)
+    goal = _parse_body(fields["goal"])
+    if goal is not None and goal.role:
+        goal = None  # "Goal: As a clerk, I want ...": read as written below
+    if goal is not None and goal.want:
+        want, so_that, template = goal.want, goal.so_that, goal.template
+    else:
+        want, so_that, ends = _split_ends(fields["goal"])
+        template = "unmarked" + (f"-{ends}" if ends else "")
+    benefit = fields.get("benefit", "")
+    if benefit and not so_that:
+        so_that, ends = _benefit_field(benefit)
+        template = template.split("-so", 1)[0].split("-in-order-to", 1)[0] + f"-{ends}"
+    if not want:
+        return None
+    return ParsedStory(role, want, so_that, line, ("as-" if role else "") + template)
+
+
+def _benefit_field(benefit: str) -> tuple[str, str]:
+    """The benefit and its ends key, from a benefit field: a marker read as the templates read it ("In order to X",
+    "So I can X"), else the field as written with the ends :data:`_UNMARKED_BENEFIT`."""
+    _want, so_that, ends = _split_ends(" " + benefit)
+    if so_that and not _want.strip():
+        return so_that, ends
+    if (typo := _IN_ORDER_NO_TO.match(benefit)) is not None:  # "In order receive a notification": the marker, mistyped
+        return "I can " + benefit[typo.end() :], "in-order-to"
+    return benefit, _UNMARKED_BENEFIT
+
+
+_IN_ORDER_NO_TO = re.compile(r"in\s+order\s+(?!to\b|that\b)(?=[a-z]+\b)", re.IGNORECASE)
+
+
+# Lines the reader cannot place with confidence (round 9) ----------------------------------------------------------
+# The lint stays quiet rather than cry wolf where the reader is unsure: a line it cannot read as a story that still
+# asks for something is no proof of "not a story" (its shape is one the reader does not know), and a story whose
+# fields hold another part's label was split in the wrong places, so what its parts hold says nothing.
+
+_ASKS = re.compile(
+    r"^(?:[^\s.;:!?]+\s+){1,24}?(?:wants?|needs?|would\s+like|wish(?:es)?|expects?|can|could|(?:should|must|will|would)\s+be\s+able\s+to|"
+    r"(?:is|are)\s+able\s+to)\s+(?:to\s+)?(?:be\s+)?[a-z]{2,}|^(?:so\s+that|in\s+order\s+to)\s+\S|^as\s+(?:an?|the)\s+[^.;:!?]{1,80}?\b(?-i:I|we)\s+[a-z]{2,}",
+    re.IGNORECASE,
+)
+_PART_LABEL = re.compile(r"\b(?:role|goal(?:\s*/\s*desire)?|benefit)\s*:", re.IGNORECASE)
+
+UNREAD_REQUEST = "unread-request"
+"""Why a line is quiet on ``not-a-story``: it asks for something in a shape the reader does not know."""
+UNPLACED_PARTS = "unplaced-parts"
+"""Why a story is quiet on the checks of its parts: its fields hold another part's label."""
+
+
+def unsure_reading(text: str, parsed: ParsedStory | None) -> str:
+    """Why the reader is not sure of its reading of ``text`` (:data:`UNREAD_REQUEST`, :data:`UNPLACED_PARTS`), or "".
+
+    No story, but a subject and a goal connector ("A text mining application wants to discover ...", "An external
+    system can harvest ..."), a role and "I" with a verb ("As a teacher when I register I provide ..."), or a line
+    that opens with a benefit ("So that ..."): a request in a shape the reader does not know. A story whose role, goal or benefit holds a label of another part ("... Role: ... Goal: ..."): its
+    parts were not placed."""
+    if parsed is None:
+        line = normalise(text)
+        before = _ends_search(line)  # the connector must ask, not stand in a benefit ("Upload it so that I can ...")
+        return UNREAD_REQUEST if _ASKS.match(line[: before.start()] if before is not None and before.start() > 0 else line) else ""
+    if ":" in text and any(_PART_LABEL.search(part) for part in (parsed.role, parsed.want, parsed.so_that)):
+        return UNPLACED_PARTS
+    return ""
 
 
 # Stories told in the third person or as a scene ------------------------------------------------------------------
@@ -961,7 +1073,7 @@ def template_family(template: str) -> TemplateShape:
     name = template.removeprefix("in-order-to-")
     ends = "in-order-to" if template.startswith("in-order-to-") else ""
     name = name.removeprefix("as-")
-    for marker in ("-so-that", "-in-order-to", "-so"):
+    for marker in ("-so-that", "-in-order-to", "-so", "-" + _UNMARKED_BENEFIT):
         if name.endswith(marker):
             name = name[: -len(marker)]
             ends = marker[1:]

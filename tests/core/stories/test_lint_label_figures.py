@@ -19,9 +19,9 @@
   promoted to tuning data on 2026-12-02 after one blind reading at 08a8984): no default check makes more false alarms
   than the round-6 rules do (``GITHUB2_MOST_FALSE``); precision 0.85 or more for every default check except those
   named in ``GITHUB2_BELOW_GOAL``. Skips when ../github2-user-stories is absent (CI).
-- The third and fourth GitHub sets (tests/data/lint_github3/, lint_github4/; promoted to tuning data on 2026-12-02, each
-  after one blind reading, at d4855bd and 0c82c9d): one parameterised test, the same ceilings per set
-  (``PROMOTED_GITHUB_SETS``). Skips when the set's stories are absent (CI).
+- The third, fourth and fifth GitHub sets (tests/data/lint_github3/, lint_github4/, lint_github5/; promoted to tuning
+  data on 2026-12-02, each after one blind reading, at d4855bd, 0c82c9d and 25ea61c): one parameterised test, the same
+  ceilings per set (``PROMOTED_GITHUB_SETS``). Skips when the set's stories are absent (CI).
 
 Stories are linted as `elicit lint` reads a backlog file: each backlog as its own set, the
 ``#G12#`` tag stripped, a line that holds only the tag read as it stands (not a story).
@@ -43,6 +43,7 @@ from tests.conftest import (
     GITHUB2_STORIES,
     GITHUB3_STORIES,
     GITHUB4_STORIES,
+    GITHUB5_STORIES,
     GITHUB_STORIES,
     HOLDOUT_STORIES,
     story_line,
@@ -176,7 +177,7 @@ def test_precision_of_every_default_check_on_the_github_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 150  # the checks do fire on these stories
 
 
-GITHUB2_MOST_FALSE = {"not-a-story": 7, "not-atomic": 4, "ambiguous": 8, "not-minimal": 7, "solution": 3, "non-uniform": 1}  # round 8 (round 6: ambiguous 10, non-uniform 5)
+GITHUB2_MOST_FALSE = {"not-a-story": 3, "not-atomic": 4, "ambiguous": 8, "not-minimal": 7, "solution": 3, "non-uniform": 1}  # round 9 (round 8: not-a-story 7; round 6: ambiguous 10, non-uniform 5)
 """False alarms on the second GitHub set with the round-6 rules (tuned on it since its one blind reading): a check may
 not make more."""
 GITHUB2_BELOW_GOAL = frozenset({"not-a-story", "not-atomic", "ambiguous", "solution"})
@@ -203,7 +204,7 @@ def test_precision_of_every_default_check_on_the_second_github_set():
     assert sum(tp for tp, _, _ in scores.values()) >= 250  # the checks do fire on these stories (round 5: 94)
 
 
-GITHUB3_MOST_FALSE = {"not-a-story": 2, "not-atomic": 6, "not-minimal": 1, "ambiguous": 2}  # round 8 (round 7: no-want 2, ambiguous 3)
+GITHUB3_MOST_FALSE = {"not-a-story": 1, "not-atomic": 6, "not-minimal": 1, "ambiguous": 2}  # round 9 (round 8: not-a-story 2; round 7: no-want 2, ambiguous 3)
 """False alarms on the third GitHub set with the round-7 rules (tuned on it since its one blind reading at d4855bd,
 where not-a-story made 43 and no-want 73): a check may not make more."""
 GITHUB3_BELOW_GOAL = frozenset({"not-a-story", "not-atomic", "ambiguous"})  # round 8: no-want 4 of 4
@@ -214,18 +215,29 @@ and try to log in again"; "add and remove", which the fresh set reads the other 
 photos", "the various ways", "the relevant organisation")."""
 
 
-GITHUB4_MOST_FALSE = {"not-a-story": 5, "no-benefit": 1, "not-atomic": 1, "not-minimal": 3, "ambiguous": 1, "non-uniform": 2}
+GITHUB4_MOST_FALSE = {"no-benefit": 1, "not-atomic": 1, "not-minimal": 3, "ambiguous": 1, "non-uniform": 2}
 """False alarms on the fourth GitHub set with the round-8 rules (tuned on it since its one blind reading at 0c82c9d,
 where not-a-story made 10, no-benefit 8, ambiguous 5): a check may not make more."""
-GITHUB4_BELOW_GOAL = frozenset({"not-a-story"})
-"""Below precision 0.85 there with the round-8 rules, said so in docs/quality.md: not-a-story 25 of 30, the five lines of
-k2-primero that hold only a "So that ..." clause (the rule book's "no role and no 'I want'": not-a-story; that
-backlog's labeller read them as no-role and no-want)."""
+GITHUB4_BELOW_GOAL: frozenset[str] = frozenset()
+"""Below precision 0.85 there: none since round 9 (round 8: not-a-story 25 of 30, the five lines of k2-primero that hold
+only a "So that ..." clause, which that backlog's labeller read as no-role and no-want; round 9 is quiet on a line that
+opens with a benefit, see docs/quality.md, and not-a-story makes 23 reports, none false)."""
+
+GITHUB5_MOST_FALSE = {"no-benefit": 2, "not-atomic": 4, "not-minimal": 7, "ambiguous": 9}
+"""False alarms on the fifth GitHub set with the round-9 rules (tuned on it since its one blind reading at 25ea61c,
+where not-a-story made 63, no-role 15, no-benefit 8, not-atomic 6, not-minimal 14, ambiguous 7): a check may not make
+more."""
+GITHUB5_BELOW_GOAL = frozenset({"no-benefit", "ambiguous"})
+"""Below precision 0.85 there with the round-9 rules, said so in docs/quality.md: no-benefit 9 of 11 (a purpose
+infinitive after a clause, "limit who can create groups to ensure ..."; a comparison "as accessible as ... to be able
+to ..."), ambiguous 27 of 36 ("flexible groups", a product's name for a kind of group; "better" about the user's own
+skill; "or other" inside the user's own decision; "various locations")."""
 
 PROMOTED_GITHUB_SETS = {
     # folder: (title, stories, most false alarms, checks below the goal, true positives at least)
     "lint_github3": ("third GitHub set", GITHUB3_STORIES, GITHUB3_MOST_FALSE, GITHUB3_BELOW_GOAL, 145),  # blind reading: 45
     "lint_github4": ("fourth GitHub set", GITHUB4_STORIES, GITHUB4_MOST_FALSE, GITHUB4_BELOW_GOAL, 215),  # blind reading: 205
+    "lint_github5": ("fifth GitHub set", GITHUB5_STORIES, GITHUB5_MOST_FALSE, GITHUB5_BELOW_GOAL, 185),  # blind reading: 92
 }
 
 
