@@ -308,16 +308,8 @@ def atomic_problem(want: str, so_that: str = "") -> tuple[str, str] | None:
     ("", start of the second goal) such as ("", "and attach"). A second "I want" in a sentence of its own, in the goal
     or after the benefit (``so_that``), is a second goal too.
     """
-    for part in (want, so_that):
-        if not any(mark in part for mark in ".;!"):
-            continue  # both look for a sentence of its own, after one of these (_ANOTHER_WANT, _NEXT_SENTENCE)
-        if (story := _another_story(want, part)) is not None:
-            return "", story
-        again = _ANOTHER_WANT.search(part)
-        if again:
-            return "", " ".join(again.group("want").split())
-        if (other := _another_role_can(part)) is not None:
-            return "", other
+    if (sentence := _second_sentence_goal(want, so_that)) is not None:
+        return "", sentence
     if "as well as" in want.lower() and (gerund := _gerund_as_well_as(want)) is not None:
         return "", gerund
     if "(" in want and (act := _BRACKETED_ACT.search(want)) is not None and lexicon().is_base_verb(act.group("verb").lower()):
@@ -354,6 +346,22 @@ def _acts_listed(goal: _Goal) -> tuple[str, str] | None:
     listed = sum(goal.word(index - 1) in JOINTS for index in acts)
     if len(bases) >= 3 and listed >= 2:
         return "", f"{goal.word(acts[1])} ..."
+    return None
+
+
+def _second_sentence_goal(want: str, so_that: str) -> str | None:
+    """The start of a second goal in a sentence of its own, in the goal or after the benefit: another story of the
+    item that asks for another thing, a second "I want", a story of another role's capability; or None."""
+    for part in (want, so_that):
+        if not any(mark in part for mark in ".;!"):
+            continue  # each looks for a sentence of its own, after one of these (_ANOTHER_WANT, _NEXT_SENTENCE)
+        if (story := _another_story(want, part)) is not None:
+            return story
+        again = _ANOTHER_WANT.search(part)
+        if again:
+            return " ".join(again.group("want").split())
+        if (other := _another_role_can(part)) is not None:
+            return other
     return None
 
 
@@ -790,8 +798,8 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     a noun ("information about which data qualifies, how to apply and what it costs")."""
     following = goal.word(joint + 1)
     opener = _clause_start(goal, joint)
-    if goal.word(opener - 1) in _CONTENTS_OF or joint - 1 == opener:
-        return None  # "rules for what and how data is archived": two question words of one clause (round 9)
+    if _one_question(goal, opener, joint):
+        return None
     if goal.tokens[joint] == "and" and _second_fact(goal, opener, joint):
         return "", f"and {goal.word(joint + 1)} {goal.word(joint + 2)}"
     if following == goal.word(opener):
@@ -806,6 +814,12 @@ def _second_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
     if goal.tokens[joint] in ("and", ",") and following in _QUESTION_WORDS and own_clause:
         return "", f"{_joined(goal, joint)}{following}"
     return None
+
+
+def _one_question(goal: _Goal, opener: int, joint: int) -> bool:
+    """Questions that are one thing to know: the contents of a noun ("information about which data qualifies, how to
+    apply ..."), two question words of one clause ("rules for what and how data is archived"; round 9)."""
+    return goal.word(opener - 1) in _CONTENTS_OF or joint - 1 == opener
 
 
 def _in_a_question(goal: _Goal, joint: int) -> tuple[str, str] | None:
