@@ -65,6 +65,13 @@ goal, the second with words of its own ("citations imported and linked with thei
 access setting allows ("access to read, edit or delete"), a participle after "last"/"first", ", see list here",
 bare nouns that modify one plural head ("user and group permissions"), values of a comma list most of whose items
 start with no verb, defences joined only by "or" ("validate or sanitise"), a few doublets ("protect and harden").
+
+Round 9 (the fifth GitHub set's kinds): an item that holds a story per role ("... As a student, I want ...") holds two
+goals when the later story asks for another thing (:func:`_same_request`); bare question words after a question ("what
+happens next and when"); "create and see" one thing; "and (to) be able to" after a clause of the goal; "If ..., I
+want" in a sentence of its own. Near misses: two question words of one clause ("what and how data is archived"),
+"include but are not limited to", participles before a noun, "a direction or order for a case", "available and
+remain", a "such as" list, "and still be able to".
 """
 
 from __future__ import annotations
@@ -192,7 +199,7 @@ class _Goal:
         return base
 
 
-_ANOTHER_WANT = re.compile(r"[.;!]\s+(?:and\s+)?(?:(?:from|for|in|on|after|then)\b[^.;!]{0,40}?,\s*)?(?P<want>(?:I|we)\s+(?:also\s+)?(?:want|would\s+like|need)\b)", re.IGNORECASE)
+_ANOTHER_WANT = re.compile(r"[.;!]\s+(?:and\s+)?(?:(?:from|for|in|on|after|then|if|when|once)\b[^.;!]{0,40}?,\s*)?(?P<want>(?:I|we)\s+(?:also\s+)?(?:want|would\s+like|need)\b)", re.IGNORECASE)
 """A second want in a sentence of its own ("... for any resource. I want to copy it to ...", "...; I want a default
 author"), also after a short opener ("From this list, I want to ...")."""
 
@@ -223,6 +230,17 @@ def _another_story(want: str, part: str) -> str | None:
 
 _REQUEST_END = re.compile(r",?\s*\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to|such\s+as|e\.g\.|for\s+example)|,\s*so\s+(?=I\b|we\b)|\(", re.IGNORECASE)
 """Where what a goal asks for ends: its benefit, examples or an aside follow."""
+
+
+_BENEFIT_START = re.compile(r",?\s*\b(?:so\s+that|in\s+order\s+to|so\s+as\s+to)\b|,\s*so\s+(?=I\b|we\b)", re.IGNORECASE)
+
+
+def later_goals(text: str) -> list[str]:
+    """The goals of the stories after the first one in an item (:data:`_ANOTHER_STORY`), each up to its benefit: what
+    a check of the goal must judge too when one line holds a story per role."""
+    if not any(mark in text for mark in ".;!"):
+        return []
+    return [_BENEFIT_START.split(found.group("goal"), maxsplit=1)[0] for found in _ANOTHER_STORY.finditer(text)]
 
 
 def _content_stems(text: str) -> set[str]:
@@ -555,6 +573,8 @@ def _second_want(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None
     """A second want at the top level: "and I want it to be backed up", "and need a way to", "and the app should also
     record my heart rate" (a subject and a modal of its own), ", and be notified of new papers" (a passive goal after a
     comma)."""
+    if goal.tokens[joint] == "and" and _able_after(goal, joint) and goal.base_verb(goal.next_word(0)):
+        return "", f"and {'to ' if goal.word(joint + 1) == 'to' else ''}be able to"  # "know X and be able to find it" (round 9)
     if goal.places[joint] != MAIN or goal.tokens[joint] not in _LIST_ENDS:
         return None
     start = joint + 1
@@ -566,7 +586,12 @@ def _second_want(goal: _Goal, joint: int, second: int) -> tuple[str, str] | None
     subject = _subject_with_modal(goal, start)
     if subject:
         return "", f"{_joined(goal, joint)}{subject}"
-    if goal.word(joint - 1) == "," and word == "be" and goal.participle(start + 1) is not None and goal.word(start + 1) != "able":
+    return _passive_want(goal, joint, start)
+
+
+def _passive_want(goal: _Goal, joint: int, start: int) -> tuple[str, str] | None:
+    """ ", and be notified of new papers": a passive goal after a comma (a second want)."""
+    if goal.word(joint - 1) == "," and goal.word(start) == "be" and goal.participle(start + 1) is not None and goal.word(start + 1) != "able":
         return "", f"{_joined(goal, joint)}be {goal.word(start + 1)}"
     return None
 
@@ -610,8 +635,25 @@ def _one_goal_at(goal: _Goal, joint: int, second: int) -> bool:
         or _a_name(goal, joint, second)
         or _shared_head(goal, joint, second)
         or _reduced_relative(goal, second)
-        or _state_kept(goal, joint, second)
+        or _bound_or_values(goal, joint, second)
     )
+
+
+def _bound_or_values(goal: _Goal, joint: int, second: int) -> bool:
+    """Round 9's near misses: a state and that it lasts, the values of a "such as" list, a bound told with "still"
+    ("change the join method and still be able to add members")."""
+    return _state_kept(goal, joint, second) or _such_as_values(goal, joint) or goal.word(joint + 1) == "still"
+
+
+def _such_as_values(goal: _Goal, joint: int) -> bool:
+    """ "transferred into external systems, such as WORM storage or document management systems": the joint is in the
+    list of examples "such as" opens, values of one thing (the rule book's "such as" list; round 9)."""
+    for index in range(joint - 1, 0, -1):
+        if goal.tokens[index] in _SENTENCE_BREAKS:
+            return False
+        if goal.tokens[index] == "as" and goal.tokens[index - 1] == "such":
+            return True
+    return False
 
 
 _STAYING = word_set("remain stay")
@@ -764,13 +806,25 @@ def _shared_head(goal: _Goal, joint: int, second: int) -> bool:
 def _leaves_the_clause(goal: _Goal, joint: int) -> bool:
     """ "notify me when a job ends and download the results": after a clause of time or condition whose verb is
     inflected ("ends", "is uploaded"), a verb in its base form with its object is the main goal's again."""
-    if goal.places[joint] not in _ADVERBIAL | _QUESTION_WORDS or goal.tokens[joint] not in _LIST_ENDS:
+    if goal.tokens[joint] not in _LIST_ENDS:
         return False
-    second = goal.next_word(joint + 1)
-    if not goal.base_verb(second) or _what_follows(goal, second) not in ("pronoun", "determiner"):
+    if _able_after(goal, joint):  # "know that a service exists and be able to find it" (round 9)
+        if goal.places[joint] not in _ADVERBIAL | _QUESTION_WORDS | word_set("that"):
+            return False
+    elif goal.places[joint] not in _ADVERBIAL | _QUESTION_WORDS:
         return False
+    else:
+        second = goal.next_word(joint + 1)
+        if not goal.base_verb(second) or _what_follows(goal, second) not in ("pronoun", "determiner"):
+            return False
     opener = _clause_start(goal, joint)
     return any(_inflected(goal, index) for index in range(opener + 1, joint))
+
+
+def _able_after(goal: _Goal, joint: int) -> bool:
+    """Whether "be able to" and a verb (or "to be able to") follow the joint: a second want of the story's own."""
+    start = joint + 1 + (goal.word(joint + 1) == "to")
+    return goal.tokens[start : start + 3] == ["be", "able", "to"] and goal.base_verb(start + 3)
 
 
 def _clause_start(goal: _Goal, index: int) -> int:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.models import Story, with_article
-from elicit.core.stories.atomic import purpose_in_goal
+from elicit.core.stories.atomic import later_goals, purpose_in_goal
 from elicit.core.stories.checks import atomic_problem, minimal_problem, solution_terms, unique
 from elicit.core.stories.lexicon import lexicon
 from elicit.core.stories.parse import (
@@ -368,6 +368,9 @@ def _not_minimal(view: _View, terms: VagueTerms) -> Problem | None:
 
 def _ambiguous(view: _View, terms: VagueTerms) -> Problem | None:
     hits = terms.find(view.want)
+    if view.so_that:  # an item with a story per role: the later stories' goals are goals too (round 9)
+        for goal in later_goals(view.so_that):
+            hits += [hit for hit in terms.find(goal) if hit.term not in {known.term for known in hits}]
     if not hits:
         return None
     listed = ", ".join(f"'{hit.term}'" for hit in hits)

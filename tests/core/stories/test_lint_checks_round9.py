@@ -195,3 +195,40 @@ def test_stories_in_fields_beside_ordinary_ones_get_no_structure_alarms():
     fields = [f"Benefit: In order to plan week {n} Role: TC Goal/desire: I want to see the dates of week {n}" for n in (1, 2)]
     usual = [f"As a coach, I want to see the dates of week {n}, in order to plan week {n}." for n in range(3, 7)]
     assert lint_stories(backlog(*fields, *usual)) == []
+
+
+# The later stories of an item, a second want after a clause, "such as" values ----------------------------------------
+
+
+def test_a_vague_word_in_a_later_story_of_the_item_is_reported():
+    text = "As a teacher, I want to archive the marks, so that I can keep them. As a student, I want to see my marks easily."
+    assert "ambiguous" in single(text)
+
+
+def test_a_vague_word_in_a_later_storys_benefit_is_not():
+    text = "As a teacher, I want to archive the marks, so that I can keep them. As a student, I want to see my marks, so that I can plan easily."
+    assert "ambiguous" not in single(text)
+
+
+@pytest.mark.parametrize(
+    ("want", "named"),
+    [
+        ("to know that a service exists and be able to find it", "and be able to"),
+        ("to know how often my paper, dataset or other work is used, and to be able to compare that with my peers", "and to be able to"),
+        ("to choose the trigger events. If the trigger is a date, I want to set the time freely.", "I want"),
+    ],
+)
+def test_a_second_want_after_a_clause_or_a_condition(want, named):
+    problem = atomic_problem(want)
+    assert problem is not None and named in " ".join(problem), want
+
+
+@pytest.mark.parametrize(
+    "want",
+    [
+        "to change the join method of my group and still be able to add members",
+        "the archives to be sent to outside systems, such as tape (LTO) storage or document management systems (DMS)",
+    ],
+)
+def test_a_bound_and_a_such_as_list_stay_one_goal(want):
+    assert atomic_problem(want) is None, want

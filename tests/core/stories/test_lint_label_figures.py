@@ -223,7 +223,7 @@ GITHUB4_BELOW_GOAL: frozenset[str] = frozenset()
 only a "So that ..." clause, which that backlog's labeller read as no-role and no-want; round 9 is quiet on a line that
 opens with a benefit, see docs/quality.md, and not-a-story makes 23 reports, none false)."""
 
-GITHUB5_MOST_FALSE = {"no-benefit": 2, "not-atomic": 4, "not-minimal": 7, "ambiguous": 9}
+GITHUB5_MOST_FALSE = {"no-benefit": 2, "not-atomic": 2, "not-minimal": 7, "ambiguous": 9}
 """False alarms on the fifth GitHub set with the round-9 rules (tuned on it since its one blind reading at 25ea61c,
 where not-a-story made 63, no-role 15, no-benefit 8, not-atomic 6, not-minimal 14, ambiguous 7): a check may not make
 more."""
@@ -237,7 +237,7 @@ PROMOTED_GITHUB_SETS = {
     # folder: (title, stories, most false alarms, checks below the goal, true positives at least)
     "lint_github3": ("third GitHub set", GITHUB3_STORIES, GITHUB3_MOST_FALSE, GITHUB3_BELOW_GOAL, 145),  # blind reading: 45
     "lint_github4": ("fourth GitHub set", GITHUB4_STORIES, GITHUB4_MOST_FALSE, GITHUB4_BELOW_GOAL, 215),  # blind reading: 205
-    "lint_github5": ("fifth GitHub set", GITHUB5_STORIES, GITHUB5_MOST_FALSE, GITHUB5_BELOW_GOAL, 185),  # blind reading: 92
+    "lint_github5": ("fifth GitHub set", GITHUB5_STORIES, GITHUB5_MOST_FALSE, GITHUB5_BELOW_GOAL, 190),  # blind reading: 92
 }
 
 
