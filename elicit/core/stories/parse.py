@@ -166,7 +166,7 @@ _MEANS_HEAD = r"\b(?:I|we)"
 _ANY_MEANS = _earliest_of(tuple(means.pattern for means in _LEADING_MEANS), _MEANS_HEAD)
 _ANY_ENDS = _earliest_of(tuple(pattern for _key, pattern, _prefix in _ENDS))
 
-_ROLE_START = re.compile(r"^as\s+(?:(an?|the)\s+)?", re.IGNORECASE)
+_ROLE_START = re.compile(r"^as\s+(?:(an?|the)(?:\s*:)?\s+)?", re.IGNORECASE)
 _NOT_A_ROLE = re.compile(
     r"^as\s+(?:an?\s+)?(?:result|rule|whole|consequence|example|matter\s+of\s+fact|minimum|reminder|aside|side\s+note|note|follow[- ]up|"
     r"discussed|agreed|mentioned|described|requested|needed|required|expected|above|below|usual|such|well|soon|far|long|per|of|for|to)"
@@ -182,7 +182,7 @@ _ITEM_HEAD = re.compile(r"^(?:\[[\w.-]{1,24}\]\s*)?[^{}\[\]]{0,120}?\{\{\s*[\w.-
 """An item's metadata before its story: an id in brackets, a title and a template macro ("[US-SC-01] Archiving
 attempts {{demand_high}} As a teacher, ..."; round 9): item metadata, not story text."""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u200b": "", "\ufeff": ""})
-_TRAILING = " \t,;:.!"
+_TRAILING = " \t,;:.!|"
 
 
 _RELIEF = re.compile(r"^(?:to\s+)?(?:have|need|be\s+(?:forced|made|required|asked))\s+to\b", re.IGNORECASE)
@@ -563,11 +563,11 @@ def _split_ends(rest: str) -> tuple[str, str, str]:
 # a goal slot without "I want" or a benefit slot without "in order to" is worded otherwise (non-uniform), not missing.
 
 _FIELD_LABEL = re.compile(
-    r"(?:^|(?<=[\s.;,]))(?P<label>role|actor|persona|goal\s*/\s*desire|goal|desire|want|benefit|value|reason|so\s+that)\s*:\s*",
+    r"(?:^|(?<=[\s.;,]))(?P<label>role|actor|persona|who|goal\s*/\s*desire|goal|desire|want|what|benefit|value|reason|why|so\s+that)\s*:\s*",
     re.IGNORECASE,
 )
-_FIELD_KIND = {"role": "role", "actor": "role", "persona": "role", "goal": "goal", "desire": "goal", "want": "goal",
-               "benefit": "benefit", "value": "benefit", "reason": "benefit", "so that": "benefit"}
+_FIELD_KIND = {"role": "role", "actor": "role", "persona": "role", "who": "role", "goal": "goal", "desire": "goal", "want": "goal",
+               "what": "goal", "benefit": "benefit", "value": "benefit", "reason": "benefit", "why": "benefit", "so that": "benefit"}
 _UNMARKED_BENEFIT = "no-marker"
 """The ends of a benefit given in its own field without a marker ("Benefit: Correct handling of time zones")."""
 
@@ -854,13 +854,13 @@ _FRONT_LABEL = re.compile(r"\s*(?::|\s[-–—|]|[)\].|])\s*")
 """Where a short label in front of a story may end: a colon, a dash or bar after a space, a closing bracket, a full stop."""
 _STATUS = r"(?:done|to\s?do|wip|in\s+progress|blocked|closed|fixed|open|new|accepted|rejected|deferred)"
 _BACK_LABEL = re.compile(
-    r"\s*(?:\|\s*[^|]{1,24}|[(\[]\s*(?:#?\d{1,6}|P\d|[A-Z]{1,6}-\d{1,6}|high|medium|low|critical|urgent|must|should|could|won'?t|"
+    r"\s*(?:\|(?!\s*(?:so|in\s+order)\b)\s*[^|]{1,24}|[(\[]\s*(?:#?\d{1,6}|P\d|[A-Z]{1,6}-\d{1,6}|high|medium|low|critical|urgent|must|should|could|won'?t|"
     r"(?:high|medium|low|top)\s+priority|priority\s*:?\s*\w+|\d{1,3}\s*(?:points?|pts|sp|story\s+points)|" + _STATUS + r")\s*[)\]]"
     r"|(?:\s*[–—]+|[.!]\s*-+)\s*" + _STATUS +
     r"|(?:[.,;]\s*|\s+(?=(?-i:[A-Z])))(?:priority|estimate|points|story\s+points|effort|size)\s*[:=]\s*[\w.-]{1,12})\s*$",
     re.IGNORECASE,
 )
-"""A short label behind a story: after a bar ("| High"), in brackets an id, a priority or an estimate ("(#12)", "[P2]",
+"""A short label behind a story: after a bar ("| High"; not a benefit: "| so that I can plan"), in brackets an id, a priority or an estimate ("(#12)", "[P2]",
 "(Must)", "(3 points)", "(done)"), named ("Priority: High", "Estimate: 5"), or a status after a long dash or a stop and a dash ("— done", ". - WIP")."""
 _LABEL_WORDS = 5
 _STORY_OPENER = re.compile(r"\s+(?=(?-i:As\s+(?:an?|the)\s|In\s+order\s+to\s|So\s+that\s|I\s+want\s))")

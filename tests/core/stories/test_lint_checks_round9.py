@@ -40,6 +40,7 @@ FIELDS = (
         "Benefit: In order know the dates Role: As a coach Goal/desire: I do not want to miss a session",
         "coach", "not to miss a session", "I can know the dates", "want", "in-order-to",
     ),
+    ("Who: a coach What: print the training dates Why: fewer missed sessions", "coach", "print the training dates", "fewer missed sessions", "unmarked", "no-marker"),
 )
 
 
@@ -63,6 +64,19 @@ def test_a_story_in_labelled_fields_is_read_by_its_labels(text, role, want, so_t
 def test_a_line_with_one_label_is_read_as_before(text, role):
     parsed = parse_story(text)
     assert parsed is not None and parsed.role == role and parsed.want == "to see the training dates"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a: coach I want: to see the training dates So that: I can plan",  # the template's words as labels
+        "As a coach | I want to see the training dates | so that I can plan",  # the parts split by bars
+    ],
+)
+def test_the_templates_words_as_labels_or_between_bars(text):
+    parsed = parse_story(text)
+    assert parsed is not None
+    assert (parsed.role, parsed.want, parsed.so_that) == ("coach", "to see the training dates", "I can plan")
 
 
 def test_a_form_slot_worded_otherwise_is_non_uniform():
