@@ -25,12 +25,15 @@ HIDDEN_ACTIONS = {"command_palette", "quit"}  # the system provider lists these 
 
 
 class ScreenActions(Provider):
-    """The actions bound to keys on the current screen, with their keys as help."""
+    """The actions bound to keys on the current screen, with their keys as help: elicit's own first (those of its
+    binding table, which have ids), then the focused widget's (an editor's 'Cursor up', 'Cursor down', ... came
+    first and filled the palette, trial7 T7-7)."""
 
     def _actions(self) -> list[tuple[str, str, object]]:
         found: list[tuple[str, str, object]] = []
         seen: set[str] = set()
-        for key, active in self.screen.active_bindings.items():
+        ours_first = sorted(self.screen.active_bindings.items(), key=lambda item: item[1].binding.id is None)
+        for key, active in ours_first:
             binding = active.binding
             if not binding.description or binding.action in seen or binding.action in HIDDEN_ACTIONS or not active.enabled:
                 continue

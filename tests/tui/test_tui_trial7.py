@@ -192,3 +192,21 @@ async def test_a_long_field_shows_its_start_when_left_and_its_cursor_when_come_b
         await pilot.pause()
         assert field.has_focus and field.cursor_position == len(LONG_DECISION)
         assert "opens in March" in field.render_line(0).text, "back in it: the cursor, at the end, in view"
+
+
+# T7-7: ctrl+p opened on 'Cursor up', 'Cursor down', ... (the answer editor's keys) before any of elicit's actions -
+
+
+async def test_the_palette_lists_the_screens_actions_before_the_answer_editors_cursor_keys(tmp_path: Path):
+    from elicit.tui.commands import ScreenActions
+    from elicit.tui.screens.interview import InterviewScreen
+    from tests.support.tui import make_session
+
+    app = app_on(make_session(tmp_path / "invoicing.elicit.toml"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        names = [hit.text async for hit in ScreenActions(app.screen).discover()]
+        ours = [binding.description for binding in InterviewScreen.BINDINGS]
+        assert "Cursor up" in names, "the editor's keys are still there, after"
+        assert max(names.index(name) for name in ours) < names.index("Cursor up"), names[:5]
+
