@@ -210,3 +210,22 @@ async def test_the_palette_lists_the_screens_actions_before_the_answer_editors_c
         assert "Cursor up" in names, "the editor's keys are still there, after"
         assert max(names.index(name) for name in ours) < names.index("Cursor up"), names[:5]
 
+
+# T7-12: End on the stories table scrolled it sideways (the ID column gone) and left the cursor where it was -------
+
+
+async def test_home_and_end_on_a_table_of_rows_go_to_the_first_and_last_row(tmp_path: Path):
+    from tests.support.tui import make_session, sample_stories
+
+    app = app_on(make_session(tmp_path / "invoicing.elicit.toml", stories=sample_stories()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        table = app.screen.query_one("#stories-table")
+        await pilot.press("end")
+        await pilot.pause()
+        assert (table.cursor_row, table.scroll_x) == (2, 0), "the last story, the ID column still in view"
+        await pilot.press("home")
+        await pilot.pause()
+        assert (table.cursor_row, table.scroll_x) == (0, 0)
