@@ -91,6 +91,9 @@ def _ask_missing(args: argparse.Namespace, catalog: BankCatalog, path: Path) -> 
         args.client = questionary.text("Client:").unsafe_ask()
     if args.interviewer is None:
         args.interviewer = questionary.text("Interviewer:").unsafe_ask()
+    if not args.participant:  # the app's form asks for them too: without them nothing can be credited (trial7 T7-19)
+        while person := questionary.text("Participant (Name: role; Enter alone when everyone is named):").unsafe_ask().strip():
+            args.participant.append(person)
     if not args.bank:
         entries = catalog.entries()
         choices = [questionary.Choice(f"{e.id}  ({e.source}: {e.path.name})", value=e.id, checked=e.id == "discovery") for e in entries]

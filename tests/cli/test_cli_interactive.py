@@ -22,17 +22,37 @@ def test_new_asks_for_title_client_and_interviewer(tmp_path):
         process.send("ACME Wholesale" + ENTER)
         process.expect("Interviewer")
         process.send("Kim" + ENTER)
+        process.expect("Participant")
+        process.send(ENTER)  # nobody named: none asked for again
         process.expect("created")
         assert process.wait() == 0
     finally:
         process.kill()
     session = read_session(tmp_path / "acme.elicit.toml")
     assert (session.title, session.client, session.interviewer) == ("acme", "ACME Wholesale", "Kim")
-    assert [bank.id for bank in session.banks] == ["mini"]
+    assert [bank.id for bank in session.banks] == ["mini"] and session.participants == []
+
+
+def test_new_asks_for_the_people_interviewed_one_at_a_time(tmp_path):
+    """trial7 T7-19: a session made on the terminal had nobody to credit answers to (the app's form asks)."""
+    process = run_new(tmp_path, "--bank", str(MINI_BANK), "--title", "T", "--client", "C", "--interviewer", "I")
+    try:
+        process.expect("Participant")
+        process.send("Dr Maria Chen: practice owner" + ENTER)
+        process.expect("Participant")
+        process.send("Tom Reyes - receptionist" + ENTER)
+        process.expect("Participant")
+        process.send(ENTER)
+        process.expect("created")
+        assert process.wait() == 0
+    finally:
+        process.kill()
+    people = [(p.name, p.role) for p in read_session(tmp_path / "acme.elicit.toml").participants]
+    assert people == [("Dr Maria Chen", "practice owner"), ("Tom Reyes", "receptionist")]
 
 
 def test_new_offers_the_banks_with_discovery_ticked(tmp_path):
-    process = run_new(tmp_path, "--title", "T", "--client", "C", "--interviewer", "I")
+    process = run_new(tmp_path, "--title", "T", "--client", "C", "--interviewer", "I", "--participant", "Ann")
     try:
         process.expect("Question banks to use")
         process.send(ENTER)  # accept what is ticked
