@@ -285,18 +285,18 @@ class PlainInterview:
         answer = self.interview.answer(question.id)
         unchanged = answer is not None and answer.value == value and answer.status in ("answered", "revisit")
         if not unchanged and (has_value(value) or (answer is not None and has_value(answer.value))):
-            applied = [q.id for q in self.interview.applicable()]
+            applied = self._applicable_ids()
             # A new answer settles a question flagged to revisit; /flag flags it again.
             self.service.answer(question.id, value, status="answered")
-            self._say_saved(question, value, applied)
+            self._say_saved(question, value)
+            self._say_applicability_change(applied)
         elif not has_value(value) and self.interview.status(question.id) == OPEN:
             self.console.say("Left open.")  # nothing ticked on a multiple choice: said, as for an empty line (trial6 T6-11)
         self._just_answered = question
         return self._next_after(question)
 
-    def _say_saved(self, question: Question, value: Any, applied: list[str]) -> None:
-        """'Saved: ...' (or 'Not saved: ...'), then what the answer changed in the questions that apply (``applied``
-        before it), in the app's words: the consultant sees why another question comes next, or why one went."""
+    def _say_saved(self, question: Question, value: Any) -> None:
+        """'Saved: ...' (or 'Not saved: ...'), with who said it when credited."""
         shown = sentence(shown_answer(question, value) or "no answer")
         credited = self.session.answers[question.id].by if question.id in self.session.answers else ""
         shown += f" From {credited}." if credited else ""
@@ -304,7 +304,15 @@ class PlainInterview:
             self.console.say(f"Not saved: {shown}", self.saver.not_saved_line())
         else:
             self.console.say(f"Saved: {shown}")
-        change = applicability_change(applied, [q.id for q in self.interview.applicable()])
+
+    def _applicable_ids(self) -> list[str]:
+        """The ids of the questions that apply now, to tell later what a change did to them."""
+        return [q.id for q in self.interview.applicable()]
+
+    def _say_applicability_change(self, applied: list[str]) -> None:
+        """What an answer or a skip changed in the questions that apply (``applied`` before it), in the app's words:
+        the consultant sees why another question comes next, or why one went."""
+        change = applicability_change(applied, self._applicable_ids())
         if change:
             self.console.say(sentence(change))
 
@@ -346,8 +354,10 @@ class PlainInterview:
         elif name == "next":
             return self._next_after(question)
         elif name == "skip":
+            applied = self._applicable_ids()  # a skipped answer no longer opens its follow-ups
             self.service.skip(question.id)
             self._done("Skipped.")
+            self._say_applicability_change(applied)
             return self._next_after(question)
         elif name == "flag":
             flagged = self.service.toggle_revisit(question.id)

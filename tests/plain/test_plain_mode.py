@@ -292,6 +292,16 @@ def test_an_answer_that_opens_or_closes_follow_ups_says_so_in_the_apps_words(min
     assert said[0] == "Saved: Invoices are late.", "an answer no condition reads says nothing more"
 
 
+def test_skipping_an_answer_that_opened_a_follow_up_says_it_no_longer_applies(mini_session_path):
+    """/skip drops the answer, so the follow-up it opened went with no word (the app's 'no longer applies' is said
+    for an answer only); the question count told it: '3 of 6', then '3 of 5'."""
+    code, out = play(mini_session_path, "Invoices are late", "Mobile", "/go platform", "/skip", "/stop")
+    assert code == 0, out
+    after_skip = out[out.index("Skipped.") :].splitlines()
+    assert after_skip[:2] == ["Skipped.", "1 question no longer applies."], out
+    assert answers(mini_session_path)["platform"] == (None, "skipped")
+
+
 def test_story_cancelled_half_way_is_dropped_and_a_dropped_line_keeps_what_was_typed(mini_session_path):
     code, out = play(mini_session_path, "/story", "clerk", "send reminders", "/cancel", "/stories", "/stop")
     assert code == 0 and "Story dropped." in out and "No stories yet" in out
