@@ -287,7 +287,7 @@ async def test_the_prompt_and_the_why_change_together_before_the_inputs_are_repl
         await pilot.pause()
         screen = app.screen
         seen: list[tuple[str, str]] = []
-        remove = screen._answer_slot.remove_children
+        remove = screen._scroll.remove_children
 
         async def taken_down(*args, **kwargs):
             # What a frame painted now (while the old inputs go) would show: the prompt and the Why's question.
@@ -295,7 +295,7 @@ async def test_the_prompt_and_the_why_change_together_before_the_inputs_are_repl
             assert screen.question.prompt not in str(screen._next.render()), "the next line names the question after it"
             return await remove(*args, **kwargs)
 
-        screen._answer_slot.remove_children = taken_down
+        screen._scroll.remove_children = taken_down
         before = screen.question.prompt
         await pilot.press("ctrl+n")
         await pilot.pause()

@@ -74,7 +74,7 @@ async def test_the_first_question_shows_while_the_stories_load_and_nothing_saves
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.stories_loading and LOADING in stories_panel_text(app)
-        answer = app.screen.query_one("#answer-slot > *")
+        answer = app.screen.query_one(".answer-input")
         assert answer.has_focus
         for character in " Also on paper.":  # typing goes on while the stories load
             post_key(app, "space" if character == " " else character, character)

@@ -25,7 +25,7 @@ async def test_the_interview_is_ready_with_the_app_and_closing_it_leads_to_one_l
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.is_mounted, "mounted before the app counts as ready"
-        assert screen.query("#answer-slot > *"), "with the first question's inputs"
+        assert screen.query(".answer-input"), "with the first question's inputs"
         assert app.screen_stack == [screen], "the interview is the app's first screen (nothing drawn under it)"
         await pilot.press("f10")
         await pilot.pause()

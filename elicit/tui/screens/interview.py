@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.command import CommandPalette
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -73,9 +73,9 @@ class InterviewScreen(SessionScreen[None]):
         # would lay the screen out twice before the first frame.
         self.question = self.interview.current
         self._set_height_class()
-        inputs = self._answer_inputs()
-        # The screen keeps the widgets it composes (they stay for its life; only the inputs in the slots change):
+        # The screen keeps the widgets it composes (they stay for its life; only the answer inputs change):
         # what a keystroke or the clock updates is at hand, not looked up in the DOM each time.
+        self._inputs = self._answer_inputs()
         self._header = SessionHeader(id="session-header")
         self._navigator = Navigator(id="navigator")
         self._panel = QuestionPanel(id="question")
@@ -83,8 +83,6 @@ class InterviewScreen(SessionScreen[None]):
         self._help = QuestionHelp(id="question-help")
         # Each interview's answer shows only in a merged session: a session of one interview never makes the panel.
         self._interview_answers = _interview_answers() if self.session.merged_from else None
-        self._answer_slot = Container(*inputs[:1], id="answer-slot")
-        self._notes_slot = Container(*inputs[1:], id="notes-slot")
         # The stories box is one line of text until the question has a story: the list is made with the first.
         self._stories_hint = StoriesHint(id="question-stories-hint")
         first_stories = [] if self.opened.loading else self._question_stories()
@@ -100,8 +98,7 @@ class InterviewScreen(SessionScreen[None]):
                     yield self._help
                     if self._interview_answers is not None:
                         yield self._interview_answers
-                    yield self._answer_slot
-                    yield self._notes_slot
+                    yield from self._inputs  # in the scroll itself: a container around each cost the first frame two widgets
                     yield self._stories_hint
                     if self._stories_list is not None:
                         yield self._stories_list
@@ -121,7 +118,7 @@ class InterviewScreen(SessionScreen[None]):
         self.update_classes({name: name == chosen for name in names}, update=False)
 
     def _answer_inputs(self) -> list[Widget]:
-        """The current question's answer input and notes editor (none without a question)."""
+        """The current question's answer input and notes editor, in that order (none without a question)."""
         question = self.question
         if question is None:
             return []
@@ -174,12 +171,11 @@ class InterviewScreen(SessionScreen[None]):
         self._help.question = self.question
         self._panel.view = question_view(self.interview, self.question)
         self._next.show(self.interview, self.question)
-        await self._answer_slot.remove_children()
-        await self._notes_slot.remove_children()
-        inputs = self._answer_inputs()
-        if inputs:
-            await self._answer_slot.mount(inputs[0])
-            await self._notes_slot.mount(inputs[1])
+        shown, self._inputs = self._inputs, []  # while they go, nothing commits from or focuses them
+        await self._scroll.remove_children(shown)
+        self._inputs = self._answer_inputs()
+        if self._inputs:
+            await self._scroll.mount_all(self._inputs, before=self._stories_hint)
         self._show_around_inputs(focus=focus)
 
     def _show_around_inputs(self, *, focus: bool) -> None:
@@ -390,7 +386,7 @@ class InterviewScreen(SessionScreen[None]):
         """Apply what the answer and notes inputs hold now (before moving away)."""
         if self.question is None:
             return
-        for widget in self._answer_slot.children:
+        for widget in self._inputs[:1]:
             current = getattr(widget, "current_value", None)
             if current is not None:
                 self._apply_answer(self.question, current())
@@ -440,13 +436,12 @@ class InterviewScreen(SessionScreen[None]):
 
     def _notes(self) -> list[NotesEditor]:
         """The current question's notes editor (none without a question)."""
-        return [widget for widget in self._notes_slot.children if isinstance(widget, NotesEditor)]
+        return [widget for widget in self._inputs if isinstance(widget, NotesEditor)]
 
     def focus_answer(self) -> None:
         """Put the cursor in the answer input."""
-        for widget in self._answer_slot.children:
+        for widget in self._inputs[:1]:
             widget.focus(scroll_visible=False)
-            return
 
     async def _step(self, delta: int) -> None:
         self.commit()
@@ -516,8 +511,9 @@ class InterviewScreen(SessionScreen[None]):
     # what the client said: the answer's selected words, or a choice's text
 
     def _selected_words(self) -> str:
-        for editor in self._answer_slot.query(TextArea).results(TextArea):
-            return editor.selected_text.strip()
+        for editor in self._inputs[:1]:
+            if isinstance(editor, TextArea):  # a free-text answer
+                return editor.selected_text.strip()
         if self.question is not None and self.question.kind != "text":
             answer = self.session.answers.get(self.question.id)
             if answer is not None and has_value(answer.value):
