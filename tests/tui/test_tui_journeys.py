@@ -16,7 +16,7 @@ from elicit.tui.screens.interview import InterviewScreen
 from elicit.tui.widgets.interview.answer_inputs import NotesEditor, TextAnswer
 from elicit.tui.widgets.interview.navigator import Navigator
 from elicit.tui.widgets.interview.options_answer import OptionsAnswer
-from tests.support.tui import app_on, install_mini_bank, launcher_app, make_session, sample_answers, sample_stories
+from tests.support.tui import STARTED, app_on, install_mini_bank, launcher_app, make_session, sample_answers, sample_stories
 
 
 @pytest.fixture
@@ -389,6 +389,28 @@ async def test_skip_marks_and_moves_on(session_path: Path):
         screen = interview(app)
         await pilot.press("ctrl+n", "f8")
         assert screen.interview.status("mini.context.platform") == "skipped"
+        assert screen.question.id == "mini.users.who"
+
+
+async def test_skipping_an_answered_question_takes_its_answer_and_the_follow_ups_it_opened(tmp_path: Path):
+    """f8 on an answered question skips it (review5 R5-2): the answer widget, still showing the old value, is not
+    written back on the way to the next question, and the follow-up the answer opened is said to stop applying."""
+    from elicit.core.session import Answer
+
+    mobile = Answer("Mobile", answered_at=STARTED, updated_at=STARTED)
+    path = make_session(tmp_path / "s.elicit.toml", answers={"mini.context.platform": mobile}, current="mini.context.platform")
+    app = app_on(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = interview(app)
+        assert "mini.context.offline" in [q.id for q in screen.interview.applicable()]
+        await pilot.press("f8")
+        await pilot.pause()
+        answer = screen.session.answers["mini.context.platform"]
+        assert (answer.status, answer.value) == ("skipped", None)
+        assert "mini.context.offline" not in [q.id for q in screen.interview.applicable()]
+        messages = [n.message for n in app._notifications]
+        assert "1 question no longer applies" in messages
+        assert not any("now applies" in m for m in messages)
         assert screen.question.id == "mini.users.who"
 
 

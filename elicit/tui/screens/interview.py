@@ -417,9 +417,10 @@ class InterviewScreen(SessionScreen[None]):
 
     # navigation
 
-    async def go_to_question(self, question_id: str, *, focus_answer: bool = True) -> None:
-        """Make a question current and show it."""
-        self.commit()
+    async def go_to_question(self, question_id: str, *, focus_answer: bool = True, commit: bool = True) -> None:
+        """Make a question current and show it (``commit``: first apply what the inputs of the one left hold)."""
+        if commit:
+            self.commit()
         try:
             question = self.service.go(question_id)
         except ElicitError as error:
@@ -443,8 +444,9 @@ class InterviewScreen(SessionScreen[None]):
         for widget in self._inputs[:1]:
             widget.focus(scroll_visible=False)
 
-    async def _step(self, delta: int) -> None:
-        self.commit()
+    async def _step(self, delta: int, *, commit: bool = True) -> None:
+        if commit:
+            self.commit()
         applicable = self.interview.applicable()
         if not applicable:
             return
@@ -457,7 +459,7 @@ class InterviewScreen(SessionScreen[None]):
         if target < 0:
             self.notify("This is the first question.", timeout=3)
             return
-        await self.go_to_question(ids[target], focus_answer=not isinstance(self.focused, Navigator))
+        await self.go_to_question(ids[target], focus_answer=not isinstance(self.focused, Navigator), commit=commit)
 
     async def action_next(self) -> None:
         await self._step(+1)
@@ -476,9 +478,15 @@ class InterviewScreen(SessionScreen[None]):
         question = self.question
         if question.required:
             self.notify("This question is required: skipped for now, it stays on the open list.", severity="warning", timeout=4)
+        before_ids = [q.id for q in self.interview.applicable()]
         self.service.skip(question.id)
-        self._refresh_marks(question=question)
-        await self._step(+1)
+        after_ids = [q.id for q in self.interview.applicable()]
+        if after_ids != before_ids:
+            self._announce_change(before_ids, after_ids)
+            self._refresh_marks(rebuild=True)
+        else:
+            self._refresh_marks(question=question)
+        await self._step(+1, commit=False)  # the answer widget still shows the value skip took away
 
     def action_revisit(self) -> None:
         if self.question is None:
