@@ -37,6 +37,7 @@ from elicit.core.session.models import (
     StoryCopy,
 )
 from elicit.core.spec.exporters.spec_data import format_time
+from elicit.core.vocabulary import MERGE_QUESTION_KINDS
 from tests.conftest import MINI_BANK
 from tests.support import REPO
 
@@ -180,7 +181,18 @@ def sessions(draw: st.DrawFn) -> Session:
         stories=stories,
         open_questions=draw(
             st.lists(
-                st.builds(OpenQuestion, text, text, text, st.sampled_from(OPEN_QUESTION_STATUSES), text, st.lists(text, max_size=2), text),
+                st.builds(
+                    OpenQuestion,
+                    text,
+                    text,
+                    text,
+                    st.sampled_from(OPEN_QUESTION_STATUSES),
+                    text,
+                    st.lists(text, max_size=2),
+                    text,
+                    st.sampled_from(("", *MERGE_QUESTION_KINDS)),
+                    story_links,
+                ),
                 max_size=2,
             )
         ),

@@ -272,7 +272,7 @@ class _Reader(RecordReader):
         self.records(data, session)
         self.review(data, session)
         session.merged_from = self.merged_from(data)
-        session.conflicts = self.strings(data, "conflicts", "")
+        self.conflicts(data, session)
         session.answers = self.answers(data)
         return session
 

@@ -14,6 +14,7 @@ from typing import Any
 from elicit.core.files.tables import TableReader
 from elicit.core.files.toml_source import TomlDocument
 from elicit.core.findings import FindingsError
+from elicit.core.session.merge_questions import known_kinds
 from elicit.core.session.models import (
     SHORT_TEXT,
     Answer,
@@ -38,6 +39,7 @@ from elicit.core.session.models import (
 from elicit.core.text import clip
 from elicit.core.vocabulary import (
     ANSWER_STATUSES,
+    MERGE_QUESTION_KINDS,
     OPEN_QUESTION_STATUSES,
     PRIORITIES,
     PROPOSAL_CHANGES,
@@ -58,7 +60,7 @@ STORY_KEYS = (
 )  # fmt: skip
 STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
-OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by")
+OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by", "kind", "stories")
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
 ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals", "glossary")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row", "acceptance")
@@ -171,6 +173,12 @@ class RecordReader(TableReader):
         session.glossary = self.glossary(data)
         self.unique([s.id for s in session.stories], "stories", "story")
 
+    def conflicts(self, data: dict[str, Any], session: Session) -> None:
+        """A merged session's ``conflicts`` (the ids of the open questions about conflicts, read after them); a
+        question among them that an older elicit wrote without its ``kind`` gets the kind its wording tells."""
+        session.conflicts = self.strings(data, "conflicts", "")
+        known_kinds(session)
+
     def follow_ups(self, data: dict[str, Any], parent: str = "") -> tuple[list[OpenQuestion], list[Decision], list[Assumption]]:
         """The open questions, decisions and assumptions in ``data`` (a session, or one of its rounds)."""
         open_questions = [
@@ -182,6 +190,8 @@ class RecordReader(TableReader):
                 self.string(t, "resolution", k),
                 self.strings(t, "source", k),
                 self.string(t, "by", k),
+                self.choice(t, "kind", k, MERGE_QUESTION_KINDS, "") if "kind" in t else "",
+                self.strings(t, "stories", k),
             )
             for k, t in self.tables(data, "open_questions", OPEN_QUESTION_KEYS, parent)
         ]

@@ -65,7 +65,7 @@ class _SpecReader(RecordReader):
         self.records(data, session, BANK_KEYS)
         session.answers = self.answers(data)
         session.merged_from = self.merged_from(data)
-        session.conflicts = self.strings(data, "conflicts", "")
+        self.conflicts(data, session)
         session.proposals = self.proposals(data)  # the client's review edits: their comments stay in the spec
         self.unique([item.id for item in session.proposals], "proposals", "proposal")
         return session

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from elicit.core.session import (
     Answer,
@@ -94,8 +94,9 @@ def merge(sources: Sequence[Source]) -> Merged:
     ]
     conflict_questions = _conflict_questions(comparison, by_label, maps)
     added = priority_questions + conflict_questions + _term_questions(sources, people)
-    for text, source_ids in added:
-        item = OpenQuestion(f"OQ-{len(session.open_questions) + 1:03d}", text, source=source_ids)
+    for asked in added:
+        number = len(session.open_questions) + 1
+        item = OpenQuestion(f"OQ-{number:03d}", asked.text, source=asked.source, kind=asked.kind, stories=list(asked.stories))
         session.open_questions.append(item)
         session.conflicts.append(item.id)
     left_out = [
@@ -104,6 +105,15 @@ def merge(sources: Sequence[Source]) -> Merged:
         if source.session.rounds or source.session.proposals
     ]
     return Merged(session, comparison, story_map, merged_count, len(added), left_out)
+
+
+class _Asked(NamedTuple):
+    """A question for the client about a conflict: its words, the questions and stories it is about, its kind."""
+
+    text: str
+    source: list[str]
+    kind: str
+    stories: Sequence[str] = ()
 
 
 # The session itself -------------------------------------------------------------------
@@ -335,7 +345,7 @@ def _add_copy(target: Story, story: Story, copies: list[StoryCopy]) -> None:
         target.status = "draft"  # read it back again: the interviews did not settle it alike
 
 
-def _priority_question(story: Story, people: dict[str, Source]) -> tuple[str, list[str]]:
+def _priority_question(story: Story, people: dict[str, Source]) -> _Asked:
     """'How important is US-005, "to charge a fee ..."? Won't have (Dr. Maria Okafor), Must have (Tom Reyes). Listed as ...'.
 
     Worded for the client, who reads it in the spec (trial2 T16): who said what, and how the merge settled it for now;
@@ -349,7 +359,7 @@ def _priority_question(story: Story, people: dict[str, Source]) -> tuple[str, li
         f'How important is {story.id}, "{story.want.strip()}"? The interviews differ: {said}. '
         f"It is listed under {listed} until you tell us which it is."
     )
-    return text, list(story.source)
+    return _Asked(text, list(story.source), "priority", [story.id])
 
 
 def _teller(by: str, interview: str, people: dict[str, Source]) -> str:
@@ -400,12 +410,12 @@ TERM_WORDS = 6
 """How many first words two definitions share for two terms from two interviews to be asked about as one."""
 
 
-def _term_questions(sources: Sequence[Source], people: dict[str, Source]) -> list[tuple[str, list[str]]]:
+def _term_questions(sources: Sequence[Source], people: dict[str, Source]) -> list[_Asked]:
     """Two interviews' terms for one thing: another word, a definition that opens with the same six words (trial4
     T4-9: "case officer" and "planning officer" sat side by side in the merged glossary with nothing said). A
     question for the client, which word the spec should use; never asked for terms of one interview."""
     seen: list[tuple[Source, GlossaryTerm, tuple[str, ...]]] = []
-    questions: list[tuple[str, list[str]]] = []
+    questions: list[_Asked] = []
     for source in sources:
         for term in source.session.glossary:
             opening = tuple(re.findall(r"[^\W_]+", term.definition.casefold()))[:TERM_WORDS]
@@ -418,7 +428,7 @@ def _term_questions(sources: Sequence[Source], people: dict[str, Source]) -> lis
                         f'Are "{known.term}" ({first}) and "{term.term}" ({second}) one and the same? Both were '
                         f'described as "{" ".join(term.definition.split()[:TERM_WORDS])} …". Which word should the spec use?'
                     )
-                    questions.append((text, list(dict.fromkeys(known.source + term.source))))
+                    questions.append(_Asked(text, list(dict.fromkeys(known.source + term.source)), "terms"))
             seen.append((source, term, opening))
     return questions
 
@@ -431,9 +441,7 @@ def _add_term(terms: dict[str, GlossaryTerm], term: GlossaryTerm, interview: str
         known.definition = f"{known.definition}; {interview}: {term.definition}" if known.definition else term.definition
 
 
-def _conflict_questions(
-    comparison: Comparison, by_label: dict[str, Source], maps: dict[str, dict[str, str]]
-) -> list[tuple[str, list[str]]]:
+def _conflict_questions(comparison: Comparison, by_label: dict[str, Source], maps: dict[str, dict[str, str]]) -> list[_Asked]:
     """One open question per question in conflict (every interview's answer to it), per opposite pair, per decision contradicted.
 
     Each is worded for the client (trial2 T16): what differs, who said each side (a name, which the client's
@@ -444,7 +452,7 @@ def _conflict_questions(
     def who(side: Side) -> str:
         return _teller(side.by, by_label[side.session].name, people)
 
-    questions: list[tuple[str, list[str]]] = []
+    questions: list[_Asked] = []
     answered = {item.question: item for item in comparison.questions}
     seen: set[str] = set()
     for conflict in comparison.conflicts:
@@ -460,23 +468,23 @@ def _conflict_questions(
                 f'The decision "{first.text}" ({who(first)}) does not fit another answer to "{_prompt(answered, conflict.question)}": '
                 f"{second.text} ({who(second)}). Does the decision stand?"
             )
-            questions.append((text, [conflict.question]))
+            questions.append(_Asked(text, [conflict.question], "decision"))
         elif conflict.kind == "text":
             text = (
                 f'{_prompt(answered, conflict.question)} The answers say opposite things: "{first.text}" ({who(first)}) '
                 f'and "{second.text}" ({who(second)}). Which holds?'
             )
-            questions.append((text, [conflict.question]))
+            questions.append(_Asked(text, [conflict.question], "text"))
         elif conflict.kind == "decisions":
             text = (
                 f'Two decisions that cannot both hold: "{first.text}" ({who(first)}) and "{second.text}" ({who(second)}). Which one stands?'
             )
-            questions.append((text, _decision_sources(conflict, by_label)))
+            questions.append(_Asked(text, _decision_sources(conflict, by_label), "decisions"))
         elif conflict.question not in seen:
             seen.add(conflict.question)
             item = answered[conflict.question]
             said = ", ".join(f"{side.text} ({who(side)})" for side in item.answers)
-            questions.append((f"{item.prompt or 'A question'} The answers differ: {said}. Which should we go by?", [item.question]))
+            questions.append(_Asked(f"{item.prompt or 'A question'} The answers differ: {said}. Which should we go by?", [item.question], "answers"))
     return questions
 
 
@@ -514,7 +522,7 @@ def _sides(
 
 def _need_question(
     conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
-) -> tuple[str, list[str]]:
+) -> _Asked:
     """Two roles' stories of one need at two priorities (trial4 T4-7), asked of the client."""
     sides, sources = _sides(conflict, by_label, maps)
     parts = []
@@ -523,15 +531,17 @@ def _need_question(
         parts.append(f"{new_id} {role}, {PRIORITY_HEADINGS.get(side.priority, side.priority)} ({who(side)})")
     first = sides[0][2]
     want = f' "{first.want.strip()}"' if first else ""
-    return f"Two stories ask for the same thing{want} for two roles: " + " and ".join(parts) + ". Is it one need, and how important is it?", sources
+    text = f"Two stories ask for the same thing{want} for two roles: " + " and ".join(parts) + ". Is it one need, and how important is it?"
+    return _Asked(text, sources, "need", [new_id for _, new_id, _ in sides])
 
 
 def _opposite_question(
     conflict: Conflict, by_label: dict[str, Source], maps: dict[str, dict[str, str]], who: Callable[[Side], str]
-) -> tuple[str, list[str]]:
+) -> _Asked:
     sides, sources = _sides(conflict, by_label, maps)
     parts = [f'{new_id} "{story.want.strip() if story else side.text}" ({who(side)})' for side, new_id, story in sides]
-    return "Two stories ask for opposite things: " + " and ".join(parts) + ". Which should we build?", sources
+    text = "Two stories ask for opposite things: " + " and ".join(parts) + ". Which should we build?"
+    return _Asked(text, sources, "opposite", [new_id for _, new_id, _ in sides])
 
 
 def open_conflicts(session: Session) -> list[OpenQuestion]:

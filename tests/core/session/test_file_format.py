@@ -31,7 +31,7 @@ from elicit.core.session.models import (
     StoryVersion,
 )
 from elicit.core.session.storage import SessionStore
-from elicit.core.vocabulary import PROPOSAL_CHANGES, PROPOSAL_STATUSES
+from elicit.core.vocabulary import MERGE_QUESTION_KINDS, PROPOSAL_CHANGES, PROPOSAL_STATUSES
 from tests.support.export import sessions as export_sessions
 
 STAMP = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -230,7 +230,18 @@ stories = st.builds(
 )
 follow_ups = {
     "open_questions": st.lists(
-        st.builds(OpenQuestion, ids, any_text, any_text, st.sampled_from(("open", "resolved")), any_text, st.lists(ids, max_size=2), any_text),
+        st.builds(
+            OpenQuestion,
+            ids,
+            any_text,
+            any_text,
+            st.sampled_from(("open", "resolved")),
+            any_text,
+            st.lists(ids, max_size=2),
+            any_text,
+            st.sampled_from(("", *MERGE_QUESTION_KINDS)),
+            st.lists(ids, max_size=2),
+        ),
         max_size=2,
     ),
     "decisions": st.lists(

@@ -510,10 +510,9 @@ def told_by(spec: SpecContext, story: Story) -> list[Block]:
 
 
 def priority_question(session: Session, story_id: str) -> OpenQuestion | None:
-    """The open question a merge asked about a story the interviews gave different priorities ("How important is
-    US-004, ..."), if it did."""
-    asked = f"How important is {story_id},"
-    return next((q for q in session.open_questions if q.id in session.conflicts and q.text.startswith(asked)), None)
+    """The open question a merge asked about a story the interviews gave different priorities (``kind`` "priority",
+    naming the story), if it did."""
+    return next((q for q in session.open_questions if q.kind == "priority" and story_id in q.stories and q.id in session.conflicts), None)
 
 
 def priorities_settled(spec: SpecContext, story: Story) -> str:
