@@ -6,11 +6,12 @@ PRIORITIES = ("must", "should", "could", "wont")
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 STORY_STATUSES = ("draft", "confirmed", "changed", "rejected")
 OPEN_QUESTION_STATUSES = ("open", "resolved")
-MERGE_QUESTION_KINDS = ("answers", "text", "priority", "need", "opposite", "decision", "decisions", "terms")
+MERGE_QUESTION_KINDS = ("answers", "text", "priority", "need", "opposite", "decision", "decisions", "same-question", "terms")
 """What an open question ``elicit merge`` asked is about (its ``kind``): a question's answers differ; free-text
 answers say opposite things; a story the interviews gave different priorities; one need told for two roles at two
 priorities; two stories that want opposite things; a decision against another interview's answer; two decisions
-that cannot both hold; two words for one thing in the glossary."""
+that cannot both hold; decisions of two interviews on one question of the banks that say different things; two
+words for one thing in the glossary."""
 PROPOSAL_CHANGES = ("keep", "change", "remove", "add")
 """What a proposal asks: keep, change or remove a story, or add a new one (a sheet row with no story ID)."""
 PROPOSAL_STATUSES = ("open", "accepted", "declined")

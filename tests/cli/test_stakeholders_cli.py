@@ -138,3 +138,37 @@ def test_compare_piped_into_a_file_wraps_under_each_line_with_no_trailing_space(
     assert max(len(line) for line in lines) <= 80
     continued = [line for line in lines if line.startswith("      ") and not line.lstrip().startswith("against ")]
     assert continued, "a long 'against' line goes on under its own indent"
+
+
+def test_merge_asks_about_opposite_decisions_on_one_question_and_the_spec_shows_it(tmp_path):
+    """Trial6 T6-10: "We will use SSO" and "No SSO in the first release", taken on one question in two interviews,
+    were both kept in the merged spec with nothing said. Now: one open question naming both and who decided them."""
+    question = "discovery.scope.solution_kind"
+    files = []
+    for name, person, decision, decided_by in (
+        ("it", "Ann Field:IT lead", "We will use SSO", "the board"),
+        ("ops", "Ben Carter:Operations", "No SSO in the first release", ""),
+    ):
+        path = tmp_path / f"{name}.elicit.toml"
+        created = run_elicit("new", path, "--bank", "discovery", "--title", f"Sign-in — {name}", "--participant", person)
+        assert created.returncode == 0, created.stderr
+        added = run_elicit("decision", "add", path, decision, "--source", question, "--decided-by", decided_by, "--rationale", "asked")
+        assert added.returncode == 0, added.stderr
+        files.append(path)
+    target = tmp_path / "merged.elicit.toml"
+    result = run_elicit("merge", *files, "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert "1 conflicts left as open questions" in result.stdout or "1 conflict left as open question" in result.stdout
+    merged = read_session(target)
+    assert [(item.text, item.decided_by, item.by) for item in merged.decisions] == [
+        ("We will use SSO", "the board", "Ann Field"),
+        ("No SSO in the first release", "", "Ben Carter"),
+    ]
+    (asked,) = [item for item in merged.open_questions if item.id in merged.conflicts]
+    assert (asked.kind, asked.decisions, asked.source, asked.status) == ("same-question", ["D-001", "D-002"], [question], "open")
+    assert 'D-001 "We will use SSO" (the board) and D-002 "No SSO in the first release" (Ben Carter)' in asked.text
+    spec = run_elicit("export", target, "--format", "md")
+    assert spec.returncode == 0, spec.stderr
+    assert '"No SSO in the first release" (Operations)' in spec.stdout  # the client's edition names the role
+    assert spec.stdout.count(f"the interviews differ on it; see the open question {asked.id}.") == 2
+    assert "Traceback" not in result.stderr + spec.stderr

@@ -192,6 +192,7 @@ def sessions(draw: st.DrawFn) -> Session:
                     text,
                     st.sampled_from(("", *MERGE_QUESTION_KINDS)),
                     story_links,
+                    st.lists(text, max_size=2),
                 ),
                 max_size=2,
             )

@@ -22,6 +22,7 @@ _WORDINGS = (
     ("need", re.compile(r"Two stories ask for the same thing\b")),
     ("opposite", re.compile(r"Two stories ask for opposite things: ")),
     ("decisions", re.compile(r"Two decisions that cannot both hold: ")),
+    ("same-question", re.compile(r"The interviews took different decisions on ")),
     ("decision", re.compile(r'The decision ".*" \(.*\) does not fit another answer to ', re.DOTALL)),
     ("text", re.compile(r" The answers say opposite things: .*Which holds\?$", re.DOTALL)),
     ("answers", re.compile(r" The answers differ: .*Which should we go by\?$", re.DOTALL)),

@@ -165,6 +165,8 @@ class OpenQuestion:
     """For a question ``elicit merge`` asked about a conflict: what about (one of ``MERGE_QUESTION_KINDS``); else ""."""
     stories: list[str] = field(default_factory=list)
     """The stories it is about (a merge's question about a story's priorities names the story)."""
+    decisions: list[str] = field(default_factory=list)
+    """The decisions it is about (a merge's question about decisions that differ names them)."""
 
 
 @dataclass
@@ -333,7 +335,9 @@ def snapshot(session: Session) -> Session:
     copy.answers = {key: _clone_answer(answer) for key, answer in session.answers.items()}
     copy.stories = [_clone_story(story) for story in session.stories]
     copy.section_seconds = dict(session.section_seconds)
-    copy.open_questions = [replace(item, source=list(item.source), stories=list(item.stories)) for item in session.open_questions]
+    copy.open_questions = [
+        replace(item, source=list(item.source), stories=list(item.stories), decisions=list(item.decisions)) for item in session.open_questions
+    ]
     copy.decisions = [replace(item, source=list(item.source), stories=list(item.stories)) for item in session.decisions]
     copy.assumptions = [replace(item, source=list(item.source)) for item in session.assumptions]
     copy.glossary = [replace(item) for item in session.glossary]

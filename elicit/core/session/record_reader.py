@@ -60,7 +60,7 @@ STORY_KEYS = (
 )  # fmt: skip
 STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
-OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by", "kind", "stories")
+OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by", "kind", "stories", "decisions")
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
 ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals", "glossary")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row", "acceptance")
@@ -192,6 +192,7 @@ class RecordReader(TableReader):
                 self.string(t, "by", k),
                 self.choice(t, "kind", k, MERGE_QUESTION_KINDS, "") if "kind" in t else "",
                 self.strings(t, "stories", k),
+                self.strings(t, "decisions", k),
             )
             for k, t in self.tables(data, "open_questions", OPEN_QUESTION_KEYS, parent)
         ]

@@ -10,7 +10,10 @@
   interview in :attr:`Story.copies` (id there, speaker, quote, priority). It
   takes the highest priority given; a disagreement becomes an open question.
 - Conflicts: each question, story or decision in conflict becomes an open
-  question naming who said what, to settle with the client.
+  question naming who said what, to settle with the client; so do decisions
+  two interviews took on one question of the banks that say different things
+  (:func:`_same_question_decisions`: the same topic is the same question, never
+  a guess from their words).
 - Ids: stories renumbered in interview order (a merged story where its first
   copy was); the map old -> new of each interview is kept in
   :attr:`Session.merged_from`. Decisions, open questions and assumptions are
@@ -25,11 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from typing import Any, NamedTuple
 
 from elicit.core.session import (
     Answer,
     BankRef,
+    Decision,
     GlossaryTerm,
     InterviewAnswer,
     MergedInterview,
@@ -46,7 +51,7 @@ from elicit.core.session import (
 from elicit.core.spec.exporters.spec_document import PRIORITY_HEADINGS
 from elicit.core.stakeholders.comparison import Comparison, Conflict, QuestionAnswers, Side, compare, non_answer
 from elicit.core.stakeholders.sources import Source, speaker
-from elicit.core.text import plural
+from elicit.core.text import listed, plural
 from elicit.core.vocabulary import PRIORITIES
 
 
@@ -87,16 +92,20 @@ def merge(sources: Sequence[Source]) -> Merged:
         )
         for source in sources
     ]
-    _follow_ups(session, sources, maps)
+    decision_ids = _follow_ups(session, sources, maps)
     people = {source.name: source for source in sources}
     priority_questions = [
         _priority_question(story, people) for story in merged_stories if len({copy.priority for copy in story.copies}) > 1
     ]
-    conflict_questions = _conflict_questions(comparison, by_label, maps)
-    added = priority_questions + conflict_questions + _term_questions(sources, people)
+    conflict_questions = _conflict_questions(comparison, by_label, maps, decision_ids)
+    asked_pairs = {frozenset(_decision_keys(conflict, by_label)) for conflict in comparison.of_kind("decisions")}
+    decided = _same_question_decisions(sources, people, decision_ids, asked_pairs)
+    added = priority_questions + conflict_questions + decided + _term_questions(sources, people)
     for asked in added:
         number = len(session.open_questions) + 1
-        item = OpenQuestion(f"OQ-{number:03d}", asked.text, source=asked.source, kind=asked.kind, stories=list(asked.stories))
+        item = OpenQuestion(
+            f"OQ-{number:03d}", asked.text, source=asked.source, kind=asked.kind, stories=list(asked.stories), decisions=list(asked.decisions)
+        )
         session.open_questions.append(item)
         session.conflicts.append(item.id)
     left_out = [
@@ -114,6 +123,7 @@ class _Asked(NamedTuple):
     source: list[str]
     kind: str
     stories: Sequence[str] = ()
+    decisions: Sequence[str] = ()
 
 
 # The session itself -------------------------------------------------------------------
@@ -378,16 +388,20 @@ def _teller(by: str, interview: str, people: dict[str, Source]) -> str:
 # Follow-ups and conflicts -------------------------------------------------------------
 
 
-def _follow_ups(session: Session, sources: Sequence[Source], maps: dict[str, dict[str, str]]) -> None:
-    """Every interview's decisions, open questions, assumptions and terms, renumbered."""
+def _follow_ups(session: Session, sources: Sequence[Source], maps: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
+    """Every interview's decisions, open questions, assumptions and terms, renumbered; the decisions' new ids by
+    (interview, old id)."""
     terms: dict[str, GlossaryTerm] = {}
+    decision_ids: dict[tuple[str, str], str] = {}
     for source in sources:
         for decision in source.session.decisions:
             stories = [maps.get(source.name, {}).get(item, item) for item in decision.stories]
+            new_id = f"D-{len(session.decisions) + 1:03d}"
+            decision_ids.setdefault((source.name, decision.id), new_id)
             session.decisions.append(
                 replace(
                     decision,
-                    id=f"D-{len(session.decisions) + 1:03d}",
+                    id=new_id,
                     source=list(decision.source),
                     stories=stories,
                     by=speaker(source.session, decision),
@@ -404,6 +418,63 @@ def _follow_ups(session: Session, sources: Sequence[Source], maps: dict[str, dic
         for term in source.session.glossary:
             _add_term(terms, term, source.name)
     session.glossary = list(terms.values())
+    return decision_ids
+
+
+def _same_question_decisions(
+    sources: Sequence[Source], people: dict[str, Source], decision_ids: dict[tuple[str, str], str], asked: set[frozenset[tuple[str, str]]]
+) -> list[_Asked]:
+    """Decisions two or more interviews took on one question of the banks (a source question they share: the same
+    topic) that say different things: one question for the client per such question, naming each decision, who
+    decided it and its merged id (trial6 T6-10: "We will use SSO" and "No SSO in the first release" were both kept
+    with nothing said). Whether they contradict is not guessed from their words; the client says whether both
+    stand. Decisions worded alike are no question; a pair already asked about as ``decisions`` that cannot both
+    hold is not asked again, nor the same decisions twice for two questions they share."""
+    on_question: dict[str, list[tuple[Source, Decision]]] = {}
+    for source in sources:
+        for decision in source.session.decisions:
+            for question_id in dict.fromkeys(decision.source):
+                on_question.setdefault(question_id, []).append((source, decision))
+    questions: list[_Asked] = []
+    seen: set[frozenset[tuple[str, str]]] = set()
+    for question_id, taken in on_question.items():
+        differ = {
+            frozenset(((a.name, x.id), (b.name, y.id)))
+            for (a, x), (b, y) in combinations(taken, 2)
+            if a is not b and _worded(x.text) != _worded(y.text)
+        }
+        keys = frozenset((source.name, decision.id) for source, decision in taken)
+        if not differ or differ <= asked or keys in seen:
+            continue
+        seen.add(keys)
+        questions.append(_decided_apart(question_id, taken, people, decision_ids))
+    return questions
+
+
+def _decided_apart(
+    question_id: str, taken: list[tuple[Source, Decision]], people: dict[str, Source], decision_ids: dict[tuple[str, str], str]
+) -> _Asked:
+    """The question for the client about decisions taken on one question that differ."""
+    question = next((source.questions[question_id] for source, _ in taken if question_id in source.questions), None)
+    prompt = f'"{question.prompt.strip()}"' if question is not None and question.prompt.strip() else "one question"
+    ids = [decision_ids.get((source.name, decision.id), decision.id) for source, decision in taken]
+    parts = []
+    for new_id, (source, decision) in zip(ids, taken, strict=True):
+        who = _teller(decision.decided_by.strip() or speaker(source.session, decision), source.name, people)
+        parts.append(f'{new_id} "{" ".join(decision.text.split())}" ({who})')
+    ask = "Do both stand, or which one?" if len(parts) == 2 else "Do they all stand, or which ones?"
+    text = f"The interviews took different decisions on {prompt}: {listed(parts)}. {ask}"
+    return _Asked(text, [question_id], "same-question", decisions=ids)
+
+
+def _worded(text: str) -> str:
+    """A decision's words as compared for "worded alike": case, spacing and a closing full stop aside."""
+    return " ".join(text.casefold().split()).rstrip(".")
+
+
+def _decision_keys(conflict: Conflict, by_label: dict[str, Source]) -> list[tuple[str, str]]:
+    """(interview, decision id) of each side of a conflict that names a decision."""
+    return [(by_label[side.session].name, side.decision) for side in conflict.sides if side.decision]
 
 
 TERM_WORDS = 6
@@ -441,7 +512,9 @@ def _add_term(terms: dict[str, GlossaryTerm], term: GlossaryTerm, interview: str
         known.definition = f"{known.definition}; {interview}: {term.definition}" if known.definition else term.definition
 
 
-def _conflict_questions(comparison: Comparison, by_label: dict[str, Source], maps: dict[str, dict[str, str]]) -> list[_Asked]:
+def _conflict_questions(
+    comparison: Comparison, by_label: dict[str, Source], maps: dict[str, dict[str, str]], decision_ids: dict[tuple[str, str], str]
+) -> list[_Asked]:
     """One open question per question in conflict (every interview's answer to it), per opposite pair, per decision contradicted.
 
     Each is worded for the client (trial2 T16): what differs, who said each side (a name, which the client's
@@ -451,6 +524,9 @@ def _conflict_questions(comparison: Comparison, by_label: dict[str, Source], map
 
     def who(side: Side) -> str:
         return _teller(side.by, by_label[side.session].name, people)
+
+    def decided(conflict: Conflict) -> list[str]:
+        return [decision_ids.get(key, key[1]) for key in _decision_keys(conflict, by_label)]
 
     questions: list[_Asked] = []
     answered = {item.question: item for item in comparison.questions}
@@ -468,7 +544,7 @@ def _conflict_questions(comparison: Comparison, by_label: dict[str, Source], map
                 f'The decision "{first.text}" ({who(first)}) does not fit another answer to "{_prompt(answered, conflict.question)}": '
                 f"{second.text} ({who(second)}). Does the decision stand?"
             )
-            questions.append(_Asked(text, [conflict.question], "decision"))
+            questions.append(_Asked(text, [conflict.question], "decision", decisions=decided(conflict)))
         elif conflict.kind == "text":
             text = (
                 f'{_prompt(answered, conflict.question)} The answers say opposite things: "{first.text}" ({who(first)}) '
@@ -479,7 +555,7 @@ def _conflict_questions(comparison: Comparison, by_label: dict[str, Source], map
             text = (
                 f'Two decisions that cannot both hold: "{first.text}" ({who(first)}) and "{second.text}" ({who(second)}). Which one stands?'
             )
-            questions.append(_Asked(text, _decision_sources(conflict, by_label), "decisions"))
+            questions.append(_Asked(text, _decision_sources(conflict, by_label), "decisions", decisions=decided(conflict)))
         elif conflict.question not in seen:
             seen.add(conflict.question)
             item = answered[conflict.question]

@@ -241,6 +241,7 @@ follow_ups = {
             any_text,
             st.sampled_from(("", *MERGE_QUESTION_KINDS)),
             st.lists(ids, max_size=2),
+            st.lists(ids, max_size=2),
         ),
         max_size=2,
     ),

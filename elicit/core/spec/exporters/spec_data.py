@@ -122,8 +122,8 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     return data
 
 
-_OPEN_QUESTION_ALWAYS = tuple(name for name in OPEN_QUESTION_KEYS if name not in ("kind", "stories"))
-"""An open question's keys a spec always has: ``kind`` and ``stories`` only a merge's questions have."""
+_OPEN_QUESTION_ALWAYS = tuple(name for name in OPEN_QUESTION_KEYS if name not in ("kind", "stories", "decisions"))
+"""An open question's keys a spec always has: ``kind``, ``stories`` and ``decisions`` only a merge's questions have."""
 
 
 def _put_clock(data: dict[str, Any], session: Session) -> None:

@@ -581,8 +581,18 @@ def decisions(spec: SpecContext) -> tuple[Block, ...]:
         if decision.decided_by.strip():
             lines.append(line(Label("Decided by:"), spec.person(decision.decided_by)))
         lines += spec.said_by(decision.by)
+        lines += unsettled(spec.session, decision.id)
         items.append(tuple(lines))
     return _list_or_none(items) + _withdrawn(spec, "D", [decision.id for decision in spec.session.decisions])
+
+
+def unsettled(session: Session, decision_id: str) -> list[Line]:
+    """A merged decision another interview's decision or answer questions: 'Not settled: ... (OQ-012)' while the
+    merge's open question about it is open (trial6 T6-10: two decisions on one question both stood, silently)."""
+    asked = [q.id for q in session.open_questions if decision_id in q.decisions and q.id in session.conflicts and q.status == "open"]
+    if not asked:
+        return []
+    return [line(Label("Not settled:"), Text(f"the interviews differ on it; see the open question {listed(asked)}."))]
 
 
 def since_then(spec: SpecContext, declined: Proposal) -> list[Line]:
