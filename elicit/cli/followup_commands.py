@@ -8,13 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 from elicit.core.data import record_dict
-from elicit.core.session import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SessionService
+from elicit.core.session import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_ALWAYS, OPEN_QUESTION_KEYS, SessionService
 
 from .output import console, one_line, print_json, print_table
 from .session_commands import load_for_reading, open_for_change
 
 KEYS = {"decision": DECISION_KEYS, "open-question": OPEN_QUESTION_KEYS, "assumption": ASSUMPTION_KEYS, "term": GLOSSARY_KEYS}
 """Each kind's keys in the session file, in its order: the keys of ``list --json``."""
+ALWAYS = {"open-question": OPEN_QUESTION_ALWAYS}
+"""The kinds whose ``list --json`` leaves out keys only some of their records have (a merge's questions' ``kind``)."""
 ITEMS = {"decision": "decisions", "open-question": "open_questions", "assumption": "assumptions", "term": "glossary"}
 """Where each kind lives in a session."""
 
@@ -57,7 +59,7 @@ def list_items(args: argparse.Namespace) -> int:
     session, _interview = load_for_reading(args.path)
     items = getattr(session, ITEMS[args.kind])
     if args.json:
-        print_json([record_dict(item, KEYS[args.kind]) for item in items])
+        print_json([record_dict(item, KEYS[args.kind], keep=ALWAYS.get(args.kind)) for item in items])
         return 0
     if not items:
         example = "TERM DEFINITION" if args.kind == "term" else "TEXT"

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         speaker_name,
     )
     from elicit.core.session.progress import Progress
-    from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
+    from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_ALWAYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
     from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore, existing_session_path, session_path
     from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise
@@ -88,7 +88,7 @@ else:  # each module loads when one of its names is first used (elicit.core.surf
             "opening": ["OpenSession", "create_session", "open_session"],
             "participants": ["NO_PARTICIPANTS", "find_participant", "next_speaker", "parse_participant", "participant_label", "person_named", "speaker_name"],
             "progress": ["Progress"],
-            "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_KEYS", "SETTINGS_KEYS"],
+            "record_reader": ["ASSUMPTION_KEYS", "DECISION_KEYS", "GLOSSARY_KEYS", "OPEN_QUESTION_ALWAYS", "OPEN_QUESTION_KEYS", "SETTINGS_KEYS"],
             "service": ["SessionService"],
             "storage": ["SessionStore", "existing_session_path", "session_path"],
             "summary": ["SectionSummary", "SessionSummary", "budget_minutes", "summarise"],
@@ -101,6 +101,7 @@ __all__ = [
     "DECISION_KEYS",
     "GLOSSARY_KEYS",
     "NO_PARTICIPANTS",
+    "OPEN_QUESTION_ALWAYS",
     "OPEN_QUESTION_KEYS",
     "OPEN",
     "SETTINGS_KEYS",

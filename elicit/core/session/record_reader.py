@@ -61,6 +61,9 @@ STORY_KEYS = (
 STORY_VERSION_KEYS = ("role", "want", "so_that", "priority", "acceptance", "quote", "status", "changed_at", "note")
 CLOCK_KEYS = ("interview_seconds", "target_minutes", "section_seconds")
 OPEN_QUESTION_KEYS = ("id", "text", "owner", "status", "resolution", "source", "by", "kind", "stories", "decisions")
+OPEN_QUESTION_ALWAYS = tuple(name for name in OPEN_QUESTION_KEYS if name not in ("kind", "stories", "decisions"))
+"""An open question's keys every listing of it has (a spec, ``list --json``): ``kind``, ``stories`` and ``decisions``
+only a merge's questions have."""
 DECISION_KEYS = ("id", "text", "rationale", "decided_by", "source", "stories", "by")
 ROUND_KEYS = ("number", "at", "note", "stories", "decisions", "open_questions", "assumptions", "proposals", "glossary")
 PROPOSAL_KEYS = ("id", "story", "change", "wording", "priority", "comment", "status", "reason", "round", "row", "acceptance")

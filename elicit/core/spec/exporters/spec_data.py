@@ -27,6 +27,7 @@ from elicit.core.session.record_reader import (
     GLOSSARY_KEYS,
     INTERVIEW_ANSWER_KEYS,
     MERGED_FROM_KEYS,
+    OPEN_QUESTION_ALWAYS,
     OPEN_QUESTION_KEYS,
     PARTICIPANT_KEYS,
     PROPOSAL_KEYS,
@@ -112,7 +113,7 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
     data["sections"] = _sections(session, interview)
     data["other_answers"] = _other_answers(session, interview)
     data["stories"] = [_story(story) for story in session.stories]
-    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS, keep=_OPEN_QUESTION_ALWAYS) for item in session.open_questions]
+    data["open_questions"] = [record_dict(item, OPEN_QUESTION_KEYS, keep=OPEN_QUESTION_ALWAYS) for item in session.open_questions]
     data["decisions"] = [record_dict(item, DECISION_KEYS) for item in session.decisions]
     data["assumptions"] = [record_dict(item, ASSUMPTION_KEYS) for item in session.assumptions]
     data["glossary"] = [record_dict(item, GLOSSARY_KEYS) for item in session.glossary]
@@ -120,10 +121,6 @@ def spec_data(session: Session, interview: Interview) -> dict[str, Any]:
         data["proposals"] = [record_dict(item, PROPOSAL_KEYS) for item in session.proposals]
     _put_merged(data, session)
     return data
-
-
-_OPEN_QUESTION_ALWAYS = tuple(name for name in OPEN_QUESTION_KEYS if name not in ("kind", "stories", "decisions"))
-"""An open question's keys a spec always has: ``kind``, ``stories`` and ``decisions`` only a merge's questions have."""
 
 
 def _put_clock(data: dict[str, Any], session: Session) -> None:
