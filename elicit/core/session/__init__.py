@@ -49,7 +49,14 @@ if TYPE_CHECKING:
         speaker_name,
     )
     from elicit.core.session.progress import Progress
-    from elicit.core.session.record_reader import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_ALWAYS, OPEN_QUESTION_KEYS, SETTINGS_KEYS
+    from elicit.core.session.record_reader import (
+        ASSUMPTION_KEYS,
+        DECISION_KEYS,
+        GLOSSARY_KEYS,
+        OPEN_QUESTION_ALWAYS,
+        OPEN_QUESTION_KEYS,
+        SETTINGS_KEYS,
+    )
     from elicit.core.session.service import SessionService
     from elicit.core.session.storage import SessionStore, existing_session_path, session_path
     from elicit.core.session.summary import SectionSummary, SessionSummary, budget_minutes, summarise

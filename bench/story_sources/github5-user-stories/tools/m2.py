@@ -1,5 +1,9 @@
-import subprocess, sys
-sys.path.insert(0, __import__("os").path.join(__import__("os").path.dirname(__import__("os").path.abspath(__file__)), "..", "..", "common")); from mdlist import items
+import subprocess
+import sys
+
+sys.path.insert(0, __import__("os").path.join(__import__("os").path.dirname(__import__("os").path.abspath(__file__)), "..", "..", "common"))
+from mdlist import items
+
 G = __import__("os").environ.get("MIRROR", "/work/.mirror") + "/ministryofjustice+moj-design-system/repo"
 out = []
 for page in ["citizens", "legal-professionals", "the-judiciary"]:
