@@ -6,6 +6,9 @@ PRIORITIES = ("must", "should", "could", "wont")
 PRIORITY_LABELS = {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"}
 STORY_STATUSES = ("draft", "confirmed", "changed", "rejected")
 OPEN_QUESTION_STATUSES = ("open", "resolved")
+STORY_STATUS_LABELS = {"draft": "Draft", "confirmed": "Confirmed", "changed": "Changed", "rejected": "Rejected"}
+OPEN_QUESTION_STATUS_LABELS = {"open": "Open", "resolved": "Resolved"}
+"""How the tool formats (ReqIF, StrictDoc) name a story's and an open question's status."""
 MERGE_QUESTION_KINDS = ("answers", "text", "priority", "need", "opposite", "decision", "decisions", "same-question", "terms")
 """What an open question ``elicit merge`` asked is about (its ``kind``): a question's answers differ; free-text
 answers say opposite things; a story the interviews gave different priorities; one need told for two roles at two

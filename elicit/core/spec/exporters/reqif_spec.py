@@ -35,7 +35,14 @@ from elicit import __version__
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.story_groups import StoryGroup, askers, person_label, question_lines, source_lines, story_groups
 from elicit.core.text import clip
-from elicit.core.vocabulary import OPEN_QUESTION_STATUSES, PRIORITIES, PRIORITY_LABELS, STORY_STATUSES
+from elicit.core.vocabulary import (
+    OPEN_QUESTION_STATUS_LABELS,
+    OPEN_QUESTION_STATUSES,
+    PRIORITIES,
+    PRIORITY_LABELS,
+    STORY_STATUS_LABELS,
+    STORY_STATUSES,
+)
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
@@ -50,8 +57,8 @@ TYPES_CHANGED = "2026-12-01T00:00:00Z"
 NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 STRING_LIMIT = 32000
 NAME_LIMIT = 255
-STATUS_LABELS = {"draft": "Draft", "confirmed": "Confirmed", "changed": "Changed", "rejected": "Rejected"}
-QUESTION_STATUS_LABELS = {"open": "Open", "resolved": "Resolved"}
+STATUS_LABELS = STORY_STATUS_LABELS
+QUESTION_STATUS_LABELS = OPEN_QUESTION_STATUS_LABELS
 DECISIONS_TITLE = "Decisions"
 DECISIONS_GOAL = "What was decided in the interview, and why."
 OPEN_QUESTIONS_TITLE = "Open questions"

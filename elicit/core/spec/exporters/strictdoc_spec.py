@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from elicit.core.spec.exporters.options import DEFAULT_OPTIONS, ExportOptions
 from elicit.core.spec.exporters.story_groups import askers, person_label, question_lines, source_lines, story_groups
 from elicit.core.text import clip
-from elicit.core.vocabulary import PRIORITY_LABELS
+from elicit.core.vocabulary import OPEN_QUESTION_STATUS_LABELS, PRIORITY_LABELS, STORY_STATUS_LABELS
 
 if TYPE_CHECKING:
     from elicit.core.session.engine import Interview
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 ZERO_WIDTH = "\u200b"
 TITLE_LIMIT = 120
-STATUS_CHOICES = {"draft": "Draft", "confirmed": "Confirmed", "changed": "Changed", "rejected": "Rejected"}
+STATUS_CHOICES = STORY_STATUS_LABELS
 
 # (field, type, required); single-line fields, the statement, then multi-line fields.
 STORY_FIELDS = (
@@ -56,7 +56,7 @@ STORY_FIELDS = (
     ("SOURCE_QUESTIONS", "String", False),
     ("REASON", "String", False),
 )
-QUESTION_STATUS_CHOICES = {"open": "Open", "resolved": "Resolved"}
+QUESTION_STATUS_CHOICES = OPEN_QUESTION_STATUS_LABELS
 DECISION_FIELDS = (
     ("UID", "String", True),
     ("DECIDED_BY", "String", False),
