@@ -1,5 +1,5 @@
-"""features.py GITDIR COMMIT DIR OUT: the narratives of the Gherkin feature files under DIR at COMMIT, one a line,
-files in path order (Python string order of the whole path).
+"""features.py GITDIR COMMIT DIR OUT [SKIP ...]: the narratives of the Gherkin feature files under DIR at COMMIT, one a line,
+files in path order (Python string order of the whole path); the files whose paths are given as SKIP are left out.
 
 A file's narrative is the first paragraph of its description: blank lines after the "Feature:" line are
 skipped, then its lines are taken up to the next blank line or a line starting Scenario, Background, Rule,
@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 G, C, D, OUT = sys.argv[1:5]
+SKIP = set(sys.argv[5:])
 git = lambda *a: subprocess.run(["git", "--git-dir", G, *a], capture_output=True, text=True, check=True).stdout
 STOP = re.compile(r"^(Scenario|Background|Rule|Example|@)")
 KEEP = re.compile(r"^(As\b|In order to\b|So that\b|I want\b)", re.I)
@@ -32,7 +33,7 @@ def narrative(lines):
 
 
 out = []
-for path in sorted(p for p in git("ls-tree", "-r", "--name-only", C, D).splitlines() if p.endswith(".feature")):
+for path in sorted(p for p in git("ls-tree", "-r", "--name-only", C, D).splitlines() if p.endswith(".feature") and p not in SKIP):
     lines = git("show", f"{C}:{path}").splitlines()
     at = next((k for k, l in enumerate(lines) if l.strip().startswith("Feature:")), None)
     if at is None:
