@@ -34,6 +34,9 @@ of several. After them, not beside the story: a client deleting it must not take
 _WIDTHS = dict(zip((*STORY_COLUMNS, *CLIENT_COLUMNS, ASKED_BY), (10, 60, 10, 50, 22, 50, 14, 40, 30), strict=True))
 """Each column's width in the Excel sheet, by its header."""
 SUFFIXES = (".csv", ".xlsx")
+_SEPARATORS = (",", ";", "\t")
+"""The separators a CSV sheet comes back with: elicit's comma, a spreadsheet's semicolon (where the comma is the
+decimal point), a tab."""
 MARK = "Review sheet of"
 """The first cell of the line above the header that names the session and round the sheet was written for."""
 _STARTED = "session started "
@@ -353,7 +356,8 @@ def _check_mark(above: list[list[str]], session: Session, path: Path, reading: S
         reading.warnings.append(f"{path}: the sheet does not say which session and round it is from (written by an older elicit); check it is this session's before accepting")
         return
     written = sheet_mark(session)[1:4]
-    forms = [[cell.strip() for cell in written], [printable(cell).strip() for cell in written]]  # the CSV's, the workbook's
+    # as written, with the CSV's formula guard ('-2027 plan' is written "'-2027 plan"), as the workbook shows it
+    forms = [[shown(cell).strip() for cell in written] for shown in (str, formula_safe, printable)]
     theirs = _mark_fields(found, forms)
     if theirs in forms:
         return
@@ -400,6 +404,14 @@ def _lost_from_mark(theirs: list[str], forms: list[list[str]]) -> list[str]:
 
 def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:
     """Where the header row is, and the column of each field elicit reads."""
+    found = _find_header(rows)
+    if found is None:
+        raise ElicitError(f"{path}: not a review sheet: no header row with an 'ID' column and the client's columns; write one with 'elicit review sheet'")
+    return found
+
+
+def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    """The first row of the first 20 that names an 'ID' column and a column of the client's, with its columns; None."""
     for at, row in enumerate(rows[:20]):
         columns: dict[str, int] = {}
         for index, cell in enumerate(row):
@@ -408,7 +420,7 @@ def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:
                 columns[name] = index
         if "id" in columns and set(columns) - {"id", *_SHEET_FIELDS.values()}:
             return at, columns
-    raise ElicitError(f"{path}: not a review sheet: no header row with an 'ID' column and the client's columns; write one with 'elicit review sheet'")
+    return None
 
 
 def _header_field(cell: str) -> str | None:
@@ -426,18 +438,30 @@ def _header_field(cell: str) -> str | None:
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
+    """The rows of a CSV sheet, read with the separator (comma, semicolon or tab) under which its header has the most
+    of the sheet's columns. The csv module reads the whole file each time: a guess from the first line of text
+    failed when the mark line's title held more semicolons than the line has commas, or a line break (leftovers4)."""
     raw = _read(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    delimiter = max((";", ",", "\t"), key=first.count)
     csv.field_size_limit(10_000_000)
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as error:
-        raise ElicitError(f"{path}: cannot read it as CSV ({error}); save it from the spreadsheet as CSV again") from None
+    readings, errors = [], []
+    for delimiter in _SEPARATORS:
+        try:
+            readings.append(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+        except csv.Error as error:
+            errors.append(error)
+    if not readings:
+        raise ElicitError(f"{path}: cannot read it as CSV ({errors[0]}); save it from the spreadsheet as CSV again")
+    return max(readings, key=_header_columns)  # the first of the best: the comma elicit writes, when none has a header
+
+
+def _header_columns(rows: list[list[str]]) -> int:
+    """How many of the sheet's columns the rows' header names (0 without one)."""
+    found = _find_header(rows)
+    return len(found[1]) if found is not None else 0
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:

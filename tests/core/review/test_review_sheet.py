@@ -448,3 +448,44 @@ def test_any_names_in_the_who_asked_column_read_back_as_written(tmp_path, names,
     path.write_bytes(write_sheet(session, path))
     reading = read_sheet(path, session)
     assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
+
+
+# the separator: found by reading the file as CSV, whatever the session title holds ---------------------------------
+
+separator_heavy = st.lists(
+    st.sampled_from([";", ",", "\t", "\n", "\r\n", '"', " ", "ID", "Your comment", "x"]) | hostile_text, max_size=12
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(separator_heavy, hostile_text, st.sampled_from([",", ";", "\t"]))
+def test_any_session_title_or_story_reads_back_from_a_csv_sheet_with_any_separator(tmp_path, title, want, delimiter):
+    """leftovers4: a title with 8 semicolons (or one and a line break) made 'elicit review' say the sheet was no review
+    sheet: the separator was guessed from the file's first line of text, which is the mark line with the title in
+    it (and cut at a line break inside the quoted title). The sheet as written, and as a spreadsheet saves it with
+    another separator, read back with the client's one edit and nothing else."""
+    session = rich_session()
+    session.title, session.stories[1].want = title, want
+    path = tmp_path / "r.csv"
+    path.write_bytes(write_sheet(session, path))
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    rows[3][len(STORY_COLUMNS)] = "remove"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    reading = read_sheet(path, session)
+    assert (expected(reading.proposals), reading.problems, reading.warnings) == ([("US-002", "remove", "", "", "", 4)], [], [])
+
+
+@pytest.mark.parametrize(
+    "title", ["a;b;c;d;e;f;g;h;i", "Plan;\nnext year", "tabs\tin\tthe\ttitle\tare\tmany\there\ttoo\tyes", "-2027 plan", "=Plan"]
+)
+def test_a_title_full_of_another_separator_or_starting_like_a_formula_still_reads_as_the_sheet_written(tmp_path, title):
+    """The last two: the CSV's formula guard wrote the title "'-2027 plan", and the mark check took it for another
+    session's sheet (found by the test above)."""
+    session = rich_session()
+    session.title = title
+    path = tmp_path / "r.csv"
+    path.write_bytes(write_sheet(session, path))
+    reading = read_sheet(path, session)
+    assert (reading.proposals, reading.problems, reading.warnings) == ([], [], [])
