@@ -277,3 +277,23 @@ async def test_confirming_a_suspect_story_in_the_read_back_clears_it(tmp_path: P
         await pilot.press("c", "escape")
         await pilot.pause()
         assert "suspect" not in str(screen.query_one(QuestionStories).get_option_at_index(0).prompt)
+
+
+async def test_a_proposal_keeps_its_number_when_the_review_is_opened_again(tmp_path: Path):
+    """Trial7 T7-15: coming back to the review, the open proposals came first, so 'proposal 3 of 3' became
+    'proposal 1 of 3' for the same P-003. The number is its place among all of them; the review starts at the
+    first open one."""
+    app = app_on(review_session(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "a")
+        await pilot.pause()
+        assert "proposal 2 of 3 · P-002" in text_of(app.screen, "#review-position")
+        await pilot.press("escape", "f5")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert "proposal 2 of 3 · P-002" in text_of(review, "#review-position"), "opened again, it starts at the first open one"
+        await pilot.press("b")
+        await pilot.pause()
+        assert "proposal 1 of 3 · P-001" in text_of(review, "#review-position") and "accepted" in text_of(review, "#review-position")
+        await pilot.press("ctrl+q")

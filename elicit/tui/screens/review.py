@@ -48,8 +48,15 @@ def marked_words(old: str, new: str) -> tuple[str, str]:
 
 
 def review_order(proposals: list[Proposal]) -> list[str]:
-    """The open proposals first, by id; then the settled ones (to look back at)."""
-    return [item.id for item in sorted(proposals, key=lambda item: (item.status != "open", item.id))]
+    """Every proposal in the order it was taken in, settled ones in their place: "proposal 3 of 6" names the same
+    proposal each time the screen opens, whatever was answered since (trial7 T7-15: open ones first renumbered them)."""
+    return [item.id for item in proposals]
+
+
+def first_open(proposals: list[Proposal], order: list[str]) -> int:
+    """Where the review starts: the first open proposal in ``order`` (the first of all when none is open)."""
+    statuses = {item.id: item.status for item in proposals}
+    return next((index for index, proposal_id in enumerate(order) if statuses.get(proposal_id) == "open"), 0)
 
 
 class ReviewScreen(SessionScreen[None]):
@@ -62,7 +69,7 @@ class ReviewScreen(SessionScreen[None]):
     def __init__(self, opened: OpenSession) -> None:
         super().__init__(opened)
         self.order = review_order(self.session.proposals)
-        self.index = 0
+        self.index = first_open(self.session.proposals, self.order)
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-position")
