@@ -8,10 +8,11 @@ against the ids here, with a did-you-mean for a misspelled one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,12 @@ def key(binding_id: str) -> Key:
 def known_ids() -> list[str]:
     """Every binding id, in table order."""
     return [key.id for key in KEYS]
+
+
+def ours_first(active: Mapping[str, ActiveBinding]) -> list[tuple[str, ActiveBinding]]:
+    """A screen's active bindings by key, elicit's own (the rows of this table, which have ids) before the focused
+    widget's: an editor's 'Cursor up', 'Cursor down', ... came first in the palette (trial7 T7-7) and the f1 panel."""
+    return sorted(active.items(), key=lambda item: item[1].binding.id is None)
 
 
 def unknown_id_problem(binding_id: str) -> str | None:

@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from elicit.core.session import Interview
 
+from .bindings import ours_first
 from .marks import status_mark
 
 
@@ -32,8 +33,7 @@ class ScreenActions(Provider):
     def _actions(self) -> list[tuple[str, str, object]]:
         found: list[tuple[str, str, object]] = []
         seen: set[str] = set()
-        ours_first = sorted(self.screen.active_bindings.items(), key=lambda item: item[1].binding.id is None)
-        for key, active in ours_first:
+        for key, active in ours_first(self.screen.active_bindings):
             binding = active.binding
             if not binding.description or binding.action in seen or binding.action in HIDDEN_ACTIONS or not active.enabled:
                 continue

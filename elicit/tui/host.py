@@ -492,6 +492,13 @@ class SessionApp(App[int]):
         else:
             self.action_show_help_panel()
 
+    def action_show_help_panel(self) -> None:
+        """Textual's keys panel, elicit's keys first (the module loads on the first f1)."""
+        from .keys_panel import KeysPanel
+
+        if not self.screen.query("HelpPanel"):
+            self.screen.mount(KeysPanel())
+
     def shutdown_session(self) -> str | None:
         """Last resort after the app stopped (or crashed): save and release; return the save error."""
         if self.opened is None:
