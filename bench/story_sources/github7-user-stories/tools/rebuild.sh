@@ -1,0 +1,9 @@
+#!/bin/sh
+# rebuild.sh OUT LABELS: write the seventh GitHub set's backlogs into OUT and check them against LABELS (tests/data/lint_github7).
+# Needs bare clones in $MIRROR/OWNER+NAME/repo (default /work/.mirror; see ../README.md).
+set -e
+T=$(dirname "$0"); O=${1:-.}; L=${2:-tests/data/lint_github7}
+python3 $T/s1.py $O/s1-opendj.txt
+python3 $T/s2.py $O/s2-pdsvalidate.txt
+python3 $T/s3.py $O/s3-mozcollections.txt
+for b in s1-opendj s2-pdsvalidate s3-mozcollections; do python3 $T/../../common/verify.py $L/$b.toml $O/$b.txt; done
