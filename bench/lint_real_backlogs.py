@@ -12,6 +12,7 @@ Run from the repository root::
     .venv/bin/python bench/lint_real_backlogs.py --github4 [--github4-dir DIR]  # the fourth GitHub set (tuning since round 8)
     .venv/bin/python bench/lint_real_backlogs.py --github5 [--github5-dir DIR]  # the fifth GitHub set (tuning since round 9)
     .venv/bin/python bench/lint_real_backlogs.py --github6 [--github6-dir DIR]  # the sixth GitHub set (blind: a reading)
+    .venv/bin/python bench/lint_real_backlogs.py --github7 [--github7-dir DIR]  # the seventh GitHub set (blind: a reading)
 
 The stories are read from ../shared/data/user-stories/ (fourteen public
 backlogs, one story a line). Each backlog is linted as its own set, so set
@@ -61,6 +62,11 @@ GitHub sets.
 ``--github6`` measures the sixth GitHub set (the tenth blind set, five backlogs labelled by two helpers) the same way:
 labels in tests/data/lint_github6/<backlog>.toml, stories in ../github6-user-stories/<backlog>.txt or
 ``--github6-dir DIR``. Blind: every run is a reading, recorded in docs/quality.md.
+
+``--github7`` measures the seventh GitHub set (the eleventh blind set, labelled by two helpers) the same way: labels
+in tests/data/lint_github7/<backlog>.toml, stories in ../github7-user-stories/<backlog>.txt (rebuilt by
+bench/story_sources/github7-user-stories/tools/rebuild.sh) or ``--github7-dir DIR``. Blind: every run is a reading,
+recorded in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -105,6 +111,8 @@ GITHUB5_LABELS = ROOT / "tests" / "data" / "lint_github5"
 GITHUB5_STORIES = _beside("github5-user-stories")
 GITHUB6_LABELS = ROOT / "tests" / "data" / "lint_github6"
 GITHUB6_STORIES = _beside("github6-user-stories")
+GITHUB7_LABELS = ROOT / "tests" / "data" / "lint_github7"
+GITHUB7_STORIES = _beside("github7-user-stories")
 HOLDOUT_STORIES = _beside("holdout-user-stories")
 HOLDOUT_BACKLOGS = (
     "g05-openspending",
@@ -261,6 +269,7 @@ GITHUB_SETS = {
     "--github4": ("GitHub 4", GITHUB4_LABELS, GITHUB4_STORIES),
     "--github5": ("GitHub 5", GITHUB5_LABELS, GITHUB5_STORIES),
     "--github6": ("GitHub 6", GITHUB6_LABELS, GITHUB6_STORIES),
+    "--github7": ("GitHub 7", GITHUB7_LABELS, GITHUB7_STORIES),
 }
 """The label sets kept as GitHub backlogs: option -> title, label folder, default stories folder (``<option>-dir DIR``
 names another one). One reader for all of them (:func:`github`)."""

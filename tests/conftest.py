@@ -62,6 +62,8 @@ GITHUB5_STORIES = beside_checkout("github5-user-stories")
 """Six more whole GitHub backlogs, outside that data set and the four earlier GitHub sets (../github5-user-stories/README.md says which)."""
 GITHUB6_STORIES = beside_checkout("github6-user-stories")
 """More whole GitHub backlogs, outside that data set and the five earlier GitHub sets (../github6-user-stories/README.md says which)."""
+GITHUB7_STORIES = beside_checkout("github7-user-stories")
+"""More whole GitHub backlogs, outside that data set and the six earlier GitHub sets (bench/story_sources/github7-user-stories/README.md says which)."""
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,5 +1,5 @@
 """bench/lint_real_backlogs.py reads every GitHub label set through one reader (``--github``, ``--github2`` ...,
-``--github6``), with the stories outside the repository; made-up backlogs here, never a real set's labels."""
+``--github7``), with the stories outside the repository; made-up backlogs here, never a real set's labels."""
 
 from __future__ import annotations
 
@@ -22,16 +22,16 @@ def bench():
     return module
 
 
-@pytest.mark.parametrize("number", ["4", "5", "6"])
+@pytest.mark.parametrize("number", ["4", "5", "6", "7"])
 def test_every_github_set_has_an_option_and_reads_its_own_folders(bench, number):
-    assert list(bench.GITHUB_SETS) == ["--github", "--github2", "--github3", "--github4", "--github5", "--github6"]
+    assert list(bench.GITHUB_SETS) == ["--github", "--github2", "--github3", "--github4", "--github5", "--github6", "--github7"]
     title, labels, stories = bench.GITHUB_SETS[f"--github{number}"]
     assert labels == bench.ROOT / "tests" / "data" / f"lint_github{number}"
     assert stories.name == f"github{number}-user-stories"
     assert title == f"GitHub {number}"
 
 
-@pytest.mark.parametrize("option", ["--github4", "--github5", "--github6"])
+@pytest.mark.parametrize("option", ["--github4", "--github5", "--github6", "--github7"])
 def test_the_later_sets_go_through_the_same_reader_per_backlog(bench, tmp_path, monkeypatch, capsys, option):
     labels, stories = tmp_path / "labels", tmp_path / "stories"
     labels.mkdir()
@@ -55,7 +55,7 @@ def test_the_later_sets_go_through_the_same_reader_per_backlog(bench, tmp_path, 
     assert row.split()[2:5] == ["1", "0", "0"]
 
 
-@pytest.mark.parametrize("option", ["--github4", "--github5", "--github6"])
+@pytest.mark.parametrize("option", ["--github4", "--github5", "--github6", "--github7"])
 def test_the_later_sets_say_where_their_stories_are_missing(bench, tmp_path, monkeypatch, capsys, option):
     labels = tmp_path / "labels"
     labels.mkdir()

@@ -1,4 +1,4 @@
-"""The checks every blind label file passes, whichever set it belongs to (hold-out and the six GitHub sets).
+"""The checks every blind label file passes, whichever set it belongs to (hold-out and the seven GitHub sets).
 
 Each set's own module names its backlogs and their lengths (its ``SET``); the checks themselves are
 tests.support.labels.BlindSet's. They measure nothing; without a set's stories beside the checkout (CI)
@@ -16,15 +16,16 @@ from tests.core.stories.test_lint_labels_github3 import SET as GITHUB3
 from tests.core.stories.test_lint_labels_github4 import SET as GITHUB4
 from tests.core.stories.test_lint_labels_github5 import SET as GITHUB5
 from tests.core.stories.test_lint_labels_github6 import SET as GITHUB6
+from tests.core.stories.test_lint_labels_github7 import SET as GITHUB7
 from tests.core.stories.test_lint_labels_holdout import SET as HOLDOUT
 from tests.support.labels import CODES, check_entry
 
-COPIES = [pytest.param(blind, id=blind.split) for blind in (GITHUB3, GITHUB4, GITHUB5, GITHUB6)]
+COPIES = [pytest.param(blind, id=blind.split) for blind in (GITHUB3, GITHUB4, GITHUB5, GITHUB6, GITHUB7)]
 """Sets whose only module is their ``SET``: their rule book and backlog lengths are checked here
 (the older sets' modules check their own)."""
-LENGTHS = [pytest.param(blind, name, id=f"{blind.split}-{name}") for blind in (GITHUB3, GITHUB4, GITHUB5, GITHUB6) for name in sorted(blind.backlogs)]
+LENGTHS = [pytest.param(blind, name, id=f"{blind.split}-{name}") for blind in (GITHUB3, GITHUB4, GITHUB5, GITHUB6, GITHUB7) for name in sorted(blind.backlogs)]
 
-FILES = [pytest.param(blind, path, id=f"{blind.split}-{path.stem}") for blind in (HOLDOUT, GITHUB, GITHUB2, GITHUB3, GITHUB4, GITHUB5, GITHUB6) for path in blind.files()]
+FILES = [pytest.param(blind, path, id=f"{blind.split}-{path.stem}") for blind in (HOLDOUT, GITHUB, GITHUB2, GITHUB3, GITHUB4, GITHUB5, GITHUB6, GITHUB7) for path in blind.files()]
 
 
 @pytest.mark.parametrize(("blind", "path"), FILES)
