@@ -50,3 +50,28 @@ def test_keys_panel(snap_compare, tmp_path, monkeypatch, size):
         await pilot.pause()
 
     assert snap_compare(app_on(path), terminal_size=size, run_before=run_before)
+
+
+# Editing an earlier answer credited it to whoever was speaking at the time of the edit -------------------------
+
+
+async def test_an_earlier_answer_edited_while_someone_else_speaks_keeps_who_gave_it(tmp_path: Path):
+    from elicit.core.session.file_format import read_session
+    from elicit.core.session.models import Answer
+
+    problem = "mini.context.problem"
+    path = make_session(tmp_path / "invoicing.elicit.toml", answers={problem: Answer("We type invoices twice", by="Ann")}, current=problem)
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7", "f7")  # nobody, then Ann, then Raj
+        await pilot.pause()
+        screen = app.screen
+        assert screen.service.speaker == "Raj" and app.focused.id == "answer"
+        app.focused.text = "We type every invoice twice, by hand"
+        await pilot.pause()
+        assert screen.session.answers[problem].value == "We type every invoice twice, by hand"
+        assert screen.session.answers[problem].by == "Ann", "Raj only corrected the wording of Ann's answer"
+        app.save_now()
+        assert read_session(path).answers[problem].by == "Ann"
+        await pilot.press("ctrl+q")

@@ -150,7 +150,8 @@ class SessionService:
     def answer(
         self, question_id: str, value: Any, *, notes: str | None = None, status: str | None = None, by: str | None = None
     ) -> Answer:
-        """Record (or replace) the value of an answer, credited to ``by`` (default: the current speaker).
+        """Record (or replace) the value of an answer, credited to ``by`` (default: the current speaker; an edit of an
+        answer someone gave keeps them, whoever speaks now).
 
         An empty value (None, blank text, an empty list) is not an answer:
         it is refused; :meth:`skip` skips a question and :meth:`clear` removes
@@ -165,9 +166,10 @@ class SessionService:
         value = self._checked_value(question_id, value)
         credited = self.credit(by)
         answer = self._answer(question_id)
+        given_by = answer.by if has_value(answer.value) else ""
         answer.value = value
-        if credited or by is not None:
-            answer.by = credited  # with nobody speaking, a corrected answer keeps who gave it
+        if by is not None or (credited and not given_by):
+            answer.by = credited
         if notes is not None:
             answer.notes = notes
         if status is not None:

@@ -364,10 +364,25 @@ def test_nobody_speaking_credits_nobody_and_keeps_who_gave_an_answer(voices):
     assert voices.speaker == ""
     assert voices.answer("mini.context.problem", "slower").by == "Ann Lee"
     voices.set_speaker("Ben Cho")
-    assert voices.answer("mini.context.problem", "slowest").by == "Ben Cho"
     assert voices.add_story("baker", "x").by == "Ben Cho"
     voices.set_speaker("")
     assert voices.add_story("baker", "y").by == ""
+
+
+def test_an_edit_keeps_who_gave_the_answer_whoever_speaks_now(voices):
+    """Correcting Ann's answer while Ben spoke credited it to Ben (ui8). Only a ``by`` given says otherwise; an answer
+    credited to nobody, or one cleared or skipped, goes to whoever speaks when it is given again."""
+    voices.set_speaker("Ann Lee")
+    voices.answer("mini.context.problem", "slow")
+    voices.set_speaker("Ben Cho")
+    edited = voices.answer("mini.context.problem", "slow on Mondays")
+    assert (edited.value, edited.by) == ("slow on Mondays", "Ann Lee")
+    assert voices.answer("mini.context.problem", "slower", by="Ben").by == "Ben Cho", "a by given wins"
+    voices.answer("mini.context.platform", "Web", by="")
+    assert voices.answer("mini.context.platform", "Desktop").by == "Ben Cho", "nobody was credited: now Ben is"
+    voices.clear("mini.context.problem")
+    voices.set_speaker("Ann Lee")
+    assert voices.answer("mini.context.problem", "fast").by == "Ann Lee", "cleared, then answered again: a new answer"
 
 
 def test_by_can_be_changed_and_is_checked_on_update(voices):
