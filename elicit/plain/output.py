@@ -93,6 +93,32 @@ def wrap_line(line: str, width: int | None) -> list[str]:
     ) or [line]
 
 
+def prompt_parts(message: str, instruction: str | None, width: int | None) -> tuple[str, str | None]:
+    """A questionary prompt's message and instruction broken between words to fit ``width``, later lines under the
+    first word: questionary draws ' message (instruction)' as one line, which the terminal cut mid-word ('(arrows or
+    number, then Ent' over 'er picks; ...', trial7 T7-8). Unchanged when it fits or without a width."""
+    lines = wrap_line(f" {message} {instruction or ''}".rstrip(), width)
+    if len(lines) == 1:
+        return message, instruction
+    left = len(message.split())
+    head: list[str] = []
+    tail: list[str] = []
+    shared = False
+    for line in lines:
+        words = line.split()
+        take = min(left, len(words))
+        left -= take
+        if take:
+            head.append(" ".join(words[:take]))
+        if take < len(words):
+            shared = shared or (bool(take) and not tail)
+            tail.append(" ".join(words[take:]))
+    if instruction is None:
+        return "\n ".join(head), None
+    end = " " if instruction.endswith(" ") else ""
+    return "\n ".join(head), ("" if shared else "\n ") + "\n ".join(tail) + end
+
+
 def sentence(text: str) -> str:
     """``text`` ending in one full stop: "Invoices are late." stays as it is, "Invoices are late" gets one."""
     stripped = text.rstrip()

@@ -14,6 +14,7 @@ question it does nothing.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,7 +26,7 @@ from prompt_toolkit.styles import Style
 
 from elicit.core.session import has_value
 
-from .output import editable_answer
+from .output import editable_answer, prompt_parts, terminal_width
 from .prompters import Escaped, FirstShown, Picked, QuestionAsk, Reply, scale_label, scale_points
 
 QUESTION_MARK = ""
@@ -56,8 +57,10 @@ class QuestionaryPrompter:
 
     in_lists = True
 
-    def __init__(self, *, when_shown: Callable[[], None] | None = None, **options: Any):
+    def __init__(self, *, when_shown: Callable[[], None] | None = None, width: int | None = None, **options: Any):
         self.options = options
+        self.width = width
+        """Columns the prompts are broken to fit, between words; None: the terminal's width (none into a pipe)."""
         self.style = plain_style()
         self.shown = FirstShown(when_shown)
 
@@ -71,14 +74,8 @@ class QuestionaryPrompter:
         if kind == "multi":
             current = ask.current if isinstance(ask.current, list) else []
             choices = [questionary.Choice(option, value=option, checked=option in current) for option in question.options]
-            prompt = questionary.checkbox(
-                question.prompt,
-                choices=choices,
-                qmark=QUESTION_MARK,
-                style=self.style,
-                instruction="(space marks, Enter confirms, / for a command)",
-                **self.options,
-            )
+            message, instruction = self._fit(question.prompt, "(space marks, Enter confirms, / for a command)")
+            prompt = questionary.checkbox(message, choices=choices, qmark=QUESTION_MARK, style=self.style, instruction=instruction, **self.options)
             return _reply(self._ask(prompt, with_slash=True, escape_leaves=False))
         if kind == "yesno":
             return self._yes_no(question.prompt, ask.current)
@@ -104,7 +101,7 @@ class QuestionaryPrompter:
         'answer/story', a story pasted after a suggested role became 'patientAs a …' (trial2 T12, T13).
         The Up arrow brings it back to edit.
         """
-        instruction = f"(Enter keeps: {keep}; Up arrow edits it)" if keep else None
+        message, instruction = self._fit(message, f"(Enter keeps: {keep}; Up arrow edits it)" if keep else None)
         prompt = questionary.text(message, default=start, qmark=QUESTION_MARK, style=self.style, instruction=instruction, **self.options)
         return str(self._ask(prompt, with_slash=False, escape_leaves=escape_leaves, recall=keep))
 
@@ -116,7 +113,9 @@ class QuestionaryPrompter:
         kept = default if any(value == default for _label, value in choices) else None
         open_on_enter = open_on_enter and kept is None
         how = "arrows or number" if shortcuts else "arrows"
-        instruction = f"({how}, then Enter picks; Enter alone leaves it open; / for a command)" if open_on_enter else f"({how}, Enter picks, / for a command)"
+        message, instruction = self._fit(
+            message, f"({how}, then Enter picks; Enter alone leaves it open; / for a command)" if open_on_enter else f"({how}, Enter picks, / for a command)"
+        )
         prompt = questionary.select(
             message,
             choices=[questionary.Choice(label, value=value) for label, value in choices],
@@ -133,16 +132,21 @@ class QuestionaryPrompter:
     def _yes_no(self, message: str, current: Any) -> Reply:
         default = current if isinstance(current, bool) else None
         keeps = "" if default is None else f", Enter keeps {'yes' if default else 'no'}"
+        message, instruction = self._fit(message, f"(y or n{keeps}, / for a command) ")
         prompt = questionary.confirm(
             message,
             default=default,  # type: ignore[arg-type]  # None: Enter alone gives no answer
             qmark=QUESTION_MARK,
             style=self.style,
-            instruction=f"(y or n{keeps}, / for a command) ",
+            instruction=instruction,
             **self.options,
         )
         result = self._ask(prompt, with_slash=True, escape_leaves=False)
         return "" if result is None else _reply(result)
+
+    def _fit(self, message: str, instruction: str | None) -> tuple[str, str | None]:
+        """The message and instruction broken between words to fit the terminal (it cut them mid-word, T7-8)."""
+        return prompt_parts(message, instruction, self.width if self.width is not None else terminal_width(sys.stdout))
 
     def _ask(self, prompt: questionary.Question, *, with_slash: bool, escape_leaves: bool, recall: str = "", open_on_enter: bool = False) -> Any:
         bindings = KeyBindings()

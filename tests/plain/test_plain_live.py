@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from elicit.core.session.file_format import read_session
 from elicit.plain import run
 from elicit.plain.commands import Command, read_reply
-from elicit.plain.output import Console, sentence, wrap_line
+from elicit.plain.output import Console, prompt_parts, sentence, wrap_line
 
 
 def play(path: Path, *lines: str, clock=None) -> tuple[int, str]:
@@ -217,3 +218,42 @@ def test_a_decimal_comma_is_saved_as_the_decimal_it_says(mini_session_path):
     assert code == 0, out
     assert "Saved: 1.5 hours.\n" in out
     assert read_session(mini_session_path).answers["mini.context.offline_how_long"].value == 1.5
+
+
+def _first_frame(drawn: str) -> list[str]:
+    """The lines of a prompt as first drawn on a terminal (before any redraw), escape sequences left out."""
+    first = drawn.split("\x1b[2A", 1)[0]
+    return [re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", line) for line in first.split("\r\n")]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_prompt_breaks_between_words_at_the_terminals_width(width):
+    """Trial7 T7-8: a list's prompt and its instruction were one line, which the terminal cut mid-word
+    ('... then Ent' over 'er picks; ...')."""
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from elicit.plain.questionary_prompter import QuestionaryPrompter
+
+    drawn = io.StringIO()
+    terminal = Vt100_Output(drawn, lambda: Size(rows=24, columns=width), term="dumb")
+    message = "How badly does the problem hurt the business today, and since when has it?"
+    with create_pipe_input() as keys:
+        keys.send_text("\r")
+        QuestionaryPrompter(input=keys, output=terminal, width=width).choose(message, [("a little", 1), ("a lot", 2)])
+    lines = _first_frame(drawn.getvalue())
+    prompt = lines[: next(index for index, line in enumerate(lines) if "»" in line)]
+    assert all(len(line.rstrip()) < width for line in prompt), prompt
+    words = " ".join(prompt).split()
+    assert words == [*message.split(), *"(arrows or number, Enter picks, / for a command)".split()], prompt
+    assert all(line.startswith(" ") for line in prompt), "later lines start under the first word"
+
+
+def test_prompt_parts_keep_the_message_and_the_instruction_apart():
+    message, instruction = prompt_parts("What does it cost you today?", "(Enter keeps: ten hours a week; Up arrow edits it)", 40)
+    assert message == "What does it cost you today?"
+    assert instruction == "(Enter\n keeps: ten hours a week; Up arrow\n edits it)"
+    assert prompt_parts("Role:", None, 40) == ("Role:", None)
+    assert prompt_parts("a " * 30, "(y or n) ", None) == ("a " * 30, "(y or n) "), "no width (a pipe): as it is"
+    assert prompt_parts("word " * 12, "(y or n, / for a command) ", 30)[1].endswith(") "), "the space before the typed answer stays"
