@@ -21,6 +21,8 @@ BACKLOGS = {
     "s1-opendj": 72,
     "s2-pdsvalidate": 95,
     "s3-mozcollections": 25,
+    "t1-noosfero": 94,
+    "t2-keps": 92,
 }
 """Every backlog a seventh-GitHub-set label file may label, with its number of non-empty lines."""
 
