@@ -24,24 +24,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from elicit.core.findings import ElicitError, did_you_mean
 from elicit.core.session.models import Story, with_article
 from elicit.core.stories.atomic import later_goals, purpose_in_goal
 from elicit.core.stories.checks import atomic_problem, minimal_problem, solution_terms, unique
+from elicit.core.stories.items import is_lead_in, item_story
 from elicit.core.stories.lexicon import lexicon
 from elicit.core.stories.parse import (
     UNPARSED_TAG,
     UNPLACED_PARTS,
     UNREAD_REQUEST,
+    ParsedStory,
     TemplateShape,
     parse_story,
     template_family,
     template_wording,
     unsure_reading,
 )
-from elicit.core.stories.similar import SimilarityIndex
+from elicit.core.stories.similar import SimilarityIndex, StoryLike
 from elicit.core.stories.vague_terms import VagueTerms, vague_terms
 from elicit.core.text import clip
 
@@ -151,6 +154,13 @@ class _View:
     acceptance: tuple[str, ...]
     unsure: str = ""
     """Why the reader is unsure of this line (:func:`unsure_reading`): the checks of UNSURE_QUIET stay quiet on it."""
+    text: str = ""
+    """The line as written, for a line read as no story: what duplicates compare (round 10)."""
+    lead_in: str = ""
+    """A lead-in's own text on the lead-in (a line that asks for nothing, its goals the lines below it), the lead-in's
+    text on each of its items (:mod:`elicit.core.stories.items`; round 10)."""
+    item: bool = False
+    """Whether this is one of the goals listed below a lead-in (read with the lead-in's connector, no role of its own)."""
 
     @property
     def unparsed(self) -> bool:
@@ -160,16 +170,48 @@ class _View:
     def quiet(self) -> frozenset[str]:
         return UNSURE_QUIET.get(self.unsure, frozenset())
 
+    @property
+    def role_elsewhere(self) -> bool:
+        """Whether the backlog's shape puts the role off the line: an item of a lead-in, a bare requirement ("must be
+        able to ...", its role in a heading). No shape the reader does not know: the backlog guard does not hide
+        ``no-role`` for it (round 10; the labels say no-role on such a line, the role is not on it)."""
+        return self.item or (self.shape is not None and self.shape.means == "bare")
 
-def _view(story: Story) -> _View:
+    @property
+    def words(self) -> StoryLike:
+        """What duplicates compare: the story's parts; the line as written for a line that is no story and for an item of
+        a lead-in (the labels judge each line as it stands: two copied items are the same under any lead-in)."""
+        if self.item or (not self.want and len(self.text.split()) >= _FEWEST_WORDS):
+            return _Line(self.text)
+        return self
+
+
+_FEWEST_WORDS = 3
+"""A line that is no story is compared with the others only with this many words: a tag or a numbered heading
+repeated ("#G08#", "Sprint 2") is no copied request."""
+
+
+class _Line(NamedTuple):
+    """A line that is no story, as duplicates see it: all its text in the goal."""
+
+    want: str
+    role: str = ""
+    so_that: str = ""
+
+
+def _view(story: Story, lead_in: ParsedStory | None = None) -> _View:
     acceptance = tuple(item for item in story.acceptance if item.strip())
     if is_raw_text(story):
+        text = story.want.strip()
+        if lead_in is not None and (item := item_story(lead_in, text)) is not None:
+            shape = template_family(item.template)
+            return _View(story.id, "", item.want, item.so_that, shape, story.priority, acceptance, "", text, lead_in.text, True)
         parsed = parse_story(story.want)
         unsure = unsure_reading(story.want, parsed)
         if parsed is None:
-            return _View(story.id, "", "", "", None, story.priority, acceptance, unsure)
+            return _View(story.id, "", "", "", None, story.priority, acceptance, unsure, text)
         shape = template_family(parsed.template)
-        return _View(story.id, parsed.role, _said(parsed.want), parsed.so_that, shape, story.priority, acceptance, unsure)
+        return _View(story.id, parsed.role, _said(parsed.want), parsed.so_that, shape, story.priority, acceptance, unsure, text)
     shape = TemplateShape("want", "so-that" if story.so_that.strip() else "")
     unsure = ""
     if story.quote.strip():
@@ -179,6 +221,52 @@ def _view(story: Story) -> _View:
             shape = template_family(original.template)
             unsure = unsure_reading(story.quote, original)
     return _View(story.id, story.role.strip(), _said(story.want.strip()), story.so_that.strip(), shape, story.priority, acceptance, unsure)
+
+
+def _parsed_line(story: Story) -> ParsedStory | None:
+    """How the story's line as written reads: the raw text of an unparsed story, the quote of an imported one."""
+    if is_raw_text(story):
+        return parse_story(story.want)
+    original = parse_story(story.quote) if story.quote.strip() else None
+    return original if original is not None and (original.role, original.want) == (story.role, story.want) else None
+
+
+def _backlog_views(stories: Sequence[Story]) -> list[_View]:
+    """The stories' views in order, a lead-in and the goals listed below it read together (round 10): each line that
+    reads as no story of its own but as a goal of the lead-in above it is an item; the lead-in, once an item follows
+    it, is no story (it asks for nothing by itself), and the list ends at the first line that is no item."""
+    views: list[_View] = []
+    lead: ParsedStory | None = None
+    lead_at: int | None = None
+    for story in stories:
+        view = _view(story, lead)
+        if view.item:
+            if lead_at is not None:
+                views[lead_at] = _as_lead_in(views[lead_at], view.lead_in)
+                lead_at = None
+        else:
+            parsed = _parsed_line(story)
+            lead, lead_at = (parsed, len(views)) if is_lead_in(parsed) else (None, None)
+        views.append(view)
+    return views
+
+
+def _as_lead_in(view: _View, text: str) -> _View:
+    """A lead-in's view: no story, its text kept for duplicates."""
+    return replace(view, role="", want="", so_that="", shape=None, unsure="", text=text, lead_in=text)
+
+
+def _view_in(story: Story, context: BacklogContext | None) -> _View:
+    """The story's view as its backlog reads it: an item of a lead-in, or a lead-in, while it still reads as one."""
+    index = context.position.get(story.id) if context is not None else None
+    known = context.views[index] if context is not None and index is not None else None
+    if known is None or not known.lead_in:
+        return _view(story)
+    lead = parse_story(known.lead_in)
+    if known.item:
+        return _view(story, lead)
+    parsed = _parsed_line(story)
+    return _as_lead_in(_view(story), parsed.text) if parsed is not None and is_lead_in(parsed) else _view(story)
 
 
 _NOTHING_ASKED = re.compile(r"(?:(?:not\s+)?to(?:\s+be\s+able\s+to)?)?[\s.…:;,!-]*", re.IGNORECASE)
@@ -217,19 +305,25 @@ class BacklogContext:
 
     @classmethod
     def of(cls, stories: Sequence[Story]) -> BacklogContext:
-        """The context of a backlog (rejected stories are left out)."""
+        """The context of a backlog (rejected stories are left out), read in order: a lead-in and the goals listed
+        below it are read together (:func:`_backlog_views`)."""
         context = cls()
-        for story in stories:
-            if story.status != "rejected":
-                context._add(_view(story))
+        for view in _backlog_views([story for story in stories if story.status != "rejected"]):
+            context._add(view)
         return context
+
+    def lead_in_of(self, story_id: str) -> ParsedStory | None:
+        """The lead-in a story of this backlog is listed under, or None."""
+        index = self.position.get(story_id)
+        view = self.views[index] if index is not None else None
+        return parse_story(view.lead_in) if view is not None and view.item else None
 
     def _add(self, view: _View) -> None:
         self._uniformity.clear()
         index = len(self.views)
         self.views.append(view)
         self.position.setdefault(view.id, index)
-        self.similar.add(view, view.id)  # positions in the index are positions in views
+        self.similar.add(view.words, view.id)  # positions in the index are positions in views
         if view.unsure:
             self.unsure[view.unsure] += 1
         if view.shape is None:
@@ -237,7 +331,7 @@ class BacklogContext:
             return
         if not view.want:
             self.structure["no-want"] += 1
-        if not view.role:
+        if not view.role and not view.role_elsewhere:
             self.structure["no-role"] += 1
         if view.so_that:
             self.ends[view.shape.ends] += 1
@@ -275,9 +369,9 @@ def lint_story(
     checks = active_checks(disabled, enabled)
     if context is not None:
         checks -= quiet_checks(context)
-    view = _view(story)
+    view = _view_in(story, context)
     findings = _single_checks(view, checks, vague_terms())
-    if context is not None and not view.unparsed:
+    if context is not None:
         findings.extend(_set_checks(view, context, checks))
     return findings
 
@@ -302,8 +396,7 @@ def lint_stories(
     findings: list[LintFinding] = []
     for view in context.views[part]:
         findings.extend(_single_checks(view, checks, terms))
-        if not view.unparsed:
-            findings.extend(_set_checks(view, context, checks))
+        findings.extend(_set_checks(view, context, checks))
     return findings
 
 
@@ -323,7 +416,7 @@ def _single_checks(view: _View, checks: frozenset[str], terms: VagueTerms) -> li
     if view.quiet:
         checks -= view.quiet
     if view.unparsed:
-        problems: list[tuple[str, Problem | None]] = [("not-a-story", _NOT_A_STORY)]
+        problems: list[tuple[str, Problem | None]] = [("not-a-story", _LEAD_IN if view.lead_in else _NOT_A_STORY)]
     else:
         problems = [(code, check(view, terms)) for code, check in _SINGLE_CHECKS if code in checks]
     return [LintFinding(code, view.id, *problem) for code, problem in problems if problem is not None and code in checks]
@@ -335,8 +428,19 @@ _NOT_A_STORY = (
 )
 
 
+_LEAD_IN = (
+    "a lead-in: it asks for nothing by itself, its goals are the lines below it",
+    "write each goal below it as a story with the role ('As a <role>, I want <goal>, so that ...'), then delete the lead-in",
+)
+
+
 def _no_role(view: _View, terms: VagueTerms) -> Problem | None:
-    return None if view.role else ("the story does not say who wants it", "start with the role: 'As a <role>, I want ...'")
+    if view.role:
+        return None
+    if view.item:
+        lead = clip(" ".join(view.lead_in.split()), 60)
+        return f"the story does not say who wants it: its role is only in the lead-in '{lead}'", "write the role into the story: 'As a <role>, I want ...'"
+    return "the story does not say who wants it", "start with the role: 'As a <role>, I want ...'"
 
 
 def _no_want(view: _View, terms: VagueTerms) -> Problem | None:
@@ -440,7 +544,7 @@ def _set_checks(view: _View, context: BacklogContext, checks: frozenset[str]) ->
     if view.quiet:
         checks -= view.quiet
     found = []
-    for codes, check in _SET_CHECKS:
+    for codes, check in _SET_CHECKS if not view.unparsed else _TEXT_CHECKS:
         if codes & checks:
             finding = check(story)
             if finding is not None and finding[0] in checks:
@@ -478,12 +582,14 @@ def _non_uniform(story: _InBacklog) -> tuple[str, str, str] | None:
 
 
 def _duplicate(story: _InBacklog) -> tuple[str, str, str] | None:
-    if not story.view.want:
+    if not story.view.want and len(story.view.text.split()) < _FEWEST_WORDS:
         return None
     match = _duplicate_of(story.view, story.context, story.index)
     if match is None:
         return None
     earlier, differences = match
+    if differences and story.view.unparsed:
+        return None  # a line that asks for nothing is no near duplicate of anything: only its copies are reported
     if not differences:
         return "duplicate", f"the same story as {earlier}", f"delete one of them, or merge them into {earlier}"
     return (
@@ -499,6 +605,10 @@ _SET_CHECKS = (
     (frozenset({"duplicate", "near-duplicate"}), _duplicate),
 )
 """The checks that compare a story with its backlog: the codes each can report, in the order they are listed."""
+
+_TEXT_CHECKS = _SET_CHECKS[-1:]
+"""The set checks of a line read as no story: the same text as an earlier line is a duplicate, whatever it is (round
+10: the labels judge every line's text)."""
 
 
 def benefit_note(stories: Sequence[Story] | BacklogContext, disabled: frozenset[str] = frozenset()) -> str | None:
@@ -591,6 +701,7 @@ _MEANS_WORDS = {
     "need": "I need",
     "can": "I can / I am able to",
     "unmarked": "(no 'I want')",
+    "bare": "(a bare requirement: 'must ...')",
 }
 
 
@@ -622,7 +733,7 @@ def _uniformity_problem(view: _View, context: BacklogContext, index: int | None)
 
 def _duplicate_of(view: _View, context: BacklogContext, index: int | None) -> tuple[str, str] | None:
     """The earlier story this one repeats, with how they differ ("" when they are the same)."""
-    return context.similar.match(view, before=index)
+    return context.similar.match(view.words, before=index)
 
 
 def _clip(text: str) -> str:

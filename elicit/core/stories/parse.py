@@ -280,8 +280,29 @@ def _read_line(line: str) -> ParsedStory | None:
 
 
 def _read(line: str) -> ParsedStory | None:
-    """The first reading of a line: the templates, then a story told in the third person or as a scene."""
-    return _parse_body(line) or _third_person(line)
+    """The first reading of a line: the templates, then a story told in the third person or as a scene, then a bare
+    requirement."""
+    return _parse_body(line) or _third_person(line) or _bare_requirement(line)
+
+
+_BARE = re.compile(
+    r"^(?:must|shall|should|may|can|could|will)\s+(?:also\s+)?(?:(?P<able>be\s+able\s+to)\s+)?(?!not\b|never\b|be\s+able\b)(?=(?-i:[a-z]+)\b)",
+    re.IGNORECASE,
+)
+"""A requirement whose subject is left out, the role named in a heading or page above it (round 10): "must be able to
+search the catalogue", "may be able to save a view", "must track the feedback"."""
+
+
+def _bare_requirement(line: str) -> ParsedStory | None:
+    """A bare requirement (:data:`_BARE`) read as a story with no role: "must be able to X" is the goal "to X", its
+    connector the same for every bare requirement (template ``bare``; ``non-uniform`` compares it with the others)."""
+    found = _BARE.match(line)
+    if found is None:
+        return None
+    want, so_that, ends = _split_ends(line[found.end() :])
+    if not want:
+        return None
+    return ParsedStory("", "to " + want, so_that, line, "bare" + (f"-{ends}" if ends else ""))
 
 
 def _parse_body(line: str) -> ParsedStory | None:
@@ -634,7 +655,7 @@ _IN_ORDER_NO_TO = re.compile(r"in\s+order\s+(?!to\b|that\b)(?=[a-z]+\b)", re.IGN
 
 _ASKS = re.compile(
     r"^(?:[^\s.;:!?]+\s+){1,24}?(?:wants?|needs?|would\s+like|wish(?:es)?|expects?|can|could|(?:should|must|will|would)\s+be\s+able\s+to|"
-    r"(?:is|are)\s+able\s+to)\s+(?:to\s+)?(?:be\s+)?[a-z]{2,}|^(?:so\s+that|in\s+order\s+to)\s+\S|^as\s+(?:an?|the)\s+[^.;:!?]{1,80}?\b(?-i:I|we)\s+[a-z]{2,}",
+    r"(?:is|are)\s+able\s+to|(?:must|shall|should|may)(?:\s+not)?)\s+(?:to\s+)?(?:be\s+)?[a-z]{2,}|^(?:so\s+that|in\s+order\s+to)\s+\S|^as\s+(?:an?|the)\s+[^.;:!?]{1,80}?\b(?-i:I|we)\s+[a-z]{2,}",
     re.IGNORECASE,
 )
 _PART_LABEL = re.compile(r"\b(?:role|goal(?:\s*/\s*desire)?|benefit)\s*:", re.IGNORECASE)
@@ -1054,6 +1075,7 @@ _FAMILIES = {
     "third-see": "see",
     "third-want": "want",
     "scene": "scene",
+    "bare": "bare",
 }
 
 

@@ -215,13 +215,19 @@ and try to log in again"; "add and remove", which the fresh set reads the other 
 photos", "the various ways", "the relevant organisation")."""
 
 
-GITHUB4_MOST_FALSE = {"no-benefit": 1, "not-atomic": 1, "not-minimal": 3, "ambiguous": 1, "non-uniform": 2}
+GITHUB4_MOST_FALSE = {"not-a-story": 1, "no-role": 3, "no-benefit": 2, "not-atomic": 1, "not-minimal": 3, "ambiguous": 3, "non-uniform": 2}  # round 10 (round 8: not-a-story 0, no-role 0, no-benefit 1, ambiguous 1)
 """False alarms on the fourth GitHub set with the round-8 rules (tuned on it since its one blind reading at 0c82c9d,
-where not-a-story made 10, no-benefit 8, ambiguous 5): a check may not make more."""
-GITHUB4_BELOW_GOAL: frozenset[str] = frozenset()
-"""Below precision 0.85 there: none since round 9 (round 8: not-a-story 25 of 30, the five lines of k2-primero that hold
-only a "So that ..." clause, which that backlog's labeller read as no-role and no-want; round 9 is quiet on a line that
-opens with a benefit, see docs/quality.md, and not-a-story makes 23 reports, none false)."""
+where not-a-story made 10, no-benefit 8, ambiguous 5): a check may not make more. Round 10 moves four ceilings up for one
+label disagreement: k3-hackney's lead-in "As a developer, I want to:" and the three goals below it, which that
+backlog's labeller read as no-want (the lead-in) and three bare requirements (not-a-story), while the fifth and sixth
+sets' readings (R1, B1, B2) call the lead-in not-a-story and its goals stories with no role: round 10's lead-in reader
+follows the later readings (one not-a-story, three no-role, one no-benefit and two ambiguous reports on those four
+lines, each false by the fourth set's labels)."""
+GITHUB4_BELOW_GOAL: frozenset[str] = frozenset({"no-role", "ambiguous"})
+"""Below precision 0.85 there: round 10, no-role 16 of 19 and ambiguous 10 of 13, by the label disagreement above
+(round 8: not-a-story 25 of 30, the five lines of k2-primero that hold only a "So that ..." clause, which that
+backlog's labeller read as no-role and no-want; round 9 is quiet on a line that opens with a benefit, see
+docs/quality.md)."""
 
 GITHUB5_MOST_FALSE = {"no-benefit": 2, "not-atomic": 2, "not-minimal": 7, "ambiguous": 9}
 """False alarms on the fifth GitHub set with the round-9 rules (tuned on it since its one blind reading at 25ea61c,
