@@ -344,3 +344,21 @@ def test_the_not_toml_pattern_reads_the_character_after_a_bare_key_as_its_first_
     for point in points:
         text = "Feature" + chr(point) + " pay\n"
         assert (not_toml.match(text) is not None) is (first.match(text) is not None), hex(point)
+
+
+_SCHEMA_PIECES = ["schema", '"schema"', "'schema'", " ", "\t", "=", '"', "'", "elicit.session/1", "elicit.spec/2", "\n", "\r", "x", "#"]
+
+
+@settings(max_examples=400)
+@example("x schema\nschema = 'elicit.session/1'")  # the word on an earlier line that does not match
+@example("schemaschema = 'elicit.session/1'\n")
+@example("  schema = 'elicit.session/1'")  # no newline at the end
+@given(st.lists(st.sampled_from(_SCHEMA_PIECES), max_size=24).map("".join))
+def test_the_schema_line_is_found_where_the_pattern_finds_it(text):
+    """has_schema_line looks only at the lines holding the word 'schema' (issue 18: the pattern searched from every
+    character of a 4 MB export being replaced): the same answer as the pattern's search of the whole text."""
+    from elicit.core.session.file_format import _schema_patterns, has_schema_line
+
+    assert has_schema_line(text) is (_schema_patterns()[0].search(text) is not None)
+    padded = "# a long export\n" * 50 + text + "\n*more*" * 50
+    assert has_schema_line(padded) is (_schema_patterns()[0].search(padded) is not None)
