@@ -149,7 +149,10 @@ def _escape_line_start(text: str) -> str:
 
 def text_lines(text: str, *, line_start: bool = True) -> list[str]:
     """The non-blank lines of user text, each escaped (every later line starts a line)."""
-    lines = [line for line in _LINE_BREAK.split(text) if line.strip()]
+    if "\n" in text or "\r" in text:
+        lines = [line for line in _LINE_BREAK.split(text) if line.strip()]
+    else:  # one line (most texts): no split
+        lines = [text] if text.strip() else []
     return [escape_line(line, line_start=line_start or number > 0) for number, line in enumerate(lines)]
 
 
@@ -183,16 +186,27 @@ def markdown_document(document: Document) -> str:
     blocks = ["# " + heading_text(document.title), f"*{document.subtitle}*"]
     if document.facts:
         blocks.append("\n".join(f"- **{label}:** {spans(value)}" for label, value in document.facts))
+    written: dict[int, str] = {}
     for part in document.parts:
         blocks.append("## " + heading_text(part.title))
-        blocks.extend(render_block(item) for item in part.blocks)
+        blocks.extend(rendered(item, written) for item in part.blocks)
     return "\n\n".join(item for item in blocks if item) + "\n"
+
+
+def rendered(item: Block, written: dict[int, str]) -> str:
+    """:func:`render_block` of ``item``, written once per block object into ``written`` (by ``id``, so the blocks must
+    outlive ``written``: a document's do, while it is rendered). A document shares blocks between entries (every
+    story's "Acceptance criteria:", the status line of each status, the source line of stories from one answer)."""
+    shown = written.get(id(item))
+    if shown is None:
+        shown = written[id(item)] = render_block(item)
+    return shown
 
 
 def render_block(item: Block) -> str:
     """One block as Markdown."""
     if isinstance(item, Heading):
-        return "#" * item.level + " " + heading_text(" ".join(s.text for s in item.spans if isinstance(s, Text)))
+        return heading(item)
     if isinstance(item, Paragraph):
         return lines(item.lines, "")
     if isinstance(item, BulletList):
@@ -209,8 +223,17 @@ def render_block(item: Block) -> str:
     raise TypeError(f"no Markdown for {type(item).__name__}")
 
 
+def heading(item: Heading) -> str:
+    """A heading: its text spans, escaped."""
+    if len(item.spans) == 1 and type(item.spans[0]) is Text:  # a story's heading: one text
+        return "#" * item.level + " " + heading_text(item.spans[0].text)
+    return "#" * item.level + " " + heading_text(" ".join(s.text for s in item.spans if isinstance(s, Text)))
+
+
 def lines(entries: tuple[Line, ...], indent: str, *, first_at_start: bool = True) -> str:
     """Lines joined by hard line breaks; ``indent`` starts each later line (inside a list item)."""
+    if len(entries) == 1:  # most paragraphs and list items: one line
+        return spans(entries[0], line_start=first_at_start, indent=indent)
     shown = [spans(entry, line_start=first_at_start or number > 0, indent=indent) for number, entry in enumerate(entries)]
     return f"\\\n{indent}".join(item for item in shown if item)
 

@@ -103,6 +103,10 @@ class SpecContext:
     """Story id -> the client's accepted proposals with a comment (a change or a keep) and the stories they added, oldest first."""
     figures: SessionSummary | None = None
     """The counts, from the one counter (``summarise``): every figure of the spec comes from here."""
+    labels: dict[str, Span] = field(default_factory=dict)
+    """Question id -> its :meth:`question_label`, made on first use (the anchors and the audience are set by then)."""
+    sources: dict[tuple[str, ...], Paragraph] = field(default_factory=dict)
+    """Source question ids -> their :meth:`source_line`, made on first use."""
 
     @property
     def counts(self) -> SessionSummary:
@@ -189,7 +193,24 @@ class SpecContext:
         return section.title.strip() or section.id
 
     def question_label(self, question_id: str) -> Span:
-        """A question as its prompt; for the team, a link to it in the notes or appendix."""
+        """A question as its prompt; for the team, a link to it in the notes or appendix (one span per question,
+        made once: 10,000 stories name a few hundred questions)."""
+        label = self.labels.get(question_id)
+        if label is None:
+            label = self.labels[question_id] = self._question_label(question_id)
+        return label
+
+    def source_line(self, question_ids: tuple[str, ...]) -> Paragraph:
+        """``Source: <question>; <question>``, one paragraph per set of questions (stories from one answer share it)."""
+        found = self.sources.get(question_ids)
+        if found is None:
+            spans: list[Span] = [_SOURCE_LABEL]
+            for index, question_id in enumerate(question_ids):
+                spans += [_SOURCE_GAPS[index > 0], self.question_label(question_id)]
+            found = self.sources[question_ids] = Paragraph((tuple(spans),))
+        return found
+
+    def _question_label(self, question_id: str) -> Span:
         question = self.interview.question(question_id)
         prompt = question.prompt.strip() if question is not None else ""
         if not self.team:
@@ -463,23 +484,40 @@ def story_heading(story: Story, level: int = 4) -> Heading:
     return Heading(level, line(f"{story.id} · {story.sentence()}"))
 
 
+# The blocks and spans every story's entry shares (they are immutable, so one of each serves all 10,000 stories of
+# a big session, and a renderer that meets the same block again reuses what it wrote: issue 18).
+_STATUS_LABEL = Label("Status:")
+_CRITERIA = Paragraph((line(Label("Acceptance criteria:")),))
+_NO_CRITERIA = Paragraph((line(Label("Acceptance criteria:"), "none yet."),))
+_SOURCE_LABEL = Label("Source:")
+_SOURCE_GAPS = (Text(""), Text("; "))
+_STATUS_LINES: dict[str, Paragraph] = {}
+"""A story's status line by status, without tags (made on first use)."""
+
+
+def status_line(status: str) -> Paragraph:
+    """``Status: draft, not yet confirmed``: one paragraph per status, shared by every story of that status."""
+    found = _STATUS_LINES.get(status)
+    if found is None:
+        found = _STATUS_LINES[status] = Paragraph(((_STATUS_LABEL, Text(STATUS_WORDS.get(status, status))),))
+    return found
+
+
 def story_blocks(spec: SpecContext, story: Story, findings: list[LintFinding]) -> list[Block]:
-    facts: list[Span] = [Label("Status:"), Text(STATUS_WORDS.get(story.status, story.status))]
     if spec.team and story.tags:
-        facts += [Text(" · "), Label("Tags:"), Text(", ".join(tag.strip() for tag in story.tags))]
-    blocks: list[Block] = [story_heading(story), Paragraph((tuple(facts),))]
+        facts = status_line(story.status).lines[0] + (Text(" · "), Label("Tags:"), Text(", ".join(tag.strip() for tag in story.tags)))
+        blocks: list[Block] = [story_heading(story), Paragraph((facts,))]
+    else:
+        blocks = [story_heading(story), status_line(story.status)]
     blocks.extend(Paragraph((request_line(spec, proposal),)) for proposal in spec.accepted.get(story.id, []))
     if story.acceptance:
-        blocks.append(Paragraph((line(Label("Acceptance criteria:")),)))
+        blocks.append(_CRITERIA)
         blocks.append(BulletList(tuple((line(Text(item, lines=True)),) for item in story.acceptance), checkboxes=True))
     else:
-        blocks.append(Paragraph((line(Label("Acceptance criteria:"), "none yet."),)))
+        blocks.append(_NO_CRITERIA)
     blocks.extend(told_by(spec, story))
     if story.source:
-        spans: list[Span] = [Label("Source:")]
-        for index, question_id in enumerate(story.source):
-            spans += [Text("; " if index else ""), spec.question_label(question_id)]
-        blocks.append(Paragraph((tuple(spans),)))
+        blocks.append(spec.source_line(tuple(story.source)))
     if findings:
         blocks.append(Paragraph((line(Label("Quality:")),)))
         items = tuple((line(f"{f.message} ({f.code})"), line(Label("Suggestion:"), f.suggestion)) for f in findings)
