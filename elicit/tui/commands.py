@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from elicit.core.session import Interview
 
 from .bindings import ours_first
-from .marks import status_mark
+from .marks import shorten, status_mark
 
 
 @runtime_checkable
@@ -23,6 +23,15 @@ class JumpsToQuestions(Protocol):
     def jump_to(self, question_id: str) -> None: ...
 
 HIDDEN_ACTIONS = {"command_palette", "quit"}  # the system provider lists these already
+PALETTE_MARGIN = 6
+"""Columns of the screen's width a palette line cannot use (the option's padding, the scroll bar, one to spare)."""
+
+
+def question_help(section: str, question_id: str, width: int) -> str:
+    """'Section · id' on one line of ``width``: the id whole (it tells questions apart), the section's title shortened,
+    or left out when even the id barely fits (trial7 T7-14: at 80 columns the line wrapped and the id was lost)."""
+    room = width - len(question_id) - len(" · ")
+    return f"{shorten(section, room)} · {question_id}" if room >= 6 else question_id
 
 
 class ScreenActions(Provider):
@@ -59,16 +68,23 @@ class QuestionSearch(Provider):
 
     LIST_ALL = False
 
-    def _questions(self) -> list[tuple[str, str, str]]:
+    def _questions(self) -> list[tuple[str, str, str, str]]:
+        """Each question that applies: its id, its mark and prompt, the section's title, and the line under it."""
         screen = self.screen
         if not isinstance(screen, JumpsToQuestions):
             return []
         interview = screen.interview
         titles = {section.id: section.title for section in interview.sections}
-        return [
-            (question.id, f"{status_mark(interview.status(question.id))} {question.prompt}", titles.get(question.section_id, ""))
-            for question in interview.applicable()
-        ]
+        width = self.app.size.width - PALETTE_MARGIN
+        found = []
+        for question in interview.applicable():
+            section = titles.get(question.section_id, "")
+            found.append((question.id, f"{status_mark(interview.status(question.id))} {question.prompt}", section, question_help(section, question.id, width)))
+        return found
+
+    def _shown(self, text: str) -> str:
+        """A question's line as the palette shows it: one line, so the one under it is never pushed off."""
+        return shorten(text, self.app.size.width - PALETTE_MARGIN)
 
     def _go(self, question_id: str) -> None:
         if isinstance(self.screen, JumpsToQuestions):
@@ -77,15 +93,16 @@ class QuestionSearch(Provider):
     async def discover(self) -> Hits:
         if not self.LIST_ALL:
             return
-        for question_id, text, section in self._questions():
-            yield DiscoveryHit(text, partial(self._go, question_id), help=f"{section} · {question_id}")
+        for question_id, text, _section, help_line in self._questions():
+            yield DiscoveryHit(self._shown(text), partial(self._go, question_id), help=help_line)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for question_id, text, section in self._questions():
+        for question_id, text, section, help_line in self._questions():
             score = max(matcher.match(text), matcher.match(f"{section} {question_id}") * 0.8)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._go, question_id), text=text, help=f"{section} · {question_id}")
+                shown = self._shown(text)
+                yield Hit(score, matcher.highlight(shown), partial(self._go, question_id), text=text, help=help_line)
 
 
 class QuestionList(QuestionSearch):
