@@ -75,3 +75,53 @@ async def test_an_earlier_answer_edited_while_someone_else_speaks_keeps_who_gave
         app.save_now()
         assert read_session(path).answers[problem].by == "Ann"
         await pilot.press("ctrl+q")
+
+
+# T7-14: ctrl+g at 80 columns wrapped 'Section · id' and the id went off the line, or the line went off the list ---
+
+
+async def test_go_to_keeps_each_questions_id_whole_on_one_line_at_80_columns(tmp_path: Path):
+    from textual.command import CommandList
+
+    from elicit.core.banks.catalog import BankCatalog
+    from elicit.core.session.opening import create_session
+
+    bank = BankCatalog.default().load("quality-attributes")  # 'Ease of use and accessibility · quality-attributes.usability...'
+    path = tmp_path / "quality.elicit.toml"
+    create_session(path, [bank], [str(bank.path)], title="Quality")
+    app = app_on(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g", *"usability")
+        await pilot.pause(0.3)
+        listing = app.screen.query_one(CommandList)
+        assert listing.option_count >= 5
+        room = listing.scrollable_content_region.width - 2  # the option's padding
+        for index in range(listing.option_count):
+            prompt, help_line = str(listing.get_option_at_index(index).prompt).split("\n")
+            question_id = help_line.rsplit(" · ", 1)[-1]
+            assert question_id in {question.id for question in bank.questions}, help_line
+            assert len(prompt) <= room and len(help_line) <= room, (prompt, help_line)
+        await pilot.press("escape")
+
+
+# T7-13: at 80 columns the launcher cut titles and clients to make room for Last opened -----------------------------
+
+
+async def test_the_launcher_leaves_out_last_opened_on_a_narrow_screen(tmp_path: Path, monkeypatch):
+    from elicit.core.session.recent import remember
+    from tests.support.tui import launcher_app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    remember(invoicing(tmp_path), title="Appointment reminders", client="Brightsmile Dental", done=1, total=63)
+    app = launcher_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#recent")
+        assert [column.key.value for column in table.columns.values()] == ["title", "client", "progress", "path"]
+        assert table.get_row_at(0)[:2] == ["Appointment reminders", "Brightsmile Dental"], "both whole at 80 columns"
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "opened" in [column.key.value for column in table.columns.values()], "it comes back on a wide screen"
+        assert table.cursor_row == 0

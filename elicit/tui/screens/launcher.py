@@ -21,6 +21,10 @@ from ..marks import display_path, shorten
 from ..widgets.common.keybar import KeyBar
 from ..widgets.common.marked_table import MarkedTable
 
+DATED_WIDTH = 100
+"""Below this many columns the list leaves out Last opened: it is in that order already, and at 80 columns the
+titles and clients were cut to 'Appointment…' and 'Brightsmi…' to make room for it (trial7 T7-13)."""
+COLUMNS = (("Session", "title"), ("Client", "client"), ("Last opened", "opened"), ("Done", "progress"), ("File", "path"))
 FOLDER_MIN = 8
 """The least of a session's folder the File column shows (``…hop-two``); past that the table scrolls sideways."""
 
@@ -62,13 +66,20 @@ class LauncherScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.recent.focus()
+
+    def _dated(self) -> bool:
+        """Whether the list is wide enough for the Last opened column."""
+        return (self.recent.size.width or self.app.size.width) >= DATED_WIDTH
+
+    def _set_columns(self, dated: bool) -> None:
+        """The table's columns for its width (unchanged when they are already those)."""
+        wanted = [(label, key) for label, key in COLUMNS if dated or key != "opened"]
         table = self.recent
-        table.add_column("Session", key="title")
-        table.add_column("Client", key="client")
-        table.add_column("Last opened", key="opened")
-        table.add_column("Done", key="progress")
-        table.add_column("File", key="path")
-        table.focus()
+        if [str(key.value) for key in table.columns] != [key for _, key in wanted]:
+            table.clear(columns=True)
+            for label, key in wanted:
+                table.add_column(label, key=key)
 
     def on_screen_resume(self) -> None:
         self.reload()  # also right after mounting: Textual resumes a screen when it is first shown
@@ -77,13 +88,15 @@ class LauncherScreen(Screen[None]):
         """Read the recent list again."""
         self.sessions = recent()
         table = self.recent
+        dated = self._dated()
+        self._set_columns(dated)
         table.clear()
-        title_width, client_width = self._text_room()
+        title_width, client_width = self._text_room(dated)
         rows = [
             (
                 shorten(item.title or item.path.name, title_width),
                 shorten(item.client, client_width),
-                f"{item.opened_at:%Y-%m-%d %H:%M}" if item.opened_at else "",
+                *([f"{item.opened_at:%Y-%m-%d %H:%M}" if item.opened_at else ""] if dated else []),
                 item.progress,
             )
             for item in self.sessions
@@ -96,7 +109,7 @@ class LauncherScreen(Screen[None]):
         table.display = bool(self.sessions)
         empty.update("No recent sessions yet. Press [b]n[/b] to start a new interview, or [b]o[/b] to open a session file.")
 
-    def _text_room(self) -> tuple[int, int]:
+    def _text_room(self, dated: bool) -> tuple[int, int]:
         """How wide Session and Client may be: what the file names (what tells sessions apart) leave them.
 
         At 80 columns six sessions titled "Appointment reminders" for one client showed their whole title and client,
@@ -105,7 +118,7 @@ class LauncherScreen(Screen[None]):
         names = [len(file_cell(item.path, 0)) for item in self.sessions]
         file_width = min(30, max(names, default=4))
         width = self.recent.size.width or self.app.size.width
-        room = width - 3 - (16 + 2) - (5 + 2) - (file_width + 2) - 4  # Last opened, Done, File; padding of the two
+        room = width - 3 - ((16 + 2) if dated else 0) - (5 + 2) - (file_width + 2) - 4  # Last opened, Done, File; padding of the two
         title = max(12, min(40, room * 3 // 5))
         return title, max(10, min(24, room - title))
 
