@@ -26,7 +26,7 @@ Conflict kinds (:data:`CONFLICT_KINDS`), each between two interviews:
   Free texts that merely differ are side by side only.
 - ``decisions``: two decisions of two interviews that cannot both hold, whatever
   question they were taken on (:func:`~elicit.core.stakeholders.statements.contradiction`):
-  one refuses what the other decides, they differ in one number, or one says
+  one refuses what the other decides, they differ in one number or one date, or one says
   "only" where the other names another thing.
 
 Other free-text answers and multiple-choice answers are shown side by side, never a conflict.

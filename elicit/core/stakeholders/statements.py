@@ -12,6 +12,11 @@ words alone (never about where they were typed):
   "Not have to" and "no need to" are relief from a duty, not a refusal.
 - **another number**: the same words but one number: "Orders close at 2 pm" /
   "Orders close at 5 pm".
+- **another date**: the same words but one date, wherever it stands, the two
+  dates not one ("Go live on 1 March" / "Go live on 15 April"; "Due by the
+  end of March" / "Due by the end of June"; "1 March" / "2027-04-15"). A date
+  is one word however it is written (``dates``); "March" and "1 March" can be
+  one date, and days of the week are no dates ("on Mondays" / "on Fridays").
 - **the only one**: the same words up to one thing (or from one thing on), which
   one statement says is the only one ("by SMS only", "only by SMS", "only staff")
   and the other replaces with another ("by email", "patients"); or which both put
@@ -28,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from elicit.core.stakeholders.dates import DATE_MARK, Date, dated_words, dates_differ, read_date
 from elicit.core.stories import LIGHT_WORDS, skeleton
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[a-z]+(?:[-'][a-z]+)*")
@@ -192,7 +198,7 @@ class _Reader:
 @lru_cache(maxsize=4096)
 def read_statement(text: str) -> Statement:
     """The statement in ``text`` as the contradiction rules read it."""
-    tokens = [token for token in _TOKEN.findall(text.lower().replace("\u2019", "'")) if token not in _ARTICLES]
+    tokens = [token for token in dated_words(text.lower().replace("\u2019", "'"), _TOKEN) if token not in _ARTICLES]
     reader = _Reader()
     for index, token in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
@@ -223,7 +229,7 @@ def _run_before(words: list[str], light: set[int]) -> list[int]:
 
 
 def contradiction(first: str, second: str) -> str:
-    """Why two statements cannot both hold ("refusal", "number", "only"), or "" when they can."""
+    """Why two statements cannot both hold ("refusal", "number", "date", "only"), or "" when they can."""
     a, b = read_statement(first), read_statement(second)
     if a.relief or b.relief or not a.content or not b.content:
         return ""
@@ -233,6 +239,8 @@ def contradiction(first: str, second: str) -> str:
         return ""
     if _one_number_apart(a.content, b.content):
         return "number"
+    if _one_date_apart(a.content, b.content):
+        return "date"
     if any(_only_one(x, y) for x, y in ((a, b), (b, a), (a.backwards(), b.backwards()), (b.backwards(), a.backwards()))):
         return "only"
     return ""
@@ -243,6 +251,22 @@ def _one_number_apart(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
         return False
     differ = [(x, y) for x, y in zip(first, second, strict=True) if x != y]
     return len(differ) == 1 and all(word[0].isdigit() for word in differ[0]) and _number(differ[0][0]) != _number(differ[0][1])
+
+
+def _one_date_apart(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """One date each that cannot be the same date, and the same other words, wherever the date stands ("Go live on
+    1 March" / "On 15 April we go live"): a date is one thing decided, as a number is."""
+    mine, theirs = _the_date(first), _the_date(second)
+    if mine is None or theirs is None or not dates_differ(mine, theirs):
+        return False
+    rest = [word for word in first if not word.startswith(DATE_MARK)]
+    return bool(rest) and rest == [word for word in second if not word.startswith(DATE_MARK)]
+
+
+def _the_date(words: tuple[str, ...]) -> Date | None:
+    """The date of a statement with exactly one."""
+    dates = [read_date(word) for word in words if word.startswith(DATE_MARK)]
+    return dates[0] if len(dates) == 1 else None
 
 
 def _number(word: str) -> str:

@@ -209,6 +209,16 @@ def decisions_found(first: str, second: str, first_on: str = "b.s.yes", second_o
         ("Go live before May", "Go live after May", "refusal"),  # a word and its opposite
         ("Orders for the next morning close at 2 pm", "Orders for the next morning close at 5 pm", "number"),
         ("The budget is £8,000", "The budget is £10,000", "number"),
+        # two dates for one thing (trial7 T7-9): a date is one word however many it takes, as a number is
+        ("The shop goes live on 1 March 2027", "The shop goes live on 15 April 2027", "date"),
+        ("Pre-orders close on 2027-03-01", "Pre-orders close on 2027-04-15", "date"),
+        ("The first release is due by the end of March", "The first release is due by the end of June", "date"),
+        ("The deadline for the pilot is March 1", "The deadline for the pilot is April 15th", "date"),
+        ("Invoices are due on 1/3/2027", "Invoices are due on 15/4/2027", "date"),
+        ("Go live on 1 March", "On 15 April, go live", "date"),  # wherever the date stands
+        ("Go live on 1 March 2027", "Go live on 1 March 2028", "date"),
+        ("Go live in May", "Go live in June", "date"),  # "May" after "in" is the month
+        ("Go live before May", "Go live before June", "date"),  # two deadlines; a near miss only while "May" read as "may"
     ],
 )
 def test_two_decisions_that_cannot_both_hold_are_a_conflict(first, second, why):
@@ -232,8 +242,13 @@ def test_two_decisions_that_cannot_both_hold_are_a_conflict(first, second, why):
         ("Reminders go by SMS only", "Invoices go by email"),  # another thing goes by email
         ("Reminders go by SMS only", "Reminders go out two days before"),  # not the same slot
         ("Reminders go by SMS only for the first release", "Reminders go by SMS for the trial"),
-        ("Go live before May", "Go live before June"),
         ("Orders close at 2 pm", "Orders close at 2 pm"),  # they agree
+        ("Go live in March", "Go live on 1 March"),  # one of them says the day: can be one date
+        ("Go live on 1 March", "Go live on 1 March 2027"),
+        ("Go live on 1 March 2027", "Go live on 2027-03-01"),  # one date written two ways
+        ("Stock is counted on Mondays", "Stock is counted on Fridays"),  # days of the week: both can be
+        ("The shop opens on 1 March", "The website goes live on 15 April"),  # two things
+        ("We may take deposits in March", "We take deposits in March"),  # "may" here is no month
         ("Bread is not sold online", "Bread is not baked to order"),  # two refusals of two things
         ("Patients never have to log in", "Patients log in"),  # relief from a duty, not a refusal
         ("Reminders go two days before", "Reminders ask the patient to reply C to cancel"),  # compatible, one question
