@@ -38,6 +38,39 @@ _OBLIGED = re.compile(r"\b(?:have|has|need|needs)\s+to\b|\bmust\b", re.IGNORECAS
 packager"): the purpose says what the obligation is for, one aim, not a second benefit."""
 
 
+_MARKDOWN_LINK = re.compile(r"\[(?!(?:here|this|link|this\s+link|see)\])([^\[\]]+)\]\((?:https?://|www\.|/|\.\.?/)[^()\s]*\)", re.IGNORECASE)
+"""A Markdown link on a term of the goal or benefit, "[text](url)": the text is what the story says, the address where
+the term is defined (round 10, the sixth set's reading B3). A link named only to point ("see [here](...)") or on the
+role stays text beyond the story."""
+_QUALIFIER = re.compile(
+    r"^(?:(?:where|when|if)\s+(?:possible|needed|necessary)|[<>≤≥~]=?\s*\d[\d.,]*\s*[a-zµ%]{0,4}|(?P<joint>or)\s+(?!other\b)(?P<first>[\w-]+)(?P<more>(?:\s+[\w-]+){0,2}))$",
+    re.IGNORECASE,
+)
+"""A bracket that qualifies the goal rather than adds to it (round 10; the fifth set's reading L6, the sixth set's
+labels): a hedge that ``ambiguous`` judges ("(where possible)", "(if needed)"), a bound ("(< 750 ms)"), the other side
+of one setting or an alternative in a few words ("(or allow)", "(or resources)"). Not a second act with its own object
+("(or edit their names)") nor an open list ("(or other staff)"), and not a co-object ("(and video)": the tuning set
+reads it as an aside, the fifth and sixth sets as part of the goal; round 9 kept it so): those stay asides."""
+
+
+def _asides(part: str, links: bool = True) -> Iterable[re.Match[str]]:
+    """The brackets of a story part that may be asides: every bracket but a link's (with ``links``) and those that
+    qualify the goal."""
+    if links and "](" in part:
+        part = _MARKDOWN_LINK.sub(lambda found: found.group(1), part)
+    for found in _BRACKETS.finditer(part):
+        inner = next(group for group in found.groups() if group is not None).strip()
+        if inner and not _NOT_AN_ASIDE.match(inner) and not _qualifies(inner):
+            yield found
+
+
+def _qualifies(inner: str) -> bool:
+    found = _QUALIFIER.match(inner)
+    if found is None:
+        return False
+    return not (found.group("joint") and found.group("more") and lexicon().is_base_verb(found.group("first").lower()))
+
+
 def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | None:
     """What makes the story more than role, goal and benefit, as (kind, text); None when it is minimal.
 
@@ -50,11 +83,9 @@ def minimal_problem(role: str, want: str, so_that: str) -> tuple[str, str] | Non
     link = _tracker_link(want, so_that)
     if link:
         return "a tracker link", link
-    for part in (role, want, so_that):
-        for found in _BRACKETS.finditer(part) if _may_bracket(part) else ():
-            inner = next(group for group in found.groups() if group is not None).strip()
-            if inner and not _NOT_AN_ASIDE.match(inner):
-                return "text in brackets", found.group(0)
+    for index, part in enumerate((role, want, so_that)):
+        for found in _asides(part, links=index > 0) if _may_bracket(part) else ():
+            return "text in brackets", found.group(0)
     for part in (role, want, so_that):
         sentence = _extra_sentence(part)
         if sentence:

@@ -68,6 +68,8 @@ class VagueTerms:
                 continue
             if hit.first in precise or hit.phrase in seen or _quantified(text_words, hit.last) or _plain_use(text_words, hit):
                 continue
+            if _in_a_name(text, text_words, hit):
+                continue
             seen.add(hit.phrase)
             hits.append(VagueHit(hit.phrase, text_words[hit.first].start, self.suggestions.get(hit.phrase, _DEFAULT_ADVICE)))
         hits.extend(_open_list(text, rationale))
@@ -162,6 +164,17 @@ _USER_ACTIONS = frozenset(
 _ACCESS_TO = ("access", "to")  # "restrict access to some files": the files the user picks
 _PARTITIVE = frozenset(["the", "your", "my", "our", "their", "its", "his", "her", "these", "those", "this", "that"])
 _MEANS = (("using",), ("based", "on"), ("by", "using"), ("by",))
+
+
+def _in_a_name(text: str, text_words: list[Word], hit: PhraseHit) -> bool:
+    """A vague word that is part of a name (round 10): an address or a file's name ("simpler.grants.gov"), or a word in
+    capitals inside the goal before another one ("the Simpler Grants site", "Easy Access Portal"): a product's name
+    sets no level."""
+    first, last = text_words[hit.first], text_words[hit.last]
+    if text[last.end : last.end + 1] == "." and text[last.end + 1 : last.end + 2].isalpha():
+        return True
+    following = text_words[hit.last + 1] if hit.last + 1 < len(text_words) else None
+    return first.start > 0 and text[first.start].isupper() and following is not None and text[following.start].isupper()
 
 
 def _plain_use(text_words: list[Word], hit: PhraseHit) -> bool:

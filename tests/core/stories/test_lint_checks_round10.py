@@ -9,8 +9,10 @@ able to ..."); duplicates judged on every line's text. Each rule comes with a ne
 from __future__ import annotations
 
 from elicit.core.stories import parse_story
+from elicit.core.stories.checks import minimal_problem
 from elicit.core.stories.lint import BacklogContext, lint_stories, lint_story, structure_note, unsure_note
 from elicit.core.stories.parse import template_family
+from elicit.core.stories.vague_terms import vague_terms
 from tests.core.stories.test_lint import backlog, findings_of
 
 
@@ -126,3 +128,53 @@ def test_near_miss_lines_that_are_no_story_are_no_near_duplicates_and_short_ones
     stories = backlog(lead, "the totals printed, so that I can close the day", lead.replace("I want", "I also want"), "to lock the till", "#G01#", "#G01#", *LEAD_IN_BACKLOG[-1:] * 3)
     assert _codes(stories, "US-003") == {"not-a-story"}  # "I want:" against "I also want:" asks nothing either time
     assert _codes(stories, "US-006") == {"not-a-story"}  # a tag repeated is no copied request
+
+
+# not-minimal: brackets that qualify the goal, and links ----------------------------------------------------------
+
+
+def test_a_bracket_that_qualifies_the_goal_is_no_aside():
+    for want in (
+        "to restrict (or allow) who can edit my list",
+        "to see where a record came from (or records)",
+        "the pages to load fast (< 750ms)",
+        "the files kept on our servers (where possible)",
+    ):
+        assert minimal_problem("clerk", want, "I can close the day") is None, want
+
+
+def test_near_miss_a_bracket_with_a_second_act_an_open_list_or_a_condition_stays_an_aside():
+    for want in (
+        "to upload the files (or edit their names)",
+        "to share my notes (and others)",
+        "to notify the owner (or other staff)",
+        "to list the authors (if any)",
+        "to see the dates (i.e. start and end)",
+    ):
+        assert minimal_problem("clerk", want, "I can close the day") is not None, want
+
+
+def test_a_markdown_link_on_a_term_of_the_goal_is_the_term():
+    want = "to check the table against the [schema](https://example.org/specs/schema/) I defined"
+    assert minimal_problem("clerk", want, "I can fix errors") is None
+
+
+def test_near_miss_a_link_that_only_points_or_names_the_role_stays_extra():
+    assert minimal_problem("clerk", "to search by the fields listed [here](https://example.org/list) every day", "") is not None
+    assert minimal_problem("[night clerk](https://example.org/roles)", "to print the totals", "I can close the day") is not None
+
+
+# ambiguous: a vague word in a name ---------------------------------------------------------------------------------
+
+
+def test_a_vague_word_in_a_name_sets_no_level():
+    terms = vague_terms()
+    assert terms.find("to be told when simpler.example.gov is down") == []
+    assert terms.find("to read about the Simpler Grants project in one place") == []
+
+
+def test_near_miss_a_vague_word_that_qualifies_the_goal_is_still_found():
+    terms = vague_terms()
+    assert [hit.term for hit in terms.find("a simpler form to apply for grants")] == ["simpler"]
+    assert [hit.term for hit in terms.find("Simpler forms for grants")] == ["simpler"]  # the goal's first word
+    assert [hit.term for hit in terms.find("the site to load quickly.")] == ["quickly"]
