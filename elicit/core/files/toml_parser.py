@@ -88,7 +88,15 @@ def standard_zone(value: datetime) -> datetime:
     standard = _ZONES.get(offset)
     if standard is None:
         standard = _ZONES[offset] = timezone(offset) if offset else UTC
-    return value.replace(tzinfo=standard)
+    return with_zone(value, standard)
+
+
+def with_zone(value: datetime, zone: timezone) -> datetime:
+    """``value.replace(tzinfo=zone)``, made by the constructor where that is the same datetime (a plain one, fold 0):
+    a quarter of the cost of ``replace``'s keyword (20,000 datetimes in a 10,000-story session: issue 18)."""
+    if type(value) is not datetime or value.fold:
+        return value.replace(tzinfo=zone)
+    return datetime(value.year, value.month, value.day, value.hour, value.minute, value.second, value.microsecond, zone)
 
 
 def _standard_zones(table: dict[str, Any]) -> dict[str, Any]:
@@ -110,5 +118,5 @@ def _standard_zones(table: dict[str, Any]) -> dict[str, Any]:
                 zone = zones.get(offset)
                 if zone is None:
                     zone = zones[offset] = timezone(offset) if offset else UTC
-                container[key] = value.replace(tzinfo=zone)
+                container[key] = with_zone(value, zone)
     return table

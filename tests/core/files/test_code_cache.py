@@ -250,3 +250,18 @@ def _run_definition(source: str) -> tuple[code_cache.KeptCode, type]:
         return kept, _module("elicit.cache_test_default", source).Item
     finally:
         code_cache.keep_code("default", kept)
+
+
+def test_elicit_export_keeps_the_code_of_its_dataclasses_and_writes_the_same_with_it(tmp_path: Path) -> None:
+    from tests.conftest import write_mini_session
+
+    session = write_mini_session(tmp_path)
+    env = {"ELICIT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    outputs = []
+    for run in range(2):
+        out = tmp_path / f"spec{run}.md"
+        done = subprocess.run([sys.executable, "-m", "elicit", "export", str(session), "--format", "md", "-o", str(out)], capture_output=True, text=True, env=env)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert (tmp_path / "cache" / "code" / "export.code").is_file()
+    assert outputs[0] == outputs[1] and outputs[0].startswith("# ")

@@ -8,6 +8,8 @@ import math
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from elicit.core.files import toml_parser
 from elicit.core.files.toml_parser import TomlSyntaxError, loads
@@ -129,3 +131,25 @@ def test_offset_datetimes_carry_standard_zones_so_sessions_can_be_copied() -> No
     assert type(data["a"].tzinfo) is dt.timezone and data["a"].utcoffset() == dt.timedelta(hours=1)
     assert data["b"][0]["c"].tzinfo is dt.UTC
     assert copy.deepcopy(data) == data
+
+
+class _Stamp(dt.datetime):
+    """A datetime subclass: with_zone must keep its type, as replace does."""
+
+
+@given(
+    st.datetimes(timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=5, minutes=30)), dt.timezone(-dt.timedelta(hours=8))])),
+    st.sampled_from([0, 1]),
+    st.booleans(),
+    st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=1)), dt.timezone(dt.timedelta(hours=-3, minutes=-15))]),
+)
+def test_a_datetime_given_a_zone_is_the_one_replace_gives(value, fold, subclass, zone):
+    """with_zone builds the datetime with the constructor where that is replace's result (issue 18): every field, the
+    fold and the type as replace(tzinfo=...) leaves them."""
+    value = value.replace(fold=fold)
+    if subclass:
+        value = _Stamp(*value.timetuple()[:6], value.microsecond, value.tzinfo, fold=value.fold)
+    made, expected = toml_parser.with_zone(value, zone), value.replace(tzinfo=zone)
+    assert (type(made), made.timetuple()[:6], made.microsecond, made.tzinfo, made.fold) == (
+        type(expected), expected.timetuple()[:6], expected.microsecond, expected.tzinfo, expected.fold
+    )
