@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from elicit.core.findings import ElicitError
+from elicit.core.text import plural
 from elicit.core.stakeholders import (
     Source,
     compare,
@@ -66,9 +67,10 @@ def merge_sessions(args: argparse.Namespace) -> int:
     counted = Interview(session, banks).progress()  # the one counter: the figures the summary and the spec give
     sys.stdout.write(
         one_line(
-            f"wrote {target}: {len(sources)} interviews, {counted.answered} questions answered, {counted.revisit} to revisit, "
-            f"{len(session.stories)} stories "
-            f"({merged.merged_stories} told in several interviews, merged), {merged.conflicts} conflicts left as open questions"
+            f"wrote {target}: {len(sources)} interviews, {plural(counted.answered, 'question')} answered, {counted.revisit} to revisit, "
+            f"{plural(len(session.stories), 'story')} "
+            f"({merged.merged_stories} told in several interviews, merged), "
+            f"{plural(merged.conflicts, 'conflict')} left as open questions"
         )
     )
     sys.stdout.write("story ids (interview old -> new):\n")

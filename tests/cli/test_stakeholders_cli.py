@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from elicit.core.session.file_format import read_session
+from elicit.core.text import plural
 from tests.support.cli import run_elicit
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stakeholders"
@@ -91,7 +92,7 @@ def test_merge_writes_one_session_prints_the_id_map_and_leaves_the_inputs_alone(
     summary = run_elicit("summary", combined, "--json")
     assert summary.returncode == 0, summary.stderr
     counts = json.loads(summary.stdout)
-    said = f"{counts['answered']} questions answered, {counts['revisit']} to revisit, "
+    said = f"{plural(counts['answered'], 'question')} answered, {counts['revisit']} to revisit, "
     assert said in result.stdout.splitlines()[0], "trial3 T3-4: merge counted every answer record (notes only, conflicts) as answered"
 
 
@@ -172,3 +173,21 @@ def test_merge_asks_about_opposite_decisions_on_one_question_and_the_spec_shows_
     assert '"No SSO in the first release" (Operations)' in spec.stdout  # the client's edition names the role
     assert spec.stdout.count(f"the interviews differ on it; see the open question {asked.id}.") == 2
     assert "Traceback" not in result.stderr + spec.stderr
+
+
+def test_compare_and_merge_say_one_question_and_one_story_in_the_singular(tmp_path):
+    """trial9 T9-1: two interviews sharing one answered question printed '1 questions' and '1 stories'."""
+    paths = []
+    for name, answer in (("ann", "We lose the morning to the phone"), ("ben", "The problem is no-shows")):
+        path = tmp_path / f"{name}.elicit.toml"
+        assert run_elicit("new", path, "--bank", "discovery", "--title", "Booking", "--no-input").returncode == 0
+        assert run_elicit("answer", path, "in_their_words", answer).returncode == 0
+        paths.append(path)
+    assert run_elicit("story", "add", paths[0], "--role", "patient", "--want", "to book online").returncode == 0
+    compared = run_elicit("compare", *paths)
+    assert compared.returncode == 0, compared.stderr
+    assert "Answers side by side (1 question)\n" in compared.stdout
+    merged = run_elicit("merge", *paths, "-o", tmp_path / "both.elicit.toml")
+    assert merged.returncode == 0, merged.stderr
+    assert ": 2 interviews, 1 question answered, 0 to revisit, 1 story (0 told" in merged.stdout
+    assert "0 conflicts left as open questions" in merged.stdout

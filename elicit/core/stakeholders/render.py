@@ -7,7 +7,7 @@ from typing import Any
 
 from elicit.core.spec.exporters.markdown_spec import inline
 from elicit.core.stakeholders.comparison import Comparison, Conflict, Side
-from elicit.core.text import clip
+from elicit.core.text import clip, plural
 from elicit.core.vocabulary import PRIORITY_LABELS
 
 KIND_TITLES = {
@@ -112,7 +112,7 @@ def comparison_text(comparison: Comparison) -> Any:
             lines += [Text("    " + side_words(first)), Text.assemble("      ", ("against ", "dim"), side_words(second))]
     if not comparison.conflicts:
         lines.append(Text("  none found"))
-    lines += [Text(""), Text(f"Answers side by side ({len(comparison.questions)} questions)", style="bold")]
+    lines += [Text(""), Text(f"Answers side by side ({plural(len(comparison.questions), 'question')})", style="bold")]
     for item in comparison.questions:
         lines.append(Text.assemble("  ", (item.question, "cyan"), "  ", (clip(item.prompt, 80), "dim")))
         lines += [Text("    " + side_words(side)) for side in item.answers]
