@@ -52,7 +52,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("open-questions", (), "list the open questions"),
     CommandSpec("assumptions", (), "list the assumptions"),
     CommandSpec("terms", ("glossary",), "list the glossary"),
-    CommandSpec("speaker", ("who",), "who is speaking; /speaker NAME or NUMBER sets it (/speaker none: nobody)", "NAME or NUMBER"),
+    CommandSpec("speaker", ("who",), "set who is speaking (/speaker none: nobody); /speaker alone names them and lists the participants", "NAME or NUMBER"),
     CommandSpec("progress", ("p",), "show what is answered, skipped, flagged and open, and the time"),
     CommandSpec("pause", ("z", "break"), "stop the interview clock until you press Enter"),
     CommandSpec("stop", ("q", "quit", "exit"), "stop the interview; everything entered is already saved"),

@@ -688,3 +688,13 @@ def test_go_with_a_mistyped_id_suggests_the_id(mini_session_path):
     code, out = play(mini_session_path, "/go platfrom", "/stop")
     assert code == 0
     assert "No question matches 'platfrom'; did you mean 'platform'? (/go alone lists them)" in out
+
+
+def test_a_help_line_says_what_its_command_does_without_repeating_its_own_usage():
+    """trial9 T9-2: /help read '/speaker NAME or NUMBER  who is speaking; /speaker NAME or NUMBER sets it', the usage
+    twice and what the command does with it never said."""
+    for spec in COMMANDS:
+        if spec.argument:
+            assert f"/{spec.name} {spec.argument}" not in spec.summary, spec.name
+    speaker = next(line for line in help_lines(in_lists=False) if line.startswith("  /speaker"))
+    assert "set who is speaking" in speaker and "/speaker alone" in speaker
