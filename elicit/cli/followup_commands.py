@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from elicit.core.data import record_dict
+from elicit.core.text import quoted
 from elicit.core.session import ASSUMPTION_KEYS, DECISION_KEYS, GLOSSARY_KEYS, OPEN_QUESTION_ALWAYS, OPEN_QUESTION_KEYS, SessionService
 
-from .output import console, one_line, print_json, print_table
+from .output import console, note_line, one_line, print_json, print_table
 from .session_commands import load_for_reading, open_for_change
 
 KEYS = {"decision": DECISION_KEYS, "open-question": OPEN_QUESTION_KEYS, "assumption": ASSUMPTION_KEYS, "term": GLOSSARY_KEYS}
@@ -34,6 +35,9 @@ def add(args: argparse.Namespace) -> int:
     with open_for_change(args.path, f"elicit {args.kind} add") as service:
         item = _adder(args.kind, args)(service)
     sys.stdout.write(item.id + "\n")
+    typed = " ".join((getattr(args, "owner", None) or "").split())
+    if typed and item.owner != typed:  # a first name or other case that named a participant: say whom it meant
+        note_line(f"owner {quoted(typed)} read as the participant {quoted(item.owner)}")
     return 0
 
 

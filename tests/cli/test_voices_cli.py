@@ -92,3 +92,17 @@ def test_without_by_nothing_is_credited(voices):
 def test_by_on_an_answer_needs_the_value_it_credits(voices):
     line = one_error(run_elicit("answer", voices, "mini.context.problem", "--status", "revisit", "--by", "Ann"), code=2)
     assert "--by" in line and "VALUE" in line
+
+
+def test_an_owner_read_as_a_participant_is_named_on_stderr(voices):
+    """trial9 T9-8: '--owner lena' was stored as 'Lena Park' with nothing said; a name typed in full, or a
+    name that is no participant's, is stored as typed and needs no note."""
+    names = [p.name for p in read_session(voices).participants]
+    first = names[0].split()[0].lower()
+    added = run_elicit("open-question", "add", voices, "Which till?", "--owner", first)
+    assert added.returncode == 0 and added.stdout == "OQ-001\n"
+    assert added.stderr == f"elicit: note: owner '{first}' read as the participant '{names[0]}'\n"
+    for owner in (names[0], "the board", f" {names[0]} "):
+        quiet = run_elicit("open-question", "add", voices, "Which till?", "--owner", owner)
+        assert quiet.returncode == 0 and quiet.stderr == "", owner
+    assert [q.owner for q in read_session(voices).open_questions] == [names[0], names[0], "the board", names[0]]
