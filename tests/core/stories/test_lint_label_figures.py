@@ -44,6 +44,7 @@ from tests.conftest import (
     GITHUB3_STORIES,
     GITHUB4_STORIES,
     GITHUB5_STORIES,
+    GITHUB6_STORIES,
     GITHUB_STORIES,
     HOLDOUT_STORIES,
     story_line,
@@ -239,11 +240,21 @@ infinitive after a clause, "limit who can create groups to ensure ..."; a compar
 to ..."), ambiguous 27 of 36 ("flexible groups", a product's name for a kind of group; "better" about the user's own
 skill; "or other" inside the user's own decision; "various locations")."""
 
+GITHUB6_MOST_FALSE = {"not-atomic": 5, "not-minimal": 15, "ambiguous": 6, "solution": 3, "non-uniform": 1}
+"""False alarms on the sixth GitHub set with the round-10 rules (tuned on it since its one blind reading at b516722,
+where no-want made 32, not-minimal 19, ambiguous 5): a check may not make more."""
+GITHUB6_BELOW_GOAL = frozenset({"not-atomic", "not-minimal", "solution", "non-uniform"})
+"""Below precision 0.85 there with the round-10 rules, said so in docs/quality.md: not-atomic 15 of 20 (two verbs the
+labels read as one act or one decision: "browse or explore", "review and approve"), not-minimal 19 of 34 (n1-ckan's
+short brackets, which it reads as part of the goal and the older sets as asides), solution 0 of 3 (a choice of tools
+that is the deliverable), non-uniform 5 of 6."""
+
 PROMOTED_GITHUB_SETS = {
     # folder: (title, stories, most false alarms, checks below the goal, true positives at least)
     "lint_github3": ("third GitHub set", GITHUB3_STORIES, GITHUB3_MOST_FALSE, GITHUB3_BELOW_GOAL, 145),  # blind reading: 45
     "lint_github4": ("fourth GitHub set", GITHUB4_STORIES, GITHUB4_MOST_FALSE, GITHUB4_BELOW_GOAL, 215),  # blind reading: 205
     "lint_github5": ("fifth GitHub set", GITHUB5_STORIES, GITHUB5_MOST_FALSE, GITHUB5_BELOW_GOAL, 190),  # blind reading: 92
+    "lint_github6": ("sixth GitHub set", GITHUB6_STORIES, GITHUB6_MOST_FALSE, GITHUB6_BELOW_GOAL, 250),  # blind reading: 52
 }
 
 
